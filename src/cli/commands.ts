@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs'
+import { rename, writeFile } from 'node:fs/promises'
+import { listInputFiles } from '../ingest/read-inputs.js'
+import { describeProblem, type InputProblem } from '../ingest/problem.js'
+import { analyzeArticles, collectArticles } from '../pipeline.js'
+import { renderReport, type ReportFormat } from '../report/index.js'
+import { storyCard } from '../report/text.js'
+import { openStore, type Store } from '../store/index.js'
+import type { Analysis, Article } from '../types.js'
+import { EXIT, type CliIo } from './io.js'
+import { createProgress } from './progress.js'
+
+interface InputOptions {
+  maxBytes: number
+  allowPrivate: boolean
+}
+
+/** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
+async function readArticles(inputs: string[], options: InputOptions, io: CliIo): Promise<Article[] | null> {
+  const total = io.stderrIsTty ? (await listInputFiles(inputs)).length : 0
+  const progress = createProgress(io, total, 'reading')
+  const problems: InputProblem[] = []
+  const articles = await collectArticles(inputs, {
+    limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
+    onProblem: (problem) => problems.push(problem),
+    onArticle: () => progress.tick(),
+  })
+  progress.done()
+  for (const problem of problems) io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
+  for (const article of articles) {
+    for (const message of article.messages.filter((entry) => entry.severity !== 'info')) {
+      io.stderr(`corroborate: ${message.severity}: ${article.path ?? article.url ?? article.id}: ${message.reason} [${message.ruleId}]\n`)
+    }
+  }
+  if (articles.length === 0) {
+    io.stderr('corroborate: no article could be read from the inputs\n')
+    return null
+  }
+  return articles
+}
+
+export async function extractCommand(inputs: string[], options: InputOptions & { format: 'json' | 'jsonl' | 'text' }, io: CliIo): Promise<number> {
+  const articles = await readArticles(inputs, options, io)
+  if (articles === null) return EXIT.inputs
+  if (options.format === 'json' && articles.length > 1) {
+    io.stderr(`corroborate: --format json prints one article, but the inputs hold ${articles.length}; use --format jsonl\n`)
+    return EXIT.usage
+  }
+  if (options.format === 'json') io.stdout(`${JSON.stringify(articles[0], null, 2)}\n`)
+  else if (options.format === 'jsonl') for (const article of articles) io.stdout(`${JSON.stringify(article)}\n`)
+  else io.stdout(articles.map(articleAsText).join('\n\n'))
+  return EXIT.ok
+}
+
+function articleAsText(article: Article): string {
+  const facts = [
+    ['title', article.title],
+    ['authors', article.authors.join(', ')],
+    ['site', article.site],
+    ['publisher', article.publisher],
+    ['published', article.published],
+    ['page date', article.pageDate],
+    ['dateline', article.dateline],
+    ['language', article.language],
+  ].filter(([, value]) => value !== null && value !== '')
+  return `${facts.map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${article.text}\n`
+}
+
+export async function analyzeCommand(
+  inputs: string[],
+  options: InputOptions & { format: ReportFormat; out?: string; db?: string },
+  io: CliIo,
+): Promise<number> {
+  const articles = await readArticles(inputs, options, io)
+  if (articles === null) return EXIT.inputs
+  const analysis = analyzeArticles(articles)
+  if (options.db !== undefined) await storeAnalysis(options.db, articles)
+  const report = renderReport(analysis, options.format)
+  if (options.out === undefined) io.stdout(report)
+  else {
+    // Write beside the target and rename, so a crash never leaves a half-written report.
+    const temporary = `${options.out}.${process.pid}.tmp`
+    await writeFile(temporary, report)
+    await rename(temporary, options.out)
+    io.stderr(`corroborate: wrote ${options.out}\n`)
+  }
+  return EXIT.ok
+}
+
+export async function ingestCommand(inputs: string[], options: InputOptions & { db: string }, io: CliIo): Promise<number> {
+  const articles = await readArticles(inputs, options, io)
+  if (articles === null) return EXIT.inputs
+  const { added, existing, analysis } = await storeAnalysis(options.db, articles)
+  io.stdout(`added ${added.length} article${added.length === 1 ? '' : 's'}, ${existing.length} already stored; ${analysis.stories.length} stor${analysis.stories.length === 1 ? 'y' : 'ies'} in ${options.db}\n`)
+  return EXIT.ok
+}
+
+/** Adds articles to a store and recomputes its stories over everything stored. */
+async function storeAnalysis(path: string, articles: Article[]): Promise<{ added: string[]; existing: string[]; analysis: Analysis }> {
+  const store = await openStore(path)
+  try {
+    const { added, existing } = await store.addArticles(articles)
+    const analysis = analyzeArticles(await store.listArticles())
+    await store.replaceStories(analysis.stories)
+    return { added, existing, analysis }
+  } finally {
+    await store.close()
+  }
+}
+
+async function withExistingStore<T>(path: string, io: CliIo, use: (store: Store) => Promise<T>): Promise<T | number> {
+  if (!existsSync(path)) {
+    io.stderr(`corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`)
+    return EXIT.inputs
+  }
+  const store = await openStore(path)
+  try {
+    return await use(store)
+  } finally {
+    await store.close()
+  }
+}
+
+export async function storiesCommand(options: { db: string; format: 'text' | 'json' }, io: CliIo): Promise<number> {
+  const result = await withExistingStore(options.db, io, async (store) => {
+    const stories = await store.listStories()
+    if (options.format === 'json') io.stdout(`${JSON.stringify({ stories }, null, 2)}\n`)
+    else for (const story of stories) io.stdout(`${story.id}  ${story.articleIds.length} articles  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`)
+    return EXIT.ok
+  })
+  return result
+}
+
+export async function showCommand(storyId: string, options: { db: string; format: ReportFormat }, io: CliIo): Promise<number> {
+  return withExistingStore(options.db, io, async (store) => {
+    const story = await store.getStory(storyId)
+    if (story === null) {
+      io.stderr(`corroborate: no story ${storyId} in ${options.db}; list them with \`corroborate stories --db ${options.db}\`\n`)
+      return EXIT.inputs
+    }
+    const articles = (await Promise.all(story.articleIds.map((id) => store.getArticle(id)))).filter((article): article is Article => article !== null)
+    const analysis: Analysis = { schemaVersion: 1, articles, stories: [story] }
+    io.stdout(options.format === 'text' ? `${storyCard(story, analysis)}\n` : renderReport(analysis, options.format))
+    return EXIT.ok
+  })
+}
+
+export async function searchCommand(query: string, options: { db: string; limit: number; format: 'text' | 'json' }, io: CliIo): Promise<number> {
+  return withExistingStore(options.db, io, async (store) => {
+    const result = await store.search(query, options.limit)
+    if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`)
+    else {
+      for (const article of result.articles) io.stdout(`${article.id}  ${article.title ?? 'untitled'}\n    ${article.snippet.replace(/\s+/g, ' ')}\n`)
+      for (const story of result.stories) io.stdout(`story ${story.id}  ${story.title}\n`)
+      if (result.articles.length === 0) io.stdout(`no match for "${query}"\n`)
+    }
+    return EXIT.ok
+  })
+}

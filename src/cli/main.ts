@@ -1,0 +1,97 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { EXIT, type CliIo, processIo } from './io.js'
+import { analyzeCommand, extractCommand, ingestCommand, searchCommand, showCommand, storiesCommand } from './commands.js'
+
+/** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
+export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return (program.getOptionValue('exitStatus') as number | undefined) ?? EXIT.ok
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage
+    }
+    io.stderr(`corroborate: ${(error as Error).message}\n`)
+    return EXIT.inputs
+  }
+}
+
+function buildProgram(io: CliIo): Command {
+  const program = new Command('corroborate')
+    .description('Reads many reports of the same news and tells what happened, who says so, how many independent sources that is, what was copied from whom, and where sources disagree.')
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run with --help for usage)')
+  const setStatus = (status: number): void => {
+    program.setOptionValue('exitStatus', status)
+  }
+  const format = (choices: string[], fallback: string): Option =>
+    new Option('--format <format>', 'output format').choices(choices).default(fallback)
+  const common = (command: Command): Command =>
+    command
+      .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
+      .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
+
+  common(
+    program
+      .command('extract')
+      .description('Print the clean article (text, metadata, removed blocks) of each input')
+      .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
+      .addOption(format(['json', 'jsonl', 'text'], 'json'))
+      .addHelpText('after', '\nExample:\n  corroborate extract examples/aurus-gift/002_2f1ed0a961360b5b.txt --format text'),
+  ).action(async (inputs: string[], options) => setStatus(await extractCommand(inputs, options, io)))
+
+  common(
+    program
+      .command('analyze')
+      .description('Analyse inputs as a batch and print the stories they form')
+      .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
+      .addOption(format(['text', 'json', 'md', 'html'], 'text'))
+      .option('--out <file>', 'write the report to a file instead of stdout')
+      .option('--db <file>', 'also store the articles and stories in this SQLite file')
+      .addHelpText('after', '\nExample:\n  corroborate analyze examples/aurus-gift --format html --out report.html'),
+  ).action(async (inputs: string[], options) => setStatus(await analyzeCommand(inputs, options, io)))
+
+  common(
+    program
+      .command('ingest')
+      .description('Add inputs to a store (idempotent: the same content twice is one article) and update its stories')
+      .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
+      .option('--db <file>', 'SQLite file', 'corroborate.db')
+      .addHelpText('after', '\nExample:\n  corroborate ingest --db news.db examples/aurus-gift'),
+  ).action(async (inputs: string[], options) => setStatus(await ingestCommand(inputs, options, io)))
+
+  program
+    .command('stories')
+    .description('List the stories in a store, newest first')
+    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .addOption(format(['text', 'json'], 'text'))
+    .action(async (options) => setStatus(await storiesCommand(options, io)))
+
+  program
+    .command('show')
+    .description('Show one story of a store')
+    .argument('<storyId>', 'a story id from `corroborate stories`')
+    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .addOption(format(['text', 'json', 'md', 'html'], 'text'))
+    .action(async (storyId: string, options) => setStatus(await showCommand(storyId, options, io)))
+
+  program
+    .command('search')
+    .description('Full-text search over the titles and texts of a store')
+    .argument('<query>', 'words to look for')
+    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--limit <n>', 'most results', positiveInt, 20)
+    .addOption(format(['text', 'json'], 'text'))
+    .action(async (query: string, options) => setStatus(await searchCommand(query, options, io)))
+
+  return program
+}
+
+function positiveInt(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a positive whole number')
+  return parsed
+}

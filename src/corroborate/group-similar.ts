@@ -1,0 +1,51 @@
+import { STOPWORDS } from '../data/stopwords.js'
+import { words } from '../text/tokens.js'
+
+/** Content words of a text as a set, for overlap measures between sentences or quotes. */
+export function contentWords(text: string): Set<string> {
+  return new Set(words(text).filter((word) => word.length > 2 && !STOPWORDS.has(word)))
+}
+
+export function overlap(a: Set<string>, b: Set<string>): { jaccard: number; containment: number } {
+  let shared = 0
+  for (const word of a) if (b.has(word)) shared++
+  const union = a.size + b.size - shared
+  const smaller = Math.min(a.size, b.size)
+  return { jaccard: union === 0 ? 0 : shared / union, containment: smaller === 0 ? 0 : shared / smaller }
+}
+
+/**
+ * Groups items whose word sets overlap enough (single-link, items from the same article never joined
+ * directly). Returns groups of item indices in first-seen order.
+ */
+export function groupSimilar<T extends { articleId: string; words: Set<string> }>(items: T[], same: (a: T, b: T) => boolean): number[][] {
+  const parent = items.map((_, index) => index)
+  const find = (index: number): number => {
+    while (parent[index] !== index) index = parent[index] as number
+    return index
+  }
+  const byWord = new Map<string, number[]>()
+  items.forEach((item, index) => {
+    const candidates = new Set<number>()
+    for (const word of item.words) for (const other of byWord.get(word) ?? []) candidates.add(other)
+    for (const other of candidates) {
+      const otherItem = items[other] as T
+      if (otherItem.articleId !== item.articleId && same(otherItem, item)) {
+        const [x, y] = [find(other), find(index)]
+        if (x !== y) parent[Math.max(x, y)] = Math.min(x, y)
+      }
+    }
+    for (const word of item.words) {
+      const list = byWord.get(word) ?? []
+      // Very common words would make every item a candidate; rare words carry the match.
+      if (list.length < 200) list.push(index)
+      byWord.set(word, list)
+    }
+  })
+  const groups = new Map<number, number[]>()
+  items.forEach((_, index) => {
+    const root = find(index)
+    groups.set(root, [...(groups.get(root) ?? []), index])
+  })
+  return [...groups.values()]
+}

@@ -1,0 +1,16 @@
+/**
+ * Function words left out of story vectors. English list after the SMART stop list (Salton, via
+ * scikit-learn's ENGLISH_STOP_WORDS), shortened; plus reporting words every news story uses.
+ */
+export const STOPWORDS = new Set(
+  `a about above after again against all also am an and any are aren't as at be because been before being below
+between both but by can could did do does doing down during each few for from further had has have having he her
+here hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+off on once only or other our ours ourselves out over own same she should so some such than that the their theirs
+them themselves then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours yourself yourselves said says say told according would
+could also one two three new last first year years week day days time like just since still even many much may might
+mr mrs ms per cent percent including including however though although while well back made make get got us
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
+october november december`.split(/\s+/),
+)

@@ -1,0 +1,51 @@
+import { CAPTION_CREDIT, READER_ADDRESS_WORDS, matchBoilerplate } from '../data/boilerplate-phrases.js'
+
+/** Features of one line or block of text, shared by the plain-text and HTML extractors. */
+export interface BlockFeatures {
+  text: string
+  words: number
+  /** Sentence-shaped: enough words, ends like a sentence, mostly lower-case words. */
+  prose: boolean
+  /** Boilerplate kind from the phrase lexicon, if any. */
+  lexiconKind: string | null
+  caption: boolean
+  contact: boolean
+  contributors: boolean
+  listItem: boolean
+}
+
+const SENTENCE_END = /[.!?…:;]["'\u201d\u2019)\]]*$|["\u201d]$/
+const CONTACT = /\b(can be reached at|write to .{2,80}\bat\b|e-?mail (him|her|them|the author)|follow (him|her) on)\b|@[\w-]+\.\w+/i
+const CONTRIBUTORS = /\b(contributed (reporting|to this (article|report|story))|contributed\.$|additional reporting by)\b/i
+
+export function blockFeatures(text: string): BlockFeatures {
+  const trimmed = text.trim()
+  const tokens = trimmed.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))
+  const capitalised = tokens.filter((token) => /^["'“‘(]?\p{Lu}/u.test(token)).length
+  const prose =
+    tokens.length >= 8 &&
+    SENTENCE_END.test(trimmed) &&
+    capitalised / tokens.length < 0.6 &&
+    /\p{Ll}/u.test(trimmed)
+  return {
+    text: trimmed,
+    words: tokens.length,
+    prose,
+    lexiconKind: matchBoilerplate(trimmed)?.kind ?? null,
+    caption: tokens.length <= 60 && CAPTION_CREDIT.test(trimmed),
+    contact: tokens.length <= 40 && CONTACT.test(trimmed),
+    contributors: tokens.length <= 40 && CONTRIBUTORS.test(trimmed),
+    listItem: /^[-•*·▪–]\s/.test(trimmed),
+  }
+}
+
+/** Counts words that address the reader ("we", "your"), ignoring quotations where a speaker may say them. */
+export function readerAddressCount(text: string): number {
+  const outsideQuotes = text.replace(/[“"][^”"]*[”"]/g, ' ')
+  return outsideQuotes.match(READER_ADDRESS_WORDS)?.length ?? 0
+}
+
+/** Whether a block is an appeal continuing a reader-revenue box (see markAppeals). */
+export function hasQuotation(text: string): boolean {
+  return /[“"][^”"]{10,}[”"]/.test(text)
+}

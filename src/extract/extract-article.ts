@@ -1,0 +1,65 @@
+import { decideMetadata, readPageMeta } from '../metadata/index.js'
+import { contentId } from '../text/hash.js'
+import { type Article, type Message, type RawDocument, SCHEMA_VERSION } from '../types.js'
+import { descendants, parseHtml, textOf } from './html/dom.js'
+import { extractHtmlBody } from './html/extract-html.js'
+import { extractPlainText } from './plaintext.js'
+
+export interface ExtractOptions {
+  /** Pages longer than this many characters are cut before parsing, with a warning (default: 16 M). */
+  maxHtmlChars: number
+  /** Dates after this are implausible (default: now). */
+  now: Date
+}
+
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxHtmlChars: 16 * 1024 * 1024, now: new Date() }
+
+/** Extracts one Article from a decoded document: body, removed blocks, metadata, messages. */
+export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions> = {}): Article {
+  const settings = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
+  const messages: Message[] = [...raw.messages]
+  let content = raw.content
+  if (raw.kind === 'html' && content.length > settings.maxHtmlChars) {
+    messages.push({ severity: 'warning', ruleId: 'html-truncated', reason: `Unexpected page of ${content.length} characters, expected at most ${settings.maxHtmlChars}; the rest was not read` })
+    content = content.slice(0, settings.maxHtmlChars)
+  }
+  const body = raw.kind === 'html' ? fromHtml(content, raw) : fromText(content, raw)
+  const metadata = decideMetadata({
+    raw,
+    body: body.text,
+    removed: body.removed,
+    textTitle: body.title,
+    page: body.page,
+    pageText: body.pageText,
+    now: settings.now,
+  })
+  if (body.text === '') {
+    messages.push({ severity: 'warning', ruleId: 'no-body', reason: 'Unexpected page without article text, expected at least one paragraph' })
+  }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: raw.id ?? contentId(raw.content),
+    path: raw.path,
+    url: raw.url,
+    ...metadata,
+    text: body.text,
+    removed: body.removed,
+    messages,
+  }
+}
+
+function fromHtml(content: string, raw: RawDocument) {
+  const document = parseHtml(content)
+  const page = readPageMeta(document)
+  const bodyElement = descendants(document).find((element) => element.name === 'body')
+  const pageText = textOf(bodyElement ?? document)
+  const titleGuess = raw.hints.title ?? page.titles.find((title) => title.kind === 'h1')?.text ?? null
+  const extracted = extractHtmlBody(document, { title: titleGuess, articleBody: page.articleBody })
+  return { text: extracted.text, removed: extracted.removed, title: null, page, pageText }
+}
+
+function fromText(content: string, raw: RawDocument) {
+  const extracted = extractPlainText(content)
+  // A JSONL article that gives its title has no headline line to find; its text is all body.
+  return { text: extracted.text, removed: extracted.removed, title: raw.hints.title ?? extracted.title, page: null, pageText: content }
+}

@@ -1,0 +1,23 @@
+import { type AnyNode, type Element, attr, classAndId, descendants, removeNode } from './dom.js'
+import { DROP_TAGS, NEGATIVE_HINT, POSITIVE_HINT } from './hints.js'
+
+/** Removes what never holds the story, whatever the class hints say: scripts, forms, navigation, hidden nodes. */
+export function dropNonContent(root: AnyNode): void {
+  for (const element of descendants(root)) {
+    if (element.parent === null) continue // inside a removed subtree
+    if (DROP_TAGS.has(element.name) || isHidden(element)) removeNode(element)
+  }
+}
+
+/** Whether an element's class/id marks it as not the story (comments, share bars, related links…). */
+export function hasNegativeHint(element: Element): boolean {
+  if (element.name === 'body' || element.name === 'html' || element.name === 'article') return false
+  const hints = classAndId(element)
+  return hints !== '' && NEGATIVE_HINT.test(hints) && !POSITIVE_HINT.test(hints)
+}
+
+function isHidden(element: Element): boolean {
+  if (attr(element, 'hidden') !== null || attr(element, 'aria-hidden') === 'true') return true
+  const style = attr(element, 'style')
+  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)
+}

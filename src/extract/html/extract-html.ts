@@ -1,0 +1,93 @@
+import type { RemovedBlock } from '../../types.js'
+import { blockFeatures } from '../blocks.js'
+import { comparisonKey } from '../../text/normalize.js'
+import { dropNonContent } from './clean.js'
+import { type Document, type Element, findAll } from './dom.js'
+import { findContentRoot } from './score.js'
+import { type HtmlBlock, blocksOf, isHeading } from './serialize.js'
+
+// Calibrated on the dev half of the ScrapingHub benchmark: below this many characters an attempt is taken
+// as a failure and the cascade relaxes one rule (Readability uses 500 for the same purpose).
+const MIN_ARTICLE_CHARS = 500
+/** Short blocks that are mostly link text are navigation or teasers. */
+const MAX_LINK_DENSITY = 0.5
+const SHORT_BLOCK_WORDS = 30
+
+export interface ExtractedHtml {
+  text: string
+  removed: RemovedBlock[]
+  /** Which attempt of the cascade was kept. */
+  attempt: string
+}
+
+interface Attempt {
+  name: string
+  kept: string[]
+  removed: RemovedBlock[]
+}
+
+/**
+ * Extracts the story from a parsed page. Cascade: scored container with class hints; then without class
+ * hints; then JSON-LD `articleBody` when the page has one and the attempts fall short of it. The longest
+ * attempt that passes is kept.
+ */
+export function extractHtmlBody(document: Document, options: { title: string | null; articleBody: string | null }): ExtractedHtml {
+  dropNonContent(document)
+  const body = findAll(document, (element) => element.name === 'body')[0] ?? (document as unknown as Element)
+  const attempts: Attempt[] = []
+  for (const useClassHints of [true, false]) {
+    const attempt = attemptExtraction(body, useClassHints, options.title)
+    attempts.push(attempt)
+    if (textLength(attempt) >= MIN_ARTICLE_CHARS) break
+  }
+  const best = attempts.reduce((a, b) => (textLength(b) > textLength(a) * 1.2 ? b : a))
+  const fromJsonLd = articleBodyAttempt(options.articleBody)
+  const chosen = fromJsonLd !== null && textLength(fromJsonLd) > textLength(best) * 1.5 ? fromJsonLd : best
+  return { text: chosen.kept.join('\n\n'), removed: chosen.removed, attempt: chosen.name }
+}
+
+function attemptExtraction(body: Element, useClassHints: boolean, title: string | null): Attempt {
+  const root = findContentRoot(body, { useClassHints }) ?? body
+  const name = useClassHints ? 'scored-with-class-hints' : 'scored-without-class-hints'
+  const kept: HtmlBlock[] = []
+  const removed: RemovedBlock[] = []
+  const titleKey = title === null ? null : comparisonKey(title)
+  const seen = new Set<string>()
+  for (const block of blocksOf(root)) {
+    const kind = rejectKind(block, useClassHints, titleKey, seen)
+    if (kind === null) kept.push(block)
+    else removed.push({ text: block.text, kind })
+  }
+  // A heading left at the end introduces something that was dropped (a "Related" list).
+  while (kept.length > 0 && isHeading(kept.at(-1) as HtmlBlock)) {
+    removed.push({ text: (kept.pop() as HtmlBlock).text, kind: 'trailing-heading' })
+  }
+  return { name, kept: kept.map((block) => block.text), removed }
+}
+
+function rejectKind(block: HtmlBlock, useClassHints: boolean, titleKey: string | null, seen: Set<string>): string | null {
+  if (useClassHints && block.negative) return 'class-hint'
+  const features = blockFeatures(block.text)
+  const key = comparisonKey(block.text)
+  if (titleKey !== null && key === titleKey) return 'title'
+  if (features.lexiconKind !== null && features.words <= SHORT_BLOCK_WORDS) return features.lexiconKind
+  if (features.caption) return 'caption'
+  if (features.words <= SHORT_BLOCK_WORDS && block.linkChars / block.text.length > MAX_LINK_DENSITY) return 'link-list'
+  if (key.split(' ').length >= 4 && seen.has(key)) return 'duplicate'
+  seen.add(key)
+  if (!isHeading(block) && features.words < 2 && !/[.!?]$/.test(block.text)) return 'fragment'
+  return null
+}
+
+function articleBodyAttempt(articleBody: string | null): Attempt | null {
+  if (articleBody === null || articleBody.trim() === '') return null
+  const kept = articleBody
+    .split(/\n\s*\n|\n/)
+    .map((paragraph) => paragraph.replace(/\s+/g, ' ').trim())
+    .filter((paragraph) => paragraph !== '')
+  return { name: 'json-ld-articleBody', kept, removed: [] }
+}
+
+function textLength(attempt: Attempt): number {
+  return attempt.kept.reduce((sum, text) => sum + text.length, 0)
+}

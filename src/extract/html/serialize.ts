@@ -1,0 +1,73 @@
+import { type AnyNode, type Element, isTag, isText } from './dom.js'
+import { hasNegativeHint } from './clean.js'
+import { BLOCK_TAGS, HEADING_TAGS } from './hints.js'
+
+/** One block of text in reading order, with what the link-density and heading rules need. */
+export interface HtmlBlock {
+  text: string
+  tag: string
+  linkChars: number
+  /** Whether the block sits in a subtree that class hints mark as not the story. */
+  negative: boolean
+}
+
+/**
+ * Turns a subtree into blocks: every block-level element starts a new block; inline text, links and line
+ * breaks join the current one. Iterative walk, so deep markup cannot overflow the stack.
+ */
+export function blocksOf(root: Element): HtmlBlock[] {
+  const blocks: HtmlBlock[] = []
+  let parts: string[] = []
+  let linkChars = 0
+  let tag = root.name
+  let negative = false
+  const flush = (): void => {
+    const text = parts.join('').replace(/\s+/g, ' ').trim()
+    if (text !== '') blocks.push({ text, tag, linkChars: Math.min(linkChars, text.length), negative })
+    parts = []
+    linkChars = 0
+  }
+  type Frame = { node: AnyNode; inLink: boolean; negative: boolean; blockTag: string } | { close: string; negative: boolean; blockTag: string }
+  const stack: Frame[] = [{ node: root, inLink: false, negative: false, blockTag: root.name }]
+  while (stack.length > 0) {
+    const frame = stack.pop() as Frame
+    if ('close' in frame) {
+      flush()
+      tag = frame.blockTag
+      negative = frame.negative
+      continue
+    }
+    const { node } = frame
+    if (isText(node)) {
+      parts.push(node.data)
+      if (frame.inLink) linkChars += node.data.trim().length
+      continue
+    }
+    if (!isTag(node)) continue
+    if (node.name === 'br') {
+      parts.push(node.parent !== null && isTag(node.parent) && node.parent.name === 'p' ? ' ' : '\n')
+      if (!(node.parent !== null && isTag(node.parent) && node.parent.name === 'p')) {
+        flush()
+      }
+      continue
+    }
+    const isBlock = BLOCK_TAGS.has(node.name)
+    const childNegative = frame.negative || hasNegativeHint(node)
+    if (isBlock) {
+      flush()
+      tag = node.name
+      negative = childNegative
+      stack.push({ close: node.name, negative: frame.negative, blockTag: frame.blockTag })
+    }
+    const inLink = frame.inLink || node.name === 'a'
+    for (let i = node.children.length - 1; i >= 0; i--) {
+      stack.push({ node: node.children[i] as AnyNode, inLink, negative: childNegative, blockTag: isBlock ? node.name : frame.blockTag })
+    }
+  }
+  flush()
+  return blocks
+}
+
+export function isHeading(block: HtmlBlock): boolean {
+  return HEADING_TAGS.has(block.tag)
+}

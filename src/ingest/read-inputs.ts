@@ -1,0 +1,140 @@
+import { readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import type { RawDocument } from '../types.js'
+import { decodeBytes } from './decode.js'
+import { fetchUrl } from './fetch-url.js'
+import { parseJsonLines } from './jsonl.js'
+import { DEFAULT_LIMITS, type InputLimits } from './limits.js'
+import type { InputProblem } from './problem.js'
+import { sniffKind } from './sniff.js'
+
+export type InputResult = { document: RawDocument } | { problem: InputProblem }
+
+/**
+ * Reads paths and URLs into documents, one result per document or problem, in a stable order (directories are
+ * read recursively, entries sorted by name). A bad input yields a problem and reading goes on.
+ */
+export async function* readInputs(
+  inputs: string[],
+  limits: InputLimits = DEFAULT_LIMITS,
+): AsyncGenerator<InputResult> {
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) {
+      yield* readUrl(input, limits)
+      continue
+    }
+    yield* readPath(input, limits)
+  }
+}
+
+/** Lists the files a set of paths stands for (for progress totals), without reading them. */
+export async function listInputFiles(inputs: string[]): Promise<string[]> {
+  const files: string[] = []
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) files.push(input)
+    else for await (const file of walk(input)) files.push(file)
+  }
+  return files
+}
+
+async function* walk(path: string): AsyncGenerator<string> {
+  let info
+  try {
+    info = await stat(path)
+  } catch {
+    yield path // reported as unreadable when read
+    return
+  }
+  if (!info.isDirectory()) {
+    yield path
+    return
+  }
+  const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort()
+  for (const name of entries) yield* walk(join(path, name))
+}
+
+async function* readPath(path: string, limits: InputLimits): AsyncGenerator<InputResult> {
+  for await (const file of walk(path)) {
+    let bytes: Buffer
+    try {
+      const info = await stat(file)
+      if (info.size > limits.maxBytes) {
+        yield tooLarge(file, info.size, limits.maxBytes)
+        continue
+      }
+      bytes = await readFile(file)
+    } catch (error) {
+      yield problem(file, 'input-unreadable', `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+      continue
+    }
+    yield* documentsFromBytes(bytes, file, null, null, limits)
+  }
+}
+
+async function* readUrl(url: string, limits: InputLimits): AsyncGenerator<InputResult> {
+  const fetched = await fetchUrl(url, limits)
+  if ('problem' in fetched) {
+    yield fetched
+    return
+  }
+  yield* documentsFromBytes(fetched.bytes, url, url, fetched.charset, limits)
+}
+
+/** Sniffs, inflates and decodes one input's bytes. Exported for callers that hold bytes (the server). */
+export function* documentsFromBytes(
+  bytes: Uint8Array,
+  source: string,
+  url: string | null,
+  charsetHint: string | null,
+  limits: InputLimits = DEFAULT_LIMITS,
+): Generator<InputResult> {
+  let kind = sniffKind(bytes, source)
+  if (kind === 'gzip') {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: limits.maxInflatedBytes })
+    } catch (error) {
+      yield problem(source, 'input-gzip', `Unexpected broken or oversized gzip data (${(error as Error).message})`)
+      return
+    }
+    kind = sniffKind(bytes, source.replace(/\.gz$/i, ''))
+  }
+  if (kind === 'empty') {
+    yield problem(source, 'input-empty', 'Unexpected empty input, expected an article')
+    return
+  }
+  if (kind === 'binary' || kind === 'gzip') {
+    yield problem(source, 'input-binary', 'Unexpected binary content, expected HTML, text or JSONL')
+    return
+  }
+  const decoded = decodeBytes(bytes, charsetHint)
+  if (kind === 'jsonl') {
+    const { documents, problems } = parseJsonLines(decoded.text, source)
+    for (const document of documents) yield { document }
+    for (const found of problems) yield { problem: found }
+    return
+  }
+  const messages =
+    decoded.source === 'fallback'
+      ? [{ severity: 'info' as const, ruleId: 'input-encoding', reason: 'Unexpected bytes that are not UTF-8 and no declared charset, decoded as windows-1252' }]
+      : []
+  yield {
+    document: {
+      id: null,
+      path: url === null ? source : null,
+      url,
+      kind,
+      content: decoded.text,
+      hints: { title: null, published: null, site: null },
+      messages,
+    },
+  }
+}
+
+function tooLarge(input: string, size: number, max: number): InputResult {
+  return problem(input, 'input-too-large', `Unexpected ${size} bytes, expected at most ${max} (raise the limit with --max-bytes)`)
+}
+
+function problem(input: string, ruleId: string, reason: string): InputResult {
+  return { problem: { input, ruleId, reason } }
+}

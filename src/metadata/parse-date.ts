@@ -1,0 +1,119 @@
+import * as chrono from 'chrono-node'
+
+/** A date read from a string: the day, and the time with its offset when the string gives them. */
+export interface ParsedDate {
+  /** YYYY-MM-DD as written (local to the page's own time zone). */
+  day: string
+  /** ISO 8601 with the offset the page gave (`Z` for UTC/GMT), or null when no time was given. */
+  dateTime: string | null
+  /** Offset of the match in the parsed string. */
+  index: number
+  matched: string
+}
+
+/** Earliest and latest years accepted as a news publication date. */
+export const MIN_YEAR = 1995
+const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/
+const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
+const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
+const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/
+const STRICT_PARSERS = [chrono.strict, chrono.de.strict, chrono.fr.strict, chrono.es.strict, chrono.nl.strict, chrono.pt.strict, chrono.it.strict]
+
+/**
+ * Parses the first date in a string: ISO 8601 and its relatives first (exact), then numeric day-month-year
+ * forms, then dates written in words in English, German, French, Spanish, Dutch, Portuguese or Italian
+ * (chrono-node, strict mode: no relative guesses). Returns null for no date or an implausible year.
+ */
+export function parseDate(text: string, options: { latest: Date; compact?: boolean } = { latest: new Date() }): ParsedDate | null {
+  const found = parseIso(text) ?? (options.compact === true ? parseCompact(text) : null) ?? parseNumeric(text) ?? parseWords(text)
+  if (found === null) return null
+  const year = Number(found.day.slice(0, 4))
+  const latest = new Date(options.latest.getTime() + 2 * 86_400_000)
+  if (year < MIN_YEAR || found.day > latest.toISOString().slice(0, 10)) return null
+  return found
+}
+
+function parseIso(text: string): ParsedDate | null {
+  const match = ISO.exec(text)
+  if (match === null) return null
+  const [, year, month, day, hour, minute, second, zone] = match
+  const dayString = `${year}-${month}-${day}`
+  if (!validDay(Number(year), Number(month), Number(day))) return null
+  const dateTime = hour === undefined ? null : `${dayString}T${hour}:${minute}:${second ?? '00'}${normaliseZone(zone)}`
+  return { day: dayString, dateTime, index: match.index, matched: match[0] }
+}
+
+function parseCompact(text: string): ParsedDate | null {
+  const match = COMPACT.exec(text)
+  if (match === null) return null
+  const [, year, month, day] = match
+  if (!validDay(Number(year), Number(month), Number(day))) return null
+  return { day: `${year}-${month}-${day}`, dateTime: null, index: match.index, matched: match[0] }
+}
+
+function parseNumeric(text: string): ParsedDate | null {
+  const dotted = DOTTED.exec(text)
+  if (dotted !== null) {
+    const [, day, month, year] = dotted
+    if (validDay(Number(year), Number(month), Number(day))) return dayResult(Number(year), Number(month), Number(day), dotted)
+  }
+  const slashed = SLASHED.exec(text)
+  if (slashed !== null) {
+    const [, first, second, year] = slashed
+    // US order (month/day) unless the first number cannot be a month.
+    const [month, day] = Number(first) > 12 ? [Number(second), Number(first)] : [Number(first), Number(second)]
+    if (validDay(Number(year), month, day)) return dayResult(Number(year), month, day, slashed)
+  }
+  return null
+}
+
+function parseWords(text: string): ParsedDate | null {
+  for (const parser of STRICT_PARSERS) {
+    const result = parser.parse(text.slice(0, 2000))[0]
+    if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day')) continue
+    const year = result.start.get('year') ?? 0
+    const month = result.start.get('month') ?? 0
+    const day = result.start.get('day') ?? 0
+    if (!validDay(year, month, day)) continue
+    const dayString = formatDay(year, month, day)
+    let dateTime: string | null = null
+    if (result.start.isCertain('hour')) {
+      const offset = result.start.get('timezoneOffset')
+      const zone = result.start.isCertain('timezoneOffset') && offset !== null ? formatOffset(offset) : ''
+      dateTime = `${dayString}T${pad(result.start.get('hour') ?? 0)}:${pad(result.start.get('minute') ?? 0)}:00${zone}`
+    }
+    return { day: dayString, dateTime, index: result.index, matched: result.text }
+  }
+  return null
+}
+
+function dayResult(year: number, month: number, day: number, match: RegExpExecArray): ParsedDate {
+  return { day: formatDay(year, month, day), dateTime: null, index: match.index, matched: match[0] }
+}
+
+function validDay(year: number, month: number, day: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return false
+  const date = new Date(Date.UTC(year, month - 1, day))
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+}
+
+export function formatDay(year: number, month: number, day: number): string {
+  return `${year}-${pad(month)}-${pad(day)}`
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0')
+}
+
+function normaliseZone(zone: string | undefined): string {
+  if (zone === undefined) return ''
+  if (/^(Z|UTC|GMT)$/i.test(zone)) return 'Z'
+  return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+}
+
+function formatOffset(minutes: number): string {
+  if (minutes === 0) return 'Z'
+  const sign = minutes < 0 ? '-' : '+'
+  const absolute = Math.abs(minutes)
+  return `${sign}${pad(Math.floor(absolute / 60))}:${pad(absolute % 60)}`
+}

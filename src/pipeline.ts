@@ -1,0 +1,87 @@
+import { buildStoryReport } from './corroborate/report.js'
+import { pinStoryDates } from './corroborate/story-dates.js'
+import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
+import { documentFromInput } from './ingest/document.js'
+import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
+import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
+import type { InputProblem } from './ingest/problem.js'
+import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
+import { type ClusterOptions, clusterStories } from './stories/cluster.js'
+import { type Analysis, type Article, type ArticleInput, SCHEMA_VERSION } from './types.js'
+
+export interface AnalyzeOptions {
+  cluster?: Partial<ClusterOptions>
+  reuse?: Partial<ReuseOptions>
+  extract?: Partial<ExtractOptions>
+  limits?: Partial<InputLimits>
+  /** Called for each input that yields no article (the batch goes on). */
+  onProblem?: (problem: InputProblem) => void
+  /** Called after each article is extracted, for progress reports. */
+  onArticle?: (article: Article) => void
+}
+
+/**
+ * Extracts one article. Accepts an article input object (CONTRACT.md JSONL shape), or the bytes or text of
+ * one page or scrape. Throws on input that holds no article (empty, binary); use `analyze` for batches.
+ */
+export function extract(input: ArticleInput | string | Uint8Array, options: Partial<ExtractOptions> = {}): Article {
+  if (typeof input === 'object' && !(input instanceof Uint8Array)) {
+    if (input.text === undefined && input.html === undefined) {
+      throw new TypeError('Cannot call `extract` with an input that has neither `text` nor `html`; pass one of them')
+    }
+    return extractArticle(documentFromInput(input), options)
+  }
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input
+  const first = documentsFromBytes(bytes, '<input>', null, null).next().value
+  if (first === undefined || 'problem' in first) {
+    throw new TypeError(`Cannot call \`extract\` on this input: ${first === undefined ? 'no article' : first.problem.reason}`)
+  }
+  return extractArticle(first.document, options)
+}
+
+/**
+ * Analyses a batch: reads paths and URLs (strings), takes article inputs or Articles as they are, and returns
+ * every article with the stories they form (reuse, independent sources, quotes, facts, claims, conflicts).
+ */
+export async function analyze(inputs: (string | ArticleInput | Article)[], options: AnalyzeOptions = {}): Promise<Analysis> {
+  const articles = await collectArticles(inputs, options)
+  return analyzeArticles(articles, options)
+}
+
+export async function collectArticles(inputs: (string | ArticleInput | Article)[], options: AnalyzeOptions = {}): Promise<Article[]> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const articles: Article[] = []
+  const keep = (article: Article): void => {
+    articles.push(article)
+    options.onArticle?.(article)
+  }
+  const paths = inputs.filter((input): input is string => typeof input === 'string')
+  for await (const result of readInputs(paths, limits)) {
+    if ('problem' in result) options.onProblem?.(result.problem)
+    else keep(extractArticle(result.document, options.extract))
+  }
+  for (const input of inputs) {
+    if (typeof input === 'string') continue
+    keep('schemaVersion' in input ? (input as Article) : extractArticle(documentFromInput(input as ArticleInput), options.extract))
+  }
+  return dedupeById(articles)
+}
+
+/** The analysis stages over extracted articles: stories, story dates, reuse, reports. Pure. */
+export function analyzeArticles(articles: Article[], options: AnalyzeOptions = {}): Analysis {
+  const clusters = clusterStories(articles, options.cluster)
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const stories = clusters.map((cluster) => {
+    const members = pinStoryDates(cluster.articleIds.map((id) => byId.get(id) as Article))
+    for (const member of members) byId.set(member.id, member)
+    const links = findReuseLinks(members, options.reuse)
+    return buildStoryReport(cluster, members, links)
+  })
+  return { schemaVersion: SCHEMA_VERSION, articles: articles.map((article) => byId.get(article.id) as Article), stories }
+}
+
+/** The same content read twice (or the same JSONL id) is one article. */
+function dedupeById(articles: Article[]): Article[] {
+  const seen = new Set<string>()
+  return articles.filter((article) => !seen.has(article.id) && seen.add(article.id))
+}

@@ -1,0 +1,57 @@
+import { words } from '../text/tokens.js'
+import { STOPWORDS } from '../data/stopwords.js'
+
+export type TermVector = Map<string, number>
+
+/** Title words count this many times: a headline names the event more densely than the body. */
+const TITLE_WEIGHT = 3
+
+export interface DocumentTerms {
+  id: string
+  counts: Map<string, number>
+}
+
+export function documentTerms(id: string, title: string | null, text: string): DocumentTerms {
+  const counts = new Map<string, number>()
+  const add = (word: string, weight: number): void => {
+    if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) return
+    counts.set(word, (counts.get(word) ?? 0) + weight)
+  }
+  for (const word of words(title ?? '')) add(word, TITLE_WEIGHT)
+  for (const word of words(text)) add(word, 1)
+  return { id, counts }
+}
+
+/** Inverse document frequencies, smoothed: log((N + 1) / (df + 1)) + 1. */
+export function inverseDocumentFrequencies(documents: DocumentTerms[]): (term: string) => number {
+  const frequency = new Map<string, number>()
+  for (const document of documents) for (const term of document.counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1)
+  const total = documents.length
+  return (term) => Math.log((total + 1) / ((frequency.get(term) ?? 0) + 1)) + 1
+}
+
+/** Sublinear TF × IDF, L2-normalised. */
+export function tfidfVector(document: DocumentTerms, idf: (term: string) => number): TermVector {
+  const vector: TermVector = new Map()
+  let norm = 0
+  for (const [term, count] of document.counts) {
+    const weight = (1 + Math.log(count)) * idf(term)
+    vector.set(term, weight)
+    norm += weight * weight
+  }
+  norm = Math.sqrt(norm) || 1
+  for (const [term, weight] of vector) vector.set(term, weight / norm)
+  return vector
+}
+
+export function cosine(a: TermVector, b: TermVector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  let dot = 0
+  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0)
+  return dot
+}
+
+/** The heaviest terms of a vector, for the candidate index and for explanations. */
+export function topTerms(vector: TermVector, count: number): string[] {
+  return [...vector.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, count).map(([term]) => term)
+}

@@ -1,0 +1,30 @@
+/**
+ * The one place where text is normalised. Offsets always refer to the un-normalised text; these helpers
+ * produce comparison keys only.
+ */
+
+const QUOTES = /[\u2018\u2019\u201a\u201b\u2032\u00b4`]/g
+const DOUBLE_QUOTES = /[\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb\u201d]/g
+const DASHES = /[\u2010-\u2015\u2212]/g
+
+/** Straight quotes, ASCII dashes, single spaces; keeps case. */
+export function normalizePunctuation(text: string): string {
+  return text
+    .replace(QUOTES, "'")
+    .replace(DOUBLE_QUOTES, '"')
+    .replace(DASHES, '-')
+    .replace(/\u00a0/g, ' ')
+}
+
+/** Whitespace collapsed to single spaces, trimmed. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** A comparison key: punctuation normalised, lower case, letters and digits only, single spaces. */
+export function comparisonKey(text: string): string {
+  return normalizePunctuation(text)
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}

@@ -1,0 +1,55 @@
+/** A sentence with its offsets in the original text. */
+export interface Sentence {
+  text: string
+  start: number
+  end: number
+}
+
+// Abbreviations that end in a dot without ending a sentence (English news usage).
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof gen col lt sgt rep sen gov st jr sr inc corp co ltd vs no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m'.split(
+    ' ',
+  ),
+)
+
+/**
+ * Splits text into sentences. Paragraph breaks always end a sentence; a dot, "?" or "!" ends one when the
+ * next word starts with a capital, a digit or a quote, and the word before is not a known abbreviation.
+ */
+export function splitSentences(text: string): Sentence[] {
+  const sentences: Sentence[] = []
+  const boundary = /([.!?]["'\u201d\u2019)]*)\s+(?=["'\u201c\u2018(]?[\p{Lu}\p{N}])|\n\s*\n/gu
+  let start = 0
+  for (const match of text.matchAll(boundary)) {
+    const punct = match[1]
+    if (punct !== undefined) {
+      const before = text.slice(start, match.index)
+      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '')
+      if (lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord))) continue
+      if (lastWord !== undefined && lastWord.length === 1) continue
+    }
+    const end = match.index + (punct?.length ?? 0)
+    pushTrimmed(sentences, text, start, end)
+    start = match.index + match[0].length
+  }
+  pushTrimmed(sentences, text, start, text.length)
+  return sentences
+}
+
+function pushTrimmed(into: Sentence[], text: string, start: number, end: number): void {
+  while (start < end && /\s/.test(text[start] ?? '')) start++
+  while (end > start && /\s/.test(text[end - 1] ?? '')) end--
+  if (end > start) into.push({ text: text.slice(start, end), start, end })
+}
+
+/** Paragraphs (blocks separated by blank lines) with offsets. */
+export function splitParagraphs(text: string): Sentence[] {
+  const paragraphs: Sentence[] = []
+  let start = 0
+  for (const match of text.matchAll(/\n\s*\n/g)) {
+    pushTrimmed(paragraphs, text, start, match.index)
+    start = match.index + match[0].length
+  }
+  pushTrimmed(paragraphs, text, start, text.length)
+  return paragraphs
+}

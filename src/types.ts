@@ -1,0 +1,173 @@
+/**
+ * The named data that travels between stages. Field names and shapes follow CONTRACT.md; fields added here
+ * beyond the contract are extensions (the contract allows them), never renames.
+ */
+
+export const SCHEMA_VERSION = 1
+
+/** Why a value was decided: a kind of evidence, the text it came from, and where in `text` when known. */
+export interface Evidence {
+  kind: string
+  text: string
+  start?: number
+  end?: number
+}
+
+/** Character offsets into one article's `text`: `text.slice(start, end)` is the span. */
+export interface Span {
+  articleId: string
+  start: number
+  end: number
+}
+
+export type Severity = 'error' | 'warning' | 'info'
+
+/** A content problem found while reading an input; the batch goes on. */
+export interface Message {
+  severity: Severity
+  ruleId: string
+  reason: string
+}
+
+/** A block that extraction dropped, and the kind of boilerplate it was taken for. */
+export interface RemovedBlock {
+  text: string
+  kind: string
+}
+
+export type InputKind = 'html' | 'text'
+
+/** One input after reading and decoding, before extraction. */
+export interface RawDocument {
+  /** Caller-given id (a JSONL `id`); otherwise the article id is a content hash. */
+  id: string | null
+  path: string | null
+  url: string | null
+  kind: InputKind
+  content: string
+  /** Values the caller already knows (JSONL fields), used as evidence by metadata. */
+  hints: { title: string | null; published: string | null; site: string | null }
+  messages: Message[]
+}
+
+export interface Article {
+  schemaVersion: typeof SCHEMA_VERSION
+  id: string
+  path: string | null
+  url: string | null
+  title: string | null
+  authors: string[]
+  /** Extension: people credited as contributors ("X and Y contributed to this article"). */
+  contributors: string[]
+  site: string | null
+  publisher: string | null
+  /** Extension: why `publisher` was decided. */
+  publisherEvidence: Evidence[]
+  published: string | null
+  /** Extension: a later modification date the page gives. */
+  updated: string | null
+  pageDate: string | null
+  dateEvidence: Evidence[]
+  /** Extension: confidence in `published`, 0..1. */
+  dateConfidence: number
+  dateline: string | null
+  language: string | null
+  text: string
+  removed: RemovedBlock[]
+  messages: Message[]
+}
+
+/** What a caller can hand to `extract` or `analyze` (the JSONL article shape of CONTRACT.md). */
+export interface ArticleInput {
+  id?: string
+  url?: string
+  path?: string
+  title?: string
+  text?: string
+  html?: string
+  published?: string
+  site?: string
+}
+
+export type EntityType = 'person' | 'organization' | 'place' | 'product' | 'other'
+
+export interface StoryEntity {
+  name: string
+  type: EntityType
+  aliases: string[]
+  mentions: Span[]
+}
+
+export interface StoryQuote {
+  speaker: string | null
+  speakerRole: string | null
+  text: string
+  spans: Span[]
+}
+
+export interface StoryFact {
+  about: string
+  value: string
+  unit: string | null
+  qualifier: string | null
+  spans: Span[]
+}
+
+export type ClaimStatus = 'corroborated' | 'single-source' | 'disputed'
+
+export interface StoryClaim {
+  text: string
+  spans: Span[]
+  independentSources: number
+  status: ClaimStatus
+}
+
+export interface StoryConflict {
+  about: string
+  values: { value: string; spans: Span[] }[]
+}
+
+export type ReuseKind = 'copy' | 'rewrite' | 'shared-quote'
+
+export interface ReusedPassage {
+  from: Span
+  to: Span
+  similarity: number
+}
+
+/** `from` is the source, `to` the article that took from it (when direction is unknown: id order). */
+export interface ReuseLink {
+  from: string
+  to: string
+  kind: ReuseKind
+  passages: ReusedPassage[]
+  evidence: Evidence[]
+  /** Extension: whether the direction was decided from evidence (false: ordered by id only). */
+  directed: boolean
+}
+
+export interface StoryReport {
+  id: string
+  title: string
+  articleIds: string[]
+  independentSources: number
+  /** Extension: earliest and latest `published` of the story's articles. */
+  start: string | null
+  end: string | null
+  entities: StoryEntity[]
+  quotes: StoryQuote[]
+  facts: StoryFact[]
+  claims: StoryClaim[]
+  conflicts: StoryConflict[]
+  reuse: ReuseLink[]
+  timeline: { date: string; text: string; spans: Span[] }[]
+  summary: { text: string; spans: Span[] }[]
+  /** Extension: why each article joined its story. */
+  membership: { articleId: string; evidence: Evidence[] }[]
+}
+
+export interface Analysis {
+  schemaVersion: typeof SCHEMA_VERSION
+  articles: Article[]
+  stories: StoryReport[]
+}
