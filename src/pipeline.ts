@@ -24,17 +24,24 @@ export interface AnalyzeOptions {
  * Extracts one article. Accepts an article input object (CONTRACT.md JSONL shape), or the bytes or text of
  * one page or scrape. Throws on input that holds no article (empty, binary); use `analyze` for batches.
  */
-export function extract(input: ArticleInput | string | Uint8Array, options: Partial<ExtractOptions> = {}): Article {
+export function extract(
+  input: ArticleInput | string | Uint8Array,
+  options: Partial<ExtractOptions> = {},
+): Article {
   if (typeof input === 'object' && !(input instanceof Uint8Array)) {
     if (input.text === undefined && input.html === undefined) {
-      throw new TypeError('Cannot call `extract` with an input that has neither `text` nor `html`; pass one of them')
+      throw new TypeError(
+        'Cannot call `extract` with an input that has neither `text` nor `html`; pass one of them',
+      )
     }
     return extractArticle(documentFromInput(input), options)
   }
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input
   const first = documentsFromBytes(bytes, '<input>', null, null).next().value
   if (first === undefined || 'problem' in first) {
-    throw new TypeError(`Cannot call \`extract\` on this input: ${first === undefined ? 'no article' : first.problem.reason}`)
+    throw new TypeError(
+      `Cannot call \`extract\` on this input: ${first === undefined ? 'no article' : first.problem.reason}`,
+    )
   }
   return extractArticle(first.document, options)
 }
@@ -43,12 +50,18 @@ export function extract(input: ArticleInput | string | Uint8Array, options: Part
  * Analyses a batch: reads paths and URLs (strings), takes article inputs or Articles as they are, and returns
  * every article with the stories they form (reuse, independent sources, quotes, facts, claims, conflicts).
  */
-export async function analyze(inputs: (string | ArticleInput | Article)[], options: AnalyzeOptions = {}): Promise<Analysis> {
+export async function analyze(
+  inputs: (string | ArticleInput | Article)[],
+  options: AnalyzeOptions = {},
+): Promise<Analysis> {
   const articles = await collectArticles(inputs, options)
   return analyzeArticles(articles, options)
 }
 
-export async function collectArticles(inputs: (string | ArticleInput | Article)[], options: AnalyzeOptions = {}): Promise<Article[]> {
+export async function collectArticles(
+  inputs: (string | ArticleInput | Article)[],
+  options: AnalyzeOptions = {},
+): Promise<Article[]> {
   const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const articles: Article[] = []
   const keep = (article: Article): void => {
@@ -62,7 +75,11 @@ export async function collectArticles(inputs: (string | ArticleInput | Article)[
   }
   for (const input of inputs) {
     if (typeof input === 'string') continue
-    keep('schemaVersion' in input ? (input as Article) : extractArticle(documentFromInput(input as ArticleInput), options.extract))
+    keep(
+      'schemaVersion' in input
+        ? (input as Article)
+        : extractArticle(documentFromInput(input as ArticleInput), options.extract),
+    )
   }
   return dedupeById(articles)
 }
@@ -77,7 +94,11 @@ export function analyzeArticles(articles: Article[], options: AnalyzeOptions = {
     const links = findReuseLinks(members, options.reuse)
     return buildStoryReport(cluster, members, links)
   })
-  return { schemaVersion: SCHEMA_VERSION, articles: articles.map((article) => byId.get(article.id) as Article), stories }
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    articles: articles.map((article) => byId.get(article.id) as Article),
+    stories,
+  }
 }
 
 /** The same content read twice (or the same JSONL id) is one article. */

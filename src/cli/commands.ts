@@ -16,7 +16,11 @@ interface InputOptions {
 }
 
 /** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
-async function readArticles(inputs: string[], options: InputOptions, io: CliIo): Promise<Article[] | null> {
+async function readArticles(
+  inputs: string[],
+  options: InputOptions,
+  io: CliIo,
+): Promise<Article[] | null> {
   const total = io.stderrIsTty ? (await listInputFiles(inputs)).length : 0
   const progress = createProgress(io, total, 'reading')
   const problems: InputProblem[] = []
@@ -29,7 +33,9 @@ async function readArticles(inputs: string[], options: InputOptions, io: CliIo):
   for (const problem of problems) io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
   for (const article of articles) {
     for (const message of article.messages.filter((entry) => entry.severity !== 'info')) {
-      io.stderr(`corroborate: ${message.severity}: ${article.path ?? article.url ?? article.id}: ${message.reason} [${message.ruleId}]\n`)
+      io.stderr(
+        `corroborate: ${message.severity}: ${article.path ?? article.url ?? article.id}: ${message.reason} [${message.ruleId}]\n`,
+      )
     }
   }
   if (articles.length === 0) {
@@ -39,15 +45,22 @@ async function readArticles(inputs: string[], options: InputOptions, io: CliIo):
   return articles
 }
 
-export async function extractCommand(inputs: string[], options: InputOptions & { format: 'json' | 'jsonl' | 'text' }, io: CliIo): Promise<number> {
+export async function extractCommand(
+  inputs: string[],
+  options: InputOptions & { format: 'json' | 'jsonl' | 'text' },
+  io: CliIo,
+): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
   if (options.format === 'json' && articles.length > 1) {
-    io.stderr(`corroborate: --format json prints one article, but the inputs hold ${articles.length}; use --format jsonl\n`)
+    io.stderr(
+      `corroborate: --format json prints one article, but the inputs hold ${articles.length}; use --format jsonl\n`,
+    )
     return EXIT.usage
   }
   if (options.format === 'json') io.stdout(`${JSON.stringify(articles[0], null, 2)}\n`)
-  else if (options.format === 'jsonl') for (const article of articles) io.stdout(`${JSON.stringify(article)}\n`)
+  else if (options.format === 'jsonl')
+    for (const article of articles) io.stdout(`${JSON.stringify(article)}\n`)
   else io.stdout(articles.map(articleAsText).join('\n\n'))
   return EXIT.ok
 }
@@ -87,16 +100,25 @@ export async function analyzeCommand(
   return EXIT.ok
 }
 
-export async function ingestCommand(inputs: string[], options: InputOptions & { db: string }, io: CliIo): Promise<number> {
+export async function ingestCommand(
+  inputs: string[],
+  options: InputOptions & { db: string },
+  io: CliIo,
+): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
   const { added, existing, analysis } = await storeAnalysis(options.db, articles)
-  io.stdout(`added ${added.length} article${added.length === 1 ? '' : 's'}, ${existing.length} already stored; ${analysis.stories.length} stor${analysis.stories.length === 1 ? 'y' : 'ies'} in ${options.db}\n`)
+  io.stdout(
+    `added ${added.length} article${added.length === 1 ? '' : 's'}, ${existing.length} already stored; ${analysis.stories.length} stor${analysis.stories.length === 1 ? 'y' : 'ies'} in ${options.db}\n`,
+  )
   return EXIT.ok
 }
 
 /** Adds articles to a store and recomputes its stories over everything stored. */
-async function storeAnalysis(path: string, articles: Article[]): Promise<{ added: string[]; existing: string[]; analysis: Analysis }> {
+async function storeAnalysis(
+  path: string,
+  articles: Article[],
+): Promise<{ added: string[]; existing: string[]; analysis: Analysis }> {
   const store = await openStore(path)
   try {
     const { added, existing } = await store.addArticles(articles)
@@ -108,9 +130,15 @@ async function storeAnalysis(path: string, articles: Article[]): Promise<{ added
   }
 }
 
-async function withExistingStore<T>(path: string, io: CliIo, use: (store: Store) => Promise<T>): Promise<T | number> {
+async function withExistingStore<T>(
+  path: string,
+  io: CliIo,
+  use: (store: Store) => Promise<T>,
+): Promise<T | number> {
   if (!existsSync(path)) {
-    io.stderr(`corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`)
+    io.stderr(
+      `corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`,
+    )
     return EXIT.inputs
   }
   const store = await openStore(path)
@@ -121,36 +149,62 @@ async function withExistingStore<T>(path: string, io: CliIo, use: (store: Store)
   }
 }
 
-export async function storiesCommand(options: { db: string; format: 'text' | 'json' }, io: CliIo): Promise<number> {
+export async function storiesCommand(
+  options: { db: string; format: 'text' | 'json' },
+  io: CliIo,
+): Promise<number> {
   const result = await withExistingStore(options.db, io, async (store) => {
     const stories = await store.listStories()
     if (options.format === 'json') io.stdout(`${JSON.stringify({ stories }, null, 2)}\n`)
-    else for (const story of stories) io.stdout(`${story.id}  ${story.articleIds.length} articles  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`)
+    else
+      for (const story of stories)
+        io.stdout(
+          `${story.id}  ${story.articleIds.length} articles  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
+        )
     return EXIT.ok
   })
   return result
 }
 
-export async function showCommand(storyId: string, options: { db: string; format: ReportFormat }, io: CliIo): Promise<number> {
+export async function showCommand(
+  storyId: string,
+  options: { db: string; format: ReportFormat },
+  io: CliIo,
+): Promise<number> {
   return withExistingStore(options.db, io, async (store) => {
     const story = await store.getStory(storyId)
     if (story === null) {
-      io.stderr(`corroborate: no story ${storyId} in ${options.db}; list them with \`corroborate stories --db ${options.db}\`\n`)
+      io.stderr(
+        `corroborate: no story ${storyId} in ${options.db}; list them with \`corroborate stories --db ${options.db}\`\n`,
+      )
       return EXIT.inputs
     }
-    const articles = (await Promise.all(story.articleIds.map((id) => store.getArticle(id)))).filter((article): article is Article => article !== null)
+    const articles = (await Promise.all(story.articleIds.map((id) => store.getArticle(id)))).filter(
+      (article): article is Article => article !== null,
+    )
     const analysis: Analysis = { schemaVersion: 1, articles, stories: [story] }
-    io.stdout(options.format === 'text' ? `${storyCard(story, analysis)}\n` : renderReport(analysis, options.format))
+    io.stdout(
+      options.format === 'text'
+        ? `${storyCard(story, analysis)}\n`
+        : renderReport(analysis, options.format),
+    )
     return EXIT.ok
   })
 }
 
-export async function searchCommand(query: string, options: { db: string; limit: number; format: 'text' | 'json' }, io: CliIo): Promise<number> {
+export async function searchCommand(
+  query: string,
+  options: { db: string; limit: number; format: 'text' | 'json' },
+  io: CliIo,
+): Promise<number> {
   return withExistingStore(options.db, io, async (store) => {
     const result = await store.search(query, options.limit)
     if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`)
     else {
-      for (const article of result.articles) io.stdout(`${article.id}  ${article.title ?? 'untitled'}\n    ${article.snippet.replace(/\s+/g, ' ')}\n`)
+      for (const article of result.articles)
+        io.stdout(
+          `${article.id}  ${article.title ?? 'untitled'}\n    ${article.snippet.replace(/\s+/g, ' ')}\n`,
+        )
       for (const story of result.stories) io.stdout(`story ${story.id}  ${story.title}\n`)
       if (result.articles.length === 0) io.stdout(`no match for "${query}"\n`)
     }

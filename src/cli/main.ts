@@ -1,6 +1,13 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { EXIT, type CliIo, processIo } from './io.js'
-import { analyzeCommand, extractCommand, ingestCommand, searchCommand, showCommand, storiesCommand } from './commands.js'
+import {
+  analyzeCommand,
+  extractCommand,
+  ingestCommand,
+  searchCommand,
+  showCommand,
+  storiesCommand,
+} from './commands.js'
 
 /** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -19,7 +26,9 @@ export async function runCli(argv: string[], io: CliIo = processIo): Promise<num
 
 function buildProgram(io: CliIo): Command {
   const program = new Command('corroborate')
-    .description('Reads many reports of the same news and tells what happened, who says so, how many independent sources that is, what was copied from whom, and where sources disagree.')
+    .description(
+      'Reads many reports of the same news and tells what happened, who says so, how many independent sources that is, what was copied from whom, and where sources disagree.',
+    )
     .version('0.1.0')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
@@ -40,8 +49,13 @@ function buildProgram(io: CliIo): Command {
       .description('Print the clean article (text, metadata, removed blocks) of each input')
       .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
       .addOption(format(['json', 'jsonl', 'text'], 'json'))
-      .addHelpText('after', '\nExample:\n  corroborate extract examples/aurus-gift/002_2f1ed0a961360b5b.txt --format text'),
-  ).action(async (inputs: string[], options) => setStatus(await extractCommand(inputs, options, io)))
+      .addHelpText(
+        'after',
+        '\nExample:\n  corroborate extract examples/aurus-gift/002_2f1ed0a961360b5b.txt --format text',
+      ),
+  ).action(async (inputs: string[], options) =>
+    setStatus(await extractCommand(inputs, options, io)),
+  )
 
   common(
     program
@@ -51,13 +65,20 @@ function buildProgram(io: CliIo): Command {
       .addOption(format(['text', 'json', 'md', 'html'], 'text'))
       .option('--out <file>', 'write the report to a file instead of stdout')
       .option('--db <file>', 'also store the articles and stories in this SQLite file')
-      .addHelpText('after', '\nExample:\n  corroborate analyze examples/aurus-gift --format html --out report.html'),
-  ).action(async (inputs: string[], options) => setStatus(await analyzeCommand(inputs, options, io)))
+      .addHelpText(
+        'after',
+        '\nExample:\n  corroborate analyze examples/aurus-gift --format html --out report.html',
+      ),
+  ).action(async (inputs: string[], options) =>
+    setStatus(await analyzeCommand(inputs, options, io)),
+  )
 
   common(
     program
       .command('ingest')
-      .description('Add inputs to a store (idempotent: the same content twice is one article) and update its stories')
+      .description(
+        'Add inputs to a store (idempotent: the same content twice is one article) and update its stories',
+      )
       .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
       .option('--db <file>', 'SQLite file', 'corroborate.db')
       .addHelpText('after', '\nExample:\n  corroborate ingest --db news.db examples/aurus-gift'),
@@ -92,6 +113,7 @@ function buildProgram(io: CliIo): Command {
 
 function positiveInt(value: string): number {
   const parsed = Number(value)
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a positive whole number')
+  if (!Number.isInteger(parsed) || parsed <= 0)
+    throw new InvalidArgumentError('expected a positive whole number')
   return parsed
 }

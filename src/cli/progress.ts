@@ -3,7 +3,11 @@ import type { CliIo } from './io.js'
 const WIDTH = 30
 
 /** A one-line progress bar on stderr when it is a terminal; silent otherwise (logs stay clean). */
-export function createProgress(io: CliIo, total: number, label: string): { tick: () => void; done: () => void } {
+export function createProgress(
+  io: CliIo,
+  total: number,
+  label: string,
+): { tick: () => void; done: () => void } {
   let count = 0
   if (!io.stderrIsTty || total < 2) return { tick: () => count++, done: () => undefined }
   const draw = (): void => {

@@ -11,14 +11,20 @@ export function overlap(a: Set<string>, b: Set<string>): { jaccard: number; cont
   for (const word of a) if (b.has(word)) shared++
   const union = a.size + b.size - shared
   const smaller = Math.min(a.size, b.size)
-  return { jaccard: union === 0 ? 0 : shared / union, containment: smaller === 0 ? 0 : shared / smaller }
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: smaller === 0 ? 0 : shared / smaller,
+  }
 }
 
 /**
  * Groups items whose word sets overlap enough (single-link, items from the same article never joined
  * directly). Returns groups of item indices in first-seen order.
  */
-export function groupSimilar<T extends { articleId: string; words: Set<string> }>(items: T[], same: (a: T, b: T) => boolean): number[][] {
+export function groupSimilar<T extends { articleId: string; words: Set<string> }>(
+  items: T[],
+  same: (a: T, b: T) => boolean,
+): number[][] {
   const parent = items.map((_, index) => index)
   const find = (index: number): number => {
     while (parent[index] !== index) index = parent[index] as number

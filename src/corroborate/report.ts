@@ -3,7 +3,17 @@ import { extractFacts } from '../nlp/facts.js'
 import { extractQuotes } from '../nlp/quotes.js'
 import { independentGroups } from '../reuse/links.js'
 import { splitSentences } from '../text/sentences.js'
-import type { Article, ReuseLink, Span, StoryClaim, StoryConflict, StoryEntity, StoryFact, StoryQuote, StoryReport } from '../types.js'
+import type {
+  Article,
+  ReuseLink,
+  Span,
+  StoryClaim,
+  StoryConflict,
+  StoryEntity,
+  StoryFact,
+  StoryQuote,
+  StoryReport,
+} from '../types.js'
 import type { StoryCluster } from '../stories/cluster.js'
 import { contentWords, groupSimilar, overlap } from './group-similar.js'
 import { buildTimeline } from './timeline.js'
@@ -16,14 +26,33 @@ const SUMMARY_CLAIMS = 3
 const MAX_ENTITIES = 40
 
 /** Builds the report of one story: independence, quotes, facts, conflicts, claims, timeline, summary. */
-export function buildStoryReport(cluster: StoryCluster, articles: Article[], links: ReuseLink[]): StoryReport {
-  const ordered = [...articles].sort((a, b) => ((a.published ?? '9') < (b.published ?? '9') ? -1 : (a.published ?? '9') > (b.published ?? '9') ? 1 : a.id < b.id ? -1 : 1))
-  const groups = independentGroups(ordered.map((article) => article.id), links)
-  const sourcesOf = (spans: Span[]): number => new Set(spans.map((span) => groups.get(span.articleId))).size
+export function buildStoryReport(
+  cluster: StoryCluster,
+  articles: Article[],
+  links: ReuseLink[],
+): StoryReport {
+  const ordered = [...articles].sort((a, b) =>
+    (a.published ?? '9') < (b.published ?? '9')
+      ? -1
+      : (a.published ?? '9') > (b.published ?? '9')
+        ? 1
+        : a.id < b.id
+          ? -1
+          : 1,
+  )
+  const groups = independentGroups(
+    ordered.map((article) => article.id),
+    links,
+  )
+  const sourcesOf = (spans: Span[]): number =>
+    new Set(spans.map((span) => groups.get(span.articleId))).size
   const facts = collectFacts(ordered)
   const conflicts = findConflicts(facts, sourcesOf)
   const claims = collectClaims(ordered, sourcesOf, conflicts)
-  const days = ordered.map((article) => article.published).filter((day): day is string => day !== null).sort()
+  const days = ordered
+    .map((article) => article.published)
+    .filter((day): day is string => day !== null)
+    .sort()
   return {
     id: cluster.id,
     title: ordered.find((article) => article.title !== null)?.title ?? 'Untitled story',
@@ -40,7 +69,9 @@ export function buildStoryReport(cluster: StoryCluster, articles: Article[], lin
     timeline: buildTimeline(ordered),
     summary: [...claims]
       .filter((claim) => claim.status !== 'disputed')
-      .sort((a, b) => b.independentSources - a.independentSources || b.spans.length - a.spans.length)
+      .sort(
+        (a, b) => b.independentSources - a.independentSources || b.spans.length - a.spans.length,
+      )
       .slice(0, SUMMARY_CLAIMS)
       .map((claim) => ({ text: claim.text, spans: claim.spans })),
     membership: cluster.membership,
@@ -49,7 +80,11 @@ export function buildStoryReport(cluster: StoryCluster, articles: Article[], lin
 
 function collectQuotes(articles: Article[]): StoryQuote[] {
   const items = articles.flatMap((article) =>
-    extractQuotes(article.text).map((quote) => ({ ...quote, articleId: article.id, words: contentWords(quote.text) })),
+    extractQuotes(article.text).map((quote) => ({
+      ...quote,
+      articleId: article.id,
+      words: contentWords(quote.text),
+    })),
   )
   const groups = groupSimilar(items, (a, b) => {
     const measure = overlap(a.words, b.words)
@@ -63,7 +98,11 @@ function collectQuotes(articles: Article[]): StoryQuote[] {
       speaker: named?.speaker ?? null,
       speakerRole: members.find((member) => member.speakerRole !== null)?.speakerRole ?? null,
       text: longest.text,
-      spans: members.map((member) => ({ articleId: member.articleId, start: member.start, end: member.end })),
+      spans: members.map((member) => ({
+        articleId: member.articleId,
+        start: member.start,
+        end: member.end,
+      })),
     }
   })
 }
@@ -75,7 +114,14 @@ function collectFacts(articles: Article[]): StoryFact[] {
       const key = `${fact.about}|${fact.value}|${fact.unit}|${fact.qualifier}`
       const span = { articleId: article.id, start: fact.start, end: fact.end }
       const known = byKey.get(key)
-      if (known === undefined) byKey.set(key, { about: fact.about, value: fact.value, unit: fact.unit, qualifier: fact.qualifier, spans: [span] })
+      if (known === undefined)
+        byKey.set(key, {
+          about: fact.about,
+          value: fact.value,
+          unit: fact.unit,
+          qualifier: fact.qualifier,
+          spans: [span],
+        })
       else known.spans.push(span)
     }
   }
@@ -85,35 +131,62 @@ function collectFacts(articles: Article[]): StoryFact[] {
 /** The same measure ("price") with different values from different independent sources. */
 function findConflicts(facts: StoryFact[], sourcesOf: (spans: Span[]) => number): StoryConflict[] {
   const byAbout = new Map<string, StoryFact[]>()
-  for (const fact of facts) if (fact.about !== 'amount') byAbout.set(fact.about, [...(byAbout.get(fact.about) ?? []), fact])
+  for (const fact of facts)
+    if (fact.about !== 'amount') byAbout.set(fact.about, [...(byAbout.get(fact.about) ?? []), fact])
   const conflicts: StoryConflict[] = []
   for (const [about, values] of byAbout) {
     const distinct = new Set(values.map((fact) => `${fact.value} ${fact.unit}`))
     if (distinct.size < 2 || sourcesOf(values.flatMap((fact) => fact.spans)) < 2) continue
     conflicts.push({
       about,
-      values: values.map((fact) => ({ value: `${fact.qualifier === null ? '' : `${fact.qualifier} `}${fact.value} ${fact.unit ?? ''}`.trim(), spans: fact.spans })),
+      values: values.map((fact) => ({
+        value:
+          `${fact.qualifier === null ? '' : `${fact.qualifier} `}${fact.value} ${fact.unit ?? ''}`.trim(),
+        spans: fact.spans,
+      })),
     })
   }
   return conflicts
 }
 
-function collectClaims(articles: Article[], sourcesOf: (spans: Span[]) => number, conflicts: StoryConflict[]): StoryClaim[] {
+function collectClaims(
+  articles: Article[],
+  sourcesOf: (spans: Span[]) => number,
+  conflicts: StoryConflict[],
+): StoryClaim[] {
   const items = articles.flatMap((article) =>
     splitSentences(article.text)
       .filter((sentence) => sentence.text.split(/\s+/).length >= 6)
-      .map((sentence) => ({ ...sentence, articleId: article.id, words: contentWords(sentence.text) })),
+      .map((sentence) => ({
+        ...sentence,
+        articleId: article.id,
+        words: contentWords(sentence.text),
+      })),
   )
   const groups = groupSimilar(items, (a, b) => {
     const measure = overlap(a.words, b.words)
-    return Math.min(a.words.size, b.words.size) >= 4 && (measure.jaccard >= SAME_CLAIM.jaccard || measure.containment >= SAME_CLAIM.containment)
+    return (
+      Math.min(a.words.size, b.words.size) >= 4 &&
+      (measure.jaccard >= SAME_CLAIM.jaccard || measure.containment >= SAME_CLAIM.containment)
+    )
   })
-  const conflictSpans = conflicts.flatMap((conflict) => conflict.values.flatMap((value) => value.spans))
+  const conflictSpans = conflicts.flatMap((conflict) =>
+    conflict.values.flatMap((value) => value.spans),
+  )
   return groups.map((indices) => {
     const members = indices.map((index) => items[index] as (typeof items)[number])
-    const spans = members.map((member) => ({ articleId: member.articleId, start: member.start, end: member.end }))
+    const spans = members.map((member) => ({
+      articleId: member.articleId,
+      start: member.start,
+      end: member.end,
+    }))
     const independentSources = sourcesOf(spans)
-    const disputed = spans.some((span) => conflictSpans.some((other) => other.articleId === span.articleId && other.start >= span.start && other.end <= span.end))
+    const disputed = spans.some((span) =>
+      conflictSpans.some(
+        (other) =>
+          other.articleId === span.articleId && other.start >= span.start && other.end <= span.end,
+      ),
+    )
     return {
       text: (members[0] as (typeof items)[number]).text,
       spans,
@@ -127,8 +200,15 @@ function collectEntities(articles: Article[]): StoryEntity[] {
   const byKey = new Map<string, StoryEntity & { articles: Set<string> }>()
   for (const article of articles) {
     for (const mention of extractEntities(article.text)) {
-      const entity = byKey.get(mention.key) ?? { name: mention.text, type: mention.type, aliases: [], mentions: [], articles: new Set<string>() }
-      if (mention.text !== entity.name && !entity.aliases.includes(mention.text)) entity.aliases.push(mention.text)
+      const entity = byKey.get(mention.key) ?? {
+        name: mention.text,
+        type: mention.type,
+        aliases: [],
+        mentions: [],
+        articles: new Set<string>(),
+      }
+      if (mention.text !== entity.name && !entity.aliases.includes(mention.text))
+        entity.aliases.push(mention.text)
       entity.mentions.push({ articleId: article.id, start: mention.start, end: mention.end })
       entity.articles.add(article.id)
       byKey.set(mention.key, entity)
@@ -136,7 +216,12 @@ function collectEntities(articles: Article[]): StoryEntity[] {
   }
   return [...byKey.values()]
     .filter((entity) => entity.articles.size >= 2 || entity.mentions.length >= 3)
-    .sort((a, b) => b.articles.size - a.articles.size || b.mentions.length - a.mentions.length || (a.name < b.name ? -1 : 1))
+    .sort(
+      (a, b) =>
+        b.articles.size - a.articles.size ||
+        b.mentions.length - a.mentions.length ||
+        (a.name < b.name ? -1 : 1),
+    )
     .slice(0, MAX_ENTITIES)
     .map(({ name, type, aliases, mentions }) => ({ name, type, aliases, mentions }))
 }

@@ -10,7 +10,10 @@ const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Frida
 export function pinStoryDates(articles: Article[]): Article[] {
   const anchor = articles
     .filter((article) => article.published !== null && article.dateConfidence > 0)
-    .sort((a, b) => b.dateConfidence - a.dateConfidence || ((a.published ?? '') < (b.published ?? '') ? -1 : 1))[0]
+    .sort(
+      (a, b) =>
+        b.dateConfidence - a.dateConfidence || ((a.published ?? '') < (b.published ?? '') ? -1 : 1),
+    )[0]
   if (anchor === undefined || anchor.published === null) return articles
   const day = anchor.published.slice(0, 10)
   const weekday = WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] as string
@@ -24,8 +27,16 @@ export function pinStoryDates(articles: Article[]): Article[] {
       dateConfidence: Math.min(0.7, anchor.dateConfidence),
       dateEvidence: [
         ...article.dateEvidence,
-        { kind: 'story-weekday', text: mention[0], start: mention.index, end: mention.index + mention[0].length },
-        { kind: 'story-anchor', text: `${anchor.id} (${anchor.title ?? 'untitled'}) was published ${weekday} ${day}` },
+        {
+          kind: 'story-weekday',
+          text: mention[0],
+          start: mention.index,
+          end: mention.index + mention[0].length,
+        },
+        {
+          kind: 'story-anchor',
+          text: `${anchor.id} (${anchor.title ?? 'untitled'}) was published ${weekday} ${day}`,
+        },
       ],
     }
   })

@@ -14,24 +14,103 @@ export interface BoilerplatePattern {
 }
 
 export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
-  { kind: 'sponsor', pattern: /^(sponsor(ed)?( content| by)?|advertisement|paid (post|content)|promoted)\b[:\s]?/i, note: 'ad slots and sponsor labels' },
-  { kind: 'related', pattern: /^(read more|read also|also read|see also|related( articles| stories| coverage| content)?|more from|recommended( for you)?|recommendations?|trending|most (read|popular|viewed)|ranking|you (may|might) also like|more stories|top stories|latest news|what to read next)\b\s*[:.]?/i, note: 'related-link headers and inline "Read More:" teasers' },
-  { kind: 'comments', pattern: /^(leave a (comment|reply)|send a comment|post a comment|add a comment|join (our|the) (commenting forum|conversation|discussion)|comments?( \(\d+\))?|\d+ comments?|show comments|view comments|be the first to comment)\s*[:.!]?$/i, note: 'comment-section headers' },
-  { kind: 'comments', pattern: /your email address will not be published|required fields are marked|join thought-provoking conversations|follow other .{1,40} readers and see their replies/i, note: 'WordPress and publisher comment-form defaults' },
-  { kind: 'login', pattern: /^(thank you for registering|please (refresh|log ?in|sign ?in|register)|already (a subscriber|have an account)|sign (in|up)( now)?|log ?in|create (a free )?account)\b/i, note: 'registration and login prompts' },
-  { kind: 'appeal', pattern: /^your (support|donation|contribution) (helps|makes|allows|keeps|means)|^support (our|independent) journalism|^(please )?(donate|contribute) (now|today)|^become a (member|supporter|subscriber)/i, note: 'reader-revenue appeals' },
-  { kind: 'newsletter', pattern: /^(sign up|subscribe)( now| today)? (to|for) (our|the)? ?(free )?(daily |weekly )?(newsletter|briefing|email)|newsletter sign-?up|get (our|the) .{0,30}newsletter/i, note: 'newsletter boxes' },
-  { kind: 'app-promo', pattern: /\bdownload (the|our) .{0,40}\bapp\b|\bget (the )?app\b|\bswitch to the .{0,30} app\b|available on the app store|get it on google play/i, note: 'app promotion lines' },
-  { kind: 'app-promo', pattern: /^catch all the .{0,80}\b(news|updates)\b/i, note: 'section promo footers of Indian business sites' },
-  { kind: 'share', pattern: /^(share( this( article| story)?| on)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|pinterest|reddit)\s*[:.]?$/i, note: 'share bars' },
-  { kind: 'cookie', pattern: /\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings))\b/i, note: 'cookie banners' },
-  { kind: 'subscription', pattern: /^(subscribe|subscribers? only|this (article|content) is (for|available to) subscribers|you have reached your (free )?article limit|to continue reading)\b/i, note: 'paywall prompts' },
-  { kind: 'tags', pattern: /^(-\s*)?(in|tags?|topics?|filed under|categories)\s*:\s*$/i, note: 'tag-list headers' },
-  { kind: 'rating', pattern: /^[\p{L}!]{2,20}!?\s*\(\d+\)$/u, note: 'rating or reaction widgets ("Like (12)")' },
-  { kind: 'navigation', pattern: /^(back|next|previous|prev|home|topic|topics|menu|view|close|more|skip to (main )?content|back to top)\s*[:>»]?$/i, note: 'navigation controls' },
+  {
+    kind: 'sponsor',
+    pattern: /^(sponsor(ed)?( content| by)?|advertisement|paid (post|content)|promoted)\b[:\s]?/i,
+    note: 'ad slots and sponsor labels',
+  },
+  {
+    kind: 'related',
+    pattern:
+      /^(read more|read also|also read|see also|related( articles| stories| coverage| content)?|more from|recommended( for you)?|recommendations?|trending|most (read|popular|viewed)|ranking|you (may|might) also like|more stories|top stories|latest news|what to read next)\b\s*[:.]?/i,
+    note: 'related-link headers and inline "Read More:" teasers',
+  },
+  {
+    kind: 'comments',
+    pattern:
+      /^(leave a (comment|reply)|send a comment|post a comment|add a comment|join (our|the) (commenting forum|conversation|discussion)|comments?( \(\d+\))?|\d+ comments?|show comments|view comments|be the first to comment)\s*[:.!]?$/i,
+    note: 'comment-section headers',
+  },
+  {
+    kind: 'comments',
+    pattern:
+      /your email address will not be published|required fields are marked|join thought-provoking conversations|follow other .{1,40} readers and see their replies/i,
+    note: 'WordPress and publisher comment-form defaults',
+  },
+  {
+    kind: 'login',
+    pattern:
+      /^(thank you for registering|please (refresh|log ?in|sign ?in|register)|already (a subscriber|have an account)|sign (in|up)( now)?|log ?in|create (a free )?account)\b/i,
+    note: 'registration and login prompts',
+  },
+  {
+    kind: 'appeal',
+    pattern:
+      /^your (support|donation|contribution) (helps|makes|allows|keeps|means)|^support (our|independent) journalism|^(please )?(donate|contribute) (now|today)|^become a (member|supporter|subscriber)/i,
+    note: 'reader-revenue appeals',
+  },
+  {
+    kind: 'newsletter',
+    pattern:
+      /^(sign up|subscribe)( now| today)? (to|for) (our|the)? ?(free )?(daily |weekly )?(newsletter|briefing|email)|newsletter sign-?up|get (our|the) .{0,30}newsletter/i,
+    note: 'newsletter boxes',
+  },
+  {
+    kind: 'app-promo',
+    pattern:
+      /\bdownload (the|our) .{0,40}\bapp\b|\bget (the )?app\b|\bswitch to the .{0,30} app\b|available on the app store|get it on google play/i,
+    note: 'app promotion lines',
+  },
+  {
+    kind: 'app-promo',
+    pattern: /^catch all the .{0,80}\b(news|updates)\b/i,
+    note: 'section promo footers of Indian business sites',
+  },
+  {
+    kind: 'share',
+    pattern:
+      /^(share( this( article| story)?| on)?|tweet|email|print|copy link|whatsapp|facebook|twitter|linkedin|pinterest|reddit)\s*[:.]?$/i,
+    note: 'share bars',
+  },
+  {
+    kind: 'cookie',
+    pattern:
+      /\b(we use cookies|this (web)?site uses cookies|accept (all )?cookies|cookie (policy|settings))\b/i,
+    note: 'cookie banners',
+  },
+  {
+    kind: 'subscription',
+    pattern:
+      /^(subscribe|subscribers? only|this (article|content) is (for|available to) subscribers|you have reached your (free )?article limit|to continue reading)\b/i,
+    note: 'paywall prompts',
+  },
+  {
+    kind: 'tags',
+    pattern: /^(-\s*)?(in|tags?|topics?|filed under|categories)\s*:\s*$/i,
+    note: 'tag-list headers',
+  },
+  {
+    kind: 'rating',
+    pattern: /^[\p{L}!]{2,20}!?\s*\(\d+\)$/u,
+    note: 'rating or reaction widgets ("Like (12)")',
+  },
+  {
+    kind: 'navigation',
+    pattern:
+      /^(back|next|previous|prev|home|topic|topics|menu|view|close|more|skip to (main )?content|back to top)\s*[:>»]?$/i,
+    note: 'navigation controls',
+  },
   { kind: 'breadcrumb', pattern: /^(current\s*:\s*)?home\s*[>»/|]/i, note: 'breadcrumb trails' },
-  { kind: 'embed', pattern: /^\[[\w-]+(\s+[\w-]+(=\S*)?)*\s*\]$|^<(iframe|script|embed|blockquote class)/i, note: 'CMS shortcodes and raw embed codes left in scraped text' },
-  { kind: 'photo-credit', pattern: /^(photo|image|picture|credit|source)s?\s*:\s*\S.{0,80}$/i, note: 'credit lines' },
+  {
+    kind: 'embed',
+    pattern: /^\[[\w-]+(\s+[\w-]+(=\S*)?)*\s*\]$|^<(iframe|script|embed|blockquote class)/i,
+    note: 'CMS shortcodes and raw embed codes left in scraped text',
+  },
+  {
+    kind: 'photo-credit',
+    pattern: /^(photo|image|picture|credit|source)s?\s*:\s*\S.{0,80}$/i,
+    note: 'credit lines',
+  },
 ]
 
 /** Words that mark text as addressed to the reader (appeals), counted outside quotations ("US" is not "us"). */

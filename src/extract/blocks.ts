@@ -1,4 +1,8 @@
-import { CAPTION_CREDIT, READER_ADDRESS_WORDS, matchBoilerplate } from '../data/boilerplate-phrases.js'
+import {
+  CAPTION_CREDIT,
+  READER_ADDRESS_WORDS,
+  matchBoilerplate,
+} from '../data/boilerplate-phrases.js'
 
 /** Features of one line or block of text, shared by the plain-text and HTML extractors. */
 export interface BlockFeatures {
@@ -15,8 +19,10 @@ export interface BlockFeatures {
 }
 
 const SENTENCE_END = /[.!?…:;]["'\u201d\u2019)\]]*$|["\u201d]$/
-const CONTACT = /\b(can be reached at|write to .{2,80}\bat\b|e-?mail (him|her|them|the author)|follow (him|her) on)\b|@[\w-]+\.\w+/i
-const CONTRIBUTORS = /\b(contributed (reporting|to this (article|report|story))|contributed\.$|additional reporting by)\b/i
+const CONTACT =
+  /\b(can be reached at|write to .{2,80}\bat\b|e-?mail (him|her|them|the author)|follow (him|her) on)\b|@[\w-]+\.\w+/i
+const CONTRIBUTORS =
+  /\b(contributed (reporting|to this (article|report|story))|contributed\.$|additional reporting by)\b/i
 
 export function blockFeatures(text: string): BlockFeatures {
   const trimmed = text.trim()

@@ -12,7 +12,10 @@ export interface ExtractOptions {
   now: Date
 }
 
-export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = { maxHtmlChars: 16 * 1024 * 1024, now: new Date() }
+export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
+  maxHtmlChars: 16 * 1024 * 1024,
+  now: new Date(),
+}
 
 /** Extracts one Article from a decoded document: body, removed blocks, metadata, messages. */
 export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions> = {}): Article {
@@ -20,7 +23,11 @@ export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions
   const messages: Message[] = [...raw.messages]
   let content = raw.content
   if (raw.kind === 'html' && content.length > settings.maxHtmlChars) {
-    messages.push({ severity: 'warning', ruleId: 'html-truncated', reason: `Unexpected page of ${content.length} characters, expected at most ${settings.maxHtmlChars}; the rest was not read` })
+    messages.push({
+      severity: 'warning',
+      ruleId: 'html-truncated',
+      reason: `Unexpected page of ${content.length} characters, expected at most ${settings.maxHtmlChars}; the rest was not read`,
+    })
     content = content.slice(0, settings.maxHtmlChars)
   }
   const body = raw.kind === 'html' ? fromHtml(content, raw) : fromText(content, raw)
@@ -34,7 +41,11 @@ export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions
     now: settings.now,
   })
   if (body.text === '') {
-    messages.push({ severity: 'warning', ruleId: 'no-body', reason: 'Unexpected page without article text, expected at least one paragraph' })
+    messages.push({
+      severity: 'warning',
+      ruleId: 'no-body',
+      reason: 'Unexpected page without article text, expected at least one paragraph',
+    })
   }
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -53,7 +64,8 @@ function fromHtml(content: string, raw: RawDocument) {
   const page = readPageMeta(document)
   const bodyElement = descendants(document).find((element) => element.name === 'body')
   const pageText = textOf(bodyElement ?? document)
-  const titleGuess = raw.hints.title ?? page.titles.find((title) => title.kind === 'h1')?.text ?? null
+  const titleGuess =
+    raw.hints.title ?? page.titles.find((title) => title.kind === 'h1')?.text ?? null
   const extracted = extractHtmlBody(document, { title: titleGuess, articleBody: page.articleBody })
   return { text: extracted.text, removed: extracted.removed, title: null, page, pageText }
 }
@@ -61,5 +73,11 @@ function fromHtml(content: string, raw: RawDocument) {
 function fromText(content: string, raw: RawDocument) {
   const extracted = extractPlainText(content)
   // A JSONL article that gives its title has no headline line to find; its text is all body.
-  return { text: extracted.text, removed: extracted.removed, title: raw.hints.title ?? extracted.title, page: null, pageText: content }
+  return {
+    text: extracted.text,
+    removed: extracted.removed,
+    title: raw.hints.title ?? extracted.title,
+    page: null,
+    pageText: content,
+  }
 }

@@ -15,7 +15,8 @@ export interface ExtractedText {
 const STOP_KINDS = new Set(['comments', 'login', 'tags', 'rating'])
 /** Related-link headers end the story only as a bare header line ("Related"), not as an inline teaser. */
 const HEADER_MAX_WORDS = 3
-const BYLINE = /^(by\s+)?\p{Lu}[\p{L}'.-]+(\s+(\p{Lu}\.|\p{Lu}[\p{L}'.-]+|van|de|von|da|del|bin)){1,3}$/u
+const BYLINE =
+  /^(by\s+)?\p{Lu}[\p{L}'.-]+(\s+(\p{Lu}\.|\p{Lu}[\p{L}'.-]+|van|de|von|da|del|bin)){1,3}$/u
 const DATE_LINE =
   /\b(\d{4}-\d{2}-\d{2}|(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})\b/i
 // An image or link marker glued to the headline in scrapes ("NextImg:Headline").
@@ -40,10 +41,19 @@ export function extractPlainText(content: string): ExtractedText {
 
   const isStoryLine = (index: number): boolean => {
     const block = blocks[index]
-    return block !== undefined && kinds[index] === null && block.lexiconKind === null && !block.contact && !block.contributors
+    return (
+      block !== undefined &&
+      kinds[index] === null &&
+      block.lexiconKind === null &&
+      !block.contact &&
+      !block.contributors
+    )
   }
-  const bodyStart = blocks.findIndex((block, index) => block.prose && block.words >= 15 && isStoryLine(index))
-  if (bodyStart === -1) return { text: '', removed: lines.map((text) => ({ text, kind: 'no-body' })), title: null }
+  const bodyStart = blocks.findIndex(
+    (block, index) => block.prose && block.words >= 15 && isStoryLine(index),
+  )
+  if (bodyStart === -1)
+    return { text: '', removed: lines.map((text) => ({ text, kind: 'no-body' })), title: null }
   const stop = blocks.findIndex((block, index) => index > bodyStart && isStopMarker(block))
   const limit = stop === -1 ? blocks.length : stop
   let bodyEnd = bodyStart
@@ -52,8 +62,10 @@ export function extractPlainText(content: string): ExtractedText {
   }
 
   const title = classifyHeader(blocks.slice(0, bodyStart), kinds)
-  for (let index = bodyStart; index <= bodyEnd; index++) kinds[index] ??= bodyLineKind(blocks[index])
-  for (let index = bodyEnd + 1; index < blocks.length; index++) kinds[index] ??= trailerKind(blocks[index])
+  for (let index = bodyStart; index <= bodyEnd; index++)
+    kinds[index] ??= bodyLineKind(blocks[index])
+  for (let index = bodyEnd + 1; index < blocks.length; index++)
+    kinds[index] ??= trailerKind(blocks[index])
 
   const body: string[] = []
   const removed: RemovedBlock[] = []
@@ -96,11 +108,13 @@ function classifyHeader(header: BlockFeatures[], kinds: (string | null)[]): stri
     if (kinds[index] !== null) return
     if (block.lexiconKind !== null) kinds[index] = block.lexiconKind
     else if (block.words <= 12 && DATE_LINE.test(block.text)) kinds[index] = 'date'
-    else if (index === 0 && block.text === block.text.toUpperCase() && /\p{Lu}/u.test(block.text)) kinds[index] = 'site'
+    else if (index === 0 && block.text === block.text.toUpperCase() && /\p{Lu}/u.test(block.text))
+      kinds[index] = 'site'
     else if (title === null && block.words >= 4 && /\p{Ll}/u.test(block.text)) {
       kinds[index] = 'title'
       title = block.text.replace(GLUED_MARKER, '').trim()
-    } else if (title !== null && block.words >= 8 && !BYLINE.test(block.text)) kinds[index] = 'standfirst'
+    } else if (title !== null && block.words >= 8 && !BYLINE.test(block.text))
+      kinds[index] = 'standfirst'
     else if (BYLINE.test(block.text)) kinds[index] = 'byline'
     else kinds[index] = 'header'
   })

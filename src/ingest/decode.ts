@@ -21,18 +21,26 @@ export function decodeBytes(bytes: Uint8Array, hint: string | null = null): Deco
   if (hint !== null && iconv.encodingExists(hint)) {
     return { text: iconv.decode(buffer, hint), encoding: hint.toLowerCase(), source: 'hint' }
   }
-  const declared = META_CHARSET.exec(buffer.subarray(0, 4096).toString('latin1'))?.[1]?.toLowerCase()
+  const declared = META_CHARSET.exec(
+    buffer.subarray(0, 4096).toString('latin1'),
+  )?.[1]?.toLowerCase()
   if (declared !== undefined && iconv.encodingExists(declared)) {
     // Pages often declare latin-1 while serving UTF-8; valid UTF-8 with multibyte sequences is trusted over a
     // single-byte label, as browsers' encoding detectors do.
     const singleByte = /^(iso-8859-1|latin1|windows-1252|us-ascii|ascii)$/.test(declared)
     if (!(singleByte && isValidUtf8WithMultibyte(buffer))) {
-      const encoding = declared === 'iso-8859-1' || declared === 'latin1' ? 'windows-1252' : declared
+      const encoding =
+        declared === 'iso-8859-1' || declared === 'latin1' ? 'windows-1252' : declared
       return { text: iconv.decode(buffer, encoding), encoding, source: 'meta' }
     }
   }
-  if (isValidUtf8(buffer)) return { text: buffer.toString('utf8'), encoding: 'utf-8', source: 'utf-8-valid' }
-  return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252', source: 'fallback' }
+  if (isValidUtf8(buffer))
+    return { text: buffer.toString('utf8'), encoding: 'utf-8', source: 'utf-8-valid' }
+  return {
+    text: iconv.decode(buffer, 'windows-1252'),
+    encoding: 'windows-1252',
+    source: 'fallback',
+  }
 }
 
 function bomEncoding(buffer: Buffer): string | null {

@@ -17,26 +17,56 @@ export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchR
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const refusal = await refuseAddress(current, limits.allowPrivateNetwork)
-      if (refusal !== null) return { problem: { input: url, ruleId: 'fetch-refused', reason: refusal } }
-      const response = await fetch(current, { redirect: 'manual', signal, headers: { 'user-agent': 'corroborate/0.1' } })
+      if (refusal !== null)
+        return { problem: { input: url, ruleId: 'fetch-refused', reason: refusal } }
+      const response = await fetch(current, {
+        redirect: 'manual',
+        signal,
+        headers: { 'user-agent': 'corroborate/0.1' },
+      })
       const location = response.headers.get('location')
       if (response.status >= 300 && response.status < 400 && location !== null) {
         current = new URL(location, current).toString()
         continue
       }
       if (!response.ok) {
-        return { problem: { input: url, ruleId: 'fetch-status', reason: `Unexpected HTTP status ${response.status}, expected 200` } }
+        return {
+          problem: {
+            input: url,
+            ruleId: 'fetch-status',
+            reason: `Unexpected HTTP status ${response.status}, expected 200`,
+          },
+        }
       }
       const bytes = await readBounded(response, limits.maxBytes)
       if (bytes === null) {
-        return { problem: { input: url, ruleId: 'input-too-large', reason: `Unexpected response over ${limits.maxBytes} bytes` } }
+        return {
+          problem: {
+            input: url,
+            ruleId: 'input-too-large',
+            reason: `Unexpected response over ${limits.maxBytes} bytes`,
+          },
+        }
       }
-      const charset = /charset=([\w.:-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null
+      const charset =
+        /charset=([\w.:-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null
       return { bytes, charset }
     }
-    return { problem: { input: url, ruleId: 'fetch-redirects', reason: `Unexpected more than ${MAX_REDIRECTS} redirects` } }
+    return {
+      problem: {
+        input: url,
+        ruleId: 'fetch-redirects',
+        reason: `Unexpected more than ${MAX_REDIRECTS} redirects`,
+      },
+    }
   } catch (error) {
-    return { problem: { input: url, ruleId: 'fetch-failed', reason: `Cannot fetch (${(error as Error).message})` } }
+    return {
+      problem: {
+        input: url,
+        ruleId: 'fetch-failed',
+        reason: `Cannot fetch (${(error as Error).message})`,
+      },
+    }
   }
 }
 
@@ -54,12 +84,17 @@ async function readBounded(response: Response, maxBytes: number): Promise<Uint8A
 
 async function refuseAddress(url: string, allowPrivate: boolean): Promise<string | null> {
   const parsed = new URL(url)
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Unexpected scheme ${parsed.protocol}, expected http or https`
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return `Unexpected scheme ${parsed.protocol}, expected http or https`
   if (allowPrivate) return null
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
-  const addresses = isIP(host) ? [host] : (await lookup(host, { all: true })).map((entry) => entry.address)
+  const addresses = isIP(host)
+    ? [host]
+    : (await lookup(host, { all: true })).map((entry) => entry.address)
   const blocked = addresses.find(isNonPublicAddress)
-  return blocked === undefined ? null : `Refused to fetch ${host} (${blocked} is not a public address; allow it with --allow-private)`
+  return blocked === undefined
+    ? null
+    : `Refused to fetch ${host} (${blocked} is not a public address; allow it with --allow-private)`
 }
 
 /** Loopback, private (RFC 1918, ULA), link-local, CGNAT, unspecified and IPv4-mapped forms of them. */
@@ -68,8 +103,16 @@ export function isNonPublicAddress(address: string): boolean {
   if (mapped !== undefined) return isNonPublicAddress(mapped)
   if (isIP(address) === 4) {
     const [a = 0, b = 0] = address.split('.').map(Number)
-    return a === 0 || a === 10 || a === 127 || (a === 169 && b === 254) || (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a >= 224
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      a >= 224
+    )
   }
   const lower = address.toLowerCase()
   return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower)

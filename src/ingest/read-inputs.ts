@@ -65,7 +65,11 @@ async function* readPath(path: string, limits: InputLimits): AsyncGenerator<Inpu
       }
       bytes = await readFile(file)
     } catch (error) {
-      yield problem(file, 'input-unreadable', `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+      yield problem(
+        file,
+        'input-unreadable',
+        `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      )
       continue
     }
     yield* documentsFromBytes(bytes, file, null, null, limits)
@@ -94,7 +98,11 @@ export function* documentsFromBytes(
     try {
       bytes = gunzipSync(bytes, { maxOutputLength: limits.maxInflatedBytes })
     } catch (error) {
-      yield problem(source, 'input-gzip', `Unexpected broken or oversized gzip data (${(error as Error).message})`)
+      yield problem(
+        source,
+        'input-gzip',
+        `Unexpected broken or oversized gzip data (${(error as Error).message})`,
+      )
       return
     }
     kind = sniffKind(bytes, source.replace(/\.gz$/i, ''))
@@ -116,7 +124,14 @@ export function* documentsFromBytes(
   }
   const messages =
     decoded.source === 'fallback'
-      ? [{ severity: 'info' as const, ruleId: 'input-encoding', reason: 'Unexpected bytes that are not UTF-8 and no declared charset, decoded as windows-1252' }]
+      ? [
+          {
+            severity: 'info' as const,
+            ruleId: 'input-encoding',
+            reason:
+              'Unexpected bytes that are not UTF-8 and no declared charset, decoded as windows-1252',
+          },
+        ]
       : []
   yield {
     document: {
@@ -132,7 +147,11 @@ export function* documentsFromBytes(
 }
 
 function tooLarge(input: string, size: number, max: number): InputResult {
-  return problem(input, 'input-too-large', `Unexpected ${size} bytes, expected at most ${max} (raise the limit with --max-bytes)`)
+  return problem(
+    input,
+    'input-too-large',
+    `Unexpected ${size} bytes, expected at most ${max} (raise the limit with --max-bytes)`,
+  )
 }
 
 function problem(input: string, ruleId: string, reason: string): InputResult {

@@ -1,7 +1,8 @@
 /** What an input's bytes are, decided from content (the file name is only a tie-breaker). */
 export type SniffedKind = 'gzip' | 'html' | 'jsonl' | 'text' | 'binary' | 'empty'
 
-const HTML_START = /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b/i
+const HTML_START =
+  /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b/i
 const HTML_TAGS = /<(?:html|body|div|p|article|span|a|script|br|table)\b[^>]*>/gi
 
 export function sniffKind(bytes: Uint8Array, name = ''): SniffedKind {
@@ -9,7 +10,9 @@ export function sniffKind(bytes: Uint8Array, name = ''): SniffedKind {
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip'
   const head = bytes.subarray(0, 8192)
   if (looksBinary(head)) return 'binary'
-  const text = Buffer.from(head).toString('latin1').replace(/^\u00ef\u00bb\u00bf/, '')
+  const text = Buffer.from(head)
+    .toString('latin1')
+    .replace(/^\u00ef\u00bb\u00bf/, '')
   if (text.trim() === '') return 'empty'
   if (HTML_START.test(text)) return 'html'
   if (looksLikeJsonLines(text)) return 'jsonl'

@@ -1,5 +1,6 @@
 /** The dateline at the start of a story: "SEOUL, South Korea –", "SEOUL—", "Seoul —", "BERLIN (Reuters) -". */
-const DATELINE = /^(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})(?:,\s*\p{Lu}[\p{L}. ]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*/u
+const DATELINE =
+  /^(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,2})(?:,\s*\p{Lu}[\p{L}. ]{1,30}?)?\s*(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*/u
 
 /** The dateline of the first or second paragraph (a standfirst may come first). */
 export function findDateline(body: string): string | null {

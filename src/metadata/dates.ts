@@ -50,7 +50,8 @@ const WEIGHTS: [RegExp, number, Candidate['role']][] = [
   [/modified/, 0.5, 'modified'],
   [/^page-text$/, 0.4, 'published'],
 ]
-const URL_DATE = /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
+const URL_DATE =
+  /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
 /** A shown date this many years after the latest year the text speaks of is a republication. */
 const REPUBLICATION_YEARS = 2
 const LAST_YEAR = /\blast year(?:'s|’s)?\b/i
@@ -62,7 +63,10 @@ export function decideDates(sources: DateSources): ArticleDates {
   const evidence = candidates.map((candidate) => candidate.evidence)
   let result: ArticleDates = {
     published: published === null ? null : value(published.parsed),
-    updated: modified === null || (published !== null && modified.parsed.day <= published.parsed.day) ? null : value(modified.parsed),
+    updated:
+      modified === null || (published !== null && modified.parsed.day <= published.parsed.day)
+        ? null
+        : value(modified.parsed),
     pageDate: null,
     dateEvidence: evidence,
     dateConfidence: published?.weight ?? 0,
@@ -79,17 +83,29 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     const parsed = parseDate(text, { latest: sources.now, compact })
     const rule = WEIGHTS.find(([pattern]) => pattern.test(kind))
     if (parsed === null || rule === undefined) return
-    candidates.push({ role: rule[2], weight: rule[1], parsed, evidence: { kind, text: text.slice(0, 200) } })
+    candidates.push({
+      role: rule[2],
+      weight: rule[1],
+      parsed,
+      evidence: { kind, text: text.slice(0, 200) },
+    })
   }
   if (sources.given !== null) add('given', sources.given)
   for (const found of sources.markup) add(found.kind, found.text)
   const urlDate = sources.url === null ? null : URL_DATE.exec(sources.url)
   if (urlDate !== null) add('url', urlDate.slice(1).filter(Boolean).join('-'))
   for (const line of sources.shown) add('shown', line)
-  if (!candidates.some((candidate) => candidate.role === 'published' || candidate.role === 'shown')) {
+  if (
+    !candidates.some((candidate) => candidate.role === 'published' || candidate.role === 'shown')
+  ) {
     const fromText = parseDate(sources.pageText.slice(0, 20_000), { latest: sources.now })
     if (fromText !== null) {
-      candidates.push({ role: 'published', weight: 0.4, parsed: fromText, evidence: { kind: 'page-text', text: fromText.matched } })
+      candidates.push({
+        role: 'published',
+        weight: 0.4,
+        parsed: fromText,
+        evidence: { kind: 'page-text', text: fromText.matched },
+      })
     }
   }
   return candidates
@@ -99,8 +115,15 @@ function gatherCandidates(sources: DateSources): Candidate[] {
 function best(candidates: Candidate[]): Candidate | null {
   return candidates.reduce<Candidate | null>((chosen, candidate) => {
     if (chosen === null || candidate.weight > chosen.weight) return candidate
-    if (candidate.weight === chosen.weight && candidate.parsed.day < chosen.parsed.day) return candidate
-    if (candidate.weight === chosen.weight && candidate.parsed.day === chosen.parsed.day && candidate.parsed.dateTime !== null && chosen.parsed.dateTime === null) return candidate
+    if (candidate.weight === chosen.weight && candidate.parsed.day < chosen.parsed.day)
+      return candidate
+    if (
+      candidate.weight === chosen.weight &&
+      candidate.parsed.day === chosen.parsed.day &&
+      candidate.parsed.dateTime !== null &&
+      chosen.parsed.dateTime === null
+    )
+      return candidate
     return chosen
   }, null)
 }
@@ -114,7 +137,9 @@ function value(parsed: ParsedDate): string {
  * long before it is a republication: the shown date becomes `pageDate`, never `published`.
  */
 function checkRepublication(result: ArticleDates, shown: Candidate, body: string): ArticleDates {
-  const years = [...body.matchAll(/(?<![\d$€£,.])((?:19|20)\d{2})(?![\d,])/g)].map((match) => Number(match[1]))
+  const years = [...body.matchAll(/(?<![\d$€£,.])((?:19|20)\d{2})(?![\d,])/g)].map((match) =>
+    Number(match[1]),
+  )
   if (years.length === 0) return result
   const latestContentYear = Math.max(...years)
   const shownYear = Number(shown.parsed.day.slice(0, 4))
@@ -130,7 +155,10 @@ function checkRepublication(result: ArticleDates, shown: Candidate, body: string
     dateConfidence: 0,
     dateEvidence: [
       ...result.dateEvidence,
-      { kind: 'republication', text: `shown date ${shown.parsed.day} is later than the story's own time (it speaks of ${latestContentYear}${LAST_YEAR.test(body) ? ' and of "last year"' : ''})` },
+      {
+        kind: 'republication',
+        text: `shown date ${shown.parsed.day} is later than the story's own time (it speaks of ${latestContentYear}${LAST_YEAR.test(body) ? ' and of "last year"' : ''})`,
+      },
     ],
   }
 }

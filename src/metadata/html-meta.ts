@@ -22,7 +22,16 @@ const MODIFIED_META =
   /^(article:modified_time|og:updated_time|og:modified_time|datemodified|dc\.date\.modified|dcterms\.modified|lastmod|last-modified|modified_time|updated_time|article:modified|revised|dateupdated|lastmodified|update_date)$/i
 
 export function readPageMeta(document: Document): PageMeta {
-  const meta: PageMeta = { titles: [], siteName: null, authors: [], publisherName: null, canonicalUrl: null, dates: [], articleBody: null, lang: null }
+  const meta: PageMeta = {
+    titles: [],
+    siteName: null,
+    authors: [],
+    publisherName: null,
+    canonicalUrl: null,
+    dates: [],
+    articleBody: null,
+    lang: null,
+  }
   for (const element of descendants(document)) {
     switch (element.name) {
       case 'html':
@@ -32,19 +41,21 @@ export function readPageMeta(document: Document): PageMeta {
         readMetaTag(element, meta)
         break
       case 'link':
-        if (/\bcanonical\b/i.test(attr(element, 'rel') ?? '')) meta.canonicalUrl ??= attr(element, 'href')
+        if (/\bcanonical\b/i.test(attr(element, 'rel') ?? ''))
+          meta.canonicalUrl ??= attr(element, 'href')
         break
       case 'title':
         pushText(meta.titles, 'title-tag', textOf(element))
         break
       case 'h1':
-        if (meta.titles.every((title) => title.kind !== 'h1')) pushText(meta.titles, 'h1', textOf(element))
+        if (meta.titles.every((title) => title.kind !== 'h1'))
+          pushText(meta.titles, 'h1', textOf(element))
         break
       case 'time':
         readTimeElement(element, meta)
         break
       case 'script':
-        if (/ld\+json/i.test(attr(element, 'type') ?? '')) readJsonLd(textOf(element), meta)
+        if (/ld\+json/i.test(attr(element, 'type') ?? '')) readJsonLd(scriptText(element), meta)
         break
       default:
         if (element.attribs.itemprop !== undefined) readItemprop(element, meta)
@@ -53,24 +64,48 @@ export function readPageMeta(document: Document): PageMeta {
   return meta
 }
 
+/** The raw text of a script element (textOf skips scripts on purpose). */
+function scriptText(element: Element): string {
+  return element.children.map((child) => ('data' in child ? String(child.data) : '')).join('')
+}
+
 function readMetaTag(element: Element, meta: PageMeta): void {
-  const key = (attr(element, 'property') ?? attr(element, 'name') ?? attr(element, 'itemprop') ?? attr(element, 'http-equiv') ?? '').trim()
+  const key = (
+    attr(element, 'property') ??
+    attr(element, 'name') ??
+    attr(element, 'itemprop') ??
+    attr(element, 'http-equiv') ??
+    ''
+  ).trim()
   const content = (attr(element, 'content') ?? '').trim()
   if (key === '' || content === '') return
   const lower = key.toLowerCase()
   if (lower === 'og:title' || lower === 'twitter:title') pushText(meta.titles, lower, content)
-  else if (lower === 'og:site_name' || lower === 'application-name' || lower === 'al:ios:app_name') meta.siteName ??= content
-  else if (/^(author|article:author|dc\.creator|sailthru\.author|parsely-author|byl|citation_author)$/.test(lower)) pushText(meta.authors, lower, content)
+  else if (lower === 'og:site_name' || lower === 'application-name' || lower === 'al:ios:app_name')
+    meta.siteName ??= content
+  else if (
+    /^(author|article:author|dc\.creator|sailthru\.author|parsely-author|byl|citation_author)$/.test(
+      lower,
+    )
+  )
+    pushText(meta.authors, lower, content)
   else if (lower === 'og:url') meta.canonicalUrl ??= content
-  else if (PUBLISHED_META.test(lower)) meta.dates.push({ kind: `meta-published:${lower}`, text: content })
-  else if (MODIFIED_META.test(lower)) meta.dates.push({ kind: `meta-modified:${lower}`, text: content })
-  else if (lower === 'og:locale' || lower === 'content-language' || lower === 'language') meta.lang ??= content
+  else if (PUBLISHED_META.test(lower))
+    meta.dates.push({ kind: `meta-published:${lower}`, text: content })
+  else if (MODIFIED_META.test(lower))
+    meta.dates.push({ kind: `meta-modified:${lower}`, text: content })
+  else if (lower === 'og:locale' || lower === 'content-language' || lower === 'language')
+    meta.lang ??= content
 }
 
 function readTimeElement(element: Element, meta: PageMeta): void {
   const datetime = attr(element, 'datetime') ?? attr(element, 'content')
   const hints = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${attr(element, 'pubdate') !== null ? 'pubdate' : ''}`
-  const kind = /modif|updat/i.test(hints) ? 'time-modified' : /publish|pubdate|date-?pub|entry-date|posted/i.test(hints) ? 'time-published' : 'time'
+  const kind = /modif|updat/i.test(hints)
+    ? 'time-modified'
+    : /publish|pubdate|date-?pub|entry-date|posted/i.test(hints)
+      ? 'time-published'
+      : 'time'
   if (datetime !== null && datetime.trim() !== '') meta.dates.push({ kind, text: datetime.trim() })
   else {
     const text = textOf(element)
@@ -81,8 +116,10 @@ function readTimeElement(element: Element, meta: PageMeta): void {
 function readItemprop(element: Element, meta: PageMeta): void {
   const prop = (element.attribs.itemprop ?? '').toLowerCase()
   const value = attr(element, 'content') ?? attr(element, 'datetime')
-  if (prop === 'datepublished') meta.dates.push({ kind: 'itemprop-published', text: value ?? textOf(element) })
-  else if (prop === 'datemodified') meta.dates.push({ kind: 'itemprop-modified', text: value ?? textOf(element) })
+  if (prop === 'datepublished')
+    meta.dates.push({ kind: 'itemprop-published', text: value ?? textOf(element) })
+  else if (prop === 'datemodified')
+    meta.dates.push({ kind: 'itemprop-modified', text: value ?? textOf(element) })
   else if (prop === 'author') pushText(meta.authors, 'itemprop-author', value ?? textOf(element))
 }
 
@@ -97,17 +134,36 @@ function readJsonLd(source: string, meta: PageMeta): void {
     const type = String(node['@type'] ?? '')
     if (!/Article|Posting|Report|WebPage|BlogPosting|NewsArticle/i.test(type)) continue
     const isArticle = /Article|Posting|Report/i.test(type)
-    if (typeof node.headline === 'string' && isArticle) pushText(meta.titles, 'json-ld-headline', node.headline)
-    if (typeof node.datePublished === 'string') meta.dates.push({ kind: isArticle ? 'json-ld-published' : 'json-ld-page-published', text: node.datePublished })
-    if (typeof node.dateModified === 'string') meta.dates.push({ kind: 'json-ld-modified', text: node.dateModified })
+    if (typeof node.headline === 'string' && isArticle)
+      pushText(meta.titles, 'json-ld-headline', node.headline)
+    if (typeof node.datePublished === 'string')
+      meta.dates.push({
+        kind: isArticle ? 'json-ld-published' : 'json-ld-page-published',
+        text: node.datePublished,
+      })
+    if (typeof node.dateModified === 'string')
+      meta.dates.push({ kind: 'json-ld-modified', text: node.dateModified })
     if (typeof node.articleBody === 'string' && isArticle) meta.articleBody ??= node.articleBody
     for (const author of asArray(node.author)) {
-      const name = typeof author === 'string' ? author : typeof author === 'object' && author !== null ? (author as Record<string, unknown>).name : null
-      const authorType = typeof author === 'object' && author !== null ? String((author as Record<string, unknown>)['@type'] ?? '') : ''
-      if (typeof name === 'string' && authorType !== 'Organization') pushText(meta.authors, 'json-ld-author', name)
+      const name =
+        typeof author === 'string'
+          ? author
+          : typeof author === 'object' && author !== null
+            ? (author as Record<string, unknown>).name
+            : null
+      const authorType =
+        typeof author === 'object' && author !== null
+          ? String((author as Record<string, unknown>)['@type'] ?? '')
+          : ''
+      if (typeof name === 'string' && authorType !== 'Organization')
+        pushText(meta.authors, 'json-ld-author', name)
     }
     const publisher = asArray(node.publisher)[0]
-    if (typeof publisher === 'object' && publisher !== null && typeof (publisher as Record<string, unknown>).name === 'string') {
+    if (
+      typeof publisher === 'object' &&
+      publisher !== null &&
+      typeof (publisher as Record<string, unknown>).name === 'string'
+    ) {
       meta.publisherName ??= (publisher as Record<string, unknown>).name as string
     }
   }

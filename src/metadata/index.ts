@@ -37,9 +37,12 @@ export interface MetadataInput {
 /** Decides title, people, site, publisher, dates, dateline and language from all evidence of one document. */
 export function decideMetadata(input: MetadataInput): ArticleMetadata {
   const { raw, removed, page } = input
-  const linesOf = (...kinds: string[]): string[] => removed.filter((block) => kinds.includes(block.kind)).map((block) => block.text)
+  const linesOf = (...kinds: string[]): string[] =>
+    removed.filter((block) => kinds.includes(block.kind)).map((block) => block.text)
   const site = raw.hints.site ?? page?.siteName ?? siteFromScrape(input, linesOf) ?? null
-  const title = raw.hints.title ?? (page === null ? input.textTitle : (chooseTitle(page.titles, site) ?? input.textTitle))
+  const title =
+    raw.hints.title ??
+    (page === null ? input.textTitle : (chooseTitle(page.titles, site) ?? input.textTitle))
   const contactLines = linesOf('contact', 'contributors', 'byline', 'trailer')
   const authors = uniqueNames([
     ...(page?.authors ?? []).flatMap((found) => splitNames(found.text)),
@@ -47,7 +50,9 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     ...linesOf('contact').flatMap(namesInContactLine),
     ...bylineInBody(input.body),
   ])
-  const contributors = uniqueNames(linesOf('contributors').flatMap(namesInContributorLine)).filter((name) => !authors.includes(name))
+  const contributors = uniqueNames(linesOf('contributors').flatMap(namesInContributorLine)).filter(
+    (name) => !authors.includes(name),
+  )
   const publisher = decidePublisher({
     site,
     url: raw.url,
@@ -80,7 +85,10 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
 }
 
 /** A scrape's site: its masthead line, the words after the headline on a breadcrumb, or its own app promo. */
-function siteFromScrape(input: MetadataInput, linesOf: (...kinds: string[]) => string[]): string | null {
+function siteFromScrape(
+  input: MetadataInput,
+  linesOf: (...kinds: string[]) => string[],
+): string | null {
   const masthead = linesOf('site')[0]
   if (masthead !== undefined) return masthead
   if (input.textTitle !== null) {
@@ -92,7 +100,11 @@ function siteFromScrape(input: MetadataInput, linesOf: (...kinds: string[]) => s
   // Promo lines name the site's app, sometimes with a suffix ("the Mint News App", "the Mint app"): the
   // shortest name is the site's.
   const named = linesOf('app-promo').flatMap((line) =>
-    [...line.matchAll(/\b(?:switch to|download|get) the ([\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}) app\b/giu)].map((match) => match[1] ?? ''),
+    [
+      ...line.matchAll(
+        /\b(?:switch to|download|get) the ([\p{Lu}][\p{L}]*(?: [\p{Lu}][\p{L}]*){0,2}) app\b/giu,
+      ),
+    ].map((match) => match[1] ?? ''),
   )
   return named.filter(Boolean).sort((a, b) => a.length - b.length)[0] ?? null
 }

@@ -13,19 +13,35 @@ export interface ParsedDate {
 
 /** Earliest and latest years accepted as a news publication date. */
 export const MIN_YEAR = 1995
-const ISO = /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/
+const ISO =
+  /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
 const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/
-const STRICT_PARSERS = [chrono.strict, chrono.de.strict, chrono.fr.strict, chrono.es.strict, chrono.nl.strict, chrono.pt.strict, chrono.it.strict]
+const STRICT_PARSERS = [
+  chrono.strict,
+  chrono.de.strict,
+  chrono.fr.strict,
+  chrono.es.strict,
+  chrono.nl.strict,
+  chrono.pt.strict,
+  chrono.it.strict,
+]
 
 /**
  * Parses the first date in a string: ISO 8601 and its relatives first (exact), then numeric day-month-year
  * forms, then dates written in words in English, German, French, Spanish, Dutch, Portuguese or Italian
  * (chrono-node, strict mode: no relative guesses). Returns null for no date or an implausible year.
  */
-export function parseDate(text: string, options: { latest: Date; compact?: boolean } = { latest: new Date() }): ParsedDate | null {
-  const found = parseIso(text) ?? (options.compact === true ? parseCompact(text) : null) ?? parseNumeric(text) ?? parseWords(text)
+export function parseDate(
+  text: string,
+  options: { latest: Date; compact?: boolean } = { latest: new Date() },
+): ParsedDate | null {
+  const found =
+    parseIso(text) ??
+    (options.compact === true ? parseCompact(text) : null) ??
+    parseNumeric(text) ??
+    parseWords(text)
   if (found === null) return null
   const year = Number(found.day.slice(0, 4))
   const latest = new Date(options.latest.getTime() + 2 * 86_400_000)
@@ -39,7 +55,10 @@ function parseIso(text: string): ParsedDate | null {
   const [, year, month, day, hour, minute, second, zone] = match
   const dayString = `${year}-${month}-${day}`
   if (!validDay(Number(year), Number(month), Number(day))) return null
-  const dateTime = hour === undefined ? null : `${dayString}T${hour}:${minute}:${second ?? '00'}${normaliseZone(zone)}`
+  const dateTime =
+    hour === undefined
+      ? null
+      : `${dayString}T${hour}:${minute}:${second ?? '00'}${normaliseZone(zone)}`
   return { day: dayString, dateTime, index: match.index, matched: match[0] }
 }
 
@@ -55,13 +74,15 @@ function parseNumeric(text: string): ParsedDate | null {
   const dotted = DOTTED.exec(text)
   if (dotted !== null) {
     const [, day, month, year] = dotted
-    if (validDay(Number(year), Number(month), Number(day))) return dayResult(Number(year), Number(month), Number(day), dotted)
+    if (validDay(Number(year), Number(month), Number(day)))
+      return dayResult(Number(year), Number(month), Number(day), dotted)
   }
   const slashed = SLASHED.exec(text)
   if (slashed !== null) {
     const [, first, second, year] = slashed
     // US order (month/day) unless the first number cannot be a month.
-    const [month, day] = Number(first) > 12 ? [Number(second), Number(first)] : [Number(first), Number(second)]
+    const [month, day] =
+      Number(first) > 12 ? [Number(second), Number(first)] : [Number(first), Number(second)]
     if (validDay(Number(year), month, day)) return dayResult(Number(year), month, day, slashed)
   }
   return null
@@ -70,7 +91,8 @@ function parseNumeric(text: string): ParsedDate | null {
 function parseWords(text: string): ParsedDate | null {
   for (const parser of STRICT_PARSERS) {
     const result = parser.parse(text.slice(0, 2000))[0]
-    if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day')) continue
+    if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day'))
+      continue
     const year = result.start.get('year') ?? 0
     const month = result.start.get('month') ?? 0
     const day = result.start.get('day') ?? 0
@@ -79,7 +101,8 @@ function parseWords(text: string): ParsedDate | null {
     let dateTime: string | null = null
     if (result.start.isCertain('hour')) {
       const offset = result.start.get('timezoneOffset')
-      const zone = result.start.isCertain('timezoneOffset') && offset !== null ? formatOffset(offset) : ''
+      const zone =
+        result.start.isCertain('timezoneOffset') && offset !== null ? formatOffset(offset) : ''
       dateTime = `${dayString}T${pad(result.start.get('hour') ?? 0)}:${pad(result.start.get('minute') ?? 0)}:00${zone}`
     }
     return { day: dayString, dateTime, index: result.index, matched: result.text }

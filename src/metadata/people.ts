@@ -1,12 +1,14 @@
 /** Words that are never a person's name in a byline (roles, desks, placeholders). */
 const NOT_A_PERSON =
   /\b(staff|editor|editors|editorial|desk|team|newsroom|reporter|correspondent|contributor|email|e-mail|the author|author|admin|administrator|news|press|agency|agencies|associated|reuters|updated|published|share|follow|comments?|photo|images?|opinion)\b/i
-const NAME_TOKEN = /^(\p{Lu}[\p{Ll}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
+const NAME_TOKEN =
+  /^(\p{Lu}[\p{Ll}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
 
 /** Whether a string looks like one person's name: 2–4 name words, no role or outlet word, no digits. */
 export function isPersonName(text: string): boolean {
   const tokens = text.trim().split(/\s+/)
-  if (tokens.length < 2 || tokens.length > 4 || /\d|@|:/.test(text) || NOT_A_PERSON.test(text)) return false
+  if (tokens.length < 2 || tokens.length > 4 || /\d|@|:/.test(text) || NOT_A_PERSON.test(text))
+    return false
   return tokens.every((token) => NAME_TOKEN.test(token)) && /\p{Ll}/u.test(text)
 }
 
@@ -15,7 +17,12 @@ export function splitNames(text: string): string[] {
   return text
     .replace(/^\s*(by|von|par|por|di|door)\s+/i, '')
     .split(/\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\be\b)\s*/i)
-    .map((name) => name.replace(/\s+/g, ' ').replace(/[.,;]+$/, '').trim())
+    .map((name) =>
+      name
+        .replace(/\s+/g, ' ')
+        .replace(/[.,;]+$/, '')
+        .trim(),
+    )
     .filter(isPersonName)
 }
 
@@ -24,7 +31,8 @@ export function namesInContactLine(line: string): string[] {
   const names: string[] = []
   const addressed = /(?:write to|contact|e-?mail)\s+(.+)$/i.exec(line)?.[1] ?? ''
   // "Write to A at a@x.com and B at b@x.com": each name stands before its own address.
-  for (const match of addressed.matchAll(/(?:^|\band\s+|,\s*)([^,@]+?)\s+at\s+\S+@\S+/gi)) names.push(...splitNames(match[1] ?? ''))
+  for (const match of addressed.matchAll(/(?:^|\band\s+|,\s*)([^,@]+?)\s+at\s+\S+@\S+/gi))
+    names.push(...splitNames(match[1] ?? ''))
   const reached = /^[•·*\s-]*(.+?)\s+can be reached at\b/i.exec(line)
   if (reached?.[1] !== undefined) names.push(...splitNames(reached[1]))
   return names

@@ -6,7 +6,9 @@ const TITLE_ORDER = ['json-ld-headline', 'og:title', 'twitter:title', 'h1', 'tit
 
 /** The headline from page markup, with a site suffix or prefix ("Headline | Site") removed. */
 export function chooseTitle(candidates: Evidence[], site: string | null): string | null {
-  const ordered = TITLE_ORDER.flatMap((kind) => candidates.filter((candidate) => candidate.kind === kind))
+  const ordered = TITLE_ORDER.flatMap((kind) =>
+    candidates.filter((candidate) => candidate.kind === kind),
+  )
   const first = ordered[0]
   if (first === undefined) return null
   const h1 = candidates.find((candidate) => candidate.kind === 'h1')?.text
@@ -21,12 +23,18 @@ export function stripSiteName(title: string, site: string | null): string {
   const siteKey = site?.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
   const isSite = (part: string): boolean => {
     const key = part.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '')
-    return (siteKey !== undefined && siteKey !== '' && (key.includes(siteKey) || siteKey.includes(key))) || part.trim().split(/\s+/).length <= 3
+    return (
+      (siteKey !== undefined &&
+        siteKey !== '' &&
+        (key.includes(siteKey) || siteKey.includes(key))) ||
+      part.trim().split(/\s+/).length <= 3
+    )
   }
   const last = parts.at(-1) as string
   if (isSite(last)) return parts.slice(0, -1).join(' - ').trim()
   const first = parts[0] as string
-  if (isSite(first) && parts.slice(1).join(' ').split(/\s+/).length >= 4) return parts.slice(1).join(' - ').trim()
+  if (isSite(first) && parts.slice(1).join(' ').split(/\s+/).length >= 4)
+    return parts.slice(1).join(' - ').trim()
   return title.trim()
 }
 
@@ -34,6 +42,9 @@ export function stripSiteName(title: string, site: string | null): string {
 export function siteAfterTitle(line: string, title: string): string | null {
   const at = line.indexOf(title)
   if (at < 0) return null
-  const rest = line.slice(at + title.length).replace(/^\s*[|\-–—:]\s*/, '').trim()
+  const rest = line
+    .slice(at + title.length)
+    .replace(/^\s*[|\-–—:]\s*/, '')
+    .trim()
   return rest !== '' && rest.split(/\s+/).length <= 4 && !SEPARATOR.test(rest) ? rest : null
 }

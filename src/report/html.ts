@@ -29,21 +29,56 @@ export function storySection(story: StoryReport, allArticles: Article[]): string
 <h2>Sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Date</th><th>Authors</th></tr>
 ${articles.map((article) => `<tr><td>${h(outletLabel(article))}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td></tr>`).join('\n')}
 </table>
-${list('What happened', story.summary.map((entry) => `${h(entry.text)} ${cites(entry.spans)}`))}
-${list('Where sources disagree', story.conflicts.map((conflict) => `<strong>${h(conflict.about)}</strong>: ${conflict.values.map((value) => `${h(value.value)} ${cites(value.spans)}`).join(' vs ')}`))}
-${list('Claims', story.claims.filter((claim) => claim.spans.length > 1).map((claim) => `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}`))}
-${list('Reused text', story.reuse.map((link) => `${h(link.from)} ${link.directed ? '→' : '↔'} ${h(link.to)}: <strong>${h(link.kind)}</strong> (${h(link.evidence.map((evidence) => evidence.text).join('; '))})`))}
-${list('Quotes', story.quotes.map((quote) => `${h(quote.speaker ?? 'Unattributed')}: “${h(quote.text)}” ${cites(quote.spans)}`))}
+${list(
+  'What happened',
+  story.summary.map((entry) => `${h(entry.text)} ${cites(entry.spans)}`),
+)}
+${list(
+  'Where sources disagree',
+  story.conflicts.map(
+    (conflict) =>
+      `<strong>${h(conflict.about)}</strong>: ${conflict.values.map((value) => `${h(value.value)} ${cites(value.spans)}`).join(' vs ')}`,
+  ),
+)}
+${list(
+  'Claims',
+  story.claims
+    .filter((claim) => claim.spans.length > 1)
+    .map(
+      (claim) =>
+        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}`,
+    ),
+)}
+${list(
+  'Reused text',
+  story.reuse.map(
+    (link) =>
+      `${h(link.from)} ${link.directed ? '→' : '↔'} ${h(link.to)}: <strong>${h(link.kind)}</strong> (${h(link.evidence.map((evidence) => evidence.text).join('; '))})`,
+  ),
+)}
+${list(
+  'Quotes',
+  story.quotes.map(
+    (quote) => `${h(quote.speaker ?? 'Unattributed')}: “${h(quote.text)}” ${cites(quote.spans)}`,
+  ),
+)}
 <h2>Articles</h2>
 ${articles.map((article) => articleDetails(article, highlights(story, article.id))).join('\n')}
 </section>`
   function cites(spans: Span[]): string {
-    return spans.map((span) => `<a href="#article-${h(span.articleId)}" title="${h(byId.get(span.articleId)?.text.slice(span.start, span.end) ?? '')}">[${h(span.articleId.slice(0, 6))}]</a>`).join(' ')
+    return spans
+      .map(
+        (span) =>
+          `<a href="#article-${h(span.articleId)}" title="${h(byId.get(span.articleId)?.text.slice(span.start, span.end) ?? '')}">[${h(span.articleId.slice(0, 6))}]</a>`,
+      )
+      .join(' ')
   }
 }
 
 function list(title: string, items: string[]): string {
-  return items.length === 0 ? '' : `<h2>${h(title)}</h2><ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`
+  return items.length === 0
+    ? ''
+    : `<h2>${h(title)}</h2><ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`
 }
 
 /** Reused passages of one article, to mark in its text. */
@@ -60,7 +95,9 @@ function articleDetails(article: Article, marks: Span[]): string {
   let at = 0
   for (const mark of marks) {
     if (mark.start < at) continue
-    html += h(article.text.slice(at, mark.start)) + `<mark>${h(article.text.slice(mark.start, mark.end))}</mark>`
+    html +=
+      h(article.text.slice(at, mark.start)) +
+      `<mark>${h(article.text.slice(mark.start, mark.end))}</mark>`
     at = mark.end
   }
   html += h(article.text.slice(at))

@@ -3,7 +3,9 @@ import type { Article } from '../types.js'
 /** How an article is named in reports: its site, and the original publisher when that differs. */
 export function outletLabel(article: Article): string {
   const site = article.site ?? article.url ?? article.path ?? article.id
-  return article.publisher !== null && article.publisher !== article.site ? `${site} (from ${article.publisher})` : site
+  return article.publisher !== null && article.publisher !== article.site
+    ? `${site} (from ${article.publisher})`
+    : site
 }
 
 export function dateLabel(article: Article): string {
@@ -13,10 +15,15 @@ export function dateLabel(article: Article): string {
 
 export function articlesOf(ids: string[], articles: Article[]): Article[] {
   const byId = new Map(articles.map((article) => [article.id, article]))
-  return ids.map((id) => byId.get(id)).filter((article): article is Article => article !== undefined)
+  return ids
+    .map((id) => byId.get(id))
+    .filter((article): article is Article => article !== undefined)
 }
 
 /** The words of a span, for quoting evidence. */
-export function spanText(articles: Map<string, Article>, span: { articleId: string; start: number; end: number }): string {
+export function spanText(
+  articles: Map<string, Article>,
+  span: { articleId: string; start: number; end: number },
+): string {
   return articles.get(span.articleId)?.text.slice(span.start, span.end) ?? ''
 }

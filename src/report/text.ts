@@ -14,21 +14,41 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     `  story ${story.id} · ${articles.length} article${articles.length === 1 ? '' : 's'} · ${story.independentSources} independent source${story.independentSources === 1 ? '' : 's'}${story.start === null ? '' : ` · ${story.start.slice(0, 10)}`}`,
     '',
     '  Outlets',
-    ...articles.map((article) => `  • ${outletLabel(article)} — ${article.title ?? 'untitled'} [${dateLabel(article)}] (${article.id})`),
+    ...articles.map(
+      (article) =>
+        `  • ${outletLabel(article)} — ${article.title ?? 'untitled'} [${dateLabel(article)}] (${article.id})`,
+    ),
   ]
-  if (story.summary.length > 0) lines.push('', '  What happened', ...story.summary.map((entry) => `  • ${entry.text} [${new Set(entry.spans.map((span) => span.articleId)).size} articles]`))
+  if (story.summary.length > 0)
+    lines.push(
+      '',
+      '  What happened',
+      ...story.summary.map(
+        (entry) =>
+          `  • ${entry.text} [${new Set(entry.spans.map((span) => span.articleId)).size} articles]`,
+      ),
+    )
   if (story.conflicts.length > 0) {
     lines.push('', '  Conflicts')
-    for (const conflict of story.conflicts) lines.push(`  • ${conflict.about}: ${conflict.values.map((value) => `${value.value} (${value.spans.map((span) => span.articleId).join(', ')})`).join(' vs ')}`)
+    for (const conflict of story.conflicts)
+      lines.push(
+        `  • ${conflict.about}: ${conflict.values.map((value) => `${value.value} (${value.spans.map((span) => span.articleId).join(', ')})`).join(' vs ')}`,
+      )
   }
   if (story.reuse.length > 0) {
     lines.push('', '  Reuse')
-    for (const link of story.reuse) lines.push(`  • ${link.from} ${link.directed ? '→' : '↔'} ${link.to}: ${link.kind}, ${link.passages.length} passage${link.passages.length === 1 ? '' : 's'}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`)
+    for (const link of story.reuse)
+      lines.push(
+        `  • ${link.from} ${link.directed ? '→' : '↔'} ${link.to}: ${link.kind}, ${link.passages.length} passage${link.passages.length === 1 ? '' : 's'}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`,
+      )
   }
   const quoted = story.quotes.filter((quote) => quote.spans.length > 1)
   if (quoted.length > 0) {
     lines.push('', '  Quotes carried by several outlets')
-    for (const quote of quoted) lines.push(`  • ${quote.speaker ?? 'unattributed'}: “${truncate(quote.text, 120)}” [${quote.spans.length} articles]`)
+    for (const quote of quoted)
+      lines.push(
+        `  • ${quote.speaker ?? 'unattributed'}: “${truncate(quote.text, 120)}” [${quote.spans.length} articles]`,
+      )
   }
   return stripControl(lines.join('\n'))
 }

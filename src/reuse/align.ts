@@ -15,7 +15,11 @@ const SEED_WORDS = 3
 const MAX_GAP = 12
 const MIN_PASSAGE_TOKENS = 8
 const MIN_SIMILARITY = 0.3
-const STOPWORDS = new Set('the a an of to in and or for on at by with from as is was are were be that this it its his her their he she they'.split(' '))
+const STOPWORDS = new Set(
+  'the a an of to in and or for on at by with from as is was are were be that this it its his her their he she they'.split(
+    ' ',
+  ),
+)
 
 /**
  * Aligns the passages two texts share, in the spirit of passim: seeds are word n-grams found in both texts
@@ -38,7 +42,8 @@ export function alignPassages(textA: string, textB: string): AlignedPassage[] {
     const key = gramKey(tokensA, index)
     const matches = key === null ? undefined : positionsB.get(key)
     // Seeds that occur many times are not evidence of reuse (boilerplate phrases).
-    if (matches !== undefined && matches.length <= 3) for (const position of matches) seeds.push([index, position])
+    if (matches !== undefined && matches.length <= 3)
+      for (const position of matches) seeds.push([index, position])
   }
   return chainSeeds(seeds, tokensA, tokensB)
 }
@@ -56,15 +61,30 @@ interface Chain {
   shared: number
 }
 
-function chainSeeds(seeds: [number, number][], tokensA: Token[], tokensB: Token[]): AlignedPassage[] {
+function chainSeeds(
+  seeds: [number, number][],
+  tokensA: Token[],
+  tokensB: Token[],
+): AlignedPassage[] {
   seeds.sort((x, y) => x[0] - y[0] || x[1] - y[1])
   const chains: Chain[] = []
   for (const [a, b] of seeds) {
     const chain = chains.find(
-      (candidate) => a >= candidate.aStart && a - candidate.aEnd <= MAX_GAP && b >= candidate.bStart && b - candidate.bEnd <= MAX_GAP && b + SEED_WORDS > candidate.bEnd - MAX_GAP,
+      (candidate) =>
+        a >= candidate.aStart &&
+        a - candidate.aEnd <= MAX_GAP &&
+        b >= candidate.bStart &&
+        b - candidate.bEnd <= MAX_GAP &&
+        b + SEED_WORDS > candidate.bEnd - MAX_GAP,
     )
     if (chain === undefined) {
-      chains.push({ aStart: a, aEnd: a + SEED_WORDS, bStart: b, bEnd: b + SEED_WORDS, shared: SEED_WORDS })
+      chains.push({
+        aStart: a,
+        aEnd: a + SEED_WORDS,
+        bStart: b,
+        bEnd: b + SEED_WORDS,
+        shared: SEED_WORDS,
+      })
       continue
     }
     chain.shared += Math.max(0, Math.min(SEED_WORDS, a + SEED_WORDS - chain.aEnd))
@@ -76,10 +96,18 @@ function chainSeeds(seeds: [number, number][], tokensA: Token[], tokensB: Token[
       const length = Math.max(chain.aEnd - chain.aStart, chain.bEnd - chain.bStart)
       return { chain, similarity: Math.min(1, chain.shared / length) }
     })
-    .filter(({ chain, similarity }) => chain.shared >= MIN_PASSAGE_TOKENS && similarity >= MIN_SIMILARITY)
+    .filter(
+      ({ chain, similarity }) => chain.shared >= MIN_PASSAGE_TOKENS && similarity >= MIN_SIMILARITY,
+    )
     .map(({ chain, similarity }) => ({
-      a: { start: (tokensA[chain.aStart] as Token).start, end: (tokensA[chain.aEnd - 1] as Token).end },
-      b: { start: (tokensB[chain.bStart] as Token).start, end: (tokensB[chain.bEnd - 1] as Token).end },
+      a: {
+        start: (tokensA[chain.aStart] as Token).start,
+        end: (tokensA[chain.aEnd - 1] as Token).end,
+      },
+      b: {
+        start: (tokensB[chain.bStart] as Token).start,
+        end: (tokensB[chain.bEnd - 1] as Token).end,
+      },
       similarity: Math.round(similarity * 1000) / 1000,
       sharedTokens: chain.shared,
     }))

@@ -23,10 +23,15 @@ const QUOTE_SHARE = 0.5
  * Finds which articles reuse which: MinHash/LSH candidates (plus all pairs when the set is small), passage
  * alignment, quotation check, shared misspellings; then kind and direction, each with its evidence.
  */
-export function findReuseLinks(articles: Article[], options: Partial<ReuseOptions> = {}): ReuseLink[] {
+export function findReuseLinks(
+  articles: Article[],
+  options: Partial<ReuseOptions> = {},
+): ReuseLink[] {
   const threshold = options.threshold ?? 0.1
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1))
-  const shingles = new Map(sorted.map((article) => [article.id, shingleHashes(words(article.text), 3)]))
+  const shingles = new Map(
+    sorted.map((article) => [article.id, shingleHashes(words(article.text), 3)]),
+  )
   const pairs = candidatePairs(sorted, shingles, threshold)
   const errors = findSharedErrors(new Map(sorted.map((article) => [article.id, article.text])))
   const links: ReuseLink[] = []
@@ -37,40 +42,65 @@ export function findReuseLinks(articles: Article[], options: Partial<ReuseOption
   return links
 }
 
-function candidatePairs(sorted: Article[], shingles: Map<string, Set<number>>, threshold: number): [Article, Article][] {
+function candidatePairs(
+  sorted: Article[],
+  shingles: Map<string, Set<number>>,
+  threshold: number,
+): [Article, Article][] {
   const pairs: [Article, Article][] = []
   if (sorted.length <= 64) {
-    for (let i = 0; i < sorted.length; i++) for (let j = i + 1; j < sorted.length; j++) pairs.push([sorted[i] as Article, sorted[j] as Article])
+    for (let i = 0; i < sorted.length; i++)
+      for (let j = i + 1; j < sorted.length; j++)
+        pairs.push([sorted[i] as Article, sorted[j] as Article])
     return pairs
   }
   const index = new LshIndex(lshParamsFor(threshold))
   const byId = new Map(sorted.map((article) => [article.id, article]))
   for (const article of sorted) {
     const signature = minhashSignature(shingles.get(article.id) ?? new Set())
-    for (const other of index.candidates(signature)) pairs.push([byId.get(other) as Article, article])
+    for (const other of index.candidates(signature))
+      pairs.push([byId.get(other) as Article, article])
     index.add(article.id, signature)
   }
   return pairs
 }
 
-function linkPair(a: Article, b: Article, errors: SharedError[], shingles: Map<string, Set<number>>): ReuseLink | null {
+function linkPair(
+  a: Article,
+  b: Article,
+  errors: SharedError[],
+  shingles: Map<string, Set<number>>,
+): ReuseLink | null {
   const passages = alignPassages(a.text, b.text)
   const quotesA = findQuotations(a.text)
   const quotesB = findQuotations(b.text)
   const isQuote = (passage: AlignedPassage): boolean =>
-    quotedShare(quotesA, passage.a.start, passage.a.end) >= QUOTE_SHARE && quotedShare(quotesB, passage.b.start, passage.b.end) >= QUOTE_SHARE
+    quotedShare(quotesA, passage.a.start, passage.a.end) >= QUOTE_SHARE &&
+    quotedShare(quotesB, passage.b.start, passage.b.end) >= QUOTE_SHARE
   const reused = passages.filter((passage) => !isQuote(passage))
   const reusedWords = reused.reduce((sum, passage) => sum + passage.sharedTokens, 0)
   if (passages.length === 0 && errors.length === 0) return null
-  const evidence: Evidence[] = errors.map((error) => ({ kind: 'shared-misspelling', text: `"${error.word}" for "${error.usual}" in both texts` }))
+  const evidence: Evidence[] = errors.map((error) => ({
+    kind: 'shared-misspelling',
+    text: `"${error.word}" for "${error.usual}" in both texts`,
+  }))
   let kind: ReuseKind
   if (reusedWords >= MIN_REUSED_WORDS || errors.length > 0) {
-    const { containment } = resemblance(shingles.get(a.id) ?? new Set(), shingles.get(b.id) ?? new Set())
+    const { containment } = resemblance(
+      shingles.get(a.id) ?? new Set(),
+      shingles.get(b.id) ?? new Set(),
+    )
     kind = containment >= COPY_COVERAGE ? 'copy' : 'rewrite'
-    evidence.push({ kind: 'aligned-words', text: `${reusedWords} words in ${reused.length} passages outside quotations; containment ${containment.toFixed(2)}` })
+    evidence.push({
+      kind: 'aligned-words',
+      text: `${reusedWords} words in ${reused.length} passages outside quotations; containment ${containment.toFixed(2)}`,
+    })
   } else if (passages.some(isQuote)) {
     kind = 'shared-quote'
-    evidence.push({ kind: 'shared-quotation', text: 'the shared words are a quotation both articles carry' })
+    evidence.push({
+      kind: 'shared-quotation',
+      text: 'the shared words are a quotation both articles carry',
+    })
   } else return null
   const kept = kind === 'shared-quote' ? passages.filter(isQuote) : reused
   const [from, to, directionEvidence] = direction(a, b)
@@ -95,10 +125,16 @@ function direction(a: Article, b: Article): [Article, Article, Evidence[]] {
   const dayB = b.published?.slice(0, 10)
   if (dayA !== undefined && dayB !== undefined && dayA !== dayB) {
     const [from, to] = dayA < dayB ? [a, b] : [b, a]
-    return [from, to, [{ kind: 'earlier-publication', text: `${from.published} before ${to.published}` }]]
+    return [
+      from,
+      to,
+      [{ kind: 'earlier-publication', text: `${from.published} before ${to.published}` }],
+    ]
   }
-  if (a.publisher !== null && b.site !== null && a.publisher === b.site && b.publisher !== b.site) return [b, a, [{ kind: 'credit', text: `credited to ${a.publisher}` }]]
-  if (b.publisher !== null && a.site !== null && b.publisher === a.site && a.publisher !== a.site) return [a, b, [{ kind: 'credit', text: `credited to ${b.publisher}` }]]
+  if (a.publisher !== null && b.site !== null && a.publisher === b.site && b.publisher !== b.site)
+    return [b, a, [{ kind: 'credit', text: `credited to ${a.publisher}` }]]
+  if (b.publisher !== null && a.site !== null && b.publisher === a.site && a.publisher !== a.site)
+    return [a, b, [{ kind: 'credit', text: `credited to ${b.publisher}` }]]
   return [a, b, []]
 }
 

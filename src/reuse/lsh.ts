@@ -61,7 +61,8 @@ export class LshIndex {
 
   candidates(signature: Uint32Array): Set<string> {
     const found = new Set<string>()
-    for (const key of bandKeys(signature, this.params)) for (const id of this.buckets.get(key) ?? []) found.add(id)
+    for (const key of bandKeys(signature, this.params))
+      for (const id of this.buckets.get(key) ?? []) found.add(id)
     return found
   }
 }

@@ -18,7 +18,8 @@ export function shingleHashes(words: string[], size = SHINGLE_WORDS): Set<number
     if (words.length > 0) hashes.add(fnv1a32(words.join(' ')))
     return hashes
   }
-  for (let index = 0; index + size <= words.length; index++) hashes.add(fnv1a32(words.slice(index, index + size).join(' ')))
+  for (let index = 0; index + size <= words.length; index++)
+    hashes.add(fnv1a32(words.slice(index, index + size).join(' ')))
   return hashes
 }
 
@@ -40,7 +41,7 @@ export function minhashSignature(shingles: Set<number>): Uint32Array {
 function mulMod(a: number, x: number): number {
   const high = Math.floor(a / 65536)
   const low = a % 65536
-  return ((((high * x) % MERSENNE) * 65536) % MERSENNE + low * x) % MERSENNE
+  return (((((high * x) % MERSENNE) * 65536) % MERSENNE) + low * x) % MERSENNE
 }
 
 /** Estimated Jaccard resemblance of two signatures. */
@@ -51,10 +52,16 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** Exact resemblance and containment of two shingle sets (containment: of the smaller in the larger). */
-export function resemblance(a: Set<number>, b: Set<number>): { jaccard: number; containment: number } {
+export function resemblance(
+  a: Set<number>,
+  b: Set<number>,
+): { jaccard: number; containment: number } {
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let shared = 0
   for (const shingle of small) if (large.has(shingle)) shared++
   const union = a.size + b.size - shared
-  return { jaccard: union === 0 ? 0 : shared / union, containment: small.size === 0 ? 0 : shared / small.size }
+  return {
+    jaccard: union === 0 ? 0 : shared / union,
+    containment: small.size === 0 ? 0 : shared / small.size,
+  }
 }

@@ -27,9 +27,15 @@ export function findSharedErrors(texts: Map<string, string>): Map<string, Shared
   const found = new Map<string, SharedError[]>()
   for (const [word, articles] of where) {
     if (articles.size !== 2) continue
-    const usual = [...where.entries()].find(([other, otherArticles]) => otherArticles.size > 2 && other.length === word.length && editDistanceOne(word, other))
+    const usual = [...where.entries()].find(
+      ([other, otherArticles]) =>
+        otherArticles.size > 2 && other.length === word.length && editDistanceOne(word, other),
+    )
     if (usual === undefined) continue
-    const [[idA, spanA], [idB, spanB]] = [...articles.entries()] as [[string, { start: number; end: number }], [string, { start: number; end: number }]]
+    const [[idA, spanA], [idB, spanB]] = [...articles.entries()] as [
+      [string, { start: number; end: number }],
+      [string, { start: number; end: number }],
+    ]
     const key = pairKey(idA, idB)
     const list = found.get(key) ?? []
     list.push({ word, usual: usual[0], spans: idA < idB ? [spanA, spanB] : [spanB, spanA] })
@@ -45,6 +51,7 @@ export function pairKey(a: string, b: string): string {
 /** Same length, exactly one substituted letter. */
 function editDistanceOne(a: string, b: string): boolean {
   let differences = 0
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index] && ++differences > 1) return false
+  for (let index = 0; index < a.length; index++)
+    if (a[index] !== b[index] && ++differences > 1) return false
   return differences === 1
 }

@@ -35,5 +35,12 @@ export interface Store {
 }
 
 export function summariseStory(story: StoryReport): StorySummary {
-  return { id: story.id, title: story.title, articleIds: story.articleIds, independentSources: story.independentSources, start: story.start, end: story.end }
+  return {
+    id: story.id,
+    title: story.title,
+    articleIds: story.articleIds,
+    independentSources: story.independentSources,
+    start: story.start,
+    end: story.end,
+  }
 }

@@ -25,7 +25,8 @@ export function documentTerms(id: string, title: string | null, text: string): D
 /** Inverse document frequencies, smoothed: log((N + 1) / (df + 1)) + 1. */
 export function inverseDocumentFrequencies(documents: DocumentTerms[]): (term: string) => number {
   const frequency = new Map<string, number>()
-  for (const document of documents) for (const term of document.counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1)
+  for (const document of documents)
+    for (const term of document.counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1)
   const total = documents.length
   return (term) => Math.log((total + 1) / ((frequency.get(term) ?? 0) + 1)) + 1
 }
@@ -53,5 +54,8 @@ export function cosine(a: TermVector, b: TermVector): number {
 
 /** The heaviest terms of a vector, for the candidate index and for explanations. */
 export function topTerms(vector: TermVector, count: number): string[] {
-  return [...vector.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, count).map(([term]) => term)
+  return [...vector.entries()]
+    .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1))
+    .slice(0, count)
+    .map(([term]) => term)
 }

@@ -25,7 +25,8 @@ export function splitSentences(text: string): Sentence[] {
     if (punct !== undefined) {
       const before = text.slice(start, match.index)
       const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '')
-      if (lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord))) continue
+      if (lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord)))
+        continue
       if (lastWord !== undefined && lastWord.length === 1) continue
     }
     const end = match.index + (punct?.length ?? 0)

@@ -6,7 +6,11 @@ export { isTag, isText }
 
 /** Parses HTML into a DOM with htmlparser2 (forgiving, streaming, no scripts run). */
 export function parseHtml(html: string): Document {
-  return parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true })
+  return parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  })
 }
 
 /** Deeper nodes are read as flat text: bounds recursion on hostile, deeply nested markup. */
@@ -22,7 +26,8 @@ export function textOf(node: AnyNode): string {
     else if (isTag(current)) {
       if (SKIP_TEXT_TAGS.has(current.name)) continue
       if (current.name === 'br') parts.push(' ')
-      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as AnyNode)
+      for (let i = current.children.length - 1; i >= 0; i--)
+        stack.push(current.children[i] as AnyNode)
     } else if ('children' in current) {
       const children = (current as Document).children
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as AnyNode)
@@ -41,7 +46,8 @@ export function descendants(root: AnyNode): Element[] {
     const current = stack.pop() as AnyNode
     if (!isTag(current)) continue
     found.push(current)
-    for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as AnyNode)
+    for (let i = current.children.length - 1; i >= 0; i--)
+      stack.push(current.children[i] as AnyNode)
   }
   return found
 }

@@ -31,9 +31,13 @@ interface Attempt {
  * hints; then JSON-LD `articleBody` when the page has one and the attempts fall short of it. The longest
  * attempt that passes is kept.
  */
-export function extractHtmlBody(document: Document, options: { title: string | null; articleBody: string | null }): ExtractedHtml {
+export function extractHtmlBody(
+  document: Document,
+  options: { title: string | null; articleBody: string | null },
+): ExtractedHtml {
   dropNonContent(document)
-  const body = findAll(document, (element) => element.name === 'body')[0] ?? (document as unknown as Element)
+  const body =
+    findAll(document, (element) => element.name === 'body')[0] ?? (document as unknown as Element)
   const attempts: Attempt[] = []
   for (const useClassHints of [true, false]) {
     const attempt = attemptExtraction(body, useClassHints, options.title)
@@ -42,7 +46,8 @@ export function extractHtmlBody(document: Document, options: { title: string | n
   }
   const best = attempts.reduce((a, b) => (textLength(b) > textLength(a) * 1.2 ? b : a))
   const fromJsonLd = articleBodyAttempt(options.articleBody)
-  const chosen = fromJsonLd !== null && textLength(fromJsonLd) > textLength(best) * 1.5 ? fromJsonLd : best
+  const chosen =
+    fromJsonLd !== null && textLength(fromJsonLd) > textLength(best) * 1.5 ? fromJsonLd : best
   return { text: chosen.kept.join('\n\n'), removed: chosen.removed, attempt: chosen.name }
 }
 
@@ -65,14 +70,21 @@ function attemptExtraction(body: Element, useClassHints: boolean, title: string 
   return { name, kept: kept.map((block) => block.text), removed }
 }
 
-function rejectKind(block: HtmlBlock, useClassHints: boolean, titleKey: string | null, seen: Set<string>): string | null {
+function rejectKind(
+  block: HtmlBlock,
+  useClassHints: boolean,
+  titleKey: string | null,
+  seen: Set<string>,
+): string | null {
   if (useClassHints && block.negative) return 'class-hint'
   const features = blockFeatures(block.text)
   const key = comparisonKey(block.text)
   if (titleKey !== null && key === titleKey) return 'title'
-  if (features.lexiconKind !== null && features.words <= SHORT_BLOCK_WORDS) return features.lexiconKind
+  if (features.lexiconKind !== null && features.words <= SHORT_BLOCK_WORDS)
+    return features.lexiconKind
   if (features.caption) return 'caption'
-  if (features.words <= SHORT_BLOCK_WORDS && block.linkChars / block.text.length > MAX_LINK_DENSITY) return 'link-list'
+  if (features.words <= SHORT_BLOCK_WORDS && block.linkChars / block.text.length > MAX_LINK_DENSITY)
+    return 'link-list'
   if (key.split(' ').length >= 4 && seen.has(key)) return 'duplicate'
   seen.add(key)
   if (!isHeading(block) && features.words < 2 && !/[.!?]$/.test(block.text)) return 'fragment'

@@ -5,8 +5,29 @@
 
 /** Elements that never hold article text. */
 export const DROP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'canvas', 'iframe', 'object', 'embed', 'form', 'button',
-  'input', 'select', 'textarea', 'nav', 'aside', 'footer', 'figcaption', 'head', 'link', 'meta', 'dialog', 'menu',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'nav',
+  'aside',
+  'footer',
+  'figcaption',
+  'head',
+  'link',
+  'meta',
+  'dialog',
+  'menu',
 ])
 
 /** Class or id words of blocks that are not the story (as whole words of a class/id, split on - and _). */
@@ -19,11 +40,49 @@ export const POSITIVE_HINT =
 
 /** Elements whose text forms one block of the output. */
 export const BLOCK_TAGS = new Set([
-  'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'div', 'section', 'article', 'td', 'th',
-  'dd', 'dt', 'ul', 'ol', 'table', 'tr', 'main', 'header', 'figure', 'address', 'center', 'dl', 'hr', 'br',
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'pre',
+  'div',
+  'section',
+  'article',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'ul',
+  'ol',
+  'table',
+  'tr',
+  'main',
+  'header',
+  'figure',
+  'address',
+  'center',
+  'dl',
+  'hr',
+  'br',
 ])
 
 export const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** Elements whose text is scored as a paragraph of content (Readability's DEFAULT_TAGS_TO_SCORE). */
-export const SCORED_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'section', 'h2', 'h3', 'h4', 'li', 'div'])
+export const SCORED_TAGS = new Set([
+  'p',
+  'pre',
+  'td',
+  'blockquote',
+  'section',
+  'h2',
+  'h3',
+  'h4',
+  'li',
+  'div',
+])

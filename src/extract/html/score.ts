@@ -9,6 +9,7 @@ const CLASS_WEIGHT = 25
 const ANCESTOR_LEVELS = 3
 /** How many near-top candidates inside one ancestor make that ancestor the container. */
 const MIN_TOP_CANDIDATES = 3
+const MAX_WIDEN_LEVELS = 6
 
 export interface ScoreOptions {
   useClassHints: boolean
@@ -17,12 +18,14 @@ export interface ScoreOptions {
 /** Finds the element that holds the story: Readability-style scoring of paragraphs into their ancestors. */
 export function findContentRoot(root: Element, options: ScoreOptions): Element | null {
   const scores = new Map<Element, number>()
+  const excluded = options.useClassHints ? negativeSubtrees(root) : new Set<Element>()
   for (const element of descendants(root)) {
-    if (!SCORED_TAGS.has(element.name) || isExcluded(element, options)) continue
+    if (!SCORED_TAGS.has(element.name) || excluded.has(element)) continue
     if (element.name === 'div' && hasBlockChild(element)) continue
     const text = textOf(element)
     if (text.length < MIN_PARAGRAPH_CHARS) continue
-    const score = 1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)
+    const score =
+      1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)
     let ancestor = element.parent
     for (let level = 0; level < ANCESTOR_LEVELS && ancestor !== null && isTag(ancestor); level++) {
       if (!scores.has(ancestor)) scores.set(ancestor, initialScore(ancestor, options))
@@ -48,7 +51,12 @@ function widenToCommonAncestor(
   const strong = others.filter(([, score]) => score >= topScore * 0.75).map(([element]) => element)
   if (strong.length < MIN_TOP_CANDIDATES - 1) return top
   let ancestor = top.parent
-  while (ancestor !== null && isTag(ancestor) && ancestor.name !== 'body') {
+  // A few levels suffice (Readability walks to the body, which is quadratic on deeply nested markup).
+  for (
+    let level = 0;
+    level < MAX_WIDEN_LEVELS && ancestor !== null && isTag(ancestor) && ancestor.name !== 'body';
+    level++
+  ) {
     const inside = strong.filter((element) => contains(ancestor as Element, element)).length
     if (inside >= MIN_TOP_CANDIDATES - 1) return ancestor
     ancestor = ancestor.parent
@@ -57,7 +65,12 @@ function widenToCommonAncestor(
 }
 
 function contains(ancestor: Element, node: Element): boolean {
-  for (let current = node.parent; current !== null; current = current.parent) {
+  let current = node.parent
+  for (
+    let level = 0;
+    current !== null && level <= MAX_WIDEN_LEVELS + 3;
+    level++, current = current.parent
+  ) {
     if (current === ancestor) return true
   }
   return false
@@ -78,18 +91,23 @@ function initialScore(element: Element, options: ScoreOptions): number {
   return score
 }
 
-export function isExcluded(element: Element, options: ScoreOptions): boolean {
-  if (!options.useClassHints) return false
-  for (let current: Element | null = element; current !== null; ) {
-    if (hasNegativeHint(current)) return true
-    const parent: Element['parent'] = current.parent
-    current = parent !== null && isTag(parent) ? parent : null
+/** Elements inside a subtree whose class/id marks it as not the story, in one linear pass. */
+function negativeSubtrees(root: Element): Set<Element> {
+  const excluded = new Set<Element>()
+  const stack: [Element, boolean][] = [[root, false]]
+  while (stack.length > 0) {
+    const [element, inherited] = stack.pop() as [Element, boolean]
+    const negative = inherited || hasNegativeHint(element)
+    if (negative) excluded.add(element)
+    for (const child of element.children) if (isTag(child)) stack.push([child, negative])
   }
-  return false
+  return excluded
 }
 
 function hasBlockChild(element: Element): boolean {
-  return element.children.some((child) => isTag(child) && BLOCK_TAGS.has(child.name) && child.name !== 'br')
+  return element.children.some(
+    (child) => isTag(child) && BLOCK_TAGS.has(child.name) && child.name !== 'br',
+  )
 }
 
 /** Share of an element's text that sits inside links. */
@@ -103,5 +121,8 @@ export function linkDensity(element: Element): number {
 }
 
 export function directTextLength(element: Element): number {
-  return element.children.reduce((sum, child) => sum + (isText(child) ? child.data.trim().length : 0), 0)
+  return element.children.reduce(
+    (sum, child) => sum + (isText(child) ? child.data.trim().length : 0),
+    0,
+  )
 }

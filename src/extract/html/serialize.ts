@@ -23,11 +23,14 @@ export function blocksOf(root: Element): HtmlBlock[] {
   let negative = false
   const flush = (): void => {
     const text = parts.join('').replace(/\s+/g, ' ').trim()
-    if (text !== '') blocks.push({ text, tag, linkChars: Math.min(linkChars, text.length), negative })
+    if (text !== '')
+      blocks.push({ text, tag, linkChars: Math.min(linkChars, text.length), negative })
     parts = []
     linkChars = 0
   }
-  type Frame = { node: AnyNode; inLink: boolean; negative: boolean; blockTag: string } | { close: string; negative: boolean; blockTag: string }
+  type Frame =
+    | { node: AnyNode; inLink: boolean; negative: boolean; blockTag: string }
+    | { close: string; negative: boolean; blockTag: string }
   const stack: Frame[] = [{ node: root, inLink: false, negative: false, blockTag: root.name }]
   while (stack.length > 0) {
     const frame = stack.pop() as Frame
@@ -45,7 +48,9 @@ export function blocksOf(root: Element): HtmlBlock[] {
     }
     if (!isTag(node)) continue
     if (node.name === 'br') {
-      parts.push(node.parent !== null && isTag(node.parent) && node.parent.name === 'p' ? ' ' : '\n')
+      parts.push(
+        node.parent !== null && isTag(node.parent) && node.parent.name === 'p' ? ' ' : '\n',
+      )
       if (!(node.parent !== null && isTag(node.parent) && node.parent.name === 'p')) {
         flush()
       }
@@ -61,7 +66,12 @@ export function blocksOf(root: Element): HtmlBlock[] {
     }
     const inLink = frame.inLink || node.name === 'a'
     for (let i = node.children.length - 1; i >= 0; i--) {
-      stack.push({ node: node.children[i] as AnyNode, inLink, negative: childNegative, blockTag: isBlock ? node.name : frame.blockTag })
+      stack.push({
+        node: node.children[i] as AnyNode,
+        inLink,
+        negative: childNegative,
+        blockTag: isBlock ? node.name : frame.blockTag,
+      })
     }
   }
   flush()

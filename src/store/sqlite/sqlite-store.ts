@@ -20,7 +20,9 @@ export class SqliteStore implements Store {
     this.db.pragma('foreign_keys = ON')
     const version = this.db.pragma('user_version', { simple: true }) as number
     if (version > SCHEMA_VERSION) {
-      throw new Error(`Cannot open ${path}: its schema version ${version} is newer than this corroborate (${SCHEMA_VERSION}); upgrade corroborate`)
+      throw new Error(
+        `Cannot open ${path}: its schema version ${version} is newer than this corroborate (${SCHEMA_VERSION}); upgrade corroborate`,
+      )
     }
     this.db.exec(SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
@@ -28,9 +30,15 @@ export class SqliteStore implements Store {
 
   async addArticles(articles: Article[]): Promise<{ added: string[]; existing: string[] }> {
     const exists = this.db.prepare('SELECT 1 FROM articles WHERE id = ?')
-    const insert = this.db.prepare('INSERT INTO articles (id, title, published, json, added_at) VALUES (?, ?, ?, ?, ?)')
-    const insertText = this.db.prepare('INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)')
-    const insertBand = this.db.prepare('INSERT OR IGNORE INTO lsh_bands (bucket, article_id) VALUES (?, ?)')
+    const insert = this.db.prepare(
+      'INSERT INTO articles (id, title, published, json, added_at) VALUES (?, ?, ?, ?, ?)',
+    )
+    const insertText = this.db.prepare(
+      'INSERT INTO articles_fts (id, title, text) VALUES (?, ?, ?)',
+    )
+    const insertBand = this.db.prepare(
+      'INSERT OR IGNORE INTO lsh_bands (bucket, article_id) VALUES (?, ?)',
+    )
     const added: string[] = []
     const existing: string[] = []
     const addAll = this.db.transaction((batch: Article[]) => {
@@ -39,7 +47,13 @@ export class SqliteStore implements Store {
           existing.push(article.id)
           continue
         }
-        insert.run(article.id, article.title, article.published, JSON.stringify(article), new Date().toISOString())
+        insert.run(
+          article.id,
+          article.title,
+          article.published,
+          JSON.stringify(article),
+          new Date().toISOString(),
+        )
         insertText.run(article.id, article.title ?? '', article.text)
         const signature = minhashSignature(shingleHashes(words(article.text)))
         for (const key of bandKeys(signature, this.lsh)) insertBand.run(key, article.id)
@@ -51,12 +65,15 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const row = this.db.prepare('SELECT json FROM articles WHERE id = ?').get(id) as { json: string } | undefined
+    const row = this.db.prepare('SELECT json FROM articles WHERE id = ?').get(id) as
+      { json: string } | undefined
     return row === undefined ? null : (JSON.parse(row.json) as Article)
   }
 
   async listArticles(): Promise<Article[]> {
-    const rows = this.db.prepare('SELECT json FROM articles ORDER BY id').all() as { json: string }[]
+    const rows = this.db.prepare('SELECT json FROM articles ORDER BY id').all() as {
+      json: string
+    }[]
     return rows.map((row) => JSON.parse(row.json) as Article)
   }
 
@@ -64,7 +81,9 @@ export class SqliteStore implements Store {
     const replace = this.db.transaction((all: StoryReport[]) => {
       this.db.prepare('DELETE FROM stories').run()
       this.db.prepare('DELETE FROM stories_fts').run()
-      const insert = this.db.prepare('INSERT INTO stories (id, title, start, "end", json) VALUES (?, ?, ?, ?, ?)')
+      const insert = this.db.prepare(
+        'INSERT INTO stories (id, title, start, "end", json) VALUES (?, ?, ?, ?, ?)',
+      )
       const insertText = this.db.prepare('INSERT INTO stories_fts (id, title) VALUES (?, ?)')
       for (const story of all) {
         insert.run(story.id, story.title, story.start, story.end, JSON.stringify(story))
@@ -75,19 +94,24 @@ export class SqliteStore implements Store {
   }
 
   async listStories(): Promise<StorySummary[]> {
-    const rows = this.db.prepare('SELECT json FROM stories ORDER BY COALESCE("end", start, \'\') DESC, id').all() as { json: string }[]
+    const rows = this.db
+      .prepare('SELECT json FROM stories ORDER BY COALESCE("end", start, \'\') DESC, id')
+      .all() as { json: string }[]
     return rows.map((row) => summariseStory(JSON.parse(row.json) as StoryReport))
   }
 
   async getStory(id: string): Promise<StoryReport | null> {
-    const row = this.db.prepare('SELECT json FROM stories WHERE id = ?').get(id) as { json: string } | undefined
+    const row = this.db.prepare('SELECT json FROM stories WHERE id = ?').get(id) as
+      { json: string } | undefined
     return row === undefined ? null : (JSON.parse(row.json) as StoryReport)
   }
 
   async similarCandidates(keys: string[]): Promise<string[]> {
     if (keys.length === 0) return []
     const rows = this.db
-      .prepare(`SELECT DISTINCT article_id FROM lsh_bands WHERE bucket IN (${keys.map(() => '?').join(',')})`)
+      .prepare(
+        `SELECT DISTINCT article_id FROM lsh_bands WHERE bucket IN (${keys.map(() => '?').join(',')})`,
+      )
       .all(...keys) as { article_id: string }[]
     return rows.map((row) => row.article_id).sort()
   }
@@ -96,17 +120,29 @@ export class SqliteStore implements Store {
     const match = ftsQuery(query)
     if (match === null) return { articles: [], stories: [] }
     const articles = this.db
-      .prepare(`SELECT id, title, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`)
+      .prepare(
+        `SELECT id, title, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
       .all(match, limit) as { id: string; title: string; snippet: string }[]
     const storyIds = new Set<string>()
     const stories: { id: string; title: string }[] = []
-    for (const story of (await this.listStories())) {
-      if (story.articleIds.some((id) => articles.some((article) => article.id === id)) && !storyIds.has(story.id)) {
+    for (const story of await this.listStories()) {
+      if (
+        story.articleIds.some((id) => articles.some((article) => article.id === id)) &&
+        !storyIds.has(story.id)
+      ) {
         storyIds.add(story.id)
         stories.push({ id: story.id, title: story.title })
       }
     }
-    return { articles: articles.map((row) => ({ id: row.id, title: row.title === '' ? null : row.title, snippet: row.snippet })), stories }
+    return {
+      articles: articles.map((row) => ({
+        id: row.id,
+        title: row.title === '' ? null : row.title,
+        snippet: row.snippet,
+      })),
+      stories,
+    }
   }
 
   async close(): Promise<void> {

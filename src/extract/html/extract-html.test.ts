@@ -1,0 +1,48 @@
+import { expect, test } from 'vitest'
+import { extract } from '../../pipeline.js'
+
+const PARAGRAPH = (n: number): string =>
+  `<p>Paragraph ${n} of the story tells what happened, with details, names, places and numbers, so that it reads like real prose of a report.</p>`
+const STORY = Array.from({ length: 8 }, (_, index) => PARAGRAPH(index + 1)).join('\n')
+
+test('the article container is found and navigation, share bars, comments and related links are dropped', () => {
+  const html = `<html><head><title>Bridge reopens | Daily Example</title><meta property="og:site_name" content="Daily Example"></head><body>
+  <nav><a href="/">Home</a><a href="/world">World</a></nav>
+  <div class="share-bar"><a>Share on Facebook</a><a>Tweet</a></div>
+  <article><h1>Bridge reopens</h1>${STORY}<figure><img src="x.jpg"><figcaption>The bridge on Monday (AP Photo)</figcaption></figure></article>
+  <div class="related-stories"><h3>Related</h3><ul><li><a href="/a">Another story about bridges</a></li></ul></div>
+  <div id="comments"><p>Great article, thanks for writing it, I really enjoyed reading every single word.</p></div>
+  <footer>© Daily Example</footer></body></html>`
+  const article = extract({ html })
+  expect(article.title).toBe('Bridge reopens')
+  expect(article.site).toBe('Daily Example')
+  expect(article.text.split('\n\n')).toHaveLength(8)
+  expect(article.text).not.toMatch(/Share|Another story|Great article|©|bridge on Monday/)
+})
+
+test('deeply nested markup does not overflow the stack', () => {
+  const html = `<html><body>${'<div>'.repeat(50_000)}${STORY}${'</div>'.repeat(50_000)}</body></html>`
+  expect(extract({ html }).text).toContain('Paragraph 8')
+})
+
+test('broken markup still yields the text', () => {
+  const html = `<html><body><div class="content"><p>${'Unclosed paragraph with enough words to count as prose in a news story, '.repeat(8)}<p>Second <b>bold <i>nested</b> text</i> ends here.</div>`
+  expect(extract({ html }).text).toContain('Unclosed paragraph')
+})
+
+test('a page over the size bound is cut with a warning, not a crash', () => {
+  const html = `<html><body>${STORY}${'<p>filler</p>'.repeat(200_000)}</body></html>`
+  const article = extract({ html }, { maxHtmlChars: 1_000_000 })
+  expect(article.messages.map((message) => message.ruleId)).toContain('html-truncated')
+})
+
+test('JSON-LD articleBody is used when the markup hides the story', () => {
+  const body =
+    'The council voted on Tuesday to expand the park, after a year of debate among residents. '.repeat(
+      12,
+    )
+  const html = `<html><head><script type="application/ld+json">${JSON.stringify({ '@type': 'NewsArticle', headline: 'Park grows', articleBody: body, datePublished: '2024-05-07T10:00:00+02:00' })}</script></head><body><div id="app"></div></body></html>`
+  const article = extract({ html })
+  expect(article.text).toContain('The council voted')
+  expect(article.published).toBe('2024-05-07T10:00:00+02:00')
+})

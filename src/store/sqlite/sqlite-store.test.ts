@@ -1,0 +1,58 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { analyze } from '../../pipeline.js'
+import type { Article } from '../../types.js'
+import { openStore } from '../index.js'
+import { ftsQuery } from './sqlite-store.js'
+
+const EXAMPLE = new URL('../../../examples/aurus-gift', import.meta.url).pathname
+
+test('adding the same articles twice keeps one copy of each; stories and search answer from the file', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'x.db')
+  const { articles, stories } = await analyze([EXAMPLE])
+  const first = await openStore(path)
+  expect((await first.addArticles(articles)).added).toHaveLength(5)
+  await first.replaceStories(stories)
+  await first.close()
+  const second = await openStore(path)
+  expect(await second.addArticles(articles)).toMatchObject({
+    added: [],
+    existing: expect.arrayContaining([articles[0]?.id]),
+  })
+  expect(await second.listArticles()).toHaveLength(5)
+  expect((await second.listStories())[0]?.articleIds).toHaveLength(5)
+  const found = await second.search('Peskov')
+  expect(found.articles.length).toBeGreaterThanOrEqual(3)
+  expect(found.stories).toHaveLength(1)
+  await second.close()
+})
+
+test('a batch that fails half-way writes nothing', async () => {
+  const store = await openStore(':memory:')
+  const { articles } = await analyze([EXAMPLE])
+  const poisoned = { ...articles[1], extra: 1n } as unknown as Article // JSON.stringify throws on BigInt
+  await expect(store.addArticles([articles[0] as Article, poisoned])).rejects.toThrow()
+  expect(await store.listArticles()).toHaveLength(0)
+  await store.close()
+})
+
+test('stored LSH bands find a near-duplicate', async () => {
+  const store = await openStore(':memory:')
+  const { articles } = await analyze([EXAMPLE])
+  await store.addArticles(articles)
+  const { bandKeys, lshParamsFor } = await import('../../reuse/lsh.js')
+  const { minhashSignature, shingleHashes } = await import('../../reuse/minhash.js')
+  const { words } = await import('../../text/tokens.js')
+  const target = articles[2] as Article
+  const copy = target.text.replace(/\bthe\b/, 'a')
+  const keys = bandKeys(minhashSignature(shingleHashes(words(copy))), lshParamsFor(0.5))
+  expect(await store.similarCandidates(keys)).toContain(target.id)
+  await store.close()
+})
+
+test('search input is never read as FTS syntax', () => {
+  expect(ftsQuery('Peskov OR "x" NEAR(')).toBe('"Peskov" "OR" "x" "NEAR"')
+  expect(ftsQuery('*** ')).toBeNull()
+})

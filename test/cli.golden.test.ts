@@ -1,0 +1,67 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, relative } from 'node:path'
+import { expect, test } from 'vitest'
+import { EXAMPLE, runCaptured } from './helpers.js'
+
+const GOLDEN = new URL('./golden', import.meta.url).pathname
+// Paths in the output are as given on the command line; run from the repository root for stable goldens.
+const ROOT = new URL('..', import.meta.url).pathname
+
+/** Compares with the golden file; a missing one is written, UPDATE=1 rewrites all (review the diff). */
+function expectGolden(name: string, actual: string): void {
+  const file = join(GOLDEN, name)
+  if (process.env.UPDATE === '1' || !existsSync(file)) {
+    mkdirSync(GOLDEN, { recursive: true })
+    writeFileSync(file, actual)
+  }
+  expect(actual).toBe(readFileSync(file, 'utf8'))
+}
+
+test('analyze prints a story card that lists the five seed articles', async () => {
+  process.chdir(ROOT)
+  const result = await runCaptured(['analyze', relative(ROOT, EXAMPLE)])
+  expect(result.status).toBe(0)
+  expect(result.stdout.match(/^ {2}• .+ — .+ \([0-9a-f]{16}\)$/gm)).toHaveLength(5)
+  expectGolden('analyze.txt', result.stdout)
+})
+
+test('analyze --format json matches the golden analysis', async () => {
+  process.chdir(ROOT)
+  const result = await runCaptured(['analyze', relative(ROOT, EXAMPLE), '--format', 'json'])
+  expect(result.status).toBe(0)
+  const analysis = JSON.parse(result.stdout)
+  expect(analysis.schemaVersion).toBe(1)
+  expect(analysis.stories).toHaveLength(1)
+  expectGolden('analyze.json', result.stdout)
+})
+
+test('analyze --format md and html render the story', async () => {
+  process.chdir(ROOT)
+  const md = await runCaptured(['analyze', relative(ROOT, EXAMPLE), '--format', 'md'])
+  expectGolden('analyze.md', md.stdout)
+  const html = await runCaptured(['analyze', relative(ROOT, EXAMPLE), '--format', 'html'])
+  expect(html.stdout).toMatch(/^<!doctype html>/)
+  expect(html.stdout).not.toMatch(/<script/i)
+})
+
+test('extract --format jsonl prints one article per input', async () => {
+  process.chdir(ROOT)
+  const result = await runCaptured(['extract', relative(ROOT, EXAMPLE), '--format', 'jsonl'])
+  expect(result.stdout.trim().split('\n')).toHaveLength(5)
+})
+
+test('usage errors exit 2 and inputs without articles exit 1', async () => {
+  expect((await runCaptured(['analyze', '--format', 'pdf', EXAMPLE])).status).toBe(2)
+  expect((await runCaptured(['nonsense'])).status).toBe(2)
+  const missing = await runCaptured(['analyze', '/nonexistent/file.txt'])
+  expect(missing.status).toBe(1)
+  expect(missing.stderr).toContain('/nonexistent/file.txt')
+})
+
+test('every command answers --help', async () => {
+  for (const command of ['extract', 'analyze', 'ingest', 'stories', 'show', 'search']) {
+    const result = await runCaptured([command, '--help'])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toContain('Usage: corroborate ' + command)
+  }
+})

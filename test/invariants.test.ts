@@ -1,0 +1,40 @@
+import { expect, test } from 'vitest'
+import { analyze } from '../src/index.js'
+import type { Span } from '../src/index.js'
+import { EXAMPLE } from './helpers.js'
+
+test('every span of the seed analysis slices back to its text', async () => {
+  const analysis = await analyze([EXAMPLE])
+  const texts = new Map(analysis.articles.map((article) => [article.id, article.text]))
+  const slice = (span: Span): string => {
+    const text = texts.get(span.articleId)
+    expect(text, `article ${span.articleId}`).toBeDefined()
+    expect(span.start).toBeGreaterThanOrEqual(0)
+    expect(span.end).toBeLessThanOrEqual((text as string).length)
+    expect(span.end).toBeGreaterThan(span.start)
+    return (text as string).slice(span.start, span.end)
+  }
+  for (const story of analysis.stories) {
+    for (const entity of story.entities)
+      for (const mention of entity.mentions)
+        expect([entity.name, ...entity.aliases]).toContain(slice(mention))
+    for (const quote of story.quotes) expect(quote.spans.map(slice)).toContain(quote.text)
+    for (const claim of story.claims) expect(claim.spans.map(slice)).toContain(claim.text)
+    for (const fact of story.facts) for (const span of fact.spans) expect(slice(span)).toMatch(/\d/)
+    for (const link of story.reuse) {
+      for (const passage of link.passages) {
+        expect(passage.from.articleId).toBe(link.from)
+        expect(passage.to.articleId).toBe(link.to)
+        slice(passage.from)
+        slice(passage.to)
+      }
+    }
+    for (const entry of [...story.timeline, ...story.summary])
+      for (const span of entry.spans) slice(span)
+  }
+  for (const article of analysis.articles) {
+    for (const evidence of article.dateEvidence)
+      if (evidence.start !== undefined)
+        expect(article.text.slice(evidence.start, evidence.end)).toBe(evidence.text)
+  }
+})
