@@ -7,7 +7,13 @@ import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
 import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
 import { type ClusterOptions, clusterStories } from './stories/cluster.js'
-import { type Analysis, type Article, type ArticleInput, SCHEMA_VERSION } from './types.js'
+import {
+  type Analysis,
+  type Article,
+  type ArticleInput,
+  type RawDocument,
+  SCHEMA_VERSION,
+} from './types.js'
 
 export interface AnalyzeOptions {
   cluster?: Partial<ClusterOptions>
@@ -71,7 +77,7 @@ export async function collectArticles(
   const paths = inputs.filter((input): input is string => typeof input === 'string')
   for await (const result of readInputs(paths, limits)) {
     if ('problem' in result) options.onProblem?.(result.problem)
-    else keep(extractArticle(result.document, options.extract))
+    else keep(safeExtract(result.document, options))
   }
   for (const input of inputs) {
     if (typeof input === 'string') continue
@@ -82,6 +88,34 @@ export async function collectArticles(
     )
   }
   return dedupeById(articles)
+}
+
+/**
+ * Extraction must never stop a batch: an unexpected failure on one document becomes a problem naming it.
+ * (A failure here is a bug to fix; the message says so.)
+ */
+function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
+  try {
+    return extractArticle(document, options.extract)
+  } catch (error) {
+    const source = document.path ?? document.url ?? '<input>'
+    return extractArticle(
+      {
+        ...document,
+        kind: 'text',
+        content: '',
+        messages: [
+          ...document.messages,
+          {
+            severity: 'error',
+            ruleId: 'extract-failed',
+            reason: `Unexpected failure while extracting ${source} (${(error as Error).message}); please report it`,
+          },
+        ],
+      },
+      options.extract,
+    )
+  }
 }
 
 /** The analysis stages over extracted articles: stories, story dates, reuse, reports. Pure. */

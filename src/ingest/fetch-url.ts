@@ -72,12 +72,16 @@ export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchR
 
 async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array | null> {
   if (response.body === null) return new Uint8Array()
+  const reader = response.body.getReader()
   const chunks: Uint8Array[] = []
   let total = 0
-  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
-    total += chunk.byteLength
-    if (total > maxBytes) return null
-    chunks.push(chunk)
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+    total += chunk.value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel()
+      return null
+    }
+    chunks.push(chunk.value)
   }
   return Buffer.concat(chunks)
 }

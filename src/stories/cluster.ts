@@ -18,7 +18,7 @@ export interface ClusterOptions {
 }
 
 // Calibrated on the dev halves of ECB+ and BASIL (see eval/clustering.ts and the README table).
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.2, timeWindowDays: 7 }
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.25, timeWindowDays: 7 }
 /** Terms of a story's centroid kept in the candidate index. */
 const INDEX_TERMS = 40
 /** Terms of an article used to look up candidate stories. */

@@ -1,10 +1,13 @@
 import { type AnyNode, type Element, attr, classAndId, descendants, removeNode } from './dom.js'
 import { DROP_TAGS, NEGATIVE_HINT, POSITIVE_HINT } from './hints.js'
 
+const WRAPPER_FORM_PARAGRAPHS = 3
+
 /** Removes what never holds the story, whatever the class hints say: scripts, forms, navigation, hidden nodes. */
 export function dropNonContent(root: AnyNode): void {
   for (const element of descendants(root)) {
     if (element.parent === null) continue // inside a removed subtree
+    if (isWrapperForm(element)) continue
     if (DROP_TAGS.has(element.name) || isHidden(element)) removeNode(element)
   }
 }
@@ -14,6 +17,14 @@ export function hasNegativeHint(element: Element): boolean {
   if (element.name === 'body' || element.name === 'html' || element.name === 'article') return false
   const hints = classAndId(element)
   return hints !== '' && NEGATIVE_HINT.test(hints) && !POSITIVE_HINT.test(hints)
+}
+
+/** ASP.NET pages wrap the whole page in one <form>: a form holding paragraphs is a wrapper, not a form. */
+function isWrapperForm(element: Element): boolean {
+  if (element.name !== 'form') return false
+  return (
+    descendants(element).filter((child) => child.name === 'p').length >= WRAPPER_FORM_PARAGRAPHS
+  )
 }
 
 function isHidden(element: Element): boolean {

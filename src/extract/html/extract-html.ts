@@ -2,6 +2,7 @@ import type { RemovedBlock } from '../../types.js'
 import { blockFeatures } from '../blocks.js'
 import { comparisonKey } from '../../text/normalize.js'
 import { dropNonContent } from './clean.js'
+import { Element as ElementNode } from 'domhandler'
 import { type Document, type Element, findAll } from './dom.js'
 import { findContentRoot } from './score.js'
 import { type HtmlBlock, blocksOf, isHeading } from './serialize.js'
@@ -36,8 +37,11 @@ export function extractHtmlBody(
   options: { title: string | null; articleBody: string | null },
 ): ExtractedHtml {
   dropNonContent(document)
+  // Pages without <body> (fragments, feeds, broken heads) are read from <html>, or from all their nodes.
   const body =
-    findAll(document, (element) => element.name === 'body')[0] ?? (document as unknown as Element)
+    findAll(document, (element) => element.name === 'body')[0] ??
+    findAll(document, (element) => element.name === 'html')[0] ??
+    wrapInBody(document)
   const attempts: Attempt[] = []
   for (const useClassHints of [true, false]) {
     const attempt = attemptExtraction(body, useClassHints, options.title)
@@ -49,6 +53,12 @@ export function extractHtmlBody(
   const chosen =
     fromJsonLd !== null && textLength(fromJsonLd) > textLength(best) * 1.5 ? fromJsonLd : best
   return { text: chosen.kept.join('\n\n'), removed: chosen.removed, attempt: chosen.name }
+}
+
+function wrapInBody(document: Document): Element {
+  const body = new ElementNode('body', {}, [...document.children])
+  for (const child of body.children) child.parent = body
+  return body
 }
 
 function attemptExtraction(body: Element, useClassHints: boolean, title: string | null): Attempt {

@@ -1,0 +1,103 @@
+import { readFileSync } from 'node:fs'
+import { clusterStories, type ClusterOptions } from '../src/stories/cluster.js'
+import type { Article } from '../src/types.js'
+import { averageLinkageDendrogram, cutDendrogram } from './batch-baseline.js'
+import { type ClusterScores, scoreClustering } from './clustering-metrics.js'
+import { dataPath } from './data.js'
+
+export interface ClusteringDataset {
+  name: string
+  documents: {
+    id: string
+    title: string | null
+    text: string
+    published: string | null
+    gold: string
+  }[]
+}
+
+/** ECB+ and BASIL documents; only title, text and date are given to the clusterer (never the gold fields). */
+export function loadClusteringDatasets(): ClusteringDataset[] {
+  const lines = (file: string): Record<string, unknown>[] =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+  const ecb = lines(dataPath('story-clustering-ecbplus', 'documents.jsonl')).map((row) => ({
+    id: String(row.doc_id),
+    title: null,
+    text: String(row.text),
+    published: null,
+    gold: String(row.cluster),
+  }))
+  const basil = lines(dataPath('story-clustering-basil', 'documents.jsonl')).map((row) => ({
+    id: String(row.doc_id),
+    title: typeof row.title === 'string' ? row.title.trim() : null,
+    text: String(row.text),
+    published: typeof row.date === 'string' ? row.date : null,
+    gold: String(row.cluster),
+  }))
+  return [
+    { name: 'ECB+', documents: ecb },
+    { name: 'BASIL', documents: basil },
+  ]
+}
+
+export function asArticle(document: ClusteringDataset['documents'][number]): Article {
+  return {
+    schemaVersion: 1,
+    id: document.id,
+    path: null,
+    url: null,
+    title: document.title,
+    authors: [],
+    contributors: [],
+    site: null,
+    publisher: null,
+    publisherEvidence: [],
+    published: document.published,
+    updated: null,
+    pageDate: null,
+    dateEvidence: [],
+    dateConfidence: 0,
+    dateline: null,
+    language: 'en',
+    text: document.text,
+    removed: [],
+    messages: [],
+  }
+}
+
+export function onlineScores(
+  dataset: ClusteringDataset,
+  options: Partial<ClusterOptions> = {},
+): ClusterScores {
+  const stories = clusterStories(dataset.documents.map(asArticle), options)
+  const storyOf = new Map<string, string>()
+  for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story.id)
+  return scoreClustering(
+    dataset.documents.map((document) => document.gold),
+    dataset.documents.map((document) => storyOf.get(document.id) ?? document.id),
+  )
+}
+
+/** The batch baseline with its threshold tuned on the same data (an upper bound for that method). */
+export function tunedBaseline(dataset: ClusteringDataset): {
+  threshold: number
+  scores: ClusterScores
+} {
+  let best = { threshold: 0, scores: scoreClustering([], []) }
+  let bestF1 = -1
+  const dendrogram = averageLinkageDendrogram(dataset.documents)
+  for (let threshold = 0.05; threshold <= 0.6; threshold += 0.0125) {
+    const scores = scoreClustering(
+      dataset.documents.map((document) => document.gold),
+      cutDendrogram(dendrogram, threshold),
+    )
+    if (scores.b3.f1 > bestF1) {
+      bestF1 = scores.b3.f1
+      best = { threshold, scores }
+    }
+  }
+  return best
+}
