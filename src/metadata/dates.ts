@@ -40,12 +40,13 @@ interface Candidate {
 const WEIGHTS: [RegExp, number, Candidate['role']][] = [
   [/^given$/, 1, 'published'],
   [/^json-ld-published$/, 0.95, 'published'],
-  [/^meta-published/, 0.9, 'published'],
+  [/^meta-published/, 0.96, 'published'],
   [/^itemprop-published$/, 0.88, 'published'],
   [/^time-published/, 0.85, 'published'],
   [/^url$/, 0.8, 'published'],
   [/^json-ld-page-published$/, 0.7, 'published'],
   [/^time(-text)?$/, 0.65, 'published'],
+  [/^date-element$/, 0.62, 'published'],
   [/^shown$/, 0.6, 'shown'],
   [/modified/, 0.5, 'modified'],
   [/^page-text$/, 0.4, 'published'],
@@ -58,7 +59,10 @@ const LAST_YEAR = /\blast year(?:'s|’s)?\b/i
 
 export function decideDates(sources: DateSources): ArticleDates {
   const candidates = gatherCandidates(sources)
-  const published = best(candidates.filter((candidate) => candidate.role !== 'modified'))
+  const published = preferLocalDay(
+    best(candidates.filter((candidate) => candidate.role !== 'modified')),
+    candidates,
+  )
   const modified = best(candidates.filter((candidate) => candidate.role === 'modified'))
   const evidence = candidates.map((candidate) => candidate.evidence)
   let result: ArticleDates = {
@@ -79,26 +83,29 @@ export function decideDates(sources: DateSources): ArticleDates {
 
 function gatherCandidates(sources: DateSources): Candidate[] {
   const candidates: Candidate[] = []
-  const add = (kind: string, text: string, compact = false): void => {
+  // Dates shown in the page body (not markup made for machines) are trusted in document order: the first
+  // one is usually the article's, later ones belong to teasers and comments.
+  const add = (kind: string, text: string, compact = false, position = 0): void => {
     const parsed = parseDate(text, { latest: sources.now, compact })
     const rule = WEIGHTS.find(([pattern]) => pattern.test(kind))
     if (parsed === null || rule === undefined) return
     candidates.push({
       role: rule[2],
-      weight: rule[1],
+      weight:
+        kind === 'date-element' || kind.startsWith('time') ? rule[1] - position * 1e-4 : rule[1],
       parsed,
       evidence: { kind, text: text.slice(0, 200) },
     })
   }
   if (sources.given !== null) add('given', sources.given)
-  for (const found of sources.markup) add(found.kind, found.text)
+  sources.markup.forEach((found, index) => add(found.kind, found.text, false, index))
   const urlDate = sources.url === null ? null : URL_DATE.exec(sources.url)
   if (urlDate !== null) add('url', urlDate.slice(1).filter(Boolean).join('-'))
   for (const line of sources.shown) add('shown', line)
   if (
     !candidates.some((candidate) => candidate.role === 'published' || candidate.role === 'shown')
   ) {
-    const fromText = parseDate(sources.pageText.slice(0, 20_000), { latest: sources.now })
+    const fromText = firstDateInText(sources.pageText, sources.now)
     if (fromText !== null) {
       candidates.push({
         role: 'published',
@@ -109,6 +116,41 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     }
   }
   return candidates
+}
+
+/**
+ * Markup often gives the time in UTC while the page (and its URL) shows the local day: a URL day one day
+ * off the chosen date-time is the local day of the same moment.
+ */
+function preferLocalDay(chosen: Candidate | null, candidates: Candidate[]): Candidate | null {
+  if (chosen === null || chosen.parsed.dateTime === null) return chosen
+  const urlDay = candidates.find((candidate) => candidate.evidence.kind === 'url')
+  if (urlDay === undefined) return chosen
+  const apart = Math.abs(Date.parse(urlDay.parsed.day) - Date.parse(chosen.parsed.day)) / 86_400_000
+  return apart === 1
+    ? {
+        ...urlDay,
+        weight: chosen.weight,
+        evidence: {
+          kind: 'url-local-day',
+          text: `${urlDay.parsed.day} (markup gives ${chosen.parsed.dateTime})`,
+        },
+      }
+    : chosen
+}
+
+/** Characters of page text scanned in the last-resort search (a date is near the top of a page). */
+const PAGE_TEXT_SCAN = 50_000
+
+/** The first date in a page's text: each four-digit year is tried with the words around it. */
+function firstDateInText(text: string, now: Date): ParsedDate | null {
+  const scanned = text.slice(0, PAGE_TEXT_SCAN)
+  for (const year of scanned.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) {
+    const window = scanned.slice(Math.max(0, year.index - 40), year.index + 16)
+    const found = parseDate(window, { latest: now })
+    if (found !== null) return found
+  }
+  return null
 }
 
 /** The most trusted candidate; among equals, the earliest day (an original precedes its updates). */

@@ -1,4 +1,11 @@
-import { type Document, type Element, attr, descendants, textOf } from '../extract/html/dom.js'
+import {
+  type Document,
+  type Element,
+  attr,
+  classAndId,
+  descendants,
+  textOf,
+} from '../extract/html/dom.js'
 import type { Evidence } from '../types.js'
 
 /** What a page's markup says about itself, gathered before the body is cleaned. */
@@ -59,9 +66,26 @@ export function readPageMeta(document: Document): PageMeta {
         break
       default:
         if (element.attribs.itemprop !== undefined) readItemprop(element, meta)
+        else readDateElement(element, meta)
     }
   }
   return meta
+}
+
+// Class or id words of elements that show a date (htmldate looks in the same places before scanning the text).
+const DATE_ELEMENT_HINT =
+  /(^|[\s_-])(date|datum|time|published|publish-date|pubdate|posted|post-date|entry-date|byline|dateline|meta-date|article-date|fecha|data)($|[\s_-])/i
+const NOT_PUBLICATION = /updat|modif|comment|event|expir/i
+
+/** A short element whose class/id says it shows a date ("<p class="date">15 августа 2016</p>"). */
+function readDateElement(element: Element, meta: PageMeta): void {
+  const hints = classAndId(element)
+  if (hints === '' || !DATE_ELEMENT_HINT.test(hints) || NOT_PUBLICATION.test(hints)) return
+  const title = attr(element, 'title') ?? attr(element, 'data-date') ?? attr(element, 'content')
+  const text = textOf(element)
+  if (title !== null && /\d{4}/.test(title)) meta.dates.push({ kind: 'date-element', text: title })
+  else if (text.length > 5 && text.length < 120 && /\d/.test(text))
+    meta.dates.push({ kind: 'date-element', text })
 }
 
 /** The raw text of a script element (textOf skips scripts on purpose). */

@@ -26,11 +26,15 @@ const STRICT_PARSERS = [
   chrono.nl.strict,
   chrono.pt.strict,
   chrono.it.strict,
+  chrono.ru.strict,
+  chrono.uk.strict,
+  chrono.sv.strict,
 ]
 
 /**
  * Parses the first date in a string: ISO 8601 and its relatives first (exact), then numeric day-month-year
- * forms, then dates written in words in English, German, French, Spanish, Dutch, Portuguese or Italian
+ * forms, then dates written in words in English, German, French, Spanish, Dutch, Portuguese, Italian,
+ * Russian, Ukrainian or Swedish
  * (chrono-node, strict mode: no relative guesses). Returns null for no date or an implausible year.
  */
 export function parseDate(
