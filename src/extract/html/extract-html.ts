@@ -4,7 +4,7 @@ import { comparisonKey } from '../../text/normalize.js'
 import { dropNonContent } from './clean.js'
 import { Element as ElementNode } from 'domhandler'
 import { type Document, type Element, findAll } from './dom.js'
-import { findContentRoot } from './score.js'
+import { findContentRoots } from './score.js'
 import { type HtmlBlock, blocksOf, isHeading } from './serialize.js'
 
 // Calibrated on the dev half of the ScrapingHub benchmark: below this many characters an attempt is taken
@@ -62,13 +62,14 @@ function wrapInBody(document: Document): Element {
 }
 
 function attemptExtraction(body: Element, useClassHints: boolean, title: string | null): Attempt {
-  const root = findContentRoot(body, { useClassHints }) ?? body
+  const found = findContentRoots(body, { useClassHints })
+  const roots = found.length === 0 ? [body] : found
   const name = useClassHints ? 'scored-with-class-hints' : 'scored-without-class-hints'
   const kept: HtmlBlock[] = []
   const removed: RemovedBlock[] = []
   const titleKey = title === null ? null : comparisonKey(title)
   const seen = new Set<string>()
-  for (const block of blocksOf(root)) {
+  for (const block of roots.flatMap(blocksOf)) {
     const kind = rejectKind(block, useClassHints, titleKey, seen)
     if (kind === null) kept.push(block)
     else removed.push({ text: block.text, kind })

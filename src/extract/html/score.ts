@@ -15,18 +15,32 @@ export interface ScoreOptions {
   useClassHints: boolean
 }
 
-/** Finds the element that holds the story: Readability-style scoring of paragraphs into their ancestors. */
-export function findContentRoot(root: Element, options: ScoreOptions): Element | null {
-  const scores = new Map<Element, number>()
+/** Direct text of a <div> that holds prose between block children ("text<div class=br></div>text"). */
+const MIN_DIRECT_TEXT = 100
+/** Markup that names the story's container is trusted when it holds this much text. */
+const MIN_MARKED_BODY = 250
+
+/**
+ * Finds the elements that hold the story: an element marked itemprop=articleBody when it holds prose, else
+ * Readability-style scoring of paragraphs into their ancestors, the best candidate, and those of its siblings
+ * that score well too (a story split into several containers). Returned in document order.
+ */
+export function findContentRoots(root: Element, options: ScoreOptions): Element[] {
   const excluded = options.useClassHints ? negativeSubtrees(root) : new Set<Element>()
+  const marked = descendants(root).find(
+    (element) => element.attribs.itemprop === 'articleBody' && !excluded.has(element),
+  )
+  if (marked !== undefined && textOf(marked).length >= MIN_MARKED_BODY) return [marked]
+  const scores = new Map<Element, number>()
   for (const element of descendants(root)) {
     if (!SCORED_TAGS.has(element.name) || excluded.has(element)) continue
-    if (element.name === 'div' && hasBlockChild(element)) continue
-    const text = textOf(element)
-    if (text.length < MIN_PARAGRAPH_CHARS) continue
+    const blockChildren = element.name === 'div' && hasBlockChild(element)
+    const text = blockChildren ? directText(element) : textOf(element)
+    if (text.length < (blockChildren ? MIN_DIRECT_TEXT : MIN_PARAGRAPH_CHARS)) continue
     const score =
       1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)
-    let ancestor = element.parent
+    // Text runs directly inside a div are paragraphs of that div (Readability wraps them in <p>).
+    let ancestor = blockChildren ? element : element.parent
     for (let level = 0; level < ANCESTOR_LEVELS && ancestor !== null && isTag(ancestor); level++) {
       if (!scores.has(ancestor)) scores.set(ancestor, initialScore(ancestor, options))
       const divider = level === 0 ? 1 : level === 1 ? 2 : level * 3
@@ -34,12 +48,50 @@ export function findContentRoot(root: Element, options: ScoreOptions): Element |
       ancestor = ancestor.parent
     }
   }
-  const ranked = [...scores.entries()]
-    .map(([element, score]) => [element, score * (1 - linkDensity(element))] as const)
-    .sort((a, b) => b[1] - a[1])
+  const final = new Map(
+    [...scores.entries()].map(([element, score]) => [element, score * (1 - linkDensity(element))]),
+  )
+  const ranked = [...final.entries()].sort((a, b) => b[1] - a[1])
   const top = ranked[0]
-  if (top === undefined) return null
-  return widenToCommonAncestor(top[0], top[1], ranked.slice(1, 6))
+  if (top === undefined) return []
+  const container = widenToCommonAncestor(top[0], top[1], ranked.slice(1, 6))
+  return withScoringSiblings(container, final.get(container) ?? top[1], final, excluded)
+}
+
+// Readability's sibling rule: a sibling joins when it scores a fifth of the top (at least 10), or when it is a
+// paragraph of plain prose.
+const SIBLING_SHARE = 0.2
+const SIBLING_MIN_SCORE = 10
+
+function withScoringSiblings(
+  container: Element,
+  score: number,
+  scores: Map<Element, number>,
+  excluded: Set<Element>,
+): Element[] {
+  const parent = container.parent
+  if (parent === null || !isTag(parent)) return [container]
+  const threshold = Math.max(SIBLING_MIN_SCORE, score * SIBLING_SHARE)
+  return parent.children.filter((sibling): sibling is Element => {
+    if (sibling === container) return true
+    if (!isTag(sibling) || excluded.has(sibling)) return false
+    if ((scores.get(sibling) ?? 0) >= threshold) return true
+    if (sibling.name !== 'p') return false
+    const text = textOf(sibling)
+    const density = linkDensity(sibling)
+    return (
+      (text.length > 80 && density < 0.25) ||
+      (text.length > 0 && density === 0 && /[.。]( |$)/.test(text))
+    )
+  })
+}
+
+function directText(element: Element): string {
+  return element.children
+    .map((child) => (isText(child) ? child.data : ''))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim()
 }
 
 /** When several strong candidates sit inside one ancestor (a story split by ads), take the ancestor. */
@@ -118,11 +170,4 @@ export function linkDensity(element: Element): number {
     .filter((child) => child.name === 'a')
     .reduce((sum, link) => sum + textOf(link).length, 0)
   return Math.min(1, linked / total)
-}
-
-export function directTextLength(element: Element): number {
-  return element.children.reduce(
-    (sum, child) => sum + (isText(child) ? child.data.trim().length : 0),
-    0,
-  )
 }
