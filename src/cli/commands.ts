@@ -5,7 +5,7 @@ import { describeProblem, type InputProblem } from '../ingest/problem.js'
 import { analyzeArticles, collectArticles } from '../pipeline.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { storyCard } from '../report/text.js'
-import { openStore, type Store } from '../store/index.js'
+import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { createProgress } from './progress.js'
@@ -119,7 +119,7 @@ async function storeAnalysis(
   path: string,
   articles: Article[],
 ): Promise<{ added: string[]; existing: string[]; analysis: Analysis }> {
-  const store = await openStore(path)
+  const store = await (await loadStore()).openStore(path)
   try {
     const { added, existing } = await store.addArticles(articles)
     const analysis = analyzeArticles(await store.listArticles())
@@ -141,7 +141,7 @@ async function withExistingStore<T>(
     )
     return EXIT.inputs
   }
-  const store = await openStore(path)
+  const store = await (await loadStore()).openStore(path)
   try {
     return await use(store)
   } finally {
@@ -210,4 +210,9 @@ export async function searchCommand(
     }
     return EXIT.ok
   })
+}
+
+/** The store (and its native SQLite module) loads only for the commands that use it: faster start-up. */
+async function loadStore(): Promise<typeof import('../store/index.js')> {
+  return import('../store/index.js')
 }

@@ -55,6 +55,10 @@ const URL_DATE =
   /(?<!\d)((?:19|20)\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)|\/((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
 /** A shown date this many years after the latest year the text speaks of is a republication. */
 const REPUBLICATION_YEARS = 2
+/** Markup this trusted makes dates shown in the body unnecessary to parse. */
+const STRONG_MARKUP = 0.85
+/** Dates shown in the body read at most (the first is usually the article's). */
+const MAX_SHOWN_DATES = 12
 const LAST_YEAR = /\blast year(?:'s|’s)?\b/i
 
 export function decideDates(sources: DateSources): ArticleDates {
@@ -98,7 +102,25 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     })
   }
   if (sources.given !== null) add('given', sources.given)
-  sources.markup.forEach((found, index) => add(found.kind, found.text, false, index))
+  // Dates shown in the body need the costly word parsers; they only matter when no strong markup date exists.
+  const shownInBody = (kind: string): boolean => kind === 'date-element' || kind.endsWith('-text')
+  sources.markup.forEach((found, index) => {
+    if (!shownInBody(found.kind)) add(found.kind, found.text, false, index)
+  })
+  if (
+    !candidates.some(
+      (candidate) => candidate.role === 'published' && candidate.weight >= STRONG_MARKUP,
+    )
+  ) {
+    // Their weights fall with position, so only the first date of each kind that parses can win.
+    const parsedKinds = new Set<string>()
+    sources.markup.slice(0, MAX_SHOWN_DATES).forEach((found, index) => {
+      if (!shownInBody(found.kind) || parsedKinds.has(found.kind)) return
+      const before = candidates.length
+      add(found.kind, found.text, false, index)
+      if (candidates.length > before) parsedKinds.add(found.kind)
+    })
+  }
   const urlDate = sources.url === null ? null : URL_DATE.exec(sources.url)
   if (urlDate !== null) add('url', urlDate.slice(1).filter(Boolean).join('-'))
   for (const line of sources.shown) add('shown', line)

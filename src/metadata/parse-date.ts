@@ -1,4 +1,5 @@
-import * as chrono from 'chrono-node'
+import { createRequire } from 'node:module'
+import type { Chrono } from 'chrono-node'
 
 /** A date read from a string: the day, and the time with its offset when the string gives them. */
 export interface ParsedDate {
@@ -18,18 +19,18 @@ const ISO =
 const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
 const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/
-const STRICT_PARSERS = [
-  chrono.strict,
-  chrono.de.strict,
-  chrono.fr.strict,
-  chrono.es.strict,
-  chrono.nl.strict,
-  chrono.pt.strict,
-  chrono.it.strict,
-  chrono.ru.strict,
-  chrono.uk.strict,
-  chrono.sv.strict,
-]
+// chrono-node's locales load on first use (a quarter of a second at start-up otherwise): pages whose dates
+// are ISO strings never need them.
+const LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'pt', 'it', 'ru', 'uk', 'sv']
+const require = createRequire(import.meta.url)
+let strictParsers: Chrono[] | null = null
+
+function loadStrictParsers(): Chrono[] {
+  strictParsers ??= LOCALES.map(
+    (locale) => (require(`chrono-node/${locale}`) as { strict: Chrono }).strict,
+  )
+  return strictParsers
+}
 
 /**
  * Parses the first date in a string: ISO 8601 and its relatives first (exact), then numeric day-month-year
@@ -92,9 +93,21 @@ function parseNumeric(text: string): ParsedDate | null {
   return null
 }
 
+// A date in words that chrono's strict mode accepts names its year; the parsers (ten languages, the costliest
+// step of extraction) only see the words around the first year in the string.
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/
+const WORDS_BEFORE_YEAR = 60
+const WORDS_AFTER_YEAR = 24
+
 function parseWords(text: string): ParsedDate | null {
-  for (const parser of STRICT_PARSERS) {
-    const result = parser.parse(text.slice(0, 2000))[0]
+  const yearMatch = YEAR.exec(text)
+  if (yearMatch === null) return null
+  const windowStart = Math.max(0, yearMatch.index - WORDS_BEFORE_YEAR)
+  const window = text.slice(windowStart, yearMatch.index + yearMatch[0].length + WORDS_AFTER_YEAR)
+  // Month names are words of three letters or more; without one, only numeric forms could match (done above).
+  if (!/\p{L}{3}/u.test(window)) return null
+  for (const parser of loadStrictParsers()) {
+    const result = parser.parse(window)[0]
     if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day'))
       continue
     const year = result.start.get('year') ?? 0
@@ -109,7 +122,7 @@ function parseWords(text: string): ParsedDate | null {
         result.start.isCertain('timezoneOffset') && offset !== null ? formatOffset(offset) : ''
       dateTime = `${dayString}T${pad(result.start.get('hour') ?? 0)}:${pad(result.start.get('minute') ?? 0)}:00${zone}`
     }
-    return { day: dayString, dateTime, index: result.index, matched: result.text }
+    return { day: dayString, dateTime, index: windowStart + result.index, matched: result.text }
   }
   return null
 }
