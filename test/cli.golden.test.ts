@@ -65,3 +65,21 @@ test('every command answers --help', async () => {
     expect(result.stdout).toContain('Usage: corroborate ' + command)
   }
 })
+
+test('an input over --max-bytes is refused with a message naming it; the rest of the batch goes on', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-'))
+  writeFileSync(
+    join(dir, 'big.html'),
+    `<html><body>${'<p>word word word word word.</p>'.repeat(2000)}</body></html>`,
+  )
+  writeFileSync(
+    join(dir, 'small.txt'),
+    'Bridge reopens\n\nOfficials said on Monday that the bridge would reopen after repairs, ending weeks of detours.',
+  )
+  const result = await runCaptured(['extract', dir, '--format', 'jsonl', '--max-bytes', '10000'])
+  expect(result.status).toBe(0)
+  expect(result.stdout.trim().split('\n')).toHaveLength(1)
+  expect(result.stderr).toMatch(/big\.html: Unexpected \d+ bytes, expected at most 10000/)
+})

@@ -1,0 +1,106 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { analyze, extract } from '../pipeline.js'
+
+const page = (
+  head: string,
+  body = '<p>Officials said on Monday that the bridge would reopen after repairs, ending weeks of detours for commuters across the city and its suburbs.</p>',
+  url?: string,
+) =>
+  extract({
+    html: `<html><head>${head}</head><body><article>${body}</article></body></html>`,
+    ...(url === undefined ? {} : { url }),
+  })
+
+test('each kind of date evidence is read, with time and offset kept', () => {
+  expect(
+    page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2024-02-20T21:48:00+09:00"}</script>',
+    ).published,
+  ).toBe('2024-02-20T21:48:00+09:00')
+  expect(
+    page('<meta property="article:published_time" content="2023-05-01T08:00:00Z">').published,
+  ).toBe('2023-05-01T08:00:00Z')
+  expect(
+    page(
+      '',
+      '<time datetime="2022-11-03" class="published">3 Nov</time><p>Text of the story goes here with enough words to be a paragraph of prose.</p>',
+    ).published,
+  ).toBe('2022-11-03')
+  expect(page('', undefined, 'https://example.com/2021/07/14/story.html').published).toBe(
+    '2021-07-14',
+  )
+  expect(
+    page(
+      '',
+      '<p class="date">Veröffentlicht am 3. März 2019</p><p>Der Text der Meldung steht hier mit genug Wörtern, um ein Absatz zu sein, und mehr.</p>',
+    ).published,
+  ).toBe('2019-03-03')
+})
+
+test('an article modified later keeps its original date as published and the later one as updated', () => {
+  const article = page(
+    '<meta property="article:published_time" content="2020-01-02T10:00:00Z"><meta property="article:modified_time" content="2020-03-04T10:00:00Z">',
+  )
+  expect(article).toMatchObject({
+    published: '2020-01-02T10:00:00Z',
+    updated: '2020-03-04T10:00:00Z',
+  })
+})
+
+test('a scrape whose only date is far later than its story is a republication: pageDate, not published', () => {
+  const article = extract({
+    text: 'Example News\nJun 24, 2025\nBridge reopens after repairs\n\nThe bridge that was damaged in the 2019 floods reopened last year, officials said, after repairs that took longer than planned and cost more.',
+  })
+  expect(article.published).toBeNull()
+  expect(article.pageDate).toBe('2025-06-24')
+  expect(article.dateEvidence.map((evidence) => evidence.kind)).toContain('republication')
+})
+
+test('people, contributors, site and publisher come from bylines, contact lines, credits and e-mail domains', () => {
+  const wsj = extract({
+    text: 'A headline about a limousine for a leader\n\nSEOUL—The story starts here, with a sentence long enough to be a body paragraph of a news report.\n\nJane Roe and Richard Miles contributed to this article.\n\nWrite to John Q. Public at john.public@wsj.com and Mary Major at mary.major@wsj.com',
+  })
+  expect(wsj).toMatchObject({
+    authors: ['John Q. Public', 'Mary Major'],
+    contributors: ['Jane Roe', 'Richard Miles'],
+    publisher: 'The Wall Street Journal',
+    dateline: 'SEOUL',
+  })
+  const wire = extract({
+    text: 'Storm hits coast\n\nBERLIN (AP) — A storm hit the coast on Monday, cutting power to thousands of homes and closing schools, officials said.',
+  })
+  expect(wire.publisher).toBe('Associated Press')
+  expect(wire.publisherEvidence[0]?.kind).toBe('wire-credit')
+  const canonical = page(
+    '<meta property="og:site_name" content="Aggregator"><link rel="canonical" href="https://www.reuters.com/world/story">',
+    undefined,
+    'https://aggregator.example/story',
+  )
+  expect(canonical).toMatchObject({ site: 'Aggregator', publisher: 'Reuters' })
+})
+
+test('never a role, a placeholder or an outlet as an author', () => {
+  const article = page(
+    '<meta name="author" content="Staff"><meta name="author" content="Email the author"><meta name="author" content="Reuters">',
+  )
+  expect(article.authors).toEqual([])
+})
+
+test('story-level inference pins "Tuesday" to the date of the best-dated article, with evidence', async () => {
+  const example = new URL('../../examples/aurus-gift', import.meta.url).pathname
+  const analysis = await analyze(
+    readdirSync(example).map((name) => ({
+      text: readFileSync(join(example, name), 'utf8'),
+      id: name,
+    })),
+  )
+  for (const article of analysis.articles)
+    expect(article.published?.slice(0, 10), article.id).toBe('2024-02-20')
+  const ap = analysis.articles.find((article) => article.id.startsWith('001'))
+  expect(ap?.dateEvidence.map((evidence) => evidence.kind)).toContain('story-weekday')
+  expect(analysis.articles.find((article) => article.id.startsWith('000'))?.pageDate).toBe(
+    '2025-06-24',
+  )
+})
