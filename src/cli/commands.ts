@@ -123,7 +123,7 @@ async function storeAnalysis(
   try {
     const { added, existing } = await store.addArticles(articles)
     const analysis = analyzeArticles(await store.listArticles())
-    await store.replaceStories(analysis.stories)
+    await store.replaceStories(analysis.stories, analysis.articles)
     return { added, existing, analysis }
   } finally {
     await store.close()

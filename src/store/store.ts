@@ -22,10 +22,15 @@ export interface SearchResult {
 export interface Store {
   /** Adds articles in one transaction; an article already stored (same id) is left as it is. */
   addArticles(articles: Article[]): Promise<{ added: string[]; existing: string[] }>
+  /** The article as its latest analysis left it. */
   getArticle(id: string): Promise<Article | null>
+  /** All articles as extracted, in id order. */
   listArticles(): Promise<Article[]>
-  /** Replaces all stories in one transaction (they are recomputed from the articles). */
-  replaceStories(stories: StoryReport[]): Promise<void>
+  /**
+   * Replaces all stories in one transaction (they are recomputed from the articles), with the articles as
+   * the analysis left them (story-level dates). `listArticles` keeps returning the articles as extracted.
+   */
+  replaceStories(stories: StoryReport[], analyzedArticles?: Article[]): Promise<void>
   listStories(): Promise<StorySummary[]>
   getStory(id: string): Promise<StoryReport | null>
   /** Ids of stored articles that share an LSH bucket with the given band keys. */

@@ -6,7 +6,10 @@ CREATE TABLE IF NOT EXISTS articles (
   id TEXT PRIMARY KEY,
   title TEXT,
   published TEXT,
+  -- the article as extracted (input of every re-analysis)
   json TEXT NOT NULL,
+  -- the article as its story's analysis left it (story-level dates), shown to users
+  analyzed TEXT,
   added_at TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(id UNINDEXED, title, text, tokenize = 'unicode61 remove_diacritics 2');

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { analyze } from '../../pipeline.js'
+import { analyze, analyzeArticles, collectArticles } from '../../pipeline.js'
 import type { Article } from '../../types.js'
 import { openStore } from '../index.js'
 import { ftsQuery } from './sqlite-store.js'
@@ -11,10 +11,11 @@ const EXAMPLE = new URL('../../../examples/aurus-gift', import.meta.url).pathnam
 
 test('adding the same articles twice keeps one copy of each; stories and search answer from the file', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'x.db')
-  const { articles, stories } = await analyze([EXAMPLE])
+  const articles = await collectArticles([EXAMPLE])
+  const analysis = analyzeArticles(articles)
   const first = await openStore(path)
   expect((await first.addArticles(articles)).added).toHaveLength(5)
-  await first.replaceStories(stories)
+  await first.replaceStories(analysis.stories, analysis.articles)
   await first.close()
   const second = await openStore(path)
   expect(await second.addArticles(articles)).toMatchObject({
@@ -22,6 +23,12 @@ test('adding the same articles twice keeps one copy of each; stories and search 
     existing: expect.arrayContaining([articles[0]?.id]),
   })
   expect(await second.listArticles()).toHaveLength(5)
+  // Users see the article as its story's analysis left it; re-analysis reads it as extracted.
+  const republished = articles.find((article) => article.pageDate?.startsWith('2025-06-24'))
+  expect((await second.getArticle(republished?.id ?? ''))?.published).toBe('2024-02-20')
+  expect(
+    (await second.listArticles()).find((article) => article.id === republished?.id)?.published,
+  ).toBeNull()
   expect((await second.listStories())[0]?.articleIds).toHaveLength(5)
   const found = await second.search('Peskov')
   expect(found.articles.length).toBeGreaterThanOrEqual(3)

@@ -65,8 +65,9 @@ export class SqliteStore implements Store {
   }
 
   async getArticle(id: string): Promise<Article | null> {
-    const row = this.db.prepare('SELECT json FROM articles WHERE id = ?').get(id) as
-      { json: string } | undefined
+    const row = this.db
+      .prepare('SELECT COALESCE(analyzed, json) AS json FROM articles WHERE id = ?')
+      .get(id) as { json: string } | undefined
     return row === undefined ? null : (JSON.parse(row.json) as Article)
   }
 
@@ -77,8 +78,10 @@ export class SqliteStore implements Store {
     return rows.map((row) => JSON.parse(row.json) as Article)
   }
 
-  async replaceStories(stories: StoryReport[]): Promise<void> {
+  async replaceStories(stories: StoryReport[], analyzedArticles: Article[] = []): Promise<void> {
+    const updateArticle = this.db.prepare('UPDATE articles SET analyzed = ? WHERE id = ?')
     const replace = this.db.transaction((all: StoryReport[]) => {
+      for (const article of analyzedArticles) updateArticle.run(JSON.stringify(article), article.id)
       this.db.prepare('DELETE FROM stories').run()
       this.db.prepare('DELETE FROM stories_fts').run()
       const insert = this.db.prepare(
