@@ -111,6 +111,34 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     pattern: /^(photo|image|picture|credit|source)s?\s*:\s*\S.{0,80}$/i,
     note: 'credit lines',
   },
+  {
+    kind: 'newsletter',
+    pattern:
+      /\bin your inbox\b|\bsubscribe to (our|the|[\p{Lu}][\w.’'-]*(?:'s|’s)?) .{0,40}newsletters?\b/iu,
+    note: 'newsletter promos inside articles ("Get the latest updates right in your inbox")',
+  },
+  {
+    kind: 'byline',
+    pattern:
+      /^(posted|published|updated|last updated|first published)( by [^,]{2,60})?( on| at|:)? .{0,40}\d.{0,40}$/i,
+    note: 'byline and date lines of CMS templates ("Posted by X on November 19, 2019", "Updated at 1:23 p.m.")',
+  },
+  {
+    kind: 'embed',
+    pattern: /\brequires javascript\b|\benable javascript\b|\byour browser does not support\b/i,
+    note: 'fallback text of scripted embeds (slideshows, video players)',
+  },
+  {
+    kind: 'embed',
+    pattern:
+      /^\[\/?[a-z][\w-]*(\s[^\]]*)?\]$|^\[[a-z][\w-]*\s[^\]]*=[^\]]*\]|^\[([a-z][\w-]*)[^\]]*\].*\[\/\2\]$/i,
+    note: 'CMS shortcodes with attributes left in the text ([button link="…"])',
+  },
+  {
+    kind: 'copyright',
+    pattern: /\bsubject to copyright\b|\ball rights reserved\b|^(©|copyright ©?)\s*\d{4}/i,
+    note: 'copyright notices',
+  },
 ]
 
 /** Words that mark text as addressed to the reader (appeals), counted outside quotations ("US" is not "us"). */

@@ -46,3 +46,20 @@ test('JSON-LD articleBody is used when the markup hides the story', () => {
   expect(article.text).toContain('The council voted')
   expect(article.published).toBe('2024-05-07T10:00:00+02:00')
 })
+
+test('template lines inside the article container are dropped: promos, bylines, embeds, shortcodes, contacts', () => {
+  const html = `<html><body><div class="entry-content">
+  <p>Posted by Jane Roe on November 19, 2019, 6:21 AM EST</p>
+  ${STORY}
+  <p>This slideshow requires JavaScript.</p>
+  <p>[button link="https://example.com/submit" type="big"]Submit a review[/button]</p>
+  <p>Get the latest updates right in your inbox. Subscribe to Example’s newsletters.</p>
+  <p>Have a tip? Jane Roe may be reached at jroe@example.com.</p>
+  <p>© 2019 Example Media. All rights reserved.</p>
+  </div></body></html>`
+  const article = extract({ html })
+  expect(article.text.split('\n\n')).toHaveLength(8)
+  expect(article.removed.map((block) => block.kind)).toEqual(
+    expect.arrayContaining(['byline', 'embed', 'newsletter', 'contact', 'copyright']),
+  )
+})

@@ -94,6 +94,7 @@ function rejectKind(
   if (features.lexiconKind !== null && features.words <= SHORT_BLOCK_WORDS)
     return features.lexiconKind
   if (features.caption) return 'caption'
+  if (features.contact) return 'contact'
   if (features.words <= SHORT_BLOCK_WORDS && block.linkChars / block.text.length > MAX_LINK_DENSITY)
     return 'link-list'
   if (key.split(' ').length >= 4 && seen.has(key)) return 'duplicate'
