@@ -129,11 +129,7 @@ function bodyLineKind(block: BlockFeatures | undefined): string | null {
   return null
 }
 
+/** After the story every line goes: under its own kind when it has one, else as a link list or trailer. */
 function trailerKind(block: BlockFeatures | undefined): string {
-  if (block === undefined) return 'trailer'
-  if (block.lexiconKind !== null) return block.lexiconKind
-  if (block.contact) return 'contact'
-  if (block.contributors) return 'contributors'
-  if (block.listItem) return 'link-list'
-  return 'trailer'
+  return bodyLineKind(block) ?? (block?.listItem === true ? 'link-list' : 'trailer')
 }
