@@ -19,10 +19,10 @@ export interface ClusterOptions {
 
 // Calibrated on the dev halves of ECB+ and BASIL (see eval/clustering.ts and the README table).
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.25, timeWindowDays: 7 }
-/** Terms of a story's centroid kept in the candidate index. */
-const INDEX_TERMS = 40
-/** Terms of an article used to look up candidate stories. */
-const QUERY_TERMS = 15
+/** Heaviest terms of each article, under which its story is indexed and by which stories are looked up. */
+const INDEX_TERMS = 15
+/** A term shared by more stories than this says little about any of them: it is not used for lookups. */
+const MAX_POSTINGS = 400
 
 export interface StoryCluster {
   id: string
@@ -33,15 +33,22 @@ export interface StoryCluster {
 interface WorkingStory {
   id: string
   articleIds: string[]
+  /** Sum of the members' vectors, and its squared norm kept up to date (no per-comparison normalising). */
   centroid: TermVector
-  days: string[]
+  squaredNorm: number
+  indexedTerms: Set<string>
+  /** Earliest and latest day of its dated members, as epoch days. */
+  firstDay: number | null
+  lastDay: number | null
   membership: { articleId: string; evidence: Evidence[] }[]
 }
 
 /**
  * Online clustering: articles are taken one at a time (in a canonical order, so the result does not depend
  * on input order); each joins the most similar story found through a term index, or starts one. An article
- * close to two stories bridges them: they merge, and the merge is logged in the membership evidence.
+ * close to two stories whose centroids are close to each other too bridges them: they merge, and the merge
+ * is logged in the membership evidence. Cost per article depends on the article and its candidate stories,
+ * not on the number of stories.
  */
 export function clusterStories(
   articles: Article[],
@@ -53,42 +60,53 @@ export function clusterStories(
   const idf = inverseDocumentFrequencies(terms)
   const stories = new Map<string, WorkingStory>()
   const index = new Map<string, Set<string>>()
+  const retirement = new Retirement(settings)
   ordered.forEach((article, position) => {
     const vector = tfidfVector(terms[position] as DocumentTerms, idf)
-    const scored = [...candidateStories(vector, index)]
-      .map((storyId) => stories.get(storyId) as WorkingStory)
+    const lookupTerms = topTerms(vector, INDEX_TERMS)
+    if (article.published !== null)
+      retirement.retireBefore(epochDay(article.published), stories, index)
+    const candidates = candidateStories(lookupTerms, index)
+    // Undated articles come last in the canonical order: they may belong to any story, retired or not.
+    if (article.published === null)
+      for (const id of candidateStories(lookupTerms, retirement.archive)) candidates.add(id)
+    const scored = [...candidates]
+      .map((storyId) => stories.get(storyId))
+      .filter((story): story is WorkingStory => story !== undefined) // the archive may name merged stories
       .map((story) => ({
         story,
-        score: cosine(vector, normalised(story.centroid)) * timeFactor(article, story, settings),
+        score: similarityToStory(vector, story) * timeFactor(article, story, settings),
       }))
       .filter(({ score }) => score >= settings.threshold)
       .sort((x, y) => y.score - x.score || (x.story.id < y.story.id ? -1 : 1))
-    const evidenceOf = (score: number, story: WorkingStory): Evidence[] => [
-      { kind: 'similarity', text: score.toFixed(3) },
-      { kind: 'shared-terms', text: sharedTerms(vector, story.centroid).join(', ') },
-    ]
     const best = scored[0]
     if (best === undefined) {
-      const story: WorkingStory = {
-        id: `story-${contentId(article.id, 12)}`,
-        articleIds: [],
-        centroid: new Map(),
-        days: [],
-        membership: [],
-      }
+      // Ids come from content; callers dedupe articles by id, but a repeated id must not alias two stories.
+      const base = `story-${contentId(article.id, 12)}`
+      const story = newStory(stories.has(base) ? `${base}-${position}` : base)
       stories.set(story.id, story)
       addToStory(
         story,
         article,
         vector,
+        lookupTerms,
         [{ kind: 'founded', text: 'first article of the story' }],
         index,
       )
+      retirement.track(story)
       return
     }
-    addToStory(best.story, article, vector, evidenceOf(best.score, best.story), index)
-    for (const other of scored.slice(1))
-      mergeInto(best.story, other.story, article.id, stories, index)
+    const evidence: Evidence[] = [
+      { kind: 'similarity', text: best.score.toFixed(3) },
+      { kind: 'shared-terms', text: sharedTerms(vector, best.story.centroid).join(', ') },
+    ]
+    addToStory(best.story, article, vector, lookupTerms, evidence, index)
+    for (const other of scored.slice(1)) {
+      if (storySimilarity(best.story, other.story) >= settings.threshold) {
+        mergeInto(best.story, other.story, article.id, stories, index)
+      }
+    }
+    retirement.track(best.story)
   })
   return [...stories.values()]
     .map((story) => ({
@@ -105,26 +123,60 @@ export function canonicalOrder(a: Article, b: Article): number {
   return dayA < dayB ? -1 : dayA > dayB ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-function candidateStories(vector: TermVector, index: Map<string, Set<string>>): Set<string> {
+function newStory(id: string): WorkingStory {
+  return {
+    id,
+    articleIds: [],
+    centroid: new Map(),
+    squaredNorm: 0,
+    indexedTerms: new Set(),
+    firstDay: null,
+    lastDay: null,
+    membership: [],
+  }
+}
+
+function candidateStories(lookupTerms: string[], index: Map<string, Set<string>>): Set<string> {
   const found = new Set<string>()
-  for (const term of topTerms(vector, QUERY_TERMS))
-    for (const storyId of index.get(term) ?? []) found.add(storyId)
+  for (const term of lookupTerms) {
+    const postings = index.get(term)
+    if (postings !== undefined && postings.size <= MAX_POSTINGS)
+      for (const storyId of postings) found.add(storyId)
+  }
   return found
+}
+
+function similarityToStory(vector: TermVector, story: WorkingStory): number {
+  return story.squaredNorm === 0 ? 0 : cosine(vector, story.centroid) / Math.sqrt(story.squaredNorm)
+}
+
+function storySimilarity(a: WorkingStory, b: WorkingStory): number {
+  const norms = Math.sqrt(a.squaredNorm * b.squaredNorm)
+  return norms === 0 ? 0 : cosine(a.centroid, b.centroid) / norms
 }
 
 function addToStory(
   story: WorkingStory,
   article: Article,
   vector: TermVector,
+  lookupTerms: string[],
   evidence: Evidence[],
   index: Map<string, Set<string>>,
 ): void {
   story.articleIds.push(article.id)
   story.membership.push({ articleId: article.id, evidence })
-  if (article.published !== null) story.days.push(article.published.slice(0, 10))
-  for (const [term, weight] of vector)
-    story.centroid.set(term, (story.centroid.get(term) ?? 0) + weight)
-  reindex(story, index)
+  if (article.published !== null) widenDays(story, epochDay(article.published))
+  addVector(story, vector)
+  for (const term of lookupTerms) indexUnder(story, term, index)
+}
+
+function addVector(story: WorkingStory, vector: TermVector): void {
+  for (const [term, weight] of vector) {
+    const old = story.centroid.get(term) ?? 0
+    const updated = old + weight
+    story.centroid.set(term, updated)
+    story.squaredNorm += updated * updated - old * old
+  }
 }
 
 function mergeInto(
@@ -135,49 +187,106 @@ function mergeInto(
   index: Map<string, Set<string>>,
 ): void {
   target.articleIds.push(...source.articleIds)
-  target.days.push(...source.days)
+  const note: Evidence = {
+    kind: 'merged',
+    text: `story ${source.id} merged into ${target.id}, bridged by article ${bridge}`,
+  }
   target.membership.push(
-    ...source.membership.map((entry) => ({
-      ...entry,
-      evidence: [
-        ...entry.evidence,
-        {
-          kind: 'merged',
-          text: `story ${source.id} merged into ${target.id}, bridged by article ${bridge}`,
-        },
-      ],
-    })),
+    ...source.membership.map((entry) => ({ ...entry, evidence: [...entry.evidence, note] })),
   )
-  for (const [term, weight] of source.centroid)
-    target.centroid.set(term, (target.centroid.get(term) ?? 0) + weight)
-  for (const ids of index.values()) ids.delete(source.id)
+  addVector(target, source.centroid)
+  if (source.firstDay !== null) widenDays(target, source.firstDay)
+  if (source.lastDay !== null) widenDays(target, source.lastDay)
+  for (const term of source.indexedTerms) {
+    index.get(term)?.delete(source.id)
+    indexUnder(target, term, index)
+  }
   stories.delete(source.id)
-  reindex(target, index)
 }
 
-function reindex(story: WorkingStory, index: Map<string, Set<string>>): void {
-  for (const term of topTerms(story.centroid, INDEX_TERMS)) {
-    let ids = index.get(term)
-    if (ids === undefined) index.set(term, (ids = new Set()))
-    ids.add(story.id)
+/**
+ * Stories whose last article is so old that the time factor keeps any new article below the threshold leave
+ * the lookup index (into an archive that only undated articles search). Articles arrive in date order, so
+ * this keeps the candidates of an article, and its cost, independent of how many stories came before.
+ */
+class Retirement {
+  readonly archive = new Map<string, Set<string>>()
+  private readonly byLastDay = new Map<number, Set<string>>()
+  private readonly trackedDay = new Map<string, number>()
+  private retiredThrough: number | null = null
+  private readonly horizon: number
+
+  constructor(options: ClusterOptions) {
+    // timeFactor(distance) < threshold once distance > window × (1 + ln(1 / threshold)).
+    this.horizon = Math.ceil(options.timeWindowDays * (1 + Math.log(1 / options.threshold)))
+  }
+
+  track(story: WorkingStory): void {
+    if (story.lastDay === null) return
+    const previous = this.trackedDay.get(story.id)
+    if (previous === story.lastDay) return
+    if (previous !== undefined) this.byLastDay.get(previous)?.delete(story.id)
+    let bucket = this.byLastDay.get(story.lastDay)
+    if (bucket === undefined) this.byLastDay.set(story.lastDay, (bucket = new Set()))
+    bucket.add(story.id)
+    this.trackedDay.set(story.id, story.lastDay)
+  }
+
+  retireBefore(
+    day: number,
+    stories: Map<string, WorkingStory>,
+    index: Map<string, Set<string>>,
+  ): void {
+    const limit = day - this.horizon
+    if (this.retiredThrough === null)
+      this.retiredThrough = Math.min(...this.byLastDay.keys(), limit) - 1
+    for (let current = this.retiredThrough + 1; current < limit; current++) {
+      for (const id of this.byLastDay.get(current) ?? []) {
+        const story = stories.get(id)
+        if (story === undefined) continue // merged away
+        for (const term of story.indexedTerms) {
+          index.get(term)?.delete(id)
+          let archived = this.archive.get(term)
+          if (archived === undefined) this.archive.set(term, (archived = new Set()))
+          archived.add(id)
+        }
+        this.trackedDay.delete(id)
+      }
+      this.byLastDay.delete(current)
+    }
+    this.retiredThrough = Math.max(this.retiredThrough, limit - 1)
   }
 }
 
-function normalised(vector: TermVector): TermVector {
-  let norm = 0
-  for (const weight of vector.values()) norm += weight * weight
-  norm = Math.sqrt(norm) || 1
-  return new Map([...vector].map(([term, weight]) => [term, weight / norm]))
+function indexUnder(story: WorkingStory, term: string, index: Map<string, Set<string>>): void {
+  let postings = index.get(term)
+  if (postings === undefined) index.set(term, (postings = new Set()))
+  postings.add(story.id)
+  story.indexedTerms.add(term)
 }
 
-/** Articles far apart in time are less likely the same event; undated articles are not penalised. */
+function epochDay(date: string): number {
+  return Math.floor(Date.parse(date.slice(0, 10)) / 86_400_000)
+}
+
+function widenDays(story: WorkingStory, day: number): void {
+  if (Number.isNaN(day)) return
+  story.firstDay = story.firstDay === null ? day : Math.min(story.firstDay, day)
+  story.lastDay = story.lastDay === null ? day : Math.max(story.lastDay, day)
+}
+
+/**
+ * Articles far apart in time are less likely one event: beyond the window the similarity decays by e for
+ * every further window (a month later, the same words are a new story). Undated articles are not penalised.
+ */
 function timeFactor(article: Article, story: WorkingStory, options: ClusterOptions): number {
-  if (article.published === null || story.days.length === 0) return 1
-  const day = Date.parse(article.published.slice(0, 10))
-  const nearest = Math.min(
-    ...story.days.map((other) => Math.abs(Date.parse(other) - day) / 86_400_000),
-  )
-  return nearest <= options.timeWindowDays ? 1 : 0.5
+  if (article.published === null || story.firstDay === null || story.lastDay === null) return 1
+  const day = epochDay(article.published)
+  const distance =
+    day < story.firstDay ? story.firstDay - day : day > story.lastDay ? day - story.lastDay : 0
+  return distance <= options.timeWindowDays
+    ? 1
+    : Math.exp(-(distance - options.timeWindowDays) / options.timeWindowDays)
 }
 
 function sharedTerms(vector: TermVector, centroid: TermVector): string[] {
