@@ -143,6 +143,20 @@ export function outletOfDomain(host: string): string | null {
   return null
 }
 
+const OUTLET_NAMES = [...new Set(OUTLETS.map(([, name]) => name))]
+
+/** The outlet named most often in some lines (names from the table, as written), or null. */
+export function outletNamedIn(lines: string[]): string | null {
+  const text = lines.join('\n')
+  let best: { name: string; count: number } | null = null
+  for (const name of OUTLET_NAMES) {
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const count = text.match(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'gu'))?.length ?? 0
+    if (count > 0 && (best === null || count > best.count)) best = { name, count }
+  }
+  return best?.name ?? null
+}
+
 export function wireServiceOf(credit: string): string | null {
   const found = WIRE_CREDITS.find(([pattern]) => pattern.test(credit.trim()))
   if (found === undefined) return null

@@ -156,8 +156,10 @@ function readJsonLd(source: string, meta: PageMeta): void {
   }
   for (const node of flattenJsonLd(data)) {
     const type = String(node['@type'] ?? '')
-    if (!/Article|Posting|Report|WebPage|BlogPosting|NewsArticle/i.test(type)) continue
-    const isArticle = /Article|Posting|Report/i.test(type)
+    // Creative works that carry a page's own date; images, people, organisations and the like do not.
+    if (!/Article|Posting|Report|WebPage|QAPage|Question|Recipe|Review|CreativeWork/i.test(type))
+      continue
+    const isArticle = /Article|Posting|Report|Question|Recipe|Review/i.test(type)
     if (typeof node.headline === 'string' && isArticle)
       pushText(meta.titles, 'json-ld-headline', node.headline)
     if (typeof node.datePublished === 'string')

@@ -1,4 +1,5 @@
 import type { Evidence, RawDocument, RemovedBlock } from '../types.js'
+import { outletNamedIn } from '../data/outlets.js'
 import { decideDates, type ArticleDates } from './dates.js'
 import { findDateline } from './dateline.js'
 import type { PageMeta } from './html-meta.js'
@@ -106,7 +107,10 @@ function siteFromScrape(
       ),
     ].map((match) => match[1] ?? ''),
   )
-  return named.filter(Boolean).sort((a, b) => a.length - b.length)[0] ?? null
+  const fromPromo = named.filter(Boolean).sort((a, b) => a.length - b.length)[0]
+  if (fromPromo !== undefined) return fromPromo
+  // A site's own boxes (reader appeals, comment forms, newsletter promos) name it: "The X is trusted by…".
+  return outletNamedIn(linesOf('appeal', 'comments', 'login', 'newsletter', 'subscription'))
 }
 
 /** A "By X" line at the very start of the body. */

@@ -104,3 +104,15 @@ test('story-level inference pins "Tuesday" to the date of the best-dated article
     '2025-06-24',
   )
 })
+
+test("a scrape's own appeal box names its site", () => {
+  const article = extract({
+    text: [
+      'Storm hits coast',
+      'Your support helps us to tell the story',
+      'The Guardian is funded by readers like you, and we need your help to keep reporting from the coast.',
+      'The storm made landfall early on Monday, cutting power to thousands of homes along the coast, officials said.',
+    ].join('\n\n'),
+  })
+  expect(article.site).toBe('The Guardian')
+})
