@@ -139,6 +139,37 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     pattern: /\bsubject to copyright\b|\ball rights reserved\b|^(©|copyright ©?)\s*\d{4}/i,
     note: 'copyright notices',
   },
+  {
+    kind: 'photo-credit',
+    pattern:
+      /^[^.!?]{0,80}\b(getty images|ap photo|afp|reuters|shutterstock|bloomberg)\s*$|\bphotos?\b.{0,40}©|©.{0,40}\bphotos?\b/i,
+    note: 'photo credit lines without parentheses ("Name | Bloomberg | Getty Images", "photos © X")',
+  },
+  {
+    kind: 'related',
+    pattern: /^(explore further|more information|further reading)\s*[:.]?$/i,
+    note: 'headers of further-reading boxes',
+  },
+  {
+    kind: 'citation',
+    pattern: /^citation\s*:/i,
+    note: 'how-to-cite boxes of science news sites',
+  },
+  {
+    kind: 'navigation',
+    pattern: /^\d+\s*[-–]\s*\d+\s+of\s+\d+$|^page \d+ of \d+$/i,
+    note: 'pagination counters ("1 - 5 of 36")',
+  },
+  {
+    kind: 'byline',
+    pattern: /^by [^.]{2,80}\s(on|at|\|)\s.{0,60}\d/i,
+    note: 'byline lines with a date ("By A, B on Monday, November 18th, 2019")',
+  },
+  {
+    kind: 'tags',
+    pattern: /^(filed under|tagged|tags|categories|topics)\s*:\s*\S.{0,120}$/i,
+    note: 'tag and category lists on one line',
+  },
 ]
 
 /** Words that mark text as addressed to the reader (appeals), counted outside quotations ("US" is not "us"). */

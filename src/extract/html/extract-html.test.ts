@@ -56,10 +56,27 @@ test('template lines inside the article container are dropped: promos, bylines, 
   <p>Get the latest updates right in your inbox. Subscribe to Example’s newsletters.</p>
   <p>Have a tip? Jane Roe may be reached at jroe@example.com.</p>
   <p>© 2019 Example Media. All rights reserved.</p>
+  <p>Jane Doe | Bloomberg | Getty Images</p>
+  <p>By Jane Roe, John Doe on Monday, November 18th, 2019 at 11:08 a.m.</p>
+  <p>Explore further</p>
+  <p>Citation: Bridge reopens after repairs (2019, November 19) retrieved 20 November 2019</p>
+  <p>1 - 5 of 36</p>
+  <p>Filed under: Transport | City</p>
   </div></body></html>`
   const article = extract({ html })
   expect(article.text.split('\n\n')).toHaveLength(8)
   expect(article.removed.map((block) => block.kind)).toEqual(
-    expect.arrayContaining(['byline', 'embed', 'newsletter', 'contact', 'copyright']),
+    expect.arrayContaining([
+      'byline',
+      'embed',
+      'newsletter',
+      'contact',
+      'copyright',
+      'photo-credit',
+      'related',
+      'citation',
+      'navigation',
+      'tags',
+    ]),
   )
 })
