@@ -80,3 +80,10 @@ test('template lines inside the article container are dropped: promos, bylines, 
     ]),
   )
 })
+
+test('a hover card inside running text is not read into the sentence', () => {
+  const card =
+    '<span class="person"><a href="/p/jane">Jane Roe</a><span class="card"><span><img src="j.jpg"><a href="/p/jane">Jane Roe</a><a href="/a/1">Another story about Jane</a></span></span></span>'
+  const html = `<html><body><article>${STORY}<p>Mayor ${card} said the bridge would reopen on Friday, after weeks of repairs and detours for commuters.</p></article></body></html>`
+  expect(extract({ html }).text).toContain('Mayor Jane Roe said the bridge would reopen on Friday')
+})

@@ -56,6 +56,7 @@ export function blocksOf(root: Element): HtmlBlock[] {
       }
       continue
     }
+    if (isInlineCard(node)) continue
     const isBlock = BLOCK_TAGS.has(node.name)
     const childNegative = frame.negative || hasNegativeHint(node)
     if (isBlock) {
@@ -76,6 +77,30 @@ export function blocksOf(root: Element): HtmlBlock[] {
   }
   flush()
   return blocks
+}
+
+/**
+ * A hover card inside running text (a person's photo and links, shown on mouse-over): an inline element
+ * that opens with an image and holds nothing but link text. Its words would otherwise be read into the
+ * sentence. (The span around the visible name opens with the name's link, so it is kept.)
+ */
+function isInlineCard(element: Element): boolean {
+  if (element.name !== 'span' || !element.children.some(isTag)) return false
+  let hasImage = false
+  let plainText = 0
+  let firstTag: string | null = null
+  const stack: AnyNode[] = [...element.children].reverse()
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode
+    if (isTag(node) && node.name !== 'span' && firstTag === null) firstTag = node.name
+    if (firstTag === 'a') return false
+    if (isText(node)) plainText += node.data.trim().length
+    else if (isTag(node)) {
+      if (node.name === 'img') hasImage = true
+      if (node.name !== 'a') stack.push(...[...node.children].reverse())
+    }
+  }
+  return hasImage && plainText === 0
 }
 
 export function isHeading(block: HtmlBlock): boolean {
