@@ -87,3 +87,11 @@ test('a hover card inside running text is not read into the sentence', () => {
   const html = `<html><body><article>${STORY}<p>Mayor ${card} said the bridge would reopen on Friday, after weeks of repairs and detours for commuters.</p></article></body></html>`
   expect(extract({ html }).text).toContain('Mayor Jane Roe said the bridge would reopen on Friday')
 })
+
+test('a linked sentence inside the story stays; a run of links is navigation', () => {
+  const html = `<html><body><article>${STORY}<p>Pro tip: <a href="/ideas">get more bridge walking ideas here!</a></p>
+  <p><a href="/a">World</a></p><p><a href="/b">Politics</a></p></article></body></html>`
+  const article = extract({ html })
+  expect(article.text).toContain('Pro tip: get more bridge walking ideas here!')
+  expect(article.text).not.toMatch(/World|Politics/)
+})

@@ -69,11 +69,17 @@ function attemptExtraction(body: Element, useClassHints: boolean, title: string 
   const removed: RemovedBlock[] = []
   const titleKey = title === null ? null : comparisonKey(title)
   const seen = new Set<string>()
-  for (const block of roots.flatMap(blocksOf)) {
-    const kind = rejectKind(block, useClassHints, titleKey, seen)
+  const blocks = roots.flatMap(blocksOf)
+  const dense = blocks.map(isLinkDense)
+  blocks.forEach((block, index) => {
+    // A link-dense line is navigation when it stands among others like it or is not a sentence; a single
+    // linked sentence inside the story ("Get more meal ideas here!") is the story's own.
+    const inLinkRun = dense[index - 1] === true || dense[index + 1] === true
+    const linkList = dense[index] === true && (inLinkRun || !/[.!?]["”’)]*$/.test(block.text))
+    const kind = linkList ? 'link-list' : rejectKind(block, useClassHints, titleKey, seen)
     if (kind === null) kept.push(block)
     else removed.push({ text: block.text, kind })
-  }
+  })
   // A heading left at the end introduces something that was dropped (a "Related" list).
   while (kept.length > 0 && isHeading(kept.at(-1) as HtmlBlock)) {
     removed.push({ text: (kept.pop() as HtmlBlock).text, kind: 'trailing-heading' })
@@ -95,12 +101,17 @@ function rejectKind(
     return features.lexiconKind
   if (features.caption) return 'caption'
   if (features.contact) return 'contact'
-  if (features.words <= SHORT_BLOCK_WORDS && block.linkChars / block.text.length > MAX_LINK_DENSITY)
-    return 'link-list'
   if (key.split(' ').length >= 4 && seen.has(key)) return 'duplicate'
   seen.add(key)
   if (!isHeading(block) && features.words < 2 && !/[.!?]$/.test(block.text)) return 'fragment'
   return null
+}
+
+function isLinkDense(block: HtmlBlock): boolean {
+  return (
+    block.text.split(/\s+/).length <= SHORT_BLOCK_WORDS &&
+    block.linkChars / block.text.length > MAX_LINK_DENSITY
+  )
 }
 
 function articleBodyAttempt(articleBody: string | null): Attempt | null {
