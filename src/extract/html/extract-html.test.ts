@@ -89,8 +89,8 @@ test('a hover card inside running text is not read into the sentence', () => {
 })
 
 test('a linked sentence inside the story stays; a run of links is navigation', () => {
-  const html = `<html><body><article>${STORY}<p>Pro tip: <a href="/ideas">get more bridge walking ideas here!</a></p>
-  <p><a href="/a">World</a></p><p><a href="/b">Politics</a></p></article></body></html>`
+  const html = `<html><body><article>${PARAGRAPH(1)}<p>Pro tip: <a href="/ideas">get more bridge walking ideas here!</a></p>
+  ${STORY}<p><a href="/a">World</a></p><p><a href="/b">Politics</a></p></article></body></html>`
   const article = extract({ html })
   expect(article.text).toContain('Pro tip: get more bridge walking ideas here!')
   expect(article.text).not.toMatch(/World|Politics/)
