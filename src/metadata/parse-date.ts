@@ -31,7 +31,8 @@ let strictParsers: Chrono[] | null = null
  * A cheap gate in front of chrono-node; a stem missing here only costs a date that would be read in words.
  */
 const MONTH_STEMS = new RegExp(
-  [
+  // at the start of a word: "mar" in "market" is no month
+  `(?<!\\p{L})(?:${[
     'jan',
     'feb',
     'fév',
@@ -95,7 +96,7 @@ const MONTH_STEMS = new RegExp(
     'гру',
     'sty',
     'cze',
-  ].join('|'),
+  ].join('|')})`,
   'iu',
 )
 
