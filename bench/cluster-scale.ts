@@ -5,27 +5,18 @@
  * and last tenth of the stream (it must not grow with the number of stories), peak memory, and B-cubed F1
  * against the known stories. Figures only; no assertion.
  */
-import { readFileSync } from 'node:fs'
 import { clusterStories } from '../src/stories/cluster.js'
 import { splitSentences } from '../src/text/sentences.js'
 import type { Article } from '../src/types.js'
-import { asArticle } from '../eval/clustering.js'
+import { asArticle, devStoryDocuments } from '../eval/clustering.js'
 import { scoreClustering } from '../eval/clustering-metrics.js'
-import { dataPath } from '../eval/data.js'
 
 let state = 4242
 const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647
 
 /** Dev documents with their gold event: copies of documents of one event are one story. */
 function baseDocuments(): { title: string | null; text: string; event: string }[] {
-  const rows = [
-    ...readFileSync(dataPath('story-clustering-ecbplus', 'documents.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean),
-    ...readFileSync(dataPath('story-clustering-basil', 'documents.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean),
-  ].map((line) => JSON.parse(line) as { text: string; title?: string; cluster: string })
+  const rows = devStoryDocuments()
   return rows.map((row) => ({ title: row.title ?? null, text: row.text, event: row.cluster }))
 }
 

@@ -7,12 +7,11 @@
  * Reported: articles/s of indexing (shingles, MinHash, LSH insert + query), lookup time, peak memory, and
  * precision/recall of the detected pairs against the known ones. Figures only; no assertion.
  */
-import { readFileSync } from 'node:fs'
 import { LshIndex, lshParamsFor } from '../src/reuse/lsh.js'
 import { estimateJaccard, minhashSignature, shingleHashes } from '../src/reuse/minhash.js'
 import { splitSentences } from '../src/text/sentences.js'
 import { words } from '../src/text/tokens.js'
-import { dataPath } from '../eval/data.js'
+import { devStoryDocuments } from '../eval/clustering.js'
 
 // A pair is a near-duplicate when its estimated resemblance or containment reaches these.
 const RESEMBLANCE = 0.5
@@ -26,14 +25,7 @@ const random = (): number => (state = (state * 48271) % 2147483647) / 2147483647
 const pick = <T>(items: T[]): T => items[Math.floor(random() * items.length)] as T
 
 function sentencePool(): string[] {
-  const texts = [
-    ...readFileSync(dataPath('story-clustering-ecbplus', 'documents.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean),
-    ...readFileSync(dataPath('story-clustering-basil', 'documents.jsonl'), 'utf8')
-      .split('\n')
-      .filter(Boolean),
-  ].map((line) => String((JSON.parse(line) as { text: string }).text))
+  const texts = devStoryDocuments().map((row) => row.text)
   return [
     ...new Set(texts.flatMap((text) => splitSentences(text).map((sentence) => sentence.text))),
   ].filter((sentence) => sentence.split(' ').length >= 6)

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs'
 import { clusterStories, type ClusterOptions } from '../src/stories/cluster.js'
 import type { Article } from '../src/types.js'
 import { averageLinkageDendrogram, cutDendrogram } from './batch-baseline.js'
 import { type ClusterScores, scoreClustering } from './clustering-metrics.js'
-import { dataPath } from './data.js'
+import { readJsonLines } from './data.js'
 
 export interface ClusteringDataset {
   name: string
@@ -17,20 +16,30 @@ export interface ClusteringDataset {
 }
 
 /** ECB+ and BASIL documents; only title, text and date are given to the clusterer (never the gold fields). */
+/** The raw rows of the ECB+ and BASIL dev documents (text, title where given, gold event). */
+export function devStoryDocuments(): { text: string; title?: string; cluster: string }[] {
+  type Row = { text: string; title?: string; cluster: string }
+  return [
+    ...readJsonLines<Row>('story-clustering-ecbplus', 'documents.jsonl'),
+    ...readJsonLines<Row>('story-clustering-basil', 'documents.jsonl'),
+  ]
+}
+
 export function loadClusteringDatasets(): ClusteringDataset[] {
-  const lines = (file: string): Record<string, unknown>[] =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-  const ecb = lines(dataPath('story-clustering-ecbplus', 'documents.jsonl')).map((row) => ({
+  const ecb = readJsonLines<Record<string, unknown>>(
+    'story-clustering-ecbplus',
+    'documents.jsonl',
+  ).map((row) => ({
     id: String(row.doc_id),
     title: null,
     text: String(row.text),
     published: null,
     gold: String(row.cluster),
   }))
-  const basil = lines(dataPath('story-clustering-basil', 'documents.jsonl')).map((row) => ({
+  const basil = readJsonLines<Record<string, unknown>>(
+    'story-clustering-basil',
+    'documents.jsonl',
+  ).map((row) => ({
     id: String(row.doc_id),
     title: typeof row.title === 'string' ? row.title.trim() : null,
     text: String(row.text),

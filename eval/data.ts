@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /**
@@ -7,6 +7,14 @@ import { join } from 'node:path'
  */
 export const DATA_DIR =
   process.env.CORROBORATE_DATA ?? new URL('../../shared/data', import.meta.url).pathname
+
+/** The rows of a JSON-lines file of the gold data. */
+export function readJsonLines<T>(...parts: string[]): T[] {
+  return readFileSync(dataPath(...parts), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as T)
+}
 
 export function dataPath(...parts: string[]): string {
   const path = join(DATA_DIR, ...parts)

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
+import { REPORT_FORMATS } from '../report/index.js'
 import { EXIT, type CliIo, processIo } from './io.js'
 import {
   analyzeCommand,
@@ -62,7 +63,7 @@ function buildProgram(io: CliIo): Command {
       .command('analyze')
       .description('Analyse inputs as a batch and print the stories they form')
       .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
-      .addOption(format(['text', 'json', 'md', 'html'], 'text'))
+      .addOption(format(REPORT_FORMATS, 'text'))
       .option('--out <file>', 'write the report to a file instead of stdout')
       .option('--db <file>', 'also store the articles and stories in this SQLite file')
       .addHelpText(
@@ -96,7 +97,7 @@ function buildProgram(io: CliIo): Command {
     .description('Show one story of a store')
     .argument('<storyId>', 'a story id from `corroborate stories`')
     .option('--db <file>', 'SQLite file', 'corroborate.db')
-    .addOption(format(['text', 'json', 'md', 'html'], 'text'))
+    .addOption(format(REPORT_FORMATS, 'text'))
     .action(async (storyId: string, options) => setStatus(await showCommand(storyId, options, io)))
 
   program

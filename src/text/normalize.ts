@@ -16,11 +16,6 @@ export function normalizePunctuation(text: string): string {
     .replace(/\u00a0/g, ' ')
 }
 
-/** Whitespace collapsed to single spaces, trimmed. */
-export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
-
 /** A comparison key: punctuation normalised, lower case, letters and digits only, single spaces. */
 export function comparisonKey(text: string): string {
   return normalizePunctuation(text)

@@ -42,15 +42,3 @@ function pushTrimmed(into: Sentence[], text: string, start: number, end: number)
   while (end > start && /\s/.test(text[end - 1] ?? '')) end--
   if (end > start) into.push({ text: text.slice(start, end), start, end })
 }
-
-/** Paragraphs (blocks separated by blank lines) with offsets. */
-export function splitParagraphs(text: string): Sentence[] {
-  const paragraphs: Sentence[] = []
-  let start = 0
-  for (const match of text.matchAll(/\n\s*\n/g)) {
-    pushTrimmed(paragraphs, text, start, match.index)
-    start = match.index + match[0].length
-  }
-  pushTrimmed(paragraphs, text, start, text.length)
-  return paragraphs
-}

@@ -13,9 +13,6 @@ export function parseHtml(html: string): Document {
   })
 }
 
-/** Deeper nodes are read as flat text: bounds recursion on hostile, deeply nested markup. */
-export const MAX_DEPTH = 256
-
 /** Text of a node, whitespace collapsed. Iterative, so depth cannot overflow the stack. */
 export function textOf(node: AnyNode): string {
   const parts: string[] = []
