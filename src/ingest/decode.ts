@@ -28,14 +28,14 @@ export function decodeBytes(bytes: Uint8Array, hint: string | null = null): Deco
     // Pages often declare latin-1 while serving UTF-8; valid UTF-8 with multibyte sequences is trusted over a
     // single-byte label, as browsers' encoding detectors do.
     const singleByte = /^(iso-8859-1|latin1|windows-1252|us-ascii|ascii)$/.test(declared)
-    if (!(singleByte && isValidUtf8WithMultibyte(buffer))) {
+    if (!(singleByte && buffer.some((byte) => byte >= 0x80) && strictUtf8(buffer) !== null)) {
       const encoding =
         declared === 'iso-8859-1' || declared === 'latin1' ? 'windows-1252' : declared
       return { text: iconv.decode(buffer, encoding), encoding, source: 'meta' }
     }
   }
-  if (isValidUtf8(buffer))
-    return { text: buffer.toString('utf8'), encoding: 'utf-8', source: 'utf-8-valid' }
+  const utf8 = strictUtf8(buffer)
+  if (utf8 !== null) return { text: utf8, encoding: 'utf-8', source: 'utf-8-valid' }
   return {
     text: iconv.decode(buffer, 'windows-1252'),
     encoding: 'windows-1252',
@@ -52,15 +52,11 @@ function bomEncoding(buffer: Buffer): string | null {
 
 const utf8Decoder = new TextDecoder('utf-8', { fatal: true })
 
-function isValidUtf8(buffer: Buffer): boolean {
+/** The text when the bytes are valid UTF-8 (decoded once), else null. */
+function strictUtf8(buffer: Buffer): string | null {
   try {
-    utf8Decoder.decode(buffer)
-    return true
+    return utf8Decoder.decode(buffer)
   } catch {
-    return false
+    return null
   }
-}
-
-function isValidUtf8WithMultibyte(buffer: Buffer): boolean {
-  return buffer.some((byte) => byte >= 0x80) && isValidUtf8(buffer)
 }
