@@ -89,8 +89,8 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   const candidates: Candidate[] = []
   // Dates shown in the page body (not markup made for machines) are trusted in document order: the first
   // one is usually the article's, later ones belong to teasers and comments.
-  const add = (kind: string, text: string, compact = false, position = 0): void => {
-    const parsed = parseDate(text, { latest: sources.now, compact })
+  const add = (kind: string, text: string, position = 0): void => {
+    const parsed = parseDate(text, { latest: sources.now })
     const rule = WEIGHTS.find(([pattern]) => pattern.test(kind))
     if (parsed === null || rule === undefined) return
     candidates.push({
@@ -105,7 +105,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   // Dates shown in the body need the costly word parsers; they only matter when no strong markup date exists.
   const shownInBody = (kind: string): boolean => kind === 'date-element' || kind.endsWith('-text')
   sources.markup.forEach((found, index) => {
-    if (!shownInBody(found.kind)) add(found.kind, found.text, false, index)
+    if (!shownInBody(found.kind)) add(found.kind, found.text, index)
   })
   if (
     !candidates.some(
@@ -117,7 +117,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     sources.markup.slice(0, MAX_SHOWN_DATES).forEach((found, index) => {
       if (!shownInBody(found.kind) || parsedKinds.has(found.kind)) return
       const before = candidates.length
-      add(found.kind, found.text, false, index)
+      add(found.kind, found.text, index)
       if (candidates.length > before) parsedKinds.add(found.kind)
     })
   }

@@ -16,7 +16,6 @@ export interface ParsedDate {
 export const MIN_YEAR = 1995
 const ISO =
   /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/
-const COMPACT = /(?<!\d)((?:19|20)\d{2})(\d{2})(\d{2})(?!\d)/
 const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
 // Year first with slashes or dots (East Asian and ISO-like usage): 2020/07/13, 2020.07.13.
 const YEAR_FIRST = /(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/
@@ -115,13 +114,9 @@ function loadStrictParsers(): Chrono[] {
  */
 export function parseDate(
   text: string,
-  options: { latest: Date; compact?: boolean } = { latest: new Date() },
+  options: { latest: Date } = { latest: new Date() },
 ): ParsedDate | null {
-  const found =
-    parseIso(text) ??
-    (options.compact === true ? parseCompact(text) : null) ??
-    parseNumeric(text) ??
-    parseWords(text)
+  const found = parseIso(text) ?? parseNumeric(text) ?? parseWords(text)
   if (found === null) return null
   const year = Number(found.day.slice(0, 4))
   const latest = new Date(options.latest.getTime() + 2 * 86_400_000)
@@ -140,14 +135,6 @@ function parseIso(text: string): ParsedDate | null {
       ? null
       : `${dayString}T${hour}:${minute}:${second ?? '00'}${normaliseZone(zone)}`
   return { day: dayString, dateTime, index: match.index, matched: match[0] }
-}
-
-function parseCompact(text: string): ParsedDate | null {
-  const match = COMPACT.exec(text)
-  if (match === null) return null
-  const [, year, month, day] = match
-  if (!validDay(Number(year), Number(month), Number(day))) return null
-  return { day: `${year}-${month}-${day}`, dateTime: null, index: match.index, matched: match[0] }
 }
 
 function parseNumeric(text: string): ParsedDate | null {
