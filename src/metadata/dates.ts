@@ -1,5 +1,6 @@
 import type { Evidence } from '../types.js'
-import { parseDate, type ParsedDate } from './parse-date.js'
+import { MODIFIED_DATE_LABELS, PUBLISHED_DATE_LABELS } from '../data/date-labels.js'
+import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js'
 
 /** The dates of one article and why they were chosen. */
 export interface ArticleDates {
@@ -26,6 +27,8 @@ export interface DateSources {
   given: string | null
   /** Dates later than this are implausible (default: now). */
   now: Date
+  /** The page's language tag (`en-GB`, `de`), which says how to read 02/10/2020. */
+  lang?: string | null
 }
 
 interface Candidate {
@@ -46,9 +49,10 @@ const WEIGHTS: [RegExp, number, Candidate['role']][] = [
   [/^url$/, 0.8, 'published'],
   [/^json-ld-page-published$/, 0.7, 'published'],
   [/^time(-text)?$/, 0.65, 'published'],
-  [/^date-element$/, 0.62, 'published'],
+  [/^date-element$/, 0.66, 'published'],
   [/^shown$/, 0.6, 'shown'],
   [/modified/, 0.5, 'modified'],
+  [/^script-published$/, 0.45, 'published'],
   [/^page-text$/, 0.4, 'published'],
 ]
 const URL_DATE =
@@ -90,7 +94,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   // Dates shown in the page body (not markup made for machines) are trusted in document order: the first
   // one is usually the article's, later ones belong to teasers and comments.
   const add = (kind: string, text: string, position = 0): void => {
-    const parsed = parseDate(text, { latest: sources.now })
+    const parsed = parseDate(text, { latest: sources.now, dayFirst: dayFirst(sources.lang) })
     const rule = WEIGHTS.find(([pattern]) => pattern.test(kind))
     if (parsed === null || rule === undefined) return
     candidates.push({
@@ -127,7 +131,10 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   if (
     !candidates.some((candidate) => candidate.role === 'published' || candidate.role === 'shown')
   ) {
-    const fromText = firstDateInText(sources.pageText, sources.now)
+    const fromText = dateInText(sources.pageText, {
+      latest: sources.now,
+      dayFirst: dayFirst(sources.lang),
+    })
     if (fromText !== null) {
       candidates.push({
         role: 'published',
@@ -141,38 +148,125 @@ function gatherCandidates(sources: DateSources): Candidate[] {
 }
 
 /**
- * Markup often gives the time in UTC while the page (and its URL) shows the local day: a URL day one day
- * off the chosen date-time is the local day of the same moment.
+ * Slashed dates are month first in US English (and for pages that do not say their language), day first
+ * elsewhere: `en-GB`, `fr`, `de`…
+ */
+function dayFirst(lang: string | null | undefined): boolean {
+  if (lang === null || lang === undefined || lang.trim() === '') return false
+  return !/^en(?:[-_](?:us|ph|ca))?$/i.test(lang.trim())
+}
+
+/**
+ * Markup often gives the time in UTC while the page shows the local day. When the chosen date-time is in UTC,
+ * the page's own local day wins: the same moment written with a local offset elsewhere in the markup, or a
+ * day without a time (URL, a shown date) that a time-zone offset could make of that moment.
  */
 function preferLocalDay(chosen: Candidate | null, candidates: Candidate[]): Candidate | null {
-  if (chosen === null || chosen.parsed.dateTime === null) return chosen
-  const urlDay = candidates.find((candidate) => candidate.evidence.kind === 'url')
-  if (urlDay === undefined) return chosen
-  const apart = Math.abs(Date.parse(urlDay.parsed.day) - Date.parse(chosen.parsed.day)) / 86_400_000
-  return apart === 1
-    ? {
-        ...urlDay,
-        weight: chosen.weight,
-        evidence: {
-          kind: 'url-local-day',
-          text: `${urlDay.parsed.day} (markup gives ${chosen.parsed.dateTime})`,
-        },
-      }
-    : chosen
+  if (chosen === null || chosen.parsed.dateTime === null || !isUtc(chosen.parsed.dateTime))
+    return chosen
+  const moment = Date.parse(chosen.parsed.dateTime)
+  const localDays = candidates.filter((candidate) => candidate.role !== 'modified')
+  const sameMoment = localDays.find(
+    (candidate) =>
+      candidate.parsed.dateTime !== null &&
+      !isUtc(candidate.parsed.dateTime) &&
+      Date.parse(candidate.parsed.dateTime) === moment,
+  )
+  const local =
+    sameMoment ??
+    localDays.find(
+      (candidate) =>
+        candidate.parsed.dateTime === null && offsetCanShift(moment, candidate.parsed.day),
+    )
+  if (local === undefined || local.parsed.day === chosen.parsed.day) return chosen
+  return {
+    ...local,
+    weight: chosen.weight,
+    evidence: {
+      kind: 'local-day',
+      text: `${local.parsed.day} (${local.evidence.kind}; markup gives ${chosen.parsed.dateTime})`,
+    },
+  }
+}
+
+function isUtc(dateTime: string): boolean {
+  return /(Z|[+-]00:?00)$/.test(dateTime)
+}
+
+/** Minutes into the UTC day before which a western offset (down to −10 h) gives the previous local day. */
+const WEST_OFFSET_MINUTES = 600
+/** Minutes into the UTC day from which an eastern offset (up to +12 h) gives the next local day. */
+const EAST_OFFSET_MINUTES = 720
+
+/** Whether a real time-zone offset turns this UTC moment into the given local day (one day either side). */
+function offsetCanShift(moment: number, day: string): boolean {
+  const utcDay = new Date(moment).toISOString().slice(0, 10)
+  const minutes = (moment % 86_400_000) / 60_000
+  const apart = (Date.parse(day) - Date.parse(utcDay)) / 86_400_000
+  return (
+    (apart === -1 && minutes < WEST_OFFSET_MINUTES) ||
+    (apart === 1 && minutes >= EAST_OFFSET_MINUTES)
+  )
 }
 
 /** Characters of page text scanned in the last-resort search (a date is near the top of a page). */
 const PAGE_TEXT_SCAN = 50_000
+const labelled = (labels: string[]): RegExp =>
+  new RegExp(
+    `(?<!\\p{L})(?:${labels.join('|')})(?:\\s+(?:on|am|le|el|il|op|den|at))?\\s*[:.]?\\s*$`,
+    'iu',
+  )
+const PUBLISHED_LABEL = labelled(PUBLISHED_DATE_LABELS)
+const MODIFIED_LABEL = labelled(MODIFIED_DATE_LABELS)
+/** How much a label says the date is the page's own; an unlabelled date counts 1. */
+const LABEL_SCORE = { published: 3, modified: 2, none: 1 }
 
-/** The first date in a page's text: each four-digit year is tried with the words around it. */
-function firstDateInText(text: string, now: Date): ParsedDate | null {
+/**
+ * The page's own date among the dates in its text: a date labelled as the publication ("Published:",
+ * "Erstellt am") before one labelled as the last change ("Stand:", "Letzte Änderung:"), before an unlabelled
+ * one; among equals the first in the page. (Counting repeats was tried: teaser lists repeat their dates.)
+ */
+function dateInText(text: string, options: ParseDateOptions): ParsedDate | null {
   const scanned = text.slice(0, PAGE_TEXT_SCAN)
+  let best: { parsed: ParsedDate; score: number } | null = null
+  let scannedThrough = 0
   for (const year of scanned.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) {
-    const window = scanned.slice(Math.max(0, year.index - 40), year.index + 16)
-    const found = parseDate(window, { latest: now })
-    if (found !== null) return found
+    if (year.index < scannedThrough) continue // this year was part of the last date
+    const window = wholeWords(scanned, Math.max(0, year.index - 40), year.index + 16)
+    const parsed = parseDate(window, options)
+    if (parsed === null) continue
+    const at = scanned.indexOf(window, Math.max(0, year.index - 40)) + parsed.index
+    scannedThrough = at + parsed.matched.length
+    const before = scanned.slice(Math.max(0, at - 40), at)
+    const score = PUBLISHED_LABEL.test(before)
+      ? LABEL_SCORE.published
+      : MODIFIED_LABEL.test(before)
+        ? LABEL_SCORE.modified
+        : LABEL_SCORE.none
+    if (best === null || score > best.score) best = { parsed, score }
+    if (score === LABEL_SCORE.published) break
   }
-  return null
+  return best?.parsed ?? null
+}
+
+/**
+ * A slice of text cut at word boundaries: "2017 November 2017" cut inside either year is no "17 November" and
+ * no "November 20".
+ */
+function wholeWords(text: string, start: number, end: number): string {
+  let from = start
+  let to = end
+  if (from > 0 && !/\s/.test(text[from - 1] ?? ' ')) {
+    const space = text.slice(from, to).search(/\s/)
+    if (space === -1) return ''
+    from += space + 1
+  }
+  if (to < text.length && !/\s/.test(text[to] ?? ' ')) {
+    const space = text.slice(from, to).search(/\s\S*$/)
+    if (space === -1) return ''
+    to = from + space
+  }
+  return text.slice(from, to)
 }
 
 /** The most trusted candidate; among equals, the earliest day (an original precedes its updates). */

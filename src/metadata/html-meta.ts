@@ -63,9 +63,11 @@ export function readPageMeta(document: Document): PageMeta {
         break
       case 'script':
         if (/ld\+json/i.test(attr(element, 'type') ?? '')) readJsonLd(scriptText(element), meta)
+        else readScriptDate(scriptText(element), meta)
         break
       default:
-        if (element.attribs.itemprop !== undefined) readItemprop(element, meta)
+        if (element.attribs.itemprop !== undefined || element.attribs.property !== undefined)
+          readItemprop(element, meta)
         else readDateElement(element, meta)
     }
   }
@@ -86,6 +88,20 @@ function readDateElement(element: Element, meta: PageMeta): void {
   if (title !== null && /\d{4}/.test(title)) meta.dates.push({ kind: 'date-element', text: title })
   else if (text.length > 5 && text.length < 120 && /\d/.test(text))
     meta.dates.push({ kind: 'date-element', text })
+}
+
+// A publication date under a well-known key in a page's own script data (shop and app frameworks that ship
+// their content as JSON: "published_at", "createdAt"…). Only the first one counts; scripts are scanned this far.
+const SCRIPT_DATE =
+  /"(?:datePublished|date_published|published_at|publishedAt|publishDate|publish_date|pubDate|createdAt|created_at|dateCreated)"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/
+const SCRIPT_SCAN = 200_000
+
+function readScriptDate(source: string, meta: PageMeta): void {
+  if (meta.dates.some((found) => found.kind === 'script-published')) return
+  const match = SCRIPT_DATE.exec(
+    source.length > SCRIPT_SCAN ? source.slice(0, SCRIPT_SCAN) : source,
+  )
+  if (match?.[1] !== undefined) meta.dates.push({ kind: 'script-published', text: match[1] })
 }
 
 /** The raw text of a script element (textOf skips scripts on purpose). */
@@ -137,12 +153,19 @@ function readTimeElement(element: Element, meta: PageMeta): void {
   }
 }
 
+// Microdata `itemprop` and RDFa `property` names (vocabulary prefix removed) of the page's own dates.
+const PUBLISHED_PROPERTY = /^(datepublished|datecreated|date|created|issued)$/
+const MODIFIED_PROPERTY = /^(datemodified|modified)$/
+
+/** Microdata (`itemprop`) or RDFa (`property` on a body element, e.g. `schema:dateCreated`). */
 function readItemprop(element: Element, meta: PageMeta): void {
-  const prop = (element.attribs.itemprop ?? '').toLowerCase()
+  const prop = (element.attribs.itemprop ?? element.attribs.property ?? '')
+    .toLowerCase()
+    .replace(/^(schema|dc|dcterms|sioc):/, '')
   const value = attr(element, 'content') ?? attr(element, 'datetime')
-  if (prop === 'datepublished')
+  if (PUBLISHED_PROPERTY.test(prop))
     meta.dates.push({ kind: 'itemprop-published', text: value ?? textOf(element) })
-  else if (prop === 'datemodified')
+  else if (MODIFIED_PROPERTY.test(prop))
     meta.dates.push({ kind: 'itemprop-modified', text: value ?? textOf(element) })
   else if (prop === 'author') pushText(meta.authors, 'itemprop-author', value ?? textOf(element))
 }

@@ -71,6 +71,7 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     captions: linesOf('caption'),
     given: raw.hints.published,
     now: input.now,
+    lang: page?.lang ?? null,
   })
   return {
     title: title === null ? null : stripSiteName(title, site),

@@ -39,6 +39,67 @@ test('each kind of date evidence is read, with time and offset kept', () => {
   ).toBe('2019-03-03')
 })
 
+test('a UTC time in markup gives way to the local day the page itself shows', () => {
+  // The same moment written with the page's own offset elsewhere in the markup.
+  expect(
+    page(
+      '<meta property="article:published_time" content="2020-12-24T23:59:50+00:00"><script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-12-25T01:59:50+02:00"}</script>',
+    ).published?.slice(0, 10),
+  ).toBe('2020-12-25')
+  // A day shown without a time that an eastern offset makes of a late-evening UTC moment.
+  expect(
+    page(
+      '<meta itemprop="datePublished" content="2020-12-05T23:15:0Z">',
+      '<span itemprop="datePublished">06 Dicembre 2020</span><p>Il testo della notizia è qui, con abbastanza parole per essere un paragrafo di prosa.</p>',
+    ).published?.slice(0, 10),
+  ).toBe('2020-12-06')
+  // No offset turns 10:04 UTC into the previous day in the Americas: the URL day is the first version's.
+  expect(
+    page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2020-07-09T10:04:04Z"}</script>',
+      undefined,
+      'https://example.com/politics/2020/07/08/story.html',
+    ).published,
+  ).toBe('2020-07-09T10:04:04Z')
+})
+
+test('slashed dates follow the page language: month first in US English, day first elsewhere', () => {
+  const shown = (lang: string) =>
+    extract({
+      html: `<html lang="${lang}"><body><article><p class="date">02/10/2020</p><p>Text of the story goes here with enough words to be a paragraph of prose.</p></article></body></html>`,
+    }).published
+  expect(shown('en-US')).toBe('2020-02-10')
+  expect(shown('en-GB')).toBe('2020-10-02')
+  expect(shown('fr')).toBe('2020-10-02')
+})
+
+test("RDFa properties and dates in a page's own script data are read", () => {
+  expect(
+    page(
+      '',
+      '<span property="schema:dateCreated" content="2022-01-28T12:45:46+00:00"></span><p>Text of the story goes here with enough words to be a paragraph of prose.</p>',
+    ).published,
+  ).toBe('2022-01-28T12:45:46+00:00')
+  expect(
+    page(
+      '<script>window.product = {"title":"Coffee","published_at":"2019-03-02T06:22:28+01:00"}</script>',
+    ).published,
+  ).toBe('2019-03-02T06:22:28+01:00')
+})
+
+test('in page text, a labelled date wins over earlier unlabelled ones', () => {
+  const body =
+    '<div>Die Eislaufsaison beginnt am 6. Oktober 2017 und dauert bis März.</div><p>Der Text der Seite steht hier mit genug Wörtern, um ein Absatz zu sein, und mehr.</p><div>Stand: 09.10.2017, 01:40 Uhr</div>'
+  expect(page('', body).published).toBe('2017-10-09')
+  // A year cut from "2017" is no day: an archive list of months gives no date.
+  expect(
+    page(
+      '',
+      '<div>Archiv Dezember 2017 November 2017 Oktober 2017 September 2017 August 2017 Juni 2017</div><p>Der Text der Seite steht hier mit genug Wörtern, um ein Absatz zu sein, und mehr.</p>',
+    ).published,
+  ).toBeNull()
+})
+
 test('an article modified later keeps its original date as published and the later one as updated', () => {
   const article = page(
     '<meta property="article:published_time" content="2020-01-02T10:00:00Z"><meta property="article:modified_time" content="2020-03-04T10:00:00Z">',

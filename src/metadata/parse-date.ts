@@ -15,7 +15,7 @@ export interface ParsedDate {
 /** Earliest and latest years accepted as a news publication date. */
 export const MIN_YEAR = 1995
 const ISO =
-  /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/
+  /(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{1,2}))?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?)?/
 const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
 // Year first with slashes or dots (East Asian and ISO-like usage): 2020/07/13, 2020.07.13.
 const YEAR_FIRST = /(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/
@@ -112,11 +112,18 @@ function loadStrictParsers(): Chrono[] {
  * Russian, Ukrainian or Swedish
  * (chrono-node, strict mode: no relative guesses). Returns null for no date or an implausible year.
  */
+export interface ParseDateOptions {
+  /** Dates later than this are implausible. */
+  latest: Date
+  /** Read 02/10/2020 as 2 October (most of the world) rather than February 10 (the US default). */
+  dayFirst?: boolean
+}
+
 export function parseDate(
   text: string,
-  options: { latest: Date } = { latest: new Date() },
+  options: ParseDateOptions = { latest: new Date() },
 ): ParsedDate | null {
-  const found = parseIso(text) ?? parseNumeric(text) ?? parseWords(text)
+  const found = parseIso(text) ?? parseNumeric(text, options.dayFirst ?? false) ?? parseWords(text)
   if (found === null) return null
   const year = Number(found.day.slice(0, 4))
   const latest = new Date(options.latest.getTime() + 2 * 86_400_000)
@@ -133,11 +140,11 @@ function parseIso(text: string): ParsedDate | null {
   const dateTime =
     hour === undefined
       ? null
-      : `${dayString}T${hour}:${minute}:${second ?? '00'}${normaliseZone(zone)}`
+      : `${dayString}T${hour}:${minute}:${(second ?? '0').padStart(2, '0')}${normaliseZone(zone)}`
   return { day: dayString, dateTime, index: match.index, matched: match[0] }
 }
 
-function parseNumeric(text: string): ParsedDate | null {
+function parseNumeric(text: string, dayFirst: boolean): ParsedDate | null {
   const dotted = DOTTED.exec(text)
   if (dotted !== null) {
     const [, day, month, year] = dotted
@@ -153,9 +160,11 @@ function parseNumeric(text: string): ParsedDate | null {
   const slashed = SLASHED.exec(text)
   if (slashed !== null) {
     const [, first, second, year] = slashed
-    // US order (month/day) unless the first number cannot be a month.
+    // The page's convention, unless the first or second number cannot be a month.
     const [month, day] =
-      Number(first) > 12 ? [Number(second), Number(first)] : [Number(first), Number(second)]
+      Number(first) > 12 || (dayFirst && Number(second) <= 12)
+        ? [Number(second), Number(first)]
+        : [Number(first), Number(second)]
     if (validDay(Number(year), month, day)) return dayResult(Number(year), month, day, slashed)
   }
   return null
@@ -178,6 +187,10 @@ function parseWords(text: string): ParsedDate | null {
     const result = parser.parse(window)[0]
     if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day'))
       continue
+    // "November 2017" read as "November 20" and a year: a number cut out of a longer one is no day.
+    const after = text[windowStart + result.index + result.text.length] ?? ''
+    const before = text[windowStart + result.index - 1] ?? ''
+    if (/\d/.test(after) || /\d/.test(before)) continue
     const year = result.start.get('year') ?? 0
     const month = result.start.get('month') ?? 0
     const day = result.start.get('day') ?? 0
