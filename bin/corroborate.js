@@ -2,4 +2,10 @@
 // Thin launcher: the CLI is compiled to dist/ by `npm ci` (the `prepare` script).
 import { runCli } from '../dist/cli/main.js'
 
+// A reader that stops early (`corroborate search x | head`) closes the pipe: that ends the output, not an error.
+process.stdout.on('error', (error) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
+
 process.exitCode = await runCli(process.argv.slice(2))

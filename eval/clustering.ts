@@ -1,4 +1,6 @@
+import { updateStore } from '../src/incremental.js'
 import { clusterStories, type ClusterOptions } from '../src/stories/cluster.js'
+import { openStore } from '../src/store/index.js'
 import type { Article } from '../src/types.js'
 import { averageLinkageDendrogram, cutDendrogram } from './batch-baseline.js'
 import { type ClusterScores, scoreClustering } from './clustering-metrics.js'
@@ -84,6 +86,37 @@ export function onlineScores(
   const stories = clusterStories(dataset.documents.map(asArticle), options)
   const storyOf = new Map<string, string>()
   for (const story of stories) for (const id of story.articleIds) storyOf.set(id, story.id)
+  return scoreClustering(
+    dataset.documents.map((document) => document.gold),
+    dataset.documents.map((document) => storyOf.get(document.id) ?? document.id),
+  )
+}
+
+/**
+ * The same data arriving in small ingests into a store (`updateStore`, a feed poll of ten articles at a time):
+ * dated articles in date order, the rest in a fixed shuffled order. Term weights drift as the store grows, as
+ * they do for users.
+ */
+const STREAM_BATCH = 10
+
+export async function streamedScores(dataset: ClusteringDataset): Promise<ClusterScores> {
+  const store = await openStore(':memory:')
+  let seed = 11
+  const arrival = dataset.documents
+    .map((document) => ({ document, key: (seed = (seed * 48271) % 2147483647) }))
+    .sort(
+      (x, y) =>
+        (x.document.published ?? '').localeCompare(y.document.published ?? '') || x.key - y.key,
+    )
+  for (let start = 0; start < arrival.length; start += STREAM_BATCH)
+    await updateStore(
+      store,
+      arrival.slice(start, start + STREAM_BATCH).map(({ document }) => asArticle(document)),
+    )
+  const storyOf = new Map<string, string>()
+  for (const story of await store.listStories())
+    for (const id of story.articleIds) storyOf.set(id, story.id)
+  await store.close()
   return scoreClustering(
     dataset.documents.map((document) => document.gold),
     dataset.documents.map((document) => storyOf.get(document.id) ?? document.id),

@@ -5,7 +5,12 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { DEFAULT_CLUSTER_OPTIONS } from '../src/stories/cluster.js'
-import { loadClusteringDatasets, onlineScores, tunedBaseline } from './clustering.js'
+import {
+  loadClusteringDatasets,
+  onlineScores,
+  streamedScores,
+  tunedBaseline,
+} from './clustering.js'
 import { DATE_PEERS, evaluateDates } from './dates.js'
 import { evaluateExtraction } from './extraction.js'
 import { seedChecks } from './seeds.js'
@@ -62,6 +67,14 @@ for (const dataset of loadClusteringDatasets()) {
     online.b3.recall,
     online.pairwise.f1,
   )
+  const streamed = await streamedScores(dataset)
+  row(
+    `${dataset.name} corroborate (store, ingests of 10)`,
+    streamed.b3.f1,
+    streamed.b3.precision,
+    streamed.b3.recall,
+    streamed.pairwise.f1,
+  )
   row(
     `${dataset.name} avg-linkage (tuned ${baseline.threshold.toFixed(3)})`,
     baseline.scores.b3.f1,
@@ -69,7 +82,9 @@ for (const dataset of loadClusteringDatasets()) {
     baseline.scores.b3.recall,
     baseline.scores.pairwise.f1,
   )
-  figures[`clustering.${dataset.name.toLowerCase().replace(/\W/g, '')}.b3f1`] = online.b3.f1
+  const key = `clustering.${dataset.name.toLowerCase().replace(/\W/g, '')}`
+  figures[`${key}.b3f1`] = online.b3.f1
+  figures[`${key}.streamed.b3f1`] = streamed.b3.f1
 }
 
 console.log('\nSeed story (examples/aurus-gift)')

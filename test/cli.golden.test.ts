@@ -83,3 +83,26 @@ test('an input over --max-bytes is refused with a message naming it; the rest of
   expect(result.stdout.trim().split('\n')).toHaveLength(1)
   expect(result.stderr).toMatch(/big\.html: Unexpected \d+ bytes, expected at most 10000/)
 })
+
+test('ingest adds online, says what changed, refuses no inputs, and --rebuild re-clusters the store', async () => {
+  const { mkdtempSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'news.db')
+  const files = (await import('node:fs')).readdirSync(EXAMPLE).map((name) => join(EXAMPLE, name))
+  const first = await runCaptured(['ingest', '--db', db, files[0] as string])
+  expect(first.stdout).toMatch(
+    /^added 1 article, 0 already stored; 1 story created or updated; 1 story in /,
+  )
+  const second = await runCaptured(['ingest', '--db', db, EXAMPLE])
+  expect(second.stdout).toMatch(
+    /^added 4 articles, 1 already stored; 1 story created or updated; 1 story in /,
+  )
+  const stories = JSON.parse(
+    (await runCaptured(['stories', '--db', db, '--format', 'json'])).stdout,
+  )
+  expect(stories.stories[0].articleIds).toHaveLength(5)
+  expect((await runCaptured(['ingest', '--db', db])).status).toBe(2)
+  const rebuilt = await runCaptured(['ingest', '--db', db, '--rebuild'])
+  expect(rebuilt.status).toBe(0)
+  expect(rebuilt.stdout).toMatch(/1 story in /)
+})

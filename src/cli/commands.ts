@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem } from '../ingest/problem.js'
+import { updateStore } from '../incremental.js'
 import { analyzeArticles, collectArticles } from '../pipeline.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { storyCard } from '../report/text.js'
@@ -87,7 +88,14 @@ export async function analyzeCommand(
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
   const analysis = analyzeArticles(articles)
-  if (options.db !== undefined) await storeAnalysis(options.db, articles)
+  if (options.db !== undefined) {
+    const store = await (await loadStore()).openStore(options.db)
+    try {
+      await updateStore(store, articles)
+    } finally {
+      await store.close()
+    }
+  }
   const report = renderReport(analysis, options.format)
   if (options.out === undefined) io.stdout(report)
   else {
@@ -102,32 +110,34 @@ export async function analyzeCommand(
 
 export async function ingestCommand(
   inputs: string[],
-  options: InputOptions & { db: string },
+  options: InputOptions & { db: string; rebuild?: boolean },
   io: CliIo,
 ): Promise<number> {
-  const articles = await readArticles(inputs, options, io)
+  if (inputs.length === 0 && options.rebuild !== true) {
+    io.stderr(
+      'corroborate: ingest needs inputs (files, directories, URLs), or --rebuild to re-cluster the stored articles\n',
+    )
+    return EXIT.usage
+  }
+  const articles = inputs.length === 0 ? [] : await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
-  const { added, existing, analysis } = await storeAnalysis(options.db, articles)
-  io.stdout(
-    `added ${added.length} article${added.length === 1 ? '' : 's'}, ${existing.length} already stored; ${analysis.stories.length} stor${analysis.stories.length === 1 ? 'y' : 'ies'} in ${options.db}\n`,
-  )
-  return EXIT.ok
-}
-
-/** Adds articles to a store and recomputes its stories over everything stored. */
-async function storeAnalysis(
-  path: string,
-  articles: Article[],
-): Promise<{ added: string[]; existing: string[]; analysis: Analysis }> {
-  const store = await (await loadStore()).openStore(path)
+  const store = await (await loadStore()).openStore(options.db)
   try {
-    const { added, existing } = await store.addArticles(articles)
-    const analysis = analyzeArticles(await store.listArticles())
-    await store.replaceStories(analysis.stories, analysis.articles)
-    return { added, existing, analysis }
+    if (options.rebuild === true) await store.clearClustering()
+    const result = await updateStore(store, articles)
+    const stories = await store.countStories()
+    const plural = (count: number, one: string, many: string): string =>
+      `${count} ${count === 1 ? one : many}`
+    io.stdout(
+      `added ${plural(result.added.length, 'article', 'articles')}, ${result.existing.length} already stored; ` +
+        `${plural(result.changedStories.length, 'story', 'stories')} created or updated` +
+        `${result.merged.length > 0 ? `, ${plural(result.merged.length, 'merge', 'merges')}` : ''}; ` +
+        `${plural(stories, 'story', 'stories')} in ${options.db}\n`,
+    )
   } finally {
     await store.close()
   }
+  return EXIT.ok
 }
 
 async function withExistingStore<T>(

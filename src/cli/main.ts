@@ -80,9 +80,24 @@ function buildProgram(io: CliIo): Command {
       .description(
         'Add inputs to a store (idempotent: the same content twice is one article) and update its stories',
       )
-      .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
+      .argument('[inputs...]', 'files, directories, .jsonl files or URLs')
       .option('--db <file>', 'SQLite file', 'corroborate.db')
-      .addHelpText('after', '\nExample:\n  corroborate ingest --db news.db examples/aurus-gift'),
+      .option(
+        '--rebuild',
+        're-cluster every stored article in one pass, as `analyze` would (story ids may change)',
+      )
+      .addHelpText(
+        'after',
+        [
+          '',
+          'New articles join the stored stories online: only the stories they touch are re-analysed and',
+          'story ids stay stable. Term weights drift as the store grows; --rebuild re-clusters all in one pass.',
+          '',
+          'Examples:',
+          '  corroborate ingest --db news.db examples/aurus-gift',
+          '  corroborate ingest --db news.db --rebuild',
+        ].join('\n'),
+      ),
   ).action(async (inputs: string[], options) => setStatus(await ingestCommand(inputs, options, io)))
 
   program

@@ -21,31 +21,47 @@ const STOPWORDS = new Set(
   ),
 )
 
+/** A text tokenised once for many alignments: its tokens, seed keys, and where each key occurs. */
+export interface AlignableText {
+  tokens: Token[]
+  grams: (string | null)[]
+  positions: Map<string, number[]>
+}
+
+export function prepareAlignment(text: string): AlignableText {
+  const tokens = tokenize(text)
+  const grams: (string | null)[] = []
+  const positions = new Map<string, number[]>()
+  for (let index = 0; index + SEED_WORDS <= tokens.length; index++) {
+    const key = gramKey(tokens, index)
+    grams.push(key)
+    if (key === null) continue
+    const list = positions.get(key)
+    if (list === undefined) positions.set(key, [index])
+    else list.push(index)
+  }
+  return { tokens, grams, positions }
+}
+
 /**
  * Aligns the passages two texts share, in the spirit of passim: seeds are word n-grams found in both texts
  * (not made only of stopwords); seeds close to each other in both texts are chained into passages; a passage
  * is kept when long and dense enough.
  */
-export function alignPassages(textA: string, textB: string): AlignedPassage[] {
-  const tokensA = tokenize(textA)
-  const tokensB = tokenize(textB)
-  const positionsB = new Map<string, number[]>()
-  for (let index = 0; index + SEED_WORDS <= tokensB.length; index++) {
-    const key = gramKey(tokensB, index)
-    if (key === null) continue
-    const list = positionsB.get(key)
-    if (list === undefined) positionsB.set(key, [index])
-    else list.push(index)
-  }
+export function alignPassages(
+  textA: string | AlignableText,
+  textB: string | AlignableText,
+): AlignedPassage[] {
+  const a = typeof textA === 'string' ? prepareAlignment(textA) : textA
+  const b = typeof textB === 'string' ? prepareAlignment(textB) : textB
   const seeds: [number, number][] = []
-  for (let index = 0; index + SEED_WORDS <= tokensA.length; index++) {
-    const key = gramKey(tokensA, index)
-    const matches = key === null ? undefined : positionsB.get(key)
+  a.grams.forEach((key, index) => {
+    const matches = key === null ? undefined : b.positions.get(key)
     // Seeds that occur many times are not evidence of reuse (boilerplate phrases).
     if (matches !== undefined && matches.length <= 3)
       for (const position of matches) seeds.push([index, position])
-  }
-  return chainSeeds(seeds, tokensA, tokensB)
+  })
+  return chainSeeds(seeds, a.tokens, b.tokens)
 }
 
 function gramKey(tokens: Token[], index: number): string | null {

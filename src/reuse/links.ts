@@ -1,7 +1,12 @@
 import { findQuotations, quotedShare } from '../text/quotations.js'
 import { words } from '../text/tokens.js'
 import type { Article, Evidence, ReuseKind, ReuseLink } from '../types.js'
-import { type AlignedPassage, alignPassages } from './align.js'
+import {
+  type AlignableText,
+  type AlignedPassage,
+  alignPassages,
+  prepareAlignment,
+} from './align.js'
 import { LshIndex, lshParamsFor } from './lsh.js'
 import { minhashSignature, resemblance, shingleHashes } from './minhash.js'
 import { findSharedErrors, pairKey, type SharedError } from './rare-errors.js'
@@ -34,12 +39,32 @@ export function findReuseLinks(
   )
   const pairs = candidatePairs(sorted, shingles, threshold)
   const errors = findSharedErrors(new Map(sorted.map((article) => [article.id, article.text])))
+  const prepared = new Map<string, PreparedText>()
+  const prepare = (article: Article): PreparedText => {
+    let found = prepared.get(article.id)
+    if (found === undefined) {
+      found = { alignable: prepareAlignment(article.text), quotes: findQuotations(article.text) }
+      prepared.set(article.id, found)
+    }
+    return found
+  }
   const links: ReuseLink[] = []
   for (const [a, b] of pairs) {
-    const link = linkPair(a, b, errors.get(pairKey(a.id, b.id)) ?? [], shingles)
+    const link = linkPair(
+      { article: a, ...prepare(a) },
+      { article: b, ...prepare(b) },
+      errors.get(pairKey(a.id, b.id)) ?? [],
+      shingles,
+    )
     if (link !== null) links.push(link)
   }
   return links
+}
+
+/** What alignment needs of an article, computed once per article rather than once per pair. */
+interface PreparedText {
+  alignable: AlignableText
+  quotes: ReturnType<typeof findQuotations>
 }
 
 function candidatePairs(
@@ -66,14 +91,14 @@ function candidatePairs(
 }
 
 function linkPair(
-  a: Article,
-  b: Article,
+  sideA: PreparedText & { article: Article },
+  sideB: PreparedText & { article: Article },
   errors: SharedError[],
   shingles: Map<string, Set<number>>,
 ): ReuseLink | null {
-  const passages = alignPassages(a.text, b.text)
-  const quotesA = findQuotations(a.text)
-  const quotesB = findQuotations(b.text)
+  const [a, b] = [sideA.article, sideB.article]
+  const passages = alignPassages(sideA.alignable, sideB.alignable)
+  const [quotesA, quotesB] = [sideA.quotes, sideB.quotes]
   const isQuote = (passage: AlignedPassage): boolean =>
     quotedShare(quotesA, passage.a.start, passage.a.end) >= QUOTE_SHARE &&
     quotedShare(quotesB, passage.b.start, passage.b.end) >= QUOTE_SHARE

@@ -1,3 +1,4 @@
+import type { StoryState } from '../stories/cluster.js'
 import type { Article, StoryReport } from '../types.js'
 
 /** One row of a story list. */
@@ -15,9 +16,23 @@ export interface SearchResult {
   stories: { id: string; title: string }[]
 }
 
+/** What one ingest changed in the stories of a store; written in one transaction. */
+export interface ClusteringUpdate {
+  /** Articles placed by this ingest, and their story. */
+  placed: { articleId: string; storyId: string }[]
+  /** For each term, how many of the placed articles contain it (document frequencies grow by these). */
+  termDocuments: Map<string, number>
+  /** Stories created or changed: their clustering state and their report. */
+  stories: { state: StoryState; report: StoryReport }[]
+  /** Stories merged into another: their members now belong to the one that took them. */
+  merged: { from: string; into: string }[]
+  /** Articles as their story's analysis left them (story-level dates). */
+  analyzedArticles: Article[]
+}
+
 /**
- * Storage of articles, stories and the similarity index. Every method is async so that a networked database
- * (PostgreSQL) can implement the same interface without changing callers.
+ * Storage of articles, stories, the similarity index and the online clustering state. Every method is async
+ * so that a networked database (PostgreSQL) can implement the same interface without changing callers.
  */
 export interface Store {
   /** Adds articles in one transaction; an article already stored (same id) is left as it is. */
@@ -26,12 +41,20 @@ export interface Store {
   getArticle(id: string): Promise<Article | null>
   /** All articles as extracted, in id order. */
   listArticles(): Promise<Article[]>
-  /**
-   * Replaces all stories in one transaction (they are recomputed from the articles), with the articles as
-   * the analysis left them (story-level dates). `listArticles` keeps returning the articles as extracted.
-   */
-  replaceStories(stories: StoryReport[], analyzedArticles?: Article[]): Promise<void>
+  /** Articles as extracted (the input of analysis), by id; unknown ids are skipped. */
+  getExtractedArticles(ids: string[]): Promise<Article[]>
+  /** Stored articles not yet in any story (just added, stored by an older version, or left by a failure). */
+  unclusteredArticles(): Promise<Article[]>
+  /** How many clustered articles contain each term, and how many articles are clustered. */
+  termDocuments(terms: string[]): Promise<{ documents: number; frequencies: Map<string, number> }>
+  /** Stories indexed under any of the terms; a term that indexes more than `maxPostings` stories is skipped. */
+  storiesIndexedUnder(terms: string[], maxPostings: number): Promise<string[]>
+  loadStoryStates(ids: string[]): Promise<StoryState[]>
+  saveClustering(update: ClusteringUpdate): Promise<void>
+  /** Forgets all stories and clustering state (articles stay): the next ingest clusters everything anew. */
+  clearClustering(): Promise<void>
   listStories(): Promise<StorySummary[]>
+  countStories(): Promise<number>
   getStory(id: string): Promise<StoryReport | null>
   /** Ids of stored articles that share an LSH bucket with the given band keys. */
   similarCandidates(bandKeys: string[]): Promise<string[]>

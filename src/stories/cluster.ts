@@ -20,9 +20,9 @@ export interface ClusterOptions {
 // Calibrated on the dev halves of ECB+ and BASIL (see eval/clustering.ts and the README table).
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.25, timeWindowDays: 7 }
 /** Heaviest terms of each article, under which its story is indexed and by which stories are looked up. */
-const INDEX_TERMS = 15
+export const INDEX_TERMS = 15
 /** A term shared by more stories than this says little about any of them: it is not used for lookups. */
-const MAX_POSTINGS = 400
+export const MAX_POSTINGS = 400
 
 export interface StoryCluster {
   id: string
@@ -30,7 +30,8 @@ export interface StoryCluster {
   membership: { articleId: string; evidence: Evidence[] }[]
 }
 
-interface WorkingStory {
+/** A story as the online clusterer keeps it between articles (and a store keeps it between runs). */
+export interface StoryState {
   id: string
   articleIds: string[]
   /** Sum of the members' vectors, and its squared norm kept up to date (no per-comparison normalising). */
@@ -44,25 +45,62 @@ interface WorkingStory {
 }
 
 /**
- * Online clustering: articles are taken one at a time (in a canonical order, so the result does not depend
- * on input order); each joins the most similar story found through a term index, or starts one. An article
- * close to two stories whose centroids are close to each other too bridges them: they merge, and the merge
- * is logged in the membership evidence. Cost per article depends on the article and its candidate stories,
- * not on the number of stories.
+ * Batch entry: articles are taken one at a time in a canonical order (so the result does not depend on
+ * input order), with term weights from the whole batch.
  */
 export function clusterStories(
   articles: Article[],
   options: Partial<ClusterOptions> = {},
 ): StoryCluster[] {
-  const settings = { ...DEFAULT_CLUSTER_OPTIONS, ...options }
   const ordered = [...articles].sort(canonicalOrder)
-  const terms = ordered.map((article) => documentTerms(article.id, article.title, article.text))
+  const terms = ordered.map(articleTerms)
   const idf = inverseDocumentFrequencies(terms)
-  const stories = new Map<string, WorkingStory>()
-  const index = new Map<string, Set<string>>()
-  const retirement = new Retirement(settings)
-  ordered.forEach((article, position) => {
-    const vector = tfidfVector(terms[position] as DocumentTerms, idf)
+  const clusterer = new OnlineClusterer(options)
+  ordered.forEach((article, position) =>
+    clusterer.add(article, tfidfVector(terms[position] as DocumentTerms, idf)),
+  )
+  return clusterer.clusters()
+}
+
+export function articleTerms(article: Article): DocumentTerms {
+  return documentTerms(article.id, article.title, article.text)
+}
+
+/**
+ * Online clustering: each article joins the most similar story found through a term index, or starts one.
+ * An article close to two stories whose centroids are close to each other too bridges them: they merge, and
+ * the merge is logged in the membership evidence. Cost per article depends on the article and its candidate
+ * stories, not on the number of stories. A clusterer can start from stored stories (`seed`) and report which
+ * stories its articles changed, so a store is updated without re-clustering what it holds.
+ */
+export class OnlineClusterer {
+  private readonly settings: ClusterOptions
+  private readonly stories = new Map<string, StoryState>()
+  private readonly index = new Map<string, Set<string>>()
+  private readonly retirement: Retirement
+  /** Stories created or changed since construction (seeding does not count). */
+  readonly changed = new Set<string>()
+  /** Stories merged into another since construction: id → the story that took them. */
+  readonly mergedInto = new Map<string, string>()
+
+  constructor(options: Partial<ClusterOptions> = {}) {
+    this.settings = { ...DEFAULT_CLUSTER_OPTIONS, ...options }
+    this.retirement = new Retirement(this.settings)
+  }
+
+  /** Adds stories as they were left by an earlier run (candidates of the articles to come). */
+  seed(states: StoryState[]): void {
+    for (const state of states) {
+      if (this.stories.has(state.id)) continue
+      this.stories.set(state.id, state)
+      for (const term of state.indexedTerms) indexUnder(state, term, this.index)
+      this.retirement.track(state)
+    }
+  }
+
+  /** Places one article (articles should come in canonical order); returns the id of its story. */
+  add(article: Article, vector: TermVector): string {
+    const { settings, stories, index, retirement } = this
     const lookupTerms = topTerms(vector, INDEX_TERMS)
     if (article.published !== null)
       retirement.retireBefore(epochDay(article.published), stories, index)
@@ -72,7 +110,7 @@ export function clusterStories(
       for (const id of candidateStories(lookupTerms, retirement.archive)) candidates.add(id)
     const scored = [...candidates]
       .map((storyId) => stories.get(storyId))
-      .filter((story): story is WorkingStory => story !== undefined) // the archive may name merged stories
+      .filter((story): story is StoryState => story !== undefined) // the archive may name merged stories
       .map((story) => ({
         story,
         score: similarityToStory(vector, story) * timeFactor(article, story, settings),
@@ -83,7 +121,9 @@ export function clusterStories(
     if (best === undefined) {
       // Ids come from content; callers dedupe articles by id, but a repeated id must not alias two stories.
       const base = `story-${contentId(article.id, 12)}`
-      const story = newStory(stories.has(base) ? `${base}-${position}` : base)
+      let id = base
+      for (let n = 2; stories.has(id); n++) id = `${base}-${n}`
+      const story = newStory(id)
       stories.set(story.id, story)
       addToStory(
         story,
@@ -94,27 +134,41 @@ export function clusterStories(
         index,
       )
       retirement.track(story)
-      return
+      this.changed.add(story.id)
+      return story.id
     }
     const evidence: Evidence[] = [
       { kind: 'similarity', text: best.score.toFixed(3) },
       { kind: 'shared-terms', text: sharedTerms(vector, best.story.centroid).join(', ') },
     ]
     addToStory(best.story, article, vector, lookupTerms, evidence, index)
+    this.changed.add(best.story.id)
     for (const other of scored.slice(1)) {
       if (storySimilarity(best.story, other.story) >= settings.threshold) {
         mergeInto(best.story, other.story, article.id, stories, index)
+        this.changed.delete(other.story.id)
+        this.mergedInto.set(other.story.id, best.story.id)
       }
     }
     retirement.track(best.story)
-  })
-  return [...stories.values()]
-    .map((story) => ({
-      id: story.id,
-      articleIds: [...story.articleIds].sort(),
-      membership: story.membership,
-    }))
-    .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
+    return best.story.id
+  }
+
+  /** The current state of a story (undefined once merged away). */
+  state(id: string): StoryState | undefined {
+    return this.stories.get(id)
+  }
+
+  /** All stories, the largest first. */
+  clusters(): StoryCluster[] {
+    return [...this.stories.values()]
+      .map(clusterOf)
+      .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
+  }
+}
+
+export function clusterOf(story: StoryState): StoryCluster {
+  return { id: story.id, articleIds: [...story.articleIds].sort(), membership: story.membership }
 }
 
 export function canonicalOrder(a: Article, b: Article): number {
@@ -123,7 +177,7 @@ export function canonicalOrder(a: Article, b: Article): number {
   return dayA < dayB ? -1 : dayA > dayB ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
 }
 
-function newStory(id: string): WorkingStory {
+function newStory(id: string): StoryState {
   return {
     id,
     articleIds: [],
@@ -146,17 +200,17 @@ function candidateStories(lookupTerms: string[], index: Map<string, Set<string>>
   return found
 }
 
-function similarityToStory(vector: TermVector, story: WorkingStory): number {
+function similarityToStory(vector: TermVector, story: StoryState): number {
   return story.squaredNorm === 0 ? 0 : cosine(vector, story.centroid) / Math.sqrt(story.squaredNorm)
 }
 
-function storySimilarity(a: WorkingStory, b: WorkingStory): number {
+function storySimilarity(a: StoryState, b: StoryState): number {
   const norms = Math.sqrt(a.squaredNorm * b.squaredNorm)
   return norms === 0 ? 0 : cosine(a.centroid, b.centroid) / norms
 }
 
 function addToStory(
-  story: WorkingStory,
+  story: StoryState,
   article: Article,
   vector: TermVector,
   lookupTerms: string[],
@@ -170,7 +224,7 @@ function addToStory(
   for (const term of lookupTerms) indexUnder(story, term, index)
 }
 
-function addVector(story: WorkingStory, vector: TermVector): void {
+function addVector(story: StoryState, vector: TermVector): void {
   for (const [term, weight] of vector) {
     const old = story.centroid.get(term) ?? 0
     const updated = old + weight
@@ -180,10 +234,10 @@ function addVector(story: WorkingStory, vector: TermVector): void {
 }
 
 function mergeInto(
-  target: WorkingStory,
-  source: WorkingStory,
+  target: StoryState,
+  source: StoryState,
   bridge: string,
-  stories: Map<string, WorkingStory>,
+  stories: Map<string, StoryState>,
   index: Map<string, Set<string>>,
 ): void {
   target.articleIds.push(...source.articleIds)
@@ -221,7 +275,7 @@ class Retirement {
     this.horizon = Math.ceil(options.timeWindowDays * (1 + Math.log(1 / options.threshold)))
   }
 
-  track(story: WorkingStory): void {
+  track(story: StoryState): void {
     if (story.lastDay === null) return
     const previous = this.trackedDay.get(story.id)
     if (previous === story.lastDay) return
@@ -234,7 +288,7 @@ class Retirement {
 
   retireBefore(
     day: number,
-    stories: Map<string, WorkingStory>,
+    stories: Map<string, StoryState>,
     index: Map<string, Set<string>>,
   ): void {
     const limit = day - this.horizon
@@ -258,7 +312,7 @@ class Retirement {
   }
 }
 
-function indexUnder(story: WorkingStory, term: string, index: Map<string, Set<string>>): void {
+function indexUnder(story: StoryState, term: string, index: Map<string, Set<string>>): void {
   let postings = index.get(term)
   if (postings === undefined) index.set(term, (postings = new Set()))
   postings.add(story.id)
@@ -269,7 +323,7 @@ function epochDay(date: string): number {
   return Math.floor(Date.parse(date.slice(0, 10)) / 86_400_000)
 }
 
-function widenDays(story: WorkingStory, day: number): void {
+function widenDays(story: StoryState, day: number): void {
   if (Number.isNaN(day)) return
   story.firstDay = story.firstDay === null ? day : Math.min(story.firstDay, day)
   story.lastDay = story.lastDay === null ? day : Math.max(story.lastDay, day)
@@ -279,7 +333,7 @@ function widenDays(story: WorkingStory, day: number): void {
  * Articles far apart in time are less likely one event: beyond the window the similarity decays by e for
  * every further window (a month later, the same words are a new story). Undated articles are not penalised.
  */
-function timeFactor(article: Article, story: WorkingStory, options: ClusterOptions): number {
+function timeFactor(article: Article, story: StoryState, options: ClusterOptions): number {
   if (article.published === null || story.firstDay === null || story.lastDay === null) return 1
   const day = epochDay(article.published)
   const distance =

@@ -22,13 +22,20 @@ export function documentTerms(id: string, title: string | null, text: string): D
   return { id, counts }
 }
 
-/** Inverse document frequencies, smoothed: log((N + 1) / (df + 1)) + 1. */
+/** Inverse document frequencies of a batch of documents. */
 export function inverseDocumentFrequencies(documents: DocumentTerms[]): (term: string) => number {
   const frequency = new Map<string, number>()
   for (const document of documents)
     for (const term of document.counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1)
-  const total = documents.length
-  return (term) => Math.log((total + 1) / ((frequency.get(term) ?? 0) + 1)) + 1
+  return smoothedIdf(documents.length, (term) => frequency.get(term) ?? 0)
+}
+
+/** Smoothed inverse document frequency: log((N + 1) / (df + 1)) + 1. */
+export function smoothedIdf(
+  documents: number,
+  frequency: (term: string) => number,
+): (term: string) => number {
+  return (term) => Math.log((documents + 1) / (frequency(term) + 1)) + 1
 }
 
 /** Sublinear TF × IDF, L2-normalised. */

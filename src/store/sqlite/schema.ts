@@ -1,5 +1,5 @@
 /** The SQLite schema. `user_version` tracks it; bump and migrate when it changes. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -25,5 +25,32 @@ CREATE TABLE IF NOT EXISTS lsh_bands (
   bucket TEXT NOT NULL,
   article_id TEXT NOT NULL REFERENCES articles(id),
   PRIMARY KEY (bucket, article_id)
+) WITHOUT ROWID;
+-- Online clustering state (version 2): which story each article is in, each story's centroid and lookup
+-- terms, and document frequencies of terms, so that an ingest places new articles without re-clustering.
+-- A version-1 file gets these tables empty: its articles count as not yet clustered and the next ingest
+-- clusters them all.
+CREATE TABLE IF NOT EXISTS story_members (
+  article_id TEXT PRIMARY KEY REFERENCES articles(id),
+  story_id TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_members_by_story ON story_members(story_id);
+CREATE TABLE IF NOT EXISTS story_states (
+  story_id TEXT PRIMARY KEY,
+  state TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS story_terms (
+  term TEXT NOT NULL,
+  story_id TEXT NOT NULL,
+  PRIMARY KEY (term, story_id)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS story_terms_by_story ON story_terms(story_id);
+CREATE TABLE IF NOT EXISTS term_documents (
+  term TEXT PRIMARY KEY,
+  documents INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
 ) WITHOUT ROWID;
 `

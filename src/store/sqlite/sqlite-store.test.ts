@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
-import { analyze, analyzeArticles, collectArticles } from '../../pipeline.js'
+import { updateStore } from '../../incremental.js'
+import { analyze, collectArticles } from '../../pipeline.js'
 import type { Article } from '../../types.js'
 import { openStore } from '../index.js'
 import { ftsQuery } from './sqlite-store.js'
@@ -12,10 +13,8 @@ const EXAMPLE = new URL('../../../examples/aurus-gift', import.meta.url).pathnam
 test('adding the same articles twice keeps one copy of each; stories and search answer from the file', async () => {
   const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'x.db')
   const articles = await collectArticles([EXAMPLE])
-  const analysis = analyzeArticles(articles)
   const first = await openStore(path)
-  expect((await first.addArticles(articles)).added).toHaveLength(5)
-  await first.replaceStories(analysis.stories, analysis.articles)
+  expect((await updateStore(first, articles)).added).toHaveLength(5)
   await first.close()
   const second = await openStore(path)
   expect(await second.addArticles(articles)).toMatchObject({

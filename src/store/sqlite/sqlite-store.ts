@@ -2,8 +2,23 @@ import Database from 'better-sqlite3'
 import { bandKeys, lshParamsFor } from '../../reuse/lsh.js'
 import { minhashSignature, shingleHashes } from '../../reuse/minhash.js'
 import { words } from '../../text/tokens.js'
+import type { StoryState } from '../../stories/cluster.js'
 import type { Article, StoryReport } from '../../types.js'
-import { type SearchResult, type Store, type StorySummary, summariseStory } from '../store.js'
+import {
+  type ClusteringUpdate,
+  type SearchResult,
+  type Store,
+  type StorySummary,
+  summariseStory,
+} from '../store.js'
+import {
+  clearClustering,
+  inChunks,
+  loadStoryStates,
+  storiesIndexedUnder,
+  termDocuments,
+  writeClustering,
+} from './clustering-tables.js'
 import { SCHEMA, SCHEMA_VERSION } from './schema.js'
 
 /** Resemblance threshold the stored LSH bands are built for (near-duplicates and heavy rewrites). */
@@ -78,22 +93,48 @@ export class SqliteStore implements Store {
     return rows.map((row) => JSON.parse(row.json) as Article)
   }
 
-  async replaceStories(stories: StoryReport[], analyzedArticles: Article[] = []): Promise<void> {
-    const updateArticle = this.db.prepare('UPDATE articles SET analyzed = ? WHERE id = ?')
-    const replace = this.db.transaction((all: StoryReport[]) => {
-      for (const article of analyzedArticles) updateArticle.run(JSON.stringify(article), article.id)
-      this.db.prepare('DELETE FROM stories').run()
-      this.db.prepare('DELETE FROM stories_fts').run()
-      const insert = this.db.prepare(
-        'INSERT INTO stories (id, title, start, "end", json) VALUES (?, ?, ?, ?, ?)',
+  async getExtractedArticles(ids: string[]): Promise<Article[]> {
+    return inChunks<{ json: string }>(
+      this.db,
+      'SELECT json FROM articles WHERE id IN (%s) ORDER BY id',
+      [...new Set(ids)],
+    ).map((row) => JSON.parse(row.json) as Article)
+  }
+
+  async unclusteredArticles(): Promise<Article[]> {
+    const rows = this.db
+      .prepare(
+        'SELECT json FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) ORDER BY id',
       )
-      const insertText = this.db.prepare('INSERT INTO stories_fts (id, title) VALUES (?, ?)')
-      for (const story of all) {
-        insert.run(story.id, story.title, story.start, story.end, JSON.stringify(story))
-        insertText.run(story.id, story.title)
-      }
-    })
-    replace(stories)
+      .all() as { json: string }[]
+    return rows.map((row) => JSON.parse(row.json) as Article)
+  }
+
+  async termDocuments(
+    terms: string[],
+  ): Promise<{ documents: number; frequencies: Map<string, number> }> {
+    return termDocuments(this.db, terms)
+  }
+
+  async storiesIndexedUnder(terms: string[], maxPostings: number): Promise<string[]> {
+    return storiesIndexedUnder(this.db, terms, maxPostings)
+  }
+
+  async loadStoryStates(ids: string[]): Promise<StoryState[]> {
+    return loadStoryStates(this.db, ids)
+  }
+
+  async saveClustering(update: ClusteringUpdate): Promise<void> {
+    this.db.transaction(() => writeClustering(this.db, update))()
+  }
+
+  async clearClustering(): Promise<void> {
+    this.db.transaction(() => clearClustering(this.db))()
+  }
+
+  async countStories(): Promise<number> {
+    return (this.db.prepare('SELECT COUNT(*) AS count FROM stories').get() as { count: number })
+      .count
   }
 
   async listStories(): Promise<StorySummary[]> {
@@ -127,17 +168,11 @@ export class SqliteStore implements Store {
         `SELECT id, title, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
       )
       .all(match, limit) as { id: string; title: string; snippet: string }[]
-    const storyIds = new Set<string>()
-    const stories: { id: string; title: string }[] = []
-    for (const story of await this.listStories()) {
-      if (
-        story.articleIds.some((id) => articles.some((article) => article.id === id)) &&
-        !storyIds.has(story.id)
-      ) {
-        storyIds.add(story.id)
-        stories.push({ id: story.id, title: story.title })
-      }
-    }
+    const stories = inChunks<{ id: string; title: string }>(
+      this.db,
+      'SELECT DISTINCT s.id, s.title FROM story_members m JOIN stories s ON s.id = m.story_id WHERE m.article_id IN (%s) ORDER BY s.id',
+      articles.map((article) => article.id),
+    )
     return {
       articles: articles.map((row) => ({
         id: row.id,
