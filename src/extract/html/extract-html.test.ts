@@ -95,3 +95,23 @@ test('a linked sentence inside the story stays; a run of links is navigation', (
   expect(article.text).toContain('Pro tip: get more bridge walking ideas here!')
   expect(article.text).not.toMatch(/World|Politics/)
 })
+
+test('a data table keeps each row as one line, numbers included; a layout table keeps its paragraphs', () => {
+  const rows = [
+    ['Pos.', 'Driver', 'Points', 'Wins'],
+    ['1', 'Kyle Busch', '5040', '5'],
+    ['2', 'Martin Truex Jr.', '5035', '7'],
+    ['3', 'Kevin Harvick', '5033', '4'],
+  ]
+  const table = `<table>${rows.map((row, index) => `<tr>${row.map((cell) => (index === 0 ? `<th>${cell}</th>` : `<td>${cell}</td>`)).join('')}</tr>`).join('')}</table>`
+  const standings = extract({
+    html: `<html><body><article><h1>Final standings</h1>${PARAGRAPH(1)}${PARAGRAPH(2)}${PARAGRAPH(3)}${table}${PARAGRAPH(4)}</article></body></html>`,
+  })
+  expect(standings.text).toContain(
+    'Pos. Driver Points Wins\n\n1 Kyle Busch 5040 5\n\n2 Martin Truex Jr. 5035 7',
+  )
+  const layout = extract({
+    html: `<html><body><table><tr><td><a href="/">Home</a></td><td>${STORY}</td></tr></table></body></html>`,
+  })
+  expect(layout.text.split('\n\n')).toHaveLength(8)
+})

@@ -57,7 +57,9 @@ export function blocksOf(root: Element): HtmlBlock[] {
       continue
     }
     if (isInlineCard(node)) continue
-    const isBlock = BLOCK_TAGS.has(node.name)
+    const dataCell = isDataCell(node)
+    if (dataCell) parts.push(' ')
+    const isBlock = BLOCK_TAGS.has(node.name) && !dataCell
     const childNegative = frame.negative || hasNegativeHint(node)
     if (isBlock) {
       flush()
@@ -101,6 +103,30 @@ function isInlineCard(element: Element): boolean {
     }
   }
   return hasImage && plainText === 0
+}
+
+/** Longest text of a table cell read as part of its row ("1 Kyle Busch 5040 5"), not as a block of its own. */
+const DATA_CELL_CHARS = 80
+
+/**
+ * A cell of a data table: short, and holding no block of its own. Its row is one line of the output, as
+ * the page shows it; a layout table's cells (whole paragraphs, nested blocks) stay blocks.
+ */
+function isDataCell(element: Element): boolean {
+  if (element.name !== 'td' && element.name !== 'th') return false
+  let chars = 0
+  const stack: AnyNode[] = [...element.children]
+  while (stack.length > 0) {
+    const node = stack.pop() as AnyNode
+    if (isText(node)) {
+      chars += node.data.trim().length
+      if (chars > DATA_CELL_CHARS) return false
+    } else if (isTag(node)) {
+      if (BLOCK_TAGS.has(node.name)) return false
+      stack.push(...node.children)
+    }
+  }
+  return true
 }
 
 export function isHeading(block: HtmlBlock): boolean {
