@@ -18,7 +18,11 @@ export interface BlockFeatures {
   listItem: boolean
 }
 
-const SENTENCE_END = /[.!?…:;]["'\u201d\u2019)\]]*$|["\u201d]$/
+const SENTENCE_END = /[.!?…:;。！？]["'\u201d\u2019)\]」』]*$|["\u201d」』]$/
+/** Scripts written without spaces between words: their words are counted from characters. */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu
+/** Characters per word in those scripts (Japanese and Chinese words average about two). */
+const CHARS_PER_UNSPACED_WORD = 2
 const CONTACT =
   /\b(can be reached at|write to .{2,80}\bat\b|e-?mail (him|her|them|the author)|follow (him|her) on)\b|@[\w-]+\.\w+/i
 const CONTRIBUTORS =
@@ -28,14 +32,16 @@ export function blockFeatures(text: string): BlockFeatures {
   const trimmed = text.trim()
   const tokens = trimmed.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))
   const capitalised = tokens.filter((token) => /^["'“‘(]?\p{Lu}/u.test(token)).length
+  const unspaced = trimmed.match(UNSPACED_SCRIPT)?.length ?? 0
+  const words = tokens.length + Math.floor(unspaced / CHARS_PER_UNSPACED_WORD)
   const prose =
-    tokens.length >= 8 &&
+    words >= 8 &&
     SENTENCE_END.test(trimmed) &&
     capitalised / tokens.length < 0.6 &&
-    /\p{Ll}/u.test(trimmed)
+    (/\p{Ll}/u.test(trimmed) || unspaced >= 8)
   return {
     text: trimmed,
-    words: tokens.length,
+    words,
     prose,
     lexiconKind: matchBoilerplate(trimmed)?.kind ?? null,
     caption: tokens.length <= 60 && CAPTION_CREDIT.test(trimmed),

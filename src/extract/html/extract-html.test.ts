@@ -115,3 +115,16 @@ test('a data table keeps each row as one line, numbers included; a layout table 
   })
   expect(layout.text.split('\n\n')).toHaveLength(8)
 })
+
+test('paragraphs in scripts written without spaces (Japanese) are prose, not fragments', () => {
+  const japanese = [
+    'Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思います。',
+    'このご時世パスワードの強化は非常に重要なことであり、パスワード管理ソフトの存在は不可欠です。',
+    '困った挙げ句、色々調べた結果、別の方法でこの設定を変更することにしました。',
+    'これでようやく元の操作性を取り戻せました。',
+  ]
+  const article = extract({
+    html: `<html><body><article>${japanese.map((text) => `<p>${text}</p>`).join('')}${STORY}</article></body></html>`,
+  })
+  for (const paragraph of japanese) expect(article.text).toContain(paragraph)
+})

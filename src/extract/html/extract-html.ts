@@ -103,7 +103,7 @@ function rejectKind(
   if (features.contact) return 'contact'
   if (key.split(' ').length >= 4 && seen.has(key)) return 'duplicate'
   seen.add(key)
-  if (!isHeading(block) && features.words < 2 && !/[.!?]$/.test(block.text)) return 'fragment'
+  if (!isHeading(block) && features.words < 2 && !/[.!?。！？]$/.test(block.text)) return 'fragment'
   return null
 }
 
