@@ -128,3 +128,14 @@ test('paragraphs in scripts written without spaces (Japanese) are prose, not fra
   })
   for (const paragraph of japanese) expect(article.text).toContain(paragraph)
 })
+
+test('short lines repeated under several headings are kept; a long paragraph shown twice is dropped once', () => {
+  const plan = (name: string): string =>
+    `<h3>${name}</h3><p>Eat every 2–3 hours</p><p>Portion Fix Containers: 1 Green, 1 Red, 1 tsp.</p>`
+  const article = extract({
+    html: `<html><body><article>${STORY}${plan('Meal 1')}${plan('Meal 2')}${PARAGRAPH(3)}</article></body></html>`,
+  })
+  expect(article.text.match(/Eat every 2–3 hours/g)).toHaveLength(2)
+  expect(article.text.match(/Paragraph 3 of the story/g)).toHaveLength(1)
+  expect(article.removed).toContainEqual(expect.objectContaining({ kind: 'duplicate' }))
+})

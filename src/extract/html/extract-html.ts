@@ -13,6 +13,12 @@ const MIN_ARTICLE_CHARS = 500
 /** Short blocks that are mostly link text are navigation or teasers. */
 const MAX_LINK_DENSITY = 0.5
 const SHORT_BLOCK_WORDS = 30
+/**
+ * A paragraph this long seen twice is a duplicated region (a pull quote, a second copy of the story for
+ * another layout). Shorter repeats are the page's own structure (the same line under each heading of a
+ * plan, a table), and kept.
+ */
+const MIN_DUPLICATE_WORDS = 20
 
 export interface ExtractedHtml {
   text: string
@@ -101,7 +107,7 @@ function rejectKind(
     return features.lexiconKind
   if (features.caption) return 'caption'
   if (features.contact) return 'contact'
-  if (key.split(' ').length >= 4 && seen.has(key)) return 'duplicate'
+  if (features.words >= MIN_DUPLICATE_WORDS && seen.has(key)) return 'duplicate'
   seen.add(key)
   if (!isHeading(block) && features.words < 2 && !/[.!?。！？]$/.test(block.text)) return 'fragment'
   return null
