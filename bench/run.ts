@@ -15,6 +15,8 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3)
 
 interface Measured {
   seconds: number
+  /** User plus system CPU time: what the run costs on all cores together. */
+  cpuSeconds: number
   peakMiB: number
   lines: number
 }
@@ -24,7 +26,7 @@ function measure(command: string, args: string[]): Measured {
   let best: Measured | null = null
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now()
-    const result = spawnSync('/usr/bin/time', ['-f', '%M', command, ...args], {
+    const result = spawnSync('/usr/bin/time', ['-f', '%M %U %S', command, ...args], {
       cwd: ROOT,
       maxBuffer: 1 << 30,
       encoding: 'utf8',
@@ -32,10 +34,13 @@ function measure(command: string, args: string[]): Measured {
     const seconds = (performance.now() - started) / 1000
     if (result.status !== 0)
       throw new Error(`${command} ${args.join(' ')} failed: ${result.stderr.slice(-500)}`)
-    const peakKiB = Number(result.stderr.trim().split('\n').at(-1))
+    const [peakKiB, user, system] = (result.stderr.trim().split('\n').at(-1) ?? '')
+      .split(' ')
+      .map(Number)
     const measured = {
       seconds,
-      peakMiB: peakKiB / 1024,
+      cpuSeconds: (user ?? 0) + (system ?? 0),
+      peakMiB: (peakKiB ?? 0) / 1024,
       lines: result.stdout.split('\n').filter(Boolean).length,
     }
     if (best === null || measured.seconds < best.seconds) best = measured
@@ -46,15 +51,25 @@ function measure(command: string, args: string[]): Measured {
 const pages = dataPath('article-extraction', 'html')
 console.log(`\nExtraction speed — 91 ScrapingHub dev pages, whole processes, best of ${RUNS}`)
 const ours = measure('node', ['bin/corroborate.js', 'extract', pages, '--format', 'jsonl'])
+const oneThread = measure('node', [
+  'bin/corroborate.js',
+  'extract',
+  pages,
+  '--format',
+  'jsonl',
+  '--jobs',
+  '1',
+])
 const peer = measure('node', ['bench/readability-extract.mjs', pages])
 const row = (name: string, m: Measured): void =>
   console.log(
-    `  ${name.padEnd(34)}${m.seconds.toFixed(2).padStart(8)} s${(m.lines / m.seconds).toFixed(1).padStart(10)} pages/s${m.peakMiB.toFixed(0).padStart(8)} MiB peak`,
+    `  ${name.padEnd(38)}${m.seconds.toFixed(2).padStart(7)} s${(m.lines / m.seconds).toFixed(1).padStart(8)} pages/s${m.cpuSeconds.toFixed(2).padStart(8)} s CPU${m.peakMiB.toFixed(0).padStart(7)} MiB peak`,
   )
-row('corroborate extract --format jsonl', ours)
+row(`corroborate extract (default jobs)`, ours)
+row('corroborate extract --jobs 1', oneThread)
 row('@mozilla/readability + jsdom', peer)
 console.log(
-  `  corroborate is ${(peer.seconds / ours.seconds).toFixed(1)}× faster (pages: ${ours.lines} vs ${peer.lines})`,
+  `  corroborate is ${(peer.seconds / ours.seconds).toFixed(1)}× faster in wall time (${(peer.seconds / oneThread.seconds).toFixed(1)}× on one thread; ${(peer.cpuSeconds / oneThread.cpuSeconds).toFixed(1)}× less CPU) (pages: ${ours.lines} vs ${peer.lines})`,
 )
 
 console.log('\nLarge page — one synthetic 10 MB news page (many paragraphs, nested markup, links)')

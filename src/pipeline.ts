@@ -1,6 +1,8 @@
 import { buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
 import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
+import { failedExtraction } from './extract/failed.js'
+import { canUseWorkers, createExtractionPool } from './extract/pool.js'
 import { documentFromInput } from './ingest/document.js'
 import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
@@ -24,6 +26,11 @@ export interface AnalyzeOptions {
   onProblem?: (problem: InputProblem) => void
   /** Called after each article is extracted, for progress reports. */
   onArticle?: (article: Article) => void
+  /**
+   * Worker threads that extract files and URLs in parallel (default 1: in-process). Used when running
+   * compiled code; results and their order are the same either way.
+   */
+  workers?: number
 }
 
 /**
@@ -75,9 +82,28 @@ export async function collectArticles(
     options.onArticle?.(article)
   }
   const paths = inputs.filter((input): input is string => typeof input === 'string')
-  for await (const result of readInputs(paths, limits)) {
-    if ('problem' in result) options.onProblem?.(result.problem)
-    else keep(safeExtract(result.document, options))
+  const workers = options.workers ?? 1
+  const pool =
+    workers > 1 && paths.length > 0 && canUseWorkers()
+      ? createExtractionPool(workers, options.extract)
+      : null
+  // Documents are extracted in order; with a pool, a few per worker are in flight while more are read.
+  const inFlight: Promise<Article>[] = []
+  const drainTo = async (count: number): Promise<void> => {
+    while (inFlight.length > count) keep(await (inFlight.shift() as Promise<Article>))
+  }
+  try {
+    for await (const result of readInputs(paths, limits)) {
+      if ('problem' in result) options.onProblem?.(result.problem)
+      else if (pool === null) keep(safeExtract(result.document, options))
+      else {
+        inFlight.push(pool.extract(result.document))
+        await drainTo(workers * IN_FLIGHT_PER_WORKER)
+      }
+    }
+    await drainTo(0)
+  } finally {
+    await pool?.close()
   }
   for (const input of inputs) {
     if (typeof input === 'string') continue
@@ -90,31 +116,15 @@ export async function collectArticles(
   return dedupeById(articles)
 }
 
-/**
- * Extraction must never stop a batch: an unexpected failure on one document becomes a problem naming it.
- * (A failure here is a bug to fix; the message says so.)
- */
+/** Documents queued per extraction worker: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT_PER_WORKER = 4
+
+/** Extraction must never stop a batch (see failedExtraction). */
 function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
   try {
     return extractArticle(document, options.extract)
   } catch (error) {
-    const source = document.path ?? document.url ?? '<input>'
-    return extractArticle(
-      {
-        ...document,
-        kind: 'text',
-        content: '',
-        messages: [
-          ...document.messages,
-          {
-            severity: 'error',
-            ruleId: 'extract-failed',
-            reason: `Unexpected failure while extracting ${source} (${(error as Error).message}); please report it`,
-          },
-        ],
-      },
-      options.extract,
-    )
+    return failedExtraction(document, error as Error, options.extract)
   }
 }
 

@@ -14,7 +14,11 @@ import { createProgress } from './progress.js'
 interface InputOptions {
   maxBytes: number
   allowPrivate: boolean
+  jobs?: number
 }
+
+/** Below this many files, starting worker threads (each loads and warms up its own code) costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 200
 
 /** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
 async function readArticles(
@@ -22,11 +26,12 @@ async function readArticles(
   options: InputOptions,
   io: CliIo,
 ): Promise<Article[] | null> {
-  const total = io.stderrIsTty ? (await listInputFiles(inputs)).length : 0
-  const progress = createProgress(io, total, 'reading')
+  const files = (await listInputFiles(inputs)).length
+  const progress = createProgress(io, io.stderrIsTty ? files : 0, 'reading')
   const problems: InputProblem[] = []
   const articles = await collectArticles(inputs, {
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
+    workers: files >= MIN_FILES_FOR_WORKERS ? (options.jobs ?? 1) : 1,
     onProblem: (problem) => problems.push(problem),
     onArticle: () => progress.tick(),
   })

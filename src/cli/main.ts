@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { REPORT_FORMATS } from '../report/index.js'
 import { EXIT, type CliIo, processIo } from './io.js'
@@ -43,6 +44,12 @@ function buildProgram(io: CliIo): Command {
     command
       .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
       .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
+      .option(
+        '--jobs <n>',
+        'extraction threads for batches of files (default: the CPU cores, at most 4)',
+        positiveInt,
+        Math.min(availableParallelism(), 4),
+      )
 
   common(
     program

@@ -144,14 +144,27 @@ export function outletOfDomain(host: string): string | null {
 }
 
 const OUTLET_NAMES = [...new Set(OUTLETS.map(([, name]) => name))]
+/** Every outlet name in one pattern, longest first (so "The New York Times" wins over a shorter name). */
+let outletNamePattern: RegExp | null = null
 
 /** The outlet named most often in some lines (names from the table, as written), or null. */
 export function outletNamedIn(lines: string[]): string | null {
   const text = lines.join('\n')
+  if (text.trim() === '') return null
+  outletNamePattern ??= new RegExp(
+    `(?<![\\p{L}])(${[...OUTLET_NAMES]
+      .sort((a, b) => b.length - a.length)
+      .map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('|')})(?![\\p{L}])`,
+    'gu',
+  )
+  const counts = new Map<string, number>()
+  for (const match of text.matchAll(outletNamePattern))
+    counts.set(match[1] as string, (counts.get(match[1] as string) ?? 0) + 1)
   let best: { name: string; count: number } | null = null
+  // Ties go to the name first in the table, as before.
   for (const name of OUTLET_NAMES) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    const count = text.match(new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'gu'))?.length ?? 0
+    const count = counts.get(name) ?? 0
     if (count > 0 && (best === null || count > best.count)) best = { name, count }
   }
   return best?.name ?? null

@@ -54,25 +54,39 @@ async function* walk(path: string): AsyncGenerator<string> {
   for (const name of entries) yield* walk(join(path, name))
 }
 
+/**
+ * Reads the files of a path in order, one file ahead: the next file is read from disk while the current one
+ * is being extracted (at most two files in memory).
+ */
 async function* readPath(path: string, limits: InputLimits): AsyncGenerator<InputResult> {
-  for await (const file of walk(path)) {
-    let bytes: Buffer
-    try {
-      const info = await stat(file)
-      if (info.size > limits.maxBytes) {
-        yield tooLarge(file, info.size, limits.maxBytes)
-        continue
-      }
-      bytes = await readFile(file)
-    } catch (error) {
-      yield problem(
-        file,
-        'input-unreadable',
-        `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-      )
-      continue
-    }
-    yield* documentsFromBytes(bytes, file, null, null, limits)
+  const files = walk(path)[Symbol.asyncIterator]()
+  let next = readNext(files, limits)
+  for (;;) {
+    const current = await next
+    if (current === null) return
+    next = readNext(files, limits)
+    if ('bytes' in current)
+      yield* documentsFromBytes(current.bytes, current.file, null, null, limits)
+    else yield current
+  }
+}
+
+async function readNext(
+  files: AsyncIterator<string>,
+  limits: InputLimits,
+): Promise<{ file: string; bytes: Buffer } | InputResult | null> {
+  const { done, value: file } = await files.next()
+  if (done === true) return null
+  try {
+    const info = await stat(file)
+    if (info.size > limits.maxBytes) return tooLarge(file, info.size, limits.maxBytes)
+    return { file, bytes: await readFile(file) }
+  } catch (error) {
+    return problem(
+      file,
+      'input-unreadable',
+      `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    )
   }
 }
 

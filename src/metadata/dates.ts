@@ -218,6 +218,11 @@ const labelled = (labels: string[]): RegExp =>
   )
 const PUBLISHED_LABEL = labelled(PUBLISHED_DATE_LABELS)
 const MODIFIED_LABEL = labelled(MODIFIED_DATE_LABELS)
+/** Any label anywhere in a stretch of text: the cheap test before a date is parsed. */
+const ANY_LABEL = new RegExp(
+  `(?<!\\p{L})(?:${[...PUBLISHED_DATE_LABELS, ...MODIFIED_DATE_LABELS].join('|')})`,
+  'iu',
+)
 /** How much a label says the date is the page's own; an unlabelled date counts 1. */
 const LABEL_SCORE = { published: 3, modified: 2, none: 1 }
 
@@ -228,14 +233,20 @@ const LABEL_SCORE = { published: 3, modified: 2, none: 1 }
  */
 function dateInText(text: string, options: ParseDateOptions): ParsedDate | null {
   const scanned = text.slice(0, PAGE_TEXT_SCAN)
-  let best: { parsed: ParsedDate; score: number } | null = null
+  let first: ParsedDate | null = null
+  let labelled: { parsed: ParsedDate; score: number } | null = null
   let scannedThrough = 0
   for (const year of scanned.matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) {
     if (year.index < scannedThrough) continue // this year was part of the last date
-    const window = wholeWords(scanned, Math.max(0, year.index - 40), year.index + 16)
+    const start = Math.max(0, year.index - 40)
+    // Parsing is the costly step: after the first date, only dates that may carry a label are parsed.
+    if (first !== null && !ANY_LABEL.test(scanned.slice(Math.max(0, start - 20), year.index)))
+      continue
+    const window = wholeWords(scanned, start, year.index + 16)
     const parsed = parseDate(window, options)
     if (parsed === null) continue
-    const at = scanned.indexOf(window, Math.max(0, year.index - 40)) + parsed.index
+    first ??= parsed
+    const at = scanned.indexOf(window, start) + parsed.index
     scannedThrough = at + parsed.matched.length
     const before = scanned.slice(Math.max(0, at - 40), at)
     const score = PUBLISHED_LABEL.test(before)
@@ -243,10 +254,10 @@ function dateInText(text: string, options: ParseDateOptions): ParsedDate | null 
       : MODIFIED_LABEL.test(before)
         ? LABEL_SCORE.modified
         : LABEL_SCORE.none
-    if (best === null || score > best.score) best = { parsed, score }
+    if (score > (labelled?.score ?? LABEL_SCORE.none)) labelled = { parsed, score }
     if (score === LABEL_SCORE.published) break
   }
-  return best?.parsed ?? null
+  return labelled?.parsed ?? first
 }
 
 /**

@@ -77,7 +77,7 @@ const TWO_LETTER: Record<string, string> = {
 /** ISO 639-1 language of a text (franc's trigram model), or null when the text is too short to tell. */
 export function detectLanguage(text: string, declared: string | null = null): string | null {
   // franc is accurate from a few hundred characters on and costs in proportion to the sample.
-  const sample = text.slice(0, 800)
+  const sample = text.slice(0, 500)
   const code = sample.length >= 40 ? franc(sample, { minLength: 40 }) : 'und'
   if (code !== 'und') return TWO_LETTER[code] ?? null
   const fromMarkup = declared?.toLowerCase().match(/^[a-z]{2}/)?.[0]

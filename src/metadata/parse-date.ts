@@ -20,90 +20,66 @@ const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
 // Year first with slashes or dots (East Asian and ISO-like usage): 2020/07/13, 2020.07.13.
 const YEAR_FIRST = /(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/
-// chrono-node's locales load on first use (a quarter of a second at start-up otherwise): pages whose dates
-// are ISO strings never need them.
-const LOCALES = ['en', 'de', 'fr', 'es', 'nl', 'pt', 'it', 'ru', 'uk', 'sv']
 const require = createRequire(import.meta.url)
-let strictParsers: Chrono[] | null = null
 /**
- * Stems of month names (and abbreviations) in the ten locales, lower case: en de fr es nl pt it ru uk sv.
- * A cheap gate in front of chrono-node; a stem missing here only costs a date that would be read in words.
+ * Stems of month names (and abbreviations) per chrono-node locale, lower case. A cheap gate in front of each
+ * locale's parser: a parser runs only on text that names a month in its language (a stem missing here only
+ * costs a date that would be read in words).
  */
-const MONTH_STEMS = new RegExp(
-  // at the start of a word: "mar" in "market" is no month
-  `(?<!\\p{L})(?:${[
-    'jan',
-    'feb',
-    'fév',
-    'fev',
-    'mar',
-    'mär',
-    'apr',
-    'avr',
-    'abr',
-    'may',
-    'mai',
-    'mei',
-    'mag',
-    'maj',
-    'jun',
-    'juin',
-    'giu',
-    'jul',
-    'juil',
-    'lug',
-    'aug',
-    'aoû',
-    'aou',
-    'ago',
-    'sep',
-    'set',
-    'oct',
-    'okt',
-    'out',
-    'ott',
-    'nov',
-    'dec',
-    'dez',
-    'déc',
-    'dic',
-    'ene',
-    'gen',
-    'янв',
-    'фев',
-    'мар',
-    'апр',
-    'ма[йяю]',
-    'июн',
-    'июл',
-    'авг',
-    'сен',
-    'окт',
-    'ноя',
-    'дек',
-    'січ',
-    'лют',
-    'бер',
-    'кві',
-    'тра',
-    'чер',
-    'лип',
-    'сер',
-    'вер',
-    'жов',
-    'лис',
-    'гру',
-    'sty',
-    'cze',
-  ].join('|')})`,
-  'iu',
-)
+const MONTH_STEMS: [locale: string, stems: string[]][] = [
+  ['en', ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']],
+  [
+    'de',
+    ['jan', 'feb', 'mär', 'mar', 'apr', 'mai', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dez'],
+  ],
+  [
+    'fr',
+    [
+      'jan',
+      'fév',
+      'fev',
+      'mar',
+      'avr',
+      'mai',
+      'juin',
+      'juil',
+      'aoû',
+      'aou',
+      'sep',
+      'oct',
+      'nov',
+      'déc',
+      'dec',
+    ],
+  ],
+  [
+    'es',
+    ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'set', 'oct', 'nov', 'dic'],
+  ],
+  [
+    'nl',
+    ['jan', 'feb', 'maa', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'],
+  ],
+  ['pt', ['jan', 'fev', 'mar', 'abr', 'mai', 'jun', 'jul', 'ago', 'set', 'out', 'nov', 'dez']],
+  ['it', ['gen', 'feb', 'mar', 'apr', 'mag', 'giu', 'lug', 'ago', 'set', 'ott', 'nov', 'dic']],
+  ['ru', ['янв', 'фев', 'мар', 'апр', 'ма[йяю]', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек']],
+  ['uk', ['січ', 'лют', 'бер', 'кві', 'тра', 'чер', 'лип', 'сер', 'вер', 'жов', 'лис', 'гру']],
+  ['sv', ['jan', 'feb', 'mar', 'apr', 'maj', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec']],
+]
+// At the start of a word: "mar" in "market" is no month.
+const stemPattern = (stems: string[]): RegExp =>
+  new RegExp(`(?<!\\p{L})(?:${stems.join('|')})`, 'iu')
+const ANY_MONTH = stemPattern([...new Set(MONTH_STEMS.flatMap(([, stems]) => stems))])
+/** Each chrono-node locale loads on first use (together they take a quarter of a second to load). */
+const strictParsers = MONTH_STEMS.map(([locale, stems]) => ({
+  locale,
+  months: stemPattern(stems),
+  parser: null as Chrono | null,
+}))
 
-function loadStrictParsers(): Chrono[] {
-  strictParsers ??= LOCALES.map(
-    (locale) => (require(`chrono-node/${locale}`) as { strict: Chrono }).strict,
-  )
-  return strictParsers
+function parserOf(entry: (typeof strictParsers)[number]): Chrono {
+  entry.parser ??= (require(`chrono-node/${entry.locale}`) as { strict: Chrono }).strict
+  return entry.parser
 }
 
 /**
@@ -182,9 +158,10 @@ function parseWords(text: string): ParsedDate | null {
   const windowStart = Math.max(0, yearMatch.index - WORDS_BEFORE_YEAR)
   const window = text.slice(windowStart, yearMatch.index + yearMatch[0].length + WORDS_AFTER_YEAR)
   // Strict parsing needs a month name; without the stem of one, the ten parsers need not run.
-  if (!MONTH_STEMS.test(window)) return null
-  for (const parser of loadStrictParsers()) {
-    const result = parser.parse(window)[0]
+  if (!ANY_MONTH.test(window)) return null
+  for (const entry of strictParsers) {
+    if (!entry.months.test(window)) continue
+    const result = parserOf(entry).parse(window)[0]
     if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day'))
       continue
     // "November 2017" read as "November 20" and a year: a number cut out of a longer one is no day.

@@ -1,0 +1,30 @@
+import type { Article, RawDocument } from '../types.js'
+import { type ExtractOptions, extractArticle } from './extract-article.js'
+
+/**
+ * Extraction must never stop a batch: an unexpected failure on one document becomes an article without text
+ * whose message names the document (a failure here is a bug to fix; the message says so).
+ */
+export function failedExtraction(
+  document: RawDocument,
+  error: Error,
+  options: Partial<ExtractOptions> = {},
+): Article {
+  const source = document.path ?? document.url ?? '<input>'
+  return extractArticle(
+    {
+      ...document,
+      kind: 'text',
+      content: '',
+      messages: [
+        ...document.messages,
+        {
+          severity: 'error',
+          ruleId: 'extract-failed',
+          reason: `Unexpected failure while extracting ${source} (${error.message}); please report it`,
+        },
+      ],
+    },
+    options,
+  )
+}

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { EXAMPLE } from './helpers.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+
+// Worker threads run the compiled code (dist/, built by `npm ci`), so this test runs the installed CLI.
+test('a large batch extracted on worker threads gives the same articles, in the same order, as one thread', () => {
+  expect(existsSync(join(ROOT, 'dist/extract/worker.js')), 'run `npm run build` first').toBe(true)
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-pool-'))
+  const seeds = readdirSync(EXAMPLE).map((name) => readFileSync(join(EXAMPLE, name), 'utf8'))
+  // Enough files for the CLI to start workers; each distinct, some of them hostile.
+  for (let index = 0; index < 240; index++) {
+    const body =
+      index % 40 === 7
+        ? '\u0000\u0001binary'
+        : `${seeds[index % seeds.length] as string}\n\nCopy ${index} adds this closing sentence.`
+    writeFileSync(join(dir, `${String(index).padStart(3, '0')}.txt`), body)
+  }
+  const run = (jobs: string): string =>
+    execFileSync(
+      'node',
+      ['bin/corroborate.js', 'extract', dir, '--format', 'jsonl', '--jobs', jobs],
+      {
+        cwd: ROOT,
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    )
+  const parallel = run('2')
+  expect(parallel.split('\n').filter(Boolean)).toHaveLength(234)
+  expect(parallel).toBe(run('1'))
+}, 60_000)
