@@ -106,3 +106,17 @@ test('ingest adds online, says what changed, refuses no inputs, and --rebuild re
   expect(rebuilt.status).toBe(0)
   expect(rebuilt.stdout).toMatch(/1 story in /)
 })
+
+test('--reuse-threshold takes a fraction; anything else is a usage error', async () => {
+  expect((await runCaptured(['analyze', EXAMPLE, '--reuse-threshold', '2'])).status).toBe(2)
+  const strict = await runCaptured([
+    'analyze',
+    EXAMPLE,
+    '--reuse-threshold',
+    '0.9',
+    '--format',
+    'json',
+  ])
+  expect(strict.status).toBe(0)
+  expect(JSON.parse(strict.stdout).stories).toHaveLength(1)
+})

@@ -3,7 +3,7 @@ import { rename, writeFile } from 'node:fs/promises'
 import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem } from '../ingest/problem.js'
 import { updateStore } from '../incremental.js'
-import { analyzeArticles, collectArticles } from '../pipeline.js'
+import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { storyCard } from '../report/text.js'
 import type { Store } from '../store/index.js'
@@ -51,6 +51,12 @@ async function readArticles(
   return articles
 }
 
+function reuseOptions(options: { reuseThreshold?: number }): AnalyzeOptions {
+  return options.reuseThreshold === undefined
+    ? {}
+    : { reuse: { threshold: options.reuseThreshold } }
+}
+
 export async function extractCommand(
   inputs: string[],
   options: InputOptions & { format: 'json' | 'jsonl' | 'text' },
@@ -87,16 +93,21 @@ function articleAsText(article: Article): string {
 
 export async function analyzeCommand(
   inputs: string[],
-  options: InputOptions & { format: ReportFormat; out?: string; db?: string },
+  options: InputOptions & {
+    format: ReportFormat
+    out?: string
+    db?: string
+    reuseThreshold?: number
+  },
   io: CliIo,
 ): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
-  const analysis = analyzeArticles(articles)
+  const analysis = analyzeArticles(articles, reuseOptions(options))
   if (options.db !== undefined) {
     const store = await (await loadStore()).openStore(options.db)
     try {
-      await updateStore(store, articles)
+      await updateStore(store, articles, reuseOptions(options))
     } finally {
       await store.close()
     }
@@ -115,7 +126,7 @@ export async function analyzeCommand(
 
 export async function ingestCommand(
   inputs: string[],
-  options: InputOptions & { db: string; rebuild?: boolean },
+  options: InputOptions & { db: string; rebuild?: boolean; reuseThreshold?: number },
   io: CliIo,
 ): Promise<number> {
   if (inputs.length === 0 && options.rebuild !== true) {
@@ -129,7 +140,7 @@ export async function ingestCommand(
   const store = await (await loadStore()).openStore(options.db)
   try {
     if (options.rebuild === true) await store.clearClustering()
-    const result = await updateStore(store, articles)
+    const result = await updateStore(store, articles, reuseOptions(options))
     const stories = await store.countStories()
     const plural = (count: number, one: string, many: string): string =>
       `${count} ${count === 1 ? one : many}`

@@ -73,6 +73,7 @@ function buildProgram(io: CliIo): Command {
       .addOption(format(REPORT_FORMATS, 'text'))
       .option('--out <file>', 'write the report to a file instead of stdout')
       .option('--db <file>', 'also store the articles and stories in this SQLite file')
+      .addOption(reuseThreshold())
       .addHelpText(
         'after',
         '\nExample:\n  corroborate analyze examples/aurus-gift --format html --out report.html',
@@ -89,6 +90,7 @@ function buildProgram(io: CliIo): Command {
       )
       .argument('[inputs...]', 'files, directories, .jsonl files or URLs')
       .option('--db <file>', 'SQLite file', 'corroborate.db')
+      .addOption(reuseThreshold())
       .option(
         '--rebuild',
         're-cluster every stored article in one pass, as `analyze` would (story ids may change)',
@@ -132,6 +134,23 @@ function buildProgram(io: CliIo): Command {
     .action(async (query: string, options) => setStatus(await searchCommand(query, options, io)))
 
   return program
+}
+
+/** How similar two articles must be (MinHash resemblance) to be compared passage by passage. */
+function reuseThreshold(): Option {
+  return new Option(
+    '--reuse-threshold <x>',
+    'resemblance (0–1) from which two articles of a story are aligned as possible copies; LSH bands follow it',
+  )
+    .argParser(fraction)
+    .default(0.1)
+}
+
+function fraction(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isFinite(parsed) || parsed <= 0 || parsed >= 1)
+    throw new InvalidArgumentError('expected a number between 0 and 1, such as 0.1')
+  return parsed
 }
 
 function positiveInt(value: string): number {

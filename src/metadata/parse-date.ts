@@ -69,6 +69,8 @@ const MONTH_STEMS: [locale: string, stems: string[]][] = [
 // At the start of a word: "mar" in "market" is no month.
 const stemPattern = (stems: string[]): RegExp =>
   new RegExp(`(?<!\\p{L})(?:${stems.join('|')})`, 'iu')
+/** A number that can be a day of the month, standing alone (not a piece of a year or a price). */
+const DAY_NUMBER = /(?<!\d|\d[.,])(?:0?[1-9]|[12]\d|3[01])(?!\d|[.,]\d)/
 const ANY_MONTH = stemPattern([...new Set(MONTH_STEMS.flatMap(([, stems]) => stems))])
 /** Each chrono-node locale loads on first use (together they take a quarter of a second to load). */
 const strictParsers = MONTH_STEMS.map(([locale, stems]) => ({
@@ -158,7 +160,8 @@ function parseWords(text: string): ParsedDate | null {
   const windowStart = Math.max(0, yearMatch.index - WORDS_BEFORE_YEAR)
   const window = text.slice(windowStart, yearMatch.index + yearMatch[0].length + WORDS_AFTER_YEAR)
   // Strict parsing needs a month name; without the stem of one, the ten parsers need not run.
-  if (!ANY_MONTH.test(window)) return null
+  // A date in words names a month and a day: "November 2019" alone is no day, so no parser runs.
+  if (!ANY_MONTH.test(window) || !DAY_NUMBER.test(window)) return null
   for (const entry of strictParsers) {
     if (!entry.months.test(window)) continue
     const result = parserOf(entry).parse(window)[0]

@@ -91,3 +91,18 @@ test('MinHash estimates resemblance symmetrically and close to the exact value',
   expect(estimate).toBe(estimateJaccard(minhashSignature(b), minhashSignature(a)))
   expect(Math.abs(estimate - exact)).toBeLessThan(0.15)
 })
+
+test('texts equal once case, spacing and punctuation are normalised are an exact copy, the whole text one passage', () => {
+  const original = article('x-first', ORIGINAL, '2024-03-01')
+  const respaced = article(
+    'y-second',
+    ORIGINAL.replace(/ the /g, '  THE ').replace(/,/g, ' ,').replace(/\.$/, '!'),
+    '2024-03-02',
+  )
+  const [link] = findReuseLinks([original, respaced])
+  expect(link).toMatchObject({ from: 'x-first', to: 'y-second', kind: 'copy', directed: true })
+  expect(link?.evidence.map((evidence) => evidence.kind)).toContain('identical-text')
+  const passage = link?.passages[0]
+  expect(original.text.slice(passage?.from.start, passage?.from.end)).toBe(original.text.trim())
+  expect(respaced.text.slice(passage?.to.start, passage?.to.end)).toBe(respaced.text.trim())
+})

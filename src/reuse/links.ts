@@ -1,3 +1,5 @@
+import { contentId } from '../text/hash.js'
+import { comparisonKey } from '../text/normalize.js'
 import { findQuotations, quotedShare } from '../text/quotations.js'
 import { words } from '../text/tokens.js'
 import type { Article, Evidence, ReuseKind, ReuseLink } from '../types.js'
@@ -43,7 +45,11 @@ export function findReuseLinks(
   const prepare = (article: Article): PreparedText => {
     let found = prepared.get(article.id)
     if (found === undefined) {
-      found = { alignable: prepareAlignment(article.text), quotes: findQuotations(article.text) }
+      found = {
+        alignable: prepareAlignment(article.text),
+        quotes: findQuotations(article.text),
+        textHash: contentId(comparisonKey(article.text)),
+      }
       prepared.set(article.id, found)
     }
     return found
@@ -65,6 +71,8 @@ export function findReuseLinks(
 interface PreparedText {
   alignable: AlignableText
   quotes: ReturnType<typeof findQuotations>
+  /** Hash of the text with case, spacing and punctuation normalised: equal hashes are exact copies. */
+  textHash: string
 }
 
 function candidatePairs(
@@ -97,6 +105,7 @@ function linkPair(
   shingles: Map<string, Set<number>>,
 ): ReuseLink | null {
   const [a, b] = [sideA.article, sideB.article]
+  if (sideA.textHash === sideB.textHash && a.text.trim() !== '') return exactCopy(sideA, sideB)
   const passages = alignPassages(sideA.alignable, sideB.alignable)
   const [quotesA, quotesB] = [sideA.quotes, sideB.quotes]
   const isQuote = (passage: AlignedPassage): boolean =>
@@ -140,6 +149,34 @@ function linkPair(
       similarity: passage.similarity,
     })),
     evidence: [...evidence, ...directionEvidence],
+    directed: directionEvidence.length > 0,
+  }
+}
+
+/** Two texts that are one after normalising: a copy, the whole text one passage, no alignment needed. */
+function exactCopy(
+  sideA: PreparedText & { article: Article },
+  sideB: PreparedText & { article: Article },
+): ReuseLink {
+  const [from, to, directionEvidence] = direction(sideA.article, sideB.article)
+  const whole = (side: PreparedText & { article: Article }) => {
+    const text = side.article.text
+    const start = text.length - text.trimStart().length
+    return { articleId: side.article.id, start, end: text.trimEnd().length }
+  }
+  const [source, copy] = from === sideA.article ? [sideA, sideB] : [sideB, sideA]
+  return {
+    from: from.id,
+    to: to.id,
+    kind: 'copy',
+    passages: [{ from: whole(source), to: whole(copy), similarity: 1 }],
+    evidence: [
+      {
+        kind: 'identical-text',
+        text: 'the same text once case, spacing and punctuation are normalised',
+      },
+      ...directionEvidence,
+    ],
     directed: directionEvidence.length > 0,
   }
 }
