@@ -63,11 +63,25 @@ function fromHtml(content: string, raw: RawDocument) {
   const document = parseHtml(content)
   const page = readPageMeta(document)
   const bodyElement = descendants(document).find((element) => element.name === 'body')
-  const pageText = textOf(bodyElement ?? document)
   const titleGuess =
     raw.hints.title ?? page.titles.find((title) => title.kind === 'h1')?.text ?? null
   const extracted = extractHtmlBody(document, { title: titleGuess, articleBody: page.articleBody })
-  return { text: extracted.text, removed: extracted.removed, title: null, page, pageText }
+  // The whole page's text (a last resort for dates) is read only when asked for, from the page as parsed.
+  let pageText: string | null = null
+  const readPageText = (): string => {
+    if (pageText === null) {
+      extracted.restorePage()
+      pageText = textOf(bodyElement ?? document)
+    }
+    return pageText
+  }
+  return {
+    text: extracted.text,
+    removed: extracted.removed,
+    title: null,
+    page,
+    pageText: readPageText,
+  }
 }
 
 function fromText(content: string, raw: RawDocument) {
@@ -78,6 +92,6 @@ function fromText(content: string, raw: RawDocument) {
     removed: extracted.removed,
     title: raw.hints.title ?? extracted.title,
     page: null,
-    pageText: content,
+    pageText: () => content,
   }
 }

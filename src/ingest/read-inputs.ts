@@ -50,8 +50,20 @@ async function* walk(path: string): AsyncGenerator<string> {
     yield path
     return
   }
-  const entries = (await readdir(path)).filter((name) => !name.startsWith('.')).sort()
-  for (const name of entries) yield* walk(join(path, name))
+  yield* walkDirectory(path)
+}
+
+/** A directory's files in name order, recursively; entry types come with the listing (no stat per file). */
+async function* walkDirectory(path: string): AsyncGenerator<string> {
+  const entries = (await readdir(path, { withFileTypes: true }))
+    .filter((entry) => !entry.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const child = join(path, entry.name)
+    if (entry.isDirectory()) yield* walkDirectory(child)
+    else if (entry.isFile()) yield child
+    else yield* walk(child) // a link or something stranger: stat decides
+  }
 }
 
 /**

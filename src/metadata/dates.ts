@@ -18,7 +18,7 @@ export interface DateSources {
   /** Date lines shown near the headline of a scrape or page (not tied to markup). */
   shown: string[]
   /** The whole visible text of the page, for the last-resort search. */
-  pageText: string
+  pageText: () => string
   /** The clean body text, for content evidence (which years the story speaks of). */
   body: string
   /** Photo captions: content evidence too (they describe the story's own pictures). */
@@ -131,7 +131,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   if (
     !candidates.some((candidate) => candidate.role === 'published' || candidate.role === 'shown')
   ) {
-    const fromText = dateInText(sources.pageText, {
+    const fromText = dateInText(sources.pageText(), {
       latest: sources.now,
       dayFirst: dayFirst(sources.lang),
     })

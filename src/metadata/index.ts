@@ -30,8 +30,8 @@ export interface MetadataInput {
   textTitle: string | null
   /** Markup facts (HTML pages only). */
   page: PageMeta | null
-  /** Visible text of the whole page, for the last-resort date search. */
-  pageText: string
+  /** Visible text of the whole page, for the last-resort date search (read on demand: it costs a walk). */
+  pageText: () => string
   now: Date
 }
 

@@ -1,14 +1,38 @@
-import { type AnyNode, type Element, attr, classAndId, descendants, removeNode } from './dom.js'
+import {
+  type AnyNode,
+  type Document,
+  type Element,
+  attr,
+  classAndId,
+  descendants,
+  removeNode,
+} from './dom.js'
 import { DROP_TAGS, NEGATIVE_HINT, POSITIVE_HINT } from './hints.js'
 
 const WRAPPER_FORM_PARAGRAPHS = 3
 
-/** Removes what never holds the story, whatever the class hints say: scripts, forms, navigation, hidden nodes. */
-export function dropNonContent(root: AnyNode): void {
+/**
+ * Removes what never holds the story, whatever the class hints say: scripts, forms, navigation, hidden nodes.
+ * Returns a function that puts them back where they were (the whole page's text is read only when needed,
+ * after extraction).
+ */
+export function dropNonContent(root: AnyNode): () => void {
+  const removed: { node: Element; parent: Element | Document; index: number }[] = []
   for (const element of descendants(root)) {
     if (element.parent === null) continue // inside a removed subtree
     if (isWrapperForm(element)) continue
-    if (DROP_TAGS.has(element.name) || isHidden(element)) removeNode(element)
+    if (DROP_TAGS.has(element.name) || isHidden(element)) {
+      const parent = element.parent as Element | Document
+      removed.push({ node: element, parent, index: parent.children.indexOf(element) })
+      removeNode(element)
+    }
+  }
+  return () => {
+    for (const { node, parent, index } of removed.reverse()) {
+      parent.children.splice(index, 0, node)
+      node.parent = parent
+    }
+    removed.length = 0
   }
 }
 

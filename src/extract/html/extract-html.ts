@@ -25,6 +25,8 @@ export interface ExtractedHtml {
   removed: RemovedBlock[]
   /** Which attempt of the cascade was kept. */
   attempt: string
+  /** Puts back what cleaning removed from the parsed page (for a read of the whole page's text). */
+  restorePage: () => void
 }
 
 interface Attempt {
@@ -42,7 +44,7 @@ export function extractHtmlBody(
   document: Document,
   options: { title: string | null; articleBody: string | null },
 ): ExtractedHtml {
-  dropNonContent(document)
+  const restorePage = dropNonContent(document)
   // Pages without <body> (fragments, feeds, broken heads) are read from <html>, or from all their nodes.
   const body =
     findAll(document, (element) => element.name === 'body')[0] ??
@@ -58,7 +60,12 @@ export function extractHtmlBody(
   const fromJsonLd = articleBodyAttempt(options.articleBody)
   const chosen =
     fromJsonLd !== null && textLength(fromJsonLd) > textLength(best) * 1.5 ? fromJsonLd : best
-  return { text: chosen.kept.join('\n\n'), removed: chosen.removed, attempt: chosen.name }
+  return {
+    text: chosen.kept.join('\n\n'),
+    removed: chosen.removed,
+    attempt: chosen.name,
+    restorePage,
+  }
 }
 
 function wrapInBody(document: Document): Element {
