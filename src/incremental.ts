@@ -6,11 +6,15 @@ import {
   INDEX_TERMS,
   MAX_POSTINGS,
   OnlineClusterer,
+  type StoryState,
   articleTerms,
   canonicalOrder,
   clusterOf,
+  stateFromMembers,
 } from './stories/cluster.js'
-import { smoothedIdf, tfidfVector, topTerms } from './stories/vectors.js'
+import { splitByNames, splitEvidence } from './stories/split.js'
+import { type TermVector, smoothedIdf, tfidfVector, topTerms } from './stories/vectors.js'
+import { contentId } from './text/hash.js'
 import type { ClusteringUpdate, Store } from './store/store.js'
 import type { Article } from './types.js'
 
@@ -22,6 +26,43 @@ export interface StoreUpdateResult {
   /** Stories created or changed by this run, and stories merged into another. */
   changedStories: string[]
   merged: { from: string; into: string }[]
+}
+
+/**
+ * A changed story whose articles have become two events (splitByNames) as two stories: the part with the
+ * founding article keeps the id, the other takes the id of its earliest article. Centroids are rebuilt from
+ * the members with the current term weights.
+ */
+function splitIfTwoEvents(
+  state: StoryState,
+  members: Article[],
+  vectorOf: (article: Article) => TermVector,
+  existing: (id: string) => StoryState | undefined,
+): { state: StoryState; members: Article[] }[] {
+  const anchor = state.membership[0]?.articleId ?? state.articleIds[0] ?? ''
+  const split = splitByNames(members, anchor)
+  if (split === null) return [{ state, members }]
+  const moved = new Set(split.split)
+  const kept = members.filter((article) => !moved.has(article.id))
+  const away = members.filter((article) => moved.has(article.id)).sort(canonicalOrder)
+  const base = `story-${contentId((away[0] as Article).id, 12)}`
+  let newId = base
+  for (let n = 2; existing(newId) !== undefined || newId === state.id; n++) newId = `${base}-${n}`
+  const note = splitEvidence(state.id, split)
+  const build = (id: string, part: Article[], membership: StoryState['membership']): StoryState =>
+    stateFromMembers(
+      id,
+      part.map((article) => ({ article, vector: vectorOf(article) })),
+      membership,
+    )
+  const keptMembership = state.membership.filter((entry) => !moved.has(entry.articleId))
+  const awayMembership = state.membership
+    .filter((entry) => moved.has(entry.articleId))
+    .map((entry) => ({ ...entry, evidence: [...entry.evidence, note] }))
+  return [
+    { state: build(state.id, kept, keptMembership), members: kept },
+    { state: build(newId, away, awayMembership), members: away },
+  ]
 }
 
 /**
@@ -72,18 +113,34 @@ export async function updateStore(
     termDocuments,
     stories: [],
     merged,
+    moved: [],
     analyzedArticles: [],
   }
+  const vectorOf = (article: Article): TermVector => tfidfVector(articleTerms(article), idf)
   for (const id of clusterer.changed) {
     const state = clusterer.state(id)
     if (state === undefined) continue
-    const members = pinStoryDates(await store.getExtractedArticles(state.articleIds))
-    update.stories.push({
-      state,
-      report: buildStoryReport(clusterOf(state), members, findReuseLinks(members, options.reuse)),
-    })
-    update.analyzedArticles.push(...members)
+    const extracted = await store.getExtractedArticles(state.articleIds)
+    const parts = splitIfTwoEvents(state, extracted, vectorOf, (taken) => clusterer.state(taken))
+    for (const part of parts) {
+      const members = pinStoryDates(part.members)
+      const links = findReuseLinks(members, options.reuse)
+      update.stories.push({
+        state: part.state,
+        report: buildStoryReport(clusterOf(part.state), members, links),
+      })
+      update.analyzedArticles.push(...members)
+      if (part.state.id !== id)
+        for (const articleId of part.state.articleIds)
+          update.moved.push({ articleId, storyId: part.state.id })
+    }
   }
+  // An article placed in a story that then split belongs to the split-off story.
+  const movedTo = new Map(update.moved.map((entry) => [entry.articleId, entry.storyId]))
+  update.placed = update.placed.map((entry) => ({
+    ...entry,
+    storyId: movedTo.get(entry.articleId) ?? entry.storyId,
+  }))
   await store.saveClustering(update)
   return {
     ...result,

@@ -26,6 +26,8 @@ export interface ClusteringUpdate {
   stories: { state: StoryState; report: StoryReport }[]
   /** Stories merged into another: their members now belong to the one that took them. */
   merged: { from: string; into: string }[]
+  /** Articles already placed that now belong to another story (a story split in two). */
+  moved: { articleId: string; storyId: string }[]
   /** Articles as their story's analysis left them (story-level dates). */
   analyzedArticles: Article[]
 }

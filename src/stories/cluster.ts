@@ -1,4 +1,5 @@
 import { contentId } from '../text/hash.js'
+import { splitByNames, splitEvidence } from './split.js'
 import type { Article, Evidence } from '../types.js'
 import {
   type DocumentTerms,
@@ -18,7 +19,7 @@ export interface ClusterOptions {
 }
 
 // Calibrated on the dev halves of ECB+ and BASIL (see eval/clustering.ts and the README table).
-export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.25, timeWindowDays: 7 }
+export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = { threshold: 0.225, timeWindowDays: 7 }
 /** Heaviest terms of each article, under which its story is indexed and by which stories are looked up. */
 export const INDEX_TERMS = 15
 /** A term shared by more stories than this says little about any of them: it is not used for lookups. */
@@ -59,7 +60,53 @@ export function clusterStories(
   ordered.forEach((article, position) =>
     clusterer.add(article, tfidfVector(terms[position] as DocumentTerms, idf)),
   )
-  return clusterer.clusters()
+  const byId = new Map(ordered.map((article) => [article.id, article]))
+  return clusterer
+    .clusters()
+    .flatMap((cluster) => splitCluster(cluster, byId))
+    .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
+}
+
+/** A story whose articles form two events (see splitByNames) as two stories; else the story as it is. */
+function splitCluster(cluster: StoryCluster, byId: Map<string, Article>): StoryCluster[] {
+  const members = cluster.articleIds.map((id) => byId.get(id) as Article)
+  const anchor = cluster.membership[0]?.articleId ?? cluster.articleIds[0] ?? ''
+  const split = splitByNames(members, anchor)
+  if (split === null) return [cluster]
+  const moved = new Set(split.split)
+  const founder = members.filter((article) => moved.has(article.id)).sort(canonicalOrder)[0]
+  const note = splitEvidence(cluster.id, split)
+  return [
+    {
+      id: cluster.id,
+      articleIds: split.kept.sort(),
+      membership: cluster.membership.filter((entry) => !moved.has(entry.articleId)),
+    },
+    {
+      id: `story-${contentId((founder as Article).id, 12)}`,
+      articleIds: split.split.sort(),
+      membership: cluster.membership
+        .filter((entry) => moved.has(entry.articleId))
+        .map((entry) => ({ ...entry, evidence: [...entry.evidence, note] })),
+    },
+  ]
+}
+
+/** A story state built from its members and their vectors (after a split). */
+export function stateFromMembers(
+  id: string,
+  members: { article: Article; vector: TermVector }[],
+  membership: StoryState['membership'],
+): StoryState {
+  const story = newStory(id)
+  for (const { article, vector } of members) {
+    story.articleIds.push(article.id)
+    if (article.published !== null) widenDays(story, epochDay(article.published))
+    addVector(story, vector)
+    for (const term of topTerms(vector, INDEX_TERMS)) story.indexedTerms.add(term)
+  }
+  story.membership = membership
+  return story
 }
 
 export function articleTerms(article: Article): DocumentTerms {

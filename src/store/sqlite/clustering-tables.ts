@@ -107,7 +107,8 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
   const place = db.prepare(
     'INSERT INTO story_members (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
   )
-  for (const { articleId, storyId } of update.placed) place.run(articleId, storyId)
+  for (const { articleId, storyId } of [...update.placed, ...update.moved])
+    place.run(articleId, storyId)
   const addDocuments = db.prepare(
     'INSERT INTO term_documents (term, documents) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents',
   )
@@ -124,8 +125,10 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
   )
   const removeTitle = db.prepare('DELETE FROM stories_fts WHERE id = ?')
   const indexTitle = db.prepare('INSERT INTO stories_fts (id, title) VALUES (?, ?)')
+  const forgetTerms = db.prepare('DELETE FROM story_terms WHERE story_id = ?')
   for (const { state, report } of update.stories) {
     saveState.run(state.id, serialise(state))
+    forgetTerms.run(state.id) // a story split in two is indexed under fewer terms
     for (const term of state.indexedTerms) indexTerm.run(term, state.id)
     saveReport.run(report.id, report.title, report.start, report.end, JSON.stringify(report))
     removeTitle.run(report.id)
