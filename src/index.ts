@@ -4,6 +4,8 @@
 export { analyze, analyzeArticles, extract } from './pipeline.js'
 export type { AnalyzeOptions } from './pipeline.js'
 export { openStore } from './store/index.js'
+export { updateStore } from './incremental.js'
+export type { StoreUpdateResult } from './incremental.js'
 export type { SearchResult, Store, StorySummary } from './store/index.js'
 export { renderReport } from './report/index.js'
 export type { ReportFormat } from './report/index.js'

@@ -9,5 +9,6 @@ test('the public API exports exactly these names', async () => {
     'extract',
     'openStore',
     'renderReport',
+    'updateStore',
   ])
 })
