@@ -12,9 +12,8 @@ import {
   clusterOf,
   stateFromMembers,
 } from './stories/cluster.js'
-import { splitByNames, splitEvidence } from './stories/split.js'
+import { divideStory } from './stories/split.js'
 import { type TermVector, smoothedIdf, tfidfVector, topTerms } from './stories/vectors.js'
-import { contentId } from './text/hash.js'
 import type { ClusteringUpdate, Store } from './store/store.js'
 import type { Article } from './types.js'
 
@@ -29,9 +28,8 @@ export interface StoreUpdateResult {
 }
 
 /**
- * A changed story whose articles have become two events (splitByNames) as two stories: the part with the
- * founding article keeps the id, the other takes the id of its earliest article. Centroids are rebuilt from
- * the members with the current term weights.
+ * A changed story whose articles have become two events (divideStory) as two stories, their centroids rebuilt
+ * from the members with the current term weights; else the story as it is.
  */
 function splitIfTwoEvents(
   state: StoryState,
@@ -39,30 +37,16 @@ function splitIfTwoEvents(
   vectorOf: (article: Article) => TermVector,
   existing: (id: string) => StoryState | undefined,
 ): { state: StoryState; members: Article[] }[] {
-  const anchor = state.membership[0]?.articleId ?? state.articleIds[0] ?? ''
-  const split = splitByNames(members, anchor)
-  if (split === null) return [{ state, members }]
-  const moved = new Set(split.split)
-  const kept = members.filter((article) => !moved.has(article.id))
-  const away = members.filter((article) => moved.has(article.id)).sort(canonicalOrder)
-  const base = `story-${contentId((away[0] as Article).id, 12)}`
-  let newId = base
-  for (let n = 2; existing(newId) !== undefined || newId === state.id; n++) newId = `${base}-${n}`
-  const note = splitEvidence(state.id, split)
-  const build = (id: string, part: Article[], membership: StoryState['membership']): StoryState =>
-    stateFromMembers(
-      id,
-      part.map((article) => ({ article, vector: vectorOf(article) })),
-      membership,
-    )
-  const keptMembership = state.membership.filter((entry) => !moved.has(entry.articleId))
-  const awayMembership = state.membership
-    .filter((entry) => moved.has(entry.articleId))
-    .map((entry) => ({ ...entry, evidence: [...entry.evidence, note] }))
-  return [
-    { state: build(state.id, kept, keptMembership), members: kept },
-    { state: build(newId, away, awayMembership), members: away },
-  ]
+  const parts = divideStory(state, members, (id) => existing(id) !== undefined)
+  if (parts === null) return [{ state, members }]
+  return parts.map((part) => ({
+    state: stateFromMembers(
+      part.id,
+      part.articles.map((article) => ({ article, vector: vectorOf(article) })),
+      part.membership,
+    ),
+    members: part.articles,
+  }))
 }
 
 /**

@@ -1,5 +1,6 @@
 import { contentId } from '../text/hash.js'
-import { splitByNames, splitEvidence } from './split.js'
+import { divideStory } from './split.js'
+import { canonicalOrder } from './order.js'
 import type { Article, Evidence } from '../types.js'
 import {
   type DocumentTerms,
@@ -67,29 +68,16 @@ export function clusterStories(
     .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
 }
 
-/** A story whose articles form two events (see splitByNames) as two stories; else the story as it is. */
+/** A story whose articles form two events (see divideStory) as two stories; else the story as it is. */
 function splitCluster(cluster: StoryCluster, byId: Map<string, Article>): StoryCluster[] {
   const members = cluster.articleIds.map((id) => byId.get(id) as Article)
-  const anchor = cluster.membership[0]?.articleId ?? cluster.articleIds[0] ?? ''
-  const split = splitByNames(members, anchor)
-  if (split === null) return [cluster]
-  const moved = new Set(split.split)
-  const founder = members.filter((article) => moved.has(article.id)).sort(canonicalOrder)[0]
-  const note = splitEvidence(cluster.id, split)
-  return [
-    {
-      id: cluster.id,
-      articleIds: split.kept.sort(),
-      membership: cluster.membership.filter((entry) => !moved.has(entry.articleId)),
-    },
-    {
-      id: `story-${contentId((founder as Article).id, 12)}`,
-      articleIds: split.split.sort(),
-      membership: cluster.membership
-        .filter((entry) => moved.has(entry.articleId))
-        .map((entry) => ({ ...entry, evidence: [...entry.evidence, note] })),
-    },
-  ]
+  const parts = divideStory(cluster, members, () => false)
+  if (parts === null) return [cluster]
+  return parts.map((part) => ({
+    id: part.id,
+    articleIds: part.articles.map((article) => article.id).sort(),
+    membership: part.membership,
+  }))
 }
 
 /** A story state built from its members and their vectors (after a split). */
@@ -218,11 +206,7 @@ export function clusterOf(story: StoryState): StoryCluster {
   return { id: story.id, articleIds: [...story.articleIds].sort(), membership: story.membership }
 }
 
-export function canonicalOrder(a: Article, b: Article): number {
-  const dayA = a.published ?? '9999'
-  const dayB = b.published ?? '9999'
-  return dayA < dayB ? -1 : dayA > dayB ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
-}
+export { canonicalOrder } from './order.js'
 
 function newStory(id: string): StoryState {
   return {

@@ -1,7 +1,9 @@
 import { extractEntities } from '../nlp/entities.js'
 import { estimateJaccard, minhashSignature, shingleHashes } from '../reuse/minhash.js'
 import { words } from '../text/tokens.js'
-import type { Article } from '../types.js'
+import { contentId } from '../text/hash.js'
+import type { Article, Evidence } from '../types.js'
+import { canonicalOrder } from './order.js'
 
 /**
  * Two events of one kind (two earthquakes, two celebrities checking into rehab) read alike: the words of the
@@ -170,10 +172,48 @@ function twoGroups(similarity: number[][]): [number[], number[]] {
   return [groups[0] ?? [], groups[1] ?? []]
 }
 
-/** The evidence an article of a split-off story carries. */
-export function splitEvidence(from: string, split: StorySplit): { kind: string; text: string } {
-  return {
+/** One of the two stories a split makes: its id, its articles and why each belongs to it. */
+export interface StoryPart {
+  id: string
+  articles: Article[]
+  membership: Membership
+}
+type Membership = { articleId: string; evidence: Evidence[] }[]
+
+/**
+ * Divides a story whose articles form two events (splitByNames): the part with the founding article keeps the
+ * story's id; the other takes the id of its earliest article and its articles carry the split as evidence.
+ * Null when the story is one event. `taken` says whether an id is already another story's.
+ */
+export function divideStory(
+  story: { id: string; membership: Membership },
+  members: Article[],
+  taken: (id: string) => boolean,
+): [StoryPart, StoryPart] | null {
+  const anchor = story.membership[0]?.articleId ?? members[0]?.id ?? ''
+  const split = splitByNames(members, anchor)
+  if (split === null) return null
+  const moved = new Set(split.split)
+  const away = members.filter((article) => moved.has(article.id)).sort(canonicalOrder)
+  const base = `story-${contentId((away[0] as Article).id, 12)}`
+  let id = base
+  for (let n = 2; taken(id) || id === story.id; n++) id = `${base}-${n}`
+  const note: Evidence = {
     kind: 'split',
-    text: `split from story ${from}: its articles formed two groups that share almost no names (similarity ${split.crossSimilarity.toFixed(3)})`,
+    text: `split from story ${story.id}: its articles formed two groups that share almost no names (similarity ${split.crossSimilarity.toFixed(3)})`,
   }
+  return [
+    {
+      id: story.id,
+      articles: members.filter((article) => !moved.has(article.id)),
+      membership: story.membership.filter((entry) => !moved.has(entry.articleId)),
+    },
+    {
+      id,
+      articles: away,
+      membership: story.membership
+        .filter((entry) => moved.has(entry.articleId))
+        .map((entry) => ({ ...entry, evidence: [...entry.evidence, note] })),
+    },
+  ]
 }
