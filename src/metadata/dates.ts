@@ -1,5 +1,6 @@
 import type { Evidence } from '../types.js'
 import { MODIFIED_DATE_LABELS, PUBLISHED_DATE_LABELS } from '../data/date-labels.js'
+import { yearsMentioned } from '../text/years.js'
 import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js'
 
 /** The dates of one article and why they were chosen. */
@@ -306,9 +307,7 @@ function value(parsed: ParsedDate): string {
  * long before it is a republication: the shown date becomes `pageDate`, never `published`.
  */
 function checkRepublication(result: ArticleDates, shown: Candidate, body: string): ArticleDates {
-  const years = [...body.matchAll(/(?<![\d$€£,.])((?:19|20)\d{2})(?![\d,])/g)].map((match) =>
-    Number(match[1]),
-  )
+  const years = yearsMentioned(body)
   if (years.length === 0) return result
   const latestContentYear = Math.max(...years)
   const shownYear = Number(shown.parsed.day.slice(0, 4))
