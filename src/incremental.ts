@@ -84,7 +84,7 @@ export async function updateStore(
   clusterer.seed(await store.loadStoryStates(candidates))
   const placed = pending.map((article, position) => ({
     articleId: article.id,
-    storyId: clusterer.add(article, vectors[position] as ReturnType<typeof tfidfVector>),
+    storyId: clusterer.add(article, vectors[position] as TermVector),
   }))
 
   const merged = [...clusterer.mergedInto].map(([from, into]) => ({ from, into: finalStory(into) }))

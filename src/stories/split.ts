@@ -14,7 +14,7 @@ import { canonicalOrder } from './order.js'
  * Calibrated on the ECB+ dev half (its topics pair such events): B3-F1 0.841 → 0.901, BASIL unchanged; checked
  * against the mutated-copies corpus of bench/story-corpus.ts (copies of one text must not be split off).
  */
-/** Fewest articles on each side of a split (smaller groups are noise, not an event). */
+/** Fewest texts (copies counted once) on each side of a split: smaller groups are noise, not an event. */
 const MIN_SIDE = 3
 /** Above this many articles a story is not tested (the grouping costs the cube of its size). */
 const MAX_TESTED = 300
