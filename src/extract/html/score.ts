@@ -27,18 +27,19 @@ const MIN_MARKED_BODY = 250
  */
 export function findContentRoots(root: Element, options: ScoreOptions): Element[] {
   const excluded = options.useClassHints ? negativeSubtrees(root) : new Set<Element>()
+  const text = textCache()
   const marked = descendants(root).find(
     (element) => element.attribs.itemprop === 'articleBody' && !excluded.has(element),
   )
-  if (marked !== undefined && textOf(marked).length >= MIN_MARKED_BODY) return [marked]
+  if (marked !== undefined && text(marked).length >= MIN_MARKED_BODY) return [marked]
   const scores = new Map<Element, number>()
   for (const element of descendants(root)) {
     if (!SCORED_TAGS.has(element.name) || excluded.has(element)) continue
     const blockChildren = element.name === 'div' && hasBlockChild(element)
-    const text = blockChildren ? directText(element) : textOf(element)
-    if (text.length < (blockChildren ? MIN_DIRECT_TEXT : MIN_PARAGRAPH_CHARS)) continue
+    const own = blockChildren ? directText(element) : text(element)
+    if (own.length < (blockChildren ? MIN_DIRECT_TEXT : MIN_PARAGRAPH_CHARS)) continue
     const score =
-      1 + (text.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(text.length / 100), 3)
+      1 + (own.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(own.length / 100), 3)
     // Text runs directly inside a div are paragraphs of that div (Readability wraps them in <p>).
     let ancestor = blockChildren ? element : element.parent
     for (let level = 0; level < ANCESTOR_LEVELS && ancestor !== null && isTag(ancestor); level++) {
@@ -49,13 +50,16 @@ export function findContentRoots(root: Element, options: ScoreOptions): Element[
     }
   }
   const final = new Map(
-    [...scores.entries()].map(([element, score]) => [element, score * (1 - linkDensity(element))]),
+    [...scores.entries()].map(([element, score]) => [
+      element,
+      score * (1 - linkDensity(element, text)),
+    ]),
   )
   const ranked = [...final.entries()].sort((a, b) => b[1] - a[1])
   const top = ranked[0]
   if (top === undefined) return []
   const container = widenToCommonAncestor(top[0], top[1], ranked.slice(1, 6))
-  return withScoringSiblings(container, final.get(container) ?? top[1], final, excluded)
+  return withScoringSiblings(container, final.get(container) ?? top[1], final, excluded, text)
 }
 
 // Readability's sibling rule: a sibling joins when it scores a fifth of the top (at least 10), or when it is a
@@ -68,6 +72,7 @@ function withScoringSiblings(
   score: number,
   scores: Map<Element, number>,
   excluded: Set<Element>,
+  text: (element: Element) => string,
 ): Element[] {
   const parent = container.parent
   if (parent === null || !isTag(parent)) return [container]
@@ -77,11 +82,11 @@ function withScoringSiblings(
     if (!isTag(sibling) || excluded.has(sibling)) return false
     if ((scores.get(sibling) ?? 0) >= threshold) return true
     if (sibling.name !== 'p') return false
-    const text = textOf(sibling)
-    const density = linkDensity(sibling)
+    const own = text(sibling)
+    const density = linkDensity(sibling, text)
     return (
-      (text.length > 80 && density < 0.25) ||
-      (text.length > 0 && density === 0 && /[.。]( |$)/.test(text))
+      (own.length > 80 && density < 0.25) ||
+      (own.length > 0 && density === 0 && /[.。]( |$)/.test(own))
     )
   })
 }
@@ -163,11 +168,21 @@ function hasBlockChild(element: Element): boolean {
 }
 
 /** Share of an element's text that sits inside links. */
-export function linkDensity(element: Element): number {
-  const total = textOf(element).length
+export function linkDensity(element: Element, text: (element: Element) => string = textOf): number {
+  const total = text(element).length
   if (total === 0) return 0
   const linked = descendants(element)
     .filter((child) => child.name === 'a')
-    .reduce((sum, link) => sum + textOf(link).length, 0)
+    .reduce((sum, link) => sum + text(link).length, 0)
   return Math.min(1, linked / total)
+}
+
+/** textOf computed once per element in one scoring pass (ancestors and links are measured many times). */
+function textCache(): (element: Element) => string {
+  const cache = new Map<Element, string>()
+  return (element) => {
+    let found = cache.get(element)
+    if (found === undefined) cache.set(element, (found = textOf(element)))
+    return found
+  }
 }
