@@ -37,7 +37,7 @@ function splitIfTwoEvents(
   vectorOf: (article: Article) => TermVector,
   existing: (id: string) => StoryState | undefined,
 ): { state: StoryState; members: Article[] }[] {
-  const parts = divideStory(state, members, (id) => existing(id) !== undefined)
+  const parts = divideStory(state, members, (id) => existing(id) !== undefined, vectorOf)
   if (parts === null) return [{ state, members }]
   return parts.map((part) => ({
     state: stateFromMembers(
@@ -86,6 +86,7 @@ export async function updateStore(
     articleId: article.id,
     storyId: clusterer.add(article, vectors[position] as TermVector),
   }))
+  clusterer.absorbLoneStories()
 
   const merged = [...clusterer.mergedInto].map(([from, into]) => ({ from, into: finalStory(into) }))
   function finalStory(id: string): string {

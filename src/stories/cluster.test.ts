@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { extract } from '../pipeline.js'
 import type { Article } from '../types.js'
-import { clusterStories } from './cluster.js'
+import { OnlineClusterer, clusterStories } from './cluster.js'
 
 const EXAMPLE = new URL('../../examples/aurus-gift', import.meta.url).pathname
 const seeds = readdirSync(EXAMPLE).map((name) =>
@@ -95,4 +95,30 @@ test('each membership says why the article joined', () => {
       )
     }
   }
+})
+
+test('an article that came before its story formed joins it at the end of the pass; an unrelated one does not', () => {
+  // Unit vectors by hand: "early" shares only "x" with the later articles, too little for any one of them
+  // (0.45 < 0.5) but enough for the story they form together (0.505).
+  const vector = (entries: Record<string, number>) => new Map(Object.entries(entries))
+  const article = (id: string): Article => ({ ...(flood[0] as Article), id, published: null })
+  const clusterer = new OnlineClusterer({ threshold: 0.5 })
+  const early = clusterer.add(article('early'), vector({ x: 1 }))
+  const story = clusterer.add(article('b'), vector({ x: 0.45, y: 0.7, b: 0.55 }))
+  clusterer.add(article('c'), vector({ x: 0.45, y: 0.7, c: 0.55 }))
+  clusterer.add(article('d'), vector({ x: 0.45, y: 0.7, d: 0.55 }))
+  const unrelated = clusterer.add(article('other'), vector({ z: 1 }))
+  expect(clusterer.clusters()).toHaveLength(3)
+
+  clusterer.absorbLoneStories()
+  const stories = clusterer.clusters()
+  expect(stories.map((cluster) => cluster.articleIds)).toEqual([
+    ['b', 'c', 'd', 'early'],
+    ['other'],
+  ])
+  expect(stories[0]?.id).toBe(story)
+  expect(clusterer.mergedInto.get(early)).toBe(story)
+  expect(clusterer.state(unrelated)?.articleIds).toEqual(['other'])
+  const joined = stories[0]?.membership.find((entry) => entry.articleId === 'early')
+  expect(joined?.evidence.map((evidence) => evidence.kind)).toContain('merged')
 })

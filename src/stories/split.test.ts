@@ -102,3 +102,68 @@ test('two events that read alike become two stories, in one pass and in a store;
   expect((await store.search('Lohan')).stories.map((story) => story.id)).toEqual([other?.id])
   await store.close()
 })
+
+// Two title fights of one champion: the champion, the referee's trade, a watching legend are in both groups.
+const FIGHT_OPENINGS = [
+  (opponent: string, city: string) =>
+    `Wladimir Klitschko beat ${opponent} in ${city} on Saturday night to keep his heavyweight titles.`,
+  (opponent: string, city: string) =>
+    `The champion needed seven rounds to stop ${opponent}, and the crowd in ${city} cheered him.`,
+  (opponent: string, city: string) =>
+    `${opponent} was down twice before the referee waved the fight off in ${city}.`,
+  (opponent: string, city: string) =>
+    `In front of forty thousand fans in ${city}, the Ukrainian outclassed ${opponent} from the first bell.`,
+  (opponent: string, city: string) =>
+    `Klitschko said ${opponent} had been brave, speaking to reporters in ${city} after midnight.`,
+  (opponent: string, city: string) =>
+    `Bookmakers had made ${opponent} a heavy underdog, and the bout in ${city} went as they expected.`,
+  (opponent: string, city: string) =>
+    `A left hook in the sixth round finished ${opponent}, ending a one-sided night in ${city}.`,
+  (opponent: string, city: string) =>
+    `Television audiences watched ${opponent} take a beating for six rounds in ${city}.`,
+]
+const fight = (id: string, variant: number, opponent: string, city: string, aside: string) => ({
+  ...extract({
+    text: `Klitschko keeps his belts\n\n${(FIGHT_OPENINGS[variant] as (o: string, c: string) => string)(opponent, city)} ${aside}`,
+  }),
+  id,
+  published: null,
+})
+
+test('two events that share names still split when each has a name all its reports carry', () => {
+  const rahman = [
+    fight(
+      'a0',
+      0,
+      'Hasim Rahman',
+      'Mannheim',
+      'Referee Eddie Cotton stopped it; Lennox Lewis watched.',
+    ),
+    fight('a1', 1, 'Hasim Rahman', 'Mannheim', 'Referee Eddie Cotton had warned both men.'),
+    fight('a2', 2, 'Hasim Rahman', 'Mannheim', 'Promoter Don King was not there.'),
+    fight(
+      'a3',
+      3,
+      'Hasim Rahman',
+      'Mannheim',
+      'Don King called it; trainer Emanuel Steward smiled.',
+    ),
+  ]
+  const thompson = [
+    fight('b0', 4, 'Tony Thompson', 'Bern', 'Referee Tony Weeks stopped it; Lennox Lewis watched.'),
+    fight('b1', 5, 'Tony Thompson', 'Bern', 'Referee Tony Weeks had warned both men.'),
+    fight('b2', 6, 'Tony Thompson', 'Bern', 'Manager Shelly Finkel was not there.'),
+    fight(
+      'b3',
+      7,
+      'Tony Thompson',
+      'Bern',
+      'Shelly Finkel agreed; trainer Emanuel Steward smiled.',
+    ),
+  ]
+  const split = splitByNames([...rahman, ...thompson], 'a0')
+  expect(split?.kept.sort()).toEqual(['a0', 'a1', 'a2', 'a3'])
+  expect(split?.split.sort()).toEqual(['b0', 'b1', 'b2', 'b3'])
+  // More overlap than names alone allow (0.05): the opponent and the city of each fight decided.
+  expect(split?.crossSimilarity).toBeGreaterThan(0.05)
+})
