@@ -71,19 +71,18 @@ export function clusterStories(
   const terms = ordered.map(articleTerms)
   const idf = inverseDocumentFrequencies(terms)
   const clusterer = new OnlineClusterer(options)
-  const vectors = new Map<string, TermVector>()
-  ordered.forEach((article, position) => {
-    const vector = tfidfVector(terms[position] as DocumentTerms, idf)
-    vectors.set(article.id, vector)
-    clusterer.add(article, vector)
-  })
+  ordered.forEach((article, position) =>
+    clusterer.add(article, tfidfVector(terms[position] as DocumentTerms, idf)),
+  )
   clusterer.absorbLoneStories()
   const byId = new Map(ordered.map((article) => [article.id, article]))
+  // Vectors are rebuilt when a split test asks for them: holding one per article costs gigabytes at 100k.
+  const termsById = new Map(terms.map((document) => [document.id, document]))
+  const vectorOf = (article: Article): TermVector =>
+    tfidfVector(termsById.get(article.id) as DocumentTerms, idf)
   return clusterer
     .clusters()
-    .flatMap((cluster) =>
-      splitCluster(cluster, byId, (article) => vectors.get(article.id) as TermVector),
-    )
+    .flatMap((cluster) => splitCluster(cluster, byId, vectorOf))
     .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
 }
 
@@ -232,18 +231,19 @@ export class OnlineClusterer {
       const terms = [...story.indexedTerms]
       const candidates = candidateStories(terms, index)
       for (const id of candidateStories(terms, retirement.archive)) candidates.add(id)
+      const bar = settings.threshold * ABSORB_FACTOR
       const best = [...candidates]
         .map((id) => stories.get(id))
         .filter(
           (other): other is StoryState =>
             other !== undefined && other.articleIds.length > story.articleIds.length,
         )
-        .map((other) => ({
-          other,
-          score: storySimilarity(story, other) * storiesTimeFactor(story, other, settings),
-        }))
+        .map((other) => ({ other, time: storiesTimeFactor(story, other, settings) }))
+        // The archive holds every retired story: most are too far in time to be compared at all.
+        .filter(({ time }) => time >= bar)
+        .map(({ other, time }) => ({ other, score: storySimilarity(story, other) * time }))
         .sort((x, y) => y.score - x.score || (x.other.id < y.other.id ? -1 : 1))[0]
-      if (best === undefined || best.score < settings.threshold * ABSORB_FACTOR) continue
+      if (best === undefined || best.score < bar) continue
       const note: Evidence = {
         kind: 'merged',
         text: `story ${story.id} (${story.articleIds.length} article${story.articleIds.length === 1 ? '' : 's'}) joined ${best.other.id}, similarity ${best.score.toFixed(3)}, once that story had formed`,

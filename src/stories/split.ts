@@ -125,14 +125,21 @@ function copyGroups(articles: Article[], vectorOf?: (article: Article) => TermVe
     return index
   }
   for (let a = 0; a < articles.length; a++)
-    for (let b = a + 1; b < articles.length; b++)
+    for (let b = a + 1; b < articles.length; b++) {
+      if (find(a) === find(b)) continue // already one group: single link needs no more evidence
+      const resemblance = estimateJaccard(
+        signatures[a] as Uint32Array,
+        signatures[b] as Uint32Array,
+      )
+      // A rewrite keeps some phrases of its text: pairs sharing no shingle hash are not compared by words.
       if (
-        estimateJaccard(signatures[a] as Uint32Array, signatures[b] as Uint32Array) >=
-          COPY_RESEMBLANCE ||
+        resemblance >= COPY_RESEMBLANCE ||
         (vectors !== null &&
+          resemblance > 0 &&
           termCosine(vectors[a] as TermVector, vectors[b] as TermVector) >= REWRITE_COSINE)
       )
         parent[find(b)] = find(a)
+    }
   const groups = new Map<number, number[]>()
   articles.forEach((_, index) => {
     const root = find(index)
