@@ -1,4 +1,6 @@
 import { analyze } from '../src/index.js'
+import { clusterStories } from '../src/stories/cluster.js'
+import { asArticle, loadClusteringDatasets } from './clustering.js'
 
 const EXAMPLE = new URL('../examples/aurus-gift', import.meta.url).pathname
 
@@ -20,5 +22,19 @@ export async function seedChecks(): Promise<Record<string, number>> {
         : 0,
     'price conflict found':
       story?.conflicts.some((conflict) => conflict.about === 'price') === true ? 1 : 0,
+    'one story among ECB+ and BASIL': aloneTogether(
+      analysis.articles.map((article) => article.id),
+      clusterStories([
+        ...analysis.articles,
+        ...loadClusteringDatasets().flatMap((dataset) => dataset.documents.map(asArticle)),
+      ]),
+    ),
   }
+}
+
+/** 1 when the given articles form one story with nothing else in it. */
+function aloneTogether(ids: string[], stories: { articleIds: string[] }[]): number {
+  const story = stories.find((candidate) => candidate.articleIds.includes(ids[0] ?? ''))
+  const members = new Set(story?.articleIds ?? [])
+  return members.size === ids.length && ids.every((id) => members.has(id)) ? 1 : 0
 }
