@@ -17,37 +17,60 @@ const CAPITALISED =
 /** Capitalised name sequences, typed by cue words and a small place list; sentence-initial function words skipped. */
 export function extractEntities(text: string): EntityMention[] {
   const mentions: EntityMention[] = []
-  for (const match of text.matchAll(CAPITALISED)) {
-    let surface = match[0].replace(/[.'’-]+$/, '').replace(/['’]s$/, '')
-    let start = match.index
-    const words = surface.split(/\s+/)
-    // Drop a leading honorific or sentence-initial function word ("The Kremlin" keeps "Kremlin").
-    while (
-      words.length > 1 &&
-      (TITLES.has((words[0] ?? '').toLowerCase().replace(/\.$/, '')) ||
-        STOPWORDS.has((words[0] ?? '').toLowerCase()))
-    ) {
-      const dropped = words.shift() as string
-      start = text.indexOf(words[0] as string, start + dropped.length)
+  for (const match of text.matchAll(CAPITALISED))
+    for (const piece of sentencePieces(match[0], match.index)) {
+      const mention = mentionAt(text, piece.text, piece.start)
+      if (mention !== null) mentions.push(mention)
     }
-    surface = words.join(' ')
-    if (
-      surface.length < 2 ||
-      (words.length === 1 &&
-        (STOPWORDS.has(surface.toLowerCase()) || TITLES.has(surface.toLowerCase())))
-    )
-      continue
-    const end = start + surface.length
-    if (text.slice(start, end) !== surface) continue // spacing differs from the match: skip rather than mis-offset
-    mentions.push({
-      text: surface,
-      key: entityKey(surface),
-      type: typeOf(surface, text.slice(Math.max(0, start - 20), start), text.slice(end, end + 20)),
-      start,
-      end,
-    })
-  }
   return mentions
+}
+
+// A word of four or more letters ending in a full stop ends a sentence ("in Bern. Vitali Klitschko"); shorter
+// ones are abbreviations inside a name ("George W. Bush", "Gov. Palin", "U.S. Army").
+const SENTENCE_END = /(?<=\p{L}{4}\.)\s+(?=\p{Lu})/gu
+
+/** A capitalised run cut where a sentence ends inside it, with each piece's offset in the text. */
+function sentencePieces(run: string, offset: number): { text: string; start: number }[] {
+  const pieces: { text: string; start: number }[] = []
+  let from = 0
+  for (const boundary of run.matchAll(SENTENCE_END)) {
+    pieces.push({ text: run.slice(from, boundary.index), start: offset + from })
+    from = boundary.index + boundary[0].length
+  }
+  pieces.push({ text: run.slice(from), start: offset + from })
+  return pieces
+}
+
+/** The mention a capitalised run makes, honorifics and leading function words dropped; null if none. */
+function mentionAt(text: string, run: string, runStart: number): EntityMention | null {
+  let surface = run.replace(/[.'’-]+$/, '').replace(/['’]s$/, '')
+  let start = runStart
+  const words = surface.split(/\s+/)
+  // Drop a leading honorific or sentence-initial function word ("The Kremlin" keeps "Kremlin").
+  while (
+    words.length > 1 &&
+    (TITLES.has((words[0] ?? '').toLowerCase().replace(/\.$/, '')) ||
+      STOPWORDS.has((words[0] ?? '').toLowerCase()))
+  ) {
+    const dropped = words.shift() as string
+    start = text.indexOf(words[0] as string, start + dropped.length)
+  }
+  surface = words.join(' ')
+  if (
+    surface.length < 2 ||
+    (words.length === 1 &&
+      (STOPWORDS.has(surface.toLowerCase()) || TITLES.has(surface.toLowerCase())))
+  )
+    return null
+  const end = start + surface.length
+  if (text.slice(start, end) !== surface) return null // spacing differs from the match: skip rather than mis-offset
+  return {
+    text: surface,
+    key: entityKey(surface),
+    type: typeOf(surface, text.slice(Math.max(0, start - 20), start), text.slice(end, end + 20)),
+    start,
+    end,
+  }
 }
 
 export function entityKey(surface: string): string {
