@@ -31,6 +31,20 @@ test('every span of the seed analysis slices back to its text', async () => {
     }
     for (const entry of [...story.timeline, ...story.summary])
       for (const span of entry.spans) slice(span)
+    // Each member says which names and passages tie it to the others; a passage's offsets are in the member.
+    for (const member of story.membership) {
+      const kinds = member.evidence.map((evidence) => evidence.kind)
+      expect(kinds).toContain('shared-names')
+      expect(kinds).toContain('shared-passage')
+      for (const evidence of member.evidence.filter((item) => item.kind === 'shared-passage')) {
+        const passage = slice({
+          articleId: member.articleId,
+          start: evidence.start ?? 0,
+          end: evidence.end ?? 0,
+        })
+        expect(evidence.text).toContain(passage.slice(0, 40))
+      }
+    }
   }
   for (const article of analysis.articles) {
     for (const evidence of article.dateEvidence)

@@ -16,6 +16,7 @@ import type {
 } from '../types.js'
 import type { StoryCluster } from '../stories/cluster.js'
 import { contentWords, groupSimilar, overlap } from './group-similar.js'
+import { explainMembership } from './membership.js'
 import { buildTimeline } from './timeline.js'
 
 // Calibrated on the seed story: the four translations of the Kremlin quote share about half their content
@@ -49,6 +50,7 @@ export function buildStoryReport(
   const facts = collectFacts(ordered)
   const conflicts = findConflicts(facts, sourcesOf)
   const claims = collectClaims(ordered, sourcesOf, conflicts)
+  const entities = collectEntities(ordered)
   const days = ordered
     .map((article) => article.published)
     .filter((day): day is string => day !== null)
@@ -60,7 +62,7 @@ export function buildStoryReport(
     independentSources: new Set(groups.values()).size,
     start: days[0] ?? null,
     end: days.at(-1) ?? null,
-    entities: collectEntities(ordered),
+    entities,
     quotes: collectQuotes(ordered),
     facts,
     claims,
@@ -74,7 +76,7 @@ export function buildStoryReport(
       )
       .slice(0, SUMMARY_CLAIMS)
       .map((claim) => ({ text: claim.text, spans: claim.spans })),
-    membership: cluster.membership,
+    membership: explainMembership(cluster.membership, ordered, entities, links),
   }
 }
 
