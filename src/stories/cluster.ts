@@ -28,13 +28,14 @@ export const MAX_POSTINGS = 400
 /**
  * Terms a story's centroid keeps (pruned when it holds twice as many). Calibrated on the scale bench (100k:
  * B3 0.833 → 0.888) with ECB+ and BASIL: ECB+ is flat from 150 to 1,000 terms; BASIL, 70 stories of three, moves
- * a lot with it (0.952 at 100 terms, 0.990 at 200, 0.979 at 300 and above).
+ * a lot with it (0.969 at 100 terms, 0.993 at 200, 0.986 at 300 and above; before lone stories were absorbed,
+ * 0.952 / 0.990 / 0.979).
  */
 export const CENTROID_TERMS = 200
 /**
  * Stories this small at the end of a pass may join a larger story (absorbLoneStories), from this fraction of
- * the threshold. ECB+ dev B3-F1 0.917 → 0.933 (its odd and even topics alike), BASIL unchanged; the score is
- * flat for factors 0.7-0.85 and for sizes 1-3.
+ * the threshold. ECB+ dev B3-F1 0.919 → 0.945 (streamed into a store 0.938 → 0.947), BASIL 0.990 → 0.993; the
+ * scores are flat for factors 0.7-0.85 and for sizes 1-3.
  */
 export const LONE_STORY_SIZE = 2
 export const ABSORB_FACTOR = 0.8
@@ -442,25 +443,23 @@ function widenDays(story: StoryState, day: number): void {
  * every further window (a month later, the same words are a new story). Undated articles are not penalised.
  */
 function timeFactor(article: Article, story: StoryState, options: ClusterOptions): number {
-  if (article.published === null || story.firstDay === null || story.lastDay === null) return 1
+  if (article.published === null) return 1
   const day = epochDay(article.published)
-  const distance =
-    day < story.firstDay ? story.firstDay - day : day > story.lastDay ? day - story.lastDay : 0
-  return decay(distance, options)
+  return storiesTimeFactor({ firstDay: day, lastDay: day }, story, options)
 }
 
-function decay(distance: number, options: ClusterOptions): number {
-  return distance <= options.timeWindowDays
-    ? 1
-    : Math.exp(-(distance - options.timeWindowDays) / options.timeWindowDays)
-}
-
-/** timeFactor between two stories: the days between their spans of dated articles. */
-function storiesTimeFactor(a: StoryState, b: StoryState, options: ClusterOptions): number {
+/** timeFactor between two spans of days (a story's dated articles, or one article's day). */
+function storiesTimeFactor(
+  a: Pick<StoryState, 'firstDay' | 'lastDay'>,
+  b: Pick<StoryState, 'firstDay' | 'lastDay'>,
+  options: ClusterOptions,
+): number {
   if (a.firstDay === null || a.lastDay === null || b.firstDay === null || b.lastDay === null)
     return 1
   const distance = Math.max(0, a.firstDay - b.lastDay, b.firstDay - a.lastDay)
-  return decay(distance, options)
+  return distance <= options.timeWindowDays
+    ? 1
+    : Math.exp(-(distance - options.timeWindowDays) / options.timeWindowDays)
 }
 
 function sharedTerms(vector: TermVector, centroid: TermVector): string[] {
