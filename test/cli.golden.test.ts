@@ -120,3 +120,14 @@ test('--reuse-threshold takes a fraction; anything else is a usage error', async
   expect(strict.status).toBe(0)
   expect(JSON.parse(strict.stdout).stories).toHaveLength(1)
 })
+
+test('--story-threshold sets how alike an article and a story must be; anything else is a usage error', async () => {
+  expect((await runCaptured(['analyze', EXAMPLE, '--story-threshold', '0'])).status).toBe(2)
+  const stories = async (threshold: string): Promise<number> =>
+    JSON.parse(
+      (await runCaptured(['analyze', EXAMPLE, '--story-threshold', threshold, '--format', 'json']))
+        .stdout,
+    ).stories.length
+  expect(await stories('0.1')).toBe(1)
+  expect(await stories('0.95')).toBeGreaterThan(1)
+})

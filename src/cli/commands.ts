@@ -51,10 +51,21 @@ async function readArticles(
   return articles
 }
 
-function reuseOptions(options: { reuseThreshold?: number }): AnalyzeOptions {
-  return options.reuseThreshold === undefined
-    ? {}
-    : { reuse: { threshold: options.reuseThreshold } }
+/** The analysis settings given on the command line (the library's defaults for the rest). */
+function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
+  return {
+    ...(options.reuseThreshold === undefined
+      ? {}
+      : { reuse: { threshold: options.reuseThreshold } }),
+    ...(options.storyThreshold === undefined
+      ? {}
+      : { cluster: { threshold: options.storyThreshold } }),
+  }
+}
+
+interface ThresholdOptions {
+  reuseThreshold?: number
+  storyThreshold?: number
 }
 
 export async function extractCommand(
@@ -97,17 +108,16 @@ export async function analyzeCommand(
     format: ReportFormat
     out?: string
     db?: string
-    reuseThreshold?: number
-  },
+  } & ThresholdOptions,
   io: CliIo,
 ): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
-  const analysis = analyzeArticles(articles, reuseOptions(options))
+  const analysis = analyzeArticles(articles, analysisOptions(options))
   if (options.db !== undefined) {
     const store = await (await loadStore()).openStore(options.db)
     try {
-      await updateStore(store, articles, reuseOptions(options))
+      await updateStore(store, articles, analysisOptions(options))
     } finally {
       await store.close()
     }
@@ -126,7 +136,7 @@ export async function analyzeCommand(
 
 export async function ingestCommand(
   inputs: string[],
-  options: InputOptions & { db: string; rebuild?: boolean; reuseThreshold?: number },
+  options: InputOptions & { db: string; rebuild?: boolean } & ThresholdOptions,
   io: CliIo,
 ): Promise<number> {
   if (inputs.length === 0 && options.rebuild !== true) {
@@ -140,7 +150,7 @@ export async function ingestCommand(
   const store = await (await loadStore()).openStore(options.db)
   try {
     if (options.rebuild === true) await store.clearClustering()
-    const result = await updateStore(store, articles, reuseOptions(options))
+    const result = await updateStore(store, articles, analysisOptions(options))
     const stories = await store.countStories()
     const plural = (count: number, one: string, many: string): string =>
       `${count} ${count === 1 ? one : many}`

@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
 import { REPORT_FORMATS } from '../report/index.js'
+import { DEFAULT_CLUSTER_OPTIONS } from '../stories/cluster.js'
 import { EXIT, type CliIo, processIo } from './io.js'
 import {
   analyzeCommand,
@@ -44,11 +45,10 @@ function buildProgram(io: CliIo): Command {
     command
       .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
       .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
-      .option(
-        '--jobs <n>',
-        'extraction threads for batches of files (default: the CPU cores, at most 4)',
-        positiveInt,
-        Math.min(availableParallelism(), 4),
+      .addOption(
+        new Option('--jobs <n>', 'extraction threads for batches of files')
+          .argParser(positiveInt)
+          .default(Math.min(availableParallelism(), 4), 'the CPU cores, at most 4'),
       )
 
   common(
@@ -74,6 +74,7 @@ function buildProgram(io: CliIo): Command {
       .option('--out <file>', 'write the report to a file instead of stdout')
       .option('--db <file>', 'also store the articles and stories in this SQLite file')
       .addOption(reuseThreshold())
+      .addOption(storyThreshold())
       .addHelpText(
         'after',
         '\nExample:\n  corroborate analyze examples/aurus-gift --format html --out report.html',
@@ -91,6 +92,7 @@ function buildProgram(io: CliIo): Command {
       .argument('[inputs...]', 'files, directories, .jsonl files or URLs')
       .option('--db <file>', 'SQLite file', 'corroborate.db')
       .addOption(reuseThreshold())
+      .addOption(storyThreshold())
       .option(
         '--rebuild',
         're-cluster every stored article in one pass, as `analyze` would (story ids may change)',
@@ -144,6 +146,16 @@ function reuseThreshold(): Option {
   )
     .argParser(fraction)
     .default(0.1)
+}
+
+/** How similar an article must be to a story to join it. */
+function storyThreshold(): Option {
+  return new Option(
+    '--story-threshold <x>',
+    'similarity (0–1) of an article to a story from which it joins it; lower gives broader stories',
+  )
+    .argParser(fraction)
+    .default(DEFAULT_CLUSTER_OPTIONS.threshold)
 }
 
 function fraction(value: string): number {
