@@ -201,7 +201,7 @@ function collectClaims(
 function collectEntities(articles: Article[]): StoryEntity[] {
   const byKey = new Map<string, StoryEntity & { articles: Set<string> }>()
   for (const article of articles) {
-    for (const mention of extractEntities(article.text)) {
+    for (const mention of extractEntities(article.text, article.language)) {
       const entity = byKey.get(mention.key) ?? {
         name: mention.text,
         type: mention.type,

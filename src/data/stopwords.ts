@@ -1,3 +1,5 @@
+import stopword from 'stopword'
+
 /**
  * Function words left out of story vectors. English list after the SMART stop list (Salton, via
  * scikit-learn's ENGLISH_STOP_WORDS), shortened; plus reporting words every news story uses.
@@ -14,3 +16,46 @@ mr mrs ms per cent percent including including however though although while wel
 monday tuesday wednesday thursday friday saturday sunday january february march april june july august september
 october november december`.split(/\s+/),
 )
+
+/**
+ * The stop lists of the `stopword` package by the ISO 639-1 codes language detection gives. Without them a
+ * language that is rare in a batch makes its function words rare terms, and its articles one "story" (five
+ * unrelated French pages matched on "les, dans, par, une").
+ */
+const OTHER_LANGUAGES: Record<string, string[]> = {
+  ar: stopword.ara,
+  cs: stopword.ces,
+  da: stopword.dan,
+  de: stopword.deu,
+  el: stopword.ell,
+  es: stopword.spa,
+  fa: stopword.fas,
+  fi: stopword.fin,
+  fr: stopword.fra,
+  he: stopword.heb,
+  hu: stopword.hun,
+  id: stopword.ind,
+  it: stopword.ita,
+  nl: stopword.nld,
+  no: stopword.nob,
+  pl: stopword.pol,
+  pt: stopword.por,
+  ro: stopword.ron,
+  ru: stopword.rus,
+  sv: stopword.swe,
+  tr: stopword.tur,
+  uk: stopword.ukr,
+}
+const byLanguage = new Map<string, Set<string>>()
+
+/** English function words, and those of the given language (ISO 639-1) when it has a list. */
+export function stopwordsFor(language: string | null): Set<string> {
+  const list = language === null ? undefined : OTHER_LANGUAGES[language]
+  if (list === undefined) return STOPWORDS
+  let set = byLanguage.get(language as string)
+  if (set === undefined) {
+    set = new Set([...STOPWORDS, ...list.map((word) => word.toLowerCase())])
+    byLanguage.set(language as string, set)
+  }
+  return set
+}

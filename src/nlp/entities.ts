@@ -1,5 +1,5 @@
 import type { EntityType } from '../types.js'
-import { STOPWORDS } from '../data/stopwords.js'
+import { stopwordsFor } from '../data/stopwords.js'
 import { ORGANIZATION_WORDS, PLACES, TITLES } from '../data/entity-cues.js'
 
 export interface EntityMention {
@@ -14,12 +14,16 @@ export interface EntityMention {
 const CAPITALISED =
   /\p{Lu}[\p{L}\p{N}'’.-]*(?:\s+(?:of|de|the|al|bin|von|van)?\s*\p{Lu}[\p{L}\p{N}'’.-]*)*/gu
 
-/** Capitalised name sequences, typed by cue words and a small place list; sentence-initial function words skipped. */
-export function extractEntities(text: string): EntityMention[] {
+/**
+ * Capitalised name sequences, typed by cue words and a small place list; sentence-initial function words (of
+ * English and of the text's language, ISO 639-1) skipped.
+ */
+export function extractEntities(text: string, language: string | null = null): EntityMention[] {
   const mentions: EntityMention[] = []
+  const stopwords = stopwordsFor(language)
   for (const match of text.matchAll(CAPITALISED))
     for (const piece of sentencePieces(match[0], match.index)) {
-      const mention = mentionAt(text, piece.text, piece.start)
+      const mention = mentionAt(text, piece.text, piece.start, stopwords)
       if (mention !== null) mentions.push(mention)
     }
   return mentions
@@ -42,7 +46,12 @@ function sentencePieces(run: string, offset: number): { text: string; start: num
 }
 
 /** The mention a capitalised run makes, honorifics and leading function words dropped; null if none. */
-function mentionAt(text: string, run: string, runStart: number): EntityMention | null {
+function mentionAt(
+  text: string,
+  run: string,
+  runStart: number,
+  stopwords: Set<string>,
+): EntityMention | null {
   let surface = run.replace(/[.'’-]+$/, '').replace(/['’]s$/, '')
   let start = runStart
   const words = surface.split(/\s+/)
@@ -50,7 +59,7 @@ function mentionAt(text: string, run: string, runStart: number): EntityMention |
   while (
     words.length > 1 &&
     (TITLES.has((words[0] ?? '').toLowerCase().replace(/\.$/, '')) ||
-      STOPWORDS.has((words[0] ?? '').toLowerCase()))
+      stopwords.has((words[0] ?? '').toLowerCase()))
   ) {
     const dropped = words.shift() as string
     start = text.indexOf(words[0] as string, start + dropped.length)
@@ -59,7 +68,7 @@ function mentionAt(text: string, run: string, runStart: number): EntityMention |
   if (
     surface.length < 2 ||
     (words.length === 1 &&
-      (STOPWORDS.has(surface.toLowerCase()) || TITLES.has(surface.toLowerCase())))
+      (stopwords.has(surface.toLowerCase()) || TITLES.has(surface.toLowerCase())))
   )
     return null
   const end = start + surface.length

@@ -121,7 +121,7 @@ export function stateFromMembers(
 }
 
 export function articleTerms(article: Article): DocumentTerms {
-  return documentTerms(article.id, article.title, article.text)
+  return documentTerms(article.id, article.title, article.text, article.language)
 }
 
 /**

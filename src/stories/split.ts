@@ -182,7 +182,7 @@ function nameVectors(units: Article[][]): Map<string, number>[] {
     (unit) =>
       new Set(
         unit.flatMap((article) => [
-          ...extractEntities(article.text)
+          ...extractEntities(article.text, article.language)
             .flatMap((entity) => entity.key.split(' '))
             .map((word) => word.replace(/\.+$/, '')) // "Bern." at a sentence's end is Bern
             .filter((word) => word.length >= MIN_NAME_LENGTH),

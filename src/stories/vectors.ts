@@ -1,5 +1,5 @@
 import { words } from '../text/tokens.js'
-import { STOPWORDS } from '../data/stopwords.js'
+import { stopwordsFor } from '../data/stopwords.js'
 
 export type TermVector = Map<string, number>
 
@@ -11,10 +11,16 @@ export interface DocumentTerms {
   counts: Map<string, number>
 }
 
-export function documentTerms(id: string, title: string | null, text: string): DocumentTerms {
+export function documentTerms(
+  id: string,
+  title: string | null,
+  text: string,
+  language: string | null = null,
+): DocumentTerms {
   const counts = new Map<string, number>()
+  const stopwords = stopwordsFor(language)
   const add = (word: string, weight: number): void => {
-    if (word.length < 3 || STOPWORDS.has(word) || /^\d+$/.test(word)) return
+    if (word.length < 3 || stopwords.has(word) || /^\d+$/.test(word)) return
     counts.set(word, (counts.get(word) ?? 0) + weight)
   }
   for (const word of words(title ?? '')) add(word, TITLE_WEIGHT)
