@@ -1,5 +1,6 @@
 import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
+import { whyInStory } from './membership-label.js'
 import { articlesOf, dateLabel, outletLabel } from './outlet-label.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -26,8 +27,8 @@ export function storySection(story: StoryReport, allArticles: Article[]): string
   return `<section class="story" id="${h(story.id)}">
 <h1>${h(story.title)}</h1>
 <p>${articles.length} articles · <strong>${story.independentSources} independent sources</strong></p>
-<h2>Sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Date</th><th>Authors</th></tr>
-${articles.map((article) => `<tr><td>${h(outletLabel(article))}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td></tr>`).join('\n')}
+<h2>Sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Date</th><th>Authors</th><th>Why in this story</th></tr>
+${articles.map((article) => `<tr><td>${h(outletLabel(article))}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td><td>${h(whyInStory(story, article.id))}</td></tr>`).join('\n')}
 </table>
 ${list(
   'What happened',

@@ -1,5 +1,6 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
 import { escapeMarkdown as md } from './escape.js'
+import { whyInStory } from './membership-label.js'
 import { articlesOf, dateLabel, outletLabel, spanText } from './outlet-label.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
@@ -20,11 +21,11 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     '',
     '## Sources',
     '',
-    '| id | outlet | title | date | authors |',
-    '| --- | --- | --- | --- | --- |',
+    '| id | outlet | title | date | authors | why in this story |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...articles.map(
       (article) =>
-        `| \`${article.id}\` | ${cell(outletLabel(article))} | ${cell(article.title ?? '')} | ${cell(dateLabel(article))} | ${cell(article.authors.join(', '))} |`,
+        `| \`${article.id}\` | ${cell(outletLabel(article))} | ${cell(article.title ?? '')} | ${cell(dateLabel(article))} | ${cell(article.authors.join(', '))} | ${cell(whyInStory(story, article.id))} |`,
     ),
   ]
   if (story.summary.length > 0)
