@@ -53,11 +53,29 @@ function cleanSpeaker(name: string | null): string | null {
   return /^(He|She|They|It|The|This|That|We|I)$/.test(clean) ? null : clean
 }
 
-/** The role written before a speaker's full name ("Kremlin spokesman Dmitry Peskov"). */
+/** A role and at most one more name word right before the end of a window ("Kremlin spokesman Dmitry "). */
+const ROLE_BEFORE = new RegExp(
+  String.raw`((?:\p{Lu}[\p{L}-]*\s+)?(?:${SPEAKER_ROLES.join('|')}))\s+(?:\p{Lu}[\p{L}-]+\s+)?$`,
+  'iu',
+)
+/** Enough characters before a name to hold a role and a first name. */
+const ROLE_WINDOW = 120
+
+/**
+ * The role written before a speaker's name anywhere in the text ("Kremlin spokesman Dmitry Peskov"), at its
+ * first such mention. Only the places the surname occurs are examined, not the whole text per quote.
+ */
 function roleOf(text: string, speaker: string): string | null {
-  const pattern = new RegExp(
-    String.raw`((?:\p{Lu}[\p{L}-]*\s+)?(?:${SPEAKER_ROLES.join('|')}))\s+(?:\p{Lu}[\p{L}-]+\s+)?${speaker.split(/\s+/).at(-1) ?? ''}\b`,
-    'iu',
-  )
-  return pattern.exec(text)?.[1]?.trim() ?? null
+  const surname = speaker.split(/\s+/).at(-1) ?? ''
+  if (surname === '') return null
+  const mentions = new RegExp(`${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'giu')
+  for (const mention of text.matchAll(mentions)) {
+    const start = Math.max(0, mention.index - ROLE_WINDOW)
+    // A window that starts inside a word starts at the next word.
+    const window = text.slice(start, mention.index)
+    const before = start === 0 ? window : window.replace(/^\S*\s/, '')
+    const role = ROLE_BEFORE.exec(before)?.[1]?.trim()
+    if (role !== undefined) return role
+  }
+  return null
 }
