@@ -36,10 +36,10 @@ export function groupSimilar<T extends { articleId: string; words: Set<string> }
     for (const word of item.words) for (const other of byWord.get(word) ?? []) candidates.add(other)
     for (const other of candidates) {
       const otherItem = items[other] as T
-      if (otherItem.articleId !== item.articleId && same(otherItem, item)) {
-        const [x, y] = [find(other), find(index)]
-        if (x !== y) parent[Math.max(x, y)] = Math.min(x, y)
-      }
+      if (otherItem.articleId === item.articleId) continue
+      const [x, y] = [find(other), find(index)]
+      // Already one group: single link needs no more evidence, and the comparison is the costly part.
+      if (x !== y && same(otherItem, item)) parent[Math.max(x, y)] = Math.min(x, y)
     }
     for (const word of item.words) {
       const list = byWord.get(word) ?? []
@@ -51,7 +51,9 @@ export function groupSimilar<T extends { articleId: string; words: Set<string> }
   const groups = new Map<number, number[]>()
   items.forEach((_, index) => {
     const root = find(index)
-    groups.set(root, [...(groups.get(root) ?? []), index])
+    const group = groups.get(root)
+    if (group === undefined) groups.set(root, [index])
+    else group.push(index)
   })
   return [...groups.values()]
 }
