@@ -143,3 +143,16 @@ export function tunedBaseline(dataset: ClusteringDataset): {
   }
   return best
 }
+
+/**
+ * A dataset cut in two by its gold topics (ECB+: odd and even topic numbers), each half clustered on its own:
+ * settings tuned on the whole should hold on each half, as they must on data they were not tuned on.
+ */
+export function topicHalves(dataset: ClusteringDataset): ClusteringDataset[] {
+  const topicOf = (gold: string): number => Number.parseInt(gold.split('_')[0] ?? '', 10)
+  if (dataset.documents.some((document) => Number.isNaN(topicOf(document.gold)))) return []
+  return [0, 1].map((parity) => ({
+    name: `${dataset.name} ${parity === 0 ? 'even' : 'odd'} topics`,
+    documents: dataset.documents.filter((document) => topicOf(document.gold) % 2 === parity),
+  }))
+}

@@ -9,6 +9,7 @@ import {
   loadClusteringDatasets,
   onlineScores,
   streamedScores,
+  topicHalves,
   tunedBaseline,
 } from './clustering.js'
 import { DATE_PEERS, evaluateDates } from './dates.js'
@@ -82,6 +83,16 @@ for (const dataset of loadClusteringDatasets()) {
     baseline.scores.b3.recall,
     baseline.scores.pairwise.f1,
   )
+  for (const half of topicHalves(dataset)) {
+    const scores = onlineScores(half)
+    row(
+      `  ${half.name} (online, alone)`,
+      scores.b3.f1,
+      scores.b3.precision,
+      scores.b3.recall,
+      scores.pairwise.f1,
+    )
+  }
   const key = `clustering.${dataset.name.toLowerCase().replace(/\W/g, '')}`
   figures[`${key}.b3f1`] = online.b3.f1
   figures[`${key}.streamed.b3f1`] = streamed.b3.f1
