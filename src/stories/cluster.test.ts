@@ -122,3 +122,23 @@ test('an article that came before its story formed joins it at the end of the pa
   const joined = stories[0]?.membership.find((entry) => entry.articleId === 'early')
   expect(joined?.evidence.map((evidence) => evidence.kind)).toContain('merged')
 })
+
+test('a lone article that came after its nearest story formed is not absorbed: that story had its chance', () => {
+  const vector = (entries: Record<string, number>) => new Map(Object.entries(entries))
+  const dated = (id: string, day: string): Article => ({
+    ...(flood[0] as Article),
+    id,
+    published: day,
+  })
+  const clusterer = new OnlineClusterer({ threshold: 0.5 })
+  clusterer.add(dated('b', '2024-06-01'), vector({ x: 0.45, y: 0.7, b: 0.55 }))
+  clusterer.add(dated('c', '2024-06-01'), vector({ x: 0.45, y: 0.7, c: 0.55 }))
+  clusterer.add(dated('d', '2024-06-01'), vector({ x: 0.45, y: 0.7, d: 0.55 }))
+  // 0.455 to the story: below the threshold (0.5), above the absorption bar (0.4).
+  clusterer.add(dated('late', '2024-06-02'), vector({ x: 0.9, z: 0.436 }))
+  clusterer.absorbLoneStories()
+  expect(clusterer.clusters().map((cluster) => cluster.articleIds)).toEqual([
+    ['b', 'c', 'd'],
+    ['late'],
+  ])
+})

@@ -217,11 +217,13 @@ export class OnlineClusterer {
   }
 
   /**
-   * Stories of at most LONE_STORY_SIZE articles join the story they are now closest to, if it is larger and
-   * similar enough. An article that arrives before its story has formed founds a story of its own, and the
-   * story that forms later around other articles does not come back for it. Called at the end of a pass (a
-   * batch, an ingest). The bar is lower than for an article (ABSORB_FACTOR): a larger story's centroid averages
-   * its members, so any one article is less similar to it than to the members themselves.
+   * Stories of at most LONE_STORY_SIZE articles join the story they are now closest to, if it is larger, formed
+   * no earlier than they did, and is similar enough. An article that arrives before its story has formed
+   * founds a story of its own, and the story that forms later around other articles does not come back for
+   * it. Called at the end of a pass (a batch, an ingest). The bar is lower than for an article
+   * (ABSORB_FACTOR): a larger story's centroid averages its members, so any one article is less similar to it
+   * than to the members themselves. A story that was already there when the article came had its chance at
+   * the full threshold (without this rule, ingests of one article at a time took BASIL from 0.986 to 0.978).
    */
   absorbLoneStories(): void {
     const { stories, index, retirement, settings } = this
@@ -237,7 +239,9 @@ export class OnlineClusterer {
         .map((id) => stories.get(id))
         .filter(
           (other): other is StoryState =>
-            other !== undefined && other.articleIds.length > story.articleIds.length,
+            other !== undefined &&
+            other.articleIds.length > story.articleIds.length &&
+            formedLater(other, story),
         )
         .map((other) => ({ other, time: storiesTimeFactor(story, other, settings) }))
         // The archive holds every retired story: most are too far in time to be compared at all.
@@ -446,6 +450,11 @@ function timeFactor(article: Article, story: StoryState, options: ClusterOptions
   if (article.published === null) return 1
   const day = epochDay(article.published)
   return storiesTimeFactor({ firstDay: day, lastDay: day }, story, options)
+}
+
+/** Whether `story` began on or after the first day of `lone` (undated stories: assumed so). */
+function formedLater(story: StoryState, lone: StoryState): boolean {
+  return story.firstDay === null || lone.firstDay === null || story.firstDay >= lone.firstDay
 }
 
 /** timeFactor between two spans of days (a story's dated articles, or one article's day). */
