@@ -1,4 +1,5 @@
 import { STOPWORDS } from '../data/stopwords.js'
+import { IndexGroups } from '../text/index-groups.js'
 import { words } from '../text/tokens.js'
 
 /** Content words of a text as a set, for overlap measures between sentences or quotes. */
@@ -25,11 +26,7 @@ export function groupSimilar<T extends { articleId: string; words: Set<string> }
   items: T[],
   same: (a: T, b: T) => boolean,
 ): number[][] {
-  const parent = items.map((_, index) => index)
-  const find = (index: number): number => {
-    while (parent[index] !== index) index = parent[index] as number
-    return index
-  }
+  const grouping = new IndexGroups(items.length)
   const byWord = new Map<string, number[]>()
   items.forEach((item, index) => {
     const candidates = new Set<number>()
@@ -37,9 +34,8 @@ export function groupSimilar<T extends { articleId: string; words: Set<string> }
     for (const other of candidates) {
       const otherItem = items[other] as T
       if (otherItem.articleId === item.articleId) continue
-      const [x, y] = [find(other), find(index)]
       // Already one group: single link needs no more evidence, and the comparison is the costly part.
-      if (x !== y && same(otherItem, item)) parent[Math.max(x, y)] = Math.min(x, y)
+      if (!grouping.together(other, index) && same(otherItem, item)) grouping.join(other, index)
     }
     for (const word of item.words) {
       const list = byWord.get(word) ?? []
@@ -48,12 +44,5 @@ export function groupSimilar<T extends { articleId: string; words: Set<string> }
       byWord.set(word, list)
     }
   })
-  const groups = new Map<number, number[]>()
-  items.forEach((_, index) => {
-    const root = find(index)
-    const group = groups.get(root)
-    if (group === undefined) groups.set(root, [index])
-    else group.push(index)
-  })
-  return [...groups.values()]
+  return grouping.groups()
 }

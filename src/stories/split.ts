@@ -2,6 +2,7 @@ import { extractEntities } from '../nlp/entities.js'
 import { estimateJaccard, minhashSignature, shingleHashes } from '../reuse/minhash.js'
 import { words } from '../text/tokens.js'
 import { contentId } from '../text/hash.js'
+import { IndexGroups } from '../text/index-groups.js'
 import { monthDaysMentioned, yearsMentioned } from '../text/years.js'
 import type { Article, Evidence } from '../types.js'
 import { bipartition } from './bipartition.js'
@@ -142,14 +143,10 @@ const REWRITE_COSINE = 0.6
  */
 function copyGroups(articles: Article[], vectors: TermVector[] | null): number[][] {
   const signatures = articles.map((article) => minhashSignature(shingleHashes(words(article.text))))
-  const parent = articles.map((_, index) => index)
-  const find = (index: number): number => {
-    while (parent[index] !== index) index = parent[index] as number
-    return index
-  }
+  const grouping = new IndexGroups(articles.length)
   for (let a = 0; a < articles.length; a++)
     for (let b = a + 1; b < articles.length; b++) {
-      if (find(a) === find(b)) continue // already one group: single link needs no more evidence
+      if (grouping.together(a, b)) continue // already one group: single link needs no more evidence
       const resemblance = estimateJaccard(
         signatures[a] as Uint32Array,
         signatures[b] as Uint32Array,
@@ -161,16 +158,9 @@ function copyGroups(articles: Article[], vectors: TermVector[] | null): number[]
           resemblance > 0 &&
           termCosine(vectors[a] as TermVector, vectors[b] as TermVector) >= REWRITE_COSINE)
       )
-        parent[find(b)] = find(a)
+        grouping.join(a, b)
     }
-  const groups = new Map<number, number[]>()
-  articles.forEach((_, index) => {
-    const root = find(index)
-    let group = groups.get(root)
-    if (group === undefined) groups.set(root, (group = []))
-    group.push(index)
-  })
-  return [...groups.values()]
+  return grouping.groups()
 }
 
 /**
