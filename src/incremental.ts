@@ -101,7 +101,14 @@ export async function updateStore(
     moved: [],
     analyzedArticles: [],
   }
-  const vectorOf = (article: Article): TermVector => tfidfVector(articleTerms(article), idf)
+  // The split test and a split's new centroids both ask for members' vectors: each is built once per ingest.
+  const vectorCache = new Map(pending.map((article, position) => [article.id, vectors[position]]))
+  const vectorOf = (article: Article): TermVector => {
+    let vector = vectorCache.get(article.id)
+    if (vector === undefined)
+      vectorCache.set(article.id, (vector = tfidfVector(articleTerms(article), idf)))
+    return vector
+  }
   for (const id of clusterer.changed) {
     const state = clusterer.state(id)
     if (state === undefined) continue

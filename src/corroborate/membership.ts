@@ -21,8 +21,12 @@ export function explainMembership(
   links: ReuseLink[],
 ): Membership {
   const textOf = new Map(articles.map((article) => [article.id, article.text]))
+  const mentionedIn = entities.map((entity) => ({
+    name: entity.name,
+    articles: new Set(entity.mentions.map((mention) => mention.articleId)),
+  }))
   return membership.map((entry) => {
-    const names = sharedNames(entry.articleId, entities)
+    const names = sharedNames(entry.articleId, mentionedIn)
     const passages = sharedPassages(entry.articleId, links, textOf.get(entry.articleId) ?? '')
     const evidence: Evidence[] = [...entry.evidence]
     if (names.length > 0) evidence.push({ kind: 'shared-names', text: names.join(', ') })
@@ -32,14 +36,13 @@ export function explainMembership(
 }
 
 /** The story's names this article mentions that at least one other article mentions too. */
-function sharedNames(articleId: string, entities: StoryEntity[]): string[] {
-  return entities
-    .map((entity) => {
-      const articles = new Set(entity.mentions.map((mention) => mention.articleId))
-      return { name: entity.name, here: articles.has(articleId), others: articles.size - 1 }
-    })
-    .filter(({ here, others }) => here && others > 0)
-    .sort((a, b) => b.others - a.others)
+function sharedNames(
+  articleId: string,
+  mentionedIn: { name: string; articles: Set<string> }[],
+): string[] {
+  return mentionedIn
+    .filter(({ articles }) => articles.has(articleId) && articles.size > 1)
+    .sort((a, b) => b.articles.size - a.articles.size)
     .slice(0, MAX_NAMES)
     .map(({ name }) => name)
 }

@@ -227,6 +227,7 @@ export class OnlineClusterer {
    */
   absorbLoneStories(): void {
     const { stories, index, retirement, settings } = this
+    const bar = settings.threshold * ABSORB_FACTOR
     const lone = [...stories.values()]
       .filter((story) => story.articleIds.length <= LONE_STORY_SIZE)
       .sort((x, y) => (x.id < y.id ? -1 : 1))
@@ -234,7 +235,6 @@ export class OnlineClusterer {
       const terms = [...story.indexedTerms]
       const candidates = candidateStories(terms, index)
       for (const id of candidateStories(terms, retirement.archive)) candidates.add(id)
-      const bar = settings.threshold * ABSORB_FACTOR
       const best = [...candidates]
         .map((id) => stories.get(id))
         .filter(
