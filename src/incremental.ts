@@ -49,17 +49,36 @@ function splitIfTwoEvents(
   }))
 }
 
+export interface StoreUpdateOptions extends AnalyzeOptions {
+  /** Forget the stored stories first and re-cluster every stored article in one pass. */
+  rebuild?: boolean
+  /** Told when another writer holds the store and this update waits for it. */
+  onWait?: (message: string) => void
+}
+
 /**
  * Adds articles to a store and places them in its stories online: only the stories they join (or found, or
  * merge) are re-analysed, so the cost of an ingest follows its own articles, not the size of the store, and
  * story ids stay as they were. Term weights come from the document frequencies of everything clustered so
  * far. A store whose clustering was cleared (or an empty one) clusters all its articles in one pass, exactly
- * as `analyzeArticles` would.
+ * as `analyzeArticles` would. The whole update runs as the store's only writer: a placement reads the
+ * clustering state and writes what it computed from it, so two interleaved updates would corrupt it.
  */
 export async function updateStore(
   store: Store,
   articles: Article[],
-  options: AnalyzeOptions = {},
+  options: StoreUpdateOptions = {},
+): Promise<StoreUpdateResult> {
+  return store.asSoleWriter(async () => {
+    if (options.rebuild === true) await store.clearClustering()
+    return placeArticles(store, articles, options)
+  }, options.onWait)
+}
+
+async function placeArticles(
+  store: Store,
+  articles: Article[],
+  options: AnalyzeOptions,
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await store.addArticles(articles)
   const pending = (await store.unclusteredArticles()).sort(canonicalOrder)

@@ -117,7 +117,10 @@ export async function analyzeCommand(
   if (options.db !== undefined) {
     const store = await (await loadStore()).openStore(options.db)
     try {
-      await updateStore(store, articles, analysisOptions(options))
+      await updateStore(store, articles, {
+        ...analysisOptions(options),
+        onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+      })
     } finally {
       await store.close()
     }
@@ -149,8 +152,11 @@ export async function ingestCommand(
   if (articles === null) return EXIT.inputs
   const store = await (await loadStore()).openStore(options.db)
   try {
-    if (options.rebuild === true) await store.clearClustering()
-    const result = await updateStore(store, articles, analysisOptions(options))
+    const result = await updateStore(store, articles, {
+      ...analysisOptions(options),
+      rebuild: options.rebuild === true,
+      onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+    })
     const stories = await store.countStories()
     const plural = (count: number, one: string, many: string): string =>
       `${count} ${count === 1 ? one : many}`
@@ -177,7 +183,8 @@ async function withExistingStore<T>(
     )
     return EXIT.inputs
   }
-  const store = await (await loadStore()).openStore(path)
+  // Read commands never create, migrate or lock a store: they read what the last writer committed.
+  const store = await (await loadStore()).openStore(path, { readOnly: true })
   try {
     return await use(store)
   } finally {

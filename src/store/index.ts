@@ -1,12 +1,16 @@
-import { SqliteStore } from './sqlite/sqlite-store.js'
+import { type SqliteOpenOptions, SqliteStore } from './sqlite/sqlite-store.js'
 import type { Store } from './store.js'
 
 export type { SearchResult, Store, StorySummary } from './store.js'
 
 /**
  * Opens a store. A path opens (or creates) a SQLite file; ':memory:' (default) keeps everything in memory.
- * Other databases plug in here behind the same `Store` interface.
+ * Other databases plug in here behind the same `Store` interface. `readOnly` opens an existing store
+ * without changing it (the read commands: stories, show, search).
  */
-export async function openStore(location = ':memory:'): Promise<Store> {
-  return new SqliteStore(location)
+export async function openStore(
+  location = ':memory:',
+  options: SqliteOpenOptions = {},
+): Promise<Store> {
+  return new SqliteStore(location, options)
 }

@@ -61,6 +61,12 @@ export interface Store {
   /** Ids of stored articles that share an LSH bucket with the given band keys. */
   similarCandidates(bandKeys: string[]): Promise<string[]>
   search(query: string, limit?: number): Promise<SearchResult>
+  /**
+   * Runs `work` as the only writer of the store, across processes: another writer waits until it is done
+   * (`onWait` is told once when this one has to wait). Updates that read and then write the clustering state
+   * run inside it (`updateStore`).
+   */
+  asSoleWriter<T>(work: () => Promise<T>, onWait?: (message: string) => void): Promise<T>
   close(): Promise<void>
 }
 

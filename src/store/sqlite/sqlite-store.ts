@@ -20,27 +20,65 @@ import {
   writeClustering,
 } from './clustering-tables.js'
 import { SCHEMA, SCHEMA_VERSION } from './schema.js'
+import { WriterLock } from './writer-lock.js'
 
 /** Resemblance threshold the stored LSH bands are built for (near-duplicates and heavy rewrites). */
 export const STORED_LSH_THRESHOLD = 0.5
+
+export interface SqliteOpenOptions {
+  /**
+   * Open an existing store for reading only: nothing is created, migrated or switched to WAL, and reads go on
+   * while another process ingests (WAL readers see the last committed state).
+   */
+  readOnly?: boolean
+}
+
+/** How long a statement waits for another connection's lock before it fails, in milliseconds. */
+const BUSY_TIMEOUT_MS = 30_000
 
 /** A Store in one SQLite file (or in memory for ':memory:'), with FTS5 search and LSH bands. */
 export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly lsh = lshParamsFor(STORED_LSH_THRESHOLD)
+  private readonly writerLock: WriterLock
+  private readonly readOnly: boolean
 
-  constructor(path: string) {
-    this.db = new Database(path)
-    this.db.pragma('journal_mode = WAL')
-    this.db.pragma('foreign_keys = ON')
-    const version = this.db.pragma('user_version', { simple: true }) as number
-    if (version > SCHEMA_VERSION) {
-      throw new Error(
-        `Cannot open ${path}: its schema version ${version} is newer than this corroborate (${SCHEMA_VERSION}); upgrade corroborate`,
-      )
+  constructor(path: string, options: SqliteOpenOptions = {}) {
+    const inMemory = path === ':memory:' || path === ''
+    this.readOnly = options.readOnly === true && !inMemory
+    this.db = new Database(path, {
+      readonly: this.readOnly,
+      fileMustExist: this.readOnly,
+      timeout: BUSY_TIMEOUT_MS,
+    })
+    try {
+      const version = storeVersion(this.db, path)
+      if (version > SCHEMA_VERSION) {
+        throw new Error(
+          `Cannot open ${path}: its schema version ${version} is newer than this corroborate (${SCHEMA_VERSION}); upgrade corroborate`,
+        )
+      }
+      if (!this.readOnly) {
+        this.db.pragma('journal_mode = WAL')
+        this.db.pragma('foreign_keys = ON')
+        this.db.exec(SCHEMA)
+        this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+      } else if (version === 0) {
+        throw new Error(`Cannot read ${path}: it is an empty SQLite file, not a corroborate store`)
+      }
+    } catch (error) {
+      this.db.close()
+      throw error
     }
-    this.db.exec(SCHEMA)
-    this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    this.writerLock = new WriterLock(inMemory ? null : `${path}.lock`)
+  }
+
+  async asSoleWriter<T>(
+    work: () => Promise<T>,
+    onWait: (message: string) => void = () => undefined,
+  ): Promise<T> {
+    if (this.readOnly) throw new Error('Cannot write: this store was opened read-only')
+    return this.writerLock.run(work, onWait)
   }
 
   async addArticles(articles: Article[]): Promise<{ added: string[]; existing: string[] }> {
@@ -186,6 +224,30 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.db.close()
   }
+}
+
+/**
+ * The file's corroborate schema version (0: a new, empty file). A SQLite file that holds tables of something
+ * else, or a file that is not SQLite at all, is refused: opening it must never alter it.
+ */
+function storeVersion(db: Database.Database, path: string): number {
+  let version: number
+  let tables: string[]
+  try {
+    version = db.pragma('user_version', { simple: true }) as number
+    tables = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+      .pluck()
+      .all() as string[]
+  } catch (error) {
+    throw new Error(`Cannot open ${path} as a store (${(error as Error).message})`)
+  }
+  const isStore = tables.includes('articles') && tables.includes('stories')
+  if ((version === 0 && tables.length > 0) || (version > 0 && !isStore))
+    throw new Error(
+      `Cannot open ${path}: it is a SQLite database but not a corroborate store; it was left unchanged`,
+    )
+  return version
 }
 
 /** Each word of the user's query as an FTS5 string (quotes doubled), so no input is read as FTS syntax. */
