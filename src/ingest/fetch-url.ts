@@ -1,5 +1,8 @@
-import { lookup } from 'node:dns/promises'
+import { lookup as dnsLookup } from 'node:dns/promises'
+import type { LookupFunction } from 'node:net'
 import { isIP } from 'node:net'
+import ipaddr from 'ipaddr.js'
+import { Agent, type Response, fetch } from 'undici'
 import type { InputLimits } from './limits.js'
 import type { InputProblem } from './problem.js'
 
@@ -16,13 +19,14 @@ export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchR
   const signal = AbortSignal.timeout(limits.fetchTimeoutMs)
   try {
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const refusal = await refuseAddress(current, limits.allowPrivateNetwork)
+      const refusal = refuseUrl(current, limits.allowPrivateNetwork)
       if (refusal !== null)
         return { problem: { input: url, ruleId: 'fetch-refused', reason: refusal } }
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
         headers: { 'user-agent': 'corroborate/0.1' },
+        dispatcher: agentFor(limits.allowPrivateNetwork),
       })
       const location = response.headers.get('location')
       if (response.status >= 300 && response.status < 400 && location !== null) {
@@ -60,6 +64,9 @@ export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchR
       },
     }
   } catch (error) {
+    const refused = refusalIn(error)
+    if (refused !== null)
+      return { problem: { input: url, ruleId: 'fetch-refused', reason: refused } }
     return {
       problem: {
         input: url,
@@ -86,38 +93,112 @@ async function readBounded(response: Response, maxBytes: number): Promise<Uint8A
   return Buffer.concat(chunks)
 }
 
-async function refuseAddress(url: string, allowPrivate: boolean): Promise<string | null> {
+/**
+ * The guard every hop goes through before a request: only http(s), and a literal address must be public (a
+ * connection to a literal address does no lookup, so the dispatcher's guard would not see it).
+ */
+function refuseUrl(url: string, allowPrivate: boolean): string | null {
   const parsed = new URL(url)
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
     return `Unexpected scheme ${parsed.protocol}, expected http or https`
   if (allowPrivate) return null
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
-  const addresses = isIP(host)
-    ? [host]
-    : (await lookup(host, { all: true })).map((entry) => entry.address)
-  const blocked = addresses.find(isNonPublicAddress)
-  return blocked === undefined
-    ? null
-    : `Refused to fetch ${host} (${blocked} is not a public address; allow it with --allow-private)`
+  return isIP(host) !== 0 ? refusalOf(host, host) : null
 }
 
-/** Loopback, private (RFC 1918, ULA), link-local, CGNAT, unspecified and IPv4-mapped forms of them. */
-export function isNonPublicAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]
-  if (mapped !== undefined) return isNonPublicAddress(mapped)
-  if (isIP(address) === 4) {
-    const [a = 0, b = 0] = address.split('.').map(Number)
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      a >= 224
+function refusalOf(host: string, address: string): string | null {
+  const range = nonPublicRange(address)
+  return range === null
+    ? null
+    : `Refused to fetch ${host} (${address} is not a public address: ${range}; allow it with --allow-private)`
+}
+
+/** How a name is resolved: every address it has (the system resolver; tests give their own). */
+export type Resolver = (host: string) => Promise<{ address: string; family: number }[]>
+
+const systemResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim: true })
+
+/** Marks a refusal raised inside the connection, so that it is told apart from a network failure. */
+class RefusedAddress extends Error {}
+
+/**
+ * A `lookup` for the connection itself: the name is resolved once, every address it answers is checked, and
+ * the connection goes to those checked addresses. A guard that resolved the name on its own before the
+ * request would let a name that answers differently the second time (DNS rebinding) reach loopback.
+ */
+export function guardedLookup(
+  allowPrivate: boolean,
+  resolve: Resolver = systemResolver,
+): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname).then(
+      (addresses) => {
+        const refused = allowPrivate
+          ? undefined
+          : addresses.find((entry) => nonPublicRange(entry.address) !== null)
+        if (refused !== undefined) {
+          callback(new RefusedAddress(refusalOf(hostname, refused.address) ?? ''), '', 0)
+        } else if (addresses.length === 0) {
+          callback(
+            Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }),
+            '',
+            0,
+          )
+        } else if (options.all === true) {
+          callback(null, addresses as never)
+        } else {
+          const first = addresses[0] as { address: string; family: number }
+          callback(null, first.address, first.family)
+        }
+      },
+      (error: NodeJS.ErrnoException) => callback(error, '', 0),
     )
   }
-  const lower = address.toLowerCase()
-  return lower === '::' || lower === '::1' || /^f[cd]/.test(lower) || /^fe[89ab]/.test(lower)
+}
+
+const agents = new Map<boolean, Agent>()
+
+/** One connection pool per policy; its connections resolve names through the guard. */
+function agentFor(allowPrivate: boolean): Agent {
+  let agent = agents.get(allowPrivate)
+  if (agent === undefined) {
+    agent = new Agent({ connect: { lookup: guardedLookup(allowPrivate) } })
+    agents.set(allowPrivate, agent)
+  }
+  return agent
+}
+
+/** The guard's reason when a fetch failed because the connection refused an address. */
+function refusalIn(error: unknown): string | null {
+  for (let cause = error; cause instanceof Error; cause = cause.cause)
+    if (cause instanceof RefusedAddress) return cause.message
+  return null
+}
+
+/** Address kinds that may not be fetched besides their own (IPv6 forms that carry an IPv4 address). */
+const CARRIES_IPV4 = new Set(['ipv4Mapped', 'rfc6052', '6to4'])
+
+/**
+ * The special-purpose range an address is in, or null for a public (global unicast) address. Every range of
+ * the IANA special-purpose registries that ipaddr.js names counts (loopback, private, link-local, site-local,
+ * CGNAT, multicast, broadcast, unspecified, reserved, documentation, benchmarking, Teredo…); IPv6 forms that
+ * embed an IPv4 address (mapped, NAT64, 6to4) are judged by that address.
+ */
+export function nonPublicRange(address: string): string | null {
+  if (!ipaddr.isValid(address)) return 'not an IP address'
+  const parsed = ipaddr.parse(address)
+  const range = parsed.range()
+  if (range === 'unicast') return null
+  if (parsed.kind() === 'ipv6' && CARRIES_IPV4.has(range)) {
+    const parts = (parsed as ipaddr.IPv6).parts
+    const [high, low] = range === '6to4' ? [parts[1], parts[2]] : [parts[6], parts[7]]
+    const embedded = `${(high ?? 0) >> 8}.${(high ?? 0) & 255}.${(low ?? 0) >> 8}.${(low ?? 0) & 255}`
+    const inner = nonPublicRange(embedded)
+    return inner === null ? null : `${range} of ${embedded} (${inner})`
+  }
+  return range
+}
+
+export function isNonPublicAddress(address: string): boolean {
+  return nonPublicRange(address) !== null
 }
