@@ -1,9 +1,7 @@
 /** Bounds on what one input may cost. Hostile inputs must not exhaust memory or time. */
 export interface InputLimits {
-  /** Largest file or response accepted, in bytes (default: 64 MiB). */
+  /** Largest file or response accepted, in bytes after decompression (default: 64 MiB). */
   maxBytes: number
-  /** Largest gzip output accepted, in bytes (default: 128 MiB). */
-  maxInflatedBytes: number
   /** Time limit for fetching one URL, in milliseconds (default: 20 s). */
   fetchTimeoutMs: number
   /** Whether URLs on loopback or private networks may be fetched (default: false). */
@@ -12,7 +10,6 @@ export interface InputLimits {
 
 export const DEFAULT_LIMITS: InputLimits = {
   maxBytes: 64 * 1024 * 1024,
-  maxInflatedBytes: 128 * 1024 * 1024,
   fetchTimeoutMs: 20_000,
   allowPrivateNetwork: false,
 }

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { type Stats, constants } from 'node:fs'
+import { open, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { RawDocument } from '../types.js'
@@ -33,12 +34,20 @@ export async function listInputFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = []
   for (const input of inputs) {
     if (/^https?:\/\//i.test(input)) files.push(input)
-    else for await (const file of walk(input)) files.push(file)
+    else for await (const entry of walk(input)) if (typeof entry === 'string') files.push(entry)
   }
   return files
 }
 
-async function* walk(path: string): AsyncGenerator<string> {
+/** A file to read, or why a path of the walk cannot be. */
+type WalkEntry = string | InputResult
+
+/**
+ * The files a path stands for, in name order, recursively. A directory that cannot be listed (unreadable,
+ * vanished) is a problem and the walk goes on; each real directory is listed once, so links to `.`, `..` or
+ * to a directory already walked cannot make it endless.
+ */
+async function* walk(path: string, seen = new Set<string>()): AsyncGenerator<WalkEntry> {
   let info
   try {
     info = await stat(path)
@@ -50,19 +59,24 @@ async function* walk(path: string): AsyncGenerator<string> {
     yield path
     return
   }
-  yield* walkDirectory(path)
-}
-
-/** A directory's files in name order, recursively; entry types come with the listing (no stat per file). */
-async function* walkDirectory(path: string): AsyncGenerator<string> {
-  const entries = (await readdir(path, { withFileTypes: true }))
+  const identity = `${info.dev}:${info.ino}`
+  if (seen.has(identity)) return
+  seen.add(identity)
+  let entries
+  try {
+    entries = await readdir(path, { withFileTypes: true })
+  } catch (error) {
+    yield problem(path, 'input-unreadable', `Cannot list the directory (${errorCode(error)})`)
+    return
+  }
+  entries = entries
     .filter((entry) => !entry.name.startsWith('.'))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
   for (const entry of entries) {
     const child = join(path, entry.name)
-    if (entry.isDirectory()) yield* walkDirectory(child)
-    else if (entry.isFile()) yield child
-    else yield* walk(child) // a link or something stranger: stat decides
+    // Entry types come with the listing: a plain file needs no stat of its own.
+    if (entry.isFile()) yield child
+    else yield* walk(child, seen)
   }
 }
 
@@ -84,22 +98,66 @@ async function* readPath(path: string, limits: InputLimits): AsyncGenerator<Inpu
 }
 
 async function readNext(
-  files: AsyncIterator<string>,
+  files: AsyncIterator<WalkEntry>,
   limits: InputLimits,
 ): Promise<{ file: string; bytes: Buffer } | InputResult | null> {
-  const { done, value: file } = await files.next()
+  const { done, value: entry } = await files.next()
   if (done === true) return null
+  if (typeof entry !== 'string') return entry
+  return readRegularFile(entry, limits.maxBytes)
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`. The file is opened without blocking and judged by the open
+ * handle, so a FIFO (which would wait for a writer), a device (`/dev/zero` never ends) or a file swapped
+ * after the walk saw it is refused; reading stops past the limit even if the file grows meanwhile.
+ */
+async function readRegularFile(
+  file: string,
+  maxBytes: number,
+): Promise<{ file: string; bytes: Buffer } | InputResult> {
+  let handle
   try {
-    const info = await stat(file)
-    if (info.size > limits.maxBytes) return tooLarge(file, info.size, limits.maxBytes)
-    return { file, bytes: await readFile(file) }
+    handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
-    return problem(
-      file,
-      'input-unreadable',
-      `Cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
-    )
+    return problem(file, 'input-unreadable', `Cannot read the file (${errorCode(error)})`)
   }
+  try {
+    const info = await handle.stat()
+    if (!info.isFile())
+      return problem(
+        file,
+        'input-not-a-file',
+        `Unexpected ${fileKind(info)}, expected a regular file, a directory or a URL`,
+      )
+    if (info.size > maxBytes) return tooLarge(file, `${info.size} bytes`, maxBytes)
+    const bytes = Buffer.alloc(Math.min(info.size, maxBytes) + 1)
+    let length = 0
+    for (;;) {
+      const { bytesRead } = await handle.read(bytes, length, bytes.length - length, null)
+      if (bytesRead === 0) break
+      length += bytesRead
+      if (length > maxBytes)
+        return tooLarge(file, `over ${maxBytes} bytes (the file grew)`, maxBytes)
+      if (length === bytes.length) break
+    }
+    return { file, bytes: bytes.subarray(0, length) }
+  } catch (error) {
+    return problem(file, 'input-unreadable', `Cannot read the file (${errorCode(error)})`)
+  } finally {
+    await handle.close()
+  }
+}
+
+function fileKind(info: Stats): string {
+  if (info.isFIFO()) return 'named pipe (FIFO)'
+  if (info.isCharacterDevice() || info.isBlockDevice()) return 'device'
+  if (info.isSocket()) return 'socket'
+  return 'special file'
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message
 }
 
 async function* readUrl(url: string, limits: InputLimits): AsyncGenerator<InputResult> {
@@ -122,8 +180,13 @@ export function* documentsFromBytes(
   let kind = sniffKind(bytes, source)
   if (kind === 'gzip') {
     try {
-      bytes = gunzipSync(bytes, { maxOutputLength: limits.maxInflatedBytes })
+      // The size limit is on what is read, after inflation: a small gzip must not become a huge page.
+      bytes = gunzipSync(bytes, { maxOutputLength: limits.maxBytes })
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        yield tooLarge(source, `more than ${limits.maxBytes} bytes when inflated`, limits.maxBytes)
+        return
+      }
       yield problem(
         source,
         'input-gzip',
@@ -172,11 +235,11 @@ export function* documentsFromBytes(
   }
 }
 
-function tooLarge(input: string, size: number, max: number): InputResult {
+function tooLarge(input: string, what: string, max: number): InputResult {
   return problem(
     input,
     'input-too-large',
-    `Unexpected ${size} bytes, expected at most ${max} (raise the limit with --max-bytes)`,
+    `Unexpected ${what}, expected at most ${max} bytes (raise the limit with --max-bytes)`,
   )
 }
 
