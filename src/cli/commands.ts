@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
 import { listInputFiles } from '../ingest/read-inputs.js'
-import { describeProblem, type InputProblem } from '../ingest/problem.js'
+import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
+import { stripControl } from '../report/escape.js'
 import { updateStore } from '../incremental.js'
 import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
@@ -40,7 +41,7 @@ async function readArticles(
   for (const article of articles) {
     for (const message of article.messages.filter((entry) => entry.severity !== 'info')) {
       io.stderr(
-        `corroborate: ${message.severity}: ${article.path ?? article.url ?? article.id}: ${message.reason} [${message.ruleId}]\n`,
+        `corroborate: ${message.severity}: ${quoteName(article.path ?? article.url ?? article.id)}: ${message.reason} [${message.ruleId}]\n`,
       )
     }
   }
@@ -84,7 +85,7 @@ export async function extractCommand(
   if (options.format === 'json') io.stdout(`${JSON.stringify(articles[0], null, 2)}\n`)
   else if (options.format === 'jsonl')
     for (const article of articles) io.stdout(`${JSON.stringify(article)}\n`)
-  else io.stdout(articles.map(articleAsText).join('\n\n'))
+  else io.stdout(stripControl(articles.map(articleAsText).join('\n\n')))
   return EXIT.ok
 }
 
@@ -246,10 +247,13 @@ export async function searchCommand(
     else {
       for (const article of result.articles)
         io.stdout(
-          `${article.id}  ${article.title ?? 'untitled'}\n    ${article.snippet.replace(/\s+/g, ' ')}\n`,
+          stripControl(
+            `${article.id}  ${article.title ?? 'untitled'}\n    ${article.snippet.replace(/\s+/g, ' ')}\n`,
+          ),
         )
-      for (const story of result.stories) io.stdout(`story ${story.id}  ${story.title}\n`)
-      if (result.articles.length === 0) io.stdout(`no match for "${query}"\n`)
+      for (const story of result.stories)
+        io.stdout(stripControl(`story ${story.id}  ${story.title}\n`))
+      if (result.articles.length === 0) io.stdout(stripControl(`no match for "${query}"\n`))
     }
     return EXIT.ok
   })

@@ -11,9 +11,25 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char] ?? char)
 }
 
-/** Escapes Markdown control characters so that article text renders as text. */
+/**
+ * Escapes Markdown control characters so that article text renders as text: every character that can open
+ * markup, a link, HTML or a table cell is backslash-escaped, and line breaks become spaces (a line break
+ * could start a heading, a list or an HTML block).
+ */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>])/g, '\\$1')
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1')
+}
+
+/**
+ * Hostile text as a Markdown code span that nothing can close early: the fence is longer than any run of
+ * backticks inside, line breaks become spaces, and a pipe is escaped (GFM splits table cells on it first).
+ */
+export function markdownCode(text: string): string {
+  const flat = text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/\|/g, '\\|')
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${flat}${pad}${fence}`
 }
 
 /** Removes terminal control sequences from text printed to a terminal. */

@@ -1,5 +1,5 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
-import { escapeMarkdown as md } from './escape.js'
+import { markdownCode as code, escapeMarkdown as md } from './escape.js'
 import { whyInStory } from './membership-label.js'
 import { articlesOf, dateLabel, outletLabel, spanText } from './outlet-label.js'
 
@@ -17,7 +17,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   const out = [
     `# ${md(story.title)}`,
     '',
-    `Story \`${story.id}\`: ${articles.length} articles, **${story.independentSources} independent sources**.`,
+    `Story ${code(story.id)}: ${articles.length} articles, **${story.independentSources} independent sources**.`,
     '',
     '## Sources',
     '',
@@ -25,7 +25,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     '| --- | --- | --- | --- | --- | --- |',
     ...articles.map(
       (article) =>
-        `| \`${article.id}\` | ${cell(outletLabel(article))} | ${cell(article.title ?? '')} | ${cell(dateLabel(article))} | ${cell(article.authors.join(', '))} | ${cell(whyInStory(story, article.id))} |`,
+        `| ${code(article.id)} | ${cell(outletLabel(article))} | ${cell(article.title ?? '')} | ${cell(dateLabel(article))} | ${cell(article.authors.join(', '))} | ${cell(whyInStory(story, article.id))} |`,
     ),
   ]
   if (story.summary.length > 0)
@@ -35,7 +35,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       '',
       ...story.summary.map(
         (entry) =>
-          `- ${md(entry.text)} (${entry.spans.map((span) => `\`${span.articleId}\``).join(', ')})`,
+          `- ${md(entry.text)} (${entry.spans.map((span) => code(span.articleId)).join(', ')})`,
       ),
     )
   if (story.conflicts.length > 0) {
@@ -50,7 +50,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## Reused text', '')
     for (const link of story.reuse) {
       out.push(
-        `- \`${link.from}\` ${link.directed ? '→' : '↔'} \`${link.to}\`: **${link.kind}**; ${link.evidence.map((evidence) => md(evidence.text)).join('; ')}`,
+        `- ${code(link.from)} ${link.directed ? '→' : '↔'} ${code(link.to)}: **${link.kind}**; ${link.evidence.map((evidence) => md(evidence.text)).join('; ')}`,
       )
       for (const passage of link.passages.slice(0, 3))
         out.push(
