@@ -3,6 +3,7 @@ import { open, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { RawDocument } from '../types.js'
+import iconv from 'iconv-lite'
 import { decodeBytes } from './decode.js'
 import { fetchUrl } from './fetch-url.js'
 import { parseJsonLines } from './jsonl.js'
@@ -177,6 +178,7 @@ export function* documentsFromBytes(
   charsetHint: string | null,
   limits: InputLimits = DEFAULT_LIMITS,
 ): Generator<InputResult> {
+  bytes = utf16AsUtf8(bytes)
   let kind = sniffKind(bytes, source)
   if (kind === 'gzip') {
     try {
@@ -194,6 +196,7 @@ export function* documentsFromBytes(
       )
       return
     }
+    bytes = utf16AsUtf8(bytes)
     kind = sniffKind(bytes, source.replace(/\.gz$/i, ''))
   }
   if (kind === 'empty') {
@@ -212,16 +215,9 @@ export function* documentsFromBytes(
     return
   }
   const messages =
-    decoded.source === 'fallback'
-      ? [
-          {
-            severity: 'info' as const,
-            ruleId: 'input-encoding',
-            reason:
-              'Unexpected bytes that are not UTF-8 and no declared charset, decoded as windows-1252',
-          },
-        ]
-      : []
+    decoded.note === null
+      ? []
+      : [{ severity: 'info' as const, ruleId: 'input-encoding', reason: decoded.note }]
   yield {
     document: {
       id: null,
@@ -233,6 +229,21 @@ export function* documentsFromBytes(
       messages,
     },
   }
+}
+
+/**
+ * UTF-16 with a BOM as UTF-8 (BOM kept, so decoding still says why): sniffing the kind of input and splitting
+ * JSONL lines read bytes as ASCII-compatible text, which UTF-16 is not.
+ */
+function utf16AsUtf8(bytes: Uint8Array): Uint8Array {
+  const encoding =
+    bytes[0] === 0xff && bytes[1] === 0xfe
+      ? 'utf-16le'
+      : bytes[0] === 0xfe && bytes[1] === 0xff
+        ? 'utf-16be'
+        : null
+  if (encoding === null) return bytes
+  return Buffer.from(`\ufeff${iconv.decode(Buffer.from(bytes), encoding)}`, 'utf8')
 }
 
 function tooLarge(input: string, what: string, max: number): InputResult {
