@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs'
 import { rename, writeFile } from 'node:fs/promises'
+import { Readable } from 'node:stream'
 import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
 import { stripControl } from '../report/escape.js'
 import { updateStore } from '../incremental.js'
 import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
-import { renderReport, type ReportFormat } from '../report/index.js'
+import { renderReport, reportChunks, type ReportFormat } from '../report/index.js'
 import { storyCard } from '../report/text.js'
 import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
@@ -126,12 +127,13 @@ export async function analyzeCommand(
       await store.close()
     }
   }
-  const report = renderReport(analysis, options.format)
-  if (options.out === undefined) io.stdout(report)
+  // The report is written a piece at a time: a large batch's JSON is longer than any one string can be.
+  const chunks = reportChunks(analysis, options.format)
+  if (options.out === undefined) for (const chunk of chunks) io.stdout(chunk)
   else {
     // Write beside the target and rename, so a crash never leaves a half-written report.
     const temporary = `${options.out}.${process.pid}.tmp`
-    await writeFile(temporary, report)
+    await writeFile(temporary, Readable.from(chunks))
     await rename(temporary, options.out)
     io.stderr(`corroborate: wrote ${options.out}\n`)
   }

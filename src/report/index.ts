@@ -8,9 +8,36 @@ export const REPORT_FORMATS: ReportFormat[] = ['text', 'json', 'md', 'html']
 
 /** Renders an analysis in one of the report formats. Rendering only: no analysis happens here. */
 export function renderReport(analysis: Analysis, format: ReportFormat): string {
+  return [...reportChunks(analysis, format)].join('')
+}
+
+/**
+ * The report in pieces to write one after the other: JSON comes an article and a story at a time (the same
+ * text as one `JSON.stringify(analysis, null, 2)`), so a batch whose whole JSON exceeds the longest string
+ * JavaScript can hold is still written; the other formats come whole.
+ */
+export function* reportChunks(analysis: Analysis, format: ReportFormat): Generator<string> {
+  if (format === 'json') yield* jsonChunks(analysis)
+  else yield renderWhole(analysis, format)
+}
+
+function* jsonChunks(analysis: Analysis): Generator<string> {
+  const entries = Object.entries(analysis).filter(([, value]) => value !== undefined)
+  for (const [position, [key, value]] of entries.entries()) {
+    yield position === 0 ? '{\n' : ',\n'
+    if (Array.isArray(value) && value.length > 0) {
+      yield `  ${JSON.stringify(key)}: [\n`
+      for (const [index, item] of value.entries())
+        yield `${index === 0 ? '' : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`
+      yield '\n  ]'
+    } else
+      yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`
+  }
+  yield entries.length === 0 ? '{}\n' : '\n}\n'
+}
+
+function renderWhole(analysis: Analysis, format: Exclude<ReportFormat, 'json'>): string {
   switch (format) {
-    case 'json':
-      return `${JSON.stringify(analysis, null, 2)}\n`
     case 'md':
       return renderMarkdown(analysis)
     case 'html':
