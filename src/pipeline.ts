@@ -1,3 +1,4 @@
+import { contentId } from './text/hash.js'
 import { buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
 import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
@@ -113,7 +114,7 @@ export async function collectArticles(
         : extractArticle(documentFromInput(input as ArticleInput), options.extract),
     )
   }
-  return dedupeById(articles)
+  return dedupeById(articles, options.onProblem)
 }
 
 /** Documents queued per extraction worker: enough to keep it busy, few enough to bound memory. */
@@ -145,8 +146,28 @@ export function analyzeArticles(articles: Article[], options: AnalyzeOptions = {
   }
 }
 
-/** The same content read twice (or the same JSONL id) is one article. */
-function dedupeById(articles: Article[]): Article[] {
-  const seen = new Set<string>()
-  return articles.filter((article) => !seen.has(article.id) && seen.add(article.id))
+/**
+ * The same content read twice is one article. Two articles under one id with different texts (a JSONL export
+ * that reuses ids) are both kept: the later one gets an id of its own, derived from its text, and a warning.
+ */
+function dedupeById(articles: Article[], onProblem: AnalyzeOptions['onProblem']): Article[] {
+  const textOf = new Map<string, string>()
+  const kept: Article[] = []
+  for (const article of articles) {
+    const earlier = textOf.get(article.id)
+    if (earlier === article.text) continue
+    let distinct = article
+    if (earlier !== undefined) {
+      distinct = { ...article, id: `${article.id}~${contentId(article.text, 8)}` }
+      if (textOf.has(distinct.id)) continue
+      onProblem?.({
+        input: article.path ?? article.url ?? article.id,
+        ruleId: 'duplicate-id',
+        reason: `Unexpected id ${JSON.stringify(article.id)} already used by an article with another text; this one is ${JSON.stringify(distinct.id)}`,
+      })
+    }
+    textOf.set(distinct.id, distinct.text)
+    kept.push(distinct)
+  }
+  return kept
 }

@@ -6,8 +6,7 @@ import { describeProblem, type InputProblem, quoteName } from '../ingest/problem
 import { stripControl } from '../report/escape.js'
 import { updateStore } from '../incremental.js'
 import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
-import { renderReport, reportChunks, type ReportFormat } from '../report/index.js'
-import { storyCard } from '../report/text.js'
+import { reportChunks, type ReportFormat } from '../report/index.js'
 import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
@@ -17,6 +16,10 @@ interface InputOptions {
   maxBytes: number
   allowPrivate: boolean
   jobs?: number
+  /** No progress and no warnings about single inputs (errors still go to stderr). */
+  quiet?: boolean
+  /** Also the informational messages of each article (encodings guessed, dates inferred…). */
+  verbose?: boolean
 }
 
 /** Below this many files, starting worker threads (each loads and warms up its own code) costs more than it saves. */
@@ -29,7 +32,11 @@ async function readArticles(
   io: CliIo,
 ): Promise<Article[] | null> {
   const files = (await listInputFiles(inputs)).length
-  const progress = createProgress(io, io.stderrIsTty ? files : 0, 'reading')
+  const progress = createProgress(
+    io,
+    io.stderrIsTty && options.quiet !== true ? files : 0,
+    'reading',
+  )
   const problems: InputProblem[] = []
   const articles = await collectArticles(inputs, {
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
@@ -38,9 +45,13 @@ async function readArticles(
     onArticle: () => progress.tick(),
   })
   progress.done()
-  for (const problem of problems) io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
-  for (const article of articles) {
-    for (const message of article.messages.filter((entry) => entry.severity !== 'info')) {
+  const told = options.quiet === true ? [] : problems
+  for (const problem of told) io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
+  for (const article of options.quiet === true ? [] : articles) {
+    const shown = article.messages.filter(
+      (entry) => entry.severity !== 'info' || options.verbose === true,
+    )
+    for (const message of shown) {
       io.stderr(
         `corroborate: ${message.severity}: ${quoteName(article.path ?? article.url ?? article.id)}: ${message.reason} [${message.ruleId}]\n`,
       )
@@ -72,19 +83,21 @@ interface ThresholdOptions {
 
 export async function extractCommand(
   inputs: string[],
-  options: InputOptions & { format: 'json' | 'jsonl' | 'text' },
+  options: InputOptions & { format?: 'json' | 'jsonl' | 'text' },
   io: CliIo,
 ): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
-  if (options.format === 'json' && articles.length > 1) {
+  // Without --format: one article as a JSON document, several as JSON lines.
+  const format = options.format ?? (articles.length === 1 ? 'json' : 'jsonl')
+  if (format === 'json' && articles.length > 1) {
     io.stderr(
       `corroborate: --format json prints one article, but the inputs hold ${articles.length}; use --format jsonl\n`,
     )
     return EXIT.usage
   }
-  if (options.format === 'json') io.stdout(`${JSON.stringify(articles[0], null, 2)}\n`)
-  else if (options.format === 'jsonl')
+  if (format === 'json') io.stdout(`${JSON.stringify(articles[0], null, 2)}\n`)
+  else if (format === 'jsonl')
     for (const article of articles) io.stdout(`${JSON.stringify(article)}\n`)
   else io.stdout(stripControl(articles.map(articleAsText).join('\n\n')))
   return EXIT.ok
@@ -127,17 +140,29 @@ export async function analyzeCommand(
       await store.close()
     }
   }
-  // The report is written a piece at a time: a large batch's JSON is longer than any one string can be.
-  const chunks = reportChunks(analysis, options.format)
-  if (options.out === undefined) for (const chunk of chunks) io.stdout(chunk)
-  else {
-    // Write beside the target and rename, so a crash never leaves a half-written report.
-    const temporary = `${options.out}.${process.pid}.tmp`
-    await writeFile(temporary, Readable.from(chunks))
-    await rename(temporary, options.out)
-    io.stderr(`corroborate: wrote ${options.out}\n`)
-  }
+  await writeReport(analysis, options.format, options.out, io)
   return EXIT.ok
+}
+
+/**
+ * Writes a report to stdout or a file, a piece at a time (a large batch's JSON is longer than any one string
+ * can be). A file is written beside its target and renamed, so a crash never leaves a half-written report.
+ */
+async function writeReport(
+  analysis: Analysis,
+  format: ReportFormat,
+  out: string | undefined,
+  io: CliIo,
+): Promise<void> {
+  const chunks = reportChunks(analysis, format)
+  if (out === undefined) {
+    for (const chunk of chunks) io.stdout(chunk)
+    return
+  }
+  const temporary = `${out}.${process.pid}.tmp`
+  await writeFile(temporary, Readable.from(chunks))
+  await rename(temporary, out)
+  io.stderr(`corroborate: wrote ${out}\n`)
 }
 
 export async function ingestCommand(
@@ -161,8 +186,6 @@ export async function ingestCommand(
       onWait: (message) => io.stderr(`corroborate: ${message}\n`),
     })
     const stories = await store.countStories()
-    const plural = (count: number, one: string, many: string): string =>
-      `${count} ${count === 1 ? one : many}`
     io.stdout(
       `added ${plural(result.added.length, 'article', 'articles')}, ${result.existing.length} already stored; ` +
         `${plural(result.changedStories.length, 'story', 'stories')} created or updated` +
@@ -196,16 +219,16 @@ async function withExistingStore<T>(
 }
 
 export async function storiesCommand(
-  options: { db: string; format: 'text' | 'json' },
+  options: { db: string; format: 'text' | 'json'; limit?: number },
   io: CliIo,
 ): Promise<number> {
   const result = await withExistingStore(options.db, io, async (store) => {
-    const stories = await store.listStories()
+    const stories = (await store.listStories()).slice(0, options.limit)
     if (options.format === 'json') io.stdout(`${JSON.stringify({ stories }, null, 2)}\n`)
     else
       for (const story of stories)
         io.stdout(
-          `${story.id}  ${story.articleIds.length} articles  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
+          `${story.id}  ${plural(story.articleIds.length, 'article', 'articles')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
         )
     return EXIT.ok
   })
@@ -214,7 +237,7 @@ export async function storiesCommand(
 
 export async function showCommand(
   storyId: string,
-  options: { db: string; format: ReportFormat },
+  options: { db: string; format: ReportFormat; out?: string },
   io: CliIo,
 ): Promise<number> {
   return withExistingStore(options.db, io, async (store) => {
@@ -229,11 +252,7 @@ export async function showCommand(
       (article): article is Article => article !== null,
     )
     const analysis: Analysis = { schemaVersion: 1, articles, stories: [story] }
-    io.stdout(
-      options.format === 'text'
-        ? `${storyCard(story, analysis)}\n`
-        : renderReport(analysis, options.format),
-    )
+    await writeReport(analysis, options.format, options.out, io)
     return EXIT.ok
   })
 }
@@ -264,4 +283,8 @@ export async function searchCommand(
 /** The store (and its native SQLite module) loads only for the commands that use it: faster start-up. */
 async function loadStore(): Promise<typeof import('../store/index.js')> {
   return import('../store/index.js')
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`
 }

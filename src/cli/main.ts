@@ -50,13 +50,27 @@ function buildProgram(io: CliIo): Command {
           .argParser(positiveInt)
           .default(Math.min(availableParallelism(), 4), 'the CPU cores, at most 4'),
       )
+      .addOption(
+        new Option('-q, --quiet', 'no progress bar and no warnings about single inputs').conflicts(
+          'verbose',
+        ),
+      )
+      .option(
+        '-v, --verbose',
+        'also print informational messages (encodings guessed, labels overridden)',
+      )
 
   common(
     program
       .command('extract')
       .description('Print the clean article (text, metadata, removed blocks) of each input')
       .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
-      .addOption(format(['json', 'jsonl', 'text'], 'json'))
+      .addOption(
+        new Option(
+          '--format <format>',
+          'output format (default: json for one article, jsonl for several)',
+        ).choices(['json', 'jsonl', 'text']),
+      )
       .addHelpText(
         'after',
         '\nExample:\n  corroborate extract examples/aurus-gift/002_2f1ed0a961360b5b.txt --format text',
@@ -115,6 +129,7 @@ function buildProgram(io: CliIo): Command {
     .command('stories')
     .description('List the stories in a store, newest first')
     .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--limit <n>', 'most stories listed (newest first)', positiveInt)
     .addOption(format(['text', 'json'], 'text'))
     .action(async (options) => setStatus(await storiesCommand(options, io)))
 
@@ -124,6 +139,7 @@ function buildProgram(io: CliIo): Command {
     .argument('<storyId>', 'a story id from `corroborate stories`')
     .option('--db <file>', 'SQLite file', 'corroborate.db')
     .addOption(format(REPORT_FORMATS, 'text'))
+    .option('--out <file>', 'write the report to a file instead of stdout')
     .action(async (storyId: string, options) => setStatus(await showCommand(storyId, options, io)))
 
   program

@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import { expect, test } from 'vitest'
 import { type InputResult, documentsFromBytes } from '../../src/ingest/read-inputs.js'
+import { runCaptured } from '../helpers.js'
 
 const STORY = 'Le pont rouvre après des réparations, ont déclaré les responsables lundi à Zürich.'
 
@@ -63,4 +67,28 @@ test('a few invalid bytes in UTF-8 text become U+FFFD instead of turning the fil
   expect(document.content).toContain('\ufffd')
   expect(document.content).not.toContain('Ã')
   expect(document.messages.map((message) => message.ruleId)).toContain('input-encoding')
+})
+
+test('two JSONL lines with one id and different texts keep both, with a warning', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-ids-'))
+  const path = join(dir, 'batch.jsonl')
+  writeFileSync(
+    path,
+    [
+      { id: 'same', text: `${STORY} First.` },
+      { id: 'same', text: `${STORY} Second, another report.` },
+      { id: 'same', text: `${STORY} First.` },
+    ]
+      .map((line) => JSON.stringify(line))
+      .join('\n'),
+  )
+  const result = await runCaptured(['extract', path, '--format', 'jsonl'])
+  const ids = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { id: string }).id)
+  expect(ids).toHaveLength(2)
+  expect(ids[0]).toBe('same')
+  expect(ids[1]).toMatch(/^same~[0-9a-f]{8}$/)
+  expect(result.stderr).toMatch(/duplicate-id/)
 })

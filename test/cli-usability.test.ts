@@ -1,0 +1,33 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from 'vitest'
+import { EXAMPLE, runCaptured } from './helpers.js'
+
+test('extract of a directory works with its default format: JSON lines for several articles', async () => {
+  const result = await runCaptured(['extract', EXAMPLE])
+  expect(result.status).toBe(0)
+  expect(result.stdout.trim().split('\n')).toHaveLength(5)
+  const one = await runCaptured(['extract', join(EXAMPLE, '002_2f1ed0a961360b5b.txt')])
+  expect(JSON.parse(one.stdout).schemaVersion).toBe(1)
+})
+
+test('--quiet keeps warnings off stderr; stories --limit and show --out do what they say', async () => {
+  const noisy = await runCaptured(['analyze', EXAMPLE, '/nonexistent/x.txt'])
+  expect(noisy.stderr).toMatch(/warning: .*nonexistent/)
+  const quiet = await runCaptured(['analyze', EXAMPLE, '/nonexistent/x.txt', '--quiet'])
+  expect(quiet.status).toBe(0)
+  expect(quiet.stderr).toBe('')
+
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const listed = await runCaptured(['stories', '--db', db, '--limit', '1'])
+  expect(listed.stdout.trim().split('\n')).toHaveLength(1)
+  expect(listed.stdout).toMatch(/ 5 articles /)
+  const id = listed.stdout.split(' ')[0] as string
+  const out = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'story.md')
+  const shown = await runCaptured(['show', id, '--db', db, '--format', 'md', '--out', out])
+  expect(shown.status).toBe(0)
+  expect(existsSync(out)).toBe(true)
+  expect(readFileSync(out, 'utf8')).toMatch(/^# /)
+})
