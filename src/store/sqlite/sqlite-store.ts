@@ -5,8 +5,10 @@ import { words } from '../../text/tokens.js'
 import type { StoryState } from '../../stories/cluster.js'
 import type { Article, StoryReport } from '../../types.js'
 import {
+  type ArticleHead,
   type ClusteringUpdate,
   type SearchResult,
+  type StoryListRow,
   type Store,
   type StorySummary,
   summariseStory,
@@ -148,6 +150,45 @@ export class SqliteStore implements Store {
     const row = this.db.prepare('SELECT json FROM stories WHERE id = ?').get(id) as
       { json: string } | undefined
     return row === undefined ? null : (JSON.parse(row.json) as StoryReport)
+  }
+
+  async listStoryRows(offset: number, limit: number): Promise<StoryListRow[]> {
+    // json_extract reads the few fields a list row shows; parsing whole reports in JS costs ~100x more.
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, start, "end", json_extract(json, '$.independentSources') AS independentSources,
+           json_extract(json, '$.articleIds') AS articleIds, json_array_length(json, '$.conflicts') AS conflicts
+         FROM stories ORDER BY COALESCE("end", start, '') DESC, id LIMIT ? OFFSET ?`,
+      )
+      .all(limit, offset) as (Omit<StoryListRow, 'articleIds' | 'sources'> & {
+      articleIds: string
+    })[]
+    const stories = rows.map((row) => ({
+      ...row,
+      articleIds: JSON.parse(row.articleIds) as string[],
+      conflicts: row.conflicts ?? 0,
+    }))
+    const heads = new Map(
+      inChunks<ArticleHead>(
+        this.db,
+        `SELECT id, json_extract(json, '$.site') AS site, json_extract(json, '$.publisher') AS publisher,
+           json_extract(json, '$.url') AS url, json_extract(json, '$.path') AS path FROM articles WHERE id IN (%s)`,
+        stories.flatMap((story) => story.articleIds),
+      ).map((head) => [head.id, head]),
+    )
+    return stories.map((story) => ({
+      ...story,
+      sources: story.articleIds
+        .map((id) => heads.get(id))
+        .filter((head): head is ArticleHead => head !== undefined),
+    }))
+  }
+
+  async storyOfArticle(articleId: string): Promise<string | null> {
+    const row = this.db
+      .prepare('SELECT story_id FROM story_members WHERE article_id = ?')
+      .get(articleId) as { story_id: string } | undefined
+    return row?.story_id ?? null
   }
 
   async similarCandidates(keys: string[]): Promise<string[]> {
