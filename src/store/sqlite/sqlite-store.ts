@@ -11,7 +11,6 @@ import {
   type StoryListRow,
   type Store,
   type StorySummary,
-  summariseStory,
 } from '../store.js'
 import {
   clearClustering,
@@ -140,10 +139,7 @@ export class SqliteStore implements Store {
   }
 
   async listStories(): Promise<StorySummary[]> {
-    const rows = this.db
-      .prepare('SELECT json FROM stories ORDER BY COALESCE("end", start, \'\') DESC, id')
-      .all() as { json: string }[]
-    return rows.map((row) => summariseStory(JSON.parse(row.json) as StoryReport))
+    return this.storySummaries('', []).map(({ conflicts: _conflicts, ...summary }) => summary)
   }
 
   async getStory(id: string): Promise<StoryReport | null> {
@@ -153,21 +149,7 @@ export class SqliteStore implements Store {
   }
 
   async listStoryRows(offset: number, limit: number): Promise<StoryListRow[]> {
-    // json_extract reads the few fields a list row shows; parsing whole reports in JS costs ~100x more.
-    const rows = this.db
-      .prepare(
-        `SELECT id, title, start, "end", json_extract(json, '$.independentSources') AS independentSources,
-           json_extract(json, '$.articleIds') AS articleIds, json_array_length(json, '$.conflicts') AS conflicts
-         FROM stories ORDER BY COALESCE("end", start, '') DESC, id LIMIT ? OFFSET ?`,
-      )
-      .all(limit, offset) as (Omit<StoryListRow, 'articleIds' | 'sources'> & {
-      articleIds: string
-    })[]
-    const stories = rows.map((row) => ({
-      ...row,
-      articleIds: JSON.parse(row.articleIds) as string[],
-      conflicts: row.conflicts ?? 0,
-    }))
+    const stories = this.storySummaries('LIMIT ? OFFSET ?', [limit, offset])
     const heads = new Map(
       inChunks<ArticleHead>(
         this.db,
@@ -181,6 +163,25 @@ export class SqliteStore implements Store {
       sources: story.articleIds
         .map((id) => heads.get(id))
         .filter((head): head is ArticleHead => head !== undefined),
+    }))
+  }
+
+  /**
+   * Story summaries newest first, with the number of conflicts. json_extract reads the few fields a summary
+   * needs; parsing whole reports (claims, spans) in JS made a list of 1,000 stories cost ~100x more.
+   */
+  private storySummaries(page: string, values: number[]): (StorySummary & { conflicts: number })[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, title, start, "end", json_extract(json, '$.independentSources') AS independentSources,
+           json_extract(json, '$.articleIds') AS articleIds, json_array_length(json, '$.conflicts') AS conflicts
+         FROM stories ORDER BY COALESCE("end", start, '') DESC, id ${page}`,
+      )
+      .all(...values) as (StorySummary & { articleIds: string; conflicts: number | null })[]
+    return rows.map((row) => ({
+      ...row,
+      articleIds: JSON.parse(row.articleIds) as string[],
+      conflicts: row.conflicts ?? 0,
     }))
   }
 
