@@ -7,7 +7,8 @@
  * re-used by later runs (SERVE_REBUILD=1 makes it anew).
  */
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import autocannon from 'autocannon'
 import { updateStore } from '../src/incremental.js'
@@ -35,7 +36,9 @@ async function buildStore(path: string): Promise<void> {
 }
 
 /** The compiled CLI's `serve` on a free loopback port, in its own process (as a user runs it). */
-async function startServe(path: string): Promise<{ url: string; stop: () => void }> {
+async function startServe(
+  path: string,
+): Promise<{ url: string; stop: () => void; cpuMs: () => number }> {
   const child = spawn(
     process.execPath,
     [join(ROOT, 'bin/corroborate.js'), 'serve', '--db', path, '--port', '0'],
@@ -52,10 +55,21 @@ async function startServe(path: string): Promise<{ url: string; stop: () => void
     })
     child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${said}`)))
   })
-  return { url, stop: () => child.kill('SIGTERM') }
+  return { url, stop: () => child.kill('SIGTERM'), cpuMs: () => processCpuMs(child.pid ?? 0) }
+}
+
+/**
+ * CPU time a process has used (user + system, from /proc), in ms. On a shared machine the latency figures move
+ * with the other processes' load; the server's CPU time per request does not, and gives its capacity.
+ */
+function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  const ticks = Number(fields[11]) + Number(fields[12]) // utime, stime (fields 14 and 15 of stat)
+  return (ticks * 1000) / 100 // USER_HZ is 100 on Linux
 }
 
 interface Load {
+  requests: number
   rate: number
   p50: number
   p99: number
@@ -71,6 +85,7 @@ async function load(url: string, paths: string[], overallRate?: number): Promise
     ...(overallRate === undefined ? {} : { overallRate }),
   })
   return {
+    requests: result.requests.total,
     rate: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -87,7 +102,9 @@ function tenArticleStories(stories: StorySummary[]): StorySummary[] {
 const directory = join(ROOT, 'bench/out')
 mkdirSync(directory, { recursive: true })
 const path = join(directory, `serve-${SIZE}.db`)
-console.log(`\nServe under load — ${SIZE} articles, loopback, ${SECONDS} s per run, 10 connections`)
+console.log(
+  `\nServe under load — ${SIZE} articles, loopback, ${SECONDS} s per run, 10 connections; load average ${loadavg()[0]?.toFixed(1)} on ${availableParallelism()} cores`,
+)
 await buildStore(path)
 const store = await openStore(path)
 const stories = await store.listStories()
@@ -95,7 +112,13 @@ await store.close()
 const picked = tenArticleStories(stories)
 const words = ['earthquake', 'police', 'president', 'fire', 'court', 'killed', 'election', 'rehab']
 const scenarios: [string, string[]][] = [
-  ['story list (/, pages 1–20)', Array.from({ length: 20 }, (_, page) => `/?page=${page + 1}`)],
+  [
+    'story list (/?page=N)',
+    Array.from(
+      { length: Math.min(20, Math.ceil(stories.length / 25)) },
+      (_, page) => `/?page=${page + 1}`,
+    ),
+  ],
   ['story page (10 articles)', picked.map((story) => `/stories/${encodeURIComponent(story.id)}`)],
   ['search page (/?q=)', words.map((word) => `/?q=${word}`)],
   ['search API (/api/search?q=)', words.map((word) => `/api/search?q=${word}`)],
@@ -113,10 +136,12 @@ try {
   )
   for (const [name, paths] of scenarios) {
     await load(server.url, paths.slice(0, 2)) // warm-up: page cache, JIT
+    const cpuBefore = server.cpuMs()
     const fastest = await load(server.url, paths)
+    const cpuPerRequest = (server.cpuMs() - cpuBefore) / Math.max(fastest.requests, 1)
     const fixed = await load(server.url, paths, 500)
     console.log(
-      `  ${name.padEnd(30)} max ${fastest.rate.toFixed(0).padStart(5)} req/s (p50 ${fastest.p50} ms, p99 ${fastest.p99} ms)   at 500 req/s: p50 ${fixed.p50} ms, p99 ${fixed.p99} ms${fastest.errors + fixed.errors > 0 ? `   ${fastest.errors + fixed.errors} errors` : ''}`,
+      `  ${name.padEnd(26)} max ${fastest.rate.toFixed(0).padStart(5)} req/s (p50 ${fastest.p50} ms, p99 ${fastest.p99} ms)   at 500 req/s: p50 ${fixed.p50} ms, p99 ${fixed.p99} ms   server CPU ${cpuPerRequest.toFixed(2)} ms/request (one core: ${(1000 / cpuPerRequest).toFixed(0)} req/s)${fastest.errors + fixed.errors > 0 ? `   ${fastest.errors + fixed.errors} errors` : ''}`,
     )
   }
 } finally {

@@ -5,7 +5,6 @@ import { words } from '../../text/tokens.js'
 import type { StoryState } from '../../stories/cluster.js'
 import type { Article, StoryReport } from '../../types.js'
 import {
-  type ArticleHead,
   type ClusteringUpdate,
   type SearchResult,
   type StoryListRow,
@@ -21,6 +20,7 @@ import {
   writeClustering,
 } from './clustering-tables.js'
 import { SCHEMA, SCHEMA_VERSION } from './schema.js'
+import { StoryRowReader } from './story-rows.js'
 
 /** Resemblance threshold the stored LSH bands are built for (near-duplicates and heavy rewrites). */
 export const STORED_LSH_THRESHOLD = 0.5
@@ -29,6 +29,7 @@ export const STORED_LSH_THRESHOLD = 0.5
 export class SqliteStore implements Store {
   private readonly db: Database.Database
   private readonly lsh = lshParamsFor(STORED_LSH_THRESHOLD)
+  private readonly storyRows: StoryRowReader
 
   constructor(path: string) {
     this.db = new Database(path)
@@ -42,6 +43,7 @@ export class SqliteStore implements Store {
     }
     this.db.exec(SCHEMA)
     this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+    this.storyRows = new StoryRowReader(this.db)
   }
 
   async addArticles(articles: Article[]): Promise<{ added: string[]; existing: string[] }> {
@@ -127,10 +129,12 @@ export class SqliteStore implements Store {
 
   async saveClustering(update: ClusteringUpdate): Promise<void> {
     this.db.transaction(() => writeClustering(this.db, update))()
+    this.storyRows.forget()
   }
 
   async clearClustering(): Promise<void> {
     this.db.transaction(() => clearClustering(this.db))()
+    this.storyRows.forget()
   }
 
   async countStories(): Promise<number> {
@@ -139,7 +143,7 @@ export class SqliteStore implements Store {
   }
 
   async listStories(): Promise<StorySummary[]> {
-    return this.storySummaries('', []).map(({ conflicts: _conflicts, ...summary }) => summary)
+    return this.storyRows.list(null, 0).map(({ conflicts: _conflicts, ...summary }) => summary)
   }
 
   async getStory(id: string): Promise<StoryReport | null> {
@@ -149,40 +153,7 @@ export class SqliteStore implements Store {
   }
 
   async listStoryRows(offset: number, limit: number): Promise<StoryListRow[]> {
-    const stories = this.storySummaries('LIMIT ? OFFSET ?', [limit, offset])
-    const heads = new Map(
-      inChunks<ArticleHead>(
-        this.db,
-        `SELECT id, json_extract(json, '$.site') AS site, json_extract(json, '$.publisher') AS publisher,
-           json_extract(json, '$.url') AS url, json_extract(json, '$.path') AS path FROM articles WHERE id IN (%s)`,
-        stories.flatMap((story) => story.articleIds),
-      ).map((head) => [head.id, head]),
-    )
-    return stories.map((story) => ({
-      ...story,
-      sources: story.articleIds
-        .map((id) => heads.get(id))
-        .filter((head): head is ArticleHead => head !== undefined),
-    }))
-  }
-
-  /**
-   * Story summaries newest first, with the number of conflicts. json_extract reads the few fields a summary
-   * needs; parsing whole reports (claims, spans) in JS made a list of 1,000 stories cost ~100x more.
-   */
-  private storySummaries(page: string, values: number[]): (StorySummary & { conflicts: number })[] {
-    const rows = this.db
-      .prepare(
-        `SELECT id, title, start, "end", json_extract(json, '$.independentSources') AS independentSources,
-           json_extract(json, '$.articleIds') AS articleIds, json_array_length(json, '$.conflicts') AS conflicts
-         FROM stories ORDER BY COALESCE("end", start, '') DESC, id ${page}`,
-      )
-      .all(...values) as (StorySummary & { articleIds: string; conflicts: number | null })[]
-    return rows.map((row) => ({
-      ...row,
-      articleIds: JSON.parse(row.articleIds) as string[],
-      conflicts: row.conflicts ?? 0,
-    }))
+    return this.storyRows.rows(offset, limit)
   }
 
   async storyOfArticle(articleId: string): Promise<string | null> {
