@@ -126,7 +126,14 @@ export function exclusiveSection(ctx: StoryContext): SafeHtml | string {
     return html`<div class="card">
       <h3>${name}: ${outlets.join(', ')}</h3>
       ${empty ? html`<p class="muted">Nothing that the other sources do not also report.</p>` : ''}
-      ${facts.length > 0 ? html`<p><strong>Facts:</strong> ${facts.map((fact) => html`${fact.about}: ${fact.qualifier ? `${fact.qualifier} ` : ''}${fact.value}${fact.unit ? ` ${fact.unit}` : ''} ${ctx.cite(fact.spans)}`)}</p>` : ''}
+      ${
+        facts.length > 0
+          ? html`<p><strong>Facts:</strong></p>
+              <ul>
+                ${facts.map((fact) => html`<li>${fact.about}: ${fact.qualifier ? `${fact.qualifier} ` : ''}${fact.value}${fact.unit ? ` ${fact.unit}` : ''} ${ctx.cite(fact.spans)}</li>`)}
+              </ul>`
+          : ''
+      }
       ${
         quotes.length > 0
           ? html`<p><strong>Quotes:</strong></p>

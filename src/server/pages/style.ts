@@ -22,7 +22,8 @@ ul.stories a.title{font-weight:600;font-size:1.05rem}
 .agree{background:#d8f3dc}.disagree{background:#ffd6d6}.discuss{background:#e7f0ff}.unrelated{background:#eee}
 a.cite{font-size:.75rem;vertical-align:super;text-decoration:none;padding:0 .1rem}
 .columns{display:grid;grid-template-columns:repeat(auto-fit,minmax(16rem,1fr));gap:.8rem}
-.card{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;background:#fff}
+.card{border:1px solid var(--line);border-radius:.4rem;padding:.6rem .8rem;background:#fff;overflow-wrap:anywhere}
+td{overflow-wrap:break-word}
 blockquote{margin:.3rem 0;padding-left:.8rem;border-left:3px solid #a5c8ff}
 .text{white-space:pre-wrap;max-width:48rem;font-size:1.02rem;line-height:1.65}
 .reused{background:#fff3bf}.shared-quote{background:#e7f0ff}.quote{box-shadow:inset 0 -2px #4d8fe8}
