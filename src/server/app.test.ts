@@ -234,3 +234,13 @@ describe('reports with fields left empty or absent', () => {
     expect(await list.text()).toContain(`/stories/${storyId}`)
   })
 })
+
+describe('corroborate serve', () => {
+  test('refuses a missing store and a bad port, saying why', async () => {
+    const { runCaptured } = await import('../../test/helpers.js')
+    const missing = await runCaptured(['serve', '--db', '/nonexistent/corroborate.db'])
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toMatch(/no store at \/nonexistent\/corroborate\.db/)
+    expect((await runCaptured(['serve', '--port', 'http'])).status).toBe(2)
+  })
+})
