@@ -12,10 +12,13 @@ import {
   verifyCandidates,
 } from './queries.js'
 import { MAX_QUERY } from './api.js'
-import { articlePage } from './pages/article-page.js'
+import { articlePage, reusePartners } from './pages/article-page.js'
 import { searchPage, storyListPage } from './pages/story-list.js'
 import { storyPage } from './pages/story-page.js'
 import { MAX_CLAIM, verifyPage } from './pages/verify-box.js'
+
+/** Articles named by outlet in an article's reuse list (a wire story copied 500 times lists ids past these). */
+const MAX_PARTNERS = 50
 
 export function pageRoutes(context: AppContext): Hono {
   const { store } = context
@@ -51,7 +54,10 @@ export function pageRoutes(context: AppContext): Hono {
         throw badRequest('"start" and "end" must both be given, start before end')
       cited = { start: from, end: to }
     }
-    return c.html(articlePage(article, story, cited).value)
+    const partners = await articlesOf(store, reusePartners(article, story).slice(0, MAX_PARTNERS))
+    return c.html(
+      articlePage(article, story, cited, new Map(partners.map((other) => [other.id, other]))).value,
+    )
   })
 
   pages.get('/verify', async (c) => {

@@ -96,7 +96,22 @@ function metadata(article: Article, story: StoryReport | null): SafeHtml {
   </dl>`
 }
 
-function reusedElsewhere(article: Article, story: StoryReport | null): SafeHtml | string {
+/** The articles an article shares text with in its story (the page names their outlets). */
+export function reusePartners(article: Article, story: StoryReport | null): string[] {
+  return [
+    ...new Set(
+      (story?.reuse ?? []).flatMap((link) =>
+        link.from === article.id ? [link.to] : link.to === article.id ? [link.from] : [],
+      ),
+    ),
+  ]
+}
+
+function reusedElsewhere(
+  article: Article,
+  story: StoryReport | null,
+  partners: Map<string, Article>,
+): SafeHtml | string {
   const links = (story?.reuse ?? []).filter(
     (link) => link.from === article.id || link.to === article.id,
   )
@@ -111,7 +126,11 @@ function reusedElsewhere(article: Article, story: StoryReport | null): SafeHtml 
             ? 'was taken up by'
             : 'took text from'
         return html`<li>
-          ${direction} <a href="${articleHref(other, story.id)}">${other}</a> (${link.kind}):
+          ${direction}
+          <a href="${articleHref(other, story.id)}"
+            >${partners.has(other) ? outletLabel(partners.get(other) as Article) : other}</a
+          >
+          (${link.kind}):
           ${link.passages.map((passage, index) => {
             const span = passage.from.articleId === other ? passage.from : passage.to
             return html`<a class="cite" href="${articleHref(other, story.id, span)}"
@@ -127,6 +146,7 @@ export function articlePage(
   article: Article,
   story: StoryReport | null,
   cited: { start: number; end: number } | null,
+  partners: Map<string, Article> = new Map(),
 ): SafeHtml {
   const marks = articleHighlights(article, story)
   const body = html`<article>
@@ -140,7 +160,7 @@ export function articlePage(
       >${cited === null ? '' : html`<mark class="cited">cited passage</mark>`}
     </p>
     <div class="text">${highlightText(article.text, marks, cited)}</div>
-    ${reusedElsewhere(article, story)}
+    ${reusedElsewhere(article, story, partners)}
     <h2>Removed by extraction</h2>
     ${
       article.removed.length === 0
