@@ -11,6 +11,7 @@ import {
   showCommand,
   storiesCommand,
 } from './commands.js'
+import { serveCommand } from './serve.js'
 
 /** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -151,6 +152,21 @@ function buildProgram(io: CliIo): Command {
     .addOption(format(['text', 'json'], 'text'))
     .action(async (query: string, options) => setStatus(await searchCommand(query, options, io)))
 
+  program
+    .command('serve')
+    .description(
+      'Serve the web app and JSON API over a store (stories, articles, search, claim check)',
+    )
+    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--port <n>', 'port to listen on', port, 8080)
+    .option(
+      '--host <address>',
+      'interface to bind (other machines reach it only if not loopback)',
+      '127.0.0.1',
+    )
+    .addHelpText('after', '\nExample:\n  corroborate serve --db news.db --port 8080')
+    .action(async (options) => setStatus(await serveCommand(options, io)))
+
   return program
 }
 
@@ -178,6 +194,13 @@ function fraction(value: string): number {
   const parsed = Number(value)
   if (!Number.isFinite(parsed) || parsed <= 0 || parsed >= 1)
     throw new InvalidArgumentError('expected a number between 0 and 1, such as 0.1')
+  return parsed
+}
+
+function port(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
+    throw new InvalidArgumentError('expected a port number, 0 to 65535')
   return parsed
 }
 

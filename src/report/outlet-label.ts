@@ -1,7 +1,9 @@
 import type { Article } from '../types.js'
 
 /** How an article is named in reports: its site, and the original publisher when that differs. */
-export function outletLabel(article: Article): string {
+export function outletLabel(
+  article: Pick<Article, 'id' | 'site' | 'publisher' | 'url' | 'path'>,
+): string {
   const site = article.site ?? article.url ?? article.path ?? article.id
   return article.publisher !== null && article.publisher !== article.site
     ? `${site} (from ${article.publisher})`

@@ -1,7 +1,7 @@
 import { type SqliteOpenOptions, SqliteStore } from './sqlite/sqlite-store.js'
 import type { Store } from './store.js'
 
-export type { SearchResult, Store, StorySummary } from './store.js'
+export type { ArticleHead, SearchResult, Store, StoryListRow, StorySummary } from './store.js'
 
 /**
  * Opens a store. A path opens (or creates) a SQLite file; ':memory:' (default) keeps everything in memory.

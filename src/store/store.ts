@@ -11,6 +11,15 @@ export interface StorySummary {
   end: string | null
 }
 
+/** What a story list shows of an article: enough to name its outlet. */
+export type ArticleHead = Pick<Article, 'id' | 'site' | 'publisher' | 'url' | 'path'>
+
+/** Extension for `serve`: a row of the story list page, without reading the whole story. */
+export interface StoryListRow extends StorySummary {
+  sources: ArticleHead[]
+  conflicts: number
+}
+
 export interface SearchResult {
   articles: { id: string; title: string | null; snippet: string }[]
   stories: { id: string; title: string }[]
@@ -58,6 +67,13 @@ export interface Store {
   listStories(): Promise<StorySummary[]>
   countStories(): Promise<number>
   getStory(id: string): Promise<StoryReport | null>
+  /**
+   * Extension for `serve` (optional: the server falls back on `listStories` and `getStory`): one page of the
+   * story list, newest first, in the order of `listStories`.
+   */
+  listStoryRows?(offset: number, limit: number): Promise<StoryListRow[]>
+  /** Extension for `serve` (optional: the server falls back on the story given in the link): an article's story. */
+  storyOfArticle?(articleId: string): Promise<string | null>
   /** Ids of stored articles that share an LSH bucket with the given band keys. */
   similarCandidates(bandKeys: string[]): Promise<string[]>
   search(query: string, limit?: number): Promise<SearchResult>

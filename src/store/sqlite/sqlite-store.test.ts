@@ -62,3 +62,32 @@ test('search input is never read as FTS syntax', () => {
   expect(ftsQuery('Peskov OR "x" NEAR(')).toBe('"Peskov" "OR" "x" "NEAR"')
   expect(ftsQuery('*** ')).toBeNull()
 })
+
+test('the story list rows follow writes by this connection and by another one on the same file', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'rows.db')
+  const articles = await collectArticles([EXAMPLE])
+  const reader = await openStore(path)
+  const writer = await openStore(path)
+  expect(await reader.listStoryRows?.(0, 10)).toEqual([])
+  await updateStore(writer, articles.slice(0, 2))
+  const [first] = (await reader.listStoryRows?.(0, 10)) ?? []
+  expect(first?.articleIds).toHaveLength(2)
+  await updateStore(writer, articles.slice(2))
+  const rows = (await reader.listStoryRows?.(0, 10)) ?? []
+  const stories = await writer.listStories()
+  expect(rows.map(({ sources: _sources, conflicts: _conflicts, ...summary }) => summary)).toEqual(
+    stories,
+  )
+  const story = await writer.getStory(stories[0]?.id ?? '')
+  expect(rows[0]?.conflicts).toBe(story?.conflicts.length)
+  expect(rows[0]?.sources.map((head) => head.id).sort()).toEqual(
+    [...(story?.articleIds ?? [])].sort(),
+  )
+  expect(await reader.storyOfArticle?.(articles[0]?.id ?? '')).toBe(
+    stories.find((entry) => entry.articleIds.includes(articles[0]?.id ?? ''))?.id,
+  )
+  await writer.clearClustering()
+  expect(await writer.listStoryRows?.(0, 10)).toEqual([])
+  await reader.close()
+  await writer.close()
+})

@@ -7,9 +7,9 @@ import type { Article, StoryReport } from '../../types.js'
 import {
   type ClusteringUpdate,
   type SearchResult,
+  type StoryListRow,
   type Store,
   type StorySummary,
-  summariseStory,
 } from '../store.js'
 import {
   clearClustering,
@@ -20,6 +20,7 @@ import {
   writeClustering,
 } from './clustering-tables.js'
 import { SCHEMA, SCHEMA_VERSION } from './schema.js'
+import { StoryRowReader } from './story-rows.js'
 import { WriterLock } from './writer-lock.js'
 
 /** Resemblance threshold the stored LSH bands are built for (near-duplicates and heavy rewrites). */
@@ -42,6 +43,7 @@ export class SqliteStore implements Store {
   private readonly lsh = lshParamsFor(STORED_LSH_THRESHOLD)
   private readonly writerLock: WriterLock
   private readonly readOnly: boolean
+  private readonly storyRows: StoryRowReader
 
   constructor(path: string, options: SqliteOpenOptions = {}) {
     const inMemory = path === ':memory:' || path === ''
@@ -71,6 +73,7 @@ export class SqliteStore implements Store {
       throw error
     }
     this.writerLock = new WriterLock(inMemory ? null : `${path}.lock`)
+    this.storyRows = new StoryRowReader(this.db)
   }
 
   async asSoleWriter<T>(
@@ -164,10 +167,12 @@ export class SqliteStore implements Store {
 
   async saveClustering(update: ClusteringUpdate): Promise<void> {
     this.db.transaction(() => writeClustering(this.db, update))()
+    this.storyRows.forget()
   }
 
   async clearClustering(): Promise<void> {
     this.db.transaction(() => clearClustering(this.db))()
+    this.storyRows.forget()
   }
 
   async countStories(): Promise<number> {
@@ -176,16 +181,24 @@ export class SqliteStore implements Store {
   }
 
   async listStories(): Promise<StorySummary[]> {
-    const rows = this.db
-      .prepare('SELECT json FROM stories ORDER BY COALESCE("end", start, \'\') DESC, id')
-      .all() as { json: string }[]
-    return rows.map((row) => summariseStory(JSON.parse(row.json) as StoryReport))
+    return this.storyRows.list(null, 0).map(({ conflicts: _conflicts, ...summary }) => summary)
   }
 
   async getStory(id: string): Promise<StoryReport | null> {
     const row = this.db.prepare('SELECT json FROM stories WHERE id = ?').get(id) as
       { json: string } | undefined
     return row === undefined ? null : (JSON.parse(row.json) as StoryReport)
+  }
+
+  async listStoryRows(offset: number, limit: number): Promise<StoryListRow[]> {
+    return this.storyRows.rows(offset, limit)
+  }
+
+  async storyOfArticle(articleId: string): Promise<string | null> {
+    const row = this.db
+      .prepare('SELECT story_id FROM story_members WHERE article_id = ?')
+      .get(articleId) as { story_id: string } | undefined
+    return row?.story_id ?? null
   }
 
   async similarCandidates(keys: string[]): Promise<string[]> {

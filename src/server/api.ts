@@ -1,0 +1,91 @@
+/** The JSON API of CONTRACT.md (`/api/...`); errors go through the app's one handler. */
+import { Hono } from 'hono'
+import { extract } from '../pipeline.js'
+import { updateStore } from '../incremental.js'
+import type { AppContext } from './app.js'
+import { parseArticleInputs } from './article-inputs.js'
+import { badRequest, notFound } from './errors.js'
+import { intParam, textParam } from './params.js'
+import { articlesOf, loadArticle, loadStory, verifyCandidates } from './queries.js'
+import { MAX_CLAIM } from './pages/verify-box.js'
+
+/** Longest search query accepted (characters). */
+export const MAX_QUERY = 500
+
+export function apiRoutes(context: AppContext): Hono {
+  const { store } = context
+  const api = new Hono()
+
+  api.get('/stories', async (c) => {
+    const offset = intParam(c.req.query('offset'), 'offset', 0, 0, 1e9)
+    const limit = c.req.query('limit')
+    const stories = await store.listStories()
+    return c.json({
+      stories:
+        limit === undefined
+          ? stories.slice(offset)
+          : stories.slice(offset, offset + intParam(limit, 'limit', 0, 1, 10_000)),
+    })
+  })
+
+  api.get('/stories/:id', async (c) => c.json(await loadStory(store, c.req.param('id'))))
+
+  api.get('/articles/:id', async (c) => c.json(await loadArticle(store, c.req.param('id'))))
+
+  api.get('/search', async (c) => {
+    const query = textParam(c.req.query('q'), 'q', MAX_QUERY)
+    if (query === '') throw badRequest('Missing "q": the words to search for')
+    const limit = intParam(c.req.query('limit'), 'limit', 20, 1, 200)
+    return c.json(await store.search(query, limit))
+  })
+
+  api.get('/verify', async (c) => {
+    const claim = textParam(c.req.query('claim'), 'claim', MAX_CLAIM)
+    if (claim === '') throw badRequest('Missing "claim": the statement to check')
+    const storyId = c.req.query('story')
+    const articles =
+      storyId === undefined
+        ? await verifyCandidates(store, claim)
+        : await articlesOf(store, (await loadStory(store, storyId)).articleIds)
+    return c.json(await context.verify(claim, articles))
+  })
+
+  api.post('/articles', async (c) => {
+    const inputs = parseArticleInputs(await c.req.text())
+    const articles = inputs.map((input, index) => {
+      try {
+        return extract(input)
+      } catch (error) {
+        throw badRequest(`article ${index + 1}: ${(error as Error).message}`)
+      }
+    })
+    const result = await context.serialize(async () => {
+      const update = await updateStore(store, articles)
+      const storyOf = new Map<string, string>()
+      for (const id of update.changedStories)
+        for (const member of (await store.getStory(id))?.articleIds ?? []) storyOf.set(member, id)
+      for (const article of articles)
+        if (!storyOf.has(article.id) && store.storyOfArticle !== undefined) {
+          const story = await store.storyOfArticle(article.id)
+          if (story !== null) storyOf.set(article.id, story)
+        }
+      return { update, storyOf }
+    })
+    const added = new Set(result.update.added)
+    return c.json(
+      {
+        articles: articles.map((article) => ({
+          id: article.id,
+          added: added.has(article.id),
+          storyId: result.storyOf.get(article.id) ?? null,
+        })),
+      },
+      added.size > 0 ? 201 : 200,
+    )
+  })
+
+  api.all('*', (c) => {
+    throw notFound(`API path ${c.req.path}`)
+  })
+  return api
+}

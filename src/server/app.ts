@@ -1,0 +1,87 @@
+/**
+ * The HTTP app of `corroborate serve`: the JSON API and the pages of CONTRACT.md over a Store, built with
+ * Hono (typed routes, `app.request()` for tests without sockets). The claim checker is a dependency, so the
+ * app is tested and run with whichever `verify` the library provides.
+ */
+import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { secureHeaders } from 'hono/secure-headers'
+import type { VerifyResult } from '../corroborate/verify.js'
+import type { Store } from '../store/index.js'
+import type { Article } from '../types.js'
+import { apiRoutes } from './api.js'
+import { handleError, httpError, notFound } from './errors.js'
+import { pageRoutes } from './pages.js'
+import { STYLESHEET } from './pages/style.js'
+
+export type VerifyFn = (claim: string, articles: Article[]) => VerifyResult | Promise<VerifyResult>
+
+export interface AppOptions {
+  store: Store
+  verify: VerifyFn
+  /** Largest POST body accepted, in bytes (default: 8 MiB). */
+  maxBodyBytes?: number
+  /** Stories per page of the story list (default: 25). */
+  pageSize?: number
+}
+
+export interface AppContext {
+  store: Store
+  verify: VerifyFn
+  pageSize: number
+  /** Runs store writes one at a time (ingests read, cluster and write a story state). */
+  serialize: <T>(write: () => Promise<T>) => Promise<T>
+}
+
+/** Nothing but this origin's stylesheet; no script at all, no frames, forms post only here. */
+const CSP = {
+  defaultSrc: ["'none'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'"],
+  formAction: ["'self'"],
+  baseUri: ["'none'"],
+  frameAncestors: ["'none'"],
+}
+
+export function createApp(options: AppOptions): Hono {
+  let queue: Promise<unknown> = Promise.resolve()
+  const context: AppContext = {
+    store: options.store,
+    verify: options.verify,
+    pageSize: options.pageSize ?? 25,
+    serialize: (write) => {
+      const run = queue.then(write, write)
+      queue = run.catch(() => undefined)
+      return run
+    },
+  }
+  const app = new Hono()
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: CSP,
+      referrerPolicy: 'no-referrer',
+      crossOriginEmbedderPolicy: false,
+    }),
+  )
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? 8 * 1024 * 1024,
+      onError: () => {
+        throw httpError(
+          413,
+          `Body too large: at most ${options.maxBodyBytes ?? 8 * 1024 * 1024} bytes`,
+        )
+      },
+    }),
+  )
+  app.get('/assets/style.css', (c) => {
+    c.header('Cache-Control', 'public, max-age=3600')
+    return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' })
+  })
+  app.route('/api', apiRoutes(context))
+  app.route('/', pageRoutes(context))
+  app.notFound((c) => handleError(notFound(`Path ${c.req.path}`), c))
+  app.onError(handleError)
+  return app
+}

@@ -1,0 +1,162 @@
+/**
+ * The analysis sections of a story page, each rendered from the StoryReport as it is: a section whose field
+ * is empty or absent is left out, so the page follows the report as its stages improve.
+ */
+import type { StoryQuote } from '../../types.js'
+import { html, type SafeHtml } from '../html.js'
+import { type StoryContext, sentenceAround } from './story-context.js'
+
+function section(id: string, title: string, content: SafeHtml | null): SafeHtml | string {
+  return content === null
+    ? ''
+    : html`<section id="${id}">
+        <h2>${title}</h2>
+        ${content}
+      </section>`
+}
+
+export function briefSection(ctx: StoryContext): SafeHtml | string {
+  const summary = ctx.story.summary ?? []
+  if (summary.length === 0) return ''
+  return section(
+    'brief',
+    'What happened',
+    html`<ul class="brief">
+      ${summary.map((entry) => html`<li>${entry.text} ${ctx.cite(entry.spans)}</li>`)}
+    </ul>`,
+  )
+}
+
+export function conflictsSection(ctx: StoryContext): SafeHtml | string {
+  const conflicts = ctx.story.conflicts ?? []
+  if (conflicts.length === 0) return ''
+  return section(
+    'conflicts',
+    'Where sources disagree',
+    html`${conflicts.map(
+      (conflict) =>
+        html`<h3>${conflict.about}</h3>
+          <div class="columns">
+            ${conflict.values.map(
+              (value) =>
+                html`<div class="card">
+                  <strong>${value.value}</strong>
+                  <p class="muted">
+                    ${[...new Set(value.spans.map((span) => ctx.outletOf(span.articleId)))].join(', ')}
+                  </p>
+                  ${value.spans.map((span) => html`<blockquote>${sentenceAround(ctx.byId.get(span.articleId)?.text ?? '', span)} ${ctx.cite([span])}</blockquote>`)}
+                </div>`,
+            )}
+          </div>`,
+    )}`,
+  )
+}
+
+/** Claims carried by two or more independent sources, or disputed; single-source ones go under each outlet. */
+export function claimsSection(ctx: StoryContext): SafeHtml | string {
+  const claims = ctx.story.claims ?? []
+  const shared = claims.filter(
+    (claim) => claim.independentSources > 1 || claim.status === 'disputed',
+  )
+  if (claims.length === 0) return ''
+  const single = claims.length - shared.length
+  return section(
+    'claims',
+    'Claims',
+    html`<p class="muted">
+        ${claims.length} claims: ${shared.length} carried by several independent sources or disputed
+        (below), ${single} from a single source (under
+        <a href="#exclusive">each outlet's own material</a>).
+      </p>
+      <table>
+        <tr>
+          <th>Status</th>
+          <th>Claim</th>
+          <th>Sources</th>
+        </tr>
+        ${shared.map(
+          (claim) =>
+            html`<tr>
+              <td><span class="badge ${claim.status}">${claim.status}</span></td>
+              <td>${claim.text} ${ctx.cite(claim.spans)}</td>
+              <td>
+                ${claim.independentSources} independent ·
+                ${new Set(claim.spans.map((span) => span.articleId)).size} articles
+              </td>
+            </tr>`,
+        )}
+      </table>`,
+  )
+}
+
+export function quotesSection(ctx: StoryContext): SafeHtml | string {
+  const quotes = ctx.story.quotes ?? []
+  if (quotes.length === 0) return ''
+  const bySpeaker = new Map<string, StoryQuote[]>()
+  for (const quote of quotes) {
+    const key = quote.speaker ?? ''
+    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), quote])
+  }
+  const speakers = [...bySpeaker.entries()].sort(
+    ([a, x], [b, y]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || y.length - x.length,
+  )
+  return section(
+    'quotes',
+    'Quotes by speaker',
+    html`${speakers.map(
+      ([speaker, said]) =>
+        html`<h3>
+            ${speaker === '' ? 'Speaker not identified' : speaker}${said[0]?.speakerRole ? html` <small>${said[0].speakerRole}</small>` : ''}
+          </h3>
+          ${said.map((quote) => html`<blockquote>“${quote.text}” ${ctx.cite(quote.spans)} <small>${new Set(quote.spans.map((span) => span.articleId)).size} articles</small></blockquote>`)}`,
+    )}`,
+  )
+}
+
+export function timelineSection(ctx: StoryContext): SafeHtml | string {
+  const timeline = ctx.story.timeline ?? []
+  if (timeline.length === 0) return ''
+  return section(
+    'timeline',
+    'Timeline',
+    html`<table>
+      ${timeline.map(
+        (event) =>
+          html`<tr>
+            <td>${event.date}</td>
+            <td>${event.text} ${ctx.cite(event.spans)}</td>
+          </tr>`,
+      )}
+    </table>`,
+  )
+}
+
+export function entitiesSection(ctx: StoryContext): SafeHtml | string {
+  const entities = ctx.story.entities ?? []
+  if (entities.length === 0) return ''
+  return section(
+    'entities',
+    'Who and what',
+    html`<table>
+      <tr>
+        <th>Name</th>
+        <th>Type</th>
+        <th>Also called</th>
+        <th>Mentions</th>
+      </tr>
+      ${entities.map(
+        (entity) =>
+          html`<tr>
+            <td>${entity.name}</td>
+            <td>${entity.type}</td>
+            <td>${(entity.aliases ?? []).join(', ')}</td>
+            <td>
+              ${entity.mentions.length} in
+              ${new Set(entity.mentions.map((span) => span.articleId)).size} articles
+              ${ctx.cite(entity.mentions.slice(0, 1))}
+            </td>
+          </tr>`,
+      )}
+    </table>`,
+  )
+}
