@@ -10,6 +10,7 @@ import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { createProgress } from './progress.js'
+import { redacted } from './scale-commands.js'
 
 interface InputOptions {
   maxBytes: number
@@ -52,7 +53,7 @@ async function readArticles(
 }
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
-function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
+export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
   return {
     ...(options.reuseThreshold === undefined
       ? {}
@@ -147,10 +148,14 @@ export async function ingestCommand(
   }
   const articles = inputs.length === 0 ? [] : await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
-  const store = await (await loadStore()).openStore(options.db)
+  const { openStore, withPlacementLock } = await loadStore()
+  const store = await openStore(options.db)
   try {
-    if (options.rebuild === true) await store.clearClustering()
-    const result = await updateStore(store, articles, analysisOptions(options))
+    // A shared store (PostgreSQL) may have workers placing at the same time: one placer at a time.
+    const result = await withPlacementLock(store, async () => {
+      if (options.rebuild === true) await store.clearClustering()
+      return updateStore(store, articles, analysisOptions(options))
+    })
     const stories = await store.countStories()
     const plural = (count: number, one: string, many: string): string =>
       `${count} ${count === 1 ? one : many}`
@@ -158,7 +163,7 @@ export async function ingestCommand(
       `added ${plural(result.added.length, 'article', 'articles')}, ${result.existing.length} already stored; ` +
         `${plural(result.changedStories.length, 'story', 'stories')} created or updated` +
         `${result.merged.length > 0 ? `, ${plural(result.merged.length, 'merge', 'merges')}` : ''}; ` +
-        `${plural(stories, 'story', 'stories')} in ${options.db}\n`,
+        `${plural(stories, 'story', 'stories')} in ${redacted(options.db)}\n`,
     )
   } finally {
     await store.close()
@@ -171,13 +176,14 @@ async function withExistingStore<T>(
   io: CliIo,
   use: (store: Store) => Promise<T>,
 ): Promise<T | number> {
-  if (!existsSync(path)) {
+  const { isPostgresUrl, openStore } = await loadStore()
+  if (!isPostgresUrl(path) && !existsSync(path)) {
     io.stderr(
       `corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`,
     )
     return EXIT.inputs
   }
-  const store = await (await loadStore()).openStore(path)
+  const store = await openStore(path)
   try {
     return await use(store)
   } finally {

@@ -71,6 +71,8 @@ export async function* readFeed(
   bytes: Uint8Array,
   source: string,
   limits: InputLimits,
+  /** Links of items read before (a polled feed): skipped; the links read now are added. */
+  seen: Set<string> = new Set(),
 ): AsyncGenerator<InputResult> {
   let items: FeedItem[]
   try {
@@ -85,8 +87,11 @@ export async function* readFeed(
     }
     return
   }
-  for (const [index, item] of items.entries())
+  for (const [index, item] of items.entries()) {
+    if (item.link !== null && seen.has(item.link)) continue
     yield* readFeedItem(item, `${source}#${index + 1}`, limits)
+    if (item.link !== null) seen.add(item.link)
+  }
 }
 
 async function* readFeedItem(
