@@ -4,11 +4,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { describe, expect, test } from 'vitest'
+import { updateStore } from '../src/incremental.js'
+import { collectArticles } from '../src/pipeline.js'
+import { runWorker } from '../src/queue/worker.js'
 import { openStore, type Store } from '../src/store/index.js'
 import { freshLocation, POSTGRES_ENABLED, POSTGRES_SKIP_REASON } from './dialects.js'
 import { EVENT_COUNT, eventsCorpus } from './events-corpus.js'
+import { runCaptured } from './helpers.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
+
+// Only the workers run as processes (to be killed, or to run side by side); the rest runs in-process, so
+// that each test stays short on a loaded machine (vitest's worker RPC gives up on tests past 60 s).
 
 /** The CLI as a real process (from source), so that it can be killed like a deployed worker. */
 function cli(args: string[]): ChildProcess {
@@ -26,10 +33,16 @@ async function finished(child: ChildProcess): Promise<{ status: number | null; o
   return { status, output }
 }
 
-async function run(args: string[]): Promise<string> {
+async function runProcess(args: string[]): Promise<string> {
   const { status, output } = await finished(cli(args))
   expect(status, output).toBe(0)
   return output
+}
+
+async function run(args: string[]): Promise<string> {
+  const { status, stdout, stderr } = await runCaptured(args)
+  expect(status, stderr).toBe(0)
+  return stdout
 }
 
 function corpusFile(): string {
@@ -51,10 +64,9 @@ async function expectEachArticleInOneStory(store: Store): Promise<void> {
 }
 
 async function oneProcessPartition(corpus: string): Promise<string[]> {
-  const location = await freshLocation('sqlite')
-  await run(['ingest', '--db', location, corpus])
-  const store = await openStore(location)
+  const store = await openStore(':memory:')
   try {
+    await updateStore(store, await collectArticles([corpus]))
     return await partition(store)
   } finally {
     await store.close()
@@ -107,8 +119,8 @@ describe.skipIf(!POSTGRES_ENABLED)(
       await firstDone
       expect(active, 'the first worker had a job running when it was killed').toBeGreaterThan(0)
 
-      const second = await run(['worker', '--db', url, '--once'])
-      expect(second).toMatch(/ran \d+ jobs/)
+      const second = await runWorker(url, { once: true })
+      expect(second.jobs).toBeGreaterThan(0)
       const states = await jobStates(url)
       expect(states.get('active') ?? 0).toBe(0)
       expect(states.get('created') ?? 0).toBe(0)
@@ -128,7 +140,7 @@ describe.skipIf(!POSTGRES_ENABLED)(
       const corpus = corpusFile()
       await run(['ingest', '--db', url, '--queue', corpus])
       const workers = [1, 2, 3].map(() =>
-        run(['worker', '--db', url, '--once', '--batch-size', '2']),
+        runProcess(['worker', '--db', url, '--once', '--batch-size', '2']),
       )
       await Promise.all(workers)
       const store = await openStore(url)
@@ -148,7 +160,7 @@ describe.skipIf(!POSTGRES_ENABLED)(
       await run(['ingest', '--db', url, '--queue', corpus])
       expect((await jobStates(url)).get('created')).toBe(eventsCorpus().length)
       await run(['ingest', '--db', url, corpus])
-      await run(['worker', '--db', url, '--once'])
+      await runWorker(url, { once: true })
       const store = await openStore(url)
       try {
         expect(await store.listArticles()).toHaveLength(eventsCorpus().length)

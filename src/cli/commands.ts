@@ -3,6 +3,7 @@ import { rename, writeFile } from 'node:fs/promises'
 import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem } from '../ingest/problem.js'
 import { updateStore } from '../incremental.js'
+import { ingestInputs } from '../ingest-stream.js'
 import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
 import { renderReport, type ReportFormat } from '../report/index.js'
 import { storyCard } from '../report/text.js'
@@ -38,18 +39,21 @@ async function readArticles(
   })
   progress.done()
   for (const problem of problems) io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
-  for (const article of articles) {
-    for (const message of article.messages.filter((entry) => entry.severity !== 'info')) {
-      io.stderr(
-        `corroborate: ${message.severity}: ${article.path ?? article.url ?? article.id}: ${message.reason} [${message.ruleId}]\n`,
-      )
-    }
-  }
+  for (const article of articles) warnAbout(article, io)
   if (articles.length === 0) {
     io.stderr('corroborate: no article could be read from the inputs\n')
     return null
   }
   return articles
+}
+
+/** An article's warnings and errors, one line each on stderr. */
+function warnAbout(article: Article, io: CliIo): void {
+  for (const message of article.messages.filter((entry) => entry.severity !== 'info')) {
+    io.stderr(
+      `corroborate: ${message.severity}: ${article.path ?? article.url ?? article.id}: ${message.reason} [${message.ruleId}]\n`,
+    )
+  }
 }
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
@@ -146,16 +150,22 @@ export async function ingestCommand(
     )
     return EXIT.usage
   }
-  const articles = inputs.length === 0 ? [] : await readArticles(inputs, options, io)
-  if (articles === null) return EXIT.inputs
   const { openStore, withPlacementLock } = await loadStore()
   const store = await openStore(options.db)
   try {
-    // A shared store (PostgreSQL) may have workers placing at the same time: one placer at a time.
-    const result = await withPlacementLock(store, async () => {
-      if (options.rebuild === true) await store.clearClustering()
-      return updateStore(store, articles, analysisOptions(options))
+    // Inputs stream through in batches (memory holds one batch, whatever the size of a JSONL or WARC file);
+    // a shared store (PostgreSQL) may have workers placing at the same time: one placer at a time.
+    if (options.rebuild === true) await withPlacementLock(store, () => store.clearClustering())
+    const result = await ingestInputs(store, inputs, {
+      ...analysisOptions(options),
+      limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
+      onProblem: (problem) => io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
+      onArticle: (article) => warnAbout(article, io),
     })
+    if (inputs.length > 0 && result.added.length + result.existing.length === 0) {
+      io.stderr('corroborate: no article could be read from the inputs\n')
+      return EXIT.inputs
+    }
     const stories = await store.countStories()
     const plural = (count: number, one: string, many: string): string =>
       `${count} ${count === 1 ? one : many}`

@@ -137,7 +137,7 @@ function buildProgram(io: CliIo): Command {
     .description('Run queued ingest jobs (from `ingest --queue`) into a PostgreSQL store')
     .requiredOption('--db <url>', 'postgres:// URL of the store and its queue')
     .option('--once', 'drain the queue (nothing waiting, retrying or running), then exit')
-    .option('--batch-size <n>', 'jobs taken at a time', positiveInt, 20)
+    .option('--batch-size <n>', 'jobs taken at a time (placed together)', positiveInt, 100)
     .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
     .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
     .addOption(reuseThreshold())

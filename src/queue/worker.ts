@@ -11,7 +11,7 @@ import { INGEST_QUEUE, type IngestJob, openQueue, unfinishedJobs } from './queue
 export interface WorkerOptions {
   /** Drain the queue (nothing waiting, retrying or running) and return, instead of polling forever. */
   once?: boolean
-  /** Jobs taken at a time: they are extracted one by one and placed together (default: 20). */
+  /** Jobs taken at a time: they are extracted one by one and placed together (default: 100). */
   batchSize?: number
   /** Seconds between looks at an empty queue (default: 1). */
   pollSeconds?: number
@@ -44,7 +44,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const result: WorkerResult = { jobs: 0, failedJobs: 0, articles: 0 }
   try {
     while (options.signal?.aborted !== true) {
-      const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: options.batchSize ?? 20 })
+      const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: options.batchSize ?? 100 })
       if (jobs.length === 0) {
         if (options.once === true) {
           if ((await unfinishedJobs(boss)) === 0) break
