@@ -44,7 +44,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const result: WorkerResult = { jobs: 0, failedJobs: 0, articles: 0 }
   try {
     while (options.signal?.aborted !== true) {
-      const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, { batchSize: options.batchSize ?? 100 })
+      const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, {
+        batchSize: options.batchSize ?? 100,
+      })
       if (jobs.length === 0) {
         if (options.once === true) {
           if ((await unfinishedJobs(boss)) === 0) break
