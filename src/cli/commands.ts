@@ -120,9 +120,10 @@ export async function analyzeCommand(
   if (articles === null) return EXIT.inputs
   const analysis = analyzeArticles(articles, analysisOptions(options))
   if (options.db !== undefined) {
-    const store = await (await loadStore()).openStore(options.db)
+    const { openStore, withPlacementLock } = await loadStore()
+    const store = await openStore(options.db)
     try {
-      await updateStore(store, articles, analysisOptions(options))
+      await withPlacementLock(store, () => updateStore(store, articles, analysisOptions(options)))
     } finally {
       await store.close()
     }

@@ -1,3 +1,4 @@
+import type PgBoss from 'pg-boss'
 import { updateStore } from '../incremental.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
@@ -39,8 +40,8 @@ export interface WorkerResult {
  */
 export async function runWorker(url: string, options: WorkerOptions = {}): Promise<WorkerResult> {
   const log = options.log ?? (() => {})
-  const store = await openStore(url)
-  const boss = await openQueue(url)
+  const store = await whenReachable(() => openStore(url), log, options.signal)
+  const boss = await whenReachable(() => openQueue(url), log, options.signal)
   const result: WorkerResult = { jobs: 0, failedJobs: 0, articles: 0 }
   try {
     while (options.signal?.aborted !== true) {
@@ -48,11 +49,8 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
         batchSize: options.batchSize ?? 100,
       })
       if (jobs.length === 0) {
-        if (options.once === true) {
-          if ((await unfinishedJobs(boss)) === 0) break
-          // Running jobs of a dead worker come back only when they expire: look for them now.
-          await boss.maintain()
-        }
+        // An empty fetch is also what an unreachable database gives: wait and ask again.
+        if (options.once === true && (await drained(boss, log))) break
         await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
         continue
       }
@@ -85,6 +83,55 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   return result
 }
 
+/**
+ * Whether nothing is waiting, retrying or running. Running jobs of a dead worker come back only when they
+ * expire, so the expiry check runs now rather than at the next maintenance. A database that cannot be reached
+ * is not drained: the worker waits for it.
+ */
+async function drained(boss: PgBoss, log: (line: string) => void): Promise<boolean> {
+  try {
+    if ((await unfinishedJobs(boss)) === 0) return true
+    await boss.maintain()
+  } catch (error) {
+    log(`worker ${process.pid}: waiting for the database (${(error as Error).message})`)
+  }
+  return false
+}
+
+/** Error codes of a database that is down or restarting (node errors and PostgreSQL SQLSTATEs). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  '57P01', // admin shutdown
+  '57P03', // cannot connect now (starting up)
+  '08001',
+  '08006',
+])
+
+/** Longest wait between two attempts to reach the database. */
+const MAX_WAIT_MS = 30_000
+
+/** Opens something on the database, waiting (with a growing delay) while the database cannot be reached. */
+async function whenReachable<T>(
+  open: () => Promise<T>,
+  log: (line: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  for (let wait = 1000; ; wait = Math.min(wait * 2, MAX_WAIT_MS)) {
+    try {
+      return await open()
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === undefined || !UNREACHABLE.has(code) || signal?.aborted === true) throw error
+      log(`worker ${process.pid}: database unreachable (${code}), trying again in ${wait / 1000} s`)
+      await sleep(wait, signal)
+    }
+  }
+}
+
 /** Places every stored article not yet in a story, one placer at a time across all workers. */
 export async function placePending(store: Store, analysis: AnalyzeOptions = {}): Promise<void> {
   await withPlacementLock(store, () => updateStore(store, [], analysis))
@@ -112,10 +159,14 @@ async function articlesOfJobs(
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
+    const stop = (): void => {
       clearTimeout(timer)
       resolve()
-    })
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', stop, { once: true })
   })
 }
