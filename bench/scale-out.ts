@@ -26,14 +26,19 @@ interface Timed {
   output: string
   seconds: number
   peakMiB: number
+  /** User + system CPU seconds of the process: what it cost, whatever else the machine was running. */
+  cpuSeconds: number
 }
 
-/** Runs the CLI from source under /usr/bin/time; resolves with its output, wall time and peak memory. */
+// The compiled CLI, as deployed (a process from source would spend seconds of CPU compiling itself).
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' })
+
+/** Runs the CLI under /usr/bin/time; resolves with its output, wall time and peak memory. */
 function corroborate(args: string[]): Promise<Timed> {
   const started = performance.now()
   const child = spawn(
     '/usr/bin/time',
-    ['-f', 'PEAK_KB %M', process.execPath, '--import', 'tsx', 'test/run-cli.ts', ...args],
+    ['-f', 'PEAK_KB %M CPU %U %S', process.execPath, 'bin/corroborate.js', ...args],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   )
   let output = ''
@@ -42,8 +47,13 @@ function corroborate(args: string[]): Promise<Timed> {
   return new Promise((resolve, reject) =>
     child.on('close', (status) => {
       if (status !== 0) return reject(new Error(`corroborate ${args.join(' ')}: ${output}`))
-      const peak = Number(/PEAK_KB (\d+)/.exec(output)?.[1] ?? 0) / 1024
-      resolve({ output, seconds: (performance.now() - started) / 1000, peakMiB: peak })
+      const usage = /PEAK_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(output)
+      resolve({
+        output,
+        seconds: (performance.now() - started) / 1000,
+        peakMiB: Number(usage?.[1] ?? 0) / 1024,
+        cpuSeconds: Number(usage?.[2] ?? 0) + Number(usage?.[3] ?? 0),
+      })
     }),
   )
 }
@@ -120,9 +130,17 @@ writeFileSync(
 )
 
 console.log(`\nScale out — ${SIZE} articles of the scale corpus, JSONL export`)
-const row = (label: string, rate: number, cost: [number, number], peak: string, f1: number): void =>
+const row = (
+  label: string,
+  rate: number,
+  cost: string,
+  cpuSeconds: number,
+  peak: string,
+  f1: number,
+  extra = '',
+): void =>
   console.log(
-    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last fifth ${cost[0].toFixed(1)} / ${cost[1].toFixed(1)} ms   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}`,
+    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last fifth ${cost}   CPU ${((cpuSeconds * 1000) / SIZE).toFixed(0)} ms/article   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}${extra}`,
   )
 
 const sqlite = join(directory, 'bench.db')
@@ -130,7 +148,8 @@ const single = await corroborate(['ingest', '--db', sqlite, corpus])
 row(
   'SQLite, 1 process',
   SIZE / single.seconds,
-  [NaN, NaN],
+  '(one process: wall time includes start-up)',
+  single.cpuSeconds,
   single.peakMiB.toFixed(0),
   await b3(sqlite, goldOf),
 )
@@ -146,22 +165,35 @@ for (const workers of [1, 2, 4]) {
   const times = await completionTimes(url)
   const rate = SIZE / ((times.at(-1) ?? 1) / 1000)
   rates.set(workers, rate)
+  const [first, last] = firstAndLast(times)
+  // Seconds each step took, summed over the workers (printed by `worker`): placing is the serial part.
+  const step = (name: string): number =>
+    runs.reduce(
+      (sum, run) => sum + Number(new RegExp(`${name} ([\\d.]+)`).exec(run.output)?.[1] ?? 0),
+      0,
+    )
+  const parallel = step('reading and extracting') + step('adding')
+  const serial = step('placing')
+  const fraction = serial / (serial + parallel)
+  const amdahl = (n: number): string => (1 / (fraction + (1 - fraction) / n)).toFixed(1)
   row(
     `PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}`,
     rate,
-    firstAndLast(times),
+    `${first.toFixed(1)} / ${last.toFixed(1)} ms`,
+    runs.reduce((sum, run) => sum + run.cpuSeconds, 0),
     runs.map((run) => run.peakMiB.toFixed(0)).join('/'),
     await b3(url, goldOf),
+    `   placing ${(fraction * 100).toFixed(0)}% of worker time (bound for 8 / 32 workers: ${amdahl(8)}× / ${amdahl(32)}×)`,
   )
 }
 console.log(
   `  2 workers / 1 worker: ${((rates.get(2) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×; 4 / 1: ${((rates.get(4) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×`,
 )
 
-// A big export: the corpus's articles again and again (new ids), each line carrying 40 KB of unused markup.
+// A big export: the corpus's articles again and again (new ids), each line carrying 200 KB of unused markup.
 const big = join(directory, 'big.jsonl')
 const out = createWriteStream(big)
-const padding = 'x'.repeat(40_000)
+const padding = 'x'.repeat(200_000)
 let written = 0
 let lines = 0
 for (let round = 0; written < BIG_MB * 2 ** 20; round++)

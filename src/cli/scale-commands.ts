@@ -92,8 +92,11 @@ export async function workerCommand(
       log: (line) => io.stderr(`corroborate: ${line}\n`),
       signal: stop.signal,
     })
+    const seconds = (ms: number): string => (ms / 1000).toFixed(1)
+    const { extract, add, lockWait, place } = result.timings
     io.stdout(
-      `ran ${result.jobs} jobs (${result.articles} articles); ${result.failedJobs} failed and queued for retry\n`,
+      `ran ${result.jobs} jobs (${result.articles} articles); ${result.failedJobs} failed and queued for retry; ` +
+        `seconds reading and extracting ${seconds(extract)}, adding ${seconds(add)}, waiting to place ${seconds(lockWait)}, placing ${seconds(place)}\n`,
     )
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal)

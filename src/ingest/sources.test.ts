@@ -101,7 +101,7 @@ async function warcFile(gzip: boolean): Promise<Uint8Array> {
         type: 'response',
         httpHeaders: { 'Content-Type': 'text/html' },
       },
-      [new TextEncoder().encode(PAGE('Tunnel reopens'))],
+      [new TextEncoder().encode(PAGE('Tunnel open'))],
     ),
   ]
   const parts = await Promise.all(
@@ -120,8 +120,18 @@ test('WARC and WARC.gz files: each response record is a page of its target URL',
       'https://example.org/bridge',
       'https://example.org/tunnel',
     ])
-    expect(extractArticle(documents[1] as RawDocument).title).toBe('Tunnel reopens')
+    expect(extractArticle(documents[1] as RawDocument).title).toBe('Tunnel open')
   }
+})
+
+test('a WARC record over the size limit is a problem, and the next record is still read', async () => {
+  const results = await readAll([tempFile('crawl.warc', await warcFile(false))], {
+    maxInflatedBytes: PAGE('Bridge reopens').length - 1,
+  })
+  expect(problemsOf(results)).toEqual(['input-too-large'])
+  expect(documentsOf(results).map((document) => document.url)).toEqual([
+    'https://example.org/tunnel',
+  ])
 })
 
 test('stdin is read as any file would be, JSONL streamed', async () => {

@@ -28,6 +28,8 @@ export interface WorkerResult {
   jobs: number
   failedJobs: number
   articles: number
+  /** Where the time went, in ms: reading and extracting, adding rows, waiting for the placement lock, placing. */
+  timings: { extract: number; add: number; lockWait: number; place: number }
 }
 
 /**
@@ -42,7 +44,23 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   const log = options.log ?? (() => {})
   const store = await whenReachable(() => openStore(url), log, options.signal)
   const boss = await whenReachable(() => openQueue(url), log, options.signal)
-  const result: WorkerResult = { jobs: 0, failedJobs: 0, articles: 0 }
+  const result: WorkerResult = {
+    jobs: 0,
+    failedJobs: 0,
+    articles: 0,
+    timings: { extract: 0, add: 0, lockWait: 0, place: 0 },
+  }
+  const timed = async <T>(
+    step: keyof WorkerResult['timings'],
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    const started = performance.now()
+    try {
+      return await work()
+    } finally {
+      result.timings[step] += performance.now() - started
+    }
+  }
   try {
     while (options.signal?.aborted !== true) {
       const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, {
@@ -56,13 +74,19 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
       }
       const ids = jobs.map((job) => job.id)
       try {
-        const articles = await articlesOfJobs(
-          jobs.map((job) => job.data),
-          options,
-          log,
+        const articles = await timed('extract', () =>
+          articlesOfJobs(
+            jobs.map((job) => job.data),
+            options,
+            log,
+          ),
         )
-        await store.addArticles(articles)
-        await placePending(store, options.analysis)
+        await timed('add', () => store.addArticles(articles))
+        const waited = performance.now()
+        await withPlacementLock(store, async () => {
+          result.timings.lockWait += performance.now() - waited
+          await timed('place', () => updateStore(store, [], options.analysis ?? {}))
+        })
         await boss.complete(INGEST_QUEUE, ids)
         result.jobs += jobs.length
         result.articles += articles.length
