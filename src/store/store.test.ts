@@ -1,3 +1,4 @@
+import pg from 'pg'
 import { describe, expect, test } from 'vitest'
 import { DIALECTS, freshLocation } from '../../test/dialects.js'
 import { updateStore } from '../incremental.js'
@@ -83,5 +84,23 @@ describe.each(DIALECTS)('the %s store', (dialect) => {
     expect(await store.search('Peskov OR "x" NEAR( \' & | !')).toMatchObject({ stories: [] })
     expect(await store.search('*** ')).toEqual({ articles: [], stories: [] })
     await store.close()
+  })
+})
+
+describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL migrations', () => {
+  test('are applied once, and a database migrated by a newer corroborate is refused, not written', async () => {
+    const location = await freshLocation('postgres')
+    await Promise.all([openStore(location), openStore(location)]).then((stores) =>
+      Promise.all(stores.map((store) => store.close())),
+    )
+    const admin = new pg.Client({ connectionString: location })
+    await admin.connect()
+    const { rows } = await admin.query<{ version: number }>(
+      'SELECT version FROM corroborate_schema',
+    )
+    expect(rows.map((row) => row.version)).toEqual([1])
+    await admin.query("INSERT INTO corroborate_schema (version, name) VALUES (999, 'future')")
+    await admin.end()
+    await expect(openStore(location)).rejects.toThrow(/schema version 999 is newer/)
   })
 })
