@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { TextDecoder } from 'node:util'
 import type { ArticleInput, RawDocument } from '../types.js'
 import type { InputProblem } from './problem.js'
 import { documentFromInput } from './document.js'
