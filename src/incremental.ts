@@ -54,6 +54,8 @@ export interface StoreUpdateOptions extends AnalyzeOptions {
   rebuild?: boolean
   /** Told when another writer holds the store and this update waits for it. */
   onWait?: (message: string) => void
+  /** Told when this update holds the store (after any wait): lets a worker time its wait. */
+  onLocked?: () => void
 }
 
 /**
@@ -70,6 +72,7 @@ export async function updateStore(
   options: StoreUpdateOptions = {},
 ): Promise<StoreUpdateResult> {
   return store.asSoleWriter(async () => {
+    options.onLocked?.()
     if (options.rebuild === true) await store.clearClustering()
     return placeArticles(store, articles, options)
   }, options.onWait)

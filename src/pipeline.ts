@@ -121,7 +121,7 @@ export async function collectArticles(
 const IN_FLIGHT_PER_WORKER = 4
 
 /** Extraction must never stop a batch (see failedExtraction). */
-function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
+export function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
   try {
     return extractArticle(document, options.extract)
   } catch (error) {

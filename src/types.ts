@@ -46,7 +46,13 @@ export interface RawDocument {
   kind: InputKind
   content: string
   /** Values the caller already knows (JSONL fields), used as evidence by metadata. */
-  hints: { title: string | null; published: string | null; site: string | null }
+  hints: {
+    title: string | null
+    published: string | null
+    site: string | null
+    /** The original publisher a feed item names (RSS/Atom `<source>`): evidence for `publisher`. */
+    publisher?: string
+  }
   messages: Message[]
 }
 

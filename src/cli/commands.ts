@@ -5,12 +5,14 @@ import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
 import { stripControl } from '../report/escape.js'
 import { updateStore } from '../incremental.js'
+import { ingestInputs } from '../ingest-stream.js'
 import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
 import { reportChunks, type ReportFormat } from '../report/index.js'
 import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { createProgress } from './progress.js'
+import { redacted } from './scale-commands.js'
 
 interface InputOptions {
   maxBytes: number
@@ -45,17 +47,11 @@ async function readArticles(
     onArticle: () => progress.tick(),
   })
   progress.done()
-  const told = options.quiet === true ? [] : problems
-  for (const problem of told) io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
-  for (const article of options.quiet === true ? [] : articles) {
-    const shown = article.messages.filter(
-      (entry) => entry.severity !== 'info' || options.verbose === true,
-    )
-    for (const message of shown) {
-      io.stderr(
-        `corroborate: ${message.severity}: ${quoteName(article.path ?? article.url ?? article.id)}: ${message.reason} [${message.ruleId}]\n`,
-      )
-    }
+  if (options.quiet !== true) {
+    for (const problem of problems)
+      io.stderr(`corroborate: warning: ${describeProblem(problem)}
+`)
+    for (const article of articles) warnAbout(article, io, options.verbose === true)
   }
   if (articles.length === 0) {
     io.stderr('corroborate: no article could be read from the inputs\n')
@@ -64,8 +60,19 @@ async function readArticles(
   return articles
 }
 
+/** An article's warnings and errors, one line each on stderr. */
+/** An article's warnings (and, verbose, its informational messages) on stderr, its name quoted safely. */
+function warnAbout(article: Article, io: CliIo, verbose = false): void {
+  for (const message of article.messages) {
+    if (message.severity === 'info' && !verbose) continue
+    io.stderr(
+      `corroborate: ${message.severity}: ${quoteName(article.path ?? article.url ?? article.id)}: ${message.reason} [${message.ruleId}]\n`,
+    )
+  }
+}
+
 /** The analysis settings given on the command line (the library's defaults for the rest). */
-function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
+export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
   return {
     ...(options.reuseThreshold === undefined
       ? {}
@@ -176,21 +183,31 @@ export async function ingestCommand(
     )
     return EXIT.usage
   }
-  const articles = inputs.length === 0 ? [] : await readArticles(inputs, options, io)
-  if (articles === null) return EXIT.inputs
   const store = await (await loadStore()).openStore(options.db)
   try {
-    const result = await updateStore(store, articles, {
+    // Inputs stream through in batches (memory holds one batch, whatever the size of a JSONL or WARC file);
+    // each batch is placed as the store's only writer (other ingests and workers wait their turn).
+    const quiet = options.quiet === true
+    const result = await ingestInputs(store, inputs, {
       ...analysisOptions(options),
       rebuild: options.rebuild === true,
       onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+      limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
+      onProblem: (problem) =>
+        quiet ? undefined : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
+      onArticle: (article) =>
+        quiet ? undefined : warnAbout(article, io, options.verbose === true),
     })
+    if (inputs.length > 0 && result.added.length + result.existing.length === 0) {
+      io.stderr('corroborate: no article could be read from the inputs\n')
+      return EXIT.inputs
+    }
     const stories = await store.countStories()
     io.stdout(
       `added ${plural(result.added.length, 'article', 'articles')}, ${result.existing.length} already stored; ` +
         `${plural(result.changedStories.length, 'story', 'stories')} created or updated` +
         `${result.merged.length > 0 ? `, ${plural(result.merged.length, 'merge', 'merges')}` : ''}; ` +
-        `${plural(stories, 'story', 'stories')} in ${options.db}\n`,
+        `${plural(stories, 'story', 'stories')} in ${redacted(options.db)}\n`,
     )
   } finally {
     await store.close()
@@ -203,14 +220,15 @@ async function withExistingStore<T>(
   io: CliIo,
   use: (store: Store) => Promise<T>,
 ): Promise<T | number> {
-  if (!existsSync(path)) {
+  const { isPostgresUrl, openStore } = await loadStore()
+  if (!isPostgresUrl(path) && !existsSync(path)) {
     io.stderr(
       `corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`,
     )
     return EXIT.inputs
   }
   // Read commands never create, migrate or lock a store: they read what the last writer committed.
-  const store = await (await loadStore()).openStore(path, { readOnly: true })
+  const store = await openStore(path, { readOnly: true })
   try {
     return await use(store)
   } finally {

@@ -4,6 +4,7 @@ import { REPORT_FORMATS } from '../report/index.js'
 import { DEFAULT_CLUSTER_OPTIONS } from '../stories/cluster.js'
 import { EXIT, type CliIo, processIo } from './io.js'
 import {
+  analysisOptions,
   analyzeCommand,
   extractCommand,
   ingestCommand,
@@ -11,6 +12,7 @@ import {
   showCommand,
   storiesCommand,
 } from './commands.js'
+import { enqueueCommand, watchCommand, workerCommand } from './scale-commands.js'
 import { serveCommand } from './serve.js'
 
 /** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
@@ -105,9 +107,22 @@ function buildProgram(io: CliIo): Command {
         'Add inputs to a store (idempotent: the same content twice is one article) and update its stories',
       )
       .argument('[inputs...]', 'files, directories, .jsonl files or URLs')
-      .option('--db <file>', 'SQLite file', 'corroborate.db')
+      .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
       .addOption(reuseThreshold())
       .addOption(storyThreshold())
+      .option('--queue', 'queue the inputs for `corroborate worker` instead (PostgreSQL stores)')
+      .option(
+        '--job-timeout <seconds>',
+        'with --queue: seconds after which a running job counts as lost and runs again',
+        positiveInt,
+        600,
+      )
+      .option(
+        '--retry-delay <seconds>',
+        'with --queue: seconds before a failed or lost job first runs again (doubling after)',
+        positiveInt,
+        10,
+      )
       .option(
         '--rebuild',
         're-cluster every stored article in one pass, as `analyze` would (story ids may change)',
@@ -124,12 +139,52 @@ function buildProgram(io: CliIo): Command {
           '  corroborate ingest --db news.db --rebuild',
         ].join('\n'),
       ),
-  ).action(async (inputs: string[], options) => setStatus(await ingestCommand(inputs, options, io)))
+  ).action(async (inputs: string[], options) =>
+    setStatus(
+      options.queue === true
+        ? await enqueueCommand(inputs, options, io)
+        : await ingestCommand(inputs, options, io),
+    ),
+  )
+
+  program
+    .command('worker')
+    .description('Run queued ingest jobs (from `ingest --queue`) into a PostgreSQL store')
+    .requiredOption('--db <url>', 'postgres:// URL of the store and its queue')
+    .option('--once', 'drain the queue (nothing waiting, retrying or running), then exit')
+    .option('--batch-size <n>', 'jobs taken at a time (placed together)', positiveInt, 100)
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
+    .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
+    .addOption(reuseThreshold())
+    .addOption(storyThreshold())
+    .addHelpText(
+      'after',
+      '\nExample:\n  corroborate ingest --db postgres://localhost/news --queue crawl.warc.gz\n  corroborate worker --db postgres://localhost/news --once',
+    )
+    .action(async (options) =>
+      setStatus(await workerCommand(options, analysisOptions(options), io)),
+    )
+
+  program
+    .command('watch')
+    .description('Poll the RSS/Atom feeds listed in a file (one URL a line) into a store')
+    .argument('<feeds>', 'a file of feed URLs, read again at each round')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
+    .option('--every <duration>', 'time between rounds (90s, 10m, 1h)', '10m')
+    .option('--once', 'poll once and exit')
+    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
+    .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
+    .addOption(reuseThreshold())
+    .addOption(storyThreshold())
+    .addHelpText('after', '\nExample:\n  corroborate watch feeds.txt --db news.db --every 10m')
+    .action(async (feeds: string, options) =>
+      setStatus(await watchCommand(feeds, options, analysisOptions(options), io)),
+    )
 
   program
     .command('stories')
     .description('List the stories in a store, newest first')
-    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--limit <n>', 'most stories listed (newest first)', positiveInt)
     .addOption(format(['text', 'json'], 'text'))
     .action(async (options) => setStatus(await storiesCommand(options, io)))
@@ -138,7 +193,7 @@ function buildProgram(io: CliIo): Command {
     .command('show')
     .description('Show one story of a store')
     .argument('<storyId>', 'a story id from `corroborate stories`')
-    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .addOption(format(REPORT_FORMATS, 'text'))
     .option('--out <file>', 'write the report to a file instead of stdout')
     .action(async (storyId: string, options) => setStatus(await showCommand(storyId, options, io)))
@@ -147,7 +202,7 @@ function buildProgram(io: CliIo): Command {
     .command('search')
     .description('Full-text search over the titles and texts of a store')
     .argument('<query>', 'words to look for')
-    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--limit <n>', 'most results', positiveInt, 20)
     .addOption(format(['text', 'json'], 'text'))
     .action(async (query: string, options) => setStatus(await searchCommand(query, options, io)))

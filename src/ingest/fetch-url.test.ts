@@ -103,7 +103,7 @@ test('with --allow-private a loopback server is fetched, redirects followed thro
       ...DEFAULT_LIMITS,
       allowPrivateNetwork: true,
     })
-    expect(result).toEqual({ bytes: expect.anything(), charset: 'utf-8' })
+    expect(result).toMatchObject({ bytes: expect.anything(), charset: 'utf-8' })
     expect(Buffer.from((result as { bytes: Uint8Array }).bytes).toString()).toBe('<p>hello</p>')
     const refused = await fetchUrl(`http://localhost:${port}/moved`, DEFAULT_LIMITS)
     expect(refused).toEqual({ problem: expect.objectContaining({ ruleId: 'fetch-refused' }) })

@@ -6,7 +6,21 @@ import { Agent, type Response, fetch } from 'undici'
 import type { InputLimits } from './limits.js'
 import type { InputProblem } from './problem.js'
 
-export type FetchResult = { bytes: Uint8Array; charset: string | null } | { problem: InputProblem }
+export type FetchResult =
+  | {
+      bytes: Uint8Array
+      charset: string | null
+      /** The response's validators, for a conditional GET next time (feeds polled by `watch`). */
+      etag?: string | null
+      lastModified?: string | null
+    }
+  | { problem: InputProblem }
+
+/** Validators of an earlier response: a server answers 304 (problem `fetch-not-modified`) if unchanged. */
+export interface ConditionalGet {
+  etag?: string | null
+  lastModified?: string | null
+}
 
 const MAX_REDIRECTS = 5
 
@@ -14,7 +28,11 @@ const MAX_REDIRECTS = 5
  * Fetches a URL with bounded time and size. Every hop of a redirect chain is checked: loopback, private,
  * link-local and other non-public addresses are refused unless `allowPrivateNetwork` is set.
  */
-export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchResult> {
+export async function fetchUrl(
+  url: string,
+  limits: InputLimits,
+  conditional: ConditionalGet = {},
+): Promise<FetchResult> {
   let current = url
   const signal = AbortSignal.timeout(limits.fetchTimeoutMs)
   try {
@@ -25,9 +43,25 @@ export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchR
       const response = await fetch(current, {
         redirect: 'manual',
         signal,
-        headers: { 'user-agent': 'corroborate/0.1' },
+        headers: {
+          'user-agent': 'corroborate/0.1',
+          ...(conditional.etag == null ? {} : { 'if-none-match': conditional.etag }),
+          ...(conditional.lastModified == null
+            ? {}
+            : { 'if-modified-since': conditional.lastModified }),
+        },
         dispatcher: agentFor(limits.allowPrivateNetwork),
       })
+      if (response.status === 304) {
+        await response.body?.cancel()
+        return {
+          problem: {
+            input: url,
+            ruleId: 'fetch-not-modified',
+            reason: 'Not modified since the last fetch',
+          },
+        }
+      }
       const location = response.headers.get('location')
       if (response.status >= 300 && response.status < 400 && location !== null) {
         current = new URL(location, current).toString()
@@ -54,7 +88,12 @@ export async function fetchUrl(url: string, limits: InputLimits): Promise<FetchR
       }
       const charset =
         /charset=([\w.:-]+)/i.exec(response.headers.get('content-type') ?? '')?.[1] ?? null
-      return { bytes, charset }
+      return {
+        bytes,
+        charset,
+        etag: response.headers.get('etag'),
+        lastModified: response.headers.get('last-modified'),
+      }
     }
     return {
       problem: {

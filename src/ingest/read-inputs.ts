@@ -5,11 +5,14 @@ import { gunzipSync } from 'node:zlib'
 import type { RawDocument } from '../types.js'
 import iconv from 'iconv-lite'
 import { decodeBytes } from './decode.js'
+import { looksLikeFeed } from './feeds.js'
 import { fetchUrl } from './fetch-url.js'
 import { parseJsonLines } from './jsonl.js'
 import { DEFAULT_LIMITS, type InputLimits } from './limits.js'
 import type { InputProblem } from './problem.js'
 import { sniffKind } from './sniff.js'
+import { listingKindOf, readListing, readUnknownStream, STDIN_NAME } from './sources.js'
+import { fileHead, readStreamedFile, type StreamedKind, streamedKindOf } from './streamed.js'
 
 export type InputResult = { document: RawDocument } | { problem: InputProblem }
 
@@ -26,6 +29,10 @@ export async function* readInputs(
       yield* readUrl(input, limits)
       continue
     }
+    if (input === '-') {
+      yield* readUnknownStream(process.stdin, STDIN_NAME, limits)
+      continue
+    }
     yield* readPath(input, limits)
   }
 }
@@ -34,7 +41,7 @@ export async function* readInputs(
 export async function listInputFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = []
   for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) files.push(input)
+    if (/^https?:\/\//i.test(input) || input === '-') files.push(input)
     else for await (const entry of walk(input)) if (typeof entry === 'string') files.push(entry)
   }
   return files
@@ -92,8 +99,8 @@ async function* readPath(path: string, limits: InputLimits): AsyncGenerator<Inpu
     const current = await next
     if (current === null) return
     next = readNext(files, limits)
-    if ('bytes' in current)
-      yield* documentsFromBytes(current.bytes, current.file, null, null, limits)
+    if ('streamed' in current) yield* readStreamedFile(current.file, current.streamed, limits)
+    else if ('bytes' in current) yield* documentsOrListing(current.bytes, current.file, limits)
     else yield current
   }
 }
@@ -101,7 +108,9 @@ async function* readPath(path: string, limits: InputLimits): AsyncGenerator<Inpu
 async function readNext(
   files: AsyncIterator<WalkEntry>,
   limits: InputLimits,
-): Promise<{ file: string; bytes: Buffer } | InputResult | null> {
+): Promise<
+  { file: string; bytes: Buffer } | { file: string; streamed: StreamedKind } | InputResult | null
+> {
   const { done, value: entry } = await files.next()
   if (done === true) return null
   if (typeof entry !== 'string') return entry
@@ -116,7 +125,9 @@ async function readNext(
 async function readRegularFile(
   file: string,
   maxBytes: number,
-): Promise<{ file: string; bytes: Buffer } | InputResult> {
+): Promise<
+  { file: string; bytes: Buffer } | { file: string; streamed: StreamedKind } | InputResult
+> {
   let handle
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK)
@@ -131,6 +142,9 @@ async function readRegularFile(
         'input-not-a-file',
         `Unexpected ${fileKind(info)}, expected a regular file, a directory or a URL`,
       )
+    // JSONL and WARC are read record by record: their limit is per record, not per file.
+    const streamed = streamedKindOf(await fileHead(file))
+    if (streamed !== null) return { file, streamed }
     if (info.size > maxBytes) return tooLarge(file, `${info.size} bytes`, maxBytes)
     const bytes = Buffer.alloc(Math.min(info.size, maxBytes) + 1)
     let length = 0
@@ -167,7 +181,20 @@ async function* readUrl(url: string, limits: InputLimits): AsyncGenerator<InputR
     yield fetched
     return
   }
-  yield* documentsFromBytes(fetched.bytes, url, url, fetched.charset, limits)
+  if (looksLikeFeed(fetched.bytes)) yield* readListing('feed', fetched.bytes, url, limits)
+  else yield* documentsFromBytes(fetched.bytes, url, url, fetched.charset, limits)
+}
+
+/** A file's documents; a feed or a file of URLs stands for the documents it lists. */
+function documentsOrListing(
+  bytes: Uint8Array,
+  file: string,
+  limits: InputLimits,
+): AsyncGenerator<InputResult> | Generator<InputResult> {
+  const listing = listingKindOf(bytes)
+  return listing === null
+    ? documentsFromBytes(bytes, file, null, null, limits)
+    : readListing(listing, bytes, file, limits)
 }
 
 /** Sniffs, inflates and decodes one input's bytes. Exported for callers that hold bytes (the server). */

@@ -1,3 +1,5 @@
+import { looksLikeJsonLines } from './jsonl.js'
+
 /** What an input's bytes are, decided from content (the file name is only a tie-breaker). */
 export type SniffedKind = 'gzip' | 'html' | 'jsonl' | 'text' | 'binary' | 'empty'
 
@@ -31,9 +33,4 @@ function looksBinary(head: Uint8Array): boolean {
     if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) control++
   }
   return control > head.length * 0.02
-}
-
-function looksLikeJsonLines(head: string): boolean {
-  const first = head.split('\n').find((line) => line.trim() !== '')
-  return first !== undefined && /^\s*\{\s*"/.test(first)
 }

@@ -61,6 +61,7 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     body: input.body,
     contactLines,
     markupPublisher: page?.publisherName ?? null,
+    feedSource: raw.hints.publisher ?? null,
   })
   const dates = decideDates({
     markup: page?.dates ?? [],

@@ -9,6 +9,8 @@ export interface PublisherSources {
   /** Lines around the body (contact lines, credits) that extraction removed. */
   contactLines: string[]
   markupPublisher: string | null
+  /** The publisher a feed item names as its source (RSS `<source>`, Atom `<source><title>`). */
+  feedSource?: string | null
 }
 
 const DATELINE_CREDIT = /^[\p{Lu}][\p{L} .,'-]{1,60}?\(([\p{L} .-]{2,30})\)\s*[—–-]/u
@@ -59,6 +61,12 @@ export function decidePublisher(sources: PublisherSources): {
         evidence: [{ kind: 'originally-appeared', text: originally[0] }],
       }
   }
+  // A syndicating feed names the original publisher of the item: stated by the feed, not inferred.
+  if (sources.feedSource != null && sources.feedSource.trim() !== '')
+    return {
+      publisher: sources.feedSource.trim(),
+      evidence: [{ kind: 'feed-source', text: sources.feedSource.trim() }],
+    }
   const canonical = foreignCanonical(sources.url, sources.canonicalUrl)
   if (canonical !== null)
     return {

@@ -28,7 +28,7 @@ interface StoredState {
   membership: StoryState['membership']
 }
 
-function serialise(state: StoryState): string {
+export function serialise(state: StoryState): string {
   const stored: StoredState = {
     ...state,
     centroid: [...state.centroid],
@@ -37,7 +37,7 @@ function serialise(state: StoryState): string {
   return JSON.stringify(stored)
 }
 
-function deserialise(json: string): StoryState {
+export function deserialise(json: string): StoryState {
   const stored = JSON.parse(json) as StoredState
   return {
     ...stored,

@@ -1,0 +1,212 @@
+/**
+ * Scale out: the scale corpus (bench/story-corpus.ts) written as a JSONL export, then
+ *  - ingested into a SQLite file by one `corroborate ingest` process (batches of 1,000), and
+ *  - queued with `ingest --queue` and run by 1, 2 and 4 `corroborate worker --once` processes on PostgreSQL;
+ * and a big JSONL export (articles carrying a large unused field, as crawler exports do) streamed through
+ * `ingest`. Reports articles/s, the cost per article in the first and last fifth of the run, peak memory of
+ * each process (/usr/bin/time), the 2-worker / 1-worker ratio and B-cubed F1 against the corpus's stories.
+ * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Sizes: SCALE_SIZE (default 3000),
+ * BIG_JSONL_MB (default 200). Figures only.
+ */
+import { execFileSync, spawn } from 'node:child_process'
+import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { scoreClustering } from '../eval/clustering-metrics.js'
+import { canonicalOrder } from '../src/stories/cluster.js'
+import { openStore } from '../src/store/index.js'
+import { storyCorpus } from './story-corpus.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const SIZE = Number(process.env.SCALE_SIZE ?? 3000)
+const BIG_MB = Number(process.env.BIG_JSONL_MB ?? 200)
+
+interface Timed {
+  output: string
+  seconds: number
+  peakMiB: number
+  /** User + system CPU seconds of the process: what it cost, whatever else the machine was running. */
+  cpuSeconds: number
+}
+
+// The compiled CLI, as deployed (a process from source would spend seconds of CPU compiling itself).
+execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' })
+
+/** Runs the CLI under /usr/bin/time; resolves with its output, wall time and peak memory. */
+function corroborate(args: string[]): Promise<Timed> {
+  const started = performance.now()
+  const child = spawn(
+    '/usr/bin/time',
+    ['-f', 'PEAK_KB %M CPU %U %S', process.execPath, 'bin/corroborate.js', ...args],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  return new Promise((resolve, reject) =>
+    child.on('close', (status) => {
+      if (status !== 0) return reject(new Error(`corroborate ${args.join(' ')}: ${output}`))
+      const usage = /PEAK_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(output)
+      resolve({
+        output,
+        seconds: (performance.now() - started) / 1000,
+        peakMiB: Number(usage?.[1] ?? 0) / 1024,
+        cpuSeconds: Number(usage?.[2] ?? 0) + Number(usage?.[3] ?? 0),
+      })
+    }),
+  )
+}
+
+function databaseUrl(): string {
+  if (process.env.DATABASE_URL !== undefined) return process.env.DATABASE_URL
+  return execFileSync('bash', [join(ROOT, 'scripts/start-postgres.sh'), '54339'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim()
+}
+
+async function freshDatabase(admin: string, name: string): Promise<string> {
+  const client = new pg.Client({ connectionString: admin })
+  await client.connect()
+  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+  await client.query(`CREATE DATABASE ${name}`)
+  await client.end()
+  const url = new URL(admin)
+  url.pathname = `/${name}`
+  return url.toString()
+}
+
+/** Job completion times (ms since the first job started), in order, from pg-boss's job table. */
+async function completionTimes(url: string): Promise<number[]> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const { rows } = await client.query<{ at: string }>(
+    `SELECT extract(epoch FROM completed_on - min(started_on) OVER ()) * 1000 AS at
+     FROM pgboss.job WHERE name = 'corroborate-ingest' AND state = 'completed' ORDER BY completed_on`,
+  )
+  await client.end()
+  return rows.map((row) => Number(row.at))
+}
+
+/** Cost per article (ms of wall time) over the first and the last fifth of the completions. */
+function firstAndLast(times: number[]): [number, number] {
+  const fifth = Math.max(1, Math.floor(times.length / 5))
+  const first = (times[fifth - 1] ?? 0) / fifth
+  const last = ((times.at(-1) ?? 0) - (times[times.length - fifth - 1] ?? 0)) / fifth
+  return [first, last]
+}
+
+async function b3(location: string, goldOf: Map<string, string>): Promise<number> {
+  const store = await openStore(location)
+  const storyOf = new Map<string, string>()
+  for (const story of await store.listStories())
+    for (const id of story.articleIds) storyOf.set(id, story.id)
+  await store.close()
+  const ids = [...goldOf.keys()]
+  return scoreClustering(
+    ids.map((id) => goldOf.get(id) as string),
+    ids.map((id) => storyOf.get(id) ?? id),
+  ).b3.f1
+}
+
+const directory = mkdtempSync(join(tmpdir(), 'corroborate-scale-'))
+const { articles, gold } = storyCorpus(SIZE)
+const goldOf = new Map(articles.map((article, index) => [article.id, gold[index] as string]))
+const corpus = join(directory, 'corpus.jsonl')
+writeFileSync(
+  corpus,
+  [...articles]
+    .sort(canonicalOrder)
+    .map((article) =>
+      JSON.stringify({
+        id: article.id,
+        title: article.title,
+        published: article.published,
+        text: article.text,
+      }),
+    )
+    .join('\n'),
+)
+
+console.log(`\nScale out — ${SIZE} articles of the scale corpus, JSONL export`)
+const row = (
+  label: string,
+  rate: number,
+  cost: string,
+  cpuSeconds: number,
+  peak: string,
+  f1: number,
+  extra = '',
+): void =>
+  console.log(
+    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last fifth ${cost}   CPU ${((cpuSeconds * 1000) / SIZE).toFixed(0)} ms/article   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}${extra}`,
+  )
+
+const sqlite = join(directory, 'bench.db')
+const single = await corroborate(['ingest', '--db', sqlite, corpus])
+row(
+  'SQLite, 1 process',
+  SIZE / single.seconds,
+  '(one process: wall time includes start-up)',
+  single.cpuSeconds,
+  single.peakMiB.toFixed(0),
+  await b3(sqlite, goldOf),
+)
+
+const admin = databaseUrl()
+const rates = new Map<number, number>()
+for (const workers of [1, 2, 4]) {
+  const url = await freshDatabase(admin, `corroborate_bench_${workers}`)
+  await corroborate(['ingest', '--db', url, '--queue', corpus])
+  const runs = await Promise.all(
+    Array.from({ length: workers }, () => corroborate(['worker', '--db', url, '--once'])),
+  )
+  const times = await completionTimes(url)
+  const rate = SIZE / ((times.at(-1) ?? 1) / 1000)
+  rates.set(workers, rate)
+  const [first, last] = firstAndLast(times)
+  // Seconds each step took, summed over the workers (printed by `worker`): placing is the serial part.
+  const step = (name: string): number =>
+    runs.reduce(
+      (sum, run) => sum + Number(new RegExp(`${name} ([\\d.]+)`).exec(run.output)?.[1] ?? 0),
+      0,
+    )
+  const parallel = step('reading and extracting') + step('adding')
+  const serial = step('placing')
+  const fraction = serial / (serial + parallel)
+  const amdahl = (n: number): string => (1 / (fraction + (1 - fraction) / n)).toFixed(1)
+  row(
+    `PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}`,
+    rate,
+    `${first.toFixed(1)} / ${last.toFixed(1)} ms`,
+    runs.reduce((sum, run) => sum + run.cpuSeconds, 0),
+    runs.map((run) => run.peakMiB.toFixed(0)).join('/'),
+    await b3(url, goldOf),
+    `   placing ${(fraction * 100).toFixed(0)}% of worker time (bound for 8 / 32 workers: ${amdahl(8)}× / ${amdahl(32)}×)`,
+  )
+}
+console.log(
+  `  2 workers / 1 worker: ${((rates.get(2) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×; 4 / 1: ${((rates.get(4) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×`,
+)
+
+// A big export: the corpus's articles again and again (new ids), each line carrying 200 KB of unused markup.
+const big = join(directory, 'big.jsonl')
+const out = createWriteStream(big)
+const padding = 'x'.repeat(200_000)
+let written = 0
+let lines = 0
+for (let round = 0; written < BIG_MB * 2 ** 20; round++)
+  for (const article of articles) {
+    const line = `${JSON.stringify({ id: `${article.id}-${round}`, title: article.title, published: article.published, text: article.text, raw: padding })}\n`
+    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
+    written += line.length
+    lines++
+    if (written >= BIG_MB * 2 ** 20) break
+  }
+await new Promise<void>((resolve) => out.end(() => resolve()))
+const streamed = await corroborate(['ingest', '--db', join(directory, 'big.db'), big])
+console.log(
+  `  big JSONL: ${(statSync(big).size / 2 ** 20).toFixed(0)} MiB, ${lines} articles through ingest in ${streamed.seconds.toFixed(0)} s, peak ${streamed.peakMiB.toFixed(0)} MiB`,
+)
+rmSync(directory, { recursive: true, force: true })

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Starts a throw-away PostgreSQL server for tests and benches: Debian's package (installed when missing),
+# a fresh cluster in a temporary directory, listening on 127.0.0.1 only, trust auth, run as the `postgres`
+# user (PostgreSQL refuses to run as root). Prints the connection URL on stdout; stop it with the script
+# whose path it prints on stderr ("stop with: …").
+# Usage: scripts/start-postgres.sh [PORT]   (default 54329)
+set -euo pipefail
+port="${1:-54329}"
+bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
+  if [ "$(id -u)" != 0 ]; then echo "PostgreSQL is not installed; run as root to install it" >&2; exit 1; fi
+  apt-get update >&2
+  DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql >&2
+  bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+fi
+data="$(mktemp -d /tmp/corroborate-pg.XXXXXX)"
+run() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+if [ "$(id -u)" = 0 ]; then chown postgres "$data"; fi
+run "$bin/initdb" -D "$data/data" -U postgres --auth=trust -E UTF8 --locale=C >&2
+run "$bin/pg_ctl" -D "$data/data" -l "$data/log" -w \
+  -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=200" start >&2
+if [ "$(id -u)" = 0 ]; then
+  printf '#!/bin/sh\nrunuser -u postgres -- "%s/pg_ctl" -D "%s/data" stop -m fast\n' "$bin" "$data" >"$data/stop.sh"
+else
+  printf '#!/bin/sh\n"%s/pg_ctl" -D "%s/data" stop -m fast\n' "$bin" "$data" >"$data/stop.sh"
+fi
+chmod +x "$data/stop.sh"
+echo "stop with: $data/stop.sh" >&2
+echo "postgres://postgres@127.0.0.1:$port/postgres"

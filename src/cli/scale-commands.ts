@@ -1,0 +1,160 @@
+import { readFile } from 'node:fs/promises'
+import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
+import { describeProblem } from '../ingest/problem.js'
+import { readInputs } from '../ingest/read-inputs.js'
+import type { AnalyzeOptions } from '../pipeline.js'
+import { DEFAULT_QUEUE_SETTINGS, enqueue, type IngestJob, openQueue } from '../queue/queue.js'
+import { runWorker } from '../queue/worker.js'
+import { isPostgresUrl, openStore } from '../store/index.js'
+import { type FeedState, feedList, parseInterval, pollFeeds } from '../watch.js'
+import { EXIT, type CliIo } from './io.js'
+
+/** Jobs written to the queue per statement. */
+const ENQUEUE_BATCH = 500
+
+interface ScaleOptions {
+  db: string
+  maxBytes: number
+  allowPrivate: boolean
+}
+
+function limitsOf(options: ScaleOptions): InputLimits {
+  return {
+    ...DEFAULT_LIMITS,
+    maxBytes: options.maxBytes,
+    allowPrivateNetwork: options.allowPrivate,
+  }
+}
+
+function needsPostgres(db: string, command: string, io: CliIo): boolean {
+  if (isPostgresUrl(db)) return true
+  io.stderr(
+    `corroborate: ${command} needs a PostgreSQL store (--db postgres://user@host/database), not ${db}\n`,
+  )
+  return false
+}
+
+/**
+ * `ingest --queue`: reads the inputs here (files, JSONL, WARC, feeds, stdin) and queues one job per document;
+ * URLs are queued as they are, for the workers to fetch. Workers may run on other machines, without the files.
+ */
+export async function enqueueCommand(
+  inputs: string[],
+  options: ScaleOptions & { jobTimeout?: number; retryDelay?: number },
+  io: CliIo,
+): Promise<number> {
+  if (!needsPostgres(options.db, 'ingest --queue', io)) return EXIT.usage
+  const boss = await openQueue(options.db)
+  const settings = {
+    ...DEFAULT_QUEUE_SETTINGS,
+    ...(options.jobTimeout === undefined ? {} : { jobTimeoutSeconds: options.jobTimeout }),
+    ...(options.retryDelay === undefined ? {} : { retryDelaySeconds: options.retryDelay }),
+  }
+  let queued = 0
+  let batch: IngestJob[] = []
+  const flush = async (): Promise<void> => {
+    await enqueue(boss, batch, settings)
+    queued += batch.length
+    batch = []
+  }
+  try {
+    const urls = inputs.filter((input) => /^https?:\/\//i.test(input))
+    batch.push(...urls.map((url) => ({ url })))
+    const paths = inputs.filter((input) => !urls.includes(input))
+    for await (const read of readInputs(paths, limitsOf(options))) {
+      if ('problem' in read) io.stderr(`corroborate: warning: ${describeProblem(read.problem)}\n`)
+      else batch.push({ document: read.document })
+      if (batch.length >= ENQUEUE_BATCH) await flush()
+    }
+    await flush()
+  } finally {
+    await boss.stop({ graceful: false, wait: true })
+  }
+  io.stdout(`queued ${queued} ${queued === 1 ? 'job' : 'jobs'} in ${redacted(options.db)}\n`)
+  return queued === 0 ? EXIT.inputs : EXIT.ok
+}
+
+export async function workerCommand(
+  options: ScaleOptions & { once?: boolean; batchSize: number },
+  analysis: AnalyzeOptions,
+  io: CliIo,
+): Promise<number> {
+  if (!needsPostgres(options.db, 'worker', io)) return EXIT.usage
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal)
+  try {
+    const result = await runWorker(options.db, {
+      ...(options.once === true ? { once: true } : {}),
+      batchSize: options.batchSize,
+      analysis,
+      limits: limitsOf(options),
+      log: (line) => io.stderr(`corroborate: ${line}\n`),
+      signal: stop.signal,
+    })
+    const seconds = (ms: number): string => (ms / 1000).toFixed(1)
+    const { extract, add, lockWait, place } = result.timings
+    io.stdout(
+      `ran ${result.jobs} jobs (${result.articles} articles); ${result.failedJobs} failed and queued for retry; ` +
+        `seconds reading and extracting ${seconds(extract)}, adding ${seconds(add)}, waiting to place ${seconds(lockWait)}, placing ${seconds(place)}\n`,
+    )
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
+  }
+  return EXIT.ok
+}
+
+/** `watch FEEDS.txt`: polls the feeds listed in a file (read anew each round) into a store. */
+export async function watchCommand(
+  feedsFile: string,
+  options: ScaleOptions & { every: string; once?: boolean },
+  analysis: AnalyzeOptions,
+  io: CliIo,
+): Promise<number> {
+  const every = parseInterval(options.every)
+  if (every === null) {
+    io.stderr(
+      `corroborate: --every expects a duration such as 90s, 10m or 1h, not ${options.every}\n`,
+    )
+    return EXIT.usage
+  }
+  const store = await openStore(options.db)
+  const states = new Map<string, FeedState>()
+  const stop = new AbortController()
+  const onSignal = (): void => stop.abort()
+  process.once('SIGINT', onSignal).once('SIGTERM', onSignal)
+  try {
+    while (!stop.signal.aborted) {
+      const feeds = feedList(await readFile(feedsFile, 'utf8'))
+      const result = await pollFeeds(feeds, store, states, limitsOf(options), analysis)
+      for (const problem of result.problems)
+        io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
+      io.stdout(
+        `${new Date().toISOString()} polled ${feeds.length} feeds: ${result.articles} new articles, ${result.unchanged} unchanged, ${result.problems.length} problems\n`,
+      )
+      if (options.once === true) break
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, every)
+        stop.signal.addEventListener('abort', () => {
+          clearTimeout(timer)
+          resolve()
+        })
+      })
+    }
+  } finally {
+    process.off('SIGINT', onSignal).off('SIGTERM', onSignal)
+    await store.close()
+  }
+  return EXIT.ok
+}
+
+/** A database URL without its password, for messages. */
+export function redacted(url: string): string {
+  try {
+    const parsed = new URL(url)
+    if (parsed.password !== '') parsed.password = '***'
+    return parsed.toString()
+  } catch {
+    return url
+  }
+}

@@ -1,0 +1,61 @@
+import { type StoreUpdateOptions, type StoreUpdateResult, updateStore } from './incremental.js'
+import { DEFAULT_LIMITS } from './ingest/limits.js'
+import { readInputs } from './ingest/read-inputs.js'
+import { safeExtract } from './pipeline.js'
+import type { Store } from './store/store.js'
+import type { Article } from './types.js'
+
+/**
+ * Articles extracted and placed per store update while streaming: memory holds one batch of articles, not
+ * the whole input (a 1 GB JSONL export has ~200k articles), and each update still places many at once.
+ */
+export const STREAM_BATCH = 1000
+
+/**
+ * Ingests inputs batch by batch: reads and extracts up to `batchSize` articles, adds and places them
+ * (`updateStore`, as the store's only writer), forgets them, and goes on. Same placement as one
+ * `updateStore` call over everything, in batches, as successive ingests would do.
+ */
+export async function ingestInputs(
+  store: Store,
+  inputs: string[],
+  options: StoreUpdateOptions & { batchSize?: number } = {},
+): Promise<StoreUpdateResult> {
+  const total: StoreUpdateResult = {
+    added: [],
+    existing: [],
+    placed: 0,
+    changedStories: [],
+    merged: [],
+  }
+  let batch: Article[] = []
+  let first = true
+  const flush = async (): Promise<void> => {
+    const articles = batch
+    batch = []
+    // --rebuild clears the stories once, inside the first batch's update.
+    const result = await updateStore(store, articles, {
+      ...options,
+      rebuild: options.rebuild === true && first,
+    })
+    first = false
+    total.added.push(...result.added)
+    total.existing.push(...result.existing)
+    total.placed += result.placed
+    total.changedStories = [...new Set([...total.changedStories, ...result.changedStories])]
+    total.merged.push(...result.merged)
+  }
+  for await (const read of readInputs(inputs, { ...DEFAULT_LIMITS, ...options.limits })) {
+    if ('problem' in read) {
+      options.onProblem?.(read.problem)
+      continue
+    }
+    const article = safeExtract(read.document, options)
+    options.onArticle?.(article)
+    batch.push(article)
+    if (batch.length >= (options.batchSize ?? STREAM_BATCH)) await flush()
+  }
+  // Last (possibly empty) batch: also places what the store held unplaced (after --rebuild, or a crash).
+  await flush()
+  return total
+}

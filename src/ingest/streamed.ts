@@ -1,0 +1,107 @@
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { constants, createGunzip, gunzipSync } from 'node:zlib'
+import type { InputLimits } from './limits.js'
+import { looksLikeJsonLines, streamJsonLines } from './jsonl.js'
+import type { InputResult } from './read-inputs.js'
+import { sniffKind } from './sniff.js'
+import { readWarcRecords } from './warc.js'
+
+/**
+ * Inputs read as a stream, record by record, with a limit per record and none per file: a crawler's JSONL
+ * export or a WARC file can be gigabytes while each article in it is small.
+ */
+export type StreamedKind = 'jsonl' | 'jsonl.gz' | 'warc'
+
+/** Bytes looked at to tell a streamed kind (a JSONL export's first lines, a WARC record's version line). */
+const HEAD_BYTES = 64 * 1024
+
+/** What a file's first bytes say it is, when it is read as a stream; null for every other kind. */
+export function streamedKindOf(head: Uint8Array): StreamedKind | null {
+  if (head[0] === 0x1f && head[1] === 0x8b) {
+    const inflated = inflateHead(head)
+    if (startsWithWarc(inflated)) return 'warc'
+    return isJsonLines(inflated) ? 'jsonl.gz' : null
+  }
+  if (startsWithWarc(head)) return 'warc'
+  return isJsonLines(head) ? 'jsonl' : null
+}
+
+/** The first bytes of a regular file (no more than HEAD_BYTES). */
+export async function fileHead(file: string): Promise<Uint8Array> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES)
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Reads a file of a streamed kind: one result per record, memory flat whatever the file's size. */
+export async function* readStreamedFile(
+  file: string,
+  kind: StreamedKind,
+  limits: InputLimits,
+): AsyncGenerator<InputResult> {
+  yield* readStreamed(createReadStream(file), file, kind, limits)
+}
+
+/** Reads a stream of a streamed kind (a file, stdin). */
+export async function* readStreamed(
+  stream: AsyncIterable<Uint8Array>,
+  source: string,
+  kind: StreamedKind,
+  limits: InputLimits,
+): AsyncGenerator<InputResult> {
+  if (kind === 'warc') yield* readWarcRecords(stream, source, limits)
+  else {
+    const chunks = kind === 'jsonl.gz' ? gunzipStream(stream) : stream
+    yield* streamJsonLines(chunks, source, limits.maxBytes)
+  }
+}
+
+async function* gunzipStream(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  const gunzip = createGunzip()
+  const pump = (async () => {
+    try {
+      for await (const chunk of stream) if (!gunzip.write(chunk)) await once(gunzip, 'drain')
+      gunzip.end()
+    } catch (error) {
+      gunzip.destroy(error as Error)
+    }
+  })()
+  for await (const chunk of gunzip) yield chunk as Uint8Array
+  await pump
+}
+
+function once(emitter: NodeJS.EventEmitter, event: string): Promise<void> {
+  return new Promise((resolve) => emitter.once(event, () => resolve()))
+}
+
+/** As much of a gzip member's start as inflates from the head (a partial stream is expected). */
+function inflateHead(head: Uint8Array): Uint8Array {
+  try {
+    return gunzipSync(head, {
+      finishFlush: constants.Z_SYNC_FLUSH,
+      maxOutputLength: HEAD_BYTES * 8,
+    })
+  } catch {
+    return new Uint8Array()
+  }
+}
+
+function startsWithWarc(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.subarray(0, 8)).toString('latin1').startsWith('WARC/')
+}
+
+function isJsonLines(head: Uint8Array): boolean {
+  if (head.length === 0) return false
+  const utf16 = (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)
+  if (!utf16 && sniffKind(head) !== 'jsonl') return false
+  const text = new TextDecoder(head[0] === 0xfe ? 'utf-16be' : utf16 ? 'utf-16le' : 'utf-8').decode(
+    head,
+  )
+  return looksLikeJsonLines(text)
+}

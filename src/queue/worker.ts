@@ -1,0 +1,199 @@
+import type PgBoss from 'pg-boss'
+import { updateStore } from '../incremental.js'
+import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
+import { describeProblem } from '../ingest/problem.js'
+import { readInputs } from '../ingest/read-inputs.js'
+import { type AnalyzeOptions, safeExtract } from '../pipeline.js'
+import { openStore } from '../store/index.js'
+import type { Store } from '../store/store.js'
+import type { Article } from '../types.js'
+import { INGEST_QUEUE, type IngestJob, openQueue, unfinishedJobs } from './queue.js'
+
+export interface WorkerOptions {
+  /** Drain the queue (nothing waiting, retrying or running) and return, instead of polling forever. */
+  once?: boolean
+  /** Jobs taken at a time: they are extracted one by one and placed together (default: 100). */
+  batchSize?: number
+  /** Seconds between looks at an empty queue (default: 1). */
+  pollSeconds?: number
+  analysis?: AnalyzeOptions
+  limits?: Partial<InputLimits>
+  /** Progress and warnings, one line each. */
+  log?: (line: string) => void
+  /** Stops a worker that polls forever. */
+  signal?: AbortSignal
+}
+
+export interface WorkerResult {
+  jobs: number
+  failedJobs: number
+  articles: number
+  /** Where the time went, in ms: reading and extracting, adding rows, waiting for the placement lock, placing. */
+  timings: { extract: number; add: number; lockWait: number; place: number }
+}
+
+/**
+ * Runs ingest jobs from the queue into the PostgreSQL store of the same database. Each batch of jobs: read
+ * (fetch URLs), extract, add the articles (a transaction; an article already stored is left as it is), then
+ * place every unplaced article of the store under the placement lock (`updateStore`, the function every
+ * ingest runs), then mark the jobs done. A worker killed anywhere in between leaves either nothing or whole
+ * articles (each write is one transaction); its jobs expire and run again elsewhere, finding their articles
+ * stored and placing whatever is still unplaced. A failing job is retried with backoff.
+ */
+export async function runWorker(url: string, options: WorkerOptions = {}): Promise<WorkerResult> {
+  const log = options.log ?? (() => {})
+  const store = await whenReachable(() => openStore(url), log, options.signal)
+  const boss = await whenReachable(() => openQueue(url), log, options.signal)
+  const result: WorkerResult = {
+    jobs: 0,
+    failedJobs: 0,
+    articles: 0,
+    timings: { extract: 0, add: 0, lockWait: 0, place: 0 },
+  }
+  const timed = async <T>(
+    step: keyof WorkerResult['timings'],
+    work: () => Promise<T>,
+  ): Promise<T> => {
+    const started = performance.now()
+    try {
+      return await work()
+    } finally {
+      result.timings[step] += performance.now() - started
+    }
+  }
+  try {
+    while (options.signal?.aborted !== true) {
+      const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, {
+        batchSize: options.batchSize ?? 100,
+      })
+      if (jobs.length === 0) {
+        // An empty fetch is also what an unreachable database gives: wait and ask again.
+        if (options.once === true && (await drained(boss, log))) break
+        await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
+        continue
+      }
+      const ids = jobs.map((job) => job.id)
+      try {
+        const articles = await timed('extract', () =>
+          articlesOfJobs(
+            jobs.map((job) => job.data),
+            options,
+            log,
+          ),
+        )
+        await timed('add', () => store.addArticles(articles))
+        // Placement runs as the store's only writer: the time until it holds the store is the wait.
+        const waited = performance.now()
+        await timed('place', () =>
+          updateStore(store, [], {
+            ...options.analysis,
+            onLocked: () => (result.timings.lockWait += performance.now() - waited),
+          }),
+        )
+        await boss.complete(INGEST_QUEUE, ids)
+        result.jobs += jobs.length
+        result.articles += articles.length
+        log(`worker ${process.pid}: ${jobs.length} jobs, ${articles.length} articles`)
+      } catch (error) {
+        result.failedJobs += jobs.length
+        log(
+          `worker ${process.pid}: ${jobs.length} jobs failed, to be retried: ${(error as Error).message}`,
+        )
+        for (const id of ids)
+          await boss.fail(INGEST_QUEUE, id, { message: (error as Error).message }).catch(() => {})
+      }
+    }
+  } finally {
+    await boss.stop({ graceful: false, wait: true }).catch(() => {})
+    await store.close()
+  }
+  return result
+}
+
+/**
+ * Whether nothing is waiting, retrying or running. Running jobs of a dead worker come back only when they
+ * expire, so the expiry check runs now rather than at the next maintenance. A database that cannot be reached
+ * is not drained: the worker waits for it.
+ */
+async function drained(boss: PgBoss, log: (line: string) => void): Promise<boolean> {
+  try {
+    if ((await unfinishedJobs(boss)) === 0) return true
+    await boss.maintain()
+  } catch (error) {
+    log(`worker ${process.pid}: waiting for the database (${(error as Error).message})`)
+  }
+  return false
+}
+
+/** Error codes of a database that is down or restarting (node errors and PostgreSQL SQLSTATEs). */
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'EAI_AGAIN',
+  '57P01', // admin shutdown
+  '57P03', // cannot connect now (starting up)
+  '08001',
+  '08006',
+])
+
+/** Longest wait between two attempts to reach the database. */
+const MAX_WAIT_MS = 30_000
+
+/** Opens something on the database, waiting (with a growing delay) while the database cannot be reached. */
+async function whenReachable<T>(
+  open: () => Promise<T>,
+  log: (line: string) => void,
+  signal: AbortSignal | undefined,
+): Promise<T> {
+  for (let wait = 1000; ; wait = Math.min(wait * 2, MAX_WAIT_MS)) {
+    try {
+      return await open()
+    } catch (error) {
+      const code = (error as { code?: string }).code
+      if (code === undefined || !UNREACHABLE.has(code) || signal?.aborted === true) throw error
+      log(`worker ${process.pid}: database unreachable (${code}), trying again in ${wait / 1000} s`)
+      await sleep(wait, signal)
+    }
+  }
+}
+
+/** Places every stored article not yet in a story, one placer at a time across all workers. */
+export async function placePending(store: Store, analysis: AnalyzeOptions = {}): Promise<void> {
+  await updateStore(store, [], analysis)
+}
+
+async function articlesOfJobs(
+  jobs: IngestJob[],
+  options: WorkerOptions,
+  log: (line: string) => void,
+): Promise<Article[]> {
+  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  const articles: Article[] = []
+  for (const job of jobs) {
+    if ('document' in job) {
+      articles.push(safeExtract(job.document, options.analysis ?? {}))
+      continue
+    }
+    for await (const read of readInputs([job.url], limits)) {
+      if ('problem' in read) log(`warning: ${describeProblem(read.problem)}`)
+      else articles.push(safeExtract(read.document, options.analysis ?? {}))
+    }
+  }
+  return articles
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = (): void => {
+      clearTimeout(timer)
+      resolve()
+    }
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', stop)
+      resolve()
+    }, ms)
+    signal?.addEventListener('abort', stop, { once: true })
+  })
+}

@@ -1,0 +1,367 @@
+import pg from 'pg'
+import { bandKeys, lshParamsFor } from '../../reuse/lsh.js'
+import { minhashSignature, shingleHashes } from '../../reuse/minhash.js'
+import type { StoryState } from '../../stories/cluster.js'
+import { words } from '../../text/tokens.js'
+import type { Article, StoryReport } from '../../types.js'
+import { deserialise, serialise } from '../sqlite/clustering-tables.js'
+import { STORED_LSH_THRESHOLD } from '../sqlite/sqlite-store.js'
+import {
+  type ClusteringUpdate,
+  type SearchResult,
+  type Store,
+  type StorySummary,
+  summariseStory,
+} from '../store.js'
+import { migrate } from './migrate.js'
+
+/** Characters of an article's text indexed for search: a tsvector is bounded (1 MB), hostile texts are not. */
+const SEARCHED_CHARS = 100_000
+
+/** Connections per process: a placer and a few readers. Workers on many machines each have their own. */
+const POOL_SIZE = 4
+
+/** The advisory lock that makes one placer at a time (see `asSoleWriter`). */
+const PLACEMENT_LOCK = 0x706c6163 // 'plac'
+
+/**
+ * A Store in a PostgreSQL database (node-postgres). Rows as in the SQLite store; ids ordered by bytes
+ * (`COLLATE "C"`) so that both stores list in the same order whatever the database's locale. Every statement is
+ * parameterised; lists travel as arrays (`= ANY($1)`, `unnest`), so no statement grows with its input.
+ */
+export class PostgresStore implements Store {
+  private readonly lsh = lshParamsFor(STORED_LSH_THRESHOLD)
+
+  private constructor(private readonly pool: pg.Pool) {}
+
+  static async open(url: string): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE })
+    // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
+    pool.on('error', () => {})
+    const client = await pool.connect()
+    try {
+      await migrate(client)
+    } catch (error) {
+      client.release()
+      await pool.end()
+      throw error
+    }
+    client.release()
+    return new PostgresStore(pool)
+  }
+
+  /**
+   * Runs `work` while holding the placement lock: story placement reads the stories, decides, and writes them
+   * back, so two placers at once would each place against a state the other is changing. One placer at a time
+   * (a session advisory lock, released by the server if the process dies) keeps the result that of one process;
+   * reading and extracting articles, the bulk of the work, stay parallel.
+   */
+  async asSoleWriter<T>(
+    work: () => Promise<T>,
+    onWait: (message: string) => void = () => undefined,
+  ): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      const taken = await client.query<{ locked: boolean }>(
+        'SELECT pg_try_advisory_lock($1) AS locked',
+        [PLACEMENT_LOCK],
+      )
+      if (taken.rows[0]?.locked !== true) {
+        onWait('another process is placing articles in this store; waiting for it')
+        await client.query('SELECT pg_advisory_lock($1)', [PLACEMENT_LOCK])
+      }
+      try {
+        return await work()
+      } finally {
+        await client.query('SELECT pg_advisory_unlock($1)', [PLACEMENT_LOCK])
+      }
+    } finally {
+      client.release()
+    }
+  }
+
+  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect()
+    try {
+      await client.query('BEGIN')
+      const result = await work(client)
+      await client.query('COMMIT')
+      return result
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => {})
+      throw error
+    } finally {
+      client.release()
+    }
+  }
+
+  private async rows<Row extends pg.QueryResultRow>(
+    sql: string,
+    values: unknown[] = [],
+  ): Promise<Row[]> {
+    return (await this.pool.query<Row>(sql, values)).rows
+  }
+
+  async addArticles(articles: Article[]): Promise<{ added: string[]; existing: string[] }> {
+    if (articles.length === 0) return { added: [], existing: [] }
+    // JSON and band keys are computed before the transaction: it holds locks only while writing.
+    const rows = articles.map((article) => ({
+      article,
+      json: JSON.stringify(article),
+      bands: bandKeys(minhashSignature(shingleHashes(words(article.text))), this.lsh),
+    }))
+    const inserted = await this.transaction(async (client) => {
+      const { rows: insertedRows } = await client.query<{ id: string }>(
+        `INSERT INTO articles (id, title, published, json, search)
+         SELECT id, title, published, json, to_tsvector('simple', coalesce(title, '') || ' ' || left(body, ${SEARCHED_CHARS}))
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS input (id, title, published, json, body)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          rows.map((row) => row.article.id),
+          rows.map((row) => row.article.title),
+          rows.map((row) => row.article.published),
+          rows.map((row) => row.json),
+          rows.map((row) => row.article.text),
+        ],
+      )
+      const added = new Set(insertedRows.map((row) => row.id))
+      const buckets: string[] = []
+      const owners: string[] = []
+      for (const row of rows)
+        if (added.has(row.article.id))
+          for (const key of row.bands) {
+            buckets.push(key)
+            owners.push(row.article.id)
+          }
+      await client.query(
+        'INSERT INTO lsh_bands (bucket, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+        [buckets, owners],
+      )
+      return added
+    })
+    // In input order; a second copy of an id in one batch counts as existing, as in the SQLite store.
+    const added: string[] = []
+    const existing: string[] = []
+    for (const { article } of rows) {
+      if (inserted.has(article.id) && !added.includes(article.id)) added.push(article.id)
+      else existing.push(article.id)
+    }
+    return { added, existing }
+  }
+
+  async getArticle(id: string): Promise<Article | null> {
+    const [row] = await this.rows<{ json: string }>(
+      'SELECT COALESCE(analyzed, json) AS json FROM articles WHERE id = $1',
+      [id],
+    )
+    return row === undefined ? null : (JSON.parse(row.json) as Article)
+  }
+
+  async listArticles(): Promise<Article[]> {
+    return this.articlesWhere('true', [])
+  }
+
+  async getExtractedArticles(ids: string[]): Promise<Article[]> {
+    return this.articlesWhere('id = ANY($1)', [[...new Set(ids)]])
+  }
+
+  async unclusteredArticles(): Promise<Article[]> {
+    return this.articlesWhere('NOT placed', [])
+  }
+
+  private async articlesWhere(condition: string, values: unknown[]): Promise<Article[]> {
+    const rows = await this.rows<{ json: string }>(
+      `SELECT json FROM articles WHERE ${condition} ORDER BY id COLLATE "C"`,
+      values,
+    )
+    return rows.map((row) => JSON.parse(row.json) as Article)
+  }
+
+  async termDocuments(
+    terms: string[],
+  ): Promise<{ documents: number; frequencies: Map<string, number> }> {
+    const rows = await this.rows<{ term: string; documents: string }>(
+      'SELECT term, documents FROM term_documents WHERE term = ANY($1)',
+      [[...new Set(terms)]],
+    )
+    const [counter] = await this.rows<{ value: string }>(
+      "SELECT value FROM counters WHERE name = 'clustered_articles'",
+    )
+    return {
+      documents: Number(counter?.value ?? 0),
+      frequencies: new Map(rows.map((row) => [row.term, Number(row.documents)])),
+    }
+  }
+
+  async storiesIndexedUnder(terms: string[], maxPostings: number): Promise<string[]> {
+    // Counting first keeps a common term from loading thousands of story ids only to drop them.
+    const rows = await this.rows<{ story_id: string }>(
+      `WITH usable AS (
+         SELECT term FROM story_terms WHERE term = ANY($1) GROUP BY term HAVING count(*) <= $2
+       )
+       SELECT DISTINCT story_id FROM story_terms WHERE term IN (SELECT term FROM usable)`,
+      [[...new Set(terms)], Math.floor(maxPostings)],
+    )
+    return rows.map((row) => row.story_id).sort()
+  }
+
+  async loadStoryStates(ids: string[]): Promise<StoryState[]> {
+    const rows = await this.rows<{ state: string }>(
+      'SELECT state FROM story_states WHERE story_id = ANY($1) ORDER BY story_id COLLATE "C"',
+      [[...new Set(ids)]],
+    )
+    return rows.map((row) => deserialise(row.state))
+  }
+
+  async saveClustering(update: ClusteringUpdate): Promise<void> {
+    await this.transaction((client) => writeClustering(client, update))
+  }
+
+  async clearClustering(): Promise<void> {
+    await this.transaction(async (client) => {
+      await client.query(
+        'TRUNCATE stories, story_members, story_states, story_terms, term_documents, counters',
+      )
+      await client.query('UPDATE articles SET analyzed = NULL, placed = false')
+    })
+  }
+
+  async listStories(): Promise<StorySummary[]> {
+    const rows = await this.rows<{ json: string }>(
+      `SELECT json FROM stories ORDER BY COALESCE("end", start, '') COLLATE "C" DESC, id COLLATE "C"`,
+    )
+    return rows.map((row) => summariseStory(JSON.parse(row.json) as StoryReport))
+  }
+
+  async countStories(): Promise<number> {
+    const [row] = await this.rows<{ count: string }>('SELECT count(*) AS count FROM stories')
+    return Number(row?.count ?? 0)
+  }
+
+  async getStory(id: string): Promise<StoryReport | null> {
+    const [row] = await this.rows<{ json: string }>('SELECT json FROM stories WHERE id = $1', [id])
+    return row === undefined ? null : (JSON.parse(row.json) as StoryReport)
+  }
+
+  async similarCandidates(keys: string[]): Promise<string[]> {
+    if (keys.length === 0) return []
+    const rows = await this.rows<{ article_id: string }>(
+      'SELECT DISTINCT article_id FROM lsh_bands WHERE bucket = ANY($1)',
+      [keys],
+    )
+    return rows.map((row) => row.article_id).sort()
+  }
+
+  async search(query: string, limit = 20): Promise<SearchResult> {
+    const terms = searchTerms(query)
+    if (terms === null) return { articles: [], stories: [] }
+    // plainto_tsquery reads its input as words joined by AND: no user input is read as query syntax.
+    const articles = await this.rows<{ id: string; title: string | null; snippet: string }>(
+      `WITH q AS (SELECT plainto_tsquery('simple', $1) AS query),
+       found AS (
+         SELECT id, title, json, ts_rank(search, q.query) AS rank FROM articles, q
+         WHERE search @@ q.query ORDER BY rank DESC, id COLLATE "C" LIMIT $2
+       )
+       SELECT id, title, ts_headline('simple', left(json::jsonb ->> 'text', ${SEARCHED_CHARS}), q.query,
+         'StartSel=[, StopSel=], MaxWords=16, MinWords=8, FragmentDelimiter=…, MaxFragments=1') AS snippet
+       FROM found, q ORDER BY rank DESC, id COLLATE "C"`,
+      [terms, limit],
+    )
+    const stories = await this.rows<{ id: string; title: string }>(
+      `SELECT DISTINCT s.id, s.title FROM story_members m JOIN stories s ON s.id = m.story_id
+       WHERE m.article_id = ANY($1) ORDER BY s.id`,
+      [articles.map((article) => article.id)],
+    )
+    return {
+      articles: articles.map((row) => ({
+        id: row.id,
+        title: row.title === '' ? null : row.title,
+        snippet: row.snippet,
+      })),
+      stories: stories.map((row) => ({ id: row.id, title: row.title })),
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end()
+  }
+}
+
+/** The words of a user's query (as the SQLite store reads them), or null when there is none. */
+export function searchTerms(query: string): string | null {
+  const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
+  return terms.length === 0 ? null : terms.join(' ')
+}
+
+/** The last entry for each key wins, as when the SQLite store writes them one after the other. */
+function lastPerKey<T>(entries: T[], key: (entry: T) => string): T[] {
+  return [...new Map(entries.map((entry) => [key(entry), entry])).values()]
+}
+
+/** Writes one ingest's clustering changes inside the caller's transaction (as the SQLite store's writeClustering). */
+async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate): Promise<void> {
+  for (const { from, into } of update.merged) {
+    await client.query('DELETE FROM stories WHERE id = $1', [from])
+    await client.query('DELETE FROM story_states WHERE story_id = $1', [from])
+    await client.query('DELETE FROM story_terms WHERE story_id = $1', [from])
+    await client.query('UPDATE story_members SET story_id = $1 WHERE story_id = $2', [into, from])
+  }
+  const members = lastPerKey([...update.placed, ...update.moved], (entry) => entry.articleId)
+  await client.query(
+    `INSERT INTO story_members (article_id, story_id) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
+    [members.map((entry) => entry.articleId), members.map((entry) => entry.storyId)],
+  )
+  await client.query('UPDATE articles SET placed = true WHERE id = ANY($1) AND NOT placed', [
+    members.map((entry) => entry.articleId),
+  ])
+  await client.query(
+    `INSERT INTO term_documents (term, documents) SELECT * FROM unnest($1::text[], $2::bigint[])
+     ON CONFLICT (term) DO UPDATE SET documents = term_documents.documents + excluded.documents`,
+    [[...update.termDocuments.keys()], [...update.termDocuments.values()]],
+  )
+  await client.query(
+    `INSERT INTO counters (name, value) VALUES ('clustered_articles', $1)
+     ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value`,
+    [update.placed.length],
+  )
+  const stories = lastPerKey(update.stories, (story) => story.state.id)
+  await client.query(
+    `INSERT INTO story_states (story_id, state) SELECT * FROM unnest($1::text[], $2::text[])
+     ON CONFLICT (story_id) DO UPDATE SET state = excluded.state`,
+    [stories.map((story) => story.state.id), stories.map((story) => serialise(story.state))],
+  )
+  // A story split in two is indexed under fewer terms: its terms are written anew.
+  await client.query('DELETE FROM story_terms WHERE story_id = ANY($1)', [
+    stories.map((story) => story.state.id),
+  ])
+  const termRows = stories.flatMap((story) =>
+    [...story.state.indexedTerms].map((term) => [term, story.state.id] as const),
+  )
+  await client.query(
+    'INSERT INTO story_terms (term, story_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+    [termRows.map((row) => row[0]), termRows.map((row) => row[1])],
+  )
+  const reports = lastPerKey(
+    stories.map((story) => story.report),
+    (report) => report.id,
+  )
+  await client.query(
+    `INSERT INTO stories (id, title, start, "end", json)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, start = excluded.start, "end" = excluded."end", json = excluded.json`,
+    [
+      reports.map((report) => report.id),
+      reports.map((report) => report.title),
+      reports.map((report) => report.start),
+      reports.map((report) => report.end),
+      reports.map((report) => JSON.stringify(report)),
+    ],
+  )
+  const analyzed = lastPerKey(update.analyzedArticles, (article) => article.id)
+  await client.query(
+    `UPDATE articles SET analyzed = input.json FROM unnest($1::text[], $2::text[]) AS input (id, json)
+     WHERE articles.id = input.id`,
+    [analyzed.map((article) => article.id), analyzed.map((article) => JSON.stringify(article))],
+  )
+}

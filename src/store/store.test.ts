@@ -1,0 +1,106 @@
+import pg from 'pg'
+import { describe, expect, test } from 'vitest'
+import { DIALECTS, freshLocation } from '../../test/dialects.js'
+import { updateStore } from '../incremental.js'
+import { analyzeArticles, collectArticles } from '../pipeline.js'
+import { bandKeys, lshParamsFor } from '../reuse/lsh.js'
+import { minhashSignature, shingleHashes } from '../reuse/minhash.js'
+import { words } from '../text/tokens.js'
+import type { Article } from '../types.js'
+import { openStore } from './index.js'
+
+const EXAMPLE = new URL('../../examples/aurus-gift', import.meta.url).pathname
+
+// One contract, every dialect: what a caller of `Store` may rely on, whichever database holds the rows.
+describe.each(DIALECTS)('the %s store', (dialect) => {
+  test('keeps one copy of an article added twice, and answers from the database after reopening', async () => {
+    const location = await freshLocation(dialect)
+    const articles = await collectArticles([EXAMPLE])
+    const writer = await openStore(location)
+    const first = await updateStore(writer, articles)
+    expect(first.added).toHaveLength(articles.length)
+    await writer.close()
+
+    const reader = await openStore(location) // a second open migrates nothing and loses nothing
+    const again = await reader.addArticles([...articles, articles[0] as Article])
+    expect(again.added).toEqual([])
+    expect(again.existing).toHaveLength(articles.length + 1)
+    expect((await reader.listArticles()).map((article) => article.id)).toEqual(
+      articles.map((article) => article.id).sort(),
+    )
+    expect(await reader.unclusteredArticles()).toEqual([])
+    const stories = await reader.listStories()
+    expect(stories).toHaveLength(1)
+    expect(await reader.countStories()).toBe(1)
+    expect((await reader.getStory(stories[0]?.id ?? ''))?.articleIds.sort()).toEqual(
+      articles.map((article) => article.id).sort(),
+    )
+    expect(await reader.getStory('no-such-story')).toBeNull()
+    await reader.close()
+  })
+
+  test('stories in the store are those one batch analysis forms', async () => {
+    const store = await openStore(await freshLocation(dialect))
+    const articles = await collectArticles([EXAMPLE])
+    await updateStore(store, articles)
+    const batch = analyzeArticles(articles)
+    const stored = await store.getStory(batch.stories[0]?.id ?? '')
+    expect(stored?.articleIds).toEqual(batch.stories[0]?.articleIds)
+    expect(stored?.claims.length).toBe(batch.stories[0]?.claims.length)
+    // Users see each article as its story's analysis left it.
+    for (const article of batch.articles)
+      expect((await store.getArticle(article.id))?.published).toBe(article.published)
+    await store.clearClustering()
+    expect(await store.countStories()).toBe(0)
+    expect(await store.unclusteredArticles()).toHaveLength(articles.length)
+    await updateStore(store, [])
+    expect((await store.listStories()).map((story) => story.id)).toEqual(
+      batch.stories.map((story) => story.id),
+    )
+    await store.close()
+  })
+
+  test('a batch that fails half-way writes nothing', async () => {
+    const store = await openStore(await freshLocation(dialect))
+    const [good, other] = await collectArticles([EXAMPLE])
+    const poisoned = { ...other, extra: 1n } as unknown as Article // JSON.stringify throws on BigInt
+    await expect(store.addArticles([good as Article, poisoned])).rejects.toThrow()
+    expect(await store.listArticles()).toEqual([])
+    await store.close()
+  })
+
+  test('finds a near-duplicate by its LSH bands, and searches words, never query syntax', async () => {
+    const store = await openStore(await freshLocation(dialect))
+    const articles = await collectArticles([EXAMPLE])
+    await updateStore(store, articles)
+    const target = articles[2] as Article
+    const copy = target.text.replace(/\bthe\b/, 'a')
+    const keys = bandKeys(minhashSignature(shingleHashes(words(copy))), lshParamsFor(0.5))
+    expect(await store.similarCandidates(keys)).toContain(target.id)
+    const found = await store.search('Peskov')
+    expect(found.articles.length).toBeGreaterThanOrEqual(3)
+    expect(found.articles[0]?.snippet).toMatch(/\[Peskov\]/)
+    expect(found.stories).toHaveLength(1)
+    expect(await store.search('Peskov OR "x" NEAR( \' & | !')).toMatchObject({ stories: [] })
+    expect(await store.search('*** ')).toEqual({ articles: [], stories: [] })
+    await store.close()
+  })
+})
+
+describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL migrations', () => {
+  test('are applied once, and a database migrated by a newer corroborate is refused, not written', async () => {
+    const location = await freshLocation('postgres')
+    await Promise.all([openStore(location), openStore(location)]).then((stores) =>
+      Promise.all(stores.map((store) => store.close())),
+    )
+    const admin = new pg.Client({ connectionString: location })
+    await admin.connect()
+    const { rows } = await admin.query<{ version: number }>(
+      'SELECT version FROM corroborate_schema',
+    )
+    expect(rows.map((row) => row.version)).toEqual([1])
+    await admin.query("INSERT INTO corroborate_schema (version, name) VALUES (999, 'future')")
+    await admin.end()
+    await expect(openStore(location)).rejects.toThrow(/schema version 999 is newer/)
+  })
+})

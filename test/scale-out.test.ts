@@ -1,0 +1,175 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { describe, expect, test } from 'vitest'
+import { updateStore } from '../src/incremental.js'
+import { collectArticles } from '../src/pipeline.js'
+import { runWorker } from '../src/queue/worker.js'
+import { openStore, type Store } from '../src/store/index.js'
+import { freshLocation, POSTGRES_ENABLED, POSTGRES_SKIP_REASON } from './dialects.js'
+import { EVENT_COUNT, eventsCorpus } from './events-corpus.js'
+import { runCaptured } from './helpers.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+
+// Only the workers run as processes (to be killed, or to run side by side); the rest runs in-process, so
+// that each test stays short on a loaded machine (vitest's worker RPC gives up on tests past 60 s).
+
+/** The CLI as a real process (from source), so that it can be killed like a deployed worker. */
+function cli(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'test/run-cli.ts', ...args], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+async function finished(child: ChildProcess): Promise<{ status: number | null; output: string }> {
+  let output = ''
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
+  const status = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  return { status, output }
+}
+
+async function runProcess(args: string[]): Promise<string> {
+  const { status, output } = await finished(cli(args))
+  expect(status, output).toBe(0)
+  return output
+}
+
+async function run(args: string[]): Promise<string> {
+  const { status, stdout, stderr } = await runCaptured(args)
+  expect(status, stderr).toBe(0)
+  return stdout
+}
+
+function corpusFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'crawl.jsonl')
+  writeFileSync(path, `${eventsCorpus().join('\n')}\n`)
+  return path
+}
+
+/** Stories as sets of article ids (ids of stories depend on which article founded them). */
+async function partition(store: Store): Promise<string[]> {
+  return (await store.listStories()).map((story) => [...story.articleIds].sort().join(',')).sort()
+}
+
+/** Every stored article in exactly one story, and the stories' members are exactly the stored articles. */
+async function expectEachArticleInOneStory(store: Store): Promise<void> {
+  const members = (await store.listStories()).flatMap((story) => story.articleIds).sort()
+  expect(members).toEqual((await store.listArticles()).map((article) => article.id).sort())
+  expect(await store.unclusteredArticles()).toEqual([])
+}
+
+async function oneProcessPartition(corpus: string): Promise<string[]> {
+  const store = await openStore(':memory:')
+  try {
+    await updateStore(store, await collectArticles([corpus]))
+    return await partition(store)
+  } finally {
+    await store.close()
+  }
+}
+
+async function jobStates(url: string): Promise<Map<string, number>> {
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    const { rows } = await client.query<{ state: string; count: string }>(
+      "SELECT state, count(*) AS count FROM pgboss.job WHERE name = 'corroborate-ingest' GROUP BY state",
+    )
+    return new Map(rows.map((row) => [row.state, Number(row.count)]))
+  } finally {
+    await client.end()
+  }
+}
+
+/** Each test starts several processes; on a loaded machine each start alone can take seconds. */
+const PROCESS_TESTS_TIMEOUT = 300_000
+
+describe.skipIf(!POSTGRES_ENABLED)(
+  'workers on a PostgreSQL queue',
+  { timeout: PROCESS_TESTS_TIMEOUT },
+  () => {
+    test('a worker killed (kill -9) in the middle of a job loses nothing: another picks its job up', async () => {
+      const url = await freshLocation('postgres')
+      const corpus = corpusFile()
+      // Lost jobs come back after 2 s, retried 1–2 s later: short, so that the test does not wait minutes.
+      await run([
+        'ingest',
+        '--db',
+        url,
+        '--queue',
+        '--job-timeout',
+        '2',
+        '--retry-delay',
+        '1',
+        corpus,
+      ])
+      const first = cli(['worker', '--db', url, '--batch-size', '1'])
+      const firstDone = finished(first)
+      let active = 0
+      for (let tries = 0; tries < 2_000 && active === 0; tries++) {
+        active = (await jobStates(url)).get('active') ?? 0
+        if (active === 0) await new Promise((resolve) => setTimeout(resolve, 10))
+      }
+      first.kill('SIGKILL')
+      await firstDone
+      expect(active, 'the first worker had a job running when it was killed').toBeGreaterThan(0)
+
+      const second = await runWorker(url, { once: true })
+      expect(second.jobs).toBeGreaterThan(0)
+      const states = await jobStates(url)
+      expect(states.get('active') ?? 0).toBe(0)
+      expect(states.get('created') ?? 0).toBe(0)
+      expect(states.get('failed') ?? 0).toBe(0)
+      const store = await openStore(url)
+      try {
+        expect(await store.listArticles()).toHaveLength(eventsCorpus().length)
+        await expectEachArticleInOneStory(store)
+        expect(await partition(store)).toEqual(await oneProcessPartition(corpus))
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('a store filled by several workers at once has the stories of one process', async () => {
+      const url = await freshLocation('postgres')
+      const corpus = corpusFile()
+      await run(['ingest', '--db', url, '--queue', corpus])
+      const workers = [1, 2, 3].map(() =>
+        runProcess(['worker', '--db', url, '--once', '--batch-size', '2']),
+      )
+      await Promise.all(workers)
+      const store = await openStore(url)
+      try {
+        expect(await store.countStories()).toBe(EVENT_COUNT)
+        await expectEachArticleInOneStory(store)
+        expect(await partition(store)).toEqual(await oneProcessPartition(corpus))
+      } finally {
+        await store.close()
+      }
+    })
+
+    test('ingest without --queue writes to PostgreSQL directly, and enqueuing the same input twice adds no job', async () => {
+      const url = await freshLocation('postgres')
+      const corpus = corpusFile()
+      await run(['ingest', '--db', url, '--queue', corpus])
+      await run(['ingest', '--db', url, '--queue', corpus])
+      expect((await jobStates(url)).get('created')).toBe(eventsCorpus().length)
+      await run(['ingest', '--db', url, corpus])
+      await runWorker(url, { once: true })
+      const store = await openStore(url)
+      try {
+        expect(await store.listArticles()).toHaveLength(eventsCorpus().length)
+        await expectEachArticleInOneStory(store)
+      } finally {
+        await store.close()
+      }
+    })
+  },
+)
+
+test.skipIf(POSTGRES_ENABLED)(POSTGRES_SKIP_REASON, () => {})
