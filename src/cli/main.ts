@@ -11,6 +11,7 @@ import {
   showCommand,
   storiesCommand,
 } from './commands.js'
+import { verifyCommand } from './verify-command.js'
 
 /** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -134,6 +135,29 @@ function buildProgram(io: CliIo): Command {
     .option('--limit <n>', 'most results', positiveInt, 20)
     .addOption(format(['text', 'json'], 'text'))
     .action(async (query: string, options) => setStatus(await searchCommand(query, options, io)))
+
+  common(
+    program
+      .command('verify')
+      .description(
+        'Who supports and who disputes a claim: the stance of each article, in independent sources',
+      )
+      .argument('<claim>', 'the claim, as one sentence in quotes')
+      .argument('[inputs...]', 'files, directories, .jsonl files or URLs (or --db)')
+      .option('--db <file>', 'verify against every article of this store instead of inputs')
+      .addOption(format(['text', 'json'], 'text'))
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Examples:',
+          '  corroborate verify "Putin gave Kim Jong Un an Aurus Senat" examples/aurus-gift',
+          '  corroborate verify "Putin gave Kim Jong Un an Aurus Senat" --db news.db --format json',
+        ].join('\n'),
+      ),
+  ).action(async (claim: string, inputs: string[], options) =>
+    setStatus(await verifyCommand(claim, inputs, options, io)),
+  )
 
   return program
 }
