@@ -32,7 +32,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Conflicts')
     for (const conflict of story.conflicts)
       lines.push(
-        `  • ${conflict.about} (${conflict.kind ?? 'contradiction'}): ${conflict.values.map((value) => `${value.value} (${value.spans.map((span) => span.articleId).join(', ')})`).join(' vs ')}`,
+        `  • ${conflict.about} (${conflict.kind ?? 'contradiction'}): ${conflict.values.map((value) => `${value.value} (${[...new Set(value.spans.map((span) => span.articleId))].join(', ')})`).join(' vs ')}`,
       )
   }
   if (story.claims.length > 0) {
