@@ -103,7 +103,7 @@ if (stanceDataPresent()) {
   console.log(
     '\nStance — FNC-1 test half (12,597 pairs), through verify(claim, articles) as verify_runner.mjs calls it',
   )
-  row('', 'FNC score', 'macro-F1', 'accuracy', 'F1 agree', 'F1 disagr', 'F1 discuss', 'F1 unrel')
+  row('', 'FNC', 'macro-F1', 'accuracy', 'agree', 'disagree', 'discuss', 'unrelated')
   const fnc = evaluateFnc()
   const stanceRow = (name: string, scores: typeof fnc.ours): void =>
     row(
@@ -126,7 +126,7 @@ if (stanceDataPresent()) {
   console.log(
     '\nStance — Emergent dev half (150 claims, 1,269 headlines), headline as the article text',
   )
-  row('', 'accuracy', 'macro-F1', 'FV-test acc', 'support MAE', 'dispute MAE', 'counts exact')
+  row('', 'accuracy', 'macro-F1', 'FV-test', 'sup. MAE', 'disp. MAE', 'exact')
   const emergent = evaluateEmergent()
   row(
     'corroborate',

@@ -15,6 +15,8 @@ const SAME_CLAIM = 0.45
 const SAME_EVENT = 0.15
 /** Terms in more than this share of the story's clauses say nothing about which claim a clause makes. */
 const UBIQUITOUS = 0.25
+/** Candidates come from terms in at most this many clauses (the cost stays linear in large stories). */
+const MAX_POSTINGS = 200
 
 export interface LedgerClaim extends StoryClaim {
   /** Extension: the article that reported it first (earliest `published`; ties: id order). */
@@ -83,14 +85,22 @@ function alignPropositions(
   const byTerm = new Map<string, number[]>()
   propositions.forEach((proposition, index) => {
     for (const term of proposition.terms)
-      if ((weight.get(term) ?? 0) > 0) byTerm.set(term, [...(byTerm.get(term) ?? []), index])
+      if ((weight.get(term) ?? 0) > 0) {
+        const list = byTerm.get(term) ?? []
+        list.push(index)
+        byTerm.set(term, list)
+      }
   })
   const matches = new Map<number, Set<number>>()
   const pairs: { a: number; b: number; score: number }[] = []
   propositions.forEach((proposition, a) => {
     const candidates = new Set<number>()
     for (const term of proposition.terms)
-      for (const b of byTerm.get(term) ?? []) if (b > a) candidates.add(b)
+      // A term in very many clauses makes every clause a candidate; rarer shared terms carry a match.
+      for (const b of (byTerm.get(term) ?? []).length > MAX_POSTINGS
+        ? []
+        : (byTerm.get(term) ?? []))
+        if (b > a) candidates.add(b)
     for (const b of candidates) {
       const other = propositions[b] as Proposition
       if (other.articleId === proposition.articleId || !sameClaim(proposition, other, weight))
