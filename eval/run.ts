@@ -15,6 +15,7 @@ import {
 import { DATE_PEERS, evaluateDates } from './dates.js'
 import { evaluateExtraction } from './extraction.js'
 import { seedChecks } from './seeds.js'
+import { evaluateEmergent, evaluateFnc, stanceDataPresent } from './stance.js'
 
 /** Noise allowed below a floor before the gate fails. */
 const EPSILON = 0.002
@@ -97,6 +98,52 @@ for (const dataset of loadClusteringDatasets()) {
   figures[`${key}.b3f1`] = online.b3.f1
   figures[`${key}.streamed.b3f1`] = streamed.b3.f1
 }
+
+if (stanceDataPresent()) {
+  console.log(
+    '\nStance — FNC-1 test half (12,597 pairs), through verify(claim, articles) as verify_runner.mjs calls it',
+  )
+  row('', 'FNC', 'macro-F1', 'accuracy', 'agree', 'disagree', 'discuss', 'unrelated')
+  const fnc = evaluateFnc()
+  const stanceRow = (name: string, scores: typeof fnc.ours): void =>
+    row(
+      name,
+      scores.fnc,
+      scores.macroF1,
+      scores.accuracy,
+      scores.f1.agree,
+      scores.f1.disagree,
+      scores.f1.discuss,
+      scores.f1.unrelated,
+    )
+  stanceRow('corroborate (trained on FNC-1 train only)', fnc.ours)
+  for (const peer of fnc.peers) stanceRow(`${peer.name} (published predictions)`, peer.scores)
+  row('FNC-1 baseline (published, whole test)', 0.752, '', '', '', '', '', '')
+  console.log(`  (${fnc.seconds.toFixed(0)} s for ${fnc.pairs} pairs)`)
+  figures['stance.fnc.score'] = fnc.ours.fnc
+  figures['stance.fnc.macroF1'] = fnc.ours.macroF1
+
+  console.log(
+    '\nStance — Emergent dev half (150 claims, 1,269 headlines), headline as the article text',
+  )
+  row('', 'accuracy', 'macro-F1', 'FV-test', 'sup. MAE', 'disp. MAE', 'exact')
+  const emergent = evaluateEmergent()
+  row(
+    'corroborate',
+    emergent.accuracy,
+    emergent.macroF1,
+    emergent.fvSubsetAccuracy,
+    emergent.supportMae,
+    emergent.disputeMae,
+    emergent.countsExact,
+  )
+  row('Ferreira & Vlachos 2016 (their test pairs here)', '', '', emergent.peerFvSubsetAccuracy)
+  row('all "for" (majority class)', 0.439, 0.203)
+  console.log(
+    `  (${emergent.headlinesInFncTrain} of 1,269 headlines are also FNC-1 training headlines: FNC-1 was built from Emergent)`,
+  )
+  figures['stance.emergent.accuracy'] = emergent.accuracy
+} else console.log('\nStance — ../shared/data/stance-* not found, skipped')
 
 console.log('\nSeed story (examples/aurus-gift)')
 for (const [name, value] of Object.entries(await seedChecks())) {

@@ -1,4 +1,4 @@
-import { analyze } from '../src/index.js'
+import { analyze, verify } from '../src/index.js'
 import { clusterStories } from '../src/stories/cluster.js'
 import { asArticle, loadClusteringDatasets } from './clustering.js'
 
@@ -21,7 +21,28 @@ export async function seedChecks(): Promise<Record<string, number>> {
         ? 1
         : 0,
     'price conflict found':
-      story?.conflicts.some((conflict) => conflict.about === 'price') === true ? 1 : 0,
+      story?.conflicts.some((conflict) => conflict.about.startsWith('price')) === true ? 1 : 0,
+    'price shown as differing qualifiers':
+      story?.conflicts.some(
+        (conflict) => conflict.about.startsWith('price') && conflict.kind === 'differing',
+      ) === true
+        ? 1
+        : 0,
+    'handover date contradiction (18 vs 20 Feb)':
+      story?.conflicts.some(
+        (conflict) =>
+          conflict.kind === 'contradiction' &&
+          conflict.about.startsWith('date') &&
+          conflict.values.some((value) => value.value === '2024-02-18') &&
+          conflict.values.some((value) => value.value === '2024-02-20'),
+      ) === true
+        ? 1
+        : 0,
+    ...sisterClaim(story?.claims ?? [], analysis.articles),
+    'brief sentences verify as agree/discuss with their citations': briefSupported(
+      story?.summary ?? [],
+      analysis.articles,
+    ),
     'one story among ECB+ and BASIL': aloneTogether(
       analysis.articles.map((article) => article.id),
       clusterStories([
@@ -30,6 +51,57 @@ export async function seedChecks(): Promise<Record<string, number>> {
       ]),
     ),
   }
+}
+
+/** The claim that Kim's sister received the car: how many articles and independent sources carry it. */
+function sisterClaim(
+  claims: {
+    spans: { articleId: string; start: number; end: number }[]
+    independentSources: number
+  }[],
+  articles: { id: string; text: string }[],
+): Record<string, number> {
+  const found = claims
+    .filter((claim) =>
+      claim.spans.some((span) => {
+        const text = textOf(articles, span)
+        return /sister/.test(text) && /received|accepted/.test(text)
+      }),
+    )
+    .sort((a, b) => b.spans.length - a.spans.length)[0]
+  return {
+    'articles in the claim "Kim\'s sister received the car"': found
+      ? new Set(found.spans.map((span) => span.articleId)).size
+      : 0,
+    'independent sources of that claim': found?.independentSources ?? 0,
+  }
+}
+
+function textOf(
+  articles: { id: string; text: string }[],
+  span: { articleId: string; start: number; end: number },
+): string {
+  return (
+    articles.find((article) => article.id === span.articleId)?.text.slice(span.start, span.end) ??
+    ''
+  )
+}
+
+/** Share of brief sentences that every cited article supports or reports, by the stance model. */
+function briefSupported(
+  summary: { text: string; spans: { articleId: string }[] }[],
+  articles: { id: string; text: string }[],
+): number {
+  if (summary.length === 0) return 0
+  const supported = summary.filter((entry) => {
+    const cited = articles.filter((article) =>
+      entry.spans.some((span) => span.articleId === article.id),
+    )
+    return verify(entry.text, cited).verdicts.every(
+      (verdict) => verdict.stance === 'agree' || verdict.stance === 'discuss',
+    )
+  })
+  return supported.length / summary.length
 }
 
 /** 1 when the given articles form one story with nothing else in it. */

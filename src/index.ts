@@ -10,6 +10,14 @@ export type { SearchResult, Store, StorySummary } from './store/index.js'
 export { renderReport } from './report/index.js'
 export type { ReportFormat } from './report/index.js'
 export { SCHEMA_VERSION } from './types.js'
+export { verify } from './corroborate/verify.js'
+export type {
+  Stance,
+  Verdict,
+  VerifyInput,
+  VerifyOptions,
+  VerifyResult,
+} from './corroborate/verify.js'
 export type {
   Analysis,
   Article,

@@ -126,11 +126,44 @@ export interface StoryClaim {
   spans: Span[]
   independentSources: number
   status: ClaimStatus
+  /** Extension: the article that reported it first (earliest `published`, ties by id). */
+  firstReportedBy: string | null
+  /** Extension: who the outlets attribute it to ("KCNA", "Dmitry Peskov"); [] when only asserted. */
+  attributedTo: string[]
+  /** Extension: at least one outlet states it in its own voice. */
+  asserted: boolean
 }
+
+/** Extension: what one independent source alone reports (claims no other source carries). */
+export interface SourceAddition {
+  /** The articles of that source (a report and its copies). */
+  articleIds: string[]
+  /** Indexes into the story's `claims`. */
+  claims: number[]
+}
+
+/** A dated event of the story (CONTRACT.md `timeline` entry, with extensions). */
+export interface TimelineEntry {
+  date: string
+  text: string
+  spans: Span[]
+  /** Extension: the kind of event ("handover", "meeting"). */
+  event: string
+  /** Extension: the date expressions the date was resolved from. */
+  evidence: { text: string; articleId: string; start: number; end: number }[]
+}
+
+/** Extension: whether the values cannot all be true, or differ in ways that can (a base price and a top price). */
+export type ConflictKind = 'contradiction' | 'differing'
 
 export interface StoryConflict {
   about: string
-  values: { value: string; spans: Span[] }[]
+  /** Extension: what the values are of ("Aurus Senat", "construction fund", "handover"). */
+  subject: string
+  /** Extension */
+  kind: ConflictKind
+  /** `qualifier` (extension): the hedge written with the value ("as much as"), or null. */
+  values: { value: string; qualifier: string | null; spans: Span[] }[]
 }
 
 export type ReuseKind = 'copy' | 'rewrite' | 'shared-quote'
@@ -166,8 +199,10 @@ export interface StoryReport {
   claims: StoryClaim[]
   conflicts: StoryConflict[]
   reuse: ReuseLink[]
-  timeline: { date: string; text: string; spans: Span[] }[]
+  timeline: TimelineEntry[]
   summary: { text: string; spans: Span[] }[]
+  /** Extension: per independent source, the claims only it reports. */
+  onlyIn: SourceAddition[]
   /** Extension: why each article joined its story. */
   membership: { articleId: string; evidence: Evidence[] }[]
 }

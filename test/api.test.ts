@@ -10,5 +10,6 @@ test('the public API exports exactly these names', async () => {
     'openStore',
     'renderReport',
     'updateStore',
+    'verify',
   ])
 })

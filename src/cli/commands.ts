@@ -28,7 +28,7 @@ interface InputOptions {
 const MIN_FILES_FOR_WORKERS = 200
 
 /** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
-async function readArticles(
+export async function readArticles(
   inputs: string[],
   options: InputOptions,
   io: CliIo,
@@ -215,7 +215,7 @@ export async function ingestCommand(
   return EXIT.ok
 }
 
-async function withExistingStore<T>(
+export async function withExistingStore<T>(
   path: string,
   io: CliIo,
   use: (store: Store) => Promise<T>,

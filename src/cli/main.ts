@@ -15,6 +15,8 @@ import {
 import { enqueueCommand, watchCommand, workerCommand } from './scale-commands.js'
 import { serveCommand } from './serve.js'
 
+import { verifyCommand } from './verify-command.js'
+
 /** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
   const program = buildProgram(io)
@@ -221,6 +223,29 @@ function buildProgram(io: CliIo): Command {
     )
     .addHelpText('after', '\nExample:\n  corroborate serve --db news.db --port 8080')
     .action(async (options) => setStatus(await serveCommand(options, io)))
+
+  common(
+    program
+      .command('verify')
+      .description(
+        'Who supports and who disputes a claim: the stance of each article, in independent sources',
+      )
+      .argument('<claim>', 'the claim, as one sentence in quotes')
+      .argument('[inputs...]', 'files, directories, .jsonl files or URLs (or --db)')
+      .option('--db <file>', 'verify against every article of this store instead of inputs')
+      .addOption(format(['text', 'json'], 'text'))
+      .addHelpText(
+        'after',
+        [
+          '',
+          'Examples:',
+          '  corroborate verify "Putin gave Kim Jong Un an Aurus Senat" examples/aurus-gift',
+          '  corroborate verify "Putin gave Kim Jong Un an Aurus Senat" --db news.db --format json',
+        ].join('\n'),
+      ),
+  ).action(async (claim: string, inputs: string[], options) =>
+    setStatus(await verifyCommand(claim, inputs, options, io)),
+  )
 
   return program
 }

@@ -1,29 +1,26 @@
-import { extractEntities } from '../nlp/entities.js'
-import { extractFacts } from '../nlp/facts.js'
-import { extractQuotes } from '../nlp/quotes.js'
 import { independentGroups } from '../reuse/links.js'
-import { splitSentences } from '../text/sentences.js'
 import type {
   Article,
   ReuseLink,
-  Span,
+  SourceAddition,
   StoryClaim,
-  StoryConflict,
   StoryEntity,
   StoryFact,
   StoryQuote,
   StoryReport,
 } from '../types.js'
 import type { StoryCluster } from '../stories/cluster.js'
+import { readAnnotations } from './annotations.js'
+import { buildBrief } from './brief.js'
+import { findConflicts } from './conflicts.js'
 import { contentWords, groupSimilar, overlap } from './group-similar.js'
+import { buildLedger, type LedgerClaim } from './ledger.js'
 import { explainMembership } from './membership.js'
 import { buildTimeline } from './timeline.js'
 
 // Calibrated on the seed story: the four translations of the Kremlin quote share about half their content
-// words; two sentences reporting one fact share about a third.
+// words.
 const SAME_QUOTE = { jaccard: 0.3, containment: 0.5 }
-const SAME_CLAIM = { jaccard: 0.35, containment: 0.6 }
-const SUMMARY_CLAIMS = 3
 const MAX_ENTITIES = 40
 
 /** Builds the report of one story: independence, quotes, facts, conflicts, claims, timeline, summary. */
@@ -45,11 +42,11 @@ export function buildStoryReport(
     ordered.map((article) => article.id),
     links,
   )
-  const sourcesOf = (spans: Span[]): number =>
-    new Set(spans.map((span) => groups.get(span.articleId))).size
+  const sourceOf = (articleId: string): string => groups.get(articleId) ?? articleId
   const facts = collectFacts(ordered)
-  const conflicts = findConflicts(facts, sourcesOf)
-  const claims = collectClaims(ordered, sourcesOf, conflicts)
+  const conflicts = findConflicts(ordered, sourceOf)
+  const ledger = buildLedger(ordered, sourceOf, conflicts)
+  const claims = ledger.map(asStoryClaim)
   const entities = collectEntities(ordered)
   const days = ordered
     .map((article) => article.published)
@@ -69,20 +66,15 @@ export function buildStoryReport(
     conflicts,
     reuse: links,
     timeline: buildTimeline(ordered),
-    summary: [...claims]
-      .filter((claim) => claim.status !== 'disputed')
-      .sort(
-        (a, b) => b.independentSources - a.independentSources || b.spans.length - a.spans.length,
-      )
-      .slice(0, SUMMARY_CLAIMS)
-      .map((claim) => ({ text: claim.text, spans: claim.spans })),
+    summary: buildBrief(ledger),
+    onlyIn: onlyIn(claims, sourceOf),
     membership: explainMembership(cluster.membership, ordered, entities, links),
   }
 }
 
 function collectQuotes(articles: Article[]): StoryQuote[] {
   const items = articles.flatMap((article) =>
-    extractQuotes(article.text).map((quote) => ({
+    readAnnotations(article).quotes.map((quote) => ({
       ...quote,
       articleId: article.id,
       words: contentWords(quote.text),
@@ -112,7 +104,7 @@ function collectQuotes(articles: Article[]): StoryQuote[] {
 function collectFacts(articles: Article[]): StoryFact[] {
   const byKey = new Map<string, StoryFact>()
   for (const article of articles) {
-    for (const fact of extractFacts(article.text)) {
+    for (const fact of readAnnotations(article).facts) {
       const key = `${fact.about}|${fact.value}|${fact.unit}|${fact.qualifier}`
       const span = { articleId: article.id, start: fact.start, end: fact.end }
       const known = byKey.get(key)
@@ -130,78 +122,33 @@ function collectFacts(articles: Article[]): StoryFact[] {
   return [...byKey.values()]
 }
 
-/** The same measure ("price") with different values from different independent sources. */
-function findConflicts(facts: StoryFact[], sourcesOf: (spans: Span[]) => number): StoryConflict[] {
-  const byAbout = new Map<string, StoryFact[]>()
-  for (const fact of facts)
-    if (fact.about !== 'amount') byAbout.set(fact.about, [...(byAbout.get(fact.about) ?? []), fact])
-  const conflicts: StoryConflict[] = []
-  for (const [about, values] of byAbout) {
-    const distinct = new Set(values.map((fact) => `${fact.value} ${fact.unit}`))
-    if (distinct.size < 2 || sourcesOf(values.flatMap((fact) => fact.spans)) < 2) continue
-    conflicts.push({
-      about,
-      values: values.map((fact) => ({
-        value:
-          `${fact.qualifier === null ? '' : `${fact.qualifier} `}${fact.value} ${fact.unit ?? ''}`.trim(),
-        spans: fact.spans,
-      })),
-    })
-  }
-  return conflicts
+function asStoryClaim({ members: _members, ...claim }: LedgerClaim): StoryClaim {
+  return claim
 }
 
-function collectClaims(
-  articles: Article[],
-  sourcesOf: (spans: Span[]) => number,
-  conflicts: StoryConflict[],
-): StoryClaim[] {
-  const items = articles.flatMap((article) =>
-    splitSentences(article.text)
-      .filter((sentence) => sentence.text.split(/\s+/).length >= 6)
-      .map((sentence) => ({
-        ...sentence,
-        articleId: article.id,
-        words: contentWords(sentence.text),
-      })),
-  )
-  const groups = groupSimilar(items, (a, b) => {
-    const measure = overlap(a.words, b.words)
-    return (
-      Math.min(a.words.size, b.words.size) >= 4 &&
-      (measure.jaccard >= SAME_CLAIM.jaccard || measure.containment >= SAME_CLAIM.containment)
-    )
+/** Per independent source, the claims no other source carries (what that outlet alone adds). */
+function onlyIn(claims: StoryClaim[], sourceOf: (articleId: string) => string): SourceAddition[] {
+  const bySource = new Map<string, SourceAddition>()
+  claims.forEach((claim, index) => {
+    const sources = new Set(claim.spans.map((span) => sourceOf(span.articleId)))
+    if (sources.size !== 1) return
+    const source = [...sources][0] as string
+    const addition = bySource.get(source) ?? { articleIds: [], claims: [] }
+    for (const span of claim.spans)
+      if (!addition.articleIds.includes(span.articleId)) addition.articleIds.push(span.articleId)
+    addition.claims.push(index)
+    bySource.set(source, addition)
   })
-  const conflictSpans = conflicts.flatMap((conflict) =>
-    conflict.values.flatMap((value) => value.spans),
-  )
-  return groups.map((indices) => {
-    const members = indices.map((index) => items[index] as (typeof items)[number])
-    const spans = members.map((member) => ({
-      articleId: member.articleId,
-      start: member.start,
-      end: member.end,
-    }))
-    const independentSources = sourcesOf(spans)
-    const disputed = spans.some((span) =>
-      conflictSpans.some(
-        (other) =>
-          other.articleId === span.articleId && other.start >= span.start && other.end <= span.end,
-      ),
-    )
-    return {
-      text: (members[0] as (typeof items)[number]).text,
-      spans,
-      independentSources,
-      status: disputed ? 'disputed' : independentSources >= 2 ? 'corroborated' : 'single-source',
-    }
-  })
+  return [...bySource.values()].map((addition) => ({
+    articleIds: addition.articleIds.sort(),
+    claims: addition.claims,
+  }))
 }
 
 function collectEntities(articles: Article[]): StoryEntity[] {
   const byKey = new Map<string, StoryEntity & { articles: Set<string> }>()
   for (const article of articles) {
-    for (const mention of extractEntities(article.text, article.language)) {
+    for (const mention of readAnnotations(article).entities) {
       const entity = byKey.get(mention.key) ?? {
         name: mention.text,
         type: mention.type,

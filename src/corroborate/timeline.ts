@@ -1,47 +1,63 @@
-import { splitSentences } from '../text/sentences.js'
-import type { Article, Span } from '../types.js'
+import type { Article, TimelineEntry } from '../types.js'
+import { type EventDate, findEventDates } from './event-dates.js'
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-]
-const DATED =
-  /\b(?:(January|February|March|April|May|June|July|August|September|October|November|December)\s+(?:(\d{1,2}),?\s+)?((?:19|20)\d{2})|in\s+((?:19|20)\d{2}))\b/g
 const MAX_ENTRIES = 20
 
-/** Events the articles date explicitly ("in September 2023", "in 2018"), grouped by date, oldest first. */
-export function buildTimeline(
-  articles: Article[],
-): { date: string; text: string; spans: Span[] }[] {
-  const byDate = new Map<string, { date: string; text: string; spans: Span[] }>()
+/**
+ * What happened when, by event time: each dated event (a date next to an event verb, resolved against the
+ * article's date — "on Sunday" in a Tuesday report is the Sunday before), grouped by day and kind of event,
+ * oldest first. A sentence that merely mentions a year is not an event.
+ */
+export function buildTimeline(articles: Article[]): TimelineEntry[] {
+  const byKey = new Map<string, { entry: TimelineEntry; first: EventDate }>()
   for (const article of articles) {
-    for (const sentence of splitSentences(article.text)) {
-      for (const match of sentence.text.matchAll(DATED)) {
-        const [, month, day, year, bareYear] = match
-        const date =
-          bareYear ??
-          `${year}-${String(MONTHS.indexOf((month ?? '').toLowerCase()) + 1).padStart(2, '0')}${day === undefined ? '' : `-${day.padStart(2, '0')}`}`
-        const span = { articleId: article.id, start: sentence.start, end: sentence.end }
-        const entry = byDate.get(date)
-        if (entry === undefined) byDate.set(date, { date, text: sentence.text, spans: [span] })
-        else if (
-          !entry.spans.some(
-            (known) => known.articleId === span.articleId && known.start === span.start,
-          )
+    for (const event of findEventDates(article)) {
+      const date = precision(event.from, event.to)
+      const key = `${date}|${event.kind}`
+      const span = {
+        articleId: article.id,
+        start: event.sentence.start,
+        end: event.sentence.end,
+      }
+      const evidence = { articleId: article.id, ...event.expression }
+      const known = byKey.get(key)
+      if (known === undefined)
+        byKey.set(key, {
+          entry: {
+            date,
+            text: event.sentence.text,
+            spans: [span],
+            event: event.kind,
+            evidence: [evidence],
+          },
+          first: event,
+        })
+      else if (
+        !known.entry.spans.some(
+          (other) => other.articleId === span.articleId && other.start === span.start,
         )
-          entry.spans.push(span)
+      ) {
+        known.entry.spans.push(span)
+        known.entry.evidence.push(evidence)
       }
     }
   }
-  return [...byDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1)).slice(-MAX_ENTRIES)
+  return [...byKey.values()]
+    .map(({ entry }) => entry)
+    .sort(
+      (a, b) =>
+        (a.date < b.date ? -1 : a.date > b.date ? 1 : 0) ||
+        b.spans.length - a.spans.length ||
+        (a.event < b.event ? -1 : 1),
+    )
+    .slice(-MAX_ENTRIES)
+}
+
+/** A day, a month or a year, from the range an expression allows. */
+function precision(from: string, to: string): string {
+  if (from === to) return from
+  if (from.slice(0, 7) === to.slice(0, 7) && from.endsWith('-01')) return from.slice(0, 7)
+  if (from.slice(0, 4) === to.slice(0, 4) && from.endsWith('-01-01') && to.endsWith('-12-31'))
+    return from.slice(0, 4)
+  return `${from}/${to}`
 }

@@ -1,5 +1,6 @@
 import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
+import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
 import { articlesOf, dateLabel, outletLabel } from './outlet-label.js'
 
@@ -34,11 +35,19 @@ ${list(
   'What happened',
   story.summary.map((entry) => `${h(entry.text)} ${cites(entry.spans)}`),
 )}
+${story.conflicts.length === 0 ? '' : `<h2>Where sources disagree</h2>${story.conflicts.map((conflict) => `<h3>${h(conflict.about)} <span class="badge ${conflict.kind === 'differing' ? 'single-source' : 'disputed'}">${h(conflict.kind ?? 'contradiction')}</span></h3><table><tr>${conflict.values.map((value) => `<th>${h(value.value)}</th>`).join('')}</tr><tr>${conflict.values.map((value) => `<td>${value.spans.map((span) => `${h(outletOf(span.articleId))}: “${h(context(span))}” ${cites([span])}`).join('<br>')}</td>`).join('')}</tr></table>`).join('\n')}`}
 ${list(
-  'Where sources disagree',
-  story.conflicts.map(
-    (conflict) =>
-      `<strong>${h(conflict.about)}</strong>: ${conflict.values.map((value) => `${h(value.value)} ${cites(value.spans)}`).join(' vs ')}`,
+  'Timeline',
+  story.timeline.map(
+    (entry) =>
+      `<strong>${h(entry.date)}</strong> ${h(entry.event ?? '')}: ${h(entry.text)} ${cites(entry.spans)}`,
+  ),
+)}
+${list(
+  'What each source alone adds',
+  (story.onlyIn ?? []).map(
+    (addition) =>
+      `${h(addition.articleIds.map(outletOf).join(' + '))}: ${addition.claims.length} claims no other source reports`,
   ),
 )}
 ${list(
@@ -47,7 +56,7 @@ ${list(
     .filter((claim) => claim.spans.length > 1)
     .map(
       (claim) =>
-        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}`,
+        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}${(claim.attributedTo ?? []).length > 0 ? ` <em>attributed to ${h(claim.attributedTo.join(', '))}</em>` : ''}`,
     ),
 )}
 ${list(
@@ -58,14 +67,24 @@ ${list(
   ),
 )}
 ${list(
-  'Quotes',
-  story.quotes.map(
-    (quote) => `${h(quote.speaker ?? 'Unattributed')}: “${h(quote.text)}” ${cites(quote.spans)}`,
+  'Quotes by speaker',
+  bySpeaker(story).flatMap(([speaker, quotes]) =>
+    quotes.map((quote) => `${h(speaker)}: “${h(quote.text)}” ${cites(quote.spans)}`),
   ),
 )}
 <h2>Articles</h2>
 ${articles.map((article) => articleDetails(article, highlights(story, article.id))).join('\n')}
 </section>`
+  function outletOf(articleId: string): string {
+    const article = byId.get(articleId)
+    return article === undefined ? articleId : outletLabel(article)
+  }
+  function context(span: Span): string {
+    const text = byId.get(span.articleId)?.text ?? ''
+    return text
+      .slice(Math.max(0, span.start - 80), Math.min(text.length, span.end + 40))
+      .replace(/\s+/g, ' ')
+  }
   function cites(spans: Span[]): string {
     return spans
       .map(

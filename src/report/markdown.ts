@@ -35,16 +35,52 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       '',
       ...story.summary.map(
         (entry) =>
-          `- ${md(entry.text)} (${entry.spans.map((span) => code(span.articleId)).join(', ')})`,
+          `- ${md(entry.text)} (${entry.spans.map((span) => md(outletOf(byId, span.articleId))).join('; ')})`,
       ),
     )
   if (story.conflicts.length > 0) {
     out.push('', '## Where sources disagree', '')
     for (const conflict of story.conflicts) {
       out.push(
-        `- **${md(conflict.about)}**: ${conflict.values.map((value) => `${md(value.value)} — “${md(spanContext(byId, value.spans[0]))}”`).join('; ')}`,
+        `- **${md(conflict.about)}** (${conflict.kind === 'differing' ? 'values differ, compatible qualifiers' : 'contradiction'}):`,
       )
+      for (const value of conflict.values)
+        out.push(
+          `  - ${md(value.value)}: ${value.spans.map((span) => `${md(outletOf(byId, span.articleId))} “${md(spanContext(byId, span))}”`).join('; ')}`,
+        )
     }
+  }
+  const shared = story.claims.filter(
+    (claim) => new Set(claim.spans.map((s) => s.articleId)).size > 1,
+  )
+  if (story.claims.length > 0) {
+    out.push(
+      '',
+      '## Claims',
+      '',
+      `${story.claims.length} claims: ${count(story, 'corroborated')} corroborated, ${count(story, 'single-source')} single-source, ${count(story, 'disputed')} disputed. Claims carried by more than one article:`,
+      '',
+      '| status | sources | claim | attributed to | first reported by |',
+      '| --- | --- | --- | --- | --- |',
+      ...shared.map(
+        (claim) =>
+          `| ${claim.status} | ${claim.independentSources} | ${cell(claim.text)} | ${cell(claim.attributedTo.join(', ') || 'asserted')} | ${cell(claim.firstReportedBy === null ? '' : outletOf(byId, claim.firstReportedBy))} |`,
+      ),
+    )
+  }
+  if ((story.onlyIn ?? []).length > 0) {
+    out.push('', '## What each source alone adds', '')
+    for (const addition of story.onlyIn ?? [])
+      out.push(
+        `- ${md(addition.articleIds.map((id) => outletOf(byId, id)).join(' + '))}: ${addition.claims.length} claims no other source reports`,
+      )
+  }
+  if (story.timeline.length > 0) {
+    out.push('', '## Timeline', '')
+    for (const entry of story.timeline)
+      out.push(
+        `- **${md(entry.date)}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${entry.spans.map((span) => md(outletOf(byId, span.articleId))).join('; ')})`,
+      )
   }
   if (story.reuse.length > 0) {
     out.push('', '## Reused text', '')
@@ -59,13 +95,34 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     }
   }
   if (story.quotes.length > 0) {
-    out.push('', '## Quotes', '')
-    for (const quote of story.quotes)
-      out.push(
-        `- ${md(quote.speaker ?? 'Unattributed')}: “${md(quote.text)}” (${quote.spans.length} articles)`,
-      )
+    out.push('', '## Quotes by speaker', '')
+    for (const [speaker, quotes] of bySpeaker(story))
+      for (const quote of quotes)
+        out.push(`- ${md(speaker)}: “${md(quote.text)}” (${quote.spans.length} articles)`)
   }
   return out.join('\n')
+}
+
+const count = (story: StoryReport, status: string): number =>
+  story.claims.filter((claim) => claim.status === status).length
+
+function outletOf(byId: Map<string, Article>, articleId: string): string {
+  const article = byId.get(articleId)
+  return article === undefined ? articleId : outletLabel(article)
+}
+
+/** Quotes grouped by speaker, named speakers first, unattributed last. */
+export function bySpeaker(story: StoryReport): [string, StoryReport['quotes']][] {
+  const groups = new Map<string, StoryReport['quotes']>()
+  for (const quote of story.quotes) {
+    const speaker = quote.speaker ?? 'Unattributed'
+    groups.set(speaker, [...(groups.get(speaker) ?? []), quote])
+  }
+  return [...groups].sort(
+    (a, b) =>
+      Number(a[0] === 'Unattributed') - Number(b[0] === 'Unattributed') ||
+      b[1].length - a[1].length,
+  )
 }
 
 function cell(text: string): string {
@@ -79,7 +136,7 @@ function spanContext(
   if (span === undefined) return ''
   const text = byId.get(span.articleId)?.text ?? ''
   return text
-    .slice(Math.max(0, span.start - 60), Math.min(text.length, span.end + 40))
+    .slice(Math.max(0, span.start - 80), Math.min(text.length, span.end + 40))
     .replace(/\s+/g, ' ')
     .trim()
 }

@@ -32,9 +32,33 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Conflicts')
     for (const conflict of story.conflicts)
       lines.push(
-        `  • ${conflict.about}: ${conflict.values.map((value) => `${value.value} (${value.spans.map((span) => span.articleId).join(', ')})`).join(' vs ')}`,
+        `  • ${conflict.about} (${conflict.kind ?? 'contradiction'}): ${conflict.values.map((value) => `${value.value} (${[...new Set(value.spans.map((span) => span.articleId))].join(', ')})`).join(' vs ')}`,
       )
   }
+  if (story.claims.length > 0) {
+    const count = (status: string): number =>
+      story.claims.filter((claim) => claim.status === status).length
+    lines.push(
+      '',
+      `  Claims: ${story.claims.length} (${count('corroborated')} corroborated, ${count('single-source')} single-source, ${count('disputed')} disputed)`,
+      ...story.claims
+        .filter((claim) => claim.independentSources > 1)
+        .sort((a, b) => b.independentSources - a.independentSources)
+        .slice(0, 8)
+        .map(
+          (claim) =>
+            `  • [${claim.independentSources} sources, ${claim.status}] ${truncate(claim.text, 140)}`,
+        ),
+    )
+  }
+  if (story.timeline.length > 0)
+    lines.push(
+      '',
+      '  Timeline',
+      ...story.timeline.map(
+        (entry) => `  • ${entry.date} ${entry.event ?? ''}: ${truncate(entry.text, 120)}`,
+      ),
+    )
   if (story.reuse.length > 0) {
     lines.push('', '  Reuse')
     for (const link of story.reuse)

@@ -1,0 +1,187 @@
+/**
+ * Stance figures through the public `verify(claim, articles)`, called as ../shared/tools/verify_runner.mjs
+ * calls it (one call per claim with the texts it is paired with): FNC-1's test half (bodies) and Emergent's
+ * dev half (headlines), beside the published peers' predictions on the same pairs.
+ */
+import { existsSync, readFileSync } from 'node:fs'
+import { verify } from '../src/corroborate/verify.js'
+import type { Stance } from '../src/corroborate/stance/model.js'
+import { scoreStances, type StanceScores } from './stance-metrics.js'
+
+const DATA = new URL('../../shared/data/', import.meta.url)
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(new URL(path, DATA), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T)
+
+export const stanceDataPresent = (): boolean =>
+  existsSync(new URL('stance-fnc1/test-half/stances.jsonl', DATA)) &&
+  existsSync(new URL('stance-emergent/stances.jsonl', DATA))
+
+interface FncPair {
+  claim: string
+  bodyId: number
+  stance: Stance
+}
+
+/** Runs verify over claims grouped as verify_runner.mjs groups them; returns a stance per pair key. */
+function verifyGrouped(
+  groups: Map<string, { claim: string; articles: Map<string, string> }>,
+): Map<string, Stance> {
+  const stances = new Map<string, Stance>()
+  for (const [key, group] of groups) {
+    const result = verify(
+      group.claim,
+      [...group.articles].map(([id, text]) => ({ id, text })),
+    )
+    for (const verdict of result.verdicts)
+      stances.set(`${key}\u0000${verdict.articleId}`, verdict.stance)
+  }
+  return stances
+}
+
+export interface FncFigures {
+  ours: StanceScores
+  peers: { name: string; scores: StanceScores }[]
+  pairs: number
+  seconds: number
+}
+
+export function evaluateFnc(): FncFigures {
+  const started = Date.now()
+  const pairs = readJsonl<FncPair>('stance-fnc1/test-half/stances.jsonl')
+  const bodies = new Map(
+    readJsonl<{ bodyId: number; text: string }>('stance-fnc1/test-half/bodies.jsonl').map(
+      (body) => [String(body.bodyId), body.text],
+    ),
+  )
+  const groups = new Map<string, { claim: string; articles: Map<string, string> }>()
+  for (const pair of pairs) {
+    const group = groups.get(pair.claim) ?? { claim: pair.claim, articles: new Map() }
+    group.articles.set(String(pair.bodyId), bodies.get(String(pair.bodyId)) ?? '')
+    groups.set(pair.claim, group)
+  }
+  const predicted = verifyGrouped(groups)
+  const gold = pairs.map((pair) => pair.stance)
+  const ours = scoreStances(
+    gold,
+    pairs.map((pair) => predicted.get(`${pair.claim}\u0000${pair.bodyId}`) ?? 'unrelated'),
+  )
+  const peers = ['athene', 'talos', 'ucl_riedel'].map((name) => {
+    // Peer files list this half's pairs in file order (duplicated pairs carry one stance each time).
+    const rows = readJsonl<FncPair>(`stance-fnc1/peer-outputs/${name}.jsonl`)
+    const byPair = new Map(rows.map((row) => [`${row.claim}\u0000${row.bodyId}`, row.stance]))
+    return {
+      name,
+      scores: scoreStances(
+        gold,
+        pairs.map((pair) => byPair.get(`${pair.claim}\u0000${pair.bodyId}`) ?? 'unrelated'),
+      ),
+    }
+  })
+  return { ours, peers, pairs: pairs.length, seconds: (Date.now() - started) / 1000 }
+}
+
+interface EmergentPair {
+  claimId: string
+  claim: string
+  articleId: string
+  headline: string
+  stance: 'for' | 'against' | 'observing'
+  fvSplit: string
+}
+
+const AS_EMERGENT: Record<Stance, EmergentPair['stance']> = {
+  agree: 'for',
+  disagree: 'against',
+  discuss: 'observing',
+  unrelated: 'observing',
+}
+
+export interface EmergentFigures {
+  accuracy: number
+  macroF1: number
+  fvSubsetAccuracy: number
+  peerFvSubsetAccuracy: number
+  /** Mean absolute error of supporting / disputing outlet counts per claim, and share of claims exact. */
+  supportMae: number
+  disputeMae: number
+  countsExact: number
+  claims: number
+  /** Pairs whose headline is also an FNC-1 training headline (the model may have seen its words). */
+  headlinesInFncTrain: number
+}
+
+export function evaluateEmergent(): EmergentFigures {
+  const pairs = readJsonl<EmergentPair>('stance-emergent/stances.jsonl')
+  const groups = new Map<string, { claim: string; articles: Map<string, string> }>()
+  for (const pair of pairs) {
+    const group = groups.get(pair.claimId) ?? { claim: pair.claim, articles: new Map() }
+    group.articles.set(pair.articleId, pair.headline)
+    groups.set(pair.claimId, group)
+  }
+  const counts = new Map<string, { support: number; dispute: number }>()
+  for (const [claimId, group] of groups) {
+    const result = verify(
+      group.claim,
+      [...group.articles].map(([id, text]) => ({ id, text })),
+    )
+    counts.set(claimId, { support: result.support, dispute: result.dispute })
+    for (const verdict of result.verdicts)
+      group.articles.set(verdict.articleId, AS_EMERGENT[verdict.stance])
+  }
+  const predictedOf = (pair: EmergentPair): string =>
+    groups.get(pair.claimId)?.articles.get(pair.articleId) ?? 'observing'
+  const accuracyOf = (subset: EmergentPair[], guess: (pair: EmergentPair) => string): number =>
+    subset.filter((pair) => guess(pair) === pair.stance).length / (subset.length || 1)
+  const classes = ['for', 'against', 'observing'] as const
+  const macroF1 =
+    classes.reduce((sum, label) => {
+      const tp = pairs.filter((p) => p.stance === label && predictedOf(p) === label).length
+      const predicted = pairs.filter((p) => predictedOf(p) === label).length
+      const actual = pairs.filter((p) => p.stance === label).length
+      const precision = tp / (predicted || 1)
+      const recall = tp / (actual || 1)
+      return sum + (precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall))
+    }, 0) / classes.length
+  const peer = new Map(
+    readJsonl<{ claimId: string; articleId: string; stance: string }>(
+      'stance-emergent/peer-outputs/ferreira_vlachos_2016.jsonl',
+    ).map((row) => [`${row.claimId}\u0000${row.articleId}`, row.stance]),
+  )
+  const fvTest = pairs.filter((pair) => peer.has(`${pair.claimId}\u0000${pair.articleId}`))
+  let supportError = 0
+  let disputeError = 0
+  let exact = 0
+  for (const [claimId, found] of counts) {
+    const mine = pairs.filter((pair) => pair.claimId === claimId)
+    const support = mine.filter((pair) => pair.stance === 'for').length
+    const dispute = mine.filter((pair) => pair.stance === 'against').length
+    supportError += Math.abs(found.support - support)
+    disputeError += Math.abs(found.dispute - dispute)
+    if (found.support === support && found.dispute === dispute) exact++
+  }
+  const trainHeadlines = new Set(
+    readJsonl<{ claim: string }>('stance-fnc1/train/stances.jsonl').map((row) =>
+      row.claim.trim().toLowerCase(),
+    ),
+  )
+  return {
+    accuracy: accuracyOf(pairs, predictedOf),
+    macroF1,
+    fvSubsetAccuracy: accuracyOf(fvTest, predictedOf),
+    peerFvSubsetAccuracy: accuracyOf(
+      fvTest,
+      (pair) => peer.get(`${pair.claimId}\u0000${pair.articleId}`) ?? '',
+    ),
+    supportMae: supportError / (counts.size || 1),
+    disputeMae: disputeError / (counts.size || 1),
+    countsExact: exact / (counts.size || 1),
+    claims: counts.size,
+    headlinesInFncTrain: pairs.filter((pair) =>
+      trainHeadlines.has(pair.headline.trim().toLowerCase()),
+    ).length,
+  }
+}

@@ -1,0 +1,61 @@
+import type { Span } from '../types.js'
+import type { LedgerClaim } from './ledger.js'
+import type { Proposition } from './propositions.js'
+
+/** A brief of three to seven sentences (fewer when the story has fewer usable claims). */
+const MAX_SENTENCES = 7
+/** A clause this long or shorter says too little to stand alone in a brief. */
+const MIN_WORDS = 8
+const MAX_CHARS = 320
+
+/**
+ * The cited brief: the best-supported claims first (independent sources, then articles), each written as
+ * the member clause that reads best alone — no leading unresolved pronoun, no quotation without its speaker,
+ * no opinion or first person — and each citing every article that carries it, once. Disputed claims are
+ * left to the conflicts section rather than stated as fact.
+ */
+export function buildBrief(claims: LedgerClaim[]): { text: string; spans: Span[] }[] {
+  const usable = claims
+    .filter((claim) => claim.status !== 'disputed')
+    .map((claim) => ({ claim, sentence: bestSentence(claim.members) }))
+    .filter(
+      (entry): entry is { claim: LedgerClaim; sentence: Proposition } => entry.sentence !== null,
+    )
+    .sort(
+      (a, b) =>
+        b.claim.independentSources - a.claim.independentSources ||
+        new Set(b.claim.spans.map((span) => span.articleId)).size -
+          new Set(a.claim.spans.map((span) => span.articleId)).size ||
+        a.claim.spans[0]!.start - b.claim.spans[0]!.start,
+    )
+  return usable.slice(0, MAX_SENTENCES).map(({ claim, sentence }) => {
+    const once = new Map<string, Span>()
+    for (const span of claim.spans) if (!once.has(span.articleId)) once.set(span.articleId, span)
+    return {
+      text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()),
+      spans: [...once.values()],
+    }
+  })
+}
+
+function bestSentence(members: Proposition[]): Proposition | null {
+  const fit = members.filter(
+    (member) =>
+      !member.dangling &&
+      !member.opinion &&
+      // A quotation stands in the brief only with its speaker named in the same sentence.
+      (!member.quoted || (member.attributedTo !== null && !member.quotedPronoun)) &&
+      member.text.split(/\s+/).length >= MIN_WORDS &&
+      member.text.length <= MAX_CHARS &&
+      // A clause cut from the middle of a sentence ("and a visit … is anticipated") does not start a line.
+      !/^(?:and|but|while|whereas|or)\b/i.test(member.text),
+  )
+  return (
+    [...fit].sort(
+      (a, b) =>
+        Number(a.quoted) - Number(b.quoted) ||
+        Number(a.attributedTo !== null) - Number(b.attributedTo !== null) ||
+        a.text.length - b.text.length,
+    )[0] ?? null
+  )
+}

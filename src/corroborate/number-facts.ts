@@ -1,0 +1,150 @@
+import { STOPWORDS } from '../data/stopwords.js'
+import { splitSentences } from '../text/sentences.js'
+import { tokenize } from '../text/tokens.js'
+import type { Article } from '../types.js'
+import { readAnnotations } from './annotations.js'
+
+/** A number in one article with what it measures: kind (price, value, amount, killed…), unit and subject words. */
+export interface NumberFact {
+  articleId: string
+  kind: string
+  /** Words naming what the number is of ("construction fund", "Aurus Senat"), for matching across articles. */
+  subject: string[]
+  value: number
+  unit: string | null
+  qualifier: string | null
+  start: number
+  end: number
+}
+
+/** Words that are not a subject even when they stand next to a number. */
+const NOT_SUBJECT = new Set([
+  'worth',
+  'priced',
+  'price',
+  'cost',
+  'costs',
+  'valued',
+  'value',
+  'which',
+])
+const SUBJECT_WORDS = 4
+
+// People counted by what happened to them: "killed at least 12 people", "12 people were killed".
+const COUNT_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
+  twenty: 20,
+}
+const NUMBER = String.raw`(?<number>\d[\d,]*|${Object.keys(COUNT_WORDS).join('|')})`
+const PEOPLE = String.raw`(?:people|persons|civilians|soldiers|children|residents|troops|migrants|passengers|workers|police officers|officers)`
+const OUTCOME = String.raw`(?<outcome>killed|killing|dead|died|injured|injuring|wounding|wounded|hurt|missing|arrested|detained|evacuated)`
+const QUALIFIER = String.raw`(?<qualifier>at least|more than|over|nearly|almost|about|around|some|up to|as many as|fewer than|less than)?`
+const COUNTS = [
+  new RegExp(String.raw`\b${OUTCOME}\s+${QUALIFIER}\s*${NUMBER}\s+(?:other\s+)?${PEOPLE}\b`, 'gi'),
+  new RegExp(
+    String.raw`\b${QUALIFIER}\s*${NUMBER}\s+(?:other\s+)?${PEOPLE}\s+(?:(?:were|have been|had been|are|was)\s+)?${OUTCOME}\b`,
+    'gi',
+  ),
+]
+const OUTCOME_KIND: Record<string, string> = {
+  killed: 'killed',
+  killing: 'killed',
+  injuring: 'injured',
+  wounding: 'injured',
+  dead: 'killed',
+  died: 'killed',
+  injured: 'injured',
+  wounded: 'injured',
+  hurt: 'injured',
+  missing: 'missing',
+  arrested: 'arrested',
+  detained: 'arrested',
+  evacuated: 'evacuated',
+}
+
+/**
+ * Numbers with their subjects: money (from the annotations' facts) given the words it is of — the product
+ * named in the sentence for a price, the noun phrase after "for"/"of"/"in" or just after the amount for
+ * other sums — and counts of people by what happened to them (killed, injured…).
+ */
+export function numberFacts(article: Article): NumberFact[] {
+  const sentences = splitSentences(article.text)
+  const sentenceAt = (offset: number): { text: string; start: number } =>
+    sentences.find((sentence) => sentence.start <= offset && offset < sentence.end) ?? {
+      text: '',
+      start: offset,
+    }
+  const names = readAnnotations(article).entities
+  const money = readAnnotations(article).facts.map((fact): NumberFact => {
+    const sentence = sentenceAt(fact.start)
+    const named = names.filter(
+      (entity) =>
+        entity.start >= sentence.start && entity.end <= fact.start && entity.type !== 'place',
+    )
+    // A price is of the thing named last before it in its sentence; without a name the subject is left to
+    // the other reports of that price.
+    const subject =
+      fact.about === 'price'
+        ? named.length > 0
+          ? contentOf((named.at(-1) as (typeof named)[number]).text)
+          : []
+        : amountSubject(article.text, fact.start, fact.end, sentence.start + sentence.text.length)
+    return {
+      articleId: article.id,
+      kind: fact.about,
+      subject,
+      value: Number(fact.value),
+      unit: fact.unit,
+      qualifier: fact.qualifier,
+      start: fact.start,
+      end: fact.end,
+    }
+  })
+  const counts = COUNTS.flatMap((pattern) =>
+    [...article.text.matchAll(pattern)].map((match): NumberFact => {
+      const groups = match.groups ?? {}
+      const number = (groups.number ?? '').toLowerCase()
+      return {
+        articleId: article.id,
+        kind: OUTCOME_KIND[(groups.outcome ?? '').toLowerCase()] ?? 'count',
+        subject: [],
+        value: COUNT_WORDS[number] ?? Number(number.replace(/,/g, '')),
+        unit: 'people',
+        qualifier: groups.qualifier?.toLowerCase() ?? null,
+        start: match.index,
+        end: match.index + match[0].length,
+      }
+    }),
+  )
+  return [...money, ...counts]
+}
+
+function contentOf(text: string): string[] {
+  return tokenize(text)
+    .map((token) => token.norm)
+    .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !NOT_SUBJECT.has(word))
+    .slice(0, SUBJECT_WORDS)
+}
+
+/** "$3.6 billion for the construction fund" → construction fund; "a $3.5 billion fund" → fund. */
+function amountSubject(text: string, start: number, end: number, sentenceEnd: number): string[] {
+  const after = text.slice(end, Math.min(sentenceEnd, end + 80))
+  const linked = /^\s*(?:\)|dollars?|in|of|for|to)\s+(?:the\s+|a\s+|an\s+)?([^,.;:]{3,60})/i.exec(
+    after,
+  )
+  if (linked?.[1] !== undefined) return contentOf(linked[1])
+  const direct = /^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(after)
+  if (direct?.[1] !== undefined) return contentOf(direct[1])
+  return contentOf(text.slice(Math.max(0, start - 40), start))
+}

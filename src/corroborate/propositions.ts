@@ -1,0 +1,131 @@
+import { stemmer } from 'stemmer'
+import { EVENT_VERBS } from '../data/event-verbs.js'
+import { REPORTING_VERBS } from '../data/reporting.js'
+import { STOPWORDS } from '../data/stopwords.js'
+import { splitSentences } from '../text/sentences.js'
+import { tokenize } from '../text/tokens.js'
+import type { Article } from '../types.js'
+import { readAnnotations } from './annotations.js'
+
+/**
+ * A proposition: one clause of a sentence (the sentence is not the unit) with what it is about — its content
+ * stems, the names in it, the event it reports — and whether the outlet asserts it or attributes it.
+ */
+export interface Proposition {
+  articleId: string
+  text: string
+  start: number
+  end: number
+  /** The whole sentence, for display when the clause alone reads badly. */
+  sentence: { start: number; end: number }
+  /** Content stems, name tokens and "event:kind" markers, for alignment. */
+  terms: Set<string>
+  /** Who the outlet says it is from ("the Korean Central News Agency"); null when the outlet asserts it. */
+  attributedTo: string | null
+  /** Opinion or first person: kept in the ledger, never in the brief. */
+  opinion: boolean
+  /** Starts with a pronoun whose name is not in the clause: unusable alone in a brief. */
+  dangling: boolean
+  /** Carries quotation marks. */
+  quoted: boolean
+  /** A third-person pronoun inside the quoted words ("he liked it"): the quote needs its context. */
+  quotedPronoun: boolean
+}
+
+const MIN_CLAUSE_WORDS = 6
+const MAX_SENTENCE_CHARS = 600
+// Clause breaks: a semicolon, or ", and"/", but"/", while" before a new subject. Dashes are left alone: a
+// dash pair is an aside ("— including luxury vehicles —"), not a clause boundary.
+const CLAUSE_BREAK =
+  /;\s+|,\s+(?=(?:and|but|while|whereas)\s+(?:(?:she|he|they|it|the|a|an)\b|[\p{Lu}]))/gu
+const PRONOUN_START =
+  /^(?:["“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|these|those|that|him)\b/i
+const OPINION =
+  /\b(?:I|we|our|us|my|me)\b|\b(?:should|must|ought)\b|!|\b(?:in my view|i think|we think|shameful|disgraceful|outrageous)\b/i
+const VERBS = REPORTING_VERBS.concat(['reported', 'reports', 'confirmed', 'added'])
+const NAME = String.raw`(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:of\s+|the\s+)?[\p{Lu}][\p{L}'’.-]*){0,5}`
+const ATTRIBUTION = [
+  new RegExp(String.raw`\baccording to\s+(${NAME})`, 'u'),
+  new RegExp(String.raw`(${NAME}(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2})\s+(?:${VERBS.join('|')})\b`, 'u'),
+  new RegExp(String.raw`\b(?:${VERBS.join('|')})\s+(${NAME})`, 'u'),
+]
+const DETERMINER = /^(?:the|a|an|his|her|its|their|this|that|[\p{L}]+'s)$/u
+const EVENT_OF = new Map(
+  Object.entries(EVENT_VERBS).flatMap(([kind, verbs]) => verbs.map((verb) => [verb, kind])),
+)
+/** Words of a name ("Kim Yo Jong" → kim, yo, jong) count as terms, so name variants overlap. */
+const nameTerms = (text: string): string[] =>
+  tokenize(text)
+    .flatMap((token) => token.norm.split(/[-'’]/))
+    .filter((word) => word.length > 1 && !STOPWORDS.has(word))
+    .map((word) => `name:${word}`)
+
+export function propositionsOf(article: Article): Proposition[] {
+  const names = readAnnotations(article).entities
+  const out: Proposition[] = []
+  for (const sentence of splitSentences(article.text)) {
+    if (sentence.text.length > MAX_SENTENCE_CHARS || sentence.text.endsWith('?')) continue
+    const attribution = attributionOf(sentence.text)
+    for (const clause of clausesOf(sentence.text, sentence.start)) {
+      const tokens = tokenize(clause.text)
+      if (tokens.length < MIN_CLAUSE_WORDS) continue
+      const terms = new Set<string>()
+      const inside = names.filter(
+        (name) => name.start >= clause.start && name.end <= clause.start + clause.text.length,
+      )
+      // Words of names count once, as name terms (below), not again as plain stems.
+      const inName = (token: { start: number }): boolean =>
+        inside.some(
+          (name) =>
+            clause.start + token.start >= name.start && clause.start + token.start < name.end,
+        )
+      tokens.forEach((token, index) => {
+        const event = EVENT_OF.get(token.norm)
+        // "the gift", "Tuesday's gift" name a thing; "gifted", "received" report the event.
+        const noun = DETERMINER.test(tokens[index - 1]?.norm ?? '')
+        if (event !== undefined && !noun) terms.add(`event:${event}`)
+        const word = token.norm.replace(/'s$/, '')
+        if (word.length > 2 && !STOPWORDS.has(word) && !inName(token)) terms.add(stemmer(word))
+      })
+      for (const name of inside) for (const term of nameTerms(name.text)) terms.add(term)
+      out.push({
+        articleId: article.id,
+        text: clause.text,
+        start: clause.start,
+        end: clause.start + clause.text.length,
+        sentence: { start: sentence.start, end: sentence.end },
+        terms,
+        attributedTo: attribution,
+        opinion: OPINION.test(clause.text.replace(/["“][^"”]*["”]/g, '')),
+        dangling: PRONOUN_START.test(clause.text),
+        quoted: /["“”]/.test(clause.text),
+        quotedPronoun: [...clause.text.matchAll(/["“]([^"”]*)["”]?/g)].some((quote) =>
+          /\b(?:he|him|his|she|her|it|its|they|them|their)\b/i.test(quote[1] ?? ''),
+        ),
+      })
+    }
+  }
+  return out
+}
+
+function clausesOf(text: string, offset: number): { text: string; start: number }[] {
+  const clauses: { text: string; start: number }[] = []
+  let from = 0
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    clauses.push({ text: text.slice(from, match.index).trim(), start: offset + from })
+    from = match.index + match[0].length
+  }
+  clauses.push({ text: text.slice(from).trim(), start: offset + from })
+  return clauses
+    .filter((clause) => clause.text.length > 0)
+    .map((clause) => ({ text: clause.text.replace(/[,;:]$/, ''), start: clause.start }))
+}
+
+/** The source a sentence names for what it says, if any ("according to KCNA", "state media reported"). */
+export function attributionOf(sentence: string): string | null {
+  for (const pattern of ATTRIBUTION) {
+    const found = pattern.exec(sentence)?.[1]
+    if (found !== undefined) return found.replace(/^the\s+/i, '').trim()
+  }
+  return null
+}

@@ -1,0 +1,271 @@
+import { stemmer } from 'stemmer'
+import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
+import { STOPWORDS } from '../../data/stopwords.js'
+import { fnv1a32 } from '../../text/hash.js'
+import { splitSentences } from '../../text/sentences.js'
+import { tokenize } from '../../text/tokens.js'
+
+/**
+ * The stance model's input: a claim and a text become one sparse vector of hashed word counts (the claim,
+ * the whole text, and the text's sentences closest to the claim) and a few dense measures (overlap,
+ * refuting/hedging/negation counts). Hashing keeps the shipped model free of any vocabulary (no text).
+ */
+export interface FeatureLayout {
+  claimBuckets: number
+  textBuckets: number
+  closeBuckets: number
+}
+
+/** Sentences of the text nearest the claim that feed the "close" block and the evidence. */
+const CLOSE_SENTENCES = 3
+/** Texts shorter than this are headlines or leads, not bodies (Emergent gives headlines only). */
+const SHORT_TEXT = 300
+export const DENSE_FEATURES = 30
+
+const REFUTE = new Set(REFUTING)
+const HEDGE = new Set(HEDGING)
+const NEGATE = new Set(NEGATION)
+
+interface Word {
+  norm: string
+  stem: string
+  start: number
+  end: number
+  content: boolean
+}
+
+export interface PreparedSentence {
+  start: number
+  end: number
+  words: Word[]
+  stems: Set<string>
+  bigrams: Set<string>
+  quoted: boolean
+}
+
+/** A text tokenised, stemmed and split once, reused for every claim it is compared with. */
+export interface PreparedText {
+  length: number
+  sentences: PreparedSentence[]
+  stems: Set<string>
+  bigrams: Set<string>
+  counts: Map<string, number>
+  refuting: number
+  hedging: number
+  question: boolean
+}
+
+export interface PreparedClaim {
+  stems: Set<string>
+  bigrams: Set<string>
+  counts: Map<string, number>
+  refuting: number
+  hedging: number
+  negation: number
+  question: boolean
+  length: number
+}
+
+function wordsOf(text: string, offset: number): Word[] {
+  return tokenize(text).map((token) => {
+    const norm = token.norm.replace(/'s$/, '')
+    return {
+      norm,
+      stem: stemmer(norm),
+      start: token.start + offset,
+      end: token.end + offset,
+      content: norm.length > 1 && !STOPWORDS.has(norm),
+    }
+  })
+}
+
+function bigramsOf(words: Word[]): Set<string> {
+  const content = words.filter((word) => word.content)
+  const pairs = new Set<string>()
+  for (let i = 1; i < content.length; i++)
+    pairs.add(`${(content[i - 1] as Word).stem} ${(content[i] as Word).stem}`)
+  return pairs
+}
+
+function countStems(words: Word[]): Map<string, number> {
+  const counts = new Map<string, number>()
+  for (const word of words)
+    if (word.content) counts.set(word.stem, (counts.get(word.stem) ?? 0) + 1)
+  return counts
+}
+
+const countIn = (words: Word[], lexicon: Set<string>): number =>
+  words.reduce((sum, word) => sum + (lexicon.has(word.norm) ? 1 : 0), 0)
+
+export function prepareText(text: string): PreparedText {
+  const sentences = splitSentences(text).map((sentence) => {
+    const words = wordsOf(sentence.text, sentence.start)
+    return {
+      start: sentence.start,
+      end: sentence.end,
+      words,
+      stems: new Set(words.filter((word) => word.content).map((word) => word.stem)),
+      bigrams: bigramsOf(words),
+      quoted: /["\u201c\u201d]/.test(sentence.text),
+    }
+  })
+  const all = sentences.flatMap((sentence) => sentence.words)
+  return {
+    length: text.length,
+    sentences,
+    stems: new Set(all.filter((word) => word.content).map((word) => word.stem)),
+    bigrams: new Set(sentences.flatMap((sentence) => [...sentence.bigrams])),
+    counts: countStems(all),
+    refuting: countIn(all, REFUTE),
+    hedging: countIn(all, HEDGE),
+    question: text.includes('?'),
+  }
+}
+
+export function prepareClaim(claim: string): PreparedClaim {
+  const words = wordsOf(claim, 0)
+  return {
+    stems: new Set(words.filter((word) => word.content).map((word) => word.stem)),
+    bigrams: bigramsOf(words),
+    counts: countStems(words),
+    refuting: countIn(words, REFUTE),
+    hedging: countIn(words, HEDGE),
+    negation: countIn(words, NEGATE),
+    question: claim.includes('?'),
+    length: words.length,
+  }
+}
+
+const shareOf = (wanted: Set<string>, present: Set<string>): number => {
+  if (wanted.size === 0) return 0
+  let found = 0
+  for (const item of wanted) if (present.has(item)) found++
+  return found / wanted.size
+}
+
+/** The sentences that share most of the claim's words, best first (ties: earlier first). */
+export function closeSentences(claim: PreparedClaim, text: PreparedText): PreparedSentence[] {
+  return text.sentences
+    .map((sentence, index) => ({ sentence, index, share: shareOf(claim.stems, sentence.stems) }))
+    .sort((a, b) => b.share - a.share || a.index - b.index)
+    .slice(0, CLOSE_SENTENCES)
+    .filter((entry) => entry.share > 0)
+    .map((entry) => entry.sentence)
+}
+
+/** Sparse model input: indices ascending within each block, values. */
+export interface SparseInput {
+  indices: number[]
+  values: number[]
+}
+
+function addHashed(
+  into: SparseInput,
+  counts: Map<string, number>,
+  offset: number,
+  buckets: number,
+  weightOf: (bucket: number) => number = () => 1,
+): Map<number, number> {
+  const byBucket = new Map<number, number>()
+  for (const [stem, count] of counts) {
+    const bucket = fnv1a32(stem) % buckets
+    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + count * weightOf(bucket))
+  }
+  let norm = 0
+  for (const value of byBucket.values()) norm += value * value
+  norm = Math.sqrt(norm) || 1
+  for (const bucket of [...byBucket.keys()].sort((a, b) => a - b)) {
+    into.indices.push(offset + bucket)
+    into.values.push((byBucket.get(bucket) as number) / norm)
+  }
+  return byBucket
+}
+
+function cosine(a: Map<number, number>, b: Map<number, number>): number {
+  let dot = 0
+  let na = 0
+  let nb = 0
+  for (const [key, value] of a) {
+    na += value * value
+    dot += value * (b.get(key) ?? 0)
+  }
+  for (const value of b.values()) nb += value * value
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const item of a) if (b.has(item)) shared++
+  return shared / (a.size + b.size - shared || 1)
+}
+
+const log1 = (count: number): number => Math.log1p(count) / 3
+
+/** The model's input for one claim and one text; `idf` weighs the text-block buckets for the cosine. */
+export function stanceInput(
+  claim: PreparedClaim,
+  text: PreparedText,
+  layout: FeatureLayout,
+  idf: ArrayLike<number>,
+): { input: SparseInput; close: PreparedSentence[] } {
+  const input: SparseInput = { indices: [], values: [] }
+  const close = closeSentences(claim, text)
+  addHashed(input, claim.counts, 0, layout.claimBuckets)
+  const textOffset = layout.claimBuckets
+  addHashed(input, text.counts, textOffset, layout.textBuckets)
+  const closeOffset = textOffset + layout.textBuckets
+  const closeWords = close.flatMap((sentence) => sentence.words)
+  addHashed(input, countStems(closeWords), closeOffset, layout.closeBuckets)
+  const idfOf = (bucket: number): number => idf[bucket] ?? 1
+  const cosineOf = (counts: Map<string, number>): number =>
+    cosine(
+      addHashed({ indices: [], values: [] }, claim.counts, 0, layout.textBuckets, idfOf),
+      addHashed({ indices: [], values: [] }, counts, 0, layout.textBuckets, idfOf),
+    )
+  const lead = text.sentences.slice(0, 2)
+  const leadWords = lead.flatMap((sentence) => sentence.words)
+  const shares = text.sentences.map((sentence) => shareOf(claim.stems, sentence.stems))
+  const best = close[0]
+  const closeRefuting = countIn(closeWords, REFUTE)
+  const dense = [
+    jaccard(claim.stems, text.stems),
+    shareOf(claim.stems, text.stems),
+    shareOf(claim.stems, new Set(lead.flatMap((sentence) => [...sentence.stems]))),
+    Math.max(0, ...shares),
+    close.length === 0
+      ? 0
+      : close.reduce((sum, sentence) => sum + shareOf(claim.stems, sentence.stems), 0) /
+        CLOSE_SENTENCES,
+    cosineOf(text.counts),
+    shareOf(claim.bigrams, text.bigrams),
+    best === undefined ? 0 : shareOf(claim.bigrams, best.bigrams),
+    cosineOf(countStems(closeWords)),
+    log1(text.refuting),
+    log1(closeRefuting),
+    Math.min(claim.refuting, 2) / 2,
+    log1(text.hedging),
+    log1(countIn(closeWords, HEDGE)),
+    Math.min(claim.hedging, 2) / 2,
+    log1(countIn(closeWords, NEGATE)),
+    Math.min(claim.negation, 2) / 2,
+    (claim.refuting + closeRefuting) % 2,
+    claim.question ? 1 : 0,
+    text.question ? 1 : 0,
+    Math.log1p(text.length) / 10,
+    log1(shares.filter((share) => share >= 0.5).length),
+    Math.min(claim.length, 40) / 40,
+    text.length < SHORT_TEXT ? 1 : 0,
+    close.filter((sentence) => sentence.quoted).length / CLOSE_SENTENCES,
+    log1(countIn(leadWords, REFUTE)),
+    log1(countIn(leadWords, HEDGE)),
+    text.sentences[0] === undefined ? 0 : shareOf(claim.stems, text.sentences[0].stems),
+    log1(countIn(leadWords, NEGATE)),
+    text.sentences.length === 0 ? 0 : Math.log1p(text.sentences.length) / 5,
+  ]
+  const denseOffset = closeOffset + layout.closeBuckets
+  dense.forEach((value, index) => {
+    input.indices.push(denseOffset + index)
+    input.values.push(value)
+  })
+  return { input, close }
+}
