@@ -29,3 +29,12 @@ export async function withPlacementLock<T>(store: Store, work: () => Promise<T>)
   const shared = store as Partial<{ withPlacementLock(work: () => Promise<T>): Promise<T> }>
   return shared.withPlacementLock === undefined ? work() : shared.withPlacementLock(work)
 }
+
+/**
+ * Runs a placement only if no other placer is at work (a shared store); null when one is. Workers use it so
+ * that none waits: the running placer, or the next, places what they added.
+ */
+export async function ifPlacementFree<T>(store: Store, work: () => Promise<T>): Promise<T | null> {
+  const shared = store as Partial<{ ifPlacementFree(work: () => Promise<T>): Promise<T | null> }>
+  return shared.ifPlacementFree === undefined ? work() : shared.ifPlacementFree(work)
+}

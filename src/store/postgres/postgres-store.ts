@@ -57,9 +57,25 @@ export class PostgresStore implements Store {
    * reading and extracting articles, the bulk of the work, stay parallel.
    */
   async withPlacementLock<T>(work: () => Promise<T>): Promise<T> {
+    return (await this.placementLocked(work, true)) as T
+  }
+
+  /** As `withPlacementLock`, but returns null at once, without running `work`, when another placer holds it. */
+  async ifPlacementFree<T>(work: () => Promise<T>): Promise<T | null> {
+    return this.placementLocked(work, false)
+  }
+
+  private async placementLocked<T>(work: () => Promise<T>, wait: boolean): Promise<T | null> {
     const client = await this.pool.connect()
     try {
-      await client.query('SELECT pg_advisory_lock($1)', [PLACEMENT_LOCK])
+      if (wait) await client.query('SELECT pg_advisory_lock($1)', [PLACEMENT_LOCK])
+      else {
+        const { rows } = await client.query<{ locked: boolean }>(
+          'SELECT pg_try_advisory_lock($1) AS locked',
+          [PLACEMENT_LOCK],
+        )
+        if (rows[0]?.locked !== true) return null
+      }
       try {
         return await work()
       } finally {
