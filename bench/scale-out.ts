@@ -173,7 +173,7 @@ for (const workers of [1, 2, 4]) {
       0,
     )
   const parallel = step('reading and extracting') + step('adding')
-  const serial = step('placing')
+  const serial = step('placing') + step('placing when idle')
   const fraction = serial / (serial + parallel)
   const amdahl = (n: number): string => (1 / (fraction + (1 - fraction) / n)).toFixed(1)
   row(

@@ -3,9 +3,12 @@
 # a fresh cluster in a temporary directory, listening on 127.0.0.1 only, trust auth, run as the `postgres`
 # user (PostgreSQL refuses to run as root). Prints the connection URL on stdout; stop it with the script
 # whose path it prints on stderr ("stop with: …").
-# Usage: scripts/start-postgres.sh [PORT]   (default 54329)
+# Usage: scripts/start-postgres.sh [PORT]   (default 54329; the next free port when that one is taken)
 set -euo pipefail
 port="${1:-54329}"
+for _ in $(seq 1 50); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then port=$((port + 1)); else break; fi
+done
 bin="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
 if [ -z "$bin" ] || [ ! -x "$bin/pg_ctl" ]; then
   if [ "$(id -u)" != 0 ]; then echo "PostgreSQL is not installed; run as root to install it" >&2; exit 1; fi

@@ -78,6 +78,17 @@ export async function updateStore(
   }, options.onWait)
 }
 
+/**
+ * Places the store's unplaced articles if no other writer holds the store now; null (nothing done) when one
+ * does. Workers use it so that none waits for another: the running placer, or the next, places what they added.
+ */
+export async function placeIfFree(
+  store: Store,
+  options: AnalyzeOptions = {},
+): Promise<StoreUpdateResult | null> {
+  return store.ifSoleWriter(() => placeArticles(store, [], options))
+}
+
 async function placeArticles(
   store: Store,
   articles: Article[],

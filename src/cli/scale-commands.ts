@@ -96,7 +96,7 @@ export async function workerCommand(
     const { extract, add, lockWait, place } = result.timings
     io.stdout(
       `ran ${result.jobs} jobs (${result.articles} articles); ${result.failedJobs} failed and queued for retry; ` +
-        `seconds reading and extracting ${seconds(extract)}, adding ${seconds(add)}, waiting to place ${seconds(lockWait)}, placing ${seconds(place)}\n`,
+        `seconds reading and extracting ${seconds(extract)}, adding ${seconds(add)}, placing ${seconds(place)}, placing when idle ${seconds(lockWait)}\n`,
     )
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal)

@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss'
-import { updateStore } from '../incremental.js'
+import { placeIfFree, updateStore } from '../incremental.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
 import { readInputs } from '../ingest/read-inputs.js'
@@ -28,7 +28,8 @@ export interface WorkerResult {
   jobs: number
   failedJobs: number
   articles: number
-  /** Where the time went, in ms: reading and extracting, adding rows, waiting for the placement lock, placing. */
+  /** Where the time went, in ms: reading and extracting, adding rows, placing (own batches), and placing what
+   * others left (waiting for the lock included) when the queue is empty. */
   timings: { extract: number; add: number; lockWait: number; place: number }
 }
 
@@ -67,8 +68,13 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
         batchSize: options.batchSize ?? 100,
       })
       if (jobs.length === 0) {
-        // An empty fetch is also what an unreachable database gives: wait and ask again.
-        if (options.once === true && (await drained(boss, log))) break
+        // Nothing to fetch: place what other workers left unplaced. An empty fetch is also what an unreachable
+        // database gives: wait and ask again.
+        await placeWhatIsLeft(store, options.analysis, log, result)
+        if (options.once === true && (await drained(boss, log))) {
+          await placeWhatIsLeft(store, options.analysis, log, result)
+          break
+        }
         await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
         continue
       }
@@ -82,14 +88,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           ),
         )
         await timed('add', () => store.addArticles(articles))
-        // Placement runs as the store's only writer: the time until it holds the store is the wait.
-        const waited = performance.now()
-        await timed('place', () =>
-          updateStore(store, [], {
-            ...options.analysis,
-            onLocked: () => (result.timings.lockWait += performance.now() - waited),
-          }),
-        )
+        // One placer at a time, and no worker waits for it: when another is placing, this batch's articles
+        // stay stored and unplaced, and that placer's next round (or this worker's, or the final one) takes them.
+        await timed('place', () => placeIfFree(store, options.analysis))
         await boss.complete(INGEST_QUEUE, ids)
         result.jobs += jobs.length
         result.articles += articles.length
@@ -156,6 +157,23 @@ async function whenReachable<T>(
       log(`worker ${process.pid}: database unreachable (${code}), trying again in ${wait / 1000} s`)
       await sleep(wait, signal)
     }
+  }
+}
+
+/** Places what is unplaced, waiting for the placement lock; an unreachable database is left for later. */
+async function placeWhatIsLeft(
+  store: Store,
+  analysis: AnalyzeOptions | undefined,
+  log: (line: string) => void,
+  result: WorkerResult,
+): Promise<void> {
+  const started = performance.now()
+  try {
+    await placePending(store, analysis)
+  } catch (error) {
+    log(`worker ${process.pid}: placing deferred (${(error as Error).message})`)
+  } finally {
+    result.timings.lockWait += performance.now() - started
   }
 }
 

@@ -83,6 +83,8 @@ export interface Store {
    * run inside it (`updateStore`).
    */
   asSoleWriter<T>(work: () => Promise<T>, onWait?: (message: string) => void): Promise<T>
+  /** As `asSoleWriter`, but returns null at once, without running `work`, when another writer holds the store. */
+  ifSoleWriter<T>(work: () => Promise<T>): Promise<T | null>
   close(): Promise<void>
 }
 

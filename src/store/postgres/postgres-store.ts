@@ -60,13 +60,26 @@ export class PostgresStore implements Store {
     work: () => Promise<T>,
     onWait: (message: string) => void = () => undefined,
   ): Promise<T> {
+    return (await this.placementLocked(work, onWait)) as T
+  }
+
+  async ifSoleWriter<T>(work: () => Promise<T>): Promise<T | null> {
+    return this.placementLocked(work, null)
+  }
+
+  /** Runs `work` under the placement lock; without `onWait`, gives up (null) when another placer holds it. */
+  private async placementLocked<T>(
+    work: () => Promise<T>,
+    onWait: ((message: string) => void) | null,
+  ): Promise<T | null> {
     const client = await this.pool.connect()
     try {
-      const taken = await client.query<{ locked: boolean }>(
+      const { rows } = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock($1) AS locked',
         [PLACEMENT_LOCK],
       )
-      if (taken.rows[0]?.locked !== true) {
+      if (rows[0]?.locked !== true) {
+        if (onWait === null) return null
         onWait('another process is placing articles in this store; waiting for it')
         await client.query('SELECT pg_advisory_lock($1)', [PLACEMENT_LOCK])
       }

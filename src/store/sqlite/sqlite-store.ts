@@ -84,6 +84,11 @@ export class SqliteStore implements Store {
     return this.writerLock.run(work, onWait)
   }
 
+  async ifSoleWriter<T>(work: () => Promise<T>): Promise<T | null> {
+    if (this.readOnly) throw new Error('Cannot write: this store was opened read-only')
+    return this.writerLock.tryRun(work)
+  }
+
   async addArticles(articles: Article[]): Promise<{ added: string[]; existing: string[] }> {
     const exists = this.db.prepare('SELECT 1 FROM articles WHERE id = ?')
     const insert = this.db.prepare(

@@ -13,6 +13,8 @@ const RETRY_MS = 200
  */
 export class WriterLock {
   private queue: Promise<unknown> = Promise.resolve()
+  /** Whether a writer of this process holds the lock now. */
+  private busy = false
 
   /** `lockPath` null: a store in memory, which no other process can reach. */
   constructor(private readonly lockPath: string | null) {}
@@ -23,6 +25,30 @@ export class WriterLock {
     return turn
   }
 
+  /** Runs `work` if no other writer (in this process or another) holds the store now; else null. */
+  async tryRun<T>(work: () => Promise<T>): Promise<T | null> {
+    if (this.busy) return null
+    if (this.lockPath === null) return this.run(work, () => undefined)
+    const lock = new Database(this.lockPath, { timeout: 0 })
+    try {
+      try {
+        lock.exec('BEGIN EXCLUSIVE')
+      } catch (error) {
+        if ((error as { code?: string }).code === 'SQLITE_BUSY') return null
+        throw error
+      }
+      this.busy = true
+      try {
+        return await work()
+      } finally {
+        this.busy = false
+        lock.exec('ROLLBACK')
+      }
+    } finally {
+      lock.close()
+    }
+  }
+
   private async exclusively<T>(
     work: () => Promise<T>,
     onWait: (message: string) => void,
@@ -31,9 +57,11 @@ export class WriterLock {
     const lock = new Database(this.lockPath, { timeout: 0 })
     try {
       await acquire(lock, this.lockPath, onWait)
+      this.busy = true
       try {
         return await work()
       } finally {
+        this.busy = false
         lock.exec('ROLLBACK')
       }
     } finally {
