@@ -1,7 +1,4 @@
-import { buildStoryReport } from './corroborate/report.js'
-import { pinStoryDates } from './corroborate/story-dates.js'
-import type { AnalyzeOptions } from './pipeline.js'
-import { findReuseLinks } from './reuse/links.js'
+import { type AnalyzeOptions, reportStory } from './pipeline.js'
 import {
   INDEX_TERMS,
   MAX_POSTINGS,
@@ -11,9 +8,10 @@ import {
   canonicalOrder,
   clusterOf,
   stateFromMembers,
+  termWeights,
 } from './stories/cluster.js'
 import { divideStory } from './stories/split.js'
-import { type TermVector, smoothedIdf, tfidfVector, topTerms } from './stories/vectors.js'
+import { type TermVector, tfidfVector, topTerms } from './stories/vectors.js'
 import type { ClusteringUpdate, Store } from './store/store.js'
 import type { Article } from './types.js'
 
@@ -72,9 +70,12 @@ export async function updateStore(
     for (const term of document.counts.keys())
       termDocuments.set(term, (termDocuments.get(term) ?? 0) + 1)
   const stored = await store.termDocuments([...termDocuments.keys()])
-  const idf = smoothedIdf(
-    stored.documents + pending.length,
-    (term) => (stored.frequencies.get(term) ?? 0) + (termDocuments.get(term) ?? 0),
+  const idf = termWeights(
+    {
+      documents: stored.documents + pending.length,
+      frequency: (term) => (stored.frequencies.get(term) ?? 0) + (termDocuments.get(term) ?? 0),
+    },
+    options.cluster,
   )
   const vectors = terms.map((document) => tfidfVector(document, idf))
 
@@ -115,12 +116,8 @@ export async function updateStore(
     const extracted = await store.getExtractedArticles(state.articleIds)
     const parts = splitIfTwoEvents(state, extracted, vectorOf, (taken) => clusterer.state(taken))
     for (const part of parts) {
-      const members = pinStoryDates(part.members)
-      const links = findReuseLinks(members, options.reuse)
-      update.stories.push({
-        state: part.state,
-        report: buildStoryReport(clusterOf(part.state), members, links),
-      })
+      const { report, members } = reportStory(clusterOf(part.state), part.members, options)
+      update.stories.push({ state: part.state, report })
       update.analyzedArticles.push(...members)
       if (part.state.id !== id)
         for (const articleId of part.state.articleIds)
