@@ -3,14 +3,13 @@ import {
   INDEX_TERMS,
   MAX_POSTINGS,
   OnlineClusterer,
-  type StoryState,
   articleTerms,
   canonicalOrder,
   clusterOf,
-  stateFromMembers,
+  placeArticles,
+  splitIfTwoEvents,
   termWeights,
 } from './stories/cluster.js'
-import { divideStory } from './stories/split.js'
 import { type TermVector, tfidfVector, topTerms } from './stories/vectors.js'
 import type { ClusteringUpdate, Store } from './store/store.js'
 import type { Article } from './types.js'
@@ -23,28 +22,6 @@ export interface StoreUpdateResult {
   /** Stories created or changed by this run, and stories merged into another. */
   changedStories: string[]
   merged: { from: string; into: string }[]
-}
-
-/**
- * A changed story whose articles have become two events (divideStory) as two stories, their centroids rebuilt
- * from the members with the current term weights; else the story as it is.
- */
-function splitIfTwoEvents(
-  state: StoryState,
-  members: Article[],
-  vectorOf: (article: Article) => TermVector,
-  existing: (id: string) => StoryState | undefined,
-): { state: StoryState; members: Article[] }[] {
-  const parts = divideStory(state, members, (id) => existing(id) !== undefined, vectorOf)
-  if (parts === null) return [{ state, members }]
-  return parts.map((part) => ({
-    state: stateFromMembers(
-      part.id,
-      part.articles.map((article) => ({ article, vector: vectorOf(article) })),
-      part.membership,
-    ),
-    members: part.articles,
-  }))
 }
 
 /**
@@ -83,11 +60,15 @@ export async function updateStore(
   const lookupTerms = vectors.flatMap((vector) => topTerms(vector, INDEX_TERMS))
   const candidates = await store.storiesIndexedUnder(lookupTerms, MAX_POSTINGS)
   clusterer.seed(await store.loadStoryStates(candidates))
-  const placed = pending.map((article, position) => ({
-    articleId: article.id,
-    storyId: clusterer.add(article, vectors[position] as TermVector),
-  }))
-  clusterer.absorbLoneStories()
+  // The split test and a split's new centroids ask for members' vectors too: each is built once per ingest.
+  const vectorCache = new Map(pending.map((article, position) => [article.id, vectors[position]]))
+  const vectorOf = (article: Article): TermVector => {
+    let vector = vectorCache.get(article.id)
+    if (vector === undefined)
+      vectorCache.set(article.id, (vector = tfidfVector(articleTerms(article), idf)))
+    return vector
+  }
+  const placed = placeArticles(clusterer, pending, vectorOf)
 
   const merged = [...clusterer.mergedInto].map(([from, into]) => ({ from, into: finalStory(into) }))
   function finalStory(id: string): string {
@@ -101,14 +82,6 @@ export async function updateStore(
     merged,
     moved: [],
     analyzedArticles: [],
-  }
-  // The split test and a split's new centroids both ask for members' vectors: each is built once per ingest.
-  const vectorCache = new Map(pending.map((article, position) => [article.id, vectors[position]]))
-  const vectorOf = (article: Article): TermVector => {
-    let vector = vectorCache.get(article.id)
-    if (vector === undefined)
-      vectorCache.set(article.id, (vector = tfidfVector(articleTerms(article), idf)))
-    return vector
   }
   for (const id of clusterer.changed) {
     const state = clusterer.state(id)

@@ -103,34 +103,65 @@ export function clusterStories(
   const terms = ordered.map(articleTerms)
   const idf = termWeights(batchFrequencies(terms), options)
   const clusterer = new OnlineClusterer(options)
-  ordered.forEach((article, position) =>
-    clusterer.add(article, tfidfVector(terms[position] as DocumentTerms, idf)),
-  )
-  clusterer.absorbLoneStories()
-  const byId = new Map(ordered.map((article) => [article.id, article]))
   // Vectors are rebuilt when a split test asks for them: holding one per article costs gigabytes at 100k.
   const termsById = new Map(terms.map((document) => [document.id, document]))
   const vectorOf = (article: Article): TermVector =>
     tfidfVector(termsById.get(article.id) as DocumentTerms, idf)
-  return clusterer
-    .clusters()
-    .flatMap((cluster) => splitCluster(cluster, byId, vectorOf))
+  placeArticles(clusterer, ordered, vectorOf)
+  const byId = new Map(ordered.map((article) => [article.id, article]))
+  return [...clusterer.changed]
+    .sort()
+    .map((id) => clusterer.state(id) as StoryState)
+    .flatMap((state) =>
+      splitIfTwoEvents(
+        state,
+        state.articleIds.map((id) => byId.get(id) as Article),
+        vectorOf,
+        (id) => clusterer.state(id),
+      ),
+    )
+    .map((part) => clusterOf(part.state))
     .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
 }
 
-/** A story whose articles form two events (see divideStory) as two stories; else the story as it is. */
-function splitCluster(
-  cluster: StoryCluster,
-  byId: Map<string, Article>,
+/**
+ * One pass of placement, the same for a batch and a store's ingest: each article (in canonical order) joins or
+ * founds a story, then lone stories are absorbed. Returns the story each article was placed in (before any
+ * later merge: see OnlineClusterer.mergedInto).
+ */
+export function placeArticles(
+  clusterer: OnlineClusterer,
+  articles: Article[],
   vectorOf: (article: Article) => TermVector,
-): StoryCluster[] {
-  const members = cluster.articleIds.map((id) => byId.get(id) as Article)
-  const parts = divideStory(cluster, members, () => false, vectorOf)
-  if (parts === null) return [cluster]
+): { articleId: string; storyId: string }[] {
+  const placed = articles.map((article) => ({
+    articleId: article.id,
+    storyId: clusterer.add(article, vectorOf(article)),
+  }))
+  clusterer.absorbLoneStories()
+  return placed
+}
+
+/**
+ * A changed story whose articles have become two events (divideStory) as two stories, their centroids rebuilt
+ * from the members with the current term weights; else the story as it is. `existing` says whether an id is
+ * already another story's.
+ */
+export function splitIfTwoEvents(
+  state: StoryState,
+  members: Article[],
+  vectorOf: (article: Article) => TermVector,
+  existing: (id: string) => StoryState | undefined,
+): { state: StoryState; members: Article[] }[] {
+  const parts = divideStory(state, members, (id) => existing(id) !== undefined, vectorOf)
+  if (parts === null) return [{ state, members }]
   return parts.map((part) => ({
-    id: part.id,
-    articleIds: part.articles.map((article) => article.id).sort(),
-    membership: part.membership,
+    state: stateFromMembers(
+      part.id,
+      part.articles.map((article) => ({ article, vector: vectorOf(article) })),
+      part.membership,
+    ),
+    members: part.articles,
   }))
 }
 
