@@ -4,18 +4,31 @@
  * `npm run eval -- --update` raises floors to the current figures (never lowers them).
  */
 import { readFileSync, writeFileSync } from 'node:fs'
-import { DEFAULT_CLUSTER_OPTIONS } from '../src/stories/cluster.js'
+import { streamedScores } from './clustering.js'
 import {
-  loadClusteringDatasets,
-  onlineScores,
-  streamedScores,
-  topicHalves,
-  tunedBaseline,
-} from './clustering.js'
+  baselineMethod,
+  corroborateMethod,
+  crossValidate,
+  eventsAlone,
+  grid,
+  loadCliDatasets,
+  range,
+  wholeScore,
+} from './clustering-cv.js'
 import { DATE_PEERS, evaluateDates } from './dates.js'
 import { evaluateExtraction } from './extraction.js'
 import { seedChecks } from './seeds.js'
 import { evaluateEmergent, evaluateFnc, stanceDataPresent } from './stance.js'
+
+/** Story clustering's cross-validation: folds, repeats, and the thresholds tuned on the training folds. */
+const CV_FOLDS = 2
+const CV_REPEATS = 3
+const STORY_SETTINGS = grid({ threshold: range(0.15, 0.35, 0.025) })
+const BASELINE_SETTINGS = grid({ threshold: range(0.05, 0.4, 0.025) })
+const median = (settings: { threshold?: number }[]): number =>
+  settings.map((setting) => setting.threshold ?? 0).sort((a, b) => a - b)[
+    Math.floor(settings.length / 2)
+  ] ?? 0
 
 /** Noise allowed below a floor before the gate fails. */
 const EPSILON = 0.002
@@ -56,47 +69,36 @@ for (const peer of DATE_PEERS)
 figures['dates.f'] = dates.f
 
 console.log(
-  '\nStory clustering — B-cubed and pairwise F1, online vs a batch baseline tuned on the same data',
+  '\nStory clustering — B-cubed F1 on the CLI input path, leave-topics-out cross-validation beside the baseline',
 )
-row('', 'B3 F1', 'B3 P', 'B3 R', 'pair F1')
-for (const dataset of loadClusteringDatasets()) {
-  const online = onlineScores(dataset)
-  const baseline = tunedBaseline(dataset)
+console.log(
+  `  (${CV_FOLDS}-fold over ECB+ topics / BASIL events, ${CV_REPEATS} repeats; each fold's threshold tuned on the other folds)`,
+)
+row('', 'CV mean', 'CV sd', 'dev', 'alone')
+const clusteringSets = await loadCliDatasets()
+for (const dataset of clusteringSets) {
+  const ours = crossValidate(dataset, corroborateMethod(), STORY_SETTINGS, CV_FOLDS, CV_REPEATS)
+  const baseline = crossValidate(dataset, baselineMethod, BASELINE_SETTINGS, CV_FOLDS, CV_REPEATS)
+  const alone = eventsAlone(dataset)
+  const dev = wholeScore(dataset, corroborateMethod(), {})
+  row(`${dataset.name} corroborate`, ours.mean, ours.sd, dev, `${alone.oneStory}/${alone.events}`)
   row(
-    `${dataset.name} corroborate (online, ${DEFAULT_CLUSTER_OPTIONS.threshold})`,
-    online.b3.f1,
-    online.b3.precision,
-    online.b3.recall,
-    online.pairwise.f1,
+    `${dataset.name} TF-IDF avg-linkage`,
+    baseline.mean,
+    baseline.sd,
+    wholeScore(dataset, baselineMethod, { threshold: median(baseline.chosen) }),
+    '',
   )
   const streamed = await streamedScores(dataset)
-  row(
-    `${dataset.name} corroborate (store, ingests of 10)`,
-    streamed.b3.f1,
-    streamed.b3.precision,
-    streamed.b3.recall,
-    streamed.pairwise.f1,
+  row(`${dataset.name} corroborate, store, ingests of 10`, '', '', streamed.b3.f1, '')
+  console.log(
+    `  (thresholds chosen: ours ${ours.chosen.map((setting) => setting.threshold).join(' ')}; baseline ${baseline.chosen.map((setting) => setting.threshold).join(' ')}${alone.broken.length > 0 ? `; events not one story alone: ${alone.broken.join(' ')}` : ''})`,
   )
-  row(
-    `${dataset.name} avg-linkage (tuned ${baseline.threshold.toFixed(3)})`,
-    baseline.scores.b3.f1,
-    baseline.scores.b3.precision,
-    baseline.scores.b3.recall,
-    baseline.scores.pairwise.f1,
-  )
-  for (const half of topicHalves(dataset)) {
-    const scores = onlineScores(half)
-    row(
-      `  ${half.name} (online, alone)`,
-      scores.b3.f1,
-      scores.b3.precision,
-      scores.b3.recall,
-      scores.pairwise.f1,
-    )
-  }
   const key = `clustering.${dataset.name.toLowerCase().replace(/\W/g, '')}`
-  figures[`${key}.b3f1`] = online.b3.f1
+  figures[`${key}.cv.b3f1`] = ours.mean
+  figures[`${key}.b3f1`] = dev
   figures[`${key}.streamed.b3f1`] = streamed.b3.f1
+  figures[`${key}.alone.share`] = alone.oneStory / alone.events
 }
 
 if (stanceDataPresent()) {
@@ -146,7 +148,7 @@ if (stanceDataPresent()) {
 } else console.log('\nStance — ../shared/data/stance-* not found, skipped')
 
 console.log('\nSeed story (examples/aurus-gift)')
-for (const [name, value] of Object.entries(await seedChecks())) {
+for (const [name, value] of Object.entries(await seedChecks(clusteringSets))) {
   row(name, value)
   figures[`seeds.${name}`] = value
 }

@@ -1,11 +1,11 @@
 import { analyze, verify } from '../src/index.js'
 import { clusterStories } from '../src/stories/cluster.js'
-import { asArticle, loadClusteringDatasets } from './clustering.js'
+import type { CliDataset } from './clustering-cv.js'
 
 const EXAMPLE = new URL('../examples/aurus-gift', import.meta.url).pathname
 
 /** Figures on the seed story, each 0..1 or a count, so that the gate catches a regression of any of them. */
-export async function seedChecks(): Promise<Record<string, number>> {
+export async function seedChecks(corpora: CliDataset[]): Promise<Record<string, number>> {
   const analysis = await analyze([EXAMPLE])
   const story = analysis.stories[0]
   const rewrite = story?.reuse.find((link) => link.kind === 'rewrite')
@@ -45,10 +45,7 @@ export async function seedChecks(): Promise<Record<string, number>> {
     ),
     'one story among ECB+ and BASIL': aloneTogether(
       analysis.articles.map((article) => article.id),
-      clusterStories([
-        ...analysis.articles,
-        ...loadClusteringDatasets().flatMap((dataset) => dataset.documents.map(asArticle)),
-      ]),
+      clusterStories([...analysis.articles, ...corpora.flatMap((corpus) => corpus.articles)]),
     ),
   }
 }

@@ -1,19 +1,16 @@
-import { buildStoryReport } from './corroborate/report.js'
-import { pinStoryDates } from './corroborate/story-dates.js'
-import type { AnalyzeOptions } from './pipeline.js'
-import { findReuseLinks } from './reuse/links.js'
+import { type AnalyzeOptions, reportStory } from './pipeline.js'
 import {
   INDEX_TERMS,
   MAX_POSTINGS,
   OnlineClusterer,
-  type StoryState,
   articleTerms,
   canonicalOrder,
   clusterOf,
-  stateFromMembers,
+  placeArticles,
+  splitIfTwoEvents,
+  termWeights,
 } from './stories/cluster.js'
-import { divideStory } from './stories/split.js'
-import { type TermVector, smoothedIdf, tfidfVector, topTerms } from './stories/vectors.js'
+import { type TermVector, tfidfVector, topTerms } from './stories/vectors.js'
 import type { ClusteringUpdate, Store } from './store/store.js'
 import type { Article } from './types.js'
 
@@ -25,28 +22,6 @@ export interface StoreUpdateResult {
   /** Stories created or changed by this run, and stories merged into another. */
   changedStories: string[]
   merged: { from: string; into: string }[]
-}
-
-/**
- * A changed story whose articles have become two events (divideStory) as two stories, their centroids rebuilt
- * from the members with the current term weights; else the story as it is.
- */
-function splitIfTwoEvents(
-  state: StoryState,
-  members: Article[],
-  vectorOf: (article: Article) => TermVector,
-  existing: (id: string) => StoryState | undefined,
-): { state: StoryState; members: Article[] }[] {
-  const parts = divideStory(state, members, (id) => existing(id) !== undefined, vectorOf)
-  if (parts === null) return [{ state, members }]
-  return parts.map((part) => ({
-    state: stateFromMembers(
-      part.id,
-      part.articles.map((article) => ({ article, vector: vectorOf(article) })),
-      part.membership,
-    ),
-    members: part.articles,
-  }))
 }
 
 export interface StoreUpdateOptions extends AnalyzeOptions {
@@ -74,7 +49,7 @@ export async function updateStore(
   return store.asSoleWriter(async () => {
     options.onLocked?.()
     if (options.rebuild === true) await store.clearClustering()
-    return placeArticles(store, articles, options)
+    return placeInStore(store, articles, options)
   }, options.onWait)
 }
 
@@ -86,10 +61,11 @@ export async function placeIfFree(
   store: Store,
   options: AnalyzeOptions = {},
 ): Promise<StoreUpdateResult | null> {
-  return store.ifSoleWriter(() => placeArticles(store, [], options))
+  return store.ifSoleWriter(() => placeInStore(store, [], options))
 }
 
-async function placeArticles(
+/** The placement itself; the caller holds the store's writer lock. */
+async function placeInStore(
   store: Store,
   articles: Article[],
   options: AnalyzeOptions,
@@ -105,9 +81,12 @@ async function placeArticles(
     for (const term of document.counts.keys())
       termDocuments.set(term, (termDocuments.get(term) ?? 0) + 1)
   const stored = await store.termDocuments([...termDocuments.keys()])
-  const idf = smoothedIdf(
-    stored.documents + pending.length,
-    (term) => (stored.frequencies.get(term) ?? 0) + (termDocuments.get(term) ?? 0),
+  const idf = termWeights(
+    {
+      documents: stored.documents + pending.length,
+      frequency: (term) => (stored.frequencies.get(term) ?? 0) + (termDocuments.get(term) ?? 0),
+    },
+    options.cluster,
   )
   const vectors = terms.map((document) => tfidfVector(document, idf))
 
@@ -115,11 +94,15 @@ async function placeArticles(
   const lookupTerms = vectors.flatMap((vector) => topTerms(vector, INDEX_TERMS))
   const candidates = await store.storiesIndexedUnder(lookupTerms, MAX_POSTINGS)
   clusterer.seed(await store.loadStoryStates(candidates))
-  const placed = pending.map((article, position) => ({
-    articleId: article.id,
-    storyId: clusterer.add(article, vectors[position] as TermVector),
-  }))
-  clusterer.absorbLoneStories()
+  // The split test and a split's new centroids ask for members' vectors too: each is built once per ingest.
+  const vectorCache = new Map(pending.map((article, position) => [article.id, vectors[position]]))
+  const vectorOf = (article: Article): TermVector => {
+    let vector = vectorCache.get(article.id)
+    if (vector === undefined)
+      vectorCache.set(article.id, (vector = tfidfVector(articleTerms(article), idf)))
+    return vector
+  }
+  const placed = placeArticles(clusterer, pending, vectorOf)
 
   const merged = [...clusterer.mergedInto].map(([from, into]) => ({ from, into: finalStory(into) }))
   function finalStory(id: string): string {
@@ -134,26 +117,14 @@ async function placeArticles(
     moved: [],
     analyzedArticles: [],
   }
-  // The split test and a split's new centroids both ask for members' vectors: each is built once per ingest.
-  const vectorCache = new Map(pending.map((article, position) => [article.id, vectors[position]]))
-  const vectorOf = (article: Article): TermVector => {
-    let vector = vectorCache.get(article.id)
-    if (vector === undefined)
-      vectorCache.set(article.id, (vector = tfidfVector(articleTerms(article), idf)))
-    return vector
-  }
   for (const id of clusterer.changed) {
     const state = clusterer.state(id)
     if (state === undefined) continue
     const extracted = await store.getExtractedArticles(state.articleIds)
     const parts = splitIfTwoEvents(state, extracted, vectorOf, (taken) => clusterer.state(taken))
     for (const part of parts) {
-      const members = pinStoryDates(part.members)
-      const links = findReuseLinks(members, options.reuse)
-      update.stories.push({
-        state: part.state,
-        report: buildStoryReport(clusterOf(part.state), members, links),
-      })
+      const { report, members } = reportStory(clusterOf(part.state), part.members, options)
+      update.stories.push({ state: part.state, report })
       update.analyzedArticles.push(...members)
       if (part.state.id !== id)
         for (const articleId of part.state.articleIds)

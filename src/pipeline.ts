@@ -9,13 +9,14 @@ import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
 import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
-import { type ClusterOptions, clusterStories } from './stories/cluster.js'
+import { type ClusterOptions, type StoryCluster, clusterStories } from './stories/cluster.js'
 import {
   type Analysis,
   type Article,
   type ArticleInput,
   type RawDocument,
   SCHEMA_VERSION,
+  type StoryReport,
 } from './types.js'
 
 export interface AnalyzeOptions {
@@ -134,16 +135,33 @@ export function analyzeArticles(articles: Article[], options: AnalyzeOptions = {
   const clusters = clusterStories(articles, options.cluster)
   const byId = new Map(articles.map((article) => [article.id, article]))
   const stories = clusters.map((cluster) => {
-    const members = pinStoryDates(cluster.articleIds.map((id) => byId.get(id) as Article))
+    const { report, members } = reportStory(
+      cluster,
+      cluster.articleIds.map((id) => byId.get(id) as Article),
+      options,
+    )
     for (const member of members) byId.set(member.id, member)
-    const links = findReuseLinks(members, options.reuse)
-    return buildStoryReport(cluster, members, links)
+    return report
   })
   return {
     schemaVersion: SCHEMA_VERSION,
     articles: articles.map((article) => byId.get(article.id) as Article),
     stories,
   }
+}
+
+/**
+ * One story's report from its members: story dates pinned, reuse found, the report built. The one step `analyze`
+ * and a store's ingest (`updateStore`) both run for every story they touch; returns the dated members too.
+ */
+export function reportStory(
+  cluster: StoryCluster,
+  articles: Article[],
+  options: AnalyzeOptions = {},
+): { report: StoryReport; members: Article[] } {
+  const members = pinStoryDates(articles)
+  const links = findReuseLinks(members, options.reuse)
+  return { report: buildStoryReport(cluster, members, links), members }
 }
 
 /**

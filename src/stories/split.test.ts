@@ -47,7 +47,7 @@ const reid = [
 const lohan = [
   rehab(
     'l1',
-    0,
+    4,
     'Lindsay Lohan',
     'Betty Ford',
     'Lohan must stay ninety days, Judge Sautner ruled.',

@@ -30,10 +30,19 @@ export function documentTerms(
 
 /** Inverse document frequencies of a batch of documents. */
 export function inverseDocumentFrequencies(documents: DocumentTerms[]): (term: string) => number {
+  const { documents: count, frequency } = batchFrequencies(documents)
+  return smoothedIdf(count, frequency)
+}
+
+/** How many of a batch's documents hold each term. */
+export function batchFrequencies(documents: DocumentTerms[]): {
+  documents: number
+  frequency: (term: string) => number
+} {
   const frequency = new Map<string, number>()
   for (const document of documents)
     for (const term of document.counts.keys()) frequency.set(term, (frequency.get(term) ?? 0) + 1)
-  return smoothedIdf(documents.length, (term) => frequency.get(term) ?? 0)
+  return { documents: documents.length, frequency: (term) => frequency.get(term) ?? 0 }
 }
 
 /** Smoothed inverse document frequency: log((N + 1) / (df + 1)) + 1. */
