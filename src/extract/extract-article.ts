@@ -51,7 +51,6 @@ export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions
     schemaVersion: SCHEMA_VERSION,
     id: raw.id ?? contentId(raw.content),
     path: raw.path,
-    url: raw.url,
     ...metadata,
     text: body.text,
     removed: body.removed,
