@@ -60,7 +60,11 @@ export function crossValidateTitleAgreement(pages: MetadataPage[]): TitleAgreeme
   const heldOut: number[] = []
   folds.forEach((fold, index) => {
     const training = folds.filter((_, other) => other !== index).flat()
-    const best = GRID.reduce((a, b) => (exact(training, b) > exact(training, a) ? b : a))
+    // Among the bars that tie for the best figure, the middle one (a plateau's centre, not its edge).
+    const scores = GRID.map((bar) => exact(training, bar))
+    const top = Math.max(...scores)
+    const tied = GRID.filter((_, at) => (scores[at] ?? 0) >= top - 1e-9)
+    const best = tied[Math.floor((tied.length - 1) / 2)] ?? HEADING_AGREEMENT
     chosen.push(best)
     heldOut.push(exact(fold, best))
   })

@@ -122,8 +122,14 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   if (sources.given !== null) add('given', sources.given)
   // Dates shown in the body need the costly word parsers; they only matter when no strong markup date exists.
   const shownInBody = (kind: string): boolean => kind === 'date-element' || kind.endsWith('-text')
+  // A meta or microdata date repeated under the same name further down belongs to teasers of other
+  // articles (each with its own itemprop="datePublished"): the page's own comes first.
+  const seenKinds = new Set<string>()
   sources.markup.forEach((found, index) => {
-    if (!shownInBody(found.kind)) add(found.kind, found.text, index)
+    if (shownInBody(found.kind)) return
+    const repeated = /^(meta|itemprop)-published/.test(found.kind) && seenKinds.has(found.kind)
+    seenKinds.add(found.kind)
+    if (!repeated) add(found.kind, found.text, index)
   })
   if (
     !candidates.some(

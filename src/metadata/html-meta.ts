@@ -32,6 +32,8 @@ export interface PageMeta {
   /** Date strings with the kind of place they were found ('json-ld-published', 'meta-published', 'time'…). */
   dates: Evidence[]
   articleBody: string | null
+  /** The page's own summary (og:description, description), which many templates also show as the lead. */
+  description: string | null
   lang: string | null
 }
 
@@ -55,6 +57,7 @@ export function readPageMeta(document: Document): PageMeta {
     articleUrl: null,
     dates: [],
     articleBody: null,
+    description: null,
     lang: null,
   }
   const jsonLd: JsonObject[] = []
@@ -193,6 +196,8 @@ function readMetaTag(element: Element, meta: PageMeta, labels: Map<string, strin
   )
     pushText(meta.authors, lower, content)
   else if (lower === 'og:url') meta.canonicalUrl ??= content
+  else if (lower === 'og:description' || lower === 'description' || lower === 'twitter:description')
+    meta.description ??= decodeText(content)
   else if (PUBLISHED_META.test(lower))
     meta.dates.push({ kind: `meta-published:${lower}`, text: content })
   else if (MODIFIED_META.test(lower))
