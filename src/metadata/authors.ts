@@ -26,7 +26,7 @@ export interface DecidedAuthors {
 // comes next; a "By …"/"Von …" line of the text last. The first source that names a person is used, so that
 // the bylines of related stories and comments further down never add to it.
 const MARKUP_GROUPS = [
-  /^json-ld-author$/,
+  /^json-ld-(person|author)$/,
   /^(author|dc[.:]creator|dcterms[.:]creator|article:author|sailthru\.author|parsely-author|byl|citation_author|twitter-written-by)$/,
   /^itemprop-author$/,
 ]
@@ -46,10 +46,12 @@ export function decideAuthors(sources: AuthorSources): DecidedAuthors {
       .filter((key) => key.length >= 3),
   )
   const credits: string[] = []
-  const people = (names: string[]): string[] =>
+  // A name equal to the site's is the site speaking, except a JSON-LD Person node: a person, even on a
+  // personal site named after its owner.
+  const people = (names: string[], sitesAreOrganisations = true): string[] =>
     names.filter((name) => {
       const organisation =
-        organisationKeys.has(nameKey(name)) ||
+        (sitesAreOrganisations && organisationKeys.has(nameKey(name))) ||
         isOrganisationName(name) ||
         wireServiceOf(name) !== null
       if (organisation) credits.push(name)
@@ -59,20 +61,24 @@ export function decideAuthors(sources: AuthorSources): DecidedAuthors {
   const markup = sources.page?.authors ?? []
   const fromMarkup = firstNonEmpty(
     ...MARKUP_GROUPS.map((group) =>
-      people(
-        markup
-          .filter((found) => group.test(found.kind))
-          .flatMap((found) => namesInByline(found.text, true).concat(organisationIn(found.text))),
-      ),
+      markup
+        .filter((found) => group.test(found.kind))
+        .flatMap((found) =>
+          people(
+            namesInByline(found.text, true).concat(organisationIn(found.text)),
+            found.kind !== 'json-ld-person',
+          ),
+        ),
     ),
   )
   // A one-word markup name (a login, "Lynn") gives way to a full name shown in a byline.
   const fullNames = fromMarkup.filter((name) => name.includes(' '))
   const shown = (): string[] => {
-    const fromBylines = people(bylineNames(sources.page?.bylines ?? []))
-    return fromBylines.length > 0
-      ? fromBylines
-      : people(textBylines(sources.body, sources.bylineLines))
+    return firstNonEmpty(
+      people(bylineNames(sources.page?.bylines ?? [])),
+      people(bylineNames(sources.page?.textBylines ?? [])),
+      people(textBylines(sources.body, sources.bylineLines)),
+    )
   }
   const chosen = fullNames.length > 0 ? fromMarkup : firstNonEmpty(shown(), fromMarkup)
   const authors = uniqueNames(

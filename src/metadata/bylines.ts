@@ -29,6 +29,54 @@ const MAX_BYLINE_CHARS = 120
 /** Ancestors looked at for a foreign context. */
 const CONTEXT_LEVELS = 12
 
+/** Elements whose own short text may be a byline written out ("Ein Artikel von A | 27.01.2022"). */
+const TEXT_BYLINE_TAGS = new Set([
+  'p',
+  'span',
+  'div',
+  'h4',
+  'h5',
+  'h6',
+  'em',
+  'strong',
+  'b',
+  'i',
+  'small',
+  'li',
+  'address',
+  'td',
+])
+const TEXT_BYLINE = new RegExp(
+  `^[\\s\\-–—•·*]*(?:${BYLINE_PREFIXES.filter((word) => word.length > 2).join('|')})\\s*:?\\s+[\\p{Lu}]`,
+  'iu',
+)
+
+/**
+ * A byline written out in the page's text without byline markup ("Von A", "Autorin: A", "Written by: A"):
+ * a short element whose text starts with a byline word and a capital, outside comments and teasers.
+ */
+export function readTextByline(element: Element, position: number): BylineElement | null {
+  if (!TEXT_BYLINE_TAGS.has(element.name) || element.children.length > 12) return null
+  const first = element.children.find(
+    (child) => !('data' in child) || String(child.data).trim() !== '',
+  )
+  // Only where the byline word itself stands (not a wrapper whose first child is a whole paragraph).
+  if (
+    first === undefined ||
+    ('name' in first && !['a', 'strong', 'b', 'em', 'i', 'span'].includes(first.name))
+  )
+    return null
+  const text = textOf(element)
+  if (text.length > MAX_BYLINE_CHARS || !TEXT_BYLINE.test(text)) return null
+  if (inForeignContext(element)) return null
+  return {
+    text: text.replace(/^[\s\-–—•·*]+/, ''),
+    position,
+    structured: false,
+    group: element.parent !== null && 'name' in element.parent ? element.parent : null,
+  }
+}
+
 /** The byline an element shows, or null when it is no byline (or one of another story or a comment). */
 export function readBylineElement(element: Element, position: number): BylineElement | null {
   if (element.name === 'meta' || element.name === 'link' || element.name === 'body') return null

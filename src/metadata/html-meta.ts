@@ -10,7 +10,7 @@ import {
 } from '../extract/html/dom.js'
 import { labelBefore } from './dates.js'
 import type { Evidence } from '../types.js'
-import { type BylineElement, readBylineElement } from './bylines.js'
+import { type BylineElement, readBylineElement, readTextByline } from './bylines.js'
 import { type JsonObject, decodeText, parseJsonLd, readJsonLdFacts } from './json-ld.js'
 
 /** What a page's markup says about itself, gathered before the body is cleaned. */
@@ -23,6 +23,8 @@ export interface PageMeta {
   authors: Evidence[]
   /** Bylines shown on the page, outside comments and teasers of other stories. */
   bylines: BylineElement[]
+  /** Bylines written out in the page's text without byline markup ("Von A", "Autorin: A"). */
+  textBylines: BylineElement[]
   /** Organisations the markup names (publisher, Organization nodes): never authors. */
   organisations: string[]
   publisherName: string | null
@@ -51,6 +53,7 @@ export function readPageMeta(document: Document): PageMeta {
     siteName: null,
     authors: [],
     bylines: [],
+    textBylines: [],
     organisations: [],
     publisherName: null,
     canonicalUrl: null,
@@ -68,6 +71,10 @@ export function readPageMeta(document: Document): PageMeta {
     if (meta.bylines.length < MAX_BYLINES) {
       const byline = readBylineElement(element, position)
       if (byline !== null) meta.bylines.push(byline)
+    }
+    if (meta.textBylines.length < MAX_BYLINES) {
+      const byline = readTextByline(element, position)
+      if (byline !== null) meta.textBylines.push(byline)
     }
     switch (element.name) {
       case 'html':
@@ -267,6 +274,7 @@ function readJsonLd(nodes: JsonObject[], meta: PageMeta): void {
   const facts = readJsonLdFacts(nodes)
   for (const headline of facts.headlines) pushText(meta.titles, 'json-ld-headline', headline)
   meta.dates.push(...facts.dates)
+  for (const author of facts.persons) pushText(meta.authors, 'json-ld-person', author)
   for (const author of facts.authors) pushText(meta.authors, 'json-ld-author', author)
   meta.organisations.push(...facts.organisations)
   meta.publisherName ??= facts.publisher

@@ -8,8 +8,10 @@ export interface JsonLdFacts {
   headlines: string[]
   /** Date strings with the kind of node they came from. */
   dates: { kind: string; text: string }[]
-  /** People named as the article's authors (Organization authors are in `organisations`). */
+  /** Names given as the article's authors (Organization authors are in `organisations`). */
   authors: string[]
+  /** Those of them given as Person nodes (people, even when a personal site is named after them). */
+  persons: string[]
   /** Names of organisations: publishers, Organization authors, the site itself. */
   organisations: string[]
   publisher: string | null
@@ -49,6 +51,7 @@ export function readJsonLdFacts(nodes: JsonObject[]): JsonLdFacts {
     headlines: [],
     dates: [],
     authors: [],
+    persons: [],
     organisations: [],
     publisher: null,
     articleBody: null,
@@ -81,6 +84,7 @@ export function readJsonLdFacts(nodes: JsonObject[]): JsonLdFacts {
         if (name === null) continue
         if (ORGANISATION_TYPE.test(typeOf(author)) && !/Person/.test(typeOf(author)))
           facts.organisations.push(name)
+        else if (/Person/.test(typeOf(author))) facts.persons.push(name)
         else facts.authors.push(name)
       }
     }
@@ -88,7 +92,8 @@ export function readJsonLdFacts(nodes: JsonObject[]): JsonLdFacts {
       const name = isObject(publisher) ? textValue(publisher.name) : textValue(publisher)
       if (name === null) continue
       facts.publisher ??= name
-      facts.organisations.push(name)
+      // A personal site names its owner as publisher: a Person is no organisation.
+      if (!(isObject(publisher) && /Person/.test(typeOf(publisher)))) facts.organisations.push(name)
     }
   }
   return facts
