@@ -70,14 +70,16 @@ console.log(
   "\nHeadline, authors, publication day, main text — trafilatura's evaluation pages, dev half (342 pages),\n" +
     '  score_pages.py metrics, through extract() as a JSONL line {id, url, html}; by site fold: mean ± sd of 5',
 )
-row('', 'headline', 'authors F1', 'date F1', 'segments F1')
+row('', 'headline', 'authors F1', 'date F1', 'segm. F1')
 const pages = evaluateMetadataPages()
 for (const system of [pages.ours, ...pages.peers]) {
   const { titleExact, authorsF1, dateF1, segmentsF1 } = system.figures
   row(system.name, titleExact, authorsF1, dateF1, segmentsF1)
   const fold = (key: keyof typeof system.figures): string =>
     formatMeanSd(system.folds.map((figures) => figures[key]))
-  row(`  by site fold`, fold('titleExact'), fold('authorsF1'), fold('dateF1'), fold('segmentsF1'))
+  console.log(
+    `  ${'  by site fold'.padEnd(48)}${[fold('titleExact'), fold('authorsF1'), fold('dateF1'), fold('segmentsF1')].map((cell) => ` ${cell}`).join('')}`,
+  )
 }
 const ours = pages.ours.figures
 console.log(

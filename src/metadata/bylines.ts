@@ -1,4 +1,4 @@
-import { type Element, attr, classAndId, textOf } from '../extract/html/dom.js'
+import { type Element, attr, classAndId, leadingText, textOf } from '../extract/html/dom.js'
 import { BYLINE_PREFIXES, ORGANISATION_WORDS } from '../data/byline-words.js'
 import { isPersonName } from './people.js'
 
@@ -66,6 +66,8 @@ export function readTextByline(element: Element, position: number): BylineElemen
     ('name' in first && !['a', 'strong', 'b', 'em', 'i', 'span'].includes(first.name))
   )
     return null
+  // The start of the text is read first: most elements fail here, without walking their subtree.
+  if (!TEXT_BYLINE.test(leadingText(element, LEADING_CHARS))) return null
   const text = textOf(element)
   if (text.length > MAX_BYLINE_CHARS || !TEXT_BYLINE.test(text)) return null
   if (inForeignContext(element)) return null
@@ -76,6 +78,9 @@ export function readTextByline(element: Element, position: number): BylineElemen
     group: element.parent !== null && 'name' in element.parent ? element.parent : null,
   }
 }
+
+/** Characters of an element's text read before deciding whether it may be a byline. */
+const LEADING_CHARS = 40
 
 /** The byline an element shows, or null when it is no byline (or one of another story or a comment). */
 export function readBylineElement(element: Element, position: number): BylineElement | null {
@@ -144,9 +149,15 @@ export function namesInByline(text: string, structured: boolean): string[] {
   )
   // "Autorin: A, Projektleiterin der HSS": a role after the name is no second name.
   const names: string[] = []
+  // After a part that is no name, a one-word part is a word of it, not a handle ("Bayerische Landesanstalt
+  // für Wald und Forstwirtschaft" names no "Forstwirtschaft"); a full name may still follow ("A im Gespräch
+  // mit B").
+  let failed = false
   for (const part of parts) {
-    if (isAuthorName(part, structured)) names.push(displayName(part))
+    if (isAuthorName(part, structured) && !(failed && !part.includes(' ')))
+      names.push(displayName(part))
     else if (names.length > 0) break
+    else failed = true
   }
   return names
 }

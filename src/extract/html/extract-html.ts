@@ -5,7 +5,7 @@ import { matchBoilerplate } from '../../data/boilerplate-phrases.js'
 import { dropNonContent } from './clean.js'
 import { RELAXED_DROP_TAGS } from './hints.js'
 import { Element as ElementNode } from 'domhandler'
-import { type Document, type Element, classAndId, findAll, textOf } from './dom.js'
+import { type Document, type Element, classAndId, findAll, leadingText, textOf } from './dom.js'
 import { findContentRoots } from './score.js'
 import { type HtmlBlock, blocksOf, isHeading } from './serialize.js'
 
@@ -83,6 +83,8 @@ export function extractHtmlBody(
 
 /** A lead this short is a tagline, not a paragraph of the story. */
 const MIN_LEAD_CHARS = 60
+/** Characters of the summary's opening compared first, cheaply, with the start of each element. */
+const LEAD_OPENING_CHARS = 24
 /** Characters of the summary compared with the page's paragraphs. */
 const LEAD_KEY_CHARS = 80
 
@@ -97,7 +99,10 @@ function leadOutside(body: Element, chosen: Attempt, description: string | null)
   if (key.length < MIN_LEAD_CHARS / 2) return null
   if (comparisonKey(chosen.kept.slice(0, 3).join(' ')).includes(key.slice(0, 40))) return null
   if (comparisonKey(chosen.kept.join(' ')).includes(key)) return null
+  const opening = key.slice(0, LEAD_OPENING_CHARS)
   for (const element of findAll(body, (candidate) => LEAD_TAGS.has(candidate.name))) {
+    // Most elements fail on their first words, before their whole text is read.
+    if (!comparisonKey(leadingText(element, LEAD_OPENING_CHARS * 2)).startsWith(opening)) continue
     const text = textOf(element)
     if (text.length < MIN_LEAD_CHARS || text.length > description.length * 2 + 40) continue
     const own = comparisonKey(text)
