@@ -18,6 +18,8 @@ export interface DateResult {
   accuracy: number
   pages: number
   wrong: { url: string; gold: string | null; ours: string | null; evidence: string }[]
+  /** Each page's outcome, for figures by site fold. */
+  outcomes: { url: string; outcome: 'tp' | 'fp' | 'fn' }[]
 }
 
 /** htmldate's metric: a wrong date is a false positive only; no date is a false negative. */
@@ -29,6 +31,7 @@ export function evaluateDates(): DateResult {
   let fp = 0
   let fn = 0
   const wrong: DateResult['wrong'] = []
+  const outcomes: DateResult['outcomes'] = []
   const entries = Object.entries(truth).sort(([a], [b]) => (a < b ? -1 : 1))
   for (const [url, entry] of entries) {
     const bytes = readFileSync(dataPath('date-extraction', 'html', entry.file))
@@ -36,8 +39,10 @@ export function evaluateDates(): DateResult {
     const article =
       first === undefined || 'problem' in first ? null : extractArticle(first.document)
     const ours = article?.published?.slice(0, 10) ?? null
-    if (ours === null) fn++
-    else if (ours === entry.date) tp++
+    const outcome = ours === null ? 'fn' : ours === entry.date ? 'tp' : 'fp'
+    outcomes.push({ url, outcome })
+    if (outcome === 'fn') fn++
+    else if (outcome === 'tp') tp++
     else fp++
     if (ours !== entry.date)
       wrong.push({
@@ -56,5 +61,13 @@ export function evaluateDates(): DateResult {
     accuracy: tp / entries.length,
     pages: entries.length,
     wrong,
+    outcomes,
   }
+}
+
+/** htmldate's F over a set of page outcomes (a wrong date is a false positive only). */
+export function dateF(outcomes: DateResult['outcomes']): number {
+  const count = (kind: string): number => outcomes.filter((page) => page.outcome === kind).length
+  const tp = count('tp')
+  return (2 * tp) / Math.max(1, 2 * tp + count('fp') + count('fn'))
 }

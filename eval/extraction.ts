@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { extractArticle } from '../src/extract/extract-article.js'
 import { documentsFromBytes } from '../src/ingest/read-inputs.js'
 import { dataPath } from './data.js'
-import { aggregate, type BenchmarkScore, scorePage } from './shingle-metric.js'
+import { aggregate, type BenchmarkScore, type PageScore, scorePage } from './shingle-metric.js'
 
 /** Peers shown beside us: the strongest published extractors and the usual references. */
 export const EXTRACTION_PEERS = [
@@ -21,6 +21,8 @@ export const EXTRACTION_PEERS = [
 export interface ExtractionResult {
   ours: BenchmarkScore
   peers: { name: string; score: BenchmarkScore }[]
+  /** Each page's score, for figures by site fold. */
+  pages: { url: string; score: PageScore }[]
   /** Per page F1 of ours, worst first, to look at. */
   worst: { id: string; f1: number; url: string }[]
   seconds: number
@@ -76,5 +78,11 @@ export function evaluateExtraction(): ExtractionResult {
     }))
     .sort((a, b) => a.f1 - b.f1)
     .slice(0, 10)
-  return { ours: aggregate(ours.map(({ score }) => score)), peers, worst, seconds }
+  return {
+    ours: aggregate(ours.map(({ score }) => score)),
+    peers,
+    pages: ours.map(({ page, score }) => ({ url: page.url, score })),
+    worst,
+    seconds,
+  }
 }

@@ -15,8 +15,12 @@ import {
   range,
   wholeScore,
 } from './clustering-cv.js'
-import { DATE_PEERS, evaluateDates } from './dates.js'
+import { DATE_PEERS, dateF, evaluateDates } from './dates.js'
 import { evaluateExtraction } from './extraction.js'
+import { evaluateMetadataPages } from './metadata-pages.js'
+import { aggregate } from './shingle-metric.js'
+import { byFold, formatMeanSd, meanSd, siteOf } from './site-folds.js'
+import { crossValidateTitleAgreement } from './title-agreement.js'
 import { seedChecks } from './seeds.js'
 import { evaluateEmergent, evaluateFnc, stanceDataPresent } from './stance.js'
 
@@ -59,6 +63,11 @@ console.log(
     .join(', ')})`,
 )
 figures['extraction.f1'] = extraction.ours.f1
+const extractionFolds = byFold(extraction.pages, (page) => siteOf(page.url, page.url)).map(
+  (fold) => aggregate(fold.map((page) => page.score)).f1,
+)
+console.log(`  corroborate F1 by site fold (5 folds): ${formatMeanSd(extractionFolds)}`)
+figures['extraction.f1.cv'] = meanSd(extractionFolds).mean
 
 console.log('\nPublication dates — htmldate evaluation set, dev half (500 pages), htmldate metric')
 row('', 'F', 'precision', 'recall', 'accuracy')
@@ -67,6 +76,41 @@ row('corroborate (dev half)', dates.f, dates.precision, dates.recall, dates.accu
 for (const peer of DATE_PEERS)
   row(`${peer.name} (published, full set)`, peer.f, peer.precision, peer.recall, '')
 figures['dates.f'] = dates.f
+const dateFolds = byFold(dates.outcomes, (page) => siteOf(page.url, page.url)).map(dateF)
+console.log(`  corroborate F by site fold (5 folds): ${formatMeanSd(dateFolds)}`)
+figures['dates.f.cv'] = meanSd(dateFolds).mean
+
+console.log(
+  "\nHeadline, authors, publication day, main text — trafilatura's evaluation pages, dev half (342 pages),\n" +
+    '  score_pages.py metrics, through extract() as a JSONL line {id, url, html}; by site fold: mean ± sd of 5',
+)
+row('', 'headline', 'authors F1', 'date F1', 'segm. F1')
+const pages = evaluateMetadataPages()
+for (const system of [pages.ours, ...pages.peers]) {
+  const { titleExact, authorsF1, dateF1, segmentsF1 } = system.figures
+  row(system.name, titleExact, authorsF1, dateF1, segmentsF1)
+  const fold = (key: keyof typeof system.figures): string =>
+    formatMeanSd(system.folds.map((figures) => figures[key]))
+  console.log(
+    `  ${'  by site fold'.padEnd(48)}${[fold('titleExact'), fold('authorsF1'), fold('dateF1'), fold('segmentsF1')].map((cell) => ` ${cell}`).join('')}`,
+  )
+}
+const ours = pages.ours.figures
+console.log(
+  `  corroborate authors P ${ours.authorsP.toFixed(3)} R ${ours.authorsR.toFixed(3)}; date P ${ours.dateP.toFixed(3)} R ${ours.dateR.toFixed(3)}; segments P ${ours.segmentsP.toFixed(3)} R ${ours.segmentsR.toFixed(3)}; ${pages.seconds.toFixed(1)} s`,
+)
+const titleCv = crossValidateTitleAgreement(pages.pages)
+console.log(
+  `  headline agreement bar (shipped ${titleCv.shipped}): chosen per fold ${titleCv.chosen.join(', ')}, held-out headline exact ${titleCv.mean.toFixed(3)} ± ${titleCv.sd.toFixed(3)}`,
+)
+for (const [key, name] of [
+  ['titleExact', 'title'],
+  ['authorsF1', 'authors.f1'],
+  ['dateF1', 'date.f1'],
+  ['segmentsF1', 'segments.f1'],
+] as const)
+  figures[`pages.${name}.cv`] = meanSd(pages.ours.folds.map((figures) => figures[key])).mean
+figures['pages.title.agreement.cv'] = titleCv.mean
 
 console.log(
   '\nStory clustering — B-cubed F1 on the CLI input path, leave-topics-out cross-validation beside the baseline',

@@ -38,6 +38,12 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     note: 'WordPress and publisher comment-form defaults',
   },
   {
+    kind: 'comments',
+    pattern:
+      /^((\d+|keine|no)\s+)?(kommentare?|comentarios?|commentaires?|commenti|reacties|kommentarer|комментарии|коментарі)(\s*\(\d+\)|\s+(geschlossen|schreiben|anzeigen|verfassen|zu diesem artikel)|\s+\d+)?\s*[:.!]?$|^(schreibe|schreiben sie) einen kommentar|^(deja|dejar|escribe) un comentario|^(laisser|laissez|ajouter) un commentaire|^lascia un commento|^kommentieren$|^kommentar (schreiben|verfassen|abgeben)/i,
+    note: 'comment-section headers in the languages the date labels cover (WordPress defaults translated)',
+  },
+  {
     kind: 'login',
     pattern:
       /^(thank you for registering|please (refresh|log ?in|sign ?in|register)|already (a subscriber|have an account)|sign (in|up)( now)?|log ?in|create (a free )?account)\b/i,
@@ -159,6 +165,12 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     kind: 'navigation',
     pattern: /^\d+\s*[-–]\s*\d+\s+of\s+\d+$|^page \d+ of \d+$/i,
     note: 'pagination counters ("1 - 5 of 36")',
+  },
+  {
+    kind: 'byline',
+    pattern:
+      /^(von|par|por|di|door|av) \p{Lu}[^.|]{2,80}\s(am|le|el|il|op|den|\||[-–—·])\s.{0,60}\d/iu,
+    note: 'byline lines with a date in the languages the date labels cover ("Von A | 21. April 2020")',
   },
   {
     kind: 'byline',

@@ -51,7 +51,6 @@ export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions
     schemaVersion: SCHEMA_VERSION,
     id: raw.id ?? contentId(raw.content),
     path: raw.path,
-    url: raw.url,
     ...metadata,
     text: body.text,
     removed: body.removed,
@@ -65,7 +64,11 @@ function fromHtml(content: string, raw: RawDocument) {
   const bodyElement = descendants(document).find((element) => element.name === 'body')
   const titleGuess =
     raw.hints.title ?? page.titles.find((title) => title.kind === 'h1')?.text ?? null
-  const extracted = extractHtmlBody(document, { title: titleGuess, articleBody: page.articleBody })
+  const extracted = extractHtmlBody(document, {
+    title: titleGuess,
+    articleBody: page.articleBody,
+    description: page.description,
+  })
   // The whole page's text (a last resort for dates) is read only when asked for, from the page as parsed.
   let pageText: string | null = null
   const readPageText = (): string => {

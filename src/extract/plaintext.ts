@@ -49,9 +49,21 @@ export function extractPlainText(content: string): ExtractedText {
       !block.contributors
     )
   }
-  const bodyStart = blocks.findIndex(
+  // The body starts at the first long sentence; a short scrape without one (a brief, a single line) starts
+  // at its first sentence, else at its first line that is not boilerplate: text a reader can read is never
+  // emptied.
+  const startRules: ((block: BlockFeatures, index: number) => boolean)[] = [
     (block, index) => block.prose && block.words >= 15 && isStoryLine(index),
-  )
+    (block, index) => block.prose && isStoryLine(index),
+    (block, index) =>
+      block.words >= 3 &&
+      /[.!?…]["'”’)]*$/.test(block.text) &&
+      /\p{Ll}/u.test(block.text) &&
+      isStoryLine(index),
+    (block, index) => block.words >= 2 && isStoryLine(index),
+  ]
+  const bodyStart =
+    startRules.map((rule) => blocks.findIndex(rule)).find((index) => index !== -1) ?? -1
   if (bodyStart === -1)
     return { text: '', removed: lines.map((text) => ({ text, kind: 'no-body' })), title: null }
   const stop = blocks.findIndex((block, index) => index > bodyStart && isStopMarker(block))

@@ -43,6 +43,7 @@ interface Candidate {
 // half of htmldate's evaluation set (markup beats text; JSON-LD of the article beats page-level markup).
 const WEIGHTS: [RegExp, number, Candidate['role']][] = [
   [/^given$/, 1, 'published'],
+  [/-modified$/, 0.5, 'modified'],
   [/^json-ld-published$/, 0.95, 'published'],
   [/^meta-published/, 0.96, 'published'],
   [/^itemprop-published$/, 0.88, 'published'],
@@ -95,6 +96,18 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   // Dates shown in the page body (not markup made for machines) are trusted in document order: the first
   // one is usually the article's, later ones belong to teasers and comments.
   const add = (kind: string, text: string, position = 0): void => {
+    // A date shown with an update label ("Updated:", "Aktualisiert am") is the page's last change, never its
+    // publication: when the same line also labels the publication, each date is read after its own label.
+    if (kind === 'shown' || kind === 'date-element' || kind.endsWith('-text')) {
+      const parts = labelledParts(text)
+      if (parts.published !== null && parts.published !== text)
+        return add(kind, parts.published, position)
+      if (parts.modified !== null && parts.published === null)
+        return addParsed(`${kind}-modified`, parts.modified, position)
+    }
+    addParsed(kind, text, position)
+  }
+  const addParsed = (kind: string, text: string, position: number): void => {
     const parsed = parseDate(text, { latest: sources.now, dayFirst: dayFirst(sources.lang) })
     const rule = WEIGHTS.find(([pattern]) => pattern.test(kind))
     if (parsed === null || rule === undefined) return
@@ -109,8 +122,14 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   if (sources.given !== null) add('given', sources.given)
   // Dates shown in the body need the costly word parsers; they only matter when no strong markup date exists.
   const shownInBody = (kind: string): boolean => kind === 'date-element' || kind.endsWith('-text')
+  // A meta or microdata date repeated under the same name further down belongs to teasers of other
+  // articles (each with its own itemprop="datePublished"): the page's own comes first.
+  const seenKinds = new Set<string>()
   sources.markup.forEach((found, index) => {
-    if (!shownInBody(found.kind)) add(found.kind, found.text, index)
+    if (shownInBody(found.kind)) return
+    const repeated = /^(meta|itemprop)-published/.test(found.kind) && seenKinds.has(found.kind)
+    seenKinds.add(found.kind)
+    if (!repeated) add(found.kind, found.text, index)
   })
   if (
     !candidates.some(
@@ -132,10 +151,20 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   if (
     !candidates.some((candidate) => candidate.role === 'published' || candidate.role === 'shown')
   ) {
-    const fromText = dateInText(sources.pageText(), {
-      latest: sources.now,
-      dayFirst: dayFirst(sources.lang),
-    })
+    const updates: ParsedDate[] = []
+    const fromText = dateInText(
+      sources.pageText(),
+      { latest: sources.now, dayFirst: dayFirst(sources.lang) },
+      updates,
+    )
+    const update = updates[0]
+    if (update !== undefined)
+      candidates.push({
+        role: 'modified',
+        weight: 0.4,
+        parsed: update,
+        evidence: { kind: 'page-text-modified', text: update.matched },
+      })
     if (fromText !== null) {
       candidates.push({
         role: 'published',
@@ -219,20 +248,61 @@ const labelled = (labels: string[]): RegExp =>
   )
 const PUBLISHED_LABEL = labelled(PUBLISHED_DATE_LABELS)
 const MODIFIED_LABEL = labelled(MODIFIED_DATE_LABELS)
+
+/** Which label, if any, ends the text just before a date ("Updated on", "Veröffentlicht am:"). */
+export function labelBefore(text: string): 'published' | 'modified' | null {
+  return MODIFIED_LABEL.test(text) ? 'modified' : PUBLISHED_LABEL.test(text) ? 'published' : null
+}
 /** Any label anywhere in a stretch of text: the cheap test before a date is parsed. */
 const ANY_LABEL = new RegExp(
   `(?<!\\p{L})(?:${[...PUBLISHED_DATE_LABELS, ...MODIFIED_DATE_LABELS].join('|')})`,
   'iu',
 )
+/** A label at the start of a shown date's text ("Updated: 3 May", "Aktualisiert am …"). */
+const START_LABEL = (labels: string[]): RegExp =>
+  new RegExp(
+    `(?<!\\p{L})(?:${labels.join('|')})(?:\\s+(?:on|am|le|el|il|op|den|at))?\\s*[:.]?\\s*`,
+    'iu',
+  )
+const PUBLISHED_ANYWHERE = START_LABEL(PUBLISHED_DATE_LABELS.filter((label) => label.length > 4))
+const MODIFIED_ANYWHERE = START_LABEL(MODIFIED_DATE_LABELS)
+
+/**
+ * The parts of a shown date's text that follow a publication label and an update label. "Veröffentlicht am
+ * 1. März, aktualisiert am 3. März" gives both; "Updated 3 May 2021" only the update.
+ */
+export function labelledParts(text: string): { published: string | null; modified: string | null } {
+  const modified = MODIFIED_ANYWHERE.exec(text)
+  const published = PUBLISHED_ANYWHERE.exec(text)
+  const after = (match: RegExpExecArray | null, other: RegExpExecArray | null): string | null => {
+    if (match === null) return null
+    const start = match.index + match[0].length
+    const end = other !== null && other.index > start ? other.index : text.length
+    return text.slice(start, end)
+  }
+  // "Last updated" contains no publication label; "published … updated …" contains both.
+  const modifiedPart = after(modified, published)
+  const publishedPart = after(published, modified)
+  return {
+    published: publishedPart !== null && /\d/.test(publishedPart) ? publishedPart : null,
+    modified: modifiedPart !== null && /\d/.test(modifiedPart) ? modifiedPart : null,
+  }
+}
+
 /** How much a label says the date is the page's own; an unlabelled date counts 1. */
 const LABEL_SCORE = { published: 3, modified: 2, none: 1 }
 
 /**
  * The page's own date among the dates in its text: a date labelled as the publication ("Published:",
- * "Erstellt am") before one labelled as the last change ("Stand:", "Letzte Änderung:"), before an unlabelled
- * one; among equals the first in the page. (Counting repeats was tried: teaser lists repeat their dates.)
+ * "Erstellt am") before an unlabelled one; among equals the first in the page. A date labelled as the last
+ * change ("Letzte Änderung:", "Aktualisiert am") is never the publication: it goes to `updates`. (Counting
+ * repeats was tried: teaser lists repeat their dates.)
  */
-function dateInText(text: string, options: ParseDateOptions): ParsedDate | null {
+function dateInText(
+  text: string,
+  options: ParseDateOptions,
+  updates: ParsedDate[] = [],
+): ParsedDate | null {
   const scanned = text.slice(0, PAGE_TEXT_SCAN)
   let first: ParsedDate | null = null
   let labelled: { parsed: ParsedDate; score: number } | null = null
@@ -255,6 +325,12 @@ function dateInText(text: string, options: ParseDateOptions): ParsedDate | null 
       : MODIFIED_LABEL.test(before)
         ? LABEL_SCORE.modified
         : LABEL_SCORE.none
+    // A date labelled as the last change is not the publication, whatever else the page shows.
+    if (score === LABEL_SCORE.modified) {
+      if (first === parsed) first = null
+      updates.push(parsed)
+      continue
+    }
     if (score > (labelled?.score ?? LABEL_SCORE.none)) labelled = { parsed, score }
     if (score === LABEL_SCORE.published) break
   }

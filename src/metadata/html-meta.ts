@@ -4,20 +4,38 @@ import {
   attr,
   classAndId,
   descendants,
+  isTag,
+  isText,
   textOf,
 } from '../extract/html/dom.js'
+import { labelBefore } from './dates.js'
 import type { Evidence } from '../types.js'
+import { type BylineElement, readBylineElement, readTextByline } from './bylines.js'
+import { type JsonObject, decodeText, parseJsonLd, readJsonLdFacts } from './json-ld.js'
 
 /** What a page's markup says about itself, gathered before the body is cleaned. */
 export interface PageMeta {
   titles: Evidence[]
+  /** The page's visible headings (h1, h2) in document order, for the headline by agreement. */
+  headings: { tag: string; text: string }[]
   siteName: string | null
+  /** Authors named by machine-readable markup (meta tags, JSON-LD, microdata), with where. */
   authors: Evidence[]
+  /** Bylines shown on the page, outside comments and teasers of other stories. */
+  bylines: BylineElement[]
+  /** Bylines written out in the page's text without byline markup ("Von A", "Autorin: A"). */
+  textBylines: BylineElement[]
+  /** Organisations the markup names (publisher, Organization nodes): never authors. */
+  organisations: string[]
   publisherName: string | null
   canonicalUrl: string | null
+  /** The article's own URL from JSON-LD (`url`, `mainEntityOfPage`). */
+  articleUrl: string | null
   /** Date strings with the kind of place they were found ('json-ld-published', 'meta-published', 'time'…). */
   dates: Evidence[]
   articleBody: string | null
+  /** The page's own summary (og:description, description), which many templates also show as the lead. */
+  description: string | null
   lang: string | null
 }
 
@@ -31,38 +49,59 @@ const MODIFIED_META =
 export function readPageMeta(document: Document): PageMeta {
   const meta: PageMeta = {
     titles: [],
+    headings: [],
     siteName: null,
     authors: [],
+    bylines: [],
+    textBylines: [],
+    organisations: [],
     publisherName: null,
     canonicalUrl: null,
+    articleUrl: null,
     dates: [],
     articleBody: null,
+    description: null,
     lang: null,
   }
+  const jsonLd: JsonObject[] = []
+  const labels = new Map<string, string>()
+  let position = 0
   for (const element of descendants(document)) {
+    position++
+    if (meta.bylines.length < MAX_BYLINES) {
+      const byline = readBylineElement(element, position)
+      if (byline !== null) meta.bylines.push(byline)
+    }
+    if (meta.textBylines.length < MAX_BYLINES) {
+      const byline = readTextByline(element, position)
+      if (byline !== null) meta.textBylines.push(byline)
+    }
     switch (element.name) {
       case 'html':
         meta.lang ??= attr(element, 'lang') ?? attr(element, 'xml:lang')
         break
       case 'meta':
-        readMetaTag(element, meta)
+        readMetaTag(element, meta, labels)
         break
       case 'link':
         if (/\bcanonical\b/i.test(attr(element, 'rel') ?? ''))
           meta.canonicalUrl ??= attr(element, 'href')
         break
       case 'title':
-        pushText(meta.titles, 'title-tag', textOf(element))
+        // Only the page's own <title>: later ones name SVG icons ("Facebook", "Email").
+        if (meta.titles.every((title) => title.kind !== 'title-tag'))
+          pushText(meta.titles, 'title-tag', textOf(element))
         break
       case 'h1':
-        if (meta.titles.every((title) => title.kind !== 'h1'))
-          pushText(meta.titles, 'h1', textOf(element))
+      case 'h2':
+        readHeading(element, meta)
         break
       case 'time':
         readTimeElement(element, meta)
         break
       case 'script':
-        if (/ld\+json/i.test(attr(element, 'type') ?? '')) readJsonLd(scriptText(element), meta)
+        if (/ld\+json/i.test(attr(element, 'type') ?? ''))
+          jsonLd.push(...parseJsonLd(scriptText(element)))
         else readScriptDate(scriptText(element), meta)
         break
       default:
@@ -71,7 +110,39 @@ export function readPageMeta(document: Document): PageMeta {
         else readDateElement(element, meta)
     }
   }
+  readJsonLd(jsonLd, meta)
+  readTwitterLabels(labels, meta)
   return meta
+}
+
+/** Bylines read from one page at most (listing pages show one per teaser). */
+const MAX_BYLINES = 40
+/** Headings read from one page at most. */
+const MAX_HEADINGS = 40
+
+function readHeading(element: Element, meta: PageMeta): void {
+  const text = textOf(element).replace(/\u00ad/g, '')
+  if (text === '' || meta.headings.length >= MAX_HEADINGS) return
+  meta.headings.push({ tag: element.name, text })
+  // A heading made of parts (a kicker span, then the headline span): each part may be the headline.
+  const parts = element.children.filter(isTag).map((child) => textOf(child).replace(/\u00ad/g, ''))
+  if (parts.filter((part) => part !== '').length >= 2)
+    for (const part of parts) if (part !== '') meta.headings.push({ tag: element.name, text: part })
+  if (element.name === 'h1' && meta.titles.every((title) => title.kind !== 'h1'))
+    pushText(meta.titles, 'h1', text)
+}
+
+// Label words of Twitter's "label1/data1" pairs that name the author (Yoast writes them in the site language).
+const WRITTEN_BY =
+  /^(written by|verfasst von|geschrieben von|écrit par|escrito por|scritto da|geschreven door|autor|author)$/i
+
+/** `twitter:label1 = "Written by"` with `twitter:data1 = "Name"`. */
+function readTwitterLabels(labels: Map<string, string>, meta: PageMeta): void {
+  for (const [key, label] of labels) {
+    const data = labels.get(key.replace('label', 'data'))
+    if (key.includes('label') && data !== undefined && WRITTEN_BY.test(label.trim()))
+      pushText(meta.authors, 'twitter-written-by', data)
+  }
 }
 
 // Class or id words of elements that show a date (htmldate looks in the same places before scanning the text).
@@ -109,7 +180,7 @@ function scriptText(element: Element): string {
   return element.children.map((child) => ('data' in child ? String(child.data) : '')).join('')
 }
 
-function readMetaTag(element: Element, meta: PageMeta): void {
+function readMetaTag(element: Element, meta: PageMeta, labels: Map<string, string>): void {
   const key = (
     attr(element, 'property') ??
     attr(element, 'name') ??
@@ -120,16 +191,20 @@ function readMetaTag(element: Element, meta: PageMeta): void {
   const content = (attr(element, 'content') ?? '').trim()
   if (key === '' || content === '') return
   const lower = key.toLowerCase()
-  if (lower === 'og:title' || lower === 'twitter:title') pushText(meta.titles, lower, content)
+  if (/^twitter:(label|data)\d$/.test(lower)) labels.set(lower, content)
+  else if (lower === 'og:title' || lower === 'twitter:title') pushText(meta.titles, lower, content)
   else if (lower === 'og:site_name' || lower === 'application-name' || lower === 'al:ios:app_name')
     meta.siteName ??= content
   else if (
-    /^(author|article:author|dc\.creator|sailthru\.author|parsely-author|byl|citation_author)$/.test(
+    /^(author|article:author|dc\.creator|dc:creator|dcterms\.creator|dcterms:creator|sailthru\.author|parsely-author|byl|citation_author)$/.test(
       lower,
-    )
+    ) &&
+    !/^https?:/i.test(content)
   )
     pushText(meta.authors, lower, content)
   else if (lower === 'og:url') meta.canonicalUrl ??= content
+  else if (lower === 'og:description' || lower === 'description' || lower === 'twitter:description')
+    meta.description ??= decodeText(content)
   else if (PUBLISHED_META.test(lower))
     meta.dates.push({ kind: `meta-published:${lower}`, text: content })
   else if (MODIFIED_META.test(lower))
@@ -141,16 +216,36 @@ function readMetaTag(element: Element, meta: PageMeta): void {
 function readTimeElement(element: Element, meta: PageMeta): void {
   const datetime = attr(element, 'datetime') ?? attr(element, 'content')
   const hints = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${attr(element, 'pubdate') !== null ? 'pubdate' : ''}`
-  const kind = /modif|updat/i.test(hints)
-    ? 'time-modified'
-    : /publish|pubdate|date-?pub|entry-date|posted/i.test(hints)
-      ? 'time-published'
-      : 'time'
+  // The words just before the element label it as well as its class does ("Updated <time …>").
+  const label = labelBefore(textBefore(element))
+  const kind =
+    /modif|updat/i.test(hints) || label === 'modified'
+      ? 'time-modified'
+      : /publish|pubdate|date-?pub|entry-date|posted/i.test(hints) || label === 'published'
+        ? 'time-published'
+        : 'time'
   if (datetime !== null && datetime.trim() !== '') meta.dates.push({ kind, text: datetime.trim() })
   else {
     const text = textOf(element)
     if (text !== '' && text.length < 80) meta.dates.push({ kind: `${kind}-text`, text })
   }
+}
+
+/** Characters of text before an element read for a label. */
+const LABEL_CHARS = 60
+
+/** The text just before an element inside its parent ("Last updated: " before a <time>). */
+function textBefore(element: Element): string {
+  const parent = element.parent
+  if (parent === null) return ''
+  let text = ''
+  for (let index = parent.children.indexOf(element) - 1; index >= 0; index--) {
+    const sibling = parent.children[index]
+    if (sibling === undefined) break
+    text = (isText(sibling) ? sibling.data : isTag(sibling) ? textOf(sibling) : '') + text
+    if (text.length >= LABEL_CHARS) break
+  }
+  return text.replace(/\s+/g, ' ').slice(-LABEL_CHARS)
 }
 
 // Microdata `itemprop` and RDFa `property` names (vocabulary prefix removed) of the page's own dates.
@@ -167,80 +262,27 @@ function readItemprop(element: Element, meta: PageMeta): void {
     meta.dates.push({ kind: 'itemprop-published', text: value ?? textOf(element) })
   else if (MODIFIED_PROPERTY.test(prop))
     meta.dates.push({ kind: 'itemprop-modified', text: value ?? textOf(element) })
-  else if (prop === 'author') pushText(meta.authors, 'itemprop-author', value ?? textOf(element))
-}
-
-function readJsonLd(source: string, meta: PageMeta): void {
-  let data: unknown
-  try {
-    data = JSON.parse(source)
-  } catch {
-    return // malformed JSON-LD is common; the other evidence still counts
-  }
-  for (const node of flattenJsonLd(data)) {
-    const type = String(node['@type'] ?? '')
-    // Creative works that carry a page's own date; images, people, organisations and the like do not.
-    if (!/Article|Posting|Report|WebPage|QAPage|Question|Recipe|Review|CreativeWork/i.test(type))
-      continue
-    const isArticle = /Article|Posting|Report|Question|Recipe|Review/i.test(type)
-    if (typeof node.headline === 'string' && isArticle)
-      pushText(meta.titles, 'json-ld-headline', node.headline)
-    if (typeof node.datePublished === 'string')
-      meta.dates.push({
-        kind: isArticle ? 'json-ld-published' : 'json-ld-page-published',
-        text: node.datePublished,
-      })
-    if (typeof node.dateModified === 'string')
-      meta.dates.push({ kind: 'json-ld-modified', text: node.dateModified })
-    if (typeof node.articleBody === 'string' && isArticle) meta.articleBody ??= node.articleBody
-    for (const author of asArray(node.author)) {
-      const name =
-        typeof author === 'string'
-          ? author
-          : typeof author === 'object' && author !== null
-            ? (author as Record<string, unknown>).name
-            : null
-      const authorType =
-        typeof author === 'object' && author !== null
-          ? String((author as Record<string, unknown>)['@type'] ?? '')
-          : ''
-      if (typeof name === 'string' && authorType !== 'Organization')
-        pushText(meta.authors, 'json-ld-author', name)
-    }
-    const publisher = asArray(node.publisher)[0]
-    if (
-      typeof publisher === 'object' &&
-      publisher !== null &&
-      typeof (publisher as Record<string, unknown>).name === 'string'
-    ) {
-      meta.publisherName ??= (publisher as Record<string, unknown>).name as string
-    }
+  else if (prop === 'author') {
+    // <span itemprop="author" itemscope><meta itemprop="name" content="A"></span>: the name is in a child.
+    const named = descendants(element).find((child) => attr(child, 'itemprop') === 'name')
+    const name = value ?? (named === undefined ? null : (attr(named, 'content') ?? textOf(named)))
+    pushText(meta.authors, 'itemprop-author', name ?? textOf(element))
   }
 }
 
-type JsonObject = Record<string, unknown>
-
-function flattenJsonLd(data: unknown): JsonObject[] {
-  const found: JsonObject[] = []
-  const stack: unknown[] = [data]
-  while (stack.length > 0 && found.length < 200) {
-    const current = stack.pop()
-    if (Array.isArray(current)) stack.push(...current)
-    else if (typeof current === 'object' && current !== null) {
-      const object = current as JsonObject
-      found.push(object)
-      if (object['@graph'] !== undefined) stack.push(object['@graph'])
-      if (typeof object.mainEntity === 'object') stack.push(object.mainEntity)
-    }
-  }
-  return found
-}
-
-function asArray(value: unknown): unknown[] {
-  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value]
+function readJsonLd(nodes: JsonObject[], meta: PageMeta): void {
+  const facts = readJsonLdFacts(nodes)
+  for (const headline of facts.headlines) pushText(meta.titles, 'json-ld-headline', headline)
+  meta.dates.push(...facts.dates)
+  for (const author of facts.persons) pushText(meta.authors, 'json-ld-person', author)
+  for (const author of facts.authors) pushText(meta.authors, 'json-ld-author', author)
+  meta.organisations.push(...facts.organisations)
+  meta.publisherName ??= facts.publisher
+  meta.articleBody ??= facts.articleBody
+  meta.articleUrl ??= facts.url
 }
 
 function pushText(into: Evidence[], kind: string, text: string): void {
-  const clean = text.replace(/\s+/g, ' ').trim()
+  const clean = decodeText(text)
   if (clean !== '') into.push({ kind, text: clean })
 }

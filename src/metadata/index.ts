@@ -1,10 +1,11 @@
 import type { Evidence, RawDocument, RemovedBlock } from '../types.js'
-import { outletNamedIn } from '../data/outlets.js'
+import { outletNamedIn, wireServiceOf } from '../data/outlets.js'
 import { decideDates, type ArticleDates } from './dates.js'
 import { findDateline } from './dateline.js'
 import type { PageMeta } from './html-meta.js'
 import { detectLanguage } from './language.js'
-import { namesInContactLine, namesInContributorLine, splitNames, uniqueNames } from './people.js'
+import { decideAuthors, plainTextAuthors } from './authors.js'
+import { namesInContributorLine, uniqueNames } from './people.js'
 import { decidePublisher, hostOf } from './publisher.js'
 import { chooseTitle, siteAfterTitle, stripSiteName } from './title.js'
 
@@ -12,6 +13,8 @@ export { readPageMeta, type PageMeta } from './html-meta.js'
 
 /** The metadata fields of an Article. */
 export interface ArticleMetadata extends ArticleDates {
+  /** The input's URL, else the page's own (canonical link, og:url, JSON-LD url). */
+  url: string | null
   title: string | null
   authors: string[]
   contributors: string[]
@@ -40,17 +43,33 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
   const { raw, removed, page } = input
   const linesOf = (...kinds: string[]): string[] =>
     removed.filter((block) => kinds.includes(block.kind)).map((block) => block.text)
-  const site = raw.hints.site ?? page?.siteName ?? siteFromScrape(input, linesOf) ?? null
+  const url = raw.url ?? ownUrl(page)
+  const site =
+    nonEmpty(raw.hints.site) ?? nonEmpty(page?.siteName) ?? siteFromScrape(input, linesOf)
+  const host = hostOf(url)
+  const siteNames = [site, page?.publisherName ?? null, host?.replace(/^www\./, '') ?? null].filter(
+    (name): name is string => name !== null,
+  )
   const title =
     raw.hints.title ??
-    (page === null ? input.textTitle : (chooseTitle(page.titles, site) ?? input.textTitle))
+    (page === null
+      ? input.textTitle
+      : (chooseTitle({ candidates: page.titles, headings: page.headings, siteNames }) ??
+        input.textTitle))
   const contactLines = linesOf('contact', 'contributors', 'byline', 'trailer')
-  const authors = uniqueNames([
-    ...(page?.authors ?? []).flatMap((found) => splitNames(found.text)),
-    ...linesOf('byline').flatMap(splitNames),
-    ...linesOf('contact').flatMap(namesInContactLine),
-    ...bylineInBody(input.body),
-  ])
+  const decided =
+    page === null
+      ? null
+      : decideAuthors({
+          page,
+          site,
+          host,
+          bylineLines: linesOf('byline'),
+          contactLines: linesOf('contact'),
+          body: input.body,
+        })
+  const authors =
+    decided?.authors ?? plainTextAuthors(input.body, linesOf('byline'), linesOf('contact'))
   const contributors = uniqueNames(linesOf('contributors').flatMap(namesInContributorLine)).filter(
     (name) => !authors.includes(name),
   )
@@ -60,12 +79,12 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     canonicalUrl: page?.canonicalUrl ?? null,
     body: input.body,
     contactLines,
-    markupPublisher: page?.publisherName ?? null,
+    markupPublisher: nonEmpty(page?.publisherName) ?? wireCredit(decided?.credits ?? []),
     feedSource: raw.hints.publisher ?? null,
   })
   const dates = decideDates({
     markup: page?.dates ?? [],
-    url: raw.url,
+    url,
     shown: linesOf('date'),
     pageText: input.pageText,
     body: input.body,
@@ -75,10 +94,11 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     lang: page?.lang ?? null,
   })
   return {
-    title: title === null ? null : stripSiteName(title, site),
+    url,
+    title: title === null ? null : page === null ? stripSiteName(title, site) : title,
     authors,
     contributors,
-    site: site ?? hostOf(raw.url)?.replace(/^www\./, '') ?? null,
+    site: site ?? host?.replace(/^www\./, '') ?? null,
     publisher: publisher.publisher,
     publisherEvidence: publisher.evidence,
     ...dates,
@@ -115,8 +135,28 @@ function siteFromScrape(
   return outletNamedIn(linesOf('appeal', 'comments', 'login', 'newsletter', 'subscription'))
 }
 
-/** A "By X" line at the very start of the body. */
-function bylineInBody(body: string): string[] {
-  const first = body.slice(0, 200).split('\n')[0] ?? ''
-  return /^by\s+/i.test(first) && first.length < 120 ? splitNames(first) : []
+/** The page's own URL when the input gave none: its canonical link, og:url or JSON-LD url (absolute only). */
+function ownUrl(page: PageMeta | null): string | null {
+  for (const candidate of [page?.canonicalUrl, page?.articleUrl]) {
+    const url = candidate?.trim()
+    if (url !== undefined && /^https?:\/\/[^\s/]+/i.test(url) && url.length <= MAX_URL_CHARS)
+      return url
+  }
+  return null
+}
+
+const MAX_URL_CHARS = 2048
+
+function nonEmpty(value: string | null | undefined): string | null {
+  const trimmed = value?.replace(/\s+/g, ' ').trim()
+  return trimmed === undefined || trimmed === '' ? null : trimmed
+}
+
+/** A wire service credited where the authors are named ("dpa", "Reuters") publishes the report. */
+function wireCredit(credits: string[]): string | null {
+  for (const credit of credits) {
+    const wire = wireServiceOf(credit)
+    if (wire !== null) return wire
+  }
+  return null
 }

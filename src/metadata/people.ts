@@ -2,7 +2,7 @@
 const NOT_A_PERSON =
   /\b(staff|editor|editors|editorial|desk|team|newsroom|reporter|correspondent|contributor|email|e-mail|the author|author|admin|administrator|news|press|agency|agencies|associated|reuters|updated|published|share|follow|comments?|photo|images?|opinion)\b/i
 const NAME_TOKEN =
-  /^(\p{Lu}[\p{Ll}'’-]*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
+  /^(\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
 
 /** Whether a string looks like one person's name: 2–4 name words, no role or outlet word, no digits. */
 export function isPersonName(text: string): boolean {

@@ -2,7 +2,7 @@ import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
-import { articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import { articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -29,7 +29,7 @@ export function storySection(story: StoryReport, allArticles: Article[]): string
 <h1>${h(story.title)}</h1>
 <p>${articles.length} articles · <strong>${story.independentSources} independent sources</strong></p>
 <h2>Sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Date</th><th>Authors</th><th>Why in this story</th></tr>
-${articles.map((article) => `<tr><td>${h(outletLabel(article))}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td><td>${h(whyInStory(story, article.id))}</td></tr>`).join('\n')}
+${articles.map((article) => `<tr><td>${outletCell(article)}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td><td>${h(whyInStory(story, article.id))}</td></tr>`).join('\n')}
 </table>
 ${list(
   'What happened',
@@ -121,7 +121,14 @@ function articleDetails(article: Article, marks: Span[]): string {
     at = mark.end
   }
   html += h(article.text.slice(at))
-  return `<details id="article-${h(article.id)}"><summary>${h(outletLabel(article))}: ${h(article.title ?? 'untitled')}</summary>
+  return `<details id="article-${h(article.id)}"><summary>${outletCell(article)}: ${h(article.title ?? 'untitled')}</summary>
 <pre>${html}</pre>
 <p>Removed by extraction: ${article.removed.length} blocks (${h([...new Set(article.removed.map((block) => block.kind))].join(', '))})</p></details>`
+}
+
+/** The outlet, linked to the article's own page when its URL is known (escaped; http and https only). */
+function outletCell(article: Article): string {
+  const url = articleUrl(article)
+  const label = h(outletLabel(article))
+  return url === null ? label : `<a href="${h(url)}" rel="noopener noreferrer">${label}</a>`
 }

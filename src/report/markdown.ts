@@ -1,7 +1,7 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
 import { markdownCode as code, escapeMarkdown as md } from './escape.js'
 import { whyInStory } from './membership-label.js'
-import { articlesOf, dateLabel, outletLabel, spanText } from './outlet-label.js'
+import { articleUrl, articlesOf, dateLabel, outletLabel, spanText } from './outlet-label.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -25,7 +25,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     '| --- | --- | --- | --- | --- | --- |',
     ...articles.map(
       (article) =>
-        `| ${code(article.id)} | ${cell(outletLabel(article))} | ${cell(article.title ?? '')} | ${cell(dateLabel(article))} | ${cell(article.authors.join(', '))} | ${cell(whyInStory(story, article.id))} |`,
+        `| ${code(article.id)} | ${outletCell(article)} | ${cell(article.title ?? '')} | ${cell(dateLabel(article))} | ${cell(article.authors.join(', '))} | ${cell(whyInStory(story, article.id))} |`,
     ),
   ]
   if (story.summary.length > 0)
@@ -139,4 +139,16 @@ function spanContext(
     .slice(Math.max(0, span.start - 80), Math.min(text.length, span.end + 40))
     .replace(/\s+/g, ' ')
     .trim()
+}
+
+/** The outlet, linked to the article's own page when its URL is known (characters that end a link encoded). */
+function outletCell(article: Article): string {
+  const url = articleUrl(article)
+  const label = cell(outletLabel(article))
+  if (url === null) return label
+  const safe = url.replace(
+    /[()<>\s\\|[\]"'`]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  )
+  return `[${label}](${safe})`
 }

@@ -1,13 +1,39 @@
 import type { Article } from '../types.js'
 
-/** How an article is named in reports: its site, and the original publisher when that differs. */
-export function outletLabel(
-  article: Pick<Article, 'id' | 'site' | 'publisher' | 'url' | 'path'>,
-): string {
-  const site = article.site ?? article.url ?? article.path ?? article.id
-  return article.publisher !== null && article.publisher !== article.site
-    ? `${site} (from ${article.publisher})`
-    : site
+/**
+ * The outlet's name in reports: the site's name, else the domain of the article's URL, else "unknown outlet"
+ * — never a file path or an id, which name the input, not who published it.
+ */
+export function outletName(article: Pick<Article, 'site' | 'url'>): string {
+  return nonEmpty(article.site) ?? domainOf(article.url) ?? 'unknown outlet'
+}
+
+/** How an article is named in reports: its outlet, and the original publisher when that differs. */
+export function outletLabel(article: Pick<Article, 'site' | 'publisher' | 'url'>): string {
+  const site = outletName(article)
+  const publisher = nonEmpty(article.publisher)
+  return publisher !== null && publisher !== site ? `${site} (from ${publisher})` : site
+}
+
+/** The article's own web address, when it is one a report may link to (http or https only). */
+export function articleUrl(article: Pick<Article, 'url'>): string | null {
+  const url = nonEmpty(article.url)
+  return url !== null && /^https?:\/\/[^\s/]+/i.test(url) ? url : null
+}
+
+function domainOf(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const host = new URL(url).hostname.replace(/^www\./, '')
+    return host === '' ? null : host
+  } catch {
+    return null
+  }
+}
+
+function nonEmpty(value: string | null): string | null {
+  const trimmed = value?.trim()
+  return trimmed === undefined || trimmed === '' ? null : trimmed
 }
 
 export function dateLabel(article: Article): string {

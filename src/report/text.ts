@@ -1,6 +1,6 @@
-import type { Analysis, StoryReport } from '../types.js'
+import type { Analysis, Article, StoryReport } from '../types.js'
 import { stripControl } from './escape.js'
-import { articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import { articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -16,7 +16,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     '  Outlets',
     ...articles.map(
       (article) =>
-        `  • ${outletLabel(article)} — ${article.title ?? 'untitled'} [${dateLabel(article)}] (${article.id})`,
+        `  • ${outletLabel(article)} — ${article.title ?? 'untitled'} [${dateLabel(article)}] (${article.id})${urlSuffix(article)}`,
     ),
   ]
   if (story.summary.length > 0)
@@ -79,4 +79,10 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`
+}
+
+/** The article's own address after its line, when known. */
+function urlSuffix(article: Article): string {
+  const url = articleUrl(article)
+  return url === null ? '' : ` ${url}`
 }

@@ -16,12 +16,12 @@ const WRAPPER_FORM_PARAGRAPHS = 3
  * Returns a function that puts them back where they were (the whole page's text is read only when needed,
  * after extraction).
  */
-export function dropNonContent(root: AnyNode): () => void {
+export function dropNonContent(root: AnyNode, dropTags: Set<string> = DROP_TAGS): () => void {
   const removed: { node: Element; parent: Element | Document; index: number }[] = []
   for (const element of descendants(root)) {
     if (element.parent === null) continue // inside a removed subtree
     if (isWrapperForm(element)) continue
-    if (DROP_TAGS.has(element.name) || isHidden(element)) {
+    if (dropTags.has(element.name) || isHidden(element)) {
       const parent = element.parent as Element | Document
       removed.push({ node: element, parent, index: parent.children.indexOf(element) })
       removeNode(element)

@@ -77,6 +77,24 @@ export function textOf(node: AnyNode): string {
 
 const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template'])
 
+/**
+ * The first characters of a node's text (whitespace collapsed as it is read), without walking the rest of
+ * its subtree: a cheap test before `textOf` on elements that may hold a whole page.
+ */
+export function leadingText(node: AnyNode, chars: number): string {
+  let text = ''
+  const stack: AnyNode[] = 'children' in node ? [...(node as Element).children].reverse() : []
+  while (stack.length > 0 && text.length < chars) {
+    const current = stack.pop() as AnyNode
+    if (isText(current)) text = `${text}${current.data}`.replace(/\s+/g, ' ').trimStart()
+    else if (isTag(current) && current.name === 'br') text += ' '
+    else if (isTag(current) && !SKIP_TEXT_TAGS.has(current.name))
+      for (let i = current.children.length - 1; i >= 0; i--)
+        stack.push(current.children[i] as AnyNode)
+  }
+  return text
+}
+
 /** All elements under a node in document order (iterative). */
 export function descendants(root: AnyNode): Element[] {
   const found: Element[] = []

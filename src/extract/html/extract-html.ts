@@ -1,9 +1,11 @@
 import type { RemovedBlock } from '../../types.js'
 import { blockFeatures } from '../blocks.js'
 import { comparisonKey } from '../../text/normalize.js'
+import { matchBoilerplate } from '../../data/boilerplate-phrases.js'
 import { dropNonContent } from './clean.js'
+import { RELAXED_DROP_TAGS } from './hints.js'
 import { Element as ElementNode } from 'domhandler'
-import { type Document, type Element, findAll } from './dom.js'
+import { type Document, type Element, classAndId, findAll, leadingText, textOf } from './dom.js'
 import { findContentRoots } from './score.js'
 import { type HtmlBlock, blocksOf, isHeading } from './serialize.js'
 
@@ -19,6 +21,9 @@ const SHORT_BLOCK_WORDS = 30
  * plan, a table), and kept.
  */
 const MIN_DUPLICATE_WORDS = 20
+
+/** How much longer the relaxed attempt must be to replace a short result. */
+const RELAXED_GAIN = 2
 
 export interface ExtractedHtml {
   text: string
@@ -42,9 +47,9 @@ interface Attempt {
  */
 export function extractHtmlBody(
   document: Document,
-  options: { title: string | null; articleBody: string | null },
+  options: { title: string | null; articleBody: string | null; description?: string | null },
 ): ExtractedHtml {
-  const restorePage = dropNonContent(document)
+  let restorePage = dropNonContent(document)
   // Pages without <body> (fragments, feeds, broken heads) are read from <html>, or from all their nodes.
   const body =
     findAll(document, (element) => element.name === 'body')[0] ??
@@ -56,16 +61,68 @@ export function extractHtmlBody(
     attempts.push(attempt)
     if (textLength(attempt) >= MIN_ARTICLE_CHARS) break
   }
-  const best = attempts.reduce((a, b) => (textLength(b) > textLength(a) * 1.2 ? b : a))
+  let best = attempts.reduce((a, b) => (textLength(b) > textLength(a) * 1.2 ? b : a))
+  if (textLength(best) < MIN_ARTICLE_CHARS / 2) {
+    // Last resort: the story may live in an element that never holds one elsewhere (an <aside>).
+    restorePage()
+    restorePage = dropNonContent(document, RELAXED_DROP_TAGS)
+    const relaxed = { ...attemptExtraction(body, false, options.title), name: 'relaxed-tags' }
+    if (textLength(relaxed) > Math.max(1, textLength(best)) * RELAXED_GAIN) best = relaxed
+  }
   const fromJsonLd = articleBodyAttempt(options.articleBody)
   const chosen =
     fromJsonLd !== null && textLength(fromJsonLd) > textLength(best) * 1.5 ? fromJsonLd : best
+  const lead = leadOutside(body, chosen, options.description ?? null)
   return {
-    text: chosen.kept.join('\n\n'),
+    text: (lead === null ? chosen.kept : [lead, ...chosen.kept]).join('\n\n'),
     removed: chosen.removed,
     attempt: chosen.name,
-    restorePage,
+    restorePage: () => restorePage(),
   }
+}
+
+/** A lead this short is a tagline, not a paragraph of the story. */
+const MIN_LEAD_CHARS = 60
+/** Characters of the summary's opening compared first, cheaply, with the start of each element. */
+const LEAD_OPENING_CHARS = 24
+/** Characters of the summary compared with the page's paragraphs. */
+const LEAD_KEY_CHARS = 80
+
+/**
+ * The lead paragraph the template shows above the story's container (a teaser under the headline), found as
+ * the visible paragraph that the page's own summary (og:description) begins. Only when the extracted text
+ * does not already hold it.
+ */
+function leadOutside(body: Element, chosen: Attempt, description: string | null): string | null {
+  if (description === null || description.length < MIN_LEAD_CHARS) return null
+  const key = comparisonKey(description).slice(0, LEAD_KEY_CHARS)
+  if (key.length < MIN_LEAD_CHARS / 2) return null
+  if (comparisonKey(chosen.kept.slice(0, 3).join(' ')).includes(key.slice(0, 40))) return null
+  if (comparisonKey(chosen.kept.join(' ')).includes(key)) return null
+  const opening = key.slice(0, LEAD_OPENING_CHARS)
+  for (const element of findAll(body, (candidate) => LEAD_TAGS.has(candidate.name))) {
+    // Most elements fail on their first words, before their whole text is read.
+    if (!comparisonKey(leadingText(element, LEAD_OPENING_CHARS * 2)).startsWith(opening)) continue
+    const text = textOf(element)
+    if (text.length < MIN_LEAD_CHARS || text.length > description.length * 2 + 40) continue
+    const own = comparisonKey(text)
+    if (!own.startsWith(key) && !key.startsWith(own.slice(0, LEAD_KEY_CHARS))) continue
+    if (LEAD_HINT.test(classAndId(element)) || LEAD_HINT.test(parentHints(element))) return text
+  }
+  return null
+}
+
+const LEAD_TAGS = new Set(['p', 'div', 'h2', 'strong', 'span', 'section'])
+/**
+ * Class words of a lead paragraph (the teaser the story opens with), as opposed to a subheadline ("dek",
+ * "sub-head"), which the ScrapingHub benchmark's articles leave out of the body and trafilatura's keep.
+ */
+const LEAD_HINT =
+  /lead|intro|teaser|einleitung|excerpt|abstract|bajada|epigraph|strapline|standfirst/i
+
+function parentHints(element: Element): string {
+  const parent = element.parent
+  return parent !== null && 'attribs' in parent ? classAndId(parent) : ''
 }
 
 function wrapInBody(document: Document): Element {
@@ -84,12 +141,18 @@ function attemptExtraction(body: Element, useClassHints: boolean, title: string 
   const seen = new Set<string>()
   const blocks = roots.flatMap(blocksOf)
   const dense = blocks.map(isLinkDense)
+  const commentsFrom = commentSectionStart(blocks)
   blocks.forEach((block, index) => {
     // A link-dense line is navigation when it stands among others like it or is not a sentence; a single
     // linked sentence inside the story ("Get more meal ideas here!") is the story's own.
     const inLinkRun = dense[index - 1] === true || dense[index + 1] === true
     const linkList = dense[index] === true && (inLinkRun || !/[.!?]["”’)]*$/.test(block.text))
-    const kind = linkList ? 'link-list' : rejectKind(block, useClassHints, titleKey, seen)
+    const kind =
+      index >= commentsFrom
+        ? 'comments'
+        : linkList
+          ? 'link-list'
+          : rejectKind(block, useClassHints, titleKey, seen)
     if (kind === null) kept.push(block)
     else removed.push({ text: block.text, kind })
   })
@@ -98,6 +161,28 @@ function attemptExtraction(body: Element, useClassHints: boolean, title: string 
     removed.push({ text: (kept.pop() as HtmlBlock).text, kind: 'trailing-heading' })
   }
   return { name, kept: kept.map((block) => block.text), removed }
+}
+
+/** Words of kept prose before a comment header that may end the story. */
+const MIN_STORY_WORDS_BEFORE_COMMENTS = 40
+
+/**
+ * Where the story's comment section starts: the first comment header (in any of the covered languages,
+ * "3 Kommentare", "Leave a reply") after some prose. Everything from there on is comments.
+ */
+function commentSectionStart(blocks: HtmlBlock[]): number {
+  let words = 0
+  for (let index = 0; index < blocks.length; index++) {
+    const block = blocks[index] as HtmlBlock
+    if (
+      words >= MIN_STORY_WORDS_BEFORE_COMMENTS &&
+      block.text.length < 80 &&
+      matchBoilerplate(block.text)?.kind === 'comments'
+    )
+      return index
+    words += block.text.split(/\s+/).length
+  }
+  return blocks.length
 }
 
 function rejectKind(

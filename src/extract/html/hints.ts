@@ -30,6 +30,14 @@ export const DROP_TAGS = new Set([
   'menu',
 ])
 
+/**
+ * What the last attempt of the cascade still drops: some templates put the whole story inside an <aside>
+ * or a <footer> (a "direct content" box), and a page whose text a reader can see must not come out empty.
+ */
+export const RELAXED_DROP_TAGS = new Set(
+  [...DROP_TAGS].filter((tag) => !['aside', 'footer', 'nav', 'menu', 'dialog'].includes(tag)),
+)
+
 /** Class or id words of blocks that are not the story (as whole words of a class/id, split on - and _). */
 export const NEGATIVE_HINT =
   /(^|[\s_-])(comments?|commenting|disqus|share|sharing|sharebar|social|related|recommend(ed|ations?)?|read-?more|more-stories|newsletter|subscribe|subscription|signup|promo|promotion|advert(isement)?|ads?|adslot|ad-container|sponsor(ed)?|sidebar|widget|footer|nav|navbar|navigation|menu|breadcrumbs?|cookie|consent|popup|modal|overlay|banner|masthead|author-?bio|tags?|tag-?list|keywords|caption|credits?|paywall|outbrain|taboola|toolbar|skip-link|visually-hidden|sr-only|print-only|most-popular|trending|login|rating|byline|dateline|timestamp|kicker)($|[\s_-])/i

@@ -80,6 +80,8 @@ function withScoringSiblings(
   return parent.children.filter((sibling): sibling is Element => {
     if (sibling === container) return true
     if (!isTag(sibling) || excluded.has(sibling)) return false
+    // The next story of an infinite-scroll page stands beside the first with a headline of its own.
+    if (hasHeadline(sibling)) return false
     if ((scores.get(sibling) ?? 0) >= threshold) return true
     if (sibling.name !== 'p') return false
     const own = text(sibling)
@@ -89,6 +91,10 @@ function withScoringSiblings(
       (own.length > 0 && density === 0 && /[.。]( |$)/.test(own))
     )
   })
+}
+
+function hasHeadline(element: Element): boolean {
+  return element.name === 'article' || descendants(element).some((child) => child.name === 'h1')
 }
 
 function directText(element: Element): string {
