@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks'
 import { extractQuotes } from '../src/nlp/quotes.js'
 import {
   type AttributionModelFile,
@@ -18,16 +17,12 @@ export interface AttributionEvaluation {
   before: AttributionScores
   /** Cross-validation over train articles, as the training script measured it (mean, sd). */
   crossValidation: AttributionModelFile['crossValidation']
-  articlesPerSecond: number
 }
 
 /** findAttributions on PolNeAR's dev part, text as given, scored as ../shared/tools/score_quotes.py does. */
 export function evaluateAttributions(): AttributionEvaluation {
   const dev = loadPolnear('dev')
-  findAttributions('Warm-up, so that loading the model is not timed, she said.')
-  const started = performance.now()
   const found = dev.map((article) => findAttributions(article.text))
-  const seconds = (performance.now() - started) / 1000
   const ours = scoreAttributions(
     dev.map((article, i) => ({
       text: article.text,
@@ -51,6 +46,5 @@ export function evaluateAttributions(): AttributionEvaluation {
     ours,
     before,
     crossValidation: readAttributionModelFile().crossValidation,
-    articlesPerSecond: dev.length / seconds,
   }
 }

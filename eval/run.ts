@@ -121,19 +121,12 @@ const attributionRow = (name: string, scores: typeof attributions.ours): void =>
     scores.speaker.acc,
   )
 attributionRow('corroborate findAttributions (dev)', attributions.ours)
-const meanSd = ([mean, sd]: [number, number]): string => `${mean.toFixed(3)}±${sd.toFixed(3)}`
-row(
-  `  train, ${cv.folds}-fold CV by article`,
-  meanSd(cv.all),
-  meanSd(cv.direct),
-  '',
-  meanSd(cv.speaker),
-)
+row(`  train, ${cv.folds}-fold CV by article (mean)`, cv.all[0], cv.direct[0], '', cv.speaker[0])
 attributionRow('before: extractQuotes (src/nlp/quotes.ts)', attributions.before)
 row('BBC citron (PARC 3.0, published)', CITRON.content, '', '', `src ${CITRON.source}`)
 const speakers = attributions.ours.speaker
 console.log(
-  `  (speaker by source kind: named ${speakers.named.acc.toFixed(3)} n=${speakers.named.n}, nominal ${speakers.nominal.acc.toFixed(3)} n=${speakers.nominal.n}, pronoun ${speakers.pronoun.acc.toFixed(3)} n=${speakers.pronoun.n}; ${attributions.articlesPerSecond.toFixed(0)} articles/s in-process)`,
+  `  (speaker by source kind: named ${speakers.named.acc.toFixed(3)} n=${speakers.named.n}, nominal ${speakers.nominal.acc.toFixed(3)} n=${speakers.nominal.n}, pronoun ${speakers.pronoun.acc.toFixed(3)} n=${speakers.pronoun.n}; CV sd: all ${cv.all[1].toFixed(3)}, direct ${cv.direct[1].toFixed(3)}, speaker ${cv.speaker[1].toFixed(3)})`,
 )
 figures['attributions.all.overlapF1'] = attributions.ours.all.overlap.F1
 figures['attributions.direct.overlapF1'] = attributions.ours.direct.overlap.F1

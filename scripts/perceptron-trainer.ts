@@ -129,20 +129,28 @@ export function trainPerceptron(
   }
 }
 
-/** Weights as shipped: rows of features seen at least `minCount` times that are not all zero. */
+/**
+ * Weights as shipped: rows of features seen at least `minCount` times whose spread (largest minus smallest
+ * label weight) is at least `prune` × the largest weight of the tagger; a row of equal weights changes no
+ * decision, and small spreads change few.
+ */
 export function exportWeights(
   index: FeatureIndex,
   labelNames: readonly string[],
   weights: TrainedWeights,
   minCount: number,
+  prune = 0,
 ): TaggerWeights {
   const size = labelNames.length
+  let largest = 0
+  for (const value of weights.emissions) largest = Math.max(largest, Math.abs(value))
   const names: string[] = []
   const rows: number[] = []
   for (const [name, id] of index.ids) {
     if ((index.counts[id] ?? 0) < minCount) continue
     const row = Array.from(weights.emissions.subarray(id * size, id * size + size))
-    if (row.every((value) => Math.abs(value) < 1e-3)) continue
+    const spread = Math.max(...row) - Math.min(...row)
+    if (spread < 1e-3 || spread < prune * largest) continue
     names.push(name)
     rows.push(...row)
   }

@@ -1,12 +1,14 @@
 /**
  * Rebuilds models/attributions.json.gz from PolNeAR's train/ part (../shared/data/quote-attribution-polnear):
- *   nice npx tsx scripts/train-attributions.ts [--folds 5] [--epochs 8]
+ *   nice npx tsx scripts/train-attributions.ts [--folds 5] [--epochs 5] [--role-epochs 4]
  * 1. the source/cue tagger, 5-fold by article, so that every train article gets roles predicted by a model
  *    that did not see it (the content tagger learns from predicted roles, as it will meet them);
  * 2. the content tagger on those predicted roles;
  * 3. cross-validation over articles of the whole path (taggers + assembly + speakers), scored with the
- *    PolNeAR metric, for each epoch count; the count with the best mean is shipped, and the out-of-fold tags
- *    are kept (eval/out/) for scripts/tune-attributions.ts, which chooses the assembly settings.
+ *    PolNeAR metric, for each epoch count and each pruning level of the weights (the pruned fold models run
+ *    through the shipped tagging path); the best epoch count and the largest pruning level that costs
+ *    nothing beyond noise are shipped, and the out-of-fold tags are kept (eval/out/) for
+ *    scripts/tune-attributions.ts, which chooses the assembly settings.
  * The dev/ part is never read here.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -21,8 +23,13 @@ import {
   contentFeatures,
   roleFeatures,
 } from '../src/nlp/attributions/features.js'
-import { type AttributionModelFile, attributeTagged } from '../src/nlp/attributions/index.js'
-import { storeWeights, viterbi } from '../src/nlp/attributions/perceptron.js'
+import {
+  type AttributionModel,
+  type AttributionModelFile,
+  attributeTagged,
+  tagText,
+} from '../src/nlp/attributions/index.js'
+import { Tagger, storeWeights, viterbi } from '../src/nlp/attributions/perceptron.js'
 import { nameMentions } from '../src/nlp/attributions/speakers.js'
 import { paragraphs, tagTokens, type TagToken } from '../src/nlp/attributions/tokens.js'
 import {
@@ -42,6 +49,8 @@ const FOLDS = argument('--folds', 5)
 const EPOCHS = argument('--epochs', 5)
 const ROLE_EPOCHS = argument('--role-epochs', 4)
 const MIN_COUNT = 2
+const PRUNE_LEVELS = [0, 0.01, 0.02, 0.03, 0.05]
+const pruneCv = new Map<number, { all: number; direct: number; speaker: number }[]>()
 const OUT = MODEL_OUT
 
 interface Prepared {
@@ -150,6 +159,7 @@ const roleSequences = articles.map((a) =>
 )
 const roleEpochs = ROLE_EPOCHS
 const predictedRoles: string[][] = articles.map(() => [])
+const roleFoldWeights: TrainedWeights[] = []
 for (let fold = 0; fold < FOLDS; fold++) {
   const train = roleSequences.filter((_, i) => articles[i]!.fold !== fold).flat()
   trainPerceptron(
@@ -159,6 +169,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
     roleEpochs,
     (epoch, weights) => {
       if (epoch !== roleEpochs) return
+      roleFoldWeights[fold] = weights
       articles.forEach((a, i) => {
         if (a.fold === fold)
           predictedRoles[i] = roleSequences[i]!.flatMap((sequence) =>
@@ -215,6 +226,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
       outOfFold.set(epoch, store)
       const scores = scoreHeld(held, predictedRoles, contents, DEFAULT_ASSEMBLE_OPTIONS)
       cv.set(epoch, [...(cv.get(epoch) ?? []), scores])
+      if (epoch === EPOCHS) scorePruned(fold, held, weights)
     },
   )
   log(`contents fold ${fold} done`)
@@ -229,6 +241,17 @@ for (const [epochs, figures] of cv) {
 }
 if (best === null) throw new Error('no cross-validation result')
 const contentEpochs = best.epochs
+// Pruning: the largest level whose mean of (all F1 + speaker) / 2 stays within noise (0.002) of no pruning.
+const objective = (figures: Figures[]): number => mean(figures.map((f) => (f.all + f.speaker) / 2))
+const unpruned = objective(pruneCv.get(0) ?? [])
+let prune = 0
+for (const [level, figures] of pruneCv) {
+  console.log(
+    `prune ${level}: all ${show(figures.map((f) => f.all))} | direct ${show(figures.map((f) => f.direct))} | speaker ${show(figures.map((f) => f.speaker))}`,
+  )
+  if (objective(figures) >= unpruned - 0.002) prune = Math.max(prune, level)
+}
+log(`chosen: prune ${prune}`)
 const bestFigures = cv.get(contentEpochs) ?? []
 log(`chosen: ${contentEpochs} epochs`)
 writeFileSync(
@@ -245,6 +268,32 @@ writeFileSync(
     }),
   ),
 )
+
+/**
+ * The held-out fold through the shipped path (findAttributions' tagging, with its paragraph skipping) with
+ * both fold models pruned at each level: how much of the model the figures need.
+ */
+function scorePruned(fold: number, held: number[], contentWeights: TrainedWeights): void {
+  for (const level of PRUNE_LEVELS) {
+    const model: AttributionModel = {
+      roles: new Tagger(
+        exportWeights(roleIndex, ROLE_LABELS, roleFoldWeights[fold]!, MIN_COUNT, level),
+      ),
+      contents: new Tagger(
+        exportWeights(contentIndex, CONTENT_LABELS, contentWeights, MIN_COUNT, level),
+      ),
+      assemble: DEFAULT_ASSEMBLE_OPTIONS,
+    }
+    const tagged = held.map((i) => tagText(model, articles[i]!.tokens))
+    const scores = scoreHeld(
+      held,
+      articles.map((_, i) => tagged[held.indexOf(i)]?.roles ?? []),
+      tagged.map((t) => t.contents),
+      DEFAULT_ASSEMBLE_OPTIONS,
+    )
+    pruneCv.set(level, [...(pruneCv.get(level) ?? []), scores])
+  }
+}
 
 /** Whole-path scores of held-out articles given their tags. */
 function scoreHeld(
@@ -293,9 +342,12 @@ const model: AttributionModelFile = {
   provenance:
     'Averaged structured perceptrons trained by scripts/train-attributions.ts on the train/ part of PolNeAR ' +
     `(networkdynamics/PolNeAR v1.0.0, ${articles.length} articles; dev/ and test/ never read); ${roleEpochs} epochs ` +
-    `for sources and cues, ${contentEpochs} for content (by ${FOLDS}-fold cross-validation over articles).`,
-  roles: storeWeights(exportWeights(roleIndex, ROLE_LABELS, roleWeights!, MIN_COUNT)),
-  contents: storeWeights(exportWeights(contentIndex, CONTENT_LABELS, contentWeights!, MIN_COUNT)),
+    `for sources and cues, ${contentEpochs} for content, rows pruned below ${prune} of the largest weight ` +
+    `(both by ${FOLDS}-fold cross-validation over articles).`,
+  roles: storeWeights(exportWeights(roleIndex, ROLE_LABELS, roleWeights!, MIN_COUNT, prune)),
+  contents: storeWeights(
+    exportWeights(contentIndex, CONTENT_LABELS, contentWeights!, MIN_COUNT, prune),
+  ),
   assemble: DEFAULT_ASSEMBLE_OPTIONS,
   crossValidation: {
     folds: FOLDS,

@@ -39,13 +39,16 @@ const articles = loadPolnear('train').map((article) => {
 // 'mentioned' by 0.02; the search kept here is the part that still moved.
 const settings: AssembleOptions[] = [false, true].flatMap((keepUncued) =>
   [4, 8].flatMap((nameReach) =>
-    [false, true].map((continueQuotes) => ({
-      keepUncued,
-      sentencePenalty: 20,
-      nameReach,
-      pronoun: 'mentioned' as const,
-      continueQuotes,
-    })),
+    [false, true].flatMap((continueQuotes) =>
+      [false, true].map((genderAgreement) => ({
+        keepUncued,
+        sentencePenalty: 20,
+        nameReach,
+        pronoun: 'mentioned' as const,
+        continueQuotes,
+        genderAgreement,
+      })),
+    ),
   ),
 )
 

@@ -28,6 +28,8 @@ export interface AssembleOptions {
    * one before ("…,” X said. “…”), rather than taking a cue from the sentence beside it (default: true).
    */
   continueQuotes: boolean
+  /** "he" and "she" skip speakers the text shows to be of the other gender (default: false). */
+  genderAgreement: boolean
 }
 
 export const DEFAULT_ASSEMBLE_OPTIONS: AssembleOptions = {
@@ -36,6 +38,7 @@ export const DEFAULT_ASSEMBLE_OPTIONS: AssembleOptions = {
   nameReach: 4,
   pronoun: 'mentioned',
   continueQuotes: true,
+  genderAgreement: false,
 }
 
 /** Token runs of the name mentions (binary search over token starts). */
@@ -208,7 +211,7 @@ export function assembleAttributions(
     let resolved =
       draft.source === null || source === null
         ? NO_SPEAKER
-        : resolver.resolve(source, named, options.pronoun)
+        : resolver.resolve(source, named, options.pronoun, options.genderAgreement)
     const quoted = draft.kind !== 'indirect'
     const follows =
       quoted &&

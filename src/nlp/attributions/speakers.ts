@@ -1,4 +1,4 @@
-import { NAME_TITLES, SPEAKER_ROLES } from '../../data/reporting.js'
+import { NAME_TITLES, REPORTING_VERBS, SPEAKER_ROLES, cueStem } from '../../data/reporting.js'
 import { TITLES } from '../../data/entity-cues.js'
 import type { EntityType, TextRange } from '../../types.js'
 import { extractEntities } from '../entities.js'
@@ -37,8 +37,24 @@ const PRONOUNS = new Set(
     ' ',
   ),
 )
+type Gender = 'male' | 'female'
+const GENDERED = new Map<string, Gender>([
+  ['he', 'male'],
+  ['him', 'male'],
+  ['his', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['hers', 'female'],
+])
+const opposite = (gender: Gender | undefined): Gender | null =>
+  gender === 'male' ? 'female' : gender === 'female' ? 'male' : null
+
+const SAID_PRONOUN =
+  /^\s+(?:\p{L}+\s+)?(?:said|says|added|told\s+\p{L}+|thinks|believes)\s+(?:that\s+)?(he|she)\b/iu
+
 // Pronouns that stand for a person only (others may stand for an organisation).
 const PERSONAL = new Set('he she i him her his me my who'.split(' '))
+const REPORTING_STEMS = new Set(REPORTING_VERBS.map(cueStem))
 const ROLE_WORDS = new Set([...SPEAKER_ROLES, ...TITLES])
 // How far from a name a role may stand and still be that name's role ("Kremlin spokesman Dmitry Peskov",
 // "Peskov, the Kremlin's spokesman"): a few words.
@@ -124,7 +140,8 @@ export class SpeakerResolver {
 
   /** Whether a source is a bare pronoun ("he", "they", "who"). */
   isPronoun(source: TextRange): boolean {
-    return PRONOUNS.has(this.text.slice(source.start, source.end).trim().toLowerCase())
+    const written = this.text.slice(source.start, source.end).trim().toLowerCase()
+    return PRONOUNS.has(written.replace(/['’]s$/, ''))
   }
 
   /** The speaker of a source span, given the speakers already named in the article (for pronouns). */
@@ -132,8 +149,20 @@ export class SpeakerResolver {
     source: TextRange,
     namedSpeakers: NamedSpeaker[],
     rule: PronounRule = 'mentioned',
+    genderAgreement = false,
   ): ResolvedSpeaker {
     const written = this.text.slice(source.start, source.end).trim()
+    const pronoun = written.toLowerCase().replace(/['’]s$/, '')
+    if (PRONOUNS.has(pronoun)) {
+      const agrees = (name: string | null): boolean =>
+        !genderAgreement ||
+        !GENDERED.has(pronoun) ||
+        this.genderOf(name) !== opposite(GENDERED.get(pronoun))
+      const candidates = PERSONAL.has(pronoun)
+        ? namedSpeakers.filter((named) => named.person && agrees(named.speaker))
+        : namedSpeakers
+      return this.antecedent(source.start, candidates, rule, agrees)
+    }
     const { named, headLength } = this.headName(source)
     // An organisation's name inside a longer description ("North Korean state media") without an entity id
     // to go by: the description as written says more than the name.
@@ -143,13 +172,6 @@ export class SpeakerResolver {
       named.entityId === null &&
       named.end - named.start < 0.6 * headLength
     if (named !== undefined && !described) return this.canonical(named)
-    const lower = written.toLowerCase()
-    if (PRONOUNS.has(lower))
-      return this.antecedent(
-        source.start,
-        PERSONAL.has(lower) ? namedSpeakers.filter((named) => named.person) : namedSpeakers,
-        rule,
-      )
     const role = this.roleHolder(written, source.start)
     if (role !== null) return role
     return { speaker: cleanSource(written), entityId: null, person: false }
@@ -180,6 +202,7 @@ export class SpeakerResolver {
     position: number,
     namedSpeakers: NamedSpeaker[],
     rule: PronounRule,
+    agrees: (name: string | null) => boolean,
   ): ResolvedSpeaker {
     if (rule === 'speaker') {
       const last = namedSpeakers.filter((named) => named.at < position).at(-1)
@@ -198,8 +221,39 @@ export class SpeakerResolver {
       }
     }
     if (best !== null) return best
-    const person = this.persons.filter((m) => m.end <= position).at(-1)
+    const person = this.persons.filter((m) => m.end <= position && agrees(m.text)).at(-1)
     return person === undefined ? NO_SPEAKER : this.canonical(person)
+  }
+
+  private readonly genders = new Map<string, Gender | null>()
+
+  /**
+   * A person's gender as the text itself shows it: honorifics before the surname (Mr / Ms, Mrs, Miss) and
+   * the subject pronoun of what the person is reported to say ("Clinton said she…"), by majority; null if
+   * unclear or never shown.
+   */
+  genderOf(name: string | null): Gender | null {
+    const surname = wordsOf(name ?? '').at(-1)
+    if (surname === undefined || surname.length < 2) return null
+    const known = this.genders.get(surname)
+    if (known !== undefined) return known
+    let votes = 0
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    for (const mention of this.text.matchAll(new RegExp(`\\b${escaped}\\b`, 'g'))) {
+      const before = this.text.slice(Math.max(0, mention.index - 6), mention.index)
+      if (/\bMr\.?\s$/.test(before)) votes += 2
+      else if (/\b(Ms|Mrs|Miss)\.?\s$/.test(before)) votes -= 2
+      // "Clinton said she…", "Trump says he…": the subject of what the person says is the person.
+      const after = this.text.slice(
+        mention.index + surname.length,
+        mention.index + surname.length + 40,
+      )
+      const pronoun = SAID_PRONOUN.exec(after)?.[1]?.toLowerCase()
+      if (pronoun !== undefined) votes += GENDERED.get(pronoun) === 'male' ? 1 : -1
+    }
+    const gender: Gender | null = votes >= 1 ? 'male' : votes <= -1 ? 'female' : null
+    this.genders.set(surname, gender)
+    return gender
   }
 
   /** "the spokesman" → the person last written with that role before `position` ("spokesman Dmitry Peskov"). */
@@ -220,7 +274,10 @@ export class SpeakerResolver {
   }
 }
 
-/** A name without the titles before it; a title alone ("President") is kept. */
+/**
+ * A name without the titles before it, nor a cue word a headline wrote after it ("Lindsey Graham Says");
+ * a title alone ("President") is kept.
+ */
 function withoutTitles(name: string): string {
   const words = wordsOf(name)
   let first = 0
@@ -229,7 +286,9 @@ function withoutTitles(name: string): string {
     NAME_TITLES.has((words[first] ?? '').toLowerCase().replace(/\.$/, ''))
   )
     first++
-  return words.slice(first).join(' ')
+  let last = words.length
+  while (last - first > 2 && REPORTING_STEMS.has(cueStem(words[last - 1] ?? ''))) last--
+  return words.slice(first, last).join(' ')
 }
 
 /** A source as written, without a possessive or surrounding punctuation. */
