@@ -5,7 +5,7 @@ import {
   type PronounRule,
   type SpeakerResolver,
 } from './speakers.js'
-import type { TagToken } from './tokens.js'
+import { type TagToken, countBefore } from './tokens.js'
 
 /** A run of tokens with one role: [first, last] token indices. */
 interface Run {
@@ -41,18 +41,22 @@ export const DEFAULT_ASSEMBLE_OPTIONS: AssembleOptions = {
   genderAgreement: false,
 }
 
+// How many tokens from a content run its cue and source are looked for: far more than the sentence and its
+// neighbours that the links allow in news text, and a bound on the work for a text of one endless sentence.
+const WINDOW = 300
+
+/** The runs (sorted by position) that reach into tokens [from, to]. */
+function within(runs: Run[], from: number, to: number): Run[] {
+  const low = countBefore(runs.length, (k) => (runs[k] as Run).last < from)
+  const found: Run[] = []
+  for (let k = low; k < runs.length && (runs[k] as Run).first <= to; k++) found.push(runs[k] as Run)
+  return found
+}
+
 /** Token runs of the name mentions (binary search over token starts). */
 function nameRuns(tokens: TagToken[], mentions: { start: number; end: number }[]): Run[] {
-  const firstAtOrAfter = (offset: number): number => {
-    let low = 0
-    let high = tokens.length
-    while (low < high) {
-      const middle = (low + high) >> 1
-      if ((tokens[middle] as TagToken).start < offset) low = middle + 1
-      else high = middle
-    }
-    return low
-  }
+  const firstAtOrAfter = (offset: number): number =>
+    countBefore(tokens.length, (k) => (tokens[k] as TagToken).start < offset)
   return mentions.flatMap((mention) => {
     const first = firstAtOrAfter(mention.start)
     const last = firstAtOrAfter(mention.end) - 1
@@ -70,7 +74,7 @@ function nearestName(
 ): Run | null {
   const sentence = (tokens[anchor.first] as TagToken).sentence
   let best: Run | null = null
-  for (const name of names) {
+  for (const name of within(names, anchor.first - reach - 1, anchor.last + reach + 1)) {
     if (name.last >= not.first && name.first <= not.last) continue
     if ((tokens[name.first] as TagToken).sentence !== sentence) continue
     if (gap(anchor, name) > reach) continue
@@ -128,7 +132,7 @@ function nearest(
   let best: Run | null = null
   let bestCost = Infinity
   const sentence = (i: number): number => (tokens[i] as TagToken).sentence
-  for (const candidate of candidates) {
+  for (const candidate of within(candidates, anchor.first - WINDOW, anchor.last + WINDOW)) {
     if (candidate.first >= not.first && candidate.last <= not.last) continue
     const apart = Math.max(
       0,

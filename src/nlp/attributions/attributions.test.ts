@@ -64,6 +64,14 @@ describe('findAttributions', () => {
     expect(found.map((a) => [a.speaker, a.entityId])).toContainEqual(['Andrei Lankov', 'e1'])
   })
 
+  it('reads at most the first 200,000 characters of a very long text', () => {
+    const text = '“It will not work,” Lankov said. '.repeat(8000)
+    const found = findAttributions(text)
+    expect(found.length).toBeGreaterThan(0)
+    expect(Math.max(...found.map((a) => a.content.end))).toBeLessThanOrEqual(200_000)
+    checkOffsets(text, found)
+  })
+
   it('keeps offsets inside the text on random input', () => {
     let seed = 7
     const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648

@@ -108,13 +108,25 @@ const distance = (d: number): string =>
 export function contentFeatures(tokens: TagToken[], roles: string[]): TokenFeatures[] {
   const facts = factsOf(tokens)
   const cueAt = tokens.map((_, i) => (roles[i] ?? 'O').endsWith('CUE'))
-  const sourceAt = tokens.map((_, i) => (roles[i] ?? 'O').endsWith('SRC'))
-  const sentenceCues = new Map<number, number[]>()
+  // Sources up to each token (prefix sums) and the nearest cue before and after each token in its sentence,
+  // in linear passes, so that a long sentence costs no more per token than a short one.
+  const sourcesBefore = new Int32Array(tokens.length + 1)
+  tokens.forEach((_, i) => {
+    sourcesBefore[i + 1] = (sourcesBefore[i] ?? 0) + ((roles[i] ?? 'O').endsWith('SRC') ? 1 : 0)
+  })
+  const sourceBetween = (from: number, to: number): boolean =>
+    to > from && (sourcesBefore[to] ?? 0) - (sourcesBefore[from] ?? 0) > 0
+  const cueBefore = new Int32Array(tokens.length).fill(-1)
+  const cueAfter = new Int32Array(tokens.length).fill(-1)
+  for (let i = 1; i < tokens.length; i++)
+    if (tokens[i]?.sentence === tokens[i - 1]?.sentence)
+      cueBefore[i] = cueAt[i - 1] ? i - 1 : (cueBefore[i - 1] ?? -1)
+  for (let i = tokens.length - 2; i >= 0; i--)
+    if (tokens[i]?.sentence === tokens[i + 1]?.sentence)
+      cueAfter[i] = cueAt[i + 1] ? i + 1 : (cueAfter[i + 1] ?? -1)
+  const sentencesWithCues = new Set<number>()
   tokens.forEach((token, i) => {
-    if (!cueAt[i]) return
-    const list = sentenceCues.get(token.sentence) ?? []
-    list.push(i)
-    sentenceCues.set(token.sentence, list)
+    if (cueAt[i]) sentencesWithCues.add(token.sentence)
   })
   const word = (i: number): string => (facts[i] ?? NONE).word
   return tokens.map((token, i) => {
@@ -134,22 +146,21 @@ export function contentFeatures(tokens: TagToken[], roles: string[]): TokenFeatu
       'qr',
       `${q}|${role}`,
     )
-    const cues = sentenceCues.get(token.sentence) ?? []
-    const before = cues.filter((c) => c < i).at(-1)
-    const after = cues.find((c) => c > i)
+    const before = cueBefore[i] === -1 ? undefined : cueBefore[i]
+    const after = cueAfter[i] === -1 ? undefined : cueAfter[i]
     if (before !== undefined) {
       const d = distance(i - before)
       features.push('ac', d, 'ac|q', `${d}|${q}`, 'ac|w', word(before), 'ac1', word(before + 1))
-      if (sourceAt.slice(before, i).some(Boolean)) features.push('srcbetween', '')
+      if (sourceBetween(before, i)) features.push('srcbetween', '')
     }
     if (after !== undefined) {
       const d = distance(after - i)
       features.push('bc', d, 'bc|q', `${d}|${q}`, 'bc|w', word(after))
-      if (sourceAt.slice(i + 1, after).some(Boolean)) features.push('bc|src', '')
+      if (sourceBetween(i + 1, after)) features.push('bc|src', '')
     }
     if (before === undefined && after === undefined) {
       features.push('nocue|q', q)
-      const near = (s: number): boolean => (sentenceCues.get(s)?.length ?? 0) > 0
+      const near = (s: number): boolean => sentencesWithCues.has(s)
       if (near(token.sentence - 1)) features.push('cueprev|q', q)
       if (near(token.sentence + 1)) features.push('cuenext|q', q)
     }

@@ -2,6 +2,7 @@ import { NAME_TITLES, REPORTING_VERBS, SPEAKER_ROLES, cueStem } from '../../data
 import { TITLES } from '../../data/entity-cues.js'
 import type { EntityType, TextRange } from '../../types.js'
 import { extractEntities } from '../entities.js'
+import { countBefore } from './tokens.js'
 
 /** A name in the article that a source may stand for; `entityId` when the caller's entities give one. */
 export interface NameMention {
@@ -53,6 +54,9 @@ const SAID_PRONOUN =
   /^\s+(?:\p{L}+\s+)?(?:said|says|added|told\s+\p{L}+|thinks|believes)\s+(?:that\s+)?(he|she)\b/iu
 
 // Pronouns that stand for a person only (others may stand for an organisation).
+// Characters before a pronoun searched for its antecedent: several paragraphs.
+const ANTECEDENT_REACH = 3000
+
 const PERSONAL = new Set('he she i him her his me my who'.split(' '))
 const REPORTING_STEMS = new Set(REPORTING_VERBS.map(cueStem))
 const ROLE_WORDS = new Set([...SPEAKER_ROLES, ...TITLES])
@@ -138,6 +142,14 @@ export class SpeakerResolver {
     return { speaker: chosen.text, entityId: null, person: true }
   }
 
+  /** How many persons start before `position` (binary search; persons are in text order). */
+  private personsBefore(position: number): number {
+    return countBefore(
+      this.persons.length,
+      (k) => (this.persons[k] as NameMention).start < position,
+    )
+  }
+
   /** Whether a source is a bare pronoun ("he", "they", "who"). */
   isPronoun(source: TextRange): boolean {
     const written = this.text.slice(source.start, source.end).trim().toLowerCase()
@@ -210,7 +222,9 @@ export class SpeakerResolver {
     }
     let best: ResolvedSpeaker | null = null
     let bestAt = -1
-    const before = this.text.slice(0, position)
+    // A pronoun's antecedent is looked for in the few paragraphs before it (a bound on the work per pronoun).
+    const windowStart = Math.max(0, position - ANTECEDENT_REACH)
+    const before = this.text.slice(windowStart, position)
     for (const candidate of namedSpeakers) {
       const surname = wordsOf(candidate.speaker ?? '').at(-1)
       if (surname === undefined) continue
@@ -221,7 +235,10 @@ export class SpeakerResolver {
       }
     }
     if (best !== null) return best
-    const person = this.persons.filter((m) => m.end <= position && agrees(m.text)).at(-1)
+    const person = this.persons
+      .slice(0, this.personsBefore(position))
+      .filter((m) => m.end <= position && m.start >= windowStart && agrees(m.text))
+      .at(-1)
     return person === undefined ? NO_SPEAKER : this.canonical(person)
   }
 

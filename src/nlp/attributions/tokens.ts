@@ -31,10 +31,12 @@ export function tagTokens(text: string): TagToken[] {
   let sentence = 0
   let paragraph = 0
   let quoted = false
-  let last = 0
+  // The next line break after the previous token, found once and kept until passed (linear in the text).
+  let nextBreak = text.indexOf('\n')
   for (const match of text.matchAll(TOKEN)) {
     const start = match.index
-    const lineBreak = start > last && text.lastIndexOf('\n', start - 1) >= last
+    const lineBreak = nextBreak >= 0 && nextBreak < start
+    if (lineBreak) nextBreak = text.indexOf('\n', start)
     if (tokens.length > 0 && lineBreak) {
       paragraph++
       quoted = false
@@ -57,7 +59,6 @@ export function tagTokens(text: string): TagToken[] {
       mark,
     })
     if (mark === 'open') quoted = true
-    last = start + word.length
   }
   return tokens
 }
@@ -99,4 +100,16 @@ export function paragraphs(tokens: TagToken[]): TagToken[][] {
     else runs.push([token])
   }
   return runs
+}
+
+/** How many of the first `length` items are `before` (binary search: a prefix of the items is). */
+export function countBefore(length: number, before: (index: number) => boolean): number {
+  let low = 0
+  let high = length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (before(middle)) low = middle + 1
+    else high = middle
+  }
+  return low
 }
