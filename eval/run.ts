@@ -33,6 +33,8 @@ const median = (settings: { threshold?: number }[]): number =>
   settings.map((setting) => setting.threshold ?? 0).sort((a, b) => a - b)[
     Math.floor(settings.length / 2)
   ] ?? 0
+import { CITRON, evaluateAttributions } from './attributions.js'
+import { seedQuoteResults } from '../test/seed-attributions.js'
 
 /** Noise allowed below a floor before the gate fails. */
 const EPSILON = 0.002
@@ -196,6 +198,36 @@ for (const [name, value] of Object.entries(await seedChecks(clusteringSets))) {
   row(name, value)
   figures[`seeds.${name}`] = value
 }
+
+console.log(
+  '\nAttributions — PolNeAR dev (84 articles, text as given), score_quotes.py metric (content overlap F1)',
+)
+row('', 'all F1', 'direct F1', 'exact F1', 'speaker')
+const attributions = evaluateAttributions()
+const cv = attributions.crossValidation
+const attributionRow = (name: string, scores: typeof attributions.ours): void =>
+  row(
+    name,
+    scores.all.overlap.F1,
+    scores.direct.overlap.F1,
+    scores.all.exact.F1,
+    scores.speaker.acc,
+  )
+attributionRow('corroborate findAttributions (dev)', attributions.ours)
+row(`  train, ${cv.folds}-fold CV by article (mean)`, cv.all[0], cv.direct[0], '', cv.speaker[0])
+attributionRow('before: extractQuotes (src/nlp/quotes.ts)', attributions.before)
+row('BBC citron (PARC 3.0, published)', CITRON.content, '', '', `src ${CITRON.source}`)
+const speakers = attributions.ours.speaker
+console.log(
+  `  (speaker by source kind: named ${speakers.named.acc.toFixed(3)} n=${speakers.named.n}, nominal ${speakers.nominal.acc.toFixed(3)} n=${speakers.nominal.n}, pronoun ${speakers.pronoun.acc.toFixed(3)} n=${speakers.pronoun.n}; CV sd: all ${cv.all[1].toFixed(3)}, direct ${cv.direct[1].toFixed(3)}, speaker ${cv.speaker[1].toFixed(3)})`,
+)
+figures['attributions.all.overlapF1'] = attributions.ours.all.overlap.F1
+figures['attributions.direct.overlapF1'] = attributions.ours.direct.overlap.F1
+figures['attributions.speaker'] = attributions.ours.speaker.acc
+const seedQuotes = seedQuoteResults()
+const seedShare = seedQuotes.filter((quote) => quote.ok).length / seedQuotes.length
+row(`seed quotes with their speaker's full name (${seedQuotes.length})`, seedShare)
+figures['attributions.seed quotes'] = seedShare
 
 const floors = JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Record<string, number>
 const failures = Object.entries(floors).filter(

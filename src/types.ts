@@ -212,3 +212,35 @@ export interface Analysis {
   articles: Article[]
   stories: StoryReport[]
 }
+
+/** Character offsets into an article's `text` (within one article, so no article id). */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+export type AttributionKind = 'direct' | 'indirect' | 'mixed'
+
+/**
+ * Who said what (CONTRACT.md, `attributions`): the content said, the cue that reports it ("said",
+ * "according to"), the source span naming the speaker as written ("he", "the spokesman", "Peskov"), and the
+ * speaker resolved to the full name the article gives ("Dmitry Peskov"); for an unnamed source ("officials")
+ * the speaker is the source as written.
+ */
+export interface Attribution {
+  content: TextRange
+  cue: TextRange | null
+  source: TextRange | null
+  speaker: string | null
+  entityId: string | null
+  kind: AttributionKind
+}
+
+/** A named-entity mention handed to attribution as a speaker candidate (structurally an entity of `entities`). */
+export interface AttributionEntity {
+  text: string
+  type: EntityType
+  start: number
+  end: number
+  entityId: string
+}

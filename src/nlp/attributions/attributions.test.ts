@@ -1,0 +1,101 @@
+import { readFileSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { Attribution } from '../../types.js'
+import { findAttributions } from './index.js'
+
+const FIXTURES = new URL('../../../test/fixtures/attributions', import.meta.url).pathname
+
+interface Expected {
+  content: string
+  speaker: string | null
+  kind: Attribution['kind']
+}
+
+/** Characters shared by two ranges over the longer one: 1 when they are the same span. */
+function agreement(a: { start: number; end: number }, b: { start: number; end: number }): number {
+  const shared = Math.max(0, Math.min(a.end, b.end) - Math.max(a.start, b.start))
+  return shared / Math.max(a.end - a.start, b.end - b.start)
+}
+
+function checkOffsets(text: string, attributions: Attribution[]): void {
+  for (const attribution of attributions)
+    for (const range of [attribution.content, attribution.cue, attribution.source]) {
+      if (range === null) continue
+      expect(range.start).toBeGreaterThanOrEqual(0)
+      expect(range.end).toBeLessThanOrEqual(text.length)
+      expect(range.end).toBeGreaterThan(range.start)
+      expect(text.slice(range.start, range.end).trim()).not.toBe('')
+    }
+}
+
+describe('findAttributions fixtures (test/fixtures/attributions/<case>)', () => {
+  for (const name of readdirSync(FIXTURES).sort())
+    it(name, () => {
+      const text = readFileSync(join(FIXTURES, name, 'input.txt'), 'utf8')
+      const expected = JSON.parse(
+        readFileSync(join(FIXTURES, name, 'expected.json'), 'utf8'),
+      ) as Expected[]
+      const found = findAttributions(text)
+      checkOffsets(text, found)
+      for (const want of expected) {
+        const start = text.indexOf(want.content)
+        expect(start, `fixture text holds "${want.content}"`).toBeGreaterThanOrEqual(0)
+        const range = { start, end: start + want.content.length }
+        const match = found.find((a) => agreement(a.content, range) >= 0.8)
+        expect(match, `an attribution for "${want.content}"`).toBeDefined()
+        expect({ speaker: match?.speaker, kind: match?.kind }).toEqual({
+          speaker: want.speaker,
+          kind: want.kind,
+        })
+      }
+    })
+})
+
+describe('findAttributions', () => {
+  it('gives entity ids and full names from the caller’s entities', () => {
+    const text = 'Andrei Lankov studies the North.\n\n“It will not work,” Lankov said.'
+    const found = findAttributions(text, {
+      entities: [
+        { text: 'Andrei Lankov', type: 'person', start: 0, end: 13, entityId: 'e1' },
+        { text: 'Lankov', type: 'person', start: 54, end: 60, entityId: 'e1' },
+      ],
+    })
+    expect(found.map((a) => [a.speaker, a.entityId])).toContainEqual(['Andrei Lankov', 'e1'])
+  })
+
+  it('reads at most the first 200,000 characters of a very long text', () => {
+    const text = '“It will not work,” Lankov said. '.repeat(8000)
+    const found = findAttributions(text)
+    expect(found.length).toBeGreaterThan(0)
+    expect(Math.max(...found.map((a) => a.content.end))).toBeLessThanOrEqual(200_000)
+    checkOffsets(text, found)
+  })
+
+  it('keeps offsets inside the text on random input', () => {
+    let seed = 7
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    const alphabet = [
+      '“',
+      '”',
+      '"',
+      ' ',
+      '\n',
+      '.',
+      ',',
+      'said',
+      'He',
+      'Kim',
+      ':',
+      'according to',
+      'the',
+    ]
+    for (let round = 0; round < 50; round++) {
+      const text = Array.from(
+        { length: 80 },
+        () => alphabet[Math.floor(next() * alphabet.length)],
+      ).join(' ')
+      checkOffsets(text, findAttributions(text))
+    }
+  })
+})

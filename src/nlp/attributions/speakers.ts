@@ -1,0 +1,319 @@
+import { NAME_TITLES, REPORTING_VERBS, SPEAKER_ROLES, cueStem } from '../../data/reporting.js'
+import { TITLES } from '../../data/entity-cues.js'
+import type { EntityType, TextRange } from '../../types.js'
+import { extractEntities } from '../entities.js'
+import { countBefore } from './tokens.js'
+
+/** A name in the article that a source may stand for; `entityId` when the caller's entities give one. */
+export interface NameMention {
+  text: string
+  type: EntityType
+  start: number
+  end: number
+  entityId: string | null
+}
+
+export interface ResolvedSpeaker {
+  speaker: string | null
+  entityId: string | null
+  /** Resolved from a person's name (so that "he" and "she" may stand for it). */
+  person: boolean
+}
+
+/** A speaker named in the article, with where its source stands. */
+export interface NamedSpeaker extends ResolvedSpeaker {
+  at: number
+}
+
+/**
+ * What a pronoun stands for: the named speaker whose name was written last before it ('mentioned'), or
+ * the speaker of the last named source before it ('speaker').
+ */
+export type PronounRule = 'mentioned' | 'speaker'
+
+export const NO_SPEAKER: ResolvedSpeaker = { speaker: null, entityId: null, person: false }
+
+const PRONOUNS = new Set(
+  'he she they i we it you who him her them his their its me us our my which that this these those'.split(
+    ' ',
+  ),
+)
+type Gender = 'male' | 'female'
+const GENDERED = new Map<string, Gender>([
+  ['he', 'male'],
+  ['him', 'male'],
+  ['his', 'male'],
+  ['she', 'female'],
+  ['her', 'female'],
+  ['hers', 'female'],
+])
+const opposite = (gender: Gender | undefined): Gender | null =>
+  gender === 'male' ? 'female' : gender === 'female' ? 'male' : null
+
+const SAID_PRONOUN =
+  /^\s+(?:\p{L}+\s+)?(?:said|says|added|told\s+\p{L}+|thinks|believes)\s+(?:that\s+)?(he|she)\b/iu
+
+// Pronouns that stand for a person only (others may stand for an organisation).
+// Characters before a pronoun searched for its antecedent: several paragraphs.
+const ANTECEDENT_REACH = 3000
+
+const PERSONAL = new Set('he she i him her his me my who'.split(' '))
+const REPORTING_STEMS = new Set(REPORTING_VERBS.map(cueStem))
+const ROLE_WORDS = new Set([...SPEAKER_ROLES, ...TITLES])
+// How far from a name a role may stand and still be that name's role ("Kremlin spokesman Dmitry Peskov",
+// "Peskov, the Kremlin's spokesman"): a few words.
+const ROLE_REACH = 40
+
+/** The caller's entity mentions, or the project's name finder when none are given (no entity ids then). */
+export function nameMentions(
+  text: string,
+  entities?: readonly {
+    text: string
+    type: EntityType
+    start: number
+    end: number
+    entityId: string
+  }[],
+): NameMention[] {
+  if (entities !== undefined) return [...entities].sort((a, b) => a.start - b.start)
+  return extractEntities(text).map(({ text: name, type, start, end }) => ({
+    text: name,
+    type,
+    start,
+    end,
+    entityId: null,
+  }))
+}
+
+const wordsOf = (name: string): string[] => name.split(/\s+/).filter(Boolean)
+const nameKey = (word: string): string => word.toLowerCase().replace(/['’]s$/, '')
+
+/**
+ * Resolves each source to a speaker: a name inside the source to its full form in the article, a pronoun to
+ * the speaker mentioned last before it, a role ("the spokesman") to the person the article gave that role.
+ */
+export class SpeakerResolver {
+  private readonly byEntity = new Map<string, NameMention>()
+  private readonly persons: NameMention[]
+
+  constructor(
+    private readonly text: string,
+    readonly mentions: NameMention[],
+  ) {
+    this.persons = mentions.filter((mention) => mention.type === 'person')
+    for (const mention of mentions) {
+      if (mention.entityId === null) continue
+      const known = this.byEntity.get(mention.entityId)
+      if (known === undefined || wordsOf(mention.text).length > wordsOf(known.text).length)
+        this.byEntity.set(mention.entityId, mention)
+    }
+  }
+
+  /** The full name of a mention without the titles before it ("Senator Laura Whitfield" → "Laura Whitfield"). */
+  canonical(mention: NameMention): ResolvedSpeaker {
+    const resolved = this.fullName(mention)
+    return {
+      ...resolved,
+      speaker: resolved.speaker === null ? null : withoutTitles(resolved.speaker),
+    }
+  }
+
+  /** The full name of a mention: its entity's longest mention, or the nearest full name ending/starting with it. */
+  private fullName(mention: NameMention): ResolvedSpeaker {
+    const person = mention.type === 'person'
+    if (mention.entityId !== null)
+      return {
+        speaker: this.byEntity.get(mention.entityId)?.text ?? mention.text,
+        entityId: mention.entityId,
+        person,
+      }
+    const words = wordsOf(mention.text)
+    if (words.length > 1) return { speaker: mention.text, entityId: null, person }
+    // A single word ("Peskov", "PENCE", "Lee") stands for the person whose full name it begins or ends.
+    const key = nameKey(words[0] ?? '')
+    const fuller = this.persons.filter((other) => {
+      const otherWords = wordsOf(other.text).map(nameKey)
+      return otherWords.length > 1 && (otherWords.at(-1) === key || otherWords[0] === key)
+    })
+    // The full name used last before this mention (Kim Jong Un, then "Kim"), else the first one after it.
+    const before = fuller.filter((other) => other.start < mention.start).at(-1)
+    const chosen = before ?? fuller[0]
+    if (chosen === undefined) return { speaker: mention.text, entityId: null, person }
+    return { speaker: chosen.text, entityId: null, person: true }
+  }
+
+  /** How many persons start before `position` (binary search; persons are in text order). */
+  private personsBefore(position: number): number {
+    return countBefore(
+      this.persons.length,
+      (k) => (this.persons[k] as NameMention).start < position,
+    )
+  }
+
+  /** Whether a source is a bare pronoun ("he", "they", "who"). */
+  isPronoun(source: TextRange): boolean {
+    const written = this.text.slice(source.start, source.end).trim().toLowerCase()
+    return PRONOUNS.has(written.replace(/['’]s$/, ''))
+  }
+
+  /** The speaker of a source span, given the speakers already named in the article (for pronouns). */
+  resolve(
+    source: TextRange,
+    namedSpeakers: NamedSpeaker[],
+    rule: PronounRule = 'mentioned',
+    genderAgreement = false,
+  ): ResolvedSpeaker {
+    const written = this.text.slice(source.start, source.end).trim()
+    const pronoun = written.toLowerCase().replace(/['’]s$/, '')
+    if (PRONOUNS.has(pronoun)) {
+      const agrees = (name: string | null): boolean =>
+        !genderAgreement ||
+        !GENDERED.has(pronoun) ||
+        this.genderOf(name) !== opposite(GENDERED.get(pronoun))
+      const candidates = PERSONAL.has(pronoun)
+        ? namedSpeakers.filter((named) => named.person && agrees(named.speaker))
+        : namedSpeakers
+      return this.antecedent(source.start, candidates, rule, agrees)
+    }
+    const { named, headLength } = this.headName(source)
+    // An organisation's name inside a longer description ("North Korean state media") without an entity id
+    // to go by: the description as written says more than the name.
+    const described =
+      named !== undefined &&
+      named.type !== 'person' &&
+      named.entityId === null &&
+      named.end - named.start < 0.6 * headLength
+    if (named !== undefined && !described) return this.canonical(named)
+    const role = this.roleHolder(written, source.start)
+    if (role !== null) return role
+    return { speaker: cleanSource(written), entityId: null, person: false }
+  }
+
+  /**
+   * The name a source is headed by: among the names before its first comma, parenthesis or "who" ("Helen
+   * Okafor, a retail analyst at Barrow Securities"), the person with the longest name (the last on ties:
+   * "Kremlin spokesman Dmitry Peskov"), else the last name there; else any name in the source.
+   */
+  private headName(source: TextRange): { named: NameMention | undefined; headLength: number } {
+    const written = this.text.slice(source.start, source.end)
+    const cut = /,|\(|\bwho\b/.exec(written)
+    const headEnd = cut === null ? source.end : source.start + cut.index
+    const inside = this.mentions.filter((m) => m.start < source.end && m.end > source.start)
+    const head = inside.filter((m) => m.start < headEnd)
+    const persons = head.filter((m) => m.type === 'person')
+    const longest = persons.reduce<NameMention | undefined>(
+      (best, m) =>
+        best === undefined || wordsOf(m.text).length >= wordsOf(best.text).length ? m : best,
+      undefined,
+    )
+    return { named: longest ?? head.at(-1) ?? inside.at(-1), headLength: headEnd - source.start }
+  }
+
+  /** The named speaker whose name occurs last before `position`, else the person mentioned last before it. */
+  private antecedent(
+    position: number,
+    namedSpeakers: NamedSpeaker[],
+    rule: PronounRule,
+    agrees: (name: string | null) => boolean,
+  ): ResolvedSpeaker {
+    if (rule === 'speaker') {
+      const last = namedSpeakers.filter((named) => named.at < position).at(-1)
+      if (last !== undefined) return last
+    }
+    let best: ResolvedSpeaker | null = null
+    let bestAt = -1
+    // A pronoun's antecedent is looked for in the few paragraphs before it (a bound on the work per pronoun).
+    const windowStart = Math.max(0, position - ANTECEDENT_REACH)
+    const before = this.text.slice(windowStart, position)
+    for (const candidate of namedSpeakers) {
+      const surname = wordsOf(candidate.speaker ?? '').at(-1)
+      if (surname === undefined) continue
+      const at = before.lastIndexOf(surname)
+      if (at > bestAt) {
+        best = candidate
+        bestAt = at
+      }
+    }
+    if (best !== null) return best
+    const person = this.persons
+      .slice(0, this.personsBefore(position))
+      .filter((m) => m.end <= position && m.start >= windowStart && agrees(m.text))
+      .at(-1)
+    return person === undefined ? NO_SPEAKER : this.canonical(person)
+  }
+
+  private readonly genders = new Map<string, Gender | null>()
+
+  /**
+   * A person's gender as the text itself shows it: honorifics before the surname (Mr / Ms, Mrs, Miss) and
+   * the subject pronoun of what the person is reported to say ("Clinton said she…"), by majority; null if
+   * unclear or never shown.
+   */
+  genderOf(name: string | null): Gender | null {
+    const surname = wordsOf(name ?? '').at(-1)
+    if (surname === undefined || surname.length < 2) return null
+    const known = this.genders.get(surname)
+    if (known !== undefined) return known
+    let votes = 0
+    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    for (const mention of this.text.matchAll(new RegExp(`\\b${escaped}\\b`, 'g'))) {
+      const before = this.text.slice(Math.max(0, mention.index - 6), mention.index)
+      if (/\bMr\.?\s$/.test(before)) votes += 2
+      else if (/\b(Ms|Mrs|Miss)\.?\s$/.test(before)) votes -= 2
+      // "Clinton said she…", "Trump says he…": the subject of what the person says is the person.
+      const after = this.text.slice(
+        mention.index + surname.length,
+        mention.index + surname.length + 40,
+      )
+      const pronoun = SAID_PRONOUN.exec(after)?.[1]?.toLowerCase()
+      if (pronoun !== undefined) votes += GENDERED.get(pronoun) === 'male' ? 1 : -1
+    }
+    const gender: Gender | null = votes >= 1 ? 'male' : votes <= -1 ? 'female' : null
+    this.genders.set(surname, gender)
+    return gender
+  }
+
+  /** "the spokesman" → the person last written with that role before `position` ("spokesman Dmitry Peskov"). */
+  private roleHolder(written: string, position: number): ResolvedSpeaker | null {
+    const head = written.toLowerCase().split(/\s+/).at(-1) ?? ''
+    if (!ROLE_WORDS.has(head) || !/^(the|a|an|this|that)\s/i.test(written)) return null
+    const holder = this.persons
+      .filter((m) => m.end <= position)
+      .filter((m) => {
+        const around =
+          this.text.slice(Math.max(0, m.start - ROLE_REACH), m.start) +
+          ' ' +
+          this.text.slice(m.end, m.end + ROLE_REACH)
+        return new RegExp(`\\b${head}\\b`, 'i').test(around)
+      })
+      .at(-1)
+    return holder === undefined ? null : this.canonical(holder)
+  }
+}
+
+/**
+ * A name without the titles before it, nor a cue word a headline wrote after it ("Lindsey Graham Says");
+ * a title alone ("President") is kept.
+ */
+function withoutTitles(name: string): string {
+  const words = wordsOf(name)
+  let first = 0
+  while (
+    first < words.length - 1 &&
+    NAME_TITLES.has((words[first] ?? '').toLowerCase().replace(/\.$/, ''))
+  )
+    first++
+  let last = words.length
+  while (last - first > 2 && REPORTING_STEMS.has(cueStem(words[last - 1] ?? ''))) last--
+  return words.slice(first, last).join(' ')
+}
+
+/** A source as written, without a possessive or surrounding punctuation. */
+function cleanSource(written: string): string | null {
+  const clean = written
+    .replace(/['’]s$/, '')
+    .replace(/^(the|a|an)\s+/i, '')
+    .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
+    .trim()
+  return clean === '' ? null : clean
+}

@@ -1,0 +1,115 @@
+/** A token of the attribution tagger: a word or one punctuation mark, with where it stands. */
+export interface TagToken {
+  text: string
+  lower: string
+  start: number
+  end: number
+  /** Index of its sentence in the text. */
+  sentence: number
+  /** Index of its paragraph (a run of text between line breaks). */
+  paragraph: number
+  /** Inside double quotation marks (the marks themselves are not). */
+  inQuote: boolean
+  /** 'open' or 'close' for a double quotation mark, else null. */
+  mark: 'open' | 'close' | null
+}
+
+// Words with inner apostrophes, dots, hyphens and ampersands kept whole (don’t, U.S, Kim’s, Rolls-Royce, AT&T);
+// any other non-space character is a token of its own.
+const TOKEN = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|\S/gu
+const OPENING = new Set(['“', '„', '«'])
+const CLOSING = new Set(['”', '»'])
+const STRAIGHT = '"'
+
+/**
+ * Tokens of a text with their sentence, paragraph and quotation state. Quotation state follows the marks:
+ * curly marks open and close, a straight mark toggles, and a paragraph break ends any open quotation (news
+ * style reopens a quotation that runs on into the next paragraph).
+ */
+export function tagTokens(text: string): TagToken[] {
+  const tokens: TagToken[] = []
+  let sentence = 0
+  let paragraph = 0
+  let quoted = false
+  // The next line break after the previous token, found once and kept until passed (linear in the text).
+  let nextBreak = text.indexOf('\n')
+  for (const match of text.matchAll(TOKEN)) {
+    const start = match.index
+    const lineBreak = nextBreak >= 0 && nextBreak < start
+    if (lineBreak) nextBreak = text.indexOf('\n', start)
+    if (tokens.length > 0 && lineBreak) {
+      paragraph++
+      quoted = false
+    }
+    const word = match[0]
+    if (lineBreak || endsSentence(tokens, word)) sentence++
+    let mark: TagToken['mark'] = null
+    if (OPENING.has(word) || (word === STRAIGHT && !quoted)) mark = 'open'
+    else if (CLOSING.has(word) || word === STRAIGHT) mark = 'close'
+    if (mark === 'close') quoted = false
+    const lower = word.toLowerCase()
+    tokens.push({
+      text: word,
+      lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
+      start,
+      end: start + word.length,
+      sentence,
+      paragraph,
+      inQuote: quoted && mark === null,
+      mark,
+    })
+    if (mark === 'open') quoted = true
+  }
+  return tokens
+}
+
+// Words that end in a dot without ending a sentence (English news usage).
+const ABBREVIATIONS = new Set(
+  'mr mrs ms dr prof gen col lt sgt rep sen gov st jr sr inc corp co ltd vs no jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k e.g i.e a.m p.m'.split(
+    ' ',
+  ),
+)
+const TERMINAL = new Set(['.', '!', '?'])
+const CLOSERS = new Set(['”', '"', '’', "'", ')', '»'])
+
+/**
+ * Whether a sentence ends before `next`: after ".", "!" or "?" (and any closing marks), when the next word
+ * starts with a capital, a digit or an opening mark, and the word before the dot is no abbreviation or
+ * initial. Token-wise, so that splitting stays linear in the text.
+ */
+function endsSentence(tokens: TagToken[], next: string): boolean {
+  const previous = tokens.at(-1)?.text ?? ''
+  if (!TERMINAL.has(previous) && !CLOSERS.has(previous)) return false
+  if (!/^[\p{Lu}\p{N}“"‘'(«]/u.test(next)) return false
+  let k = tokens.length - 1
+  while (k >= 0 && CLOSERS.has(tokens[k]?.text ?? '')) k--
+  const terminal = tokens[k]
+  if (terminal === undefined || !TERMINAL.has(terminal.text)) return false
+  if (terminal.text !== '.') return true
+  const before = tokens[k - 1]
+  if (before === undefined || before.end !== terminal.start) return true
+  return !(ABBREVIATIONS.has(before.lower) || before.text.length === 1)
+}
+
+/** Runs of tokens of one paragraph: the unit the tagger labels at once. */
+export function paragraphs(tokens: TagToken[]): TagToken[][] {
+  const runs: TagToken[][] = []
+  for (const token of tokens) {
+    const run = runs.at(-1)
+    if (run !== undefined && run[0]?.paragraph === token.paragraph) run.push(token)
+    else runs.push([token])
+  }
+  return runs
+}
+
+/** How many of the first `length` items are `before` (binary search: a prefix of the items is). */
+export function countBefore(length: number, before: (index: number) => boolean): number {
+  let low = 0
+  let high = length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if (before(middle)) low = middle + 1
+    else high = middle
+  }
+  return low
+}
