@@ -1,3 +1,4 @@
+import { annotateArticle, type ArticleAnnotations } from '../src/nlp/annotate.js'
 import { updateStore } from '../src/incremental.js'
 import { clusterStories, type ClusterOptions } from '../src/stories/cluster.js'
 import { openStore } from '../src/store/index.js'
@@ -75,8 +76,20 @@ export function asArticle(document: ClusteringDataset['documents'][number]): Art
     language: 'en',
     text: document.text,
     removed: [],
+    ...annotationsOf(document.text),
     messages: [],
   }
+}
+
+/** Annotated once per text: the datasets are turned into articles again for every scoring run. */
+const annotated = new Map<string, ArticleAnnotations>()
+function annotationsOf(text: string): ArticleAnnotations {
+  let annotations = annotated.get(text)
+  if (annotations === undefined) {
+    annotations = annotateArticle({ text })
+    annotated.set(text, annotations)
+  }
+  return annotations
 }
 
 export function onlineScores(

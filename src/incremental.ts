@@ -1,4 +1,6 @@
 import { buildStoryReport } from './corroborate/report.js'
+import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
+import { withAnnotations } from './nlp/annotate.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
 import type { AnalyzeOptions } from './pipeline.js'
 import { findReuseLinks } from './reuse/links.js'
@@ -62,7 +64,8 @@ export async function updateStore(
   options: AnalyzeOptions = {},
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await store.addArticles(articles)
-  const pending = (await store.unclusteredArticles()).sort(canonicalOrder)
+  // Rows stored before annotations existed are annotated as they are read.
+  const pending = (await store.unclusteredArticles()).map(withAnnotations).sort(canonicalOrder)
   const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
   if (pending.length === 0) return result
 
@@ -112,14 +115,17 @@ export async function updateStore(
   for (const id of clusterer.changed) {
     const state = clusterer.state(id)
     if (state === undefined) continue
-    const extracted = await store.getExtractedArticles(state.articleIds)
+    const extracted = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
     const parts = splitIfTwoEvents(state, extracted, vectorOf, (taken) => clusterer.state(taken))
     for (const part of parts) {
-      const members = pinStoryDates(part.members)
+      const entities = resolveStoryEntities(part.members)
+      const members = pinStoryDates(part.members).map((member) =>
+        withStoryEntityIds(member, entities),
+      )
       const links = findReuseLinks(members, options.reuse)
       update.stories.push({
         state: part.state,
-        report: buildStoryReport(clusterOf(part.state), members, links),
+        report: buildStoryReport(clusterOf(part.state), members, links, entities),
       })
       update.analyzedArticles.push(...members)
       if (part.state.id !== id)

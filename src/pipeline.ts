@@ -1,9 +1,11 @@
 import { buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
+import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
 import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
 import { failedExtraction } from './extract/failed.js'
 import { canUseWorkers, createExtractionPool } from './extract/pool.js'
 import { documentFromInput } from './ingest/document.js'
+import { withAnnotations } from './nlp/annotate.js'
 import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
@@ -129,14 +131,18 @@ function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
 }
 
 /** The analysis stages over extracted articles: stories, story dates, reuse, reports. Pure. */
-export function analyzeArticles(articles: Article[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeArticles(given: Article[], options: AnalyzeOptions = {}): Analysis {
+  // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
+  const articles = given.map(withAnnotations)
   const clusters = clusterStories(articles, options.cluster)
   const byId = new Map(articles.map((article) => [article.id, article]))
   const stories = clusters.map((cluster) => {
-    const members = pinStoryDates(cluster.articleIds.map((id) => byId.get(id) as Article))
+    const given = cluster.articleIds.map((id) => byId.get(id) as Article)
+    const entities = resolveStoryEntities(given)
+    const members = pinStoryDates(given).map((member) => withStoryEntityIds(member, entities))
     for (const member of members) byId.set(member.id, member)
     const links = findReuseLinks(members, options.reuse)
-    return buildStoryReport(cluster, members, links)
+    return buildStoryReport(cluster, members, links, entities)
   })
   return {
     schemaVersion: SCHEMA_VERSION,

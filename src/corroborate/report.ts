@@ -1,8 +1,5 @@
-import { extractEntities } from '../nlp/entities.js'
 import { extractFacts } from '../nlp/facts.js'
-import { extractQuotes } from '../nlp/quotes.js'
 import { independentGroups } from '../reuse/links.js'
-import { splitSentences } from '../text/sentences.js'
 import type {
   Article,
   ReuseLink,
@@ -17,6 +14,7 @@ import type {
 import type { StoryCluster } from '../stories/cluster.js'
 import { contentWords, groupSimilar, overlap } from './group-similar.js'
 import { explainMembership } from './membership.js'
+import { resolveStoryEntities, type StoryEntities } from './story-entities.js'
 import { buildTimeline } from './timeline.js'
 
 // Calibrated on the seed story: the four translations of the Kremlin quote share about half their content
@@ -31,6 +29,7 @@ export function buildStoryReport(
   cluster: StoryCluster,
   articles: Article[],
   links: ReuseLink[],
+  storyEntities: StoryEntities = resolveStoryEntities(articles),
 ): StoryReport {
   const ordered = [...articles].sort((a, b) =>
     (a.published ?? '9') < (b.published ?? '9')
@@ -50,7 +49,7 @@ export function buildStoryReport(
   const facts = collectFacts(ordered)
   const conflicts = findConflicts(facts, sourcesOf)
   const claims = collectClaims(ordered, sourcesOf, conflicts)
-  const entities = collectEntities(ordered)
+  const entities = listedEntities(storyEntities.entities)
   const days = ordered
     .map((article) => article.published)
     .filter((day): day is string => day !== null)
@@ -63,7 +62,7 @@ export function buildStoryReport(
     start: days[0] ?? null,
     end: days.at(-1) ?? null,
     entities,
-    quotes: collectQuotes(ordered),
+    quotes: collectQuotes(ordered, storyEntities.entities),
     facts,
     claims,
     conflicts,
@@ -80,13 +79,23 @@ export function buildStoryReport(
   }
 }
 
-function collectQuotes(articles: Article[]): StoryQuote[] {
+/** Quotes of the story: attributions (any kind) grouped across articles when their words are alike. */
+function collectQuotes(articles: Article[], entities: StoryEntity[]): StoryQuote[] {
+  const roleOf = new Map(entities.map((entity) => [entity.id, entity.role]))
   const items = articles.flatMap((article) =>
-    extractQuotes(article.text).map((quote) => ({
-      ...quote,
-      articleId: article.id,
-      words: contentWords(quote.text),
-    })),
+    article.attributions.map((attribution) => {
+      const text = article.text.slice(attribution.content.start, attribution.content.end)
+      return {
+        text,
+        start: attribution.content.start,
+        end: attribution.content.end,
+        speaker: attribution.speaker,
+        speakerRole:
+          attribution.entityId === null ? null : (roleOf.get(attribution.entityId) ?? null),
+        articleId: article.id,
+        words: contentWords(text),
+      }
+    }),
   )
   const groups = groupSimilar(items, (a, b) => {
     const measure = overlap(a.words, b.words)
@@ -157,7 +166,8 @@ function collectClaims(
   conflicts: StoryConflict[],
 ): StoryClaim[] {
   const items = articles.flatMap((article) =>
-    splitSentences(article.text)
+    article.sentences
+      .map(({ start, end }) => ({ text: article.text.slice(start, end), start, end }))
       .filter((sentence) => sentence.text.split(/\s+/).length >= 6)
       .map((sentence) => ({
         ...sentence,
@@ -198,32 +208,17 @@ function collectClaims(
   })
 }
 
-function collectEntities(articles: Article[]): StoryEntity[] {
-  const byKey = new Map<string, StoryEntity & { articles: Set<string> }>()
-  for (const article of articles) {
-    for (const mention of extractEntities(article.text, article.language)) {
-      const entity = byKey.get(mention.key) ?? {
-        name: mention.text,
-        type: mention.type,
-        aliases: [],
-        mentions: [],
-        articles: new Set<string>(),
-      }
-      if (mention.text !== entity.name && !entity.aliases.includes(mention.text))
-        entity.aliases.push(mention.text)
-      entity.mentions.push({ articleId: article.id, start: mention.start, end: mention.end })
-      entity.articles.add(article.id)
-      byKey.set(mention.key, entity)
-    }
-  }
-  return [...byKey.values()]
-    .filter((entity) => entity.articles.size >= 2 || entity.mentions.length >= 3)
+/** The entities a story report lists: those in two articles or mentioned three times, most present first. */
+function listedEntities(entities: StoryEntity[]): StoryEntity[] {
+  const articlesOf = (entity: StoryEntity): number =>
+    new Set(entity.mentions.map((mention) => mention.articleId)).size
+  return entities
+    .filter((entity) => articlesOf(entity) >= 2 || entity.mentions.length >= 3)
     .sort(
       (a, b) =>
-        b.articles.size - a.articles.size ||
+        articlesOf(b) - articlesOf(a) ||
         b.mentions.length - a.mentions.length ||
         (a.name < b.name ? -1 : 1),
     )
     .slice(0, MAX_ENTITIES)
-    .map(({ name, type, aliases, mentions }) => ({ name, type, aliases, mentions }))
 }

@@ -1,4 +1,3 @@
-import { splitSentences } from '../text/sentences.js'
 import type { Article, Span } from '../types.js'
 
 const MONTHS = [
@@ -25,7 +24,8 @@ export function buildTimeline(
 ): { date: string; text: string; spans: Span[] }[] {
   const byDate = new Map<string, { date: string; text: string; spans: Span[] }>()
   for (const article of articles) {
-    for (const sentence of splitSentences(article.text)) {
+    for (const { start, end } of article.sentences) {
+      const sentence = { text: article.text.slice(start, end), start, end }
       for (const match of sentence.text.matchAll(DATED)) {
         const [, month, day, year, bareYear] = match
         const date =
