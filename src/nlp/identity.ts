@@ -1,7 +1,7 @@
 import type { ArticleEntity, EntityType } from '../types.js'
 import type { NameMention } from './ner/recognize.js'
 import type { Token } from './ner/tokenize.js'
-import { isAcronymOf, isShortFormOf, nameKey, slugOf } from './names.js'
+import { isAcronym, isAcronymOf, isShortFormOf, nameKey, slugOf } from './names.js'
 
 interface Group {
   key: string
@@ -48,6 +48,7 @@ export function resolveArticleEntities(
       (group) =>
         group.key !== key &&
         ((isShortFormOf(key, group.key) &&
+          !isAcronym(mention.text) &&
           compatible(
             mention.type,
             votedType(group.mentions.map((other) => mentions[other] as NameMention)),

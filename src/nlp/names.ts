@@ -55,6 +55,9 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   const short = keyWords(shortKey)
   const full = keyWords(fullKey)
   if (short.length >= full.length || short.length === 0) return false
+  // One word of three letters or more ("Kim", "Peskov"), not a given name pair ("Jong Un") nor "Un" / "UN".
+  if (short.length === 1 && (short[0] as string).length < 3) return false
+  if (short.length > 1 && !(short[0] === full[0] && short.at(-1) === full.at(-1))) return false
   // A middle name or patronymic left out ("Vladimir Putin" / "Vladimir Vladimirovich Putin").
   if (short.length >= 2 && short[0] === full[0] && short.at(-1) === full.at(-1)) return true
   const head = full.slice(0, short.length).join(' ')

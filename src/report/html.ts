@@ -58,6 +58,13 @@ ${list(
   ),
 )}
 ${list(
+  'Who and where',
+  story.entities.map(
+    (entity) =>
+      `<strong>${h(entity.name)}</strong> (${h(entity.type)}${entity.role === null ? '' : `, ${h(entity.role)}`})${entity.aliases.length === 0 ? '' : `: also ${entity.aliases.map((alias) => `“${h(alias)}”`).join(', ')}`} ${cites(entity.mentions.slice(0, 5))}`,
+  ),
+)}
+${list(
   'Quotes',
   story.quotes.map(
     (quote) => `${h(quote.speaker ?? 'Unattributed')}: “${h(quote.text)}” ${cites(quote.spans)}`,

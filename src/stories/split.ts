@@ -1,4 +1,4 @@
-import { nameKey } from '../nlp/names.js'
+import { extractEntities } from '../nlp/entities.js'
 import { estimateJaccard, minhashSignature, shingleHashes } from '../reuse/minhash.js'
 import { words } from '../text/tokens.js'
 import { contentId } from '../text/hash.js'
@@ -172,8 +172,8 @@ function nameVectors(units: Article[][]): Map<string, number>[] {
     (unit) =>
       new Set(
         unit.flatMap((article) => [
-          ...article.entities
-            .flatMap((entity) => nameKey(entity.text).split(' '))
+          ...extractEntities(article.text, article.language)
+            .flatMap((entity) => entity.key.split(' '))
             .map((word) => word.replace(/\.+$/, '')) // "U.S." and "U.S" are one name
             .filter((word) => word.length >= MIN_NAME_LENGTH),
           // A year or a day told is a "when" as a name is a "who" or a "where": two fights of one boxer differ

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { annotateArticle } from '../nlp/annotate.js'
+import { extractEntities } from '../nlp/entities.js'
 import { documentTerms } from './vectors.js'
 
 // Five unrelated French pages in a mostly German and English batch formed one story on "les, dans, par, une".
@@ -9,8 +9,9 @@ test("an article's function words are left out in its own language, not only in 
   expect(french).toEqual(expect.arrayContaining(['pompiers', 'intervenus', 'voisins', 'maison']))
   for (const word of ['les', 'dans', 'avec', 'sont', 'mais']) expect(french).not.toContain(word)
   expect([...documentTerms('unknown', null, text, null).counts.keys()]).toContain('dans')
-  const names = annotateArticle({
-    text: 'Mais la police est venue. Les pompiers aussi, dit Jean Dupont.',
-  }).entities
+  const names = extractEntities(
+    'Mais la police est venue. Les pompiers aussi, dit Jean Dupont.',
+    'fr',
+  )
   expect(names.map((name) => name.text)).toEqual(['Jean Dupont'])
 })

@@ -22,6 +22,8 @@ export interface FeatureContext {
   sentenceStart: boolean[]
   /** The sentence is written in capitals (a headline): case says little there. */
   capsSentence: boolean[]
+  /** The sentence is written in title case (a headline: "Lohan Checks Into Rehab"): case says less there. */
+  titleSentence: boolean[]
   /** The word occurs in lower case elsewhere in the text, not at a sentence start. */
   seenLower: boolean[]
 }
@@ -64,22 +66,28 @@ export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureCo
   tokens.forEach((token, index) => {
     if (!sentenceStart[index] && /^\p{Ll}/u.test(token.text)) lowerSeen.add(token.text)
   })
-  const capsBySentence = new Map<number, { letters: number; caps: number }>()
+  const capsBySentence = new Map<number, { letters: number; caps: number; initials: number }>()
   for (const token of tokens) {
     if (!/\p{L}/u.test(token.text)) continue
-    const counts = capsBySentence.get(token.sentence) ?? { letters: 0, caps: 0 }
+    const counts = capsBySentence.get(token.sentence) ?? { letters: 0, caps: 0, initials: 0 }
     counts.letters++
     if (token.text.length > 1 && token.text === token.text.toUpperCase()) counts.caps++
+    if (/^\p{Lu}/u.test(token.text)) counts.initials++
     capsBySentence.set(token.sentence, counts)
   }
   const capsSentence = tokens.map((token) => {
     const counts = capsBySentence.get(token.sentence)
     return counts !== undefined && counts.letters >= 3 && counts.caps / counts.letters > 0.6
   })
+  const titleSentence = tokens.map((token) => {
+    const counts = capsBySentence.get(token.sentence)
+    return counts !== undefined && counts.letters >= 4 && counts.initials / counts.letters > 0.75
+  })
   return {
     tokens,
     lower,
     shapes,
+    titleSentence,
     placeTags: placeTags(lower, gazetteer),
     sentenceStart,
     capsSentence,
@@ -113,21 +121,42 @@ function caseOf(word: string): string {
 
 const PAD = '<s>'
 
-/** The features of token `index` given the two tags before it (greedy left-to-right decoding). */
-export function tokenFeatures(
+/** A token's case, marked for headline sentences (H capitals, T title case) and sentence starts (S). */
+function wordCaseAt(context: FeatureContext, index: number): string {
+  const raw = (context.tokens[index] as { text: string }).text
+  const caps = context.capsSentence[index] ? 'H' : context.titleSentence[index] ? 'T' : ''
+  return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
+}
+
+/** The features that depend on the tags decided before the token. */
+export function tagFeatures(
   context: FeatureContext,
-  gazetteer: Gazetteer,
   index: number,
   previousTag: string,
   previousTag2: string,
 ): string[] {
+  const word = context.lower[index] as string
+  const wordCase = wordCaseAt(context, index)
+  return [
+    `t-1=${previousTag}`,
+    `t-2t-1=${previousTag2}|${previousTag}`,
+    `t-1w=${previousTag}|${word}`,
+    `t-1s=${previousTag}|${context.shapes[index]}`,
+    `t-1c=${previousTag}|${wordCase}`,
+  ]
+}
+
+/** The features of the text around the token alone (the same on every training pass: cached there). */
+export function staticFeatures(
+  context: FeatureContext,
+  gazetteer: Gazetteer,
+  index: number,
+): string[] {
   const { lower, shapes } = context
   const word = lower[index] as string
-  const raw = (context.tokens[index] as { text: string }).text
   const at = (offset: number): string => lower[index + offset] ?? PAD
   const shapeAt = (offset: number): string => shapes[index + offset] ?? PAD
-  const caps = context.capsSentence[index] ? 'H' : ''
-  const wordCase = caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
+  const wordCase = wordCaseAt(context, index)
   const features = [
     'b',
     `w=${word}`,
@@ -146,11 +175,6 @@ export function tokenFeatures(
     `s-1s+1=${shapeAt(-1)}|${shapes[index]}|${shapeAt(1)}`,
     `w-1w=${at(-1)}|${word}`,
     `ww+1=${word}|${at(1)}`,
-    `t-1=${previousTag}`,
-    `t-2t-1=${previousTag2}|${previousTag}`,
-    `t-1w=${previousTag}|${word}`,
-    `t-1s=${previousTag}|${shapes[index]}`,
-    `t-1c=${previousTag}|${wordCase}`,
   ]
   if (context.seenLower[index]) features.push(`dl=${wordCase}`)
   const place = context.placeTags[index] as string

@@ -1,4 +1,10 @@
-import { type FeatureContext, type Gazetteer, featureContext, tokenFeatures } from './features.js'
+import {
+  type FeatureContext,
+  type Gazetteer,
+  featureContext,
+  staticFeatures,
+  tagFeatures,
+} from './features.js'
 import type { Token } from './tokenize.js'
 
 /** BIO tags over the four name types; 'O' outside names. */
@@ -16,9 +22,8 @@ function allowed(tag: number, previous: number): boolean {
 
 export type Weights = Map<string, Float32Array>
 
-/** Scores of every tag for one token's features. */
-function scoreTags(weights: Weights, features: string[], into: Float64Array): void {
-  into.fill(0)
+/** Scores of every tag for one token's features, added to `into`. */
+function addScores(weights: Weights, features: string[], into: Float64Array): void {
   for (const feature of features) {
     const row = weights.get(feature)
     if (row === undefined) continue
@@ -40,20 +45,18 @@ function best(scores: Float64Array, previous: number): number {
   return bestTag
 }
 
-/** Features of a token given the tags decided before it (greedy decoding). */
-function featuresAt(
+/** The tag `back` tokens before; a name never runs across a sentence or line break, so none is seen there. */
+function previousTag(
   context: FeatureContext,
-  gazetteer: Gazetteer,
   index: number,
   decided: number[],
-): string[] {
-  return tokenFeatures(
-    context,
-    gazetteer,
-    index,
-    TAGS[decided[index - 1] ?? OUTSIDE] as string,
-    TAGS[decided[index - 2] ?? OUTSIDE] as string,
-  )
+  back: number,
+): number {
+  const sentence = (context.tokens[index] as Token).sentence
+  const before = context.tokens[index - back]
+  return before === undefined || before.sentence !== sentence
+    ? OUTSIDE
+    : (decided[index - back] ?? OUTSIDE)
 }
 
 /** Greedy left-to-right tagging of a text's tokens (tag indices into TAGS). */
@@ -62,8 +65,20 @@ export function tagTokens(tokens: Token[], weights: Weights, gazetteer: Gazettee
   const scores = new Float64Array(TAGS.length)
   const tags: number[] = []
   for (let index = 0; index < tokens.length; index++) {
-    scoreTags(weights, featuresAt(context, gazetteer, index, tags), scores)
-    tags.push(best(scores, tags[index - 1] ?? OUTSIDE))
+    // The two feature lists are scored one after the other (no concatenated copy: the hot path).
+    scores.fill(0)
+    addScores(weights, staticFeatures(context, gazetteer, index), scores)
+    addScores(
+      weights,
+      tagFeatures(
+        context,
+        index,
+        TAGS[previousTag(context, index, tags, 1)] as string,
+        TAGS[previousTag(context, index, tags, 2)] as string,
+      ),
+      scores,
+    )
+    tags.push(best(scores, previousTag(context, index, tags, 1)))
   }
   return tags
 }
@@ -114,6 +129,8 @@ export function trainPerceptron(
   }
   const live = weights as unknown as Map<string, Float32Array>
   const contexts: FeatureContext[] = texts.map((text) => featureContext(text.tokens, gazetteer))
+  // The features of the text around each token are the same on every pass: built once (3x faster).
+  const cached: (string[][] | undefined)[] = texts.map(() => undefined)
   const order = texts.map((_, index) => index)
   let state = seed
   const random = (): number => {
@@ -128,11 +145,23 @@ export function trainPerceptron(
       const text = texts[textIndex] as TrainingText
       const context = contexts[textIndex] as FeatureContext
       const predicted: number[] = []
+      const around = (cached[textIndex] ??= text.tokens.map((_, index) =>
+        staticFeatures(context, gazetteer, index),
+      ))
       for (let index = 0; index < text.tokens.length; index++) {
         clock++
-        const features = featuresAt(context, gazetteer, index, predicted)
-        scoreTags(live, features, scores)
-        const guess = best(scores, predicted[index - 1] ?? OUTSIDE)
+        const features = [
+          ...(around[index] as string[]),
+          ...tagFeatures(
+            context,
+            index,
+            TAGS[previousTag(context, index, predicted, 1)] as string,
+            TAGS[previousTag(context, index, predicted, 2)] as string,
+          ),
+        ]
+        scores.fill(0)
+        addScores(live, features, scores)
+        const guess = best(scores, previousTag(context, index, predicted, 1))
         const truth = text.tags[index] as number
         if (guess !== truth)
           for (const feature of features) {

@@ -48,7 +48,37 @@ export function recognizeNames(
     if (name.startsWith('B-')) first = index
   })
   close(tags.length - 1)
-  return withRepeatedNames(text, tokens, mentions)
+  return withoutPairs(withRepeatedNames(text, tokens, mentions), model)
+}
+
+/**
+ * Typing by the place list and dropping pairs of names: a mention written exactly as a listed place is a
+ * place (the tagger sometimes types "North Korea" as a person); "Kim-Putin" ("the Kim-Putin summit") and
+ * "Moscow-Pyongyang" join two names the text gives apart, and are not a name of their own.
+ */
+function withoutPairs(mentions: NameMention[], model: NerModel): NameMention[] {
+  const alone = new Set(mentions.flatMap((mention) => [mention.text, ...mention.text.split(/\s+/)]))
+  return mentions
+    .filter((mention) => {
+      const parts = mention.text.split(/[-‐]/)
+      return !(
+        parts.length === 2 &&
+        !/\s/.test(mention.text) &&
+        parts.every((part) => /^\p{Lu}/u.test(part) && alone.has(part))
+      )
+    })
+    .map((mention) => {
+      const words = mention.text.toLowerCase().split(/\s+/)
+      const isPlace = model.gazetteer.places
+        .get(words[0] as string)
+        ?.some(
+          (phrase) =>
+            phrase.length === words.length && phrase.every((word, index) => word === words[index]),
+        )
+      return isPlace === true && mention.type !== 'organization'
+        ? { ...mention, type: 'place' as const }
+        : mention
+    })
 }
 
 /** The longest name (in tokens) looked for again elsewhere in the text. */
