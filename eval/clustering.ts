@@ -1,3 +1,4 @@
+import { annotateArticle, type ArticleAnnotations } from '../src/nlp/annotate.js'
 import { updateStore } from '../src/incremental.js'
 import type { AnalyzeOptions } from '../src/pipeline.js'
 import { openStore } from '../src/store/index.js'
@@ -15,6 +16,17 @@ export interface ClusteringDataset {
     published: string | null
     gold: string
   }[]
+}
+
+/** Annotated once per text: the datasets are turned into articles again for every scoring run. */
+const annotated = new Map<string, ArticleAnnotations>()
+function annotationsOf(text: string): ArticleAnnotations {
+  let annotations = annotated.get(text)
+  if (annotations === undefined) {
+    annotations = annotateArticle({ text })
+    annotated.set(text, annotations)
+  }
+  return annotations
 }
 
 /** The raw rows of the ECB+ and BASIL dev documents (text, title where given, gold event). */
@@ -47,6 +59,7 @@ export function asArticle(document: ClusteringDataset['documents'][number]): Art
     language: 'en',
     text: document.text,
     removed: [],
+    ...annotationsOf(document.text),
     messages: [],
   }
 }

@@ -16,6 +16,7 @@ import {
   wholeScore,
 } from './clustering-cv.js'
 import { DATE_PEERS, dateF, evaluateDates } from './dates.js'
+import { ENTITY_ANCHORS, evaluateEntities } from './entities.js'
 import { evaluateExtraction } from './extraction.js'
 import { evaluateMetadataPages } from './metadata-pages.js'
 import { aggregate } from './shingle-metric.js'
@@ -192,6 +193,48 @@ if (stanceDataPresent()) {
   )
   figures['stance.emergent.accuracy'] = emergent.accuracy
 } else console.log('\nStance — ../shared/data/stance-* not found, skipped')
+
+console.log(
+  '\nNamed entities — CoNLL-2003 test (exact span and type) and ECB+ dev entity layer (reference scorers)',
+)
+row('', 'F1', 'precision', 'recall')
+const entities = await evaluateEntities()
+row(
+  'CoNLL PER/ORG/LOC corroborate',
+  entities.conll.perOrgLoc.F1,
+  entities.conll.perOrgLoc.P,
+  entities.conll.perOrgLoc.R,
+)
+row(
+  'CoNLL 4 types corroborate',
+  entities.conll.fourTypes.F1,
+  entities.conll.fourTypes.P,
+  entities.conll.fourTypes.R,
+)
+for (const anchor of ENTITY_ANCHORS.conll) row(`CoNLL ${anchor.name}`, anchor.f1, '', '')
+row(
+  'ECB+ named mentions corroborate (untyped)',
+  entities.ecb.untyped.F1,
+  entities.ecb.untyped.P,
+  entities.ecb.untyped.R,
+)
+row(
+  'ECB+ named mentions corroborate (typed)',
+  entities.ecb.typed.F1,
+  entities.ecb.typed.P,
+  entities.ecb.typed.R,
+)
+for (const anchor of ENTITY_ANCHORS.ecbMentions) row(`ECB+ ${anchor.name}`, anchor.f1, '', '')
+row('ECB+ entity CoNLL-F1 within topic corroborate', entities.ecb.coref.topic.conll, '', '')
+row('ECB+ entity CoNLL-F1 within story corroborate', entities.ecb.coref.story.conll, '', '')
+for (const anchor of ENTITY_ANCHORS.ecbCoref) row(`ECB+ ${anchor.name}`, anchor.f1, '', '')
+console.log(
+  `  (the name model never saw CoNLL-2003 or ECB+: held-out figures; CoNLL ${entities.conll.seconds.toFixed(0)} s, ECB+ ${entities.ecb.seconds.toFixed(0)} s)`,
+)
+figures['entities.conll.perOrgLoc.f1'] = entities.conll.perOrgLoc.F1
+figures['entities.ecb.mentions.f1'] = entities.ecb.untyped.F1
+figures['entities.ecb.typed.f1'] = entities.ecb.typed.F1
+figures['entities.ecb.coref.topic.conll'] = entities.ecb.coref.topic.conll
 
 console.log('\nSeed story (examples/aurus-gift)')
 for (const [name, value] of Object.entries(await seedChecks(clusteringSets))) {

@@ -1,4 +1,5 @@
 import { analyze, verify } from '../src/index.js'
+import type { StoryEntity } from '../src/types.js'
 import { clusterStories } from '../src/stories/cluster.js'
 import type { CliDataset } from './clustering-cv.js'
 
@@ -20,6 +21,8 @@ export async function seedChecks(corpora: CliDataset[]): Promise<Record<string, 
       rewrite.evidence.some((evidence) => evidence.kind === 'shared-misspelling')
         ? 1
         : 0,
+    'entities: alias groups joined (issue 16)': aliasShare(story?.entities ?? []),
+    'entities: three Kims apart': threeKimsApart(story?.entities ?? []),
     'price conflict found':
       story?.conflicts.some((conflict) => conflict.about.startsWith('price')) === true ? 1 : 0,
     'price shown as differing qualifiers':
@@ -106,4 +109,36 @@ function aloneTogether(ids: string[], stories: { articleIds: string[] }[]): numb
   const story = stories.find((candidate) => candidate.articleIds.includes(ids[0] ?? ''))
   const members = new Set(story?.articleIds ?? [])
   return members.size === ids.length && ids.every((id) => members.has(id)) ? 1 : 0
+}
+
+/** The alias groups the seed story must join (issue 16): each pair as one story entity. */
+const SEED_ALIASES: [string, string][] = [
+  ['Peskov', 'Dmitry Peskov'],
+  ['KCNA', 'Korean Central News Agency'],
+  ['Kim Jong-un', 'Kim Jong Un'],
+  ['Anrus', 'Aurus'],
+]
+
+function formsOf(entity: StoryEntity): string[] {
+  return [entity.name, ...entity.aliases]
+}
+
+/** Share of the seed alias pairs whose two forms (as words of its names: "Anrus Senat") are one entity. */
+function aliasShare(entities: StoryEntity[]): number {
+  const has = (entity: StoryEntity, form: string): boolean =>
+    formsOf(entity).some((name) => name === form || name.split(' ').includes(form))
+  const joined = SEED_ALIASES.filter(([a, b]) =>
+    entities.some((entity) => has(entity, a) && has(entity, b)),
+  )
+  return joined.length / SEED_ALIASES.length
+}
+
+/** 1 when Kim Jong Un, Kim Yo Jong and Kim Il Sung are three entities of the story. */
+function threeKimsApart(entities: StoryEntity[]): number {
+  const holders = ['Kim Jong Un', 'Kim Yo Jong', 'Kim Il Sung'].map((name) =>
+    entities.findIndex((entity) =>
+      formsOf(entity).some((form) => form.replace(/-/g, ' ').toLowerCase() === name.toLowerCase()),
+    ),
+  )
+  return holders.every((index) => index >= 0) && new Set(holders).size === 3 ? 1 : 0
 }

@@ -1,4 +1,5 @@
 import { type AnalyzeOptions, reportStory } from './pipeline.js'
+import { withAnnotations } from './nlp/annotate.js'
 import {
   INDEX_TERMS,
   MAX_POSTINGS,
@@ -71,7 +72,8 @@ async function placeInStore(
   options: AnalyzeOptions,
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await store.addArticles(articles)
-  const pending = (await store.unclusteredArticles()).sort(canonicalOrder)
+  // Rows stored before annotations existed are annotated as they are read.
+  const pending = (await store.unclusteredArticles()).map(withAnnotations).sort(canonicalOrder)
   const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
   if (pending.length === 0) return result
 
@@ -120,7 +122,7 @@ async function placeInStore(
   for (const id of clusterer.changed) {
     const state = clusterer.state(id)
     if (state === undefined) continue
-    const extracted = await store.getExtractedArticles(state.articleIds)
+    const extracted = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
     const parts = splitIfTwoEvents(state, extracted, vectorOf, (taken) => clusterer.state(taken))
     for (const part of parts) {
       const { report, members } = reportStory(clusterOf(part.state), part.members, options)

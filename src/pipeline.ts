@@ -1,10 +1,12 @@
 import { contentId } from './text/hash.js'
 import { buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
+import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
 import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
 import { failedExtraction } from './extract/failed.js'
 import { canUseWorkers, createExtractionPool } from './extract/pool.js'
 import { documentFromInput } from './ingest/document.js'
+import { withAnnotations } from './nlp/annotate.js'
 import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
@@ -131,7 +133,9 @@ export function safeExtract(document: RawDocument, options: AnalyzeOptions): Art
 }
 
 /** The analysis stages over extracted articles: stories, story dates, reuse, reports. Pure. */
-export function analyzeArticles(articles: Article[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeArticles(given: Article[], options: AnalyzeOptions = {}): Analysis {
+  // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
+  const articles = given.map(withAnnotations)
   const clusters = clusterStories(articles, options.cluster)
   const byId = new Map(articles.map((article) => [article.id, article]))
   const stories = clusters.map((cluster) => {
@@ -159,9 +163,11 @@ export function reportStory(
   articles: Article[],
   options: AnalyzeOptions = {},
 ): { report: StoryReport; members: Article[] } {
-  const members = pinStoryDates(articles)
+  // One identity per entity across the story: each article's entity ids become the story's.
+  const entities = resolveStoryEntities(articles)
+  const members = pinStoryDates(articles).map((member) => withStoryEntityIds(member, entities))
   const links = findReuseLinks(members, options.reuse)
-  return { report: buildStoryReport(cluster, members, links), members }
+  return { report: buildStoryReport(cluster, members, links, entities), members }
 }
 
 /**

@@ -53,6 +53,8 @@ export interface RawDocument {
     /** The original publisher a feed item names (RSS/Atom `<source>`): evidence for `publisher`. */
     publisher?: string
   }
+  /** Extension: the content is the article body as given (a JSONL `"clean": true`): no boilerplate removal. */
+  clean?: boolean
   messages: Message[]
 }
 
@@ -80,7 +82,33 @@ export interface Article {
   language: string | null
   text: string
   removed: RemovedBlock[]
+  /** Names with offsets; `entityId` is one entity within the article (`extract`) or story (`analyze`). */
+  entities: ArticleEntity[]
+  /** Who said what: content, cue and source spans, the speaker by canonical name. */
+  attributions: Attribution[]
+  /** Extension: sentence boundaries of `text`, computed once with the other annotations. */
+  sentences: TextRange[]
   messages: Message[]
+}
+
+/** Character offsets into the text of the article that holds them. */
+export interface TextRange {
+  start: number
+  end: number
+}
+
+/** One mention of a name in an article, with the entity it names. */
+export interface ArticleEntity {
+  text: string
+  type: EntityType
+  start: number
+  end: number
+  /** The same for every mention of one entity (within the article; within the story after `analyze`). */
+  entityId: string
+  /** Extension: the entity's canonical full name ("Dmitry Peskov" for a mention "Mr Peskov"). */
+  name: string
+  /** Extension: the title or role written right before the name at this mention ("Kremlin spokesman"). */
+  role: string | null
 }
 
 /** What a caller can hand to `extract` or `analyze` (the JSONL article shape of CONTRACT.md). */
@@ -93,6 +121,8 @@ export interface ArticleInput {
   html?: string
   published?: string
   site?: string
+  /** The text is the body as given: taken without boilerplate removal (crawler exports, corpora). */
+  clean?: boolean
 }
 
 export type EntityType = 'person' | 'organization' | 'place' | 'product' | 'other'
@@ -102,6 +132,12 @@ export interface StoryEntity {
   type: EntityType
   aliases: string[]
   mentions: Span[]
+  /** Extension: the entityId its mentions carry in `articles[].entities`. */
+  id: string
+  /** Extension: why each alias is this entity ("surname", "acronym", "spelling", "misspelling"). */
+  aliasEvidence: (Evidence & { alias: string })[]
+  /** Extension: the role written before the name, when the story gives one ("Kremlin spokesman"). */
+  role: string | null
 }
 
 export interface StoryQuote {

@@ -47,6 +47,21 @@ test('every span of the seed analysis slices back to its text', async () => {
     }
   }
   for (const article of analysis.articles) {
+    // Names and attributions: every span slices back to the article's text; story ids are shared.
+    const storyIds = new Set(analysis.stories.flatMap((story) => story.entities.map((e) => e.id)))
+    for (const entity of article.entities) {
+      expect(article.text.slice(entity.start, entity.end)).toBe(entity.text)
+      expect(entity.entityId).not.toBe('')
+    }
+    expect(article.entities.some((entity) => storyIds.has(entity.entityId))).toBe(true)
+    for (const attribution of article.attributions)
+      for (const range of [attribution.content, attribution.cue, attribution.source])
+        if (range !== null) {
+          expect(range.end).toBeGreaterThan(range.start)
+          expect(range.end).toBeLessThanOrEqual(article.text.length)
+        }
+    for (const sentence of article.sentences)
+      expect(article.text.slice(sentence.start, sentence.end).trim()).not.toBe('')
     for (const evidence of article.dateEvidence)
       if (evidence.start !== undefined)
         expect(article.text.slice(evidence.start, evidence.end)).toBe(evidence.text)

@@ -1,3 +1,4 @@
+import { resolveStoryEntities, type StoryEntities } from './story-entities.js'
 import { independentGroups } from '../reuse/links.js'
 import type {
   Article,
@@ -28,6 +29,7 @@ export function buildStoryReport(
   cluster: StoryCluster,
   articles: Article[],
   links: ReuseLink[],
+  storyEntities?: StoryEntities,
 ): StoryReport {
   const ordered = [...articles].sort((a, b) =>
     (a.published ?? '9') < (b.published ?? '9')
@@ -47,7 +49,8 @@ export function buildStoryReport(
   const conflicts = findConflicts(ordered, sourceOf)
   const ledger = buildLedger(ordered, sourceOf, conflicts)
   const claims = ledger.map(asStoryClaim)
-  const entities = collectEntities(ordered)
+  // The story's identities (aliases joined across articles) when the annotation stage resolved them.
+  const entities = listedEntities((storyEntities ?? resolveStoryEntities(ordered)).entities)
   const days = ordered
     .map((article) => article.published)
     .filter((day): day is string => day !== null)
@@ -145,32 +148,17 @@ function onlyIn(claims: StoryClaim[], sourceOf: (articleId: string) => string): 
   }))
 }
 
-function collectEntities(articles: Article[]): StoryEntity[] {
-  const byKey = new Map<string, StoryEntity & { articles: Set<string> }>()
-  for (const article of articles) {
-    for (const mention of readAnnotations(article).entities) {
-      const entity = byKey.get(mention.key) ?? {
-        name: mention.text,
-        type: mention.type,
-        aliases: [],
-        mentions: [],
-        articles: new Set<string>(),
-      }
-      if (mention.text !== entity.name && !entity.aliases.includes(mention.text))
-        entity.aliases.push(mention.text)
-      entity.mentions.push({ articleId: article.id, start: mention.start, end: mention.end })
-      entity.articles.add(article.id)
-      byKey.set(mention.key, entity)
-    }
-  }
-  return [...byKey.values()]
-    .filter((entity) => entity.articles.size >= 2 || entity.mentions.length >= 3)
+/** The entities a story report lists: those in two articles or mentioned three times, most present first. */
+function listedEntities(entities: StoryEntity[]): StoryEntity[] {
+  const articlesOf = (entity: StoryEntity): number =>
+    new Set(entity.mentions.map((mention) => mention.articleId)).size
+  return entities
+    .filter((entity) => articlesOf(entity) >= 2 || entity.mentions.length >= 3)
     .sort(
       (a, b) =>
-        b.articles.size - a.articles.size ||
+        articlesOf(b) - articlesOf(a) ||
         b.mentions.length - a.mentions.length ||
         (a.name < b.name ? -1 : 1),
     )
     .slice(0, MAX_ENTITIES)
-    .map(({ name, type, aliases, mentions }) => ({ name, type, aliases, mentions }))
 }

@@ -137,6 +137,9 @@ function asArticle(input: VerifyInput): Article {
     language: null,
     removed: [],
     messages: [],
+    entities: [],
+    attributions: [],
+    sentences: [],
     ...input,
   }
 }

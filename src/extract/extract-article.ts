@@ -1,4 +1,5 @@
 import { decideMetadata, readPageMeta } from '../metadata/index.js'
+import { annotateArticle } from '../nlp/annotate.js'
 import { contentId } from '../text/hash.js'
 import { type Article, type Message, type RawDocument, SCHEMA_VERSION } from '../types.js'
 import { descendants, parseHtml, textOf } from './html/dom.js'
@@ -17,7 +18,10 @@ export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   now: new Date(),
 }
 
-/** Extracts one Article from a decoded document: body, removed blocks, metadata, messages. */
+/**
+ * Assembles one Article from a decoded document: body, removed blocks, metadata, then the nlp annotations
+ * (sentences, entities, attributions), computed here once for every later stage.
+ */
 export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions> = {}): Article {
   const settings = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
   const messages: Message[] = [...raw.messages]
@@ -54,6 +58,7 @@ export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions
     ...metadata,
     text: body.text,
     removed: body.removed,
+    ...annotateArticle({ text: body.text }),
     messages,
   }
 }
@@ -88,7 +93,9 @@ function fromHtml(content: string, raw: RawDocument) {
 }
 
 function fromText(content: string, raw: RawDocument) {
-  const extracted = extractPlainText(content)
+  // A clean text (JSONL "clean": true) is the body as given; offsets into it are offsets into the input.
+  const extracted =
+    raw.clean === true ? { text: content, removed: [], title: null } : extractPlainText(content)
   // A JSONL article that gives its title has no headline line to find; its text is all body.
   return {
     text: extracted.text,

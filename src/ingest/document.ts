@@ -17,6 +17,7 @@ export function documentFromInput(input: ArticleInput, source: string | null = n
       published: input.published ?? null,
       site: input.site ?? null,
     },
+    ...(input.clean === true && !isHtml ? { clean: true } : {}),
     messages: [],
   }
 }

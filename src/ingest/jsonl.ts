@@ -163,6 +163,7 @@ export function parseArticleInput(line: string): ArticleInput | string {
     }
     input[field] = String(fieldValue)
   }
+  if (record.clean === true) input.clean = true
   if (input.text === undefined && input.html === undefined) {
     return 'Unexpected article without "text" or "html", expected one of them'
   }

@@ -16,7 +16,10 @@ const CAPITALISED =
 
 /**
  * Capitalised name sequences, typed by cue words and a small place list; sentence-initial function words (of
- * English and of the text's language, ISO 639-1) skipped.
+ * English and of the text's language, ISO 639-1) skipped. Kept for clustering's split test only, which reads
+ * the words of every capitalised run: reading the statistical names of the annotations instead (issue 16)
+ * lowered ECB+ B-cubed 0.945 → 0.926 (fewer, cleaner names carry less of a story's "who"). Every other stage
+ * reads `article.entities`.
  */
 export function extractEntities(text: string, language: string | null = null): EntityMention[] {
   const mentions: EntityMention[] = []

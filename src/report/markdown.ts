@@ -94,6 +94,13 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
         )
     }
   }
+  if (story.entities.length > 0) {
+    out.push('', '## Who and where', '')
+    for (const entity of story.entities)
+      out.push(
+        `- **${md(entity.name)}** (${entity.type}${entity.role === null ? '' : `, ${md(entity.role)}`})${entity.aliases.length === 0 ? '' : `: also ${entity.aliases.map((alias) => `“${md(alias)}”`).join(', ')}`} (${entity.mentions.length} mentions)`,
+      )
+  }
   if (story.quotes.length > 0) {
     out.push('', '## Quotes by speaker', '')
     for (const [speaker, quotes] of bySpeaker(story))

@@ -66,6 +66,14 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         `  • ${link.from} ${link.directed ? '→' : '↔'} ${link.to}: ${link.kind}, ${link.passages.length} passage${link.passages.length === 1 ? '' : 's'}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`,
       )
   }
+  const people = story.entities.slice(0, WHO_LISTED)
+  if (people.length > 0) {
+    lines.push('', '  Who and where (by canonical name, with the forms the articles use)')
+    for (const entity of people)
+      lines.push(
+        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${entity.aliases.length === 0 ? '' : ` also “${entity.aliases.join('”, “')}”`} [${entity.mentions.length} mentions]`,
+      )
+  }
   const quoted = story.quotes.filter((quote) => quote.spans.length > 1)
   if (quoted.length > 0) {
     lines.push('', '  Quotes carried by several outlets')
@@ -76,6 +84,9 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
   }
   return stripControl(lines.join('\n'))
 }
+
+/** Entities listed on a story card: the most present ones. */
+const WHO_LISTED = 12
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`

@@ -1,0 +1,66 @@
+import { expect, test } from 'vitest'
+import type { Article, ArticleEntity, EntityType } from '../types.js'
+import { resolveStoryEntities, withStoryEntityIds } from './story-entities.js'
+
+/** An article whose entities are given (one local entity per distinct name), as the nlp stage leaves them. */
+function article(id: string, names: [string, EntityType][]): Article {
+  let text = ''
+  const entities: ArticleEntity[] = names.map(([name, type]) => {
+    const start = text.length
+    text += `${name}. `
+    return {
+      text: name,
+      type,
+      start,
+      end: start + name.length,
+      entityId: name.toLowerCase(),
+      name,
+      role: null,
+    }
+  })
+  return { id, text, entities, attributions: [], sentences: [] } as unknown as Article
+}
+
+test('a story joins spellings, surnames, acronyms and a rare slip, and keeps three Kims apart', () => {
+  const articles = [
+    article('a', [
+      ['Kim Jong Un', 'person'],
+      ['Kim Yo Jong', 'person'],
+      ['Aurus', 'organization'],
+      ['Aurus', 'organization'],
+      ['Korean Central News Agency', 'organization'],
+      ['Dmitry Peskov', 'person'],
+    ]),
+    article('b', [
+      ['Kim Jong-un', 'person'],
+      ['Kim Il Sung', 'person'],
+      ['Aurus', 'organization'],
+      ['Aurus', 'organization'],
+      ['KCNA', 'organization'],
+      ['Peskov', 'person'],
+    ]),
+    article('c', [
+      ['Anrus', 'organization'],
+      ['Aurus', 'organization'],
+      ['Aurus', 'organization'],
+      ['Kim', 'person'],
+    ]),
+  ]
+  const story = resolveStoryEntities(articles)
+  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  expect(byName.get('Kim Jong Un')?.aliases).toEqual(['Kim Jong-un'])
+  expect(byName.get('Aurus')?.aliases).toEqual(['Anrus'])
+  expect(byName.get('Aurus')?.aliasEvidence[0]?.kind).toBe('misspelling')
+  expect(byName.get('Korean Central News Agency')?.aliases).toEqual(['KCNA'])
+  expect(byName.get('Dmitry Peskov')?.aliases).toEqual(['Peskov'])
+  // "Kim" alone in an article that names no Kim could be any of three: it stays apart.
+  for (const kim of ['Kim Jong Un', 'Kim Yo Jong', 'Kim Il Sung'])
+    expect(byName.get(kim)?.aliases ?? []).not.toContain('Kim')
+  const ids = articles.map((item) => withStoryEntityIds(item, story))
+  const idOf = (articleIndex: number, text: string) =>
+    ids[articleIndex]?.entities.find((entity) => entity.text === text)?.entityId
+  expect(idOf(0, 'Kim Jong Un')).toBe(idOf(1, 'Kim Jong-un'))
+  expect(idOf(2, 'Anrus')).toBe(idOf(0, 'Aurus'))
+  expect(idOf(1, 'KCNA')).toBe(idOf(0, 'Korean Central News Agency'))
+  expect(idOf(0, 'Kim Yo Jong')).not.toBe(idOf(1, 'Kim Il Sung'))
+})

@@ -1,0 +1,175 @@
+import type { ArticleEntity, EntityType } from '../types.js'
+import type { NameMention } from './ner/recognize.js'
+import type { Token } from './ner/tokenize.js'
+import { isAcronym, isAcronymOf, isShortFormOf, nameKey, slugOf } from './names.js'
+
+interface Group {
+  key: string
+  mentions: number[]
+}
+
+/**
+ * Whether a short form of this type can name an entity of the fuller form's type. Short forms are resolved
+ * for people only ("Peskov"): a place or organisation's first or last word is seldom the whole of it ("North",
+ * "Council", "Korea" of "Korea Research Institute"). The tagger may type a lone surname as an organisation,
+ * but a lone place name is not a person's surname ("Washington").
+ */
+const compatible = (short: EntityType, full: EntityType): boolean =>
+  short === full ||
+  short === 'other' ||
+  full === 'other' ||
+  (full === 'person' && short !== 'place')
+
+/**
+ * Entities of one article: mentions of one name share an entityId. Forms join when their keys match
+ * (transliterations, dots, accents), when a short form is the first or last words of a fuller name of the
+ * article (surname "Peskov", family name "Kim": the fuller name mentioned last before it wins, so "Kim" after
+ * "Kim Yo Jong" is her), and when an acronym spells a name's initials (KCNA).
+ */
+export function resolveArticleEntities(
+  text: string,
+  mentions: NameMention[],
+  tokens: Token[],
+  roleWords: Set<string>,
+): ArticleEntity[] {
+  const keys = mentions.map((mention) => nameKey(mention.text))
+  const groups = new Map<string, Group>()
+  keys.forEach((key, index) => {
+    const group = groups.get(key) ?? { key, mentions: [] }
+    group.mentions.push(index)
+    groups.set(key, group)
+  })
+  const full = [...groups.values()]
+  // Each mention's group after short forms and acronyms are resolved to a fuller form.
+  const target = mentions.map((_, index) => keys[index] as string)
+  mentions.forEach((mention, index) => {
+    const key = keys[index] as string
+    const fuller = full.filter(
+      (group) =>
+        group.key !== key &&
+        ((isShortFormOf(key, group.key) &&
+          !isAcronym(mention.text) &&
+          compatible(
+            mention.type,
+            votedType(group.mentions.map((other) => mentions[other] as NameMention)),
+          )) ||
+          isAcronymOf(mention.text, (mentions[group.mentions[0] as number] as NameMention).text)),
+    )
+    if (fuller.length === 0) return
+    // The fullest forms only ("Kim Jong Un" over "Jong Un"), then the one mentioned last before here.
+    const candidates = fuller.filter(
+      (group) => !fuller.some((other) => isShortFormOf(group.key, other.key)),
+    )
+    const lastBefore = (group: Group): number =>
+      Math.max(
+        -1,
+        ...group.mentions
+          .filter((other) => (mentions[other] as NameMention).start < mention.start)
+          .map((other) => (mentions[other] as NameMention).start),
+      )
+    const chosen = [...candidates].sort(
+      (a, b) =>
+        lastBefore(b) - lastBefore(a) ||
+        firstStart(a, mentions) - firstStart(b, mentions) ||
+        (a.key < b.key ? -1 : 1),
+    )[0] as Group
+    target[index] = chosen.key
+  })
+  // Follow chains ("Jong Un" → "Kim Jong Un") to their end.
+  const resolved = target.map((key) => {
+    let current = key
+    for (let step = 0; step < 3; step++) {
+      const next = target[groups.get(current)?.mentions[0] ?? -1]
+      if (next === undefined || next === current) break
+      current = next
+    }
+    return current
+  })
+  return entitiesOf(text, mentions, resolved, tokens, roleWords)
+}
+
+function firstStart(group: Group, mentions: NameMention[]): number {
+  return (mentions[group.mentions[0] as number] as NameMention).start
+}
+
+function entitiesOf(
+  text: string,
+  mentions: NameMention[],
+  resolved: string[],
+  tokens: Token[],
+  roleWords: Set<string>,
+): ArticleEntity[] {
+  const byEntity = new Map<string, number[]>()
+  resolved.forEach((key, index) => byEntity.set(key, [...(byEntity.get(key) ?? []), index]))
+  const entityOf = new Map<number, { id: string; name: string; type: EntityType }>()
+  const used = new Set<string>()
+  for (const [key, members] of [...byEntity].sort(
+    (a, b) => (a[1][0] as number) - (b[1][0] as number),
+  )) {
+    const forms = members.map((index) => mentions[index] as NameMention)
+    const named = forms.filter((form) => nameKey(form.text) === key)
+    const name = (named[0] ?? (forms[0] as NameMention)).text
+    const type = votedType(named.length > 0 ? named : forms)
+    let id = slugOf(name)
+    for (let suffix = 2; used.has(id); suffix++) id = `${slugOf(name)}-${suffix}`
+    used.add(id)
+    for (const index of members) entityOf.set(index, { id, name, type })
+  }
+  return mentions.map((mention, index) => {
+    const entity = entityOf.get(index) as { id: string; name: string; type: EntityType }
+    return {
+      text: mention.text,
+      type: entity.type,
+      start: mention.start,
+      end: mention.end,
+      entityId: entity.id,
+      name: entity.name,
+      role:
+        entity.type === 'person' ? roleBefore(text, tokens, mention.firstToken, roleWords) : null,
+    }
+  })
+}
+
+/** The type most mentions of an entity have; ties go to the earliest mention's. */
+function votedType(forms: NameMention[]): EntityType {
+  const counts = new Map<EntityType, number>()
+  for (const form of forms) counts.set(form.type, (counts.get(form.type) ?? 0) + 1)
+  let best = (forms[0] as NameMention).type
+  for (const [type, count] of counts) if (count > (counts.get(best) ?? 0)) best = type
+  return best
+}
+
+/** At most this many words of a role before a name ("North Korean state media spokesman"). */
+const ROLE_WORDS_MAX = 4
+
+/**
+ * The role written right before a person's name: title words ("spokesman", "Mr") and the capitalised words
+ * that qualify them ("Kremlin spokesman", "North Korean leader"). Null when no title word is there.
+ */
+function roleBefore(
+  text: string,
+  tokens: Token[],
+  firstToken: number,
+  roleWords: Set<string>,
+): string | null {
+  const sentence = (tokens[firstToken] as Token).sentence
+  let from = firstToken
+  let hasRole = false
+  for (let index = firstToken - 1; index >= 0 && firstToken - index <= ROLE_WORDS_MAX; index--) {
+    const token = tokens[index] as Token
+    if (token.sentence !== sentence) break
+    const word = token.text.toLowerCase().replace(/\.$/, '')
+    if (roleWords.has(word)) hasRole = true
+    else if (!/^\p{Lu}/u.test(token.text) || /^(The|A|An)$/.test(token.text)) break
+    from = index
+  }
+  if (!hasRole) return null
+  // Capitalised words before the first title word are kept only when a title word follows them.
+  while (
+    from < firstToken &&
+    !roleWords.has((tokens[from] as Token).text.toLowerCase()) &&
+    !/^\p{Lu}/u.test((tokens[from] as Token).text)
+  )
+    from++
+  return text.slice((tokens[from] as Token).start, (tokens[firstToken - 1] as Token).end)
+}

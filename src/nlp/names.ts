@@ -1,0 +1,100 @@
+/**
+ * How name forms compare: the key two spellings of one name share, acronyms, short forms, one-letter slips.
+ * Used within an article (src/nlp/identity.ts) and across a story (src/corroborate/story-entities.ts).
+ */
+
+/** Words that do not count in an acronym ("Ministry of Foreign Affairs" → MFA). */
+const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'in', 'on', 'at', '&'])
+
+/**
+ * Comparison key: lower case, accents off, hyphens and spaces one (transliterations "Kim Jong-un" / "Kim
+ * Jong Un"), dots and a possessive off ("U.S." / "US").
+ */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s$/, '')
+    .replace(/[-‐‑–]/g, ' ')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+export function keyWords(key: string): string[] {
+  return key.split(' ').filter(Boolean)
+}
+
+/** Whether a form is written as an acronym ("KCNA", "U.N.", "NATO"). */
+export function isAcronym(text: string): boolean {
+  return /^(?:\p{Lu}{2,7}s?|(?:\p{Lu}\.){2,6})$/u.test(text)
+}
+
+/** The initials of a multi-word name ("Korean Central News Agency" → "kcna"), or null for one word. */
+export function initialsOf(name: string): string | null {
+  const words = name
+    .split(/[\s-]+/)
+    .filter((word) => word !== '' && !ACRONYM_SKIP.has(word.toLowerCase()))
+  if (words.length < 2) return null
+  return words.map((word) => (word[0] as string).toLowerCase()).join('')
+}
+
+/** Whether `short` is an acronym of `full` ("KCNA" of "Korean Central News Agency"). */
+export function isAcronymOf(short: string, full: string): boolean {
+  if (!isAcronym(short)) return false
+  const letters = short.replace(/[.]/g, '').replace(/s$/, '').toLowerCase()
+  return letters.length >= 2 && initialsOf(full) === letters
+}
+
+/**
+ * Whether a short form names the same as a longer one: its words are the longer one's first or last words
+ * ("Peskov" / "Dmitry Peskov"; "Kim" / "Kim Jong Un", family name first).
+ */
+export function isShortFormOf(shortKey: string, fullKey: string): boolean {
+  const short = keyWords(shortKey)
+  const full = keyWords(fullKey)
+  if (short.length >= full.length || short.length === 0) return false
+  // One word of three letters or more ("Kim", "Peskov"), not a given name pair ("Jong Un") nor "Un" / "UN".
+  if (short.length === 1 && (short[0] as string).length < 3) return false
+  if (short.length > 1 && !(short[0] === full[0] && short.at(-1) === full.at(-1))) return false
+  // A middle name or patronymic left out ("Vladimir Putin" / "Vladimir Vladimirovich Putin").
+  if (short.length >= 2 && short[0] === full[0] && short.at(-1) === full.at(-1)) return true
+  const head = full.slice(0, short.length).join(' ')
+  const tail = full.slice(-short.length).join(' ')
+  return head === short.join(' ') || tail === short.join(' ')
+}
+
+/** Damerau-Levenshtein distance, stopping early once above `limit`. */
+export function editDistance(a: string, b: string, limit = 2): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1
+  const rows: number[][] = [Array.from({ length: b.length + 1 }, (_, index) => index)]
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i]
+    let rowMin = i
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      let value = Math.min(
+        (rows[i - 1]?.[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (rows[i - 1]?.[j - 1] ?? 0) + cost,
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (rows[i - 2]?.[j - 2] ?? 0) + 1)
+      row.push(value)
+      rowMin = Math.min(rowMin, value)
+    }
+    if (rowMin > limit) return limit + 1
+    rows.push(row)
+  }
+  return rows[a.length]?.[b.length] ?? limit + 1
+}
+
+/** A stable id for a canonical name within its article or story ("Kim Jong Un" → "kim-jong-un"). */
+export function slugOf(name: string): string {
+  return (
+    nameKey(name)
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '') || 'name'
+  )
+}

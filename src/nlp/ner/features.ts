@@ -1,0 +1,188 @@
+import type { Token } from './tokenize.js'
+
+/** Name lists the tagger looks words up in (baked into the model file; see models/README.md). */
+export interface Gazetteer {
+  /** Given names, lower case. */
+  firstNames: Set<string>
+  /** Lower-case phrases (countries, capitals, cities, continents) by their first word. */
+  places: Map<string, string[][]>
+  /** Nationality and group adjectives ("russian", "korean"), lower case. */
+  demonyms: Set<string>
+  /** Words of titles and roles that stand before a name ("spokesman", "president", "mr"). */
+  roles: Set<string>
+}
+
+/** What the features of one text need, computed once per text. */
+export interface FeatureContext {
+  tokens: Token[]
+  lower: string[]
+  shapes: string[]
+  /** Per token: 'B' / 'I' when inside a gazetteer place phrase, '' otherwise. */
+  placeTags: string[]
+  sentenceStart: boolean[]
+  /** The sentence is written in capitals (a headline): case says little there. */
+  capsSentence: boolean[]
+  /** The sentence is written in title case (a headline: "Lohan Checks Into Rehab"): case says less there. */
+  titleSentence: boolean[]
+  /** The word occurs in lower case elsewhere in the text, not at a sentence start. */
+  seenLower: boolean[]
+}
+
+/** Word shape with runs collapsed: "Peskov" Xx, "KCNA" X, "U.S." X.X., "Jong-un" Xx-x, "2024" d. */
+export function shapeOf(word: string): string {
+  let shape = ''
+  let last = ''
+  for (let index = 0; index < word.length && shape.length < 8; index++) {
+    const kind = charKind(word[index] as string)
+    if (kind !== last) shape += kind
+    last = kind
+  }
+  return shape
+}
+
+/** X upper-case letter, x other letter, d digit, else the character itself (char codes first: hot path). */
+function charKind(char: string): string {
+  const code = char.charCodeAt(0)
+  if (code >= 65 && code <= 90) return 'X'
+  if (code >= 97 && code <= 122) return 'x'
+  if (code >= 48 && code <= 57) return 'd'
+  if (code < 128) return char
+  const upper = char.toUpperCase()
+  const lower = char.toLowerCase()
+  if (upper === lower) return /\p{N}/u.test(char) ? 'd' : /\p{L}/u.test(char) ? 'x' : char
+  return char === upper ? 'X' : 'x'
+}
+
+export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureContext {
+  const lower = tokens.map((token) => token.text.toLowerCase())
+  const shapes = tokens.map((token) => shapeOf(token.text))
+  const sentenceStart = tokens.map(
+    (token, index) =>
+      index === 0 ||
+      (tokens[index - 1] as Token).sentence !== token.sentence ||
+      /^["“‘'(\-–—:]$/.test((tokens[index - 1] as Token).text),
+  )
+  const lowerSeen = new Set<string>()
+  tokens.forEach((token, index) => {
+    if (!sentenceStart[index] && /^\p{Ll}/u.test(token.text)) lowerSeen.add(token.text)
+  })
+  const capsBySentence = new Map<number, { letters: number; caps: number; initials: number }>()
+  for (const token of tokens) {
+    if (!/\p{L}/u.test(token.text)) continue
+    const counts = capsBySentence.get(token.sentence) ?? { letters: 0, caps: 0, initials: 0 }
+    counts.letters++
+    if (token.text.length > 1 && token.text === token.text.toUpperCase()) counts.caps++
+    if (/^\p{Lu}/u.test(token.text)) counts.initials++
+    capsBySentence.set(token.sentence, counts)
+  }
+  const capsSentence = tokens.map((token) => {
+    const counts = capsBySentence.get(token.sentence)
+    return counts !== undefined && counts.letters >= 3 && counts.caps / counts.letters > 0.6
+  })
+  const titleSentence = tokens.map((token) => {
+    const counts = capsBySentence.get(token.sentence)
+    return counts !== undefined && counts.letters >= 4 && counts.initials / counts.letters > 0.75
+  })
+  return {
+    tokens,
+    lower,
+    shapes,
+    titleSentence,
+    placeTags: placeTags(lower, gazetteer),
+    sentenceStart,
+    capsSentence,
+    seenLower: lower.map((word) => lowerSeen.has(word)),
+  }
+}
+
+/** Longest gazetteer place phrase at each position, as B/I tags. */
+function placeTags(lower: string[], gazetteer: Gazetteer): string[] {
+  const tags = lower.map(() => '')
+  for (let index = 0; index < lower.length; index++) {
+    const phrases = gazetteer.places.get(lower[index] as string)
+    if (phrases === undefined) continue
+    const phrase = phrases.find((words) =>
+      words.every((word, offset) => lower[index + offset] === word),
+    )
+    if (phrase === undefined) continue
+    phrase.forEach((_, offset) => (tags[index + offset] = offset === 0 ? 'B' : 'I'))
+    index += phrase.length - 1
+  }
+  return tags
+}
+
+function caseOf(word: string): string {
+  if (!/\p{L}/u.test(word)) return 'n'
+  if (word === word.toUpperCase()) return word.length === 1 ? 'c' : 'a'
+  if (/^\p{Lu}/u.test(word)) return 'c'
+  if (/\p{Lu}/u.test(word)) return 'm'
+  return 'l'
+}
+
+const PAD = '<s>'
+
+/** A token's case, marked for headline sentences (H capitals, T title case) and sentence starts (S). */
+function wordCaseAt(context: FeatureContext, index: number): string {
+  const raw = (context.tokens[index] as { text: string }).text
+  const caps = context.capsSentence[index] ? 'H' : context.titleSentence[index] ? 'T' : ''
+  return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
+}
+
+/** The features that depend on the tags decided before the token. */
+export function tagFeatures(
+  context: FeatureContext,
+  index: number,
+  previousTag: string,
+  previousTag2: string,
+): string[] {
+  const word = context.lower[index] as string
+  const wordCase = wordCaseAt(context, index)
+  return [
+    `t-1=${previousTag}`,
+    `t-2t-1=${previousTag2}|${previousTag}`,
+    `t-1w=${previousTag}|${word}`,
+    `t-1s=${previousTag}|${context.shapes[index]}`,
+    `t-1c=${previousTag}|${wordCase}`,
+  ]
+}
+
+/** The features of the text around the token alone (the same on every training pass: cached there). */
+export function staticFeatures(
+  context: FeatureContext,
+  gazetteer: Gazetteer,
+  index: number,
+): string[] {
+  const { lower, shapes } = context
+  const word = lower[index] as string
+  const at = (offset: number): string => lower[index + offset] ?? PAD
+  const shapeAt = (offset: number): string => shapes[index + offset] ?? PAD
+  const wordCase = wordCaseAt(context, index)
+  const features = [
+    'b',
+    `w=${word}`,
+    `s=${shapes[index]}`,
+    `c=${wordCase}`,
+    `p3=${word.slice(0, 3)}`,
+    `x2=${word.slice(-2)}`,
+    `x3=${word.slice(-3)}`,
+    `x4=${word.slice(-4)}`,
+    `w-1=${at(-1)}`,
+    `w+1=${at(1)}`,
+    `w-2=${at(-2)}`,
+    `w+2=${at(2)}`,
+    `s-1=${shapeAt(-1)}`,
+    `s+1=${shapeAt(1)}`,
+    `s-1s+1=${shapeAt(-1)}|${shapes[index]}|${shapeAt(1)}`,
+    `w-1w=${at(-1)}|${word}`,
+    `ww+1=${word}|${at(1)}`,
+  ]
+  if (context.seenLower[index]) features.push(`dl=${wordCase}`)
+  const place = context.placeTags[index] as string
+  if (place !== '') features.push(`gp=${place}`, `gpc=${place}${wordCase}`)
+  if (gazetteer.firstNames.has(word)) features.push(`gf=${wordCase}`, `gf+1=${shapeAt(1)}`)
+  if (gazetteer.firstNames.has(at(-1))) features.push(`gf-1=${shapes[index]}`)
+  if (gazetteer.demonyms.has(word)) features.push(`gd=${wordCase}`)
+  if (gazetteer.roles.has(at(-1))) features.push(`gr-1=${shapes[index]}`)
+  if (gazetteer.roles.has(word)) features.push(`gr=${wordCase}`)
+  return features
+}

@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import type { Gazetteer } from './features.js'
+import { TAGS, type Weights } from './perceptron.js'
+
+/** The shipped name-recognition model (built by `npm run train:ner`; provenance in models/README.md). */
+export const MODEL_FILE = new URL('../../../models/ner-en.json.gz', import.meta.url)
+
+/** Weights are stored as integers: the largest weight maps to this; smaller ones that round to 0 are gone. */
+const QUANTUM = 2000
+
+/** A name-recognition model: tagger weights and the name lists its features look words up in. */
+export interface NerModel {
+  weights: Weights
+  gazetteer: Gazetteer
+  provenance: Record<string, string>
+}
+
+interface ModelFile {
+  format: 'corroborate-ner/1'
+  tags: string[]
+  provenance: Record<string, string>
+  features: string[]
+  /** Row-major: TAGS.length integers per feature. */
+  weights: number[]
+  gazetteer: { firstNames: string[]; places: string[]; demonyms: string[]; roles: string[] }
+}
+
+/** The gzipped JSON of a model, weights quantised and features whose weights all round to zero dropped. */
+export function serializeModel(model: NerModel): Buffer {
+  let largest = 0
+  for (const row of model.weights.values())
+    for (const weight of row) largest = Math.max(largest, Math.abs(weight))
+  const scale = largest === 0 ? 1 : QUANTUM / largest
+  const features: string[] = []
+  const weights: number[] = []
+  for (const [feature, row] of [...model.weights].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const quantised = [...row].map((weight) => Math.round(weight * scale))
+    if (quantised.every((weight) => weight === 0)) continue
+    features.push(feature)
+    weights.push(...quantised)
+  }
+  const file: ModelFile = {
+    format: 'corroborate-ner/1',
+    tags: TAGS,
+    provenance: model.provenance,
+    features,
+    weights,
+    gazetteer: {
+      firstNames: [...model.gazetteer.firstNames].sort(),
+      places: [...model.gazetteer.places.values()]
+        .flat()
+        .map((words) => words.join(' '))
+        .sort(),
+      demonyms: [...model.gazetteer.demonyms].sort(),
+      roles: [...model.gazetteer.roles].sort(),
+    },
+  }
+  return gzipSync(JSON.stringify(file), { level: 9 })
+}
+
+/** Place phrases indexed by first word, longest first (the tagger takes the longest match). */
+export function indexPlaces(phrases: Iterable<string>): Map<string, string[][]> {
+  const index = new Map<string, string[][]>()
+  for (const phrase of phrases) {
+    const words = phrase.toLowerCase().split(/\s+/).filter(Boolean)
+    if (words.length === 0) continue
+    const list = index.get(words[0] as string) ?? []
+    list.push(words)
+    index.set(words[0] as string, list)
+  }
+  for (const list of index.values()) list.sort((a, b) => b.length - a.length)
+  return index
+}
+
+export function parseModel(bytes: Buffer): NerModel {
+  const file = JSON.parse(gunzipSync(bytes).toString('utf8')) as ModelFile
+  if (file.format !== 'corroborate-ner/1' || file.tags.join() !== TAGS.join())
+    throw new Error(
+      `Cannot read the name model: unexpected format ${file.format}, expected corroborate-ner/1 with tags ${TAGS.join()}; rebuild it with \`npm run train:ner\``,
+    )
+  const weights: Weights = new Map()
+  const size = TAGS.length
+  const all = Float32Array.from(file.weights)
+  file.features.forEach((feature, index) =>
+    weights.set(feature, all.subarray(index * size, (index + 1) * size)),
+  )
+  return {
+    weights,
+    provenance: file.provenance,
+    gazetteer: {
+      firstNames: new Set(file.gazetteer.firstNames),
+      places: indexPlaces(file.gazetteer.places),
+      demonyms: new Set(file.gazetteer.demonyms),
+      roles: new Set(file.gazetteer.roles),
+    },
+  }
+}
+
+let shipped: NerModel | null = null
+
+/** The shipped model, read once per process. */
+export function defaultModel(): NerModel {
+  shipped ??= parseModel(readFileSync(MODEL_FILE))
+  return shipped
+}

@@ -1,0 +1,174 @@
+import type { EntityType } from '../../types.js'
+import { defaultModel, type NerModel } from './model.js'
+import { TAGS, tagTokens } from './perceptron.js'
+import { type Token, tokenize } from './tokenize.js'
+
+/** A name found in a text, by the statistical tagger: `text.slice(start, end) === text`. */
+export interface NameMention {
+  text: string
+  type: EntityType
+  start: number
+  end: number
+  /** Index of the mention's first and last token (in `tokenize(text)`). */
+  firstToken: number
+  lastToken: number
+}
+
+const TYPE_OF: Record<string, EntityType> = {
+  PER: 'person',
+  ORG: 'organization',
+  LOC: 'place',
+  MISC: 'other',
+}
+
+/** Names in a text: persons, organisations, places and other names (events, works, nationalities). */
+export function recognizeNames(
+  text: string,
+  model: NerModel = defaultModel(),
+  tokens: Token[] = tokenize(text),
+): NameMention[] {
+  const tags = tagTokens(tokens, model.weights, model.gazetteer)
+  const mentions: NameMention[] = []
+  let first = -1
+  const close = (last: number): void => {
+    if (first < 0) return
+    const mention = trimmedMention(
+      text,
+      tokens,
+      first,
+      last,
+      (TAGS[tags[first] as number] as string).slice(2),
+    )
+    if (mention !== null) mentions.push(mention)
+    first = -1
+  }
+  tags.forEach((tag, index) => {
+    const name = TAGS[tag] as string
+    if (name === 'O' || name.startsWith('B-')) close(index - 1)
+    if (name.startsWith('B-')) first = index
+  })
+  close(tags.length - 1)
+  return withoutPairs(withRepeatedNames(text, tokens, mentions), model)
+}
+
+/**
+ * Typing by the place list and dropping pairs of names: a mention written exactly as a listed place is a
+ * place (the tagger sometimes types "North Korea" as a person); "Kim-Putin" ("the Kim-Putin summit") and
+ * "Moscow-Pyongyang" join two names the text gives apart, and are not a name of their own.
+ */
+function withoutPairs(mentions: NameMention[], model: NerModel): NameMention[] {
+  const alone = new Set(mentions.flatMap((mention) => [mention.text, ...mention.text.split(/\s+/)]))
+  return mentions
+    .filter((mention) => {
+      const parts = mention.text.split(/[-‐]/)
+      return !(
+        parts.length === 2 &&
+        !/\s/.test(mention.text) &&
+        parts.every((part) => /^\p{Lu}/u.test(part) && alone.has(part))
+      )
+    })
+    .map((mention) => {
+      const words = mention.text.toLowerCase().split(/\s+/)
+      const isPlace = model.gazetteer.places
+        .get(words[0] as string)
+        ?.some(
+          (phrase) =>
+            phrase.length === words.length && phrase.every((word, index) => word === words[index]),
+        )
+      return isPlace === true && mention.type !== 'organization'
+        ? { ...mention, type: 'place' as const }
+        : mention
+    })
+}
+
+/** The longest name (in tokens) looked for again elsewhere in the text. */
+const MAX_REPEAT_TOKENS = 6
+
+/**
+ * One name, one reading per text: a name the tagger found somewhere is a name wherever else it is written
+ * the same way, and a person's surname or family name standing alone is that person's ("Peskov added",
+ * "Klitschko said"). The tagger decides word by word and misses some of these repeats, typically at the
+ * start of a sentence or in a headline.
+ */
+function withRepeatedNames(text: string, tokens: Token[], mentions: NameMention[]): NameMention[] {
+  const known = new Map<string, EntityType>()
+  for (const mention of mentions) {
+    const words = tokens.slice(mention.firstToken, mention.lastToken + 1).map((token) => token.text)
+    if (mention.end === (tokens[mention.lastToken] as Token).end)
+      known.set(words.join(' '), mention.type)
+    if (mention.type === 'person' && words.length >= 2)
+      for (const part of [words[0] as string, words.at(-1) as string])
+        if (/^\p{Lu}\p{Ll}{2,}/u.test(part) && !known.has(part)) known.set(part, 'person')
+  }
+  if (known.size === 0) return mentions
+  const covered = new Uint8Array(tokens.length)
+  for (const mention of mentions) covered.fill(1, mention.firstToken, mention.lastToken + 1)
+  const added: NameMention[] = []
+  for (let index = 0; index < tokens.length; index++) {
+    if (covered[index] === 1 || !/^\p{Lu}/u.test((tokens[index] as Token).text)) continue
+    for (let length = Math.min(MAX_REPEAT_TOKENS, tokens.length - index); length >= 1; length--) {
+      const last = index + length - 1
+      if (covered.subarray(index, last + 1).some((flag) => flag === 1)) continue
+      const words = tokens.slice(index, last + 1).map((token) => token.text)
+      const type = known.get(words.join(' '))
+      if (type === undefined) continue
+      const start = (tokens[index] as Token).start
+      const end = (tokens[last] as Token).end
+      added.push({
+        text: text.slice(start, end),
+        type,
+        start,
+        end,
+        firstToken: index,
+        lastToken: last,
+      })
+      index = last
+      break
+    }
+  }
+  return added.length === 0 ? mentions : [...mentions, ...added].sort((a, b) => a.start - b.start)
+}
+
+/**
+ * Titles cut from the front of a name ("Russian President Vladimir Putin" → "Vladimir Putin", a person): the
+ * role stays out of the name (ARCHITECTURE: the role is reported beside it). Only words that do not also head
+ * organisation names ("General Motors", "Justice Department") are cut.
+ */
+const TITLES = new Set(
+  'mr mrs ms miss dr prof president premier minister chancellor secretary senator sen governor gov mayor ambassador king queen prince princess emperor pope cardinal bishop rabbi sheikh spokesman spokeswoman spokesperson chairman chairwoman ceo coach judge lt sgt col capt adm gen'.split(
+    ' ',
+  ),
+)
+/** Words the tagger may run into a name that are not part of it ("North Korea Tuesday"). */
+const NOT_NAME_TAIL =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|June|July|August|September|October|November|December)$/
+/** A compound adjective made of a name ("Seoul-based", "Russian-made"): the name ends before the hyphen. */
+const COMPOUND_SUFFIX =
+  /[-‐](?:based|made|born|led|backed|owned|run|linked|style|era|bound|built|controlled|funded|allied)$/
+
+function trimmedMention(
+  text: string,
+  tokens: Token[],
+  first: number,
+  last: number,
+  tag: string,
+): NameMention | null {
+  let type = TYPE_OF[tag] ?? 'other'
+  let from = first
+  let to = last
+  for (let index = first; index < last; index++)
+    if (TITLES.has((tokens[index] as Token).text.toLowerCase().replace(/\.$/, ''))) {
+      from = index + 1
+      type = 'person'
+    }
+  while (from <= to && (tokens[from] as Token).text === '.') from++
+  while (to > from && NOT_NAME_TAIL.test((tokens[to] as Token).text)) to--
+  if (from > to) return null
+  const start = (tokens[from] as Token).start
+  const lastToken = tokens[to] as Token
+  const suffix = COMPOUND_SUFFIX.exec(lastToken.text)
+  const end = lastToken.end - (suffix?.[0].length ?? 0)
+  const surface = text.slice(start, end)
+  if (!/\p{L}/u.test(surface) || TITLES.has(surface.toLowerCase().replace(/\.$/, ''))) return null
+  return { text: surface, type, start, end, firstToken: from, lastToken: to }
+}
