@@ -20,67 +20,55 @@ export class WriterLock {
   constructor(private readonly lockPath: string | null) {}
 
   run<T>(work: () => Promise<T>, onWait: (message: string) => void): Promise<T> {
-    const turn = this.queue.then(() => this.exclusively(work, onWait))
+    return this.enqueue(() => this.holding(work, onWait) as Promise<T>)
+  }
+
+  /** Runs `work` if no other writer (in this process or another) holds the store now; else null. */
+  tryRun<T>(work: () => Promise<T>): Promise<T | null> {
+    if (this.busy) return Promise.resolve(null)
+    return this.enqueue(() => this.holding(work, null))
+  }
+
+  private enqueue<T>(next: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(next)
     this.queue = turn.catch(() => undefined)
     return turn
   }
 
-  /** Runs `work` if no other writer (in this process or another) holds the store now; else null. */
-  async tryRun<T>(work: () => Promise<T>): Promise<T | null> {
-    if (this.busy) return null
-    if (this.lockPath === null) return this.run(work, () => undefined)
-    const lock = new Database(this.lockPath, { timeout: 0 })
-    try {
-      try {
-        lock.exec('BEGIN EXCLUSIVE')
-      } catch (error) {
-        if ((error as { code?: string }).code === 'SQLITE_BUSY') return null
-        throw error
-      }
-      this.busy = true
-      try {
-        return await work()
-      } finally {
-        this.busy = false
-        lock.exec('ROLLBACK')
-      }
-    } finally {
-      lock.close()
-    }
-  }
-
-  private async exclusively<T>(
+  /** `work` under the lock; without `onWait`, null at once when another process holds it. */
+  private async holding<T>(
     work: () => Promise<T>,
-    onWait: (message: string) => void,
-  ): Promise<T> {
-    if (this.lockPath === null) return work()
-    const lock = new Database(this.lockPath, { timeout: 0 })
+    onWait: ((message: string) => void) | null,
+  ): Promise<T | null> {
+    const lock = this.lockPath === null ? null : new Database(this.lockPath, { timeout: 0 })
     try {
-      await acquire(lock, this.lockPath, onWait)
+      if (lock !== null && !(await acquire(lock, this.lockPath as string, onWait))) return null
       this.busy = true
       try {
         return await work()
       } finally {
         this.busy = false
-        lock.exec('ROLLBACK')
+        lock?.exec('ROLLBACK')
       }
     } finally {
-      lock.close()
+      lock?.close()
     }
   }
 }
 
+/** Takes the lock, waiting (and saying so once) when `onWait` is given; false when busy and not waiting. */
 async function acquire(
   lock: Database.Database,
   lockPath: string,
-  onWait: (message: string) => void,
-): Promise<void> {
+  onWait: ((message: string) => void) | null,
+): Promise<boolean> {
   for (let attempt = 0; ; attempt++) {
     try {
       lock.exec('BEGIN EXCLUSIVE')
-      return
+      return true
     } catch (error) {
       if ((error as { code?: string }).code !== 'SQLITE_BUSY') throw error
+      if (onWait === null) return false
       if (attempt === 0)
         onWait(`another process is writing to this store (${lockPath} is locked); waiting for it`)
       await new Promise((resolve) => setTimeout(resolve, RETRY_MS))
