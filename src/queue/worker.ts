@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss'
 import { placeIfFree, updateStore } from '../incremental.js'
+import { STREAM_BATCH } from '../ingest-stream.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
 import { readInputs } from '../ingest/read-inputs.js'
@@ -62,18 +63,21 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
       result.timings[step] += performance.now() - started
     }
   }
+  // Articles this worker added since it last placed.
+  let unplaced = 0
   try {
     while (options.signal?.aborted !== true) {
       const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, {
         batchSize: options.batchSize ?? 100,
       })
       if (jobs.length === 0) {
-        // Nothing to fetch: place what other workers left unplaced. An empty fetch is also what an unreachable
-        // database gives: wait and ask again.
-        await placeWhatIsLeft(store, options.analysis, log, result)
-        if (options.once === true && (await drained(boss, log))) {
+        // Nothing to fetch. Once no job is waiting or running anywhere, every article is stored: place them all
+        // in one round (the first worker to get the lock does; the others find nothing left). An empty fetch is
+        // also what an unreachable database gives: wait and ask again.
+        if (await drained(boss, log)) {
           await placeWhatIsLeft(store, options.analysis, log, result)
-          break
+          unplaced = 0
+          if (options.once === true) break
         }
         await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
         continue
@@ -88,9 +92,15 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
           ),
         )
         await timed('add', () => store.addArticles(articles))
-        // One placer at a time, and no worker waits for it: when another is placing, this batch's articles
-        // stay stored and unplaced, and that placer's next round (or this worker's, or the final one) takes them.
-        await timed('place', () => placeIfFree(store, options.analysis))
+        // Placement goes in rounds of at least PLACE_BATCH articles (as ingest streams in batches), or of all
+        // that is stored once the queue is drained: the rounds, not the timing of the workers, decide the
+        // stories. One placer at a time, and no worker waits for it: when another is placing, these articles
+        // stay stored and unplaced, and the next round takes them.
+        unplaced += articles.length
+        if (unplaced >= PLACE_BATCH) {
+          const placed = await timed('place', () => placeIfFree(store, options.analysis))
+          if (placed !== null) unplaced = 0
+        }
         await boss.complete(INGEST_QUEUE, ids)
         result.jobs += jobs.length
         result.articles += articles.length
@@ -110,6 +120,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   }
   return result
 }
+
+/** Articles a worker adds before it places a round itself (the batch `ingest` streams in). */
+const PLACE_BATCH = STREAM_BATCH
 
 /**
  * Whether nothing is waiting, retrying or running. Running jobs of a dead worker come back only when they
