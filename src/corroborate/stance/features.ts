@@ -4,6 +4,7 @@ import { STOPWORDS } from '../../data/stopwords.js'
 import { fnv1a32 } from '../../text/hash.js'
 import { splitSentences } from '../../text/sentences.js'
 import { tokenize } from '../../text/tokens.js'
+import { mapCosine } from '../../text/cosine.js'
 
 /**
  * The stance model's input: a claim and a text become one sparse vector of hashed word counts (the claim,
@@ -181,18 +182,6 @@ function addHashed(
   return byBucket
 }
 
-function cosine(a: Map<number, number>, b: Map<number, number>): number {
-  let dot = 0
-  let na = 0
-  let nb = 0
-  for (const [key, value] of a) {
-    na += value * value
-    dot += value * (b.get(key) ?? 0)
-  }
-  for (const value of b.values()) nb += value * value
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb)
-}
-
 function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0
   for (const item of a) if (b.has(item)) shared++
@@ -218,7 +207,7 @@ export function stanceInput(
   addHashed(input, countStems(closeWords), closeOffset, layout.closeBuckets)
   const idfOf = (bucket: number): number => idf[bucket] ?? 1
   const cosineOf = (counts: Map<string, number>): number =>
-    cosine(
+    mapCosine(
       addHashed({ indices: [], values: [] }, claim.counts, 0, layout.textBuckets, idfOf),
       addHashed({ indices: [], values: [] }, counts, 0, layout.textBuckets, idfOf),
     )
