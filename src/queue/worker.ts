@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss'
-import { placeIfFree, updateStore } from '../incremental.js'
+import { addArticles, placeIfFree, updateStore } from '../incremental.js'
 import { STREAM_BATCH } from '../ingest-stream.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
@@ -91,7 +91,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
             log,
           ),
         )
-        await timed('add', () => store.addArticles(articles))
+        await timed('add', () =>
+          addArticles(store, articles, (problem) => log(`warning: ${describeProblem(problem)}`)),
+        )
         // Placement goes in rounds of at least PLACE_BATCH articles (as ingest streams in batches), or of all
         // that is stored once the queue is drained: the rounds, not the timing of the workers, decide the
         // stories. One placer at a time, and no worker waits for it: when another is placing, these articles
