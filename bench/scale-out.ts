@@ -2,61 +2,26 @@
  * Scale out: the scale corpus (bench/story-corpus.ts) written as a JSONL export, then
  *  - ingested into a SQLite file by one `corroborate ingest` process (batches of 1,000), and
  *  - queued with `ingest --queue` and run by 1, 2 and 4 `corroborate worker --once` processes on PostgreSQL;
- * and a big JSONL export (articles carrying a large unused field, as crawler exports do) streamed through
- * `ingest`. Reports articles/s, the cost per article in the first and last fifth of the run, peak memory of
- * each process (/usr/bin/time), the 2-worker / 1-worker ratio and B-cubed F1 against the corpus's stories.
- * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Sizes: SCALE_SIZE (default 3000),
- * BIG_JSONL_MB (default 200). Figures only.
+ * Reports articles/s, the cost per article in the first and last fifth of the run, peak memory of each
+ * process (/usr/bin/time), the 2-worker / 1-worker ratio and B-cubed F1 against the corpus's stories.
+ * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Size: SCALE_SIZE (default 3000).
+ * Big JSONL exports through `analyze` and `ingest`: bench/streaming.ts. Figures only.
  */
-import { execFileSync, spawn } from 'node:child_process'
-import { createWriteStream, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { scoreClustering } from '../eval/clustering-metrics.js'
 import { canonicalOrder } from '../src/stories/cluster.js'
 import { openStore } from '../src/store/index.js'
+import { buildCli, corroborate } from './cli-process.js'
 import { storyCorpus } from './story-corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SIZE = Number(process.env.SCALE_SIZE ?? 3000)
-const BIG_MB = Number(process.env.BIG_JSONL_MB ?? 200)
 
-interface Timed {
-  output: string
-  seconds: number
-  peakMiB: number
-  /** User + system CPU seconds of the process: what it cost, whatever else the machine was running. */
-  cpuSeconds: number
-}
-
-// The compiled CLI, as deployed (a process from source would spend seconds of CPU compiling itself).
-execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' })
-
-/** Runs the CLI under /usr/bin/time; resolves with its output, wall time and peak memory. */
-function corroborate(args: string[]): Promise<Timed> {
-  const started = performance.now()
-  const child = spawn(
-    '/usr/bin/time',
-    ['-f', 'PEAK_KB %M CPU %U %S', process.execPath, 'bin/corroborate.js', ...args],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-  return new Promise((resolve, reject) =>
-    child.on('close', (status) => {
-      if (status !== 0) return reject(new Error(`corroborate ${args.join(' ')}: ${output}`))
-      const usage = /PEAK_KB (\d+) CPU ([\d.]+) ([\d.]+)/.exec(output)
-      resolve({
-        output,
-        seconds: (performance.now() - started) / 1000,
-        peakMiB: Number(usage?.[1] ?? 0) / 1024,
-        cpuSeconds: Number(usage?.[2] ?? 0) + Number(usage?.[3] ?? 0),
-      })
-    }),
-  )
-}
+buildCli()
 
 function databaseUrl(): string {
   if (process.env.DATABASE_URL !== undefined) return process.env.DATABASE_URL
@@ -190,23 +155,4 @@ console.log(
   `  2 workers / 1 worker: ${((rates.get(2) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×; 4 / 1: ${((rates.get(4) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×`,
 )
 
-// A big export: the corpus's articles again and again (new ids), each line carrying 200 KB of unused markup.
-const big = join(directory, 'big.jsonl')
-const out = createWriteStream(big)
-const padding = 'x'.repeat(200_000)
-let written = 0
-let lines = 0
-for (let round = 0; written < BIG_MB * 2 ** 20; round++)
-  for (const article of articles) {
-    const line = `${JSON.stringify({ id: `${article.id}-${round}`, title: article.title, published: article.published, text: article.text, raw: padding })}\n`
-    if (!out.write(line)) await new Promise<void>((resolve) => out.once('drain', () => resolve()))
-    written += line.length
-    lines++
-    if (written >= BIG_MB * 2 ** 20) break
-  }
-await new Promise<void>((resolve) => out.end(() => resolve()))
-const streamed = await corroborate(['ingest', '--db', join(directory, 'big.db'), big])
-console.log(
-  `  big JSONL: ${(statSync(big).size / 2 ** 20).toFixed(0)} MiB, ${lines} articles through ingest in ${streamed.seconds.toFixed(0)} s, peak ${streamed.peakMiB.toFixed(0)} MiB`,
-)
 rmSync(directory, { recursive: true, force: true })

@@ -1,4 +1,4 @@
-import { type AnalyzeOptions, reportStory } from './pipeline.js'
+import { type AnalyzeOptions, dedupeById, reportStory } from './pipeline.js'
 import { withAnnotations } from './nlp/annotate.js'
 import {
   INDEX_TERMS,
@@ -65,13 +65,29 @@ export async function placeIfFree(
   return store.ifSoleWriter(() => placeInStore(store, [], options))
 }
 
+/**
+ * Adds articles to a store with one article per id, across ingests as within a batch (`dedupeById`): an
+ * article whose id the store holds with another text is kept under an id of its own (`id~hash`) with a
+ * warning, instead of being taken for the stored one. The add every ingest and worker runs.
+ */
+export async function addArticles(
+  store: Store,
+  articles: Article[],
+  onProblem?: AnalyzeOptions['onProblem'],
+): Promise<{ added: string[]; existing: string[] }> {
+  if (articles.length === 0) return { added: [], existing: [] }
+  const stored = await store.getExtractedArticles(articles.map((article) => article.id))
+  const storedText = new Map(stored.map((article) => [article.id, article.text]))
+  return store.addArticles(dedupeById(articles, onProblem, storedText))
+}
+
 /** The placement itself; the caller holds the store's writer lock. */
 async function placeInStore(
   store: Store,
   articles: Article[],
   options: AnalyzeOptions,
 ): Promise<StoreUpdateResult> {
-  const { added, existing } = await store.addArticles(articles)
+  const { added, existing } = await addArticles(store, articles, options.onProblem)
   // Rows stored before annotations existed are annotated as they are read.
   const pending = (await store.unclusteredArticles()).map(withAnnotations).sort(canonicalOrder)
   const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }

@@ -1,7 +1,5 @@
 import { type StoreUpdateOptions, type StoreUpdateResult, updateStore } from './incremental.js'
-import { DEFAULT_LIMITS } from './ingest/limits.js'
-import { readInputs } from './ingest/read-inputs.js'
-import { safeExtract } from './pipeline.js'
+import { extractInputs } from './pipeline.js'
 import type { Store } from './store/store.js'
 import type { Article } from './types.js'
 
@@ -45,13 +43,8 @@ export async function ingestInputs(
     total.changedStories = [...new Set([...total.changedStories, ...result.changedStories])]
     total.merged.push(...result.merged)
   }
-  for await (const read of readInputs(inputs, { ...DEFAULT_LIMITS, ...options.limits })) {
-    if ('problem' in read) {
-      options.onProblem?.(read.problem)
-      continue
-    }
-    const article = safeExtract(read.document, options)
-    options.onArticle?.(article)
+  // Read and extracted as `analyze` reads (threads with `workers`); only the batch's articles are held.
+  for await (const article of extractInputs(inputs, options)) {
     batch.push(article)
     if (batch.length >= (options.batchSize ?? STREAM_BATCH)) await flush()
   }

@@ -4,7 +4,7 @@ import { pinStoryDates } from './corroborate/story-dates.js'
 import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
 import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
 import { failedExtraction } from './extract/failed.js'
-import { canUseWorkers, createExtractionPool } from './extract/pool.js'
+import { canUseWorkers, createExtractionPool, type ExtractionPool } from './extract/pool.js'
 import { documentFromInput } from './ingest/document.js'
 import { withAnnotations } from './nlp/annotate.js'
 import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
@@ -31,8 +31,8 @@ export interface AnalyzeOptions {
   /** Called after each article is extracted, for progress reports. */
   onArticle?: (article: Article) => void
   /**
-   * Worker threads that extract files and URLs in parallel (default 1: in-process). Used when running
-   * compiled code; results and their order are the same either way.
+   * Worker threads that extract files and URLs in parallel (default 1: in-process), started once more than 200
+   * documents were read. Used when running compiled code; results and their order are the same either way.
    */
   workers?: number
 }
@@ -75,50 +75,79 @@ export async function analyze(
   return analyzeArticles(articles, options)
 }
 
+/**
+ * Reads and extracts a batch's inputs (paths and URLs as a stream, see `extractInputs`; article inputs and
+ * Articles as they are), with one article per id (`dedupeById`). Holds the extracted articles, never the
+ * inputs' bytes or markup: a 1 GB crawler export whose lines carry 200 KB of markup each takes the memory of
+ * its clean texts.
+ */
 export async function collectArticles(
   inputs: (string | ArticleInput | Article)[],
   options: AnalyzeOptions = {},
 ): Promise<Article[]> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits }
   const articles: Article[] = []
-  const keep = (article: Article): void => {
+  const paths = inputs.filter((input): input is string => typeof input === 'string')
+  for await (const article of extractInputs(paths, options)) articles.push(article)
+  for (const input of inputs) {
+    if (typeof input === 'string') continue
+    const article =
+      'schemaVersion' in input
+        ? (input as Article)
+        : extractArticle(documentFromInput(input as ArticleInput), options.extract)
     articles.push(article)
     options.onArticle?.(article)
   }
-  const paths = inputs.filter((input): input is string => typeof input === 'string')
+  return dedupeById(articles, options.onProblem)
+}
+
+/**
+ * Reads paths and URLs one document at a time and extracts each as it is read, yielding articles in input
+ * order; problems go to `onProblem`, each article to `onArticle`. With `workers` > 1 (and compiled code),
+ * extraction moves to a pool of worker threads once more than MIN_DOCUMENTS_FOR_WORKERS documents were read,
+ * with at most IN_FLIGHT_PER_WORKER documents per worker in flight: memory holds those few documents, whatever
+ * the size of the inputs. The batch (`analyze`), the stream into a store (`ingest`) and the workers read
+ * through it; results and their order are the same with or without threads.
+ */
+export async function* extractInputs(
+  paths: string[],
+  options: AnalyzeOptions = {},
+): AsyncGenerator<Article> {
   const workers = options.workers ?? 1
-  const pool =
-    workers > 1 && paths.length > 0 && canUseWorkers()
-      ? createExtractionPool(workers, options.extract)
-      : null
-  // Documents are extracted in order; with a pool, a few per worker are in flight while more are read.
+  let pool: ExtractionPool | null = null
+  let documents = 0
   const inFlight: Promise<Article>[] = []
-  const drainTo = async (count: number): Promise<void> => {
-    while (inFlight.length > count) keep(await (inFlight.shift() as Promise<Article>))
+  const done = (article: Article): Article => {
+    options.onArticle?.(article)
+    return article
   }
   try {
-    for await (const result of readInputs(paths, limits)) {
-      if ('problem' in result) options.onProblem?.(result.problem)
-      else if (pool === null) keep(safeExtract(result.document, options))
-      else {
-        inFlight.push(pool.extract(result.document))
-        await drainTo(workers * IN_FLIGHT_PER_WORKER)
+    for await (const result of readInputs(paths, { ...DEFAULT_LIMITS, ...options.limits })) {
+      if ('problem' in result) {
+        options.onProblem?.(result.problem)
+        continue
       }
+      documents++
+      if (pool === null && workers > 1 && documents > MIN_DOCUMENTS_FOR_WORKERS && canUseWorkers())
+        pool = createExtractionPool(workers, options.extract)
+      if (pool === null) {
+        yield done(safeExtract(result.document, options))
+        continue
+      }
+      inFlight.push(pool.extract(result.document))
+      while (inFlight.length > workers * IN_FLIGHT_PER_WORKER)
+        yield done(await (inFlight.shift() as Promise<Article>))
     }
-    await drainTo(0)
+    while (inFlight.length > 0) yield done(await (inFlight.shift() as Promise<Article>))
   } finally {
     await pool?.close()
   }
-  for (const input of inputs) {
-    if (typeof input === 'string') continue
-    keep(
-      'schemaVersion' in input
-        ? (input as Article)
-        : extractArticle(documentFromInput(input as ArticleInput), options.extract),
-    )
-  }
-  return dedupeById(articles, options.onProblem)
 }
+
+/**
+ * Documents extracted in-process before a pool of threads starts: below this many, starting threads (each loads
+ * and warms up its own code) costs more than it saves.
+ */
+const MIN_DOCUMENTS_FOR_WORKERS = 200
 
 /** Documents queued per extraction worker: enough to keep it busy, few enough to bound memory. */
 const IN_FLIGHT_PER_WORKER = 4
@@ -173,15 +202,22 @@ export function reportStory(
 /**
  * The same content read twice is one article. Two articles under one id with different texts (a JSONL export
  * that reuses ids) are both kept: the later one gets an id of its own, derived from its text, and a warning.
+ * `stored` holds the texts a store already keeps under some of these ids: an article with one of those ids and
+ * another text is renamed in the same way (one with the same text passes, for the store to count as existing).
  */
-function dedupeById(articles: Article[], onProblem: AnalyzeOptions['onProblem']): Article[] {
+export function dedupeById(
+  articles: Article[],
+  onProblem: AnalyzeOptions['onProblem'],
+  stored: ReadonlyMap<string, string> = new Map(),
+): Article[] {
   const textOf = new Map<string, string>()
   const kept: Article[] = []
   for (const article of articles) {
-    const earlier = textOf.get(article.id)
-    if (earlier === article.text) continue
+    const inBatch = textOf.get(article.id)
+    if (inBatch === article.text) continue
+    const earlier = inBatch ?? stored.get(article.id)
     let distinct = article
-    if (earlier !== undefined) {
+    if (earlier !== undefined && earlier !== article.text) {
       distinct = { ...article, id: `${article.id}~${contentId(article.text, 8)}` }
       if (textOf.has(distinct.id)) continue
       onProblem?.({

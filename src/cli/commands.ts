@@ -24,9 +24,6 @@ interface InputOptions {
   verbose?: boolean
 }
 
-/** Below this many files, starting worker threads (each loads and warms up its own code) costs more than it saves. */
-const MIN_FILES_FOR_WORKERS = 200
-
 /** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
 export async function readArticles(
   inputs: string[],
@@ -42,7 +39,8 @@ export async function readArticles(
   const problems: InputProblem[] = []
   const articles = await collectArticles(inputs, {
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
-    workers: files >= MIN_FILES_FOR_WORKERS ? (options.jobs ?? 1) : 1,
+    // Threads start only past 200 documents (collectArticles): a small batch is read in-process.
+    workers: options.jobs ?? 1,
     onProblem: (problem) => problems.push(problem),
     onArticle: () => progress.tick(),
   })
@@ -141,6 +139,11 @@ export async function analyzeCommand(
     try {
       await updateStore(store, articles, {
         ...analysisOptions(options),
+        // Ids the store holds with other texts (a later export reusing ids) are renamed, with a warning.
+        onProblem: (problem) =>
+          options.quiet === true
+            ? undefined
+            : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
         onWait: (message) => io.stderr(`corroborate: ${message}\n`),
       })
     } finally {
@@ -193,6 +196,7 @@ export async function ingestCommand(
       rebuild: options.rebuild === true,
       onWait: (message) => io.stderr(`corroborate: ${message}\n`),
       limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
+      workers: options.jobs ?? 1,
       onProblem: (problem) =>
         quiet ? undefined : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
       onArticle: (article) =>

@@ -51,7 +51,10 @@ function buildProgram(io: CliIo): Command {
       .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
       .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
       .addOption(
-        new Option('--jobs <n>', 'extraction threads for batches of files')
+        new Option(
+          '--jobs <n>',
+          'extraction threads, used past 200 documents (files, JSONL lines, WARC records)',
+        )
           .argParser(positiveInt)
           .default(Math.min(availableParallelism(), 4), 'the CPU cores, at most 4'),
       )

@@ -1,10 +1,9 @@
 import type PgBoss from 'pg-boss'
-import { placeIfFree, updateStore } from '../incremental.js'
+import { addArticles, placeIfFree, updateStore } from '../incremental.js'
 import { STREAM_BATCH } from '../ingest-stream.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
-import { readInputs } from '../ingest/read-inputs.js'
-import { type AnalyzeOptions, safeExtract } from '../pipeline.js'
+import { type AnalyzeOptions, extractInputs, safeExtract } from '../pipeline.js'
 import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 import type { Article } from '../types.js'
@@ -91,7 +90,9 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
             log,
           ),
         )
-        await timed('add', () => store.addArticles(articles))
+        await timed('add', () =>
+          addArticles(store, articles, (problem) => log(`warning: ${describeProblem(problem)}`)),
+        )
         // Placement goes in rounds of at least PLACE_BATCH articles (as ingest streams in batches), or of all
         // that is stored once the queue is drained: the rounds, not the timing of the workers, decide the
         // stories. One placer at a time, and no worker waits for it: when another is placing, these articles
@@ -207,10 +208,12 @@ async function articlesOfJobs(
       articles.push(safeExtract(job.document, options.analysis ?? {}))
       continue
     }
-    for await (const read of readInputs([job.url], limits)) {
-      if ('problem' in read) log(`warning: ${describeProblem(read.problem)}`)
-      else articles.push(safeExtract(read.document, options.analysis ?? {}))
-    }
+    const reading = extractInputs([job.url], {
+      ...options.analysis,
+      limits,
+      onProblem: (problem) => log(`warning: ${describeProblem(problem)}`),
+    })
+    for await (const article of reading) articles.push(article)
   }
   return articles
 }
