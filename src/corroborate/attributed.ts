@@ -34,11 +34,30 @@ export function reportedSpans(article: Article): ReportedSpan[] {
 export function attributedTo(evidence: Span[], reported: ReportedSpan[]): string | null {
   const sentence = evidence[0]
   if (sentence === undefined) return null
-  let best: { speaker: string; covered: number } | null = null
+  // One speaker's stretches are merged: "X has done Y, state media said, as Z" is two stretches, and a quote
+  // may also be stored as an attribution (counted once).
+  const bySpeaker = new Map<string, [number, number][]>()
   for (const span of reported) {
-    const covered = Math.min(span.end, sentence.end) - Math.max(span.start, sentence.start)
-    if (covered > 0 && (best === null || covered > best.covered))
-      best = { speaker: span.speaker, covered }
+    const start = Math.max(span.start, sentence.start)
+    const end = Math.min(span.end, sentence.end)
+    if (end > start)
+      bySpeaker.set(span.speaker, [...(bySpeaker.get(span.speaker) ?? []), [start, end]])
   }
-  return best !== null && best.covered * 2 > sentence.end - sentence.start ? best.speaker : null
+  let best: { speaker: string | null; covered: number } = { speaker: null, covered: 0 }
+  for (const [speaker, ranges] of bySpeaker) {
+    const covered = coveredLength(ranges)
+    if (covered > best.covered) best = { speaker, covered }
+  }
+  return best.covered * 2 > sentence.end - sentence.start ? best.speaker : null
+}
+
+/** Characters covered by the union of ranges. */
+function coveredLength(ranges: [number, number][]): number {
+  let total = 0
+  let reach = -Infinity
+  for (const [start, end] of [...ranges].sort((a, b) => a[0] - b[0])) {
+    total += Math.max(0, end - Math.max(start, reach))
+    reach = Math.max(reach, end)
+  }
+  return total
 }
