@@ -7,6 +7,11 @@ import { existsSync, readFileSync } from 'node:fs'
 import { verify } from '../src/corroborate/verify.js'
 import type { Stance } from '../src/corroborate/stance/model.js'
 import { scoreStances, type StanceScores } from './stance-metrics.js'
+import {
+  crossValidateHeadline,
+  HEADLINE_SETTINGS,
+  headlineExamples,
+} from '../scripts/headline-trainer.js'
 
 const DATA = new URL('../../shared/data/', import.meta.url)
 
@@ -112,6 +117,10 @@ export interface EmergentFigures {
   claims: number
   /** Pairs whose headline is also an FNC-1 training headline (the model may have seen its words). */
   headlinesInFncTrain: number
+  /** Pairs of Ferreira & Vlachos's train split: the headline model is trained on them (in-sample). */
+  trainedPairs: number
+  /** Held-out accuracy per fold of the headline model's 5-fold CV by claim on that training part. */
+  headlineCv: number[]
 }
 
 export function evaluateEmergent(): EmergentFigures {
@@ -183,5 +192,10 @@ export function evaluateEmergent(): EmergentFigures {
     headlinesInFncTrain: pairs.filter((pair) =>
       trainHeadlines.has(pair.headline.trim().toLowerCase()),
     ).length,
+    trainedPairs: pairs.filter((pair) => pair.fvSplit === 'train').length,
+    headlineCv: crossValidateHeadline(
+      headlineExamples(HEADLINE_SETTINGS.buckets),
+      HEADLINE_SETTINGS,
+    ),
   }
 }

@@ -225,15 +225,20 @@ function train(model: StanceModel, examples: Example[], next: () => number): voi
   }
 }
 
-function predictAll(model: StanceModel, examples: Example[]): Stance[] {
-  return examples.map((example) => {
-    const p = outputOf(
+const probabilitiesOf = (model: StanceModel, examples: Example[]): number[][] =>
+  examples.map((example) =>
+    outputOf(
       model,
       hiddenOf(model, { indices: [...example.indices], values: [...example.values] }),
-    )
-    return STANCES[p.indexOf(Math.max(...p))] as Stance
-  })
-}
+    ),
+  )
+
+const predictAll = (model: StanceModel, examples: Example[]): Stance[] =>
+  probabilitiesOf(model, examples).map((p) => STANCES[p.indexOf(Math.max(...p))] as Stance)
+
+/** --oof FILE: out-of-fold probabilities of the CV runs, JSONL {label, p}, for scripts/calibrate-stance.ts. */
+const OOF = process.argv.indexOf('--oof')
+const oofRows: string[] = []
 
 const started = Date.now()
 const pairs = readJsonl<Pair>('stances.jsonl')
@@ -270,6 +275,16 @@ if (settings.cv > 0) {
     const model = newModel(idf, next)
     train(model, examplesOf(trainPairs, bodies, leads, idf, settings.augment, next), next)
     const held = examplesOf(testPairs, bodies, leads, idf, 0, next)
+    if (OOF !== -1)
+      probabilitiesOf(model, held).forEach((p, index) =>
+        oofRows.push(
+          JSON.stringify({
+            label: (testPairs[index] as Pair).stance,
+            fold,
+            p: p.map((v) => +v.toFixed(5)),
+          }),
+        ),
+      )
     const scores = scoreStances(
       testPairs.map((pair) => pair.stance),
       predictAll(model, held),
@@ -279,6 +294,7 @@ if (settings.cv > 0) {
       `fold ${fold}: FNC ${scores.fnc.toFixed(3)} macro-F1 ${scores.macroF1.toFixed(3)} F1 ${STANCES.map((s) => scores.f1[s].toFixed(3)).join('/')}`,
     )
   }
+  if (OOF !== -1) writeFileSync(process.argv[OOF + 1] as string, oofRows.join('\n') + '\n')
   const summary = (values: number[]): string => {
     const mean = values.reduce((a, b) => a + b, 0) / values.length
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length)

@@ -46,7 +46,10 @@ function verdictsAsText(result: VerifyResult, articles: Article[]): string {
   const byId = new Map(articles.map((article) => [article.id, article]))
   const lines = [
     `claim: ${oneLine(result.claim)}`,
-    `supported by ${result.support} independent source${result.support === 1 ? '' : 's'}, disputed by ${result.dispute}`,
+    `supported by ${result.support} independent source${result.support === 1 ? '' : 's'}, disputed by ${result.dispute}` +
+      (result.reported === 0
+        ? ''
+        : `; reported as someone's words, undisputed, by ${result.reported} more`),
     '',
   ]
   const verdicts = [...result.verdicts].sort(
@@ -55,7 +58,11 @@ function verdictsAsText(result: VerifyResult, articles: Article[]): string {
   for (const verdict of verdicts) {
     const article = byId.get(verdict.articleId)
     const name = article?.site ?? article?.title ?? article?.path ?? verdict.articleId
-    lines.push(`${verdict.stance.padEnd(9)} ${verdict.confidence.toFixed(2)}  ${oneLine(name)}`)
+    const source =
+      verdict.attributedTo === null ? '' : `  (attributed to ${oneLine(verdict.attributedTo)})`
+    lines.push(
+      `${verdict.stance.padEnd(9)} ${verdict.confidence.toFixed(2)}  ${oneLine(name)}${source}`,
+    )
     const first = verdict.evidence[0]
     if (first !== undefined && article !== undefined)
       lines.push(`          "${oneLine(article.text.slice(first.start, first.end)).slice(0, 200)}"`)

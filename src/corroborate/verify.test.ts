@@ -58,3 +58,59 @@ test('verify is deterministic and rejects misuse with a message naming the fix',
   expect(() => verify('', articles)).toThrow(/claim/)
   expect(() => verify('x', [{ id: 'a' } as never])).toThrow(/`id` or `text`/)
 })
+
+const ATTRIBUTED =
+  'Russian President Vladimir Putin has given North Korean leader Kim Jong Un a Russian-made car for his ' +
+  'personal use, North Korea’s state media reported on Tuesday. The gift was handed to Kim’s sister, Kim Yo ' +
+  'Jong, at a ceremony in Pyongyang on Sunday, the report said. It did not say what model the car was or how ' +
+  'it was shipped to the country, which is under United Nations sanctions that ban luxury goods imports.'
+
+test('a claim reported as a named source’s words carries that source, and counts as reported', () => {
+  const sentence = ATTRIBUTED.indexOf('Russian President')
+  const result = verify('Putin gave Kim Jong Un a Russian-made car', [
+    {
+      id: 'wire',
+      text: ATTRIBUTED,
+      attributions: [
+        {
+          content: { start: sentence, end: ATTRIBUTED.indexOf(', North Korea’s state media') },
+          cue: null,
+          source: null,
+          speaker: 'North Korea’s state media',
+          entityId: null,
+          kind: 'indirect',
+        },
+      ],
+    },
+  ])
+  const verdict = result.verdicts[0]
+  expect(verdict?.stance).not.toBe('unrelated')
+  expect(verdict?.stance).not.toBe('disagree')
+  if (verdict?.stance === 'discuss') {
+    expect(verdict.attributedTo).toBe('North Korea’s state media')
+    expect(result.reported).toBe(1)
+    expect(result.support).toBe(0)
+  } else expect(result.support).toBe(1)
+})
+
+test('the same text without attributions is the article’s own voice: no speaker', () => {
+  const result = verify('Putin gave Kim Jong Un a Russian-made car', [
+    { id: 'wire', text: ATTRIBUTED.replace(', North Korea’s state media reported on Tuesday', '') },
+  ])
+  expect(result.verdicts[0]?.attributedTo).toBeNull()
+  expect(result.reported).toBe(0)
+})
+
+test('a headline gets agree, disagree or discuss from the headline model; a headline about something else is unrelated', () => {
+  const claim = 'A Florida woman got a third breast'
+  const result = verify(claim, [
+    { id: 'hoax', text: 'Woman with three breasts was a fake who tricked people, police say' },
+    { id: 'rumour', text: 'Florida woman claims she had third breast implanted?' },
+    { id: 'other', text: 'Stock markets close higher after a quiet week of trading' },
+  ])
+  const byId = new Map(result.verdicts.map((verdict) => [verdict.articleId, verdict]))
+  expect(byId.get('other')?.stance).toBe('unrelated')
+  expect(byId.get('hoax')?.stance).toBe('disagree')
+  expect(byId.get('rumour')?.stance).not.toBe('unrelated')
+  for (const verdict of result.verdicts) expect(verdict.attributedTo).toBeNull()
+})

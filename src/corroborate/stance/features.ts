@@ -27,7 +27,7 @@ const REFUTE = new Set(REFUTING)
 const HEDGE = new Set(HEDGING)
 const NEGATE = new Set(NEGATION)
 
-interface Word {
+export interface Word {
   norm: string
   stem: string
   start: number
@@ -67,7 +67,8 @@ export interface PreparedClaim {
   length: number
 }
 
-function wordsOf(text: string, offset: number): Word[] {
+/** The words of a text, normalised and stemmed, with offsets shifted by `offset`. */
+export function wordsOf(text: string, offset = 0): Word[] {
   return tokenize(text).map((token) => {
     const norm = token.norm.replace(/'s$/, '')
     return {

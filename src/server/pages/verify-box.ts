@@ -39,7 +39,11 @@ export function verdicts(
   return html`<div class="verdicts" id="verify-result">
     <p>
       <span class="badge agree">support: ${result.support}</span
-      ><span class="badge disagree">dispute: ${result.dispute}</span>
+      ><span class="badge disagree">dispute: ${result.dispute}</span>${
+        result.reported > 0
+          ? html`<span class="badge discuss">reported, attributed: ${result.reported}</span>`
+          : ''
+      }
       <span class="muted"
         >independent sources, over ${result.verdicts.length}
         articles${unrelated > 0 ? `; ${unrelated} do not speak to it` : ''}</span
@@ -61,6 +65,11 @@ export function verdicts(
                 <td>
                   <span class="badge ${verdict.stance}">${verdict.stance}</span>
                   <small>${verdict.confidence.toFixed(2)}</small>
+                  ${
+                    verdict.attributedTo === null
+                      ? ''
+                      : html`<br /><small>attributed to ${verdict.attributedTo}</small>`
+                  }
                 </td>
                 <td>
                   ${article === undefined ? verdict.articleId : outletLabel(article)}<br /><small

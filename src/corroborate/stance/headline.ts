@@ -1,0 +1,139 @@
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
+import { fnv1a32 } from '../../text/hash.js'
+import { type Word, wordsOf } from './features.js'
+
+/**
+ * The headline stance model: a headline (or any text shorter than a lead) against a claim, read the way
+ * Ferreira & Vlachos (NAACL 2016) read Emergent's headlines — the headline's own words and bigrams, the words it
+ * adds to the claim, how it opens ("Rumor:", "No, …", "Report:"), question marks, refuting / hedging / negation
+ * cues and their parity against the claim's — then a multinomial logistic regression over hashed features (no
+ * vocabulary is shipped). Classes: for / against / observing, which verify reads as agree / disagree / discuss.
+ */
+export const HEADLINE_CLASSES = ['agree', 'disagree', 'discuss'] as const
+export type HeadlineStance = (typeof HEADLINE_CLASSES)[number]
+
+export interface HeadlineModel {
+  buckets: number
+  /** buckets x classes, row-major. */
+  weights: Float32Array
+  bias: Float32Array
+}
+
+const REFUTE = new Set(REFUTING)
+const HEDGE = new Set(HEDGING)
+const NEGATE = new Set(NEGATION)
+
+/** Named binary cues and a few graded ones; each name is hashed into the model's buckets. */
+export function headlineFeatures(
+  claim: string,
+  headline: string,
+  prior: number[] = [],
+): Map<string, number> {
+  const features = new Map<string, number>()
+  const set = (name: string, value = 1): void => {
+    features.set(name, (features.get(name) ?? 0) + value)
+  }
+  const claimWords = wordsOf(claim)
+  const words = wordsOf(headline)
+  const claimStems = new Set(claimWords.filter((w) => w.content).map((w) => w.stem))
+  const stems = new Set(words.filter((w) => w.content).map((w) => w.stem))
+  for (const word of words) {
+    set(`w:${word.stem}`)
+    if (word.content && !claimStems.has(word.stem)) set(`new:${word.stem}`)
+  }
+  for (let i = 1; i < words.length; i++)
+    set(`b:${(words[i - 1] as Word).stem} ${(words[i] as Word).stem}`)
+  const first = words[0]
+  if (first !== undefined) set(`first:${first.stem}`)
+  // "Rumor: …", "Report: …", "Hoax alert: …" — a label before a colon frames the whole headline.
+  const label = /^([^:]{1,25}):/.exec(headline)
+  if (label) for (const word of wordsOf(label[1] as string)) set(`label:${word.stem}`)
+  if (headline.includes('?')) set('question')
+  if (/["\u201c\u201d\u2018\u2019']/.test(headline.replace(/\b\w'\w/g, ''))) set('quoted')
+  const count = (list: Word[], lexicon: Set<string>): number =>
+    list.filter((word) => lexicon.has(word.norm)).length
+  const refuting = count(words, REFUTE)
+  const hedging = count(words, HEDGE)
+  const negation = count(words, NEGATE) + words.filter((word) => word.norm.endsWith("n't")).length
+  const claimNegation = count(claimWords, NEGATE) + count(claimWords, REFUTE)
+  if (refuting > 0) set('refuting')
+  if (hedging > 0) set('hedging')
+  if (negation > 0) set('negation')
+  if ((negation + refuting + claimNegation) % 2 === 1) set('parity-odd')
+  let shared = 0
+  for (const stem of claimStems) if (stems.has(stem)) shared++
+  const share = claimStems.size === 0 ? 0 : shared / claimStems.size
+  set('share', share)
+  set('share-low', share < 0.3 ? 1 : 0)
+  // The FNC-1 short-text model's probabilities (agree, disagree, discuss, unrelated): what 50,000 FNC pairs
+  // taught about a claim against a lead, as four graded cues.
+  prior.forEach((p, index) => set(`prior:${index}`, p))
+  return features
+}
+
+const bucketOf = (name: string, buckets: number): number => fnv1a32(name) % buckets
+
+/** Sparse hashed input of one pair (summing collisions). */
+export function headlineInput(
+  features: Map<string, number>,
+  buckets: number,
+): { indices: number[]; values: number[] } {
+  const byBucket = new Map<number, number>()
+  for (const [name, value] of features) {
+    const bucket = bucketOf(name, buckets)
+    byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + value)
+  }
+  const indices = [...byBucket.keys()].sort((a, b) => a - b)
+  return { indices, values: indices.map((index) => byBucket.get(index) as number) }
+}
+
+/** Class probabilities in HEADLINE_CLASSES order. */
+export function predictHeadline(
+  model: HeadlineModel,
+  input: { indices: number[]; values: number[] },
+): number[] {
+  const classes = HEADLINE_CLASSES.length
+  const logits = [...model.bias]
+  input.indices.forEach((index, k) => {
+    const value = input.values[k] as number
+    for (let c = 0; c < classes; c++)
+      logits[c] = (logits[c] as number) + (model.weights[index * classes + c] as number) * value
+  })
+  const top = Math.max(...logits)
+  const exps = logits.map((logit) => Math.exp(logit - top))
+  const sum = exps.reduce((a, b) => a + b, 0)
+  return exps.map((value) => value / sum)
+}
+
+export interface PackedHeadlineModel {
+  buckets: number
+  data: string
+}
+
+export const packHeadlineModel = (model: HeadlineModel): PackedHeadlineModel => ({
+  buckets: model.buckets,
+  data: gzipSync(
+    Buffer.concat([
+      new Uint8Array(model.weights.buffer.slice(0)),
+      new Uint8Array(model.bias.buffer.slice(0)),
+    ]),
+    { level: 9 },
+  ).toString('base64'),
+})
+
+export function unpackHeadlineModel(packed: PackedHeadlineModel): HeadlineModel {
+  const bytes = gunzipSync(Buffer.from(packed.data, 'base64'))
+  const classes = HEADLINE_CLASSES.length
+  const floats = (offset: number, count: number): Float32Array => {
+    const out = new Float32Array(count)
+    new Uint8Array(out.buffer).set(bytes.subarray(offset, offset + count * 4))
+    return out
+  }
+  const size = packed.buckets * classes
+  return {
+    buckets: packed.buckets,
+    weights: floats(0, size),
+    bias: floats(size * 4, classes),
+  }
+}
