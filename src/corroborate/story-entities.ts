@@ -15,7 +15,7 @@ import { IndexGroups } from '../text/index-groups.js'
  */
 const MISSPELLING_MAX_MENTIONS = 3
 const MISSPELLING_RATIO = 3
-/** Names shorter than this (without spaces) are never taken for misspellings: too many real names are close. */
+/** Words shorter than this are never taken for misspellings: too many real names are close. */
 const MISSPELLING_MIN_LENGTH = 5
 
 /** One entity of one article (its mentions share an article-level entityId). */
@@ -54,12 +54,21 @@ export function resolveStoryEntities(articles: Article[]): StoryEntities {
   })
   const joinedOn = new Map<number, Evidence>()
   const representatives = [...byCompact.values()]
+  // How often the story writes a form: as a name of its own, and as words of a longer name ("Aurus" in
+  // "Aurus Senat", "Aurus Senat" in "Aurus Senat Limousine"), so that a brand written mostly inside its model's name still counts as frequent.
   const byKeyCount = new Map<string, number>()
-  for (const local of locals)
-    byKeyCount.set(
-      compact(local.key),
-      (byKeyCount.get(compact(local.key)) ?? 0) + local.mentions.length,
-    )
+  const add = (key: string, count: number): void => {
+    byKeyCount.set(key, (byKeyCount.get(key) ?? 0) + count)
+  }
+  for (const local of locals) {
+    add(compact(local.key), local.mentions.length)
+    const words = keyWords(local.key)
+    const parts = new Set<string>()
+    for (let from = 0; from < words.length; from++)
+      for (let to = from + 1; to <= words.length; to++)
+        if (to - from < words.length) parts.add(words.slice(from, to).join(''))
+    for (const part of parts) add(part, local.mentions.length)
+  }
   const mentionsOf = (index: number): number =>
     byKeyCount.get(compact((locals[index] as Local).key)) ?? 0
   const counts = new Map(representatives.map((index) => [index, mentionsOf(index)]))
@@ -84,7 +93,7 @@ export function resolveStoryEntities(articles: Article[]): StoryEntities {
       (other) => other !== index && isAcronymOf(local.name, (locals[other] as Local).name),
     )
     const slipOf = representatives.filter((other) =>
-      isSlip(local, counts.get(index) ?? 0, locals[other] as Local, counts.get(other) ?? 0),
+      isSlip(local, locals[other] as Local, (key) => byKeyCount.get(compact(key)) ?? 0),
     )
     const [target, kind] =
       acronymOf.length === 1
@@ -108,14 +117,26 @@ export function resolveStoryEntities(articles: Article[]): StoryEntities {
   return buildEntities(locals, groups.groups(), joinedOn)
 }
 
-function isSlip(rare: Local, rareCount: number, frequent: Local, frequentCount: number): boolean {
+/**
+ * A slip: the names have as many words and differ in one word, one edit apart, and the story writes the rare
+ * word (alone or inside its names: "Anrus" in "Anrus Senat") far less often than the frequent one.
+ */
+function isSlip(rare: Local, frequent: Local, countOf: (key: string) => number): boolean {
+  if (rare === frequent) return false
+  const rareWords = keyWords(rare.key)
+  const frequentWords = keyWords(frequent.key)
+  if (rareWords.length !== frequentWords.length) return false
+  const differing = rareWords.flatMap((word, index) =>
+    word === frequentWords[index] ? [] : [[word, frequentWords[index] as string] as const],
+  )
+  if (differing.length !== 1) return false
+  const [rareWord, frequentWord] = differing[0] as readonly [string, string]
+  const rareCount = countOf(rareWord)
   return (
-    rare !== frequent &&
     rareCount <= MISSPELLING_MAX_MENTIONS &&
-    frequentCount >= MISSPELLING_RATIO * rareCount &&
-    keyWords(rare.key).length === keyWords(frequent.key).length &&
-    compact(rare.key).length >= MISSPELLING_MIN_LENGTH &&
-    editDistance(compact(rare.key), compact(frequent.key), 1) === 1
+    countOf(frequentWord) >= MISSPELLING_RATIO * rareCount &&
+    rareWord.length >= MISSPELLING_MIN_LENGTH &&
+    editDistance(rareWord, frequentWord, 1) === 1
   )
 }
 

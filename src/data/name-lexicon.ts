@@ -268,3 +268,44 @@ export const DEMONYMS = [
   'communist',
   'muscovite',
 ]
+
+/**
+ * COUNTRY_ALIASES: the names news text uses for countries besides the official ones of `countries-list`
+ * ("U.S.", "Britain", "Turkey"), the four home nations that field their own sides ("England", "Wales"), and
+ * states that have since changed name or dissolved (archives still name them: "Zaire", "Yugoslavia").
+ * Caution: "Georgia" and "Jersey" are also US places; the list only says "a country may be meant".
+ */
+export const COUNTRY_ALIASES = [
+  'u.s.',
+  'u.s.a.',
+  'usa',
+  'america',
+  'united states of america',
+  'britain',
+  'great britain',
+  'u.k.',
+  'uk',
+  'england',
+  'scotland',
+  'wales',
+  'northern ireland',
+  'holland',
+  'the netherlands',
+  'turkey',
+  'czech republic',
+  'macedonia',
+  'burma',
+  "cote d'ivoire",
+  'vatican',
+  'uae',
+  'swaziland',
+  'cape verde',
+  'east germany',
+  'west germany',
+  'soviet union',
+  'ussr',
+  'yugoslavia',
+  'czechoslovakia',
+  'zaire',
+  'west indies',
+]

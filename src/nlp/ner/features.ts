@@ -10,6 +10,8 @@ export interface Gazetteer {
   demonyms: Set<string>
   /** Words of titles and roles that stand before a name ("spokesman", "president", "mr"). */
   roles: Set<string>
+  /** Country names, lower case (a subset of `places`): a country stays a place where a city names a team. */
+  countries: Set<string>
 }
 
 /** What the features of one text need, computed once per text. */

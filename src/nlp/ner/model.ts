@@ -23,7 +23,14 @@ interface ModelFile {
   features: string[]
   /** Row-major: TAGS.length integers per feature. */
   weights: number[]
-  gazetteer: { firstNames: string[]; places: string[]; demonyms: string[]; roles: string[] }
+  gazetteer: {
+    firstNames: string[]
+    places: string[]
+    demonyms: string[]
+    roles: string[]
+    /** Added after the first models: absent in older files (then no country is known). */
+    countries?: string[]
+  }
 }
 
 /** The gzipped JSON of a model, weights quantised and features whose weights all round to zero dropped. */
@@ -54,6 +61,7 @@ export function serializeModel(model: NerModel): Buffer {
         .sort(),
       demonyms: [...model.gazetteer.demonyms].sort(),
       roles: [...model.gazetteer.roles].sort(),
+      countries: [...model.gazetteer.countries].sort(),
     },
   }
   return gzipSync(JSON.stringify(file), { level: 9 })
@@ -93,6 +101,7 @@ export function parseModel(bytes: Buffer): NerModel {
       places: indexPlaces(file.gazetteer.places),
       demonyms: new Set(file.gazetteer.demonyms),
       roles: new Set(file.gazetteer.roles),
+      countries: new Set(file.gazetteer.countries ?? []),
     },
   }
 }

@@ -1,4 +1,11 @@
 import type { EntityType } from '../../types.js'
+import {
+  NUMBER_TOKEN,
+  completedNames,
+  oneTypePerName,
+  teamsOfResultLines,
+  typedEvents,
+} from './document.js'
 import { defaultModel, type NerModel } from './model.js'
 import { TAGS, tagTokens } from './perceptron.js'
 import { type Token, tokenize } from './tokenize.js'
@@ -48,7 +55,13 @@ export function recognizeNames(
     if (name.startsWith('B-')) first = index
   })
   close(tags.length - 1)
-  return withoutPairs(withRepeatedNames(text, tokens, mentions), model)
+  const { mentions: typed, teams } = teamsOfResultLines(
+    text,
+    tokens,
+    withRepeatedNames(text, tokens, completedNames(text, tokens, mentions, model.gazetteer)),
+    model.gazetteer,
+  )
+  return oneTypePerName(typedEvents(withoutPairs(typed, model)), teams)
 }
 
 /**
@@ -162,7 +175,12 @@ function trimmedMention(
       type = 'person'
     }
   while (from <= to && (tokens[from] as Token).text === '.') from++
-  while (to > from && NOT_NAME_TAIL.test((tokens[to] as Token).text)) to--
+  while (
+    to > from &&
+    (NOT_NAME_TAIL.test((tokens[to] as Token).text) ||
+      NUMBER_TOKEN.test((tokens[to] as Token).text))
+  )
+    to--
   if (from > to) return null
   const start = (tokens[from] as Token).start
   const lastToken = tokens[to] as Token
