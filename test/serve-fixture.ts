@@ -9,12 +9,13 @@ import type { ArticleInput } from '../src/types.js'
 import { EXAMPLE } from './helpers.js'
 
 /** A temporary SQLite store holding the seed story (examples/aurus-gift), filled through the library. */
-export async function seedStore(): Promise<{ store: Store; storyId: string }> {
-  const store = await openStore(join(mkdtempSync(join(tmpdir(), 'corroborate-serve-')), 'seed.db'))
+export async function seedStore(): Promise<{ store: Store; storyId: string; location: string }> {
+  const location = join(mkdtempSync(join(tmpdir(), 'corroborate-serve-')), 'seed.db')
+  const store = await openStore(location)
   await updateStore(store, await collectArticles([EXAMPLE]))
   const [story] = await store.listStories()
   if (story === undefined) throw new Error('the seed story was not formed')
-  return { store, storyId: story.id }
+  return { store, storyId: story.id, location }
 }
 
 /** Strings that run script if a page renders them as markup instead of text. */

@@ -224,7 +224,19 @@ function buildProgram(io: CliIo): Command {
       'interface to bind (other machines reach it only if not loopback)',
       '127.0.0.1',
     )
-    .addHelpText('after', '\nExample:\n  corroborate serve --db news.db --port 8080')
+    .option(
+      '--workers <n>',
+      'processes answering on the port (one per core carries the most requests)',
+      positiveInt,
+      1,
+    )
+    .option(
+      '--cache-mb <n>',
+      'MiB of rendered pages each process keeps until the store changes (0: none)',
+      wholeNumber,
+      64,
+    )
+    .addHelpText('after', '\nExample:\n  corroborate serve --db news.db --port 8080 --workers 2')
     .action(async (options) => setStatus(await serveCommand(options, io)))
 
   common(
@@ -284,6 +296,13 @@ function port(value: string): number {
   const parsed = Number(value)
   if (!Number.isInteger(parsed) || parsed < 0 || parsed > 65535)
     throw new InvalidArgumentError('expected a port number, 0 to 65535')
+  return parsed
+}
+
+function wholeNumber(value: string): number {
+  const parsed = Number(value)
+  if (!Number.isInteger(parsed) || parsed < 0)
+    throw new InvalidArgumentError('expected a whole number, 0 or more')
   return parsed
 }
 

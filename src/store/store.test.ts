@@ -60,6 +60,27 @@ describe.each(DIALECTS)('the %s store', (dialect) => {
     await store.close()
   })
 
+  test("the change token moves with every commit, this connection's and another's, and only then", async () => {
+    const location = await freshLocation(dialect)
+    const [first, second] = await collectArticles([EXAMPLE])
+    const server = await openStore(location)
+    const writer = await openStore(location)
+    const tokens = [await server.changeToken?.()]
+    expect(await server.changeToken?.()).toBe(tokens[0]) // reading changes nothing
+    await server.getStory('no-such-story')
+    await server.search('Peskov')
+    expect(await server.changeToken?.()).toBe(tokens[0])
+    await server.addArticles([first as Article]) // its own write
+    tokens.push(await server.changeToken?.())
+    await updateStore(writer, [second as Article]) // another connection's (an ingest beside the server)
+    tokens.push(await server.changeToken?.())
+    await writer.clearClustering()
+    tokens.push(await server.changeToken?.())
+    expect(new Set(tokens).size).toBe(4)
+    expect(tokens.every((token) => typeof token === 'string')).toBe(true)
+    await Promise.all([server.close(), writer.close()])
+  })
+
   test('a batch that fails half-way writes nothing', async () => {
     const store = await openStore(await freshLocation(dialect))
     const [good, other] = await collectArticles([EXAMPLE])
@@ -98,7 +119,7 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL migrations', () => {
     const { rows } = await admin.query<{ version: number }>(
       'SELECT version FROM corroborate_schema',
     )
-    expect(rows.map((row) => row.version)).toEqual([1])
+    expect(rows.map((row) => row.version)).toEqual([1, 2, 3])
     await admin.query("INSERT INTO corroborate_schema (version, name) VALUES (999, 'future')")
     await admin.end()
     await expect(openStore(location)).rejects.toThrow(/schema version 999 is newer/)

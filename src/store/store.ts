@@ -74,6 +74,13 @@ export interface Store {
   listStoryRows?(offset: number, limit: number): Promise<StoryListRow[]>
   /** Extension for `serve` (optional: the server falls back on the story given in the link): an article's story. */
   storyOfArticle?(articleId: string): Promise<string | null>
+  /**
+   * Extension for `serve` (optional: without it the server keeps no rendered pages): a token that changes
+   * whenever a write is committed to the store, by this process or by any other (an ingest running beside the
+   * server). Two reads under the same token see the same stories and articles, so what was rendered from
+   * them may be served again.
+   */
+  changeToken?(): Promise<string>
   /** Ids of stored articles that share an LSH bucket with the given band keys. */
   similarCandidates(bandKeys: string[]): Promise<string[]>
   search(query: string, limit?: number): Promise<SearchResult>
@@ -97,4 +104,21 @@ export function summariseStory(story: StoryReport): StorySummary {
     start: story.start,
     end: story.end,
   }
+}
+
+/** What a story list shows of a story beyond its columns, stored beside the report (a report is 256 KB on average). */
+export interface StoryListFields {
+  independentSources: number
+  articleIds: string[]
+  conflicts: number
+}
+
+/** The list fields of a report, as stored in the `list_row` column of both stores. */
+export function listFieldsOf(report: StoryReport): string {
+  const fields: StoryListFields = {
+    independentSources: report.independentSources,
+    articleIds: report.articleIds,
+    conflicts: report.conflicts?.length ?? 0,
+  }
+  return JSON.stringify(fields)
 }

@@ -1,5 +1,5 @@
 import { dateLabel, outletLabel } from '../../report/outlet-label.js'
-import type { Article, Evidence, StoryReport } from '../../types.js'
+import type { Article, Evidence, Span, StoryReport } from '../../types.js'
 import { externalLink, html, type SafeHtml } from '../html.js'
 import { type Highlight, highlightText } from './highlight.js'
 import { page } from './layout.js'
@@ -9,6 +9,26 @@ import { articleHref, storyHref } from './links.js'
 interface ArticleAnnotations {
   entities?: { text: string; type: string; start: number; end: number }[]
   attributions?: { content: { start: number; end: number }; speaker: string | null }[]
+}
+
+/**
+ * Marks of one kind: from the article's own annotations when its stage wrote them, else from the story's spans
+ * that fall in this article.
+ */
+function ownOrStoryMarks<Own, Told>(
+  articleId: string,
+  own: Own[] | undefined,
+  ownMark: (item: Own) => Highlight,
+  told: Told[],
+  spansOf: (item: Told) => Span[],
+  toldMark: (item: Told) => Omit<Highlight, 'start' | 'end'>,
+): Highlight[] {
+  if (own !== undefined && own.length > 0) return own.map(ownMark)
+  return told.flatMap((item) =>
+    spansOf(item)
+      .filter((span) => span.articleId === articleId)
+      .map((span) => ({ ...toldMark(item), start: span.start, end: span.end })),
+  )
 }
 
 /** What to mark in an article: its reused passages, quotes and names, from the story's or its own offsets. */
@@ -31,41 +51,34 @@ export function articleHighlights(
                 ? 'quotation other sources carry too'
                 : `${link.kind} shared with another source`,
           })
-  if (article.attributions !== undefined && article.attributions.length > 0)
-    for (const attribution of article.attributions)
-      marks.push({
+  const speaker = (name: string | null): string => `quote: ${name ?? 'speaker not identified'}`
+  marks.push(
+    ...ownOrStoryMarks(
+      id,
+      article.attributions,
+      (attribution) => ({
         ...attribution.content,
         className: 'quote',
-        title: `quote: ${attribution.speaker ?? 'speaker not identified'}`,
-      })
-  else
-    for (const quote of story?.quotes ?? [])
-      for (const span of quote.spans)
-        if (span.articleId === id)
-          marks.push({
-            start: span.start,
-            end: span.end,
-            className: 'quote',
-            title: `quote: ${quote.speaker ?? 'speaker not identified'}`,
-          })
-  if (article.entities !== undefined && article.entities.length > 0)
-    for (const entity of article.entities)
-      marks.push({
+        title: speaker(attribution.speaker),
+      }),
+      story?.quotes ?? [],
+      (quote) => quote.spans,
+      (quote) => ({ className: 'quote', title: speaker(quote.speaker) }),
+    ),
+    ...ownOrStoryMarks(
+      id,
+      article.entities,
+      (entity) => ({
         start: entity.start,
         end: entity.end,
         className: 'entity',
         title: `${entity.text} (${entity.type})`,
-      })
-  else
-    for (const entity of story?.entities ?? [])
-      for (const span of entity.mentions)
-        if (span.articleId === id)
-          marks.push({
-            start: span.start,
-            end: span.end,
-            className: 'entity',
-            title: `${entity.name} (${entity.type})`,
-          })
+      }),
+      story?.entities ?? [],
+      (entity) => entity.mentions,
+      (entity) => ({ className: 'entity', title: `${entity.name} (${entity.type})` }),
+    ),
+  )
   return marks
 }
 

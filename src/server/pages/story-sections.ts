@@ -6,64 +6,63 @@ import type { StoryQuote } from '../../types.js'
 import { html, type SafeHtml } from '../html.js'
 import { type StoryContext, sentenceAround } from './story-context.js'
 
-function section(id: string, title: string, content: SafeHtml | null): SafeHtml | string {
-  return content === null
-    ? ''
-    : html`<section id="${id}">
-        <h2>${title}</h2>
-        ${content}
-      </section>`
+/** A section of the page, left out when the report has nothing for it. */
+function section<T>(
+  id: string,
+  title: string,
+  items: T[] | undefined,
+  content: (items: T[]) => SafeHtml,
+): SafeHtml | string {
+  if (items === undefined || items.length === 0) return ''
+  return html`<section id="${id}">
+    <h2>${title}</h2>
+    ${content(items)}
+  </section>`
 }
 
-export function briefSection(ctx: StoryContext): SafeHtml | string {
-  const summary = ctx.story.summary ?? []
-  if (summary.length === 0) return ''
-  return section(
+export const briefSection = (ctx: StoryContext): SafeHtml | string =>
+  section(
     'brief',
     'What happened',
-    html`<ul class="brief">
-      ${summary.map((entry) => html`<li>${entry.text} ${ctx.cite(entry.spans)}</li>`)}
-    </ul>`,
+    ctx.story.summary,
+    (summary) =>
+      html`<ul class="brief">
+        ${summary.map((entry) => html`<li>${entry.text} ${ctx.cite(entry.spans)}</li>`)}
+      </ul>`,
   )
-}
 
-export function conflictsSection(ctx: StoryContext): SafeHtml | string {
-  const conflicts = ctx.story.conflicts ?? []
-  if (conflicts.length === 0) return ''
-  return section(
+export const conflictsSection = (ctx: StoryContext): SafeHtml | string =>
+  section(
     'conflicts',
     'Where sources disagree',
-    html`${conflicts.map(
-      (conflict) =>
-        html`<h3>${conflict.about}</h3>
-          <div class="columns">
-            ${conflict.values.map(
-              (value) =>
-                html`<div class="card">
-                  <strong>${value.value}</strong>
-                  <p class="muted">
-                    ${[...new Set(value.spans.map((span) => ctx.outletOf(span.articleId)))].join(', ')}
-                  </p>
-                  ${value.spans.map((span) => html`<blockquote>${sentenceAround(ctx.byId.get(span.articleId)?.text ?? '', span)} ${ctx.cite([span])}</blockquote>`)}
-                </div>`,
-            )}
-          </div>`,
-    )}`,
+    ctx.story.conflicts,
+    (conflicts) =>
+      html`${conflicts.map(
+        (conflict) =>
+          html`<h3>${conflict.about}</h3>
+            <div class="columns">
+              ${conflict.values.map(
+                (value) =>
+                  html`<div class="card">
+                    <strong>${value.value}</strong>
+                    <p class="muted">
+                      ${[...new Set(value.spans.map((span) => ctx.outletOf(span.articleId)))].join(', ')}
+                    </p>
+                    ${value.spans.map((span) => html`<blockquote>${sentenceAround(ctx.byId.get(span.articleId)?.text ?? '', span)} ${ctx.cite([span])}</blockquote>`)}
+                  </div>`,
+              )}
+            </div>`,
+      )}`,
   )
-}
 
 /** Claims carried by two or more independent sources, or disputed; single-source ones go under each outlet. */
 export function claimsSection(ctx: StoryContext): SafeHtml | string {
-  const claims = ctx.story.claims ?? []
-  const shared = claims.filter(
-    (claim) => claim.independentSources > 1 || claim.status === 'disputed',
-  )
-  if (claims.length === 0) return ''
-  const single = claims.length - shared.length
-  return section(
-    'claims',
-    'Claims',
-    html`<p class="muted">
+  return section('claims', 'Claims', ctx.story.claims, (claims) => {
+    const shared = claims.filter(
+      (claim) => claim.independentSources > 1 || claim.status === 'disputed',
+    )
+    const single = claims.length - shared.length
+    return html`<p class="muted">
         ${claims.length} claims: ${shared.length} carried by several independent sources or disputed
         (below), ${single} from a single source (under
         <a href="#exclusive">each outlet's own material</a>).
@@ -85,78 +84,72 @@ export function claimsSection(ctx: StoryContext): SafeHtml | string {
               </td>
             </tr>`,
         )}
-      </table>`,
-  )
+      </table>`
+  })
 }
 
 export function quotesSection(ctx: StoryContext): SafeHtml | string {
-  const quotes = ctx.story.quotes ?? []
-  if (quotes.length === 0) return ''
-  const bySpeaker = new Map<string, StoryQuote[]>()
-  for (const quote of quotes) {
-    const key = quote.speaker ?? ''
-    bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), quote])
-  }
-  const speakers = [...bySpeaker.entries()].sort(
-    ([a, x], [b, y]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || y.length - x.length,
-  )
-  return section(
-    'quotes',
-    'Quotes by speaker',
-    html`${speakers.map(
+  return section('quotes', 'Quotes by speaker', ctx.story.quotes, (quotes) => {
+    const bySpeaker = new Map<string, StoryQuote[]>()
+    for (const quote of quotes) {
+      const key = quote.speaker ?? ''
+      bySpeaker.set(key, [...(bySpeaker.get(key) ?? []), quote])
+    }
+    const speakers = [...bySpeaker.entries()].sort(
+      ([a, x], [b, y]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || y.length - x.length,
+    )
+    return html`${speakers.map(
       ([speaker, said]) =>
         html`<h3>
             ${speaker === '' ? 'Speaker not identified' : speaker}${said[0]?.speakerRole ? html` <small>${said[0].speakerRole}</small>` : ''}
           </h3>
           ${said.map((quote) => html`<blockquote>“${quote.text}” ${ctx.cite(quote.spans)} <small>${new Set(quote.spans.map((span) => span.articleId)).size} articles</small></blockquote>`)}`,
-    )}`,
-  )
+    )}`
+  })
 }
 
-export function timelineSection(ctx: StoryContext): SafeHtml | string {
-  const timeline = ctx.story.timeline ?? []
-  if (timeline.length === 0) return ''
-  return section(
+export const timelineSection = (ctx: StoryContext): SafeHtml | string =>
+  section(
     'timeline',
     'Timeline',
-    html`<table>
-      ${timeline.map(
-        (event) =>
-          html`<tr>
-            <td>${event.date}</td>
-            <td>${event.text} ${ctx.cite(event.spans)}</td>
-          </tr>`,
-      )}
-    </table>`,
+    ctx.story.timeline,
+    (timeline) =>
+      html`<table>
+        ${timeline.map(
+          (event) =>
+            html`<tr>
+              <td>${event.date}</td>
+              <td>${event.text} ${ctx.cite(event.spans)}</td>
+            </tr>`,
+        )}
+      </table>`,
   )
-}
 
-export function entitiesSection(ctx: StoryContext): SafeHtml | string {
-  const entities = ctx.story.entities ?? []
-  if (entities.length === 0) return ''
-  return section(
+export const entitiesSection = (ctx: StoryContext): SafeHtml | string =>
+  section(
     'entities',
     'Who and what',
-    html`<table>
-      <tr>
-        <th>Name</th>
-        <th>Type</th>
-        <th>Also called</th>
-        <th>Mentions</th>
-      </tr>
-      ${entities.map(
-        (entity) =>
-          html`<tr>
-            <td>${entity.name}</td>
-            <td>${entity.type}</td>
-            <td>${(entity.aliases ?? []).join(', ')}</td>
-            <td>
-              ${entity.mentions.length} in
-              ${new Set(entity.mentions.map((span) => span.articleId)).size} articles
-              ${ctx.cite(entity.mentions.slice(0, 1))}
-            </td>
-          </tr>`,
-      )}
-    </table>`,
+    ctx.story.entities,
+    (entities) =>
+      html`<table>
+        <tr>
+          <th>Name</th>
+          <th>Type</th>
+          <th>Also called</th>
+          <th>Mentions</th>
+        </tr>
+        ${entities.map(
+          (entity) =>
+            html`<tr>
+              <td>${entity.name}</td>
+              <td>${entity.type}</td>
+              <td>${(entity.aliases ?? []).join(', ')}</td>
+              <td>
+                ${entity.mentions.length} in
+                ${new Set(entity.mentions.map((span) => span.articleId)).size} articles
+                ${ctx.cite(entity.mentions.slice(0, 1))}
+              </td>
+            </tr>`,
+        )}
+      </table>`,
   )
-}

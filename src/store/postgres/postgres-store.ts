@@ -11,6 +11,8 @@ import {
   type SearchResult,
   type Store,
   type StorySummary,
+  listFieldsOf,
+  type StoryListFields,
   summariseStory,
 } from '../store.js'
 import { migrate } from './migrate.js'
@@ -98,6 +100,8 @@ export class PostgresStore implements Store {
     try {
       await client.query('BEGIN')
       const result = await work(client)
+      // Last, so that concurrent writers wait on this one row only for the moment before their commit.
+      await client.query('UPDATE store_changes SET generation = generation + 1')
       await client.query('COMMIT')
       return result
     } catch (error) {
@@ -240,10 +244,30 @@ export class PostgresStore implements Store {
   }
 
   async listStories(): Promise<StorySummary[]> {
-    const rows = await this.rows<{ json: string }>(
-      `SELECT json FROM stories ORDER BY COALESCE("end", start, '') COLLATE "C" DESC, id COLLATE "C"`,
+    // The report is read only for stories written before the list fields had their column (migration 003).
+    const rows = await this.rows<{
+      id: string
+      title: string
+      start: string | null
+      end: string | null
+      list_row: string | null
+      json: string | null
+    }>(
+      `SELECT id, title, start, "end", list_row, CASE WHEN list_row IS NULL THEN json END AS json
+       FROM stories ORDER BY COALESCE("end", start, '') COLLATE "C" DESC, id COLLATE "C"`,
     )
-    return rows.map((row) => summariseStory(JSON.parse(row.json) as StoryReport))
+    return rows.map((row) => {
+      if (row.list_row === null) return summariseStory(JSON.parse(row.json ?? '{}') as StoryReport)
+      const fields = JSON.parse(row.list_row) as StoryListFields
+      return {
+        id: row.id,
+        title: row.title,
+        articleIds: fields.articleIds,
+        independentSources: fields.independentSources,
+        start: row.start,
+        end: row.end,
+      }
+    })
   }
 
   async countStories(): Promise<number> {
@@ -254,6 +278,12 @@ export class PostgresStore implements Store {
   async getStory(id: string): Promise<StoryReport | null> {
     const [row] = await this.rows<{ json: string }>('SELECT json FROM stories WHERE id = $1', [id])
     return row === undefined ? null : (JSON.parse(row.json) as StoryReport)
+  }
+
+  /** The counter every write transaction bumps before it commits (migration 002). */
+  async changeToken(): Promise<string> {
+    const [row] = await this.rows<{ generation: string }>('SELECT generation FROM store_changes')
+    return row?.generation ?? '0'
   }
 
   async similarCandidates(keys: string[]): Promise<string[]> {
@@ -360,15 +390,17 @@ async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate):
     (report) => report.id,
   )
   await client.query(
-    `INSERT INTO stories (id, title, start, "end", json)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
-     ON CONFLICT (id) DO UPDATE SET title = excluded.title, start = excluded.start, "end" = excluded."end", json = excluded.json`,
+    `INSERT INTO stories (id, title, start, "end", json, list_row)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+     ON CONFLICT (id) DO UPDATE SET title = excluded.title, start = excluded.start, "end" = excluded."end",
+       json = excluded.json, list_row = excluded.list_row`,
     [
       reports.map((report) => report.id),
       reports.map((report) => report.title),
       reports.map((report) => report.start),
       reports.map((report) => report.end),
       reports.map((report) => JSON.stringify(report)),
+      reports.map(listFieldsOf),
     ],
   )
   const analyzed = lastPerKey(update.analyzedArticles, (article) => article.id)

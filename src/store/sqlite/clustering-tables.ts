@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { StoryState } from '../../stories/cluster.js'
-import type { ClusteringUpdate } from '../store.js'
+import { type ClusteringUpdate, listFieldsOf } from '../store.js'
 
 /** SQLite limits bound parameters per statement; long id and term lists are queried in chunks. */
 const CHUNK = 500
@@ -121,7 +121,7 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
   )
   const indexTerm = db.prepare('INSERT OR IGNORE INTO story_terms (term, story_id) VALUES (?, ?)')
   const saveReport = db.prepare(
-    'INSERT INTO stories (id, title, start, "end", json) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, start = excluded.start, "end" = excluded."end", json = excluded.json',
+    'INSERT INTO stories (id, title, start, "end", json, list_row) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, start = excluded.start, "end" = excluded."end", json = excluded.json, list_row = excluded.list_row',
   )
   const removeTitle = db.prepare('DELETE FROM stories_fts WHERE id = ?')
   const indexTitle = db.prepare('INSERT INTO stories_fts (id, title) VALUES (?, ?)')
@@ -130,7 +130,14 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
     saveState.run(state.id, serialise(state))
     forgetTerms.run(state.id) // a story split in two is indexed under fewer terms
     for (const term of state.indexedTerms) indexTerm.run(term, state.id)
-    saveReport.run(report.id, report.title, report.start, report.end, JSON.stringify(report))
+    saveReport.run(
+      report.id,
+      report.title,
+      report.start,
+      report.end,
+      JSON.stringify(report),
+      listFieldsOf(report),
+    )
     removeTitle.run(report.id)
     indexTitle.run(report.id, report.title)
   }

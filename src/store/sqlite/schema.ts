@@ -1,5 +1,7 @@
+import type Database from 'better-sqlite3'
+
 /** The SQLite schema. `user_version` tracks it; bump and migrate when it changes. */
-export const SCHEMA_VERSION = 2
+export const SCHEMA_VERSION = 3
 
 export const SCHEMA = `
 CREATE TABLE IF NOT EXISTS articles (
@@ -18,7 +20,9 @@ CREATE TABLE IF NOT EXISTS stories (
   title TEXT NOT NULL,
   start TEXT,
   "end" TEXT,
-  json TEXT NOT NULL
+  json TEXT NOT NULL,
+  -- (version 3) the fields a story list shows, as JSON (listFieldsOf): a list page reads these, not reports
+  list_row TEXT
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS stories_fts USING fts5(id UNINDEXED, title);
 CREATE TABLE IF NOT EXISTS lsh_bands (
@@ -54,3 +58,25 @@ CREATE TABLE IF NOT EXISTS counters (
   value INTEGER NOT NULL
 ) WITHOUT ROWID;
 `
+
+/**
+ * Columns added to tables of older files (CREATE TABLE IF NOT EXISTS leaves an existing table as it was), in
+ * one immediate transaction so that two processes opening the file at once add them once. A version-2 file's
+ * `stories.list_row` is filled from the reports, once (about 4 ms a story).
+ */
+export function addMissingColumns(db: Database.Database): void {
+  db.transaction(() => {
+    if (hasColumn(db, 'stories', 'list_row')) return
+    db.exec('ALTER TABLE stories ADD COLUMN list_row TEXT')
+    db.exec(`UPDATE stories SET list_row = json_object(
+      'independentSources', json_extract(json, '$.independentSources'),
+      'articleIds', json(json_extract(json, '$.articleIds')),
+      'conflicts', COALESCE(json_array_length(json, '$.conflicts'), 0))`)
+  }).immediate()
+}
+
+export function hasColumn(db: Database.Database, table: string, column: string): boolean {
+  return (db.pragma(`table_info(${table})`) as { name: string }[]).some(
+    (row) => row.name === column,
+  )
+}

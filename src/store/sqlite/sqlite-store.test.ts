@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import Database from 'better-sqlite3'
 import { expect, test } from 'vitest'
 import { updateStore } from '../../incremental.js'
 import { analyze, collectArticles } from '../../pipeline.js'
@@ -90,4 +91,32 @@ test('the story list rows follow writes by this connection and by another one on
   expect(await writer.listStoryRows?.(0, 10)).toEqual([])
   await reader.close()
   await writer.close()
+})
+
+test('a version-2 file (no stored list fields) lists the same rows, read-only from its reports, and once migrated', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'v2.db')
+  const store = await openStore(path)
+  await updateStore(store, await collectArticles([EXAMPLE]))
+  const rows = await store.listStoryRows?.(0, 10)
+  expect(rows?.[0]?.articleIds).toHaveLength(5)
+  await store.close()
+  const raw = new Database(path)
+  raw.exec('ALTER TABLE stories DROP COLUMN list_row')
+  raw.pragma('user_version = 2')
+  raw.close()
+  const reader = await openStore(path, { readOnly: true })
+  expect(await reader.listStoryRows?.(0, 10)).toEqual(rows)
+  await reader.close()
+  const writer = await openStore(path)
+  expect(await writer.listStoryRows?.(0, 10)).toEqual(rows)
+  await writer.close()
+  const migrated = new Database(path, { readonly: true })
+  expect(migrated.pragma('user_version', { simple: true })).toBe(3)
+  const [listRow] = migrated.prepare('SELECT list_row FROM stories').pluck().all() as string[]
+  expect(JSON.parse(listRow ?? '')).toEqual({
+    independentSources: rows?.[0]?.independentSources,
+    articleIds: rows?.[0]?.articleIds,
+    conflicts: rows?.[0]?.conflicts,
+  })
+  migrated.close()
 })

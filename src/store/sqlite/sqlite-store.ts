@@ -19,7 +19,7 @@ import {
   termDocuments,
   writeClustering,
 } from './clustering-tables.js'
-import { SCHEMA, SCHEMA_VERSION } from './schema.js'
+import { addMissingColumns, SCHEMA, SCHEMA_VERSION } from './schema.js'
 import { StoryRowReader } from './story-rows.js'
 import { WriterLock } from './writer-lock.js'
 
@@ -44,6 +44,8 @@ export class SqliteStore implements Store {
   private readonly writerLock: WriterLock
   private readonly readOnly: boolean
   private readonly storyRows: StoryRowReader
+  /** Writes committed on this connection: `PRAGMA data_version` counts only other connections' writes. */
+  private ownWrites = 0
 
   constructor(path: string, options: SqliteOpenOptions = {}) {
     const inMemory = path === ':memory:' || path === ''
@@ -64,6 +66,7 @@ export class SqliteStore implements Store {
         this.db.pragma('journal_mode = WAL')
         this.db.pragma('foreign_keys = ON')
         this.db.exec(SCHEMA)
+        addMissingColumns(this.db)
         this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
       } else if (version === 0) {
         throw new Error(`Cannot read ${path}: it is an empty SQLite file, not a corroborate store`)
@@ -122,6 +125,7 @@ export class SqliteStore implements Store {
       }
     })
     addAll(articles)
+    if (added.length > 0) this.ownWrites += 1
     return { added, existing }
   }
 
@@ -172,11 +176,13 @@ export class SqliteStore implements Store {
 
   async saveClustering(update: ClusteringUpdate): Promise<void> {
     this.db.transaction(() => writeClustering(this.db, update))()
+    this.ownWrites += 1
     this.storyRows.forget()
   }
 
   async clearClustering(): Promise<void> {
     this.db.transaction(() => clearClustering(this.db))()
+    this.ownWrites += 1
     this.storyRows.forget()
   }
 
@@ -204,6 +210,11 @@ export class SqliteStore implements Store {
       .prepare('SELECT story_id FROM story_members WHERE article_id = ?')
       .get(articleId) as { story_id: string } | undefined
     return row?.story_id ?? null
+  }
+
+  /** Other connections' commits (`data_version`, a cheap read of the WAL index) and this one's own writes. */
+  async changeToken(): Promise<string> {
+    return `${this.db.pragma('data_version', { simple: true }) as number}.${this.ownWrites}`
   }
 
   async similarCandidates(keys: string[]): Promise<string[]> {
