@@ -91,4 +91,5 @@ test('two ingests into one store at once leave it as the same ingests one after 
   expect(concurrent.placements).toBe(400)
   expect(concurrent.inTwoStories).toBe(0)
   expect(concurrent).toEqual(storeCounts(sequential))
-})
+  // Four CLI processes through tsx: a minute on a busy 2-core machine, so the ceiling is generous.
+}, 300_000)
