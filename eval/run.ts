@@ -34,7 +34,7 @@ const median = (settings: { threshold?: number }[]): number =>
   settings.map((setting) => setting.threshold ?? 0).sort((a, b) => a - b)[
     Math.floor(settings.length / 2)
   ] ?? 0
-import { CITRON, evaluateAttributions } from './attributions.js'
+import { BEFORE_ISSUE_16, CITRON, evaluateAttributions } from './attributions.js'
 import { seedQuoteResults } from '../test/seed-attributions.js'
 
 /** Noise allowed below a floor before the gate fails. */
@@ -262,9 +262,15 @@ const attributionRow = (name: string, scores: typeof attributions.ours): void =>
     scores.all.exact.F1,
     scores.speaker.acc,
   )
-attributionRow('corroborate findAttributions (dev)', attributions.ours)
+attributionRow('corroborate annotateArticle (dev)', attributions.ours)
 row(`  train, ${cv.folds}-fold CV by article (mean)`, cv.all[0], cv.direct[0], '', cv.speaker[0])
-attributionRow('before: extractQuotes (src/nlp/quotes.ts)', attributions.before)
+row(
+  'before issue 16: direct quotes of 6+ words',
+  BEFORE_ISSUE_16.all,
+  '',
+  '',
+  BEFORE_ISSUE_16.speaker,
+)
 row('BBC citron (PARC 3.0, published)', CITRON.content, '', '', `src ${CITRON.source}`)
 const speakers = attributions.ours.speaker
 console.log(

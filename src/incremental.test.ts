@@ -132,3 +132,26 @@ test('an article that bridges two stored stories merges them, and the store forg
   expect((await store.search('Tomasdottir')).stories).toEqual([{ id: into, title: merged?.title }])
   await store.close()
 })
+
+test('a story reported from a store reads the annotations stored with its articles: the same report as in memory', async () => {
+  const articles = await collectArticles([EXAMPLE])
+  const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'seeds.db')
+  const first = await openStore(path)
+  await updateStore(first, articles)
+  await first.close()
+  // Reopened: every article, annotations included, comes back from its stored row.
+  const store = await openStore(path)
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  const stored = await store.getExtractedArticles([...byId.keys()])
+  expect(stored).toHaveLength(articles.length)
+  for (const article of stored) {
+    expect(article.attributions).toEqual(byId.get(article.id)?.attributions)
+    expect(article.entities).toEqual(byId.get(article.id)?.entities)
+  }
+  const [memory] = analyzeArticles(articles).stories
+  const fromStore = await store.getStory(memory?.id ?? '')
+  expect(fromStore?.quotes).toEqual(memory?.quotes)
+  expect(fromStore?.entities).toEqual(memory?.entities)
+  expect(fromStore).toEqual(memory)
+  await store.close()
+})

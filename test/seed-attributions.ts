@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { findAttributions } from '../src/nlp/attributions/index.js'
 import { extract } from '../src/pipeline.js'
+import type { Attribution } from '../src/types.js'
 
 const EXAMPLE = new URL('../examples/aurus-gift', import.meta.url).pathname
 const EXPECTED = new URL('./seed-attributions.json', import.meta.url)
@@ -20,17 +20,20 @@ export interface SeedQuoteResult extends SeedQuote {
 
 const nameKey = (name: string): string => name.toLowerCase().replace(/[-‐]/g, ' ')
 
-/** Each seed quotation with the speaker findAttributions gives the attribution covering it. */
+/**
+ * Each seed quotation with the speaker of the attribution covering it, as `extract` gives it: the article's
+ * annotations, speakers resolved to the names the annotation stage recognised.
+ */
 export function seedQuoteResults(): SeedQuoteResult[] {
   const expected = JSON.parse(readFileSync(EXPECTED, 'utf8')) as SeedQuote[]
   const texts = new Map<string, string>()
-  const found = new Map<string, ReturnType<typeof findAttributions>>()
+  const found = new Map<string, Attribution[]>()
   return expected.map((quote) => {
     if (!texts.has(quote.file)) {
-      // The article text as `extract` gives it (boilerplate removed), as the pipeline will annotate it.
-      const text = extract(readFileSync(join(EXAMPLE, quote.file))).text
-      texts.set(quote.file, text)
-      found.set(quote.file, findAttributions(text))
+      // The article as `extract` gives it: boilerplate removed, annotated once.
+      const article = extract(readFileSync(join(EXAMPLE, quote.file)))
+      texts.set(quote.file, article.text)
+      found.set(quote.file, article.attributions)
     }
     const text = texts.get(quote.file) ?? ''
     const at = text.indexOf(quote.content)

@@ -1,14 +1,14 @@
-import { extractEntities } from '../nlp/entities.js'
+import { withAnnotations } from '../nlp/annotate.js'
 import { extractFacts, type FactMention } from '../nlp/facts.js'
-import { extractQuotes } from '../nlp/quotes.js'
-import type { Article, EntityType } from '../types.js'
+import { nameKey } from '../nlp/names.js'
+import type { Article, AttributionKind, EntityType } from '../types.js'
 
 /**
  * What the corroborate stage reads of an article's annotations: names, quotes with speakers, and number
- * facts. This is the ONE place that knows where they come from. Today it derives them from the text with
- * src/nlp (entities.ts, quotes.ts, facts.ts); when articles carry `annotations` computed once by the nlp
- * stage, point `readAnnotations` there (entities with ids, attributions with speakers) and nothing else in
- * src/corroborate changes.
+ * facts. This is the ONE place that knows where they come from: the annotations the nlp stage wrote on the
+ * article once (`article.entities`, `article.attributions`; src/nlp/annotate.ts), kept with it in the store,
+ * so a report built from a store reads what a report built in memory reads. An article without them (an old
+ * store row, a caller's object) is annotated here by the same function.
  */
 export interface StoryAnnotations {
   entities: { text: string; key: string; type: EntityType; start: number; end: number }[]
@@ -16,8 +16,12 @@ export interface StoryAnnotations {
     text: string
     start: number
     end: number
+    /** The speaker's canonical full name, or the source as written for an unnamed one ("officials"). */
     speaker: string | null
     speakerRole: string | null
+    /** The speaker's entity (story-level once the story's identities are resolved), when one is named. */
+    entityId: string | null
+    kind: AttributionKind
   }[]
   facts: FactMention[]
 }
@@ -27,12 +31,45 @@ const cache = new WeakMap<Article, StoryAnnotations>()
 export function readAnnotations(article: Article): StoryAnnotations {
   let found = cache.get(article)
   if (found === undefined) {
+    const annotated = withAnnotations(article)
     found = {
-      entities: extractEntities(article.text, article.language),
-      quotes: extractQuotes(article.text),
+      entities: annotated.entities.map(({ text, type, start, end }) => ({
+        text,
+        key: nameKey(text),
+        type,
+        start,
+        end,
+      })),
+      quotes: quotesOf(annotated),
       facts: extractFacts(article.text),
     }
     cache.set(article, found)
   }
   return found
+}
+
+/** The article's attributions as quotes: the content as written, the speaker and the role the text gives. */
+function quotesOf(
+  article: Pick<Article, 'text' | 'entities' | 'attributions'>,
+): StoryAnnotations['quotes'] {
+  // The role written before any mention of the speaker's entity ("Kremlin spokesman Dmitry Peskov").
+  const roles = new Map<string, string>()
+  for (const entity of article.entities)
+    if (isRole(entity.role) && !roles.has(entity.entityId)) roles.set(entity.entityId, entity.role)
+  return article.attributions.map((attribution) => ({
+    text: article.text.slice(attribution.content.start, attribution.content.end),
+    start: attribution.content.start,
+    end: attribution.content.end,
+    speaker: attribution.speaker,
+    speakerRole: attribution.entityId === null ? null : (roles.get(attribution.entityId) ?? null),
+    entityId: attribution.entityId,
+    kind: attribution.kind,
+  }))
+}
+
+// A courtesy title alone ("Ms Kim") says nothing of what the speaker is.
+const COURTESY = /^(?:mr|mrs|ms|miss|dr)\.?$/i
+
+function isRole(role: string | null | undefined): role is string {
+  return typeof role === 'string' && !COURTESY.test(role.trim())
 }

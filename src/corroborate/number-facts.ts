@@ -92,12 +92,15 @@ export function numberFacts(article: Article): NumberFact[] {
       (entity) =>
         entity.start >= sentence.start && entity.end <= fact.start && entity.type !== 'place',
     )
-    // A price is of the thing named last before it in its sentence; without a name the subject is left to
-    // the other reports of that price.
+    // A price is of the thing named last before it in its sentence, a product or its maker before a person
+    // ("Mr. Kim's new limo is … priced at"); without a name the subject is left to the other reports of that
+    // price.
+    const things = named.filter((entity) => entity.type !== 'person')
+    const priced = things.at(-1) ?? named.at(-1)
     const subject =
       fact.about === 'price'
-        ? named.length > 0
-          ? contentOf((named.at(-1) as (typeof named)[number]).text)
+        ? priced !== undefined
+          ? contentOf(priced.text)
           : []
         : amountSubject(article.text, fact.start, fact.end, sentence.start + sentence.text.length)
     return {

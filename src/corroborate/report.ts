@@ -20,8 +20,9 @@ import { explainMembership } from './membership.js'
 import { buildTimeline } from './timeline.js'
 
 // Calibrated on the seed story: the four translations of the Kremlin quote share about half their content
-// words.
-const SAME_QUOTE = { jaccard: 0.3, containment: 0.5 }
+// words. Attributions include short reported contents ("the gift", "that"): a statement shares at least
+// three content words with its other renderings, or a word or two would chain unrelated statements together.
+const SAME_QUOTE = { jaccard: 0.3, containment: 0.5, sharedWords: 3 }
 const MAX_ENTITIES = 40
 
 /** Builds the report of one story: independence, quotes, facts, conflicts, claims, timeline, summary. */
@@ -50,7 +51,11 @@ export function buildStoryReport(
   const ledger = buildLedger(ordered, sourceOf, conflicts)
   const claims = ledger.map(asStoryClaim)
   // The story's identities (aliases joined across articles) when the annotation stage resolved them.
-  const entities = listedEntities((storyEntities ?? resolveStoryEntities(ordered)).entities)
+  const story = storyEntities ?? resolveStoryEntities(ordered)
+  const entities = listedEntities(story.entities)
+  // Given story entities, the members' entity ids are the story's already (withStoryEntityIds).
+  const storyIdOf =
+    storyEntities === undefined ? story.idOf : (_articleId: string, entityId: string) => entityId
   const days = ordered
     .map((article) => article.published)
     .filter((day): day is string => day !== null)
@@ -63,7 +68,7 @@ export function buildStoryReport(
     start: days[0] ?? null,
     end: days.at(-1) ?? null,
     entities,
-    quotes: collectQuotes(ordered),
+    quotes: collectQuotes(ordered, story.entities, storyIdOf),
     facts,
     claims,
     conflicts,
@@ -75,25 +80,55 @@ export function buildStoryReport(
   }
 }
 
-function collectQuotes(articles: Article[]): StoryQuote[] {
+/**
+ * The story's quotes: every quotation of every article, the same statement in several articles (copies,
+ * translations, a paraphrase of it) one entry, said by the speaker most of its mentions name — by the story's canonical name of
+ * that speaker when the speaker is a named entity (so "Peskov" in one article and "Dmitry Peskov" in another
+ * are one speaker).
+ */
+function collectQuotes(
+  articles: Article[],
+  storyEntities: StoryEntity[],
+  storyIdOf: (articleId: string, entityId: string) => string,
+): StoryQuote[] {
+  const byId = new Map(storyEntities.map((entity) => [entity.id, entity]))
   const items = articles.flatMap((article) =>
-    readAnnotations(article).quotes.map((quote) => ({
-      ...quote,
-      articleId: article.id,
-      words: contentWords(quote.text),
-    })),
+    readAnnotations(article).quotes.map((quote) => {
+      const entity =
+        quote.entityId === null ? undefined : byId.get(storyIdOf(article.id, quote.entityId))
+      return {
+        ...quote,
+        speaker: entity?.name ?? quote.speaker,
+        speakerRole: quote.speakerRole ?? entity?.role ?? null,
+        named: entity !== undefined,
+        articleId: article.id,
+        words: contentWords(quote.text),
+      }
+    }),
   )
   const groups = groupSimilar(items, (a, b) => {
+    // Two different named speakers never say one statement; an unnamed or unresolved one may be either.
+    if (a.named && b.named && a.speaker !== b.speaker) return false
     const measure = overlap(a.words, b.words)
-    return measure.jaccard >= SAME_QUOTE.jaccard || measure.containment >= SAME_QUOTE.containment
+    const shared = Math.round(measure.containment * Math.min(a.words.size, b.words.size))
+    return (
+      shared >= SAME_QUOTE.sharedWords &&
+      (measure.jaccard >= SAME_QUOTE.jaccard || measure.containment >= SAME_QUOTE.containment)
+    )
   })
-  return groups.map((indices) => {
+  return groups.flatMap((indices) => {
     const members = indices.map((index) => items[index] as (typeof items)[number])
-    const longest = members.reduce((a, b) => (b.text.length > a.text.length ? b : a))
-    const named = members.find((member) => member.speaker !== null)
+    // A quote is words in quotation marks; a reported version of them (a translation, a paraphrase) joins
+    // it, but reported speech alone stays in the articles' attributions and the claims.
+    const quoted = members.filter((member) => member.kind !== 'indirect')
+    if (quoted.length === 0) return []
+    const longest = quoted.reduce((a, b) => (b.text.length > a.text.length ? b : a))
+    const speaker = mostNamed(members)
     return {
-      speaker: named?.speaker ?? null,
-      speakerRole: members.find((member) => member.speakerRole !== null)?.speakerRole ?? null,
+      speaker,
+      speakerRole:
+        members.find((member) => member.speaker === speaker && member.speakerRole !== null)
+          ?.speakerRole ?? null,
       text: longest.text,
       spans: members.map((member) => ({
         articleId: member.articleId,
@@ -102,6 +137,21 @@ function collectQuotes(articles: Article[]): StoryQuote[] {
       })),
     }
   })
+}
+
+/**
+ * The speaker most mentions of a statement give, those resolved to a named entity first; ties go to the
+ * earliest mention (members are in article order).
+ */
+function mostNamed(members: { speaker: string | null; named: boolean }[]): string | null {
+  const votes = new Map<string, number>()
+  for (const member of members)
+    if (member.speaker !== null)
+      votes.set(member.speaker, (votes.get(member.speaker) ?? 0) + (member.named ? 2 : 1))
+  let best: string | null = null
+  for (const [speaker, count] of votes)
+    if (best === null || count > (votes.get(best) ?? 0)) best = speaker
+  return best
 }
 
 function collectFacts(articles: Article[]): StoryFact[] {

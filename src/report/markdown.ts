@@ -1,7 +1,14 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
 import { markdownCode as code, escapeMarkdown as md } from './escape.js'
 import { whyInStory } from './membership-label.js'
-import { articleUrl, articlesOf, dateLabel, outletLabel, spanText } from './outlet-label.js'
+import {
+  articleCount,
+  articleUrl,
+  articlesOf,
+  dateLabel,
+  outletLabel,
+  spanText,
+} from './outlet-label.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -105,7 +112,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## Quotes by speaker', '')
     for (const [speaker, quotes] of bySpeaker(story))
       for (const quote of quotes)
-        out.push(`- ${md(speaker)}: “${md(quote.text)}” (${quote.spans.length} articles)`)
+        out.push(`- ${md(speaker)}: “${md(quote.text)}” (${articleCount(quote.spans)} articles)`)
   }
   return out.join('\n')
 }

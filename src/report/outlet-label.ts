@@ -48,6 +48,11 @@ export function articlesOf(ids: string[], articles: Article[]): Article[] {
     .filter((article): article is Article => article !== undefined)
 }
 
+/** How many articles carry spans (a quote split in two in one article counts once). */
+export function articleCount(spans: { articleId: string }[]): number {
+  return new Set(spans.map((span) => span.articleId)).size
+}
+
 /** The words of a span, for quoting evidence. */
 export function spanText(
   articles: Map<string, Article>,

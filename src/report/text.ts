@@ -1,6 +1,6 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
 import { stripControl } from './escape.js'
-import { articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import { articleCount, articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -74,12 +74,12 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${entity.aliases.length === 0 ? '' : ` also “${entity.aliases.join('”, “')}”`} [${entity.mentions.length} mentions]`,
       )
   }
-  const quoted = story.quotes.filter((quote) => quote.spans.length > 1)
+  const quoted = story.quotes.filter((quote) => articleCount(quote.spans) > 1)
   if (quoted.length > 0) {
     lines.push('', '  Quotes carried by several outlets')
     for (const quote of quoted)
       lines.push(
-        `  • ${quote.speaker ?? 'unattributed'}: “${truncate(quote.text, 120)}” [${quote.spans.length} articles]`,
+        `  • ${quote.speaker ?? 'unattributed'}: “${truncate(quote.text, 120)}” [${articleCount(quote.spans)} articles]`,
       )
   }
   return stripControl(lines.join('\n'))
