@@ -196,7 +196,9 @@ function preferLocalDay(chosen: Candidate | null, candidates: Candidate[]): Cand
     return chosen
   const moment = Date.parse(chosen.parsed.dateTime)
   const localDays = candidates.filter((candidate) => candidate.role !== 'modified')
-  const sameMoment = localDays.find(
+  // The same moment written with a local offset says the local day whatever its element is labelled
+  // (WordPress marks its one <time> both "published" and "updated").
+  const sameMoment = candidates.find(
     (candidate) =>
       candidate.parsed.dateTime !== null &&
       !isUtc(candidate.parsed.dateTime) &&
@@ -211,6 +213,7 @@ function preferLocalDay(chosen: Candidate | null, candidates: Candidate[]): Cand
   if (local === undefined || local.parsed.day === chosen.parsed.day) return chosen
   return {
     ...local,
+    role: chosen.role,
     weight: chosen.weight,
     evidence: {
       kind: 'local-day',

@@ -39,11 +39,52 @@ export function chooseTitle(
     sources.candidates.filter((candidate) => candidate.kind === kind).map((found) => found.text),
   )
   const heading = agreeingHeading(sources.headings, markup, agreement, sources.siteNames)
-  if (heading !== null) return heading
   const first = TITLE_ORDER.flatMap((kind) =>
     sources.candidates.filter((candidate) => candidate.kind === kind),
   )[0]
-  return first === undefined ? null : stripSiteName(first.text, sources.siteNames)
+  const chosen =
+    heading ?? (first === undefined ? null : stripSiteName(first.text, sources.siteNames))
+  if (chosen === null) return null
+  return withoutKicker(
+    chosen,
+    markup.map((title) => stripSiteName(title, sources.siteNames)),
+  )
+}
+
+/** Words a kicker before the headline has at most ("Tunesien", "Investitionen in IT-Sicherheit"). */
+const MAX_KICKER_WORDS = 8
+/** Words the shared headline has at least, so that a kicker is never all that is left out. */
+const MIN_SHARED_WORDS = 3
+
+/**
+ * A heading that shows a kicker (overline) before the headline ("Tunesien Große Aufgaben für die neue
+ * Regierung") while another title of the page gives the headline alone: the part they agree on is the
+ * headline. Only a whole markup title that ends the heading counts, so real headline words are never cut.
+ */
+function withoutKicker(title: string, others: string[]): string {
+  const key = comparable(title)
+  let shortest = title
+  for (const other of others) {
+    const otherKey = comparable(other)
+    if (otherKey.length === 0 || otherKey.length >= key.length || !key.endsWith(otherKey)) continue
+    const kicker = key.slice(0, key.length - otherKey.length)
+    // A part cut at a dash or bar may be headline words the other title dropped as the site's name
+    // ("Welpen kaufen – Tipps zu jeder Hunderasse" on welpenkaufen24): only a kicker set apart otherwise goes.
+    if (/\s[-–—|]\s*$/.test(kicker)) continue
+    // The heading's text must break between the kicker and the headline.
+    if (/[\p{L}\p{N}]$/u.test(kicker) && !/^\P{L}/u.test(otherKey) && !/\s$/.test(kicker)) continue
+    const kickerWords = kicker.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+    const sharedWords = otherKey.match(/[\p{L}\p{N}]+/gu)?.length ?? 0
+    if (kickerWords === 0 || kickerWords > MAX_KICKER_WORDS || sharedWords < MIN_SHARED_WORDS)
+      continue
+    if (other.length < shortest.length) shortest = other.trim()
+  }
+  return shortest
+}
+
+/** Whitespace collapsed and case folded, to compare titles written by different templates. */
+function comparable(text: string): string {
+  return text.replace(/\s+/g, ' ').trim().toLowerCase()
 }
 
 function agreeingHeading(
