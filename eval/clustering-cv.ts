@@ -1,5 +1,6 @@
 import { collectArticles } from '../src/pipeline.js'
-import { type ClusterOptions, clusterStories } from '../src/stories/cluster.js'
+import { type ClusterOptions, clusterStories, placeBatch } from '../src/stories/cluster.js'
+import { type CandidateSplit, candidateSplit } from '../src/stories/split.js'
 import {
   type ReferenceTable,
   referenceTerms,
@@ -117,6 +118,50 @@ export function corroborateMethod(options: Partial<ClusterOptions> = {}): Method
       for (const id of story.articleIds) storyOf.set(id, story.id)
     return storyOf
   }
+}
+
+/** A cut the split test would make of a story, and what it is worth against the gold events. */
+export interface SplitCase {
+  storyId: string
+  candidate: CandidateSplit
+  /** B3-F1 gained (or lost, < 0) on the story's articles by the cut, times their number. */
+  gain: number
+}
+
+/**
+ * The cut the split test would make of each story of a batch after the online pass (placeBatch), whether or
+ * not the limits accept it: the cases the split limits are placed between (eval/split-cases.ts).
+ */
+export function splitCases(
+  articles: Article[],
+  options: Partial<ClusterOptions>,
+  gold: Map<string, string>,
+): SplitCase[] {
+  const { stories, vectorOf } = placeBatch(articles, options)
+  return stories.flatMap(({ state, members }) => {
+    const candidate = candidateSplit(members, state.membership[0]?.articleId ?? '', vectorOf)
+    return candidate === null
+      ? []
+      : [{ storyId: state.id, candidate, gain: splitGain(candidate, members, gold) }]
+  })
+}
+
+function splitGain(
+  candidate: CandidateSplit,
+  members: Article[],
+  gold: Map<string, string>,
+): number {
+  const moved = new Set(candidate.split)
+  const events = members.map((article) => gold.get(article.id) ?? '')
+  const whole = scoreClustering(
+    events,
+    members.map(() => 'one'),
+  ).b3.f1
+  const cut = scoreClustering(
+    events,
+    members.map((article) => (moved.has(article.id) ? 'b' : 'a')),
+  ).b3.f1
+  return (cut - whole) * members.length
 }
 
 /** The TF-IDF average-linkage baseline (batch term weights), cut at the setting's threshold. */

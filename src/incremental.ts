@@ -139,7 +139,13 @@ async function placeInStore(
     const state = clusterer.state(id)
     if (state === undefined) continue
     const extracted = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
-    const parts = splitIfTwoEvents(state, extracted, vectorOf, (taken) => clusterer.state(taken))
+    const parts = splitIfTwoEvents(
+      state,
+      extracted,
+      vectorOf,
+      (taken) => clusterer.state(taken),
+      options.cluster?.splitLimits,
+    )
     for (const part of parts) {
       const { report, members } = reportStory(clusterOf(part.state), part.members, options)
       update.stories.push({ state: part.state, report })

@@ -1,5 +1,5 @@
 import { contentId } from '../text/hash.js'
-import { divideStory } from './split.js'
+import { DEFAULT_SPLIT_LIMITS, type SplitLimits, divideStory } from './split.js'
 import { canonicalOrder } from './order.js'
 import type { Article, Evidence } from '../types.js'
 import {
@@ -36,6 +36,8 @@ export interface ClusterOptions {
    * reworded one) scores low against everything.
    */
   hapaxWeight: number
+  /** What a cut of a story must show to part two events (default: DEFAULT_SPLIT_LIMITS). */
+  splitLimits: SplitLimits
 }
 
 // Chosen by leave-topics-out cross-validation on the CLI input path (eval/clustering-cv.ts; 2-fold over ECB+
@@ -51,6 +53,7 @@ export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
   timeWindowDays: 7,
   referencePrior: 300,
   hapaxWeight: 0.7,
+  splitLimits: DEFAULT_SPLIT_LIMITS,
 }
 /** Heaviest terms of each article, under which its story is indexed and by which stories are looked up. */
 export const INDEX_TERMS = 15
@@ -99,6 +102,28 @@ export function clusterStories(
   articles: Article[],
   options: Partial<ClusterOptions> = {},
 ): StoryCluster[] {
+  const { stories, vectorOf } = placeBatch(articles, options)
+  const limits = options.splitLimits ?? DEFAULT_CLUSTER_OPTIONS.splitLimits
+  const byId = new Map(stories.map(({ state }) => [state.id, state]))
+  return stories
+    .flatMap(({ state, members }) =>
+      splitIfTwoEvents(state, members, vectorOf, (id) => byId.get(id), limits),
+    )
+    .map((part) => clusterOf(part.state))
+    .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
+}
+
+/**
+ * A batch's stories after the online pass, before the split test (clusterStories without its last step), with
+ * the vectors the split test reads.
+ */
+export function placeBatch(
+  articles: Article[],
+  options: Partial<ClusterOptions> = {},
+): {
+  stories: { state: StoryState; members: Article[] }[]
+  vectorOf: (article: Article) => TermVector
+} {
   const ordered = [...articles].sort(canonicalOrder)
   const terms = ordered.map(articleTerms)
   const idf = termWeights(batchFrequencies(terms), options)
@@ -109,19 +134,11 @@ export function clusterStories(
     tfidfVector(termsById.get(article.id) as DocumentTerms, idf)
   placeArticles(clusterer, ordered, vectorOf)
   const byId = new Map(ordered.map((article) => [article.id, article]))
-  return [...clusterer.changed]
+  const stories = [...clusterer.changed]
     .sort()
     .map((id) => clusterer.state(id) as StoryState)
-    .flatMap((state) =>
-      splitIfTwoEvents(
-        state,
-        state.articleIds.map((id) => byId.get(id) as Article),
-        vectorOf,
-        (id) => clusterer.state(id),
-      ),
-    )
-    .map((part) => clusterOf(part.state))
-    .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
+    .map((state) => ({ state, members: state.articleIds.map((id) => byId.get(id) as Article) }))
+  return { stories, vectorOf }
 }
 
 /**
@@ -152,8 +169,9 @@ export function splitIfTwoEvents(
   members: Article[],
   vectorOf: (article: Article) => TermVector,
   existing: (id: string) => StoryState | undefined,
+  limits: SplitLimits = DEFAULT_SPLIT_LIMITS,
 ): { state: StoryState; members: Article[] }[] {
-  const parts = divideStory(state, members, (id) => existing(id) !== undefined, vectorOf)
+  const parts = divideStory(state, members, (id) => existing(id) !== undefined, vectorOf, limits)
   if (parts === null) return [{ state, members }]
   return parts.map((part) => ({
     state: stateFromMembers(

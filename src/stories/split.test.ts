@@ -4,7 +4,7 @@ import { extract } from '../pipeline.js'
 import { openStore } from '../store/index.js'
 import type { Article } from '../types.js'
 import { clusterStories } from './cluster.js'
-import { splitByNames } from './split.js'
+import { DEFAULT_SPLIT_LIMITS, splitByNames } from './split.js'
 
 // Eight different texts about checking into rehab: each event's reports share its names, not their wording.
 const OPENINGS = [
@@ -164,6 +164,6 @@ test('two events that share names still split when each has a name all its repor
   const split = splitByNames([...rahman, ...thompson], 'a0')
   expect(split?.kept.sort()).toEqual(['a0', 'a1', 'a2', 'a3'])
   expect(split?.split.sort()).toEqual(['b0', 'b1', 'b2', 'b3'])
-  // More overlap than names alone allow (0.05): the opponent and the city of each fight decided.
-  expect(split?.crossSimilarity).toBeGreaterThan(0.05)
+  // More overlap than names alone allow: the opponent and the city of each fight decided.
+  expect(split?.crossSimilarity).toBeGreaterThan(DEFAULT_SPLIT_LIMITS.maxCrossSimilarity)
 })

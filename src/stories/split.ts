@@ -24,17 +24,44 @@ import { mapCosine } from '../text/cosine.js'
 const MIN_SIDE = 3
 /** Above this many articles a story is not tested (copy grouping costs the square of its size). */
 const MAX_TESTED = 300
-/** Average name similarity between the two groups below which they are two events. */
-const MAX_CROSS_SIMILARITY = 0.05
 /**
- * Groups whose names overlap more (up to this) are still two events if each has a name of its own: carried by
- * at least DISTINCT_NAME_SHARE more of its units than of the other group's (the opponent of the second fight,
- * the coach fired the other year). ECB+ dev 0.938 → 0.945; no event of ECB+ or BASIL is split by it.
+ * What a cut must show to part two events: names that barely overlap between its groups, or a name of each
+ * group's own (carried by more of its units than of the other group's: the opponent of the second fight, the
+ * coach fired the other year); and names that hold each group together.
  */
-const MAX_CROSS_WITH_OWN_NAMES = 0.1
-const DISTINCT_NAME_SHARE = 0.9
-/** Average name similarity within each group from which it is an event of its own. */
-const MIN_WITHIN_SIMILARITY = 0.1
+export interface SplitLimits {
+  /** Average name similarity between the two groups below which they are two events. */
+  maxCrossSimilarity: number
+  /**
+   * Share by which each group's most telling name covers it better than the other group covers it, from which
+   * they are two events though their other names overlap more (up to maxCrossWithOwnName).
+   */
+  distinctNameShare: number
+  /** Name overlap up to which a name of each group's own still parts them. */
+  maxCrossWithOwnName: number
+  /** Average name similarity within each group from which it is an event of its own. */
+  minWithinSimilarity: number
+}
+
+// Each limit lies in the middle of the gap between the cuts that part two gold events (B3-F1 of the story's
+// articles rises) and those that do not, pooled over the cuts the split test makes of ECB+ and BASIL dev stories
+// after the online pass (threshold 0.225) and of each gold event analysed alone (any cut of one event is wrong;
+// eval/split-cases.ts prints them all). Overlap: the last good cut at 0.052, the first bad at 0.054 (an event
+// alone); own name: among the cuts that overlap leaves, no bad one above 0.857, good ones from 0.909; with an own
+// name, good cuts overlap up to 0.188 (two BASIL events), bad ones from 0.213 (an event alone). The limits
+// before (0.05, 0.9, 0.1) sat at the last dev case. minWithinSimilarity is a guard, not fitted: no case comes
+// near it. Fitted on each leave-topics-out training half (overlap and own name only, the other corpus pooled),
+// the limits ranged 0.054-0.079 and 0.69-0.93, and ECB+ CV was 0.921 ± 0.026: with ~20 cases per half the gaps
+// are narrow, so the shipped limits use all of them. The own-name overlap cap stays at 0.1, not the gap's 0.2:
+// the scale corpus (bench/cluster-scale.ts, mutated copies of the dev stories) holds bad cuts in between, and
+// with 0.2 its B3 at 10k fell from 0.953 to 0.942 (0.950 at 0.1), for a CV gain of 0.001-0.002, inside one sd
+// (0.011-0.027). Counting the scale corpus's cuts as cases is the way to place this one properly.
+export const DEFAULT_SPLIT_LIMITS: SplitLimits = {
+  maxCrossSimilarity: 0.053,
+  distinctNameShare: 0.883,
+  maxCrossWithOwnName: 0.1,
+  minWithinSimilarity: 0.1,
+}
 /** Name words shorter than this ("Mr", "US") say little about which event. */
 const MIN_NAME_LENGTH = 3
 
@@ -44,6 +71,14 @@ export interface StorySplit {
   split: string[]
   /** Average similarity of the names of one group to those of the other. */
   crossSimilarity: number
+}
+
+/** The best cut of a story's articles in two groups and the figures that judge whether it parts two events. */
+export interface CandidateSplit extends StorySplit {
+  /** Lower of the two groups' own-name shares (ownNameShare). */
+  ownNameShare: number
+  /** Lower of the two groups' average name similarity within. */
+  withinSimilarity: number
 }
 
 /**
@@ -56,7 +91,34 @@ export function splitByNames(
   articles: Article[],
   anchorId: string,
   vectorOf?: (article: Article) => TermVector,
+  limits: SplitLimits = DEFAULT_SPLIT_LIMITS,
 ): StorySplit | null {
+  const candidate = candidateSplit(articles, anchorId, vectorOf)
+  return candidate !== null && partsTwoEvents(candidate, limits) ? candidate : null
+}
+
+/** Whether a candidate cut parts two events (the acceptance limits above). */
+export function partsTwoEvents(
+  candidate: CandidateSplit,
+  limits: SplitLimits = DEFAULT_SPLIT_LIMITS,
+): boolean {
+  // Each group must hang together by its own names: articles with no telling names at all are no event.
+  const separated =
+    candidate.crossSimilarity < limits.maxCrossSimilarity ||
+    (candidate.crossSimilarity < limits.maxCrossWithOwnName &&
+      candidate.ownNameShare >= limits.distinctNameShare)
+  return separated && candidate.withinSimilarity >= limits.minWithinSimilarity
+}
+
+/**
+ * The cut of a story's articles that a split would make, with its figures, whether or not they part two
+ * events; null when the story is too small or too large to test.
+ */
+export function candidateSplit(
+  articles: Article[],
+  anchorId: string,
+  vectorOf?: (article: Article) => TermVector,
+): CandidateSplit | null {
   if (articles.length < 2 * MIN_SIDE || articles.length > MAX_TESTED) return null
   const wordVectors = vectorOf === undefined ? null : articles.map(vectorOf)
   const units = copyGroups(articles, wordVectors)
@@ -64,7 +126,7 @@ export function splitByNames(
   const vectors = nameVectors(units.map((unit) => unit.map((index) => articles[index] as Article)))
   const similarity = vectors.map((a) => vectors.map((b) => mapCosine(a, b)))
   // The cut follows what the reports say as well as whom they name; whether it parts two events is judged by
-  // the names alone (below). ECB+ dev: 21 → 25 of 33 two-event topics cut exactly, B3-F1 0.930 → 0.945.
+  // the names alone (partsTwoEvents). ECB+ dev: 21 → 25 of 33 two-event topics cut exactly, B3-F1 0.930 → 0.945.
   const graph =
     wordVectors === null ? similarity : blend(similarity, textSimilarity(units, wordVectors))
   const groups = bipartition(graph, MIN_SIDE)
@@ -78,19 +140,21 @@ export function splitByNames(
   let cross = 0
   for (const i of first) for (const j of second) cross += similarity[i]?.[j] ?? 0
   cross /= first.length * second.length
-  // Each group must hang together by its own names: articles with no telling names at all are no event.
-  const separated =
-    cross < MAX_CROSS_SIMILARITY ||
-    (cross < MAX_CROSS_WITH_OWN_NAMES &&
-      Math.min(ownNameShare(first, second, vectors), ownNameShare(second, first, vectors)) >=
-        DISTINCT_NAME_SHARE)
-  if (!separated || Math.min(within(first), within(second)) < MIN_WITHIN_SIMILARITY) return null
   const ids = (group: number[]): string[] =>
     group.flatMap((unit) => (units[unit] ?? []).map((index) => (articles[index] as Article).id))
   const [kept, split] = ids(first).includes(anchorId)
     ? [ids(first), ids(second)]
     : [ids(second), ids(first)]
-  return { kept, split, crossSimilarity: cross }
+  return {
+    kept,
+    split,
+    crossSimilarity: cross,
+    ownNameShare: Math.min(
+      ownNameShare(first, second, vectors),
+      ownNameShare(second, first, vectors),
+    ),
+    withinSimilarity: Math.min(within(first), within(second)),
+  }
 }
 
 /** Word-vector cosine between units (each the normalised sum of its articles' vectors). */
@@ -219,9 +283,10 @@ export function divideStory(
   members: Article[],
   taken: (id: string) => boolean,
   vectorOf?: (article: Article) => TermVector,
+  limits: SplitLimits = DEFAULT_SPLIT_LIMITS,
 ): [StoryPart, StoryPart] | null {
   const anchor = story.membership[0]?.articleId ?? members[0]?.id ?? ''
-  const split = splitByNames(members, anchor, vectorOf)
+  const split = splitByNames(members, anchor, vectorOf, limits)
   if (split === null) return null
   const moved = new Set(split.split)
   const away = members.filter((article) => moved.has(article.id)).sort(canonicalOrder)
