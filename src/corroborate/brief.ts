@@ -1,6 +1,7 @@
 import type { Span } from '../types.js'
 import type { LedgerClaim } from './ledger.js'
 import type { Proposition } from './propositions.js'
+import { verify } from './verify.js'
 
 /** A brief of three to seven sentences (fewer when the story has fewer usable claims). */
 const MAX_SENTENCES = 7
@@ -12,9 +13,16 @@ const MAX_CHARS = 320
  * The cited brief: the best-supported claims first (independent sources, then articles), each written as
  * the member clause that reads best alone — no leading unresolved pronoun, no quotation without its speaker,
  * no opinion or first person — and each citing every article that carries it, once. Disputed claims are
- * left to the conflicts section rather than stated as fact.
+ * left to the conflicts section rather than stated as fact. A citation stands only when the stance model finds
+ * the cited article agreeing with the sentence or reporting it: the ledger aligns clauses by shared names and
+ * words, which can join a clause that says something else about the same people, and a brief must not cite an
+ * article for what it does not say. A sentence left without citations is not stated.
  */
-export function buildBrief(claims: LedgerClaim[]): { text: string; spans: Span[] }[] {
+export function buildBrief(
+  claims: LedgerClaim[],
+  articles: { id: string; text: string }[],
+): { text: string; spans: Span[] }[] {
+  const textOf = new Map(articles.map((article) => [article.id, article.text]))
   const usable = claims
     .filter((claim) => claim.status !== 'disputed')
     .map((claim) => ({ claim, sentence: bestSentence(claim.members) }))
@@ -28,13 +36,29 @@ export function buildBrief(claims: LedgerClaim[]): { text: string; spans: Span[]
           new Set(a.claim.spans.map((span) => span.articleId)).size ||
         a.claim.spans[0]!.start - b.claim.spans[0]!.start,
     )
-  return usable.slice(0, MAX_SENTENCES).map(({ claim, sentence }) => {
+  const brief: { text: string; spans: Span[] }[] = []
+  for (const { claim, sentence } of usable) {
+    if (brief.length === MAX_SENTENCES) break
     const once = new Map<string, Span>()
     for (const span of claim.spans) if (!once.has(span.articleId)) once.set(span.articleId, span)
-    return {
-      text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()),
-      spans: [...once.values()],
-    }
+    const spans = supportedCitations(sentence.text, [...once.values()], textOf)
+    if (spans.length > 0)
+      brief.push({ text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()), spans })
+  }
+  return brief
+}
+
+/** The citations whose article agrees with the sentence or reports it (stance agree or discuss). */
+function supportedCitations(text: string, spans: Span[], textOf: Map<string, string>): Span[] {
+  const cited = spans.map((span) => ({
+    id: span.articleId,
+    text: textOf.get(span.articleId) ?? '',
+  }))
+  // Links are not needed: only each article's stance is read here, not the independent counts.
+  const { verdicts } = verify(text, cited, { links: [] })
+  return spans.filter((_, index) => {
+    const stance = verdicts[index]?.stance
+    return stance === 'agree' || stance === 'discuss'
   })
 }
 

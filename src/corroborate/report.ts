@@ -74,7 +74,7 @@ export function buildStoryReport(
     conflicts,
     reuse: links,
     timeline: buildTimeline(ordered),
-    summary: buildBrief(ledger),
+    summary: buildBrief(ledger, ordered),
     onlyIn: onlyIn(claims, sourceOf),
     membership: explainMembership(cluster.membership, ordered, entities, links),
   }

@@ -1,6 +1,12 @@
 import { findReuseLinks, independentGroups } from '../reuse/links.js'
 import { type Article, type ReuseLink, SCHEMA_VERSION, type Span } from '../types.js'
-import { type PreparedText, prepareClaim, prepareText, stanceInput } from './stance/features.js'
+import {
+  type PreparedText,
+  prepareClaim,
+  prepareText,
+  shareOf,
+  stanceInput,
+} from './stance/features.js'
 import { predict, STANCES, type Stance, type StanceModel, unpackModel } from './stance/model.js'
 import { STANCE_MODEL } from './stance/weights.js'
 import { SHORT_TEXT_STANCE_MODEL } from './stance/weights-short.js'
@@ -28,6 +34,15 @@ const UNRELATED = STANCES.indexOf('unrelated')
 const BODY_OFFSETS = [0, 0.5, -0.5, -0.5]
 
 const argmax = (values: number[]): number => values.indexOf(Math.max(...values))
+/**
+ * A text with a sentence holding this share of the claim's content words restates it, so it is not unrelated
+ * whatever the model says (a story's own sentence came out "unrelated" to the article that carries it). On
+ * FNC-1 train, 7 of 36,545 unrelated pairs reach 0.7 against 2,540 of 13,427 related ones (at 0.5: 104 against
+ * 7,580; at 0.9: 1 against 421): the limit sits where unrelated pairs have all but run out.
+ */
+const RESTATED_SHARE = 0.7
+const relatedArgmax = (values: number[]): number =>
+  argmax(values.map((value, index) => (index === UNRELATED ? -Infinity : value)))
 const withOffsets = (probabilities: number[], offsets: number[]): number[] =>
   probabilities.map((p, index) => Math.log(Math.max(p, 1e-6)) + (offsets[index] as number))
 
@@ -143,7 +158,9 @@ export function verify(
     const { input, close } = stanceInput(prepared, text, stances.layout, stances.idf)
     const probabilities = predict(stances, input)
     const short = article.text.length < SHORT_TEXT_CHARS
-    const best = short ? argmax(probabilities) : argmax(withOffsets(probabilities, BODY_OFFSETS))
+    const scores = short ? probabilities : withOffsets(probabilities, BODY_OFFSETS)
+    const restated = close.length > 0 && shareOf(prepared.stems, close[0]!.stems) >= RESTATED_SHARE
+    const best = restated ? relatedArgmax(scores) : argmax(scores)
     const { stance, confidence } = short
       ? headlineStance(
           claimText,

@@ -138,7 +138,8 @@ export function prepareClaim(claim: string): PreparedClaim {
   }
 }
 
-const shareOf = (wanted: Set<string>, present: Set<string>): number => {
+/** Share of the wanted stems present (0 when nothing is wanted). */
+export const shareOf = (wanted: Set<string>, present: Set<string>): number => {
   if (wanted.size === 0) return 0
   let found = 0
   for (const item of wanted) if (present.has(item)) found++
