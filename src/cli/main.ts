@@ -94,7 +94,10 @@ function buildProgram(io: CliIo): Command {
       .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
       .addOption(format(REPORT_FORMATS, 'text'))
       .option('--out <file>', 'write the report to a file instead of stdout')
-      .option('--db <file>', 'also store the articles and stories in this SQLite file')
+      .option(
+        '--db <file|url>',
+        'also store the articles and stories in this store (SQLite file or postgres:// URL)',
+      )
       .addOption(reuseThreshold())
       .addOption(storyThreshold())
       .addHelpText(
@@ -217,7 +220,7 @@ function buildProgram(io: CliIo): Command {
     .description(
       'Serve the web app and JSON API over a store (stories, articles, search, claim check)',
     )
-    .option('--db <file>', 'SQLite file', 'corroborate.db')
+    .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--port <n>', 'port to listen on', port, 8080)
     .option(
       '--host <address>',
@@ -247,7 +250,10 @@ function buildProgram(io: CliIo): Command {
       )
       .argument('<claim>', 'the claim, as one sentence in quotes')
       .argument('[inputs...]', 'files, directories, .jsonl files or URLs (or --db)')
-      .option('--db <file>', 'verify against every article of this store instead of inputs')
+      .option(
+        '--db <file|url>',
+        'verify against every article of this store (SQLite file or postgres:// URL) instead of inputs',
+      )
       .addOption(format(['text', 'json'], 'text'))
       .addHelpText(
         'after',
