@@ -249,12 +249,6 @@ export interface Analysis {
   stories: StoryReport[]
 }
 
-/** Character offsets into an article's `text` (within one article, so no article id). */
-export interface TextRange {
-  start: number
-  end: number
-}
-
 export type AttributionKind = 'direct' | 'indirect' | 'mixed'
 
 /**
