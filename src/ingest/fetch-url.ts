@@ -2,7 +2,7 @@ import { lookup as dnsLookup } from 'node:dns/promises'
 import type { LookupFunction } from 'node:net'
 import { isIP } from 'node:net'
 import ipaddr from 'ipaddr.js'
-import { Agent, type Response, fetch } from 'undici'
+import type { Agent, Response } from 'undici'
 import type { InputLimits } from './limits.js'
 import type { InputProblem } from './problem.js'
 
@@ -36,6 +36,7 @@ export async function fetchUrl(
   let current = url
   const signal = AbortSignal.timeout(limits.fetchTimeoutMs)
   try {
+    const { fetch, Agent } = await http()
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
       const refusal = refuseUrl(current, limits.allowPrivateNetwork)
       if (refusal !== null)
@@ -50,7 +51,7 @@ export async function fetchUrl(
             ? {}
             : { 'if-modified-since': conditional.lastModified }),
         },
-        dispatcher: agentFor(limits.allowPrivateNetwork),
+        dispatcher: agentFor(Agent, limits.allowPrivateNetwork),
       })
       if (response.status === 304) {
         await response.body?.cancel()
@@ -195,13 +196,20 @@ export function guardedLookup(
   }
 }
 
+/**
+ * undici, imported on the first fetch: loading it takes about 0.5 s of CPU, which every command that reads
+ * only files (`extract`, `analyze` of a folder) would otherwise pay at start-up (issue 17).
+ */
+let undici: Promise<typeof import('undici')> | null = null
+const http = (): Promise<typeof import('undici')> => (undici ??= import('undici'))
+
 const agents = new Map<boolean, Agent>()
 
 /** One connection pool per policy; its connections resolve names through the guard. */
-function agentFor(allowPrivate: boolean): Agent {
+function agentFor(Pool: typeof Agent, allowPrivate: boolean): Agent {
   let agent = agents.get(allowPrivate)
   if (agent === undefined) {
-    agent = new Agent({ connect: { lookup: guardedLookup(allowPrivate) } })
+    agent = new Pool({ connect: { lookup: guardedLookup(allowPrivate) } })
     agents.set(allowPrivate, agent)
   }
   return agent

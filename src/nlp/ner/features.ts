@@ -114,6 +114,7 @@ function placeTags(lower: string[], gazetteer: Gazetteer): string[] {
 }
 
 function caseOf(word: string): string {
+  if (!/[^\p{ASCII}]/u.test(word)) return asciiCaseOf(word)
   if (!/\p{L}/u.test(word)) return 'n'
   if (word === word.toUpperCase()) return word.length === 1 ? 'c' : 'a'
   if (/^\p{Lu}/u.test(word)) return 'c'
@@ -121,10 +122,26 @@ function caseOf(word: string): string {
   return 'l'
 }
 
+/** caseOf for ASCII words, by character codes (the hot path; the same answers as the Unicode classes). */
+function asciiCaseOf(word: string): string {
+  let upper = 0
+  let lower = 0
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 65 && code <= 90) upper++
+    else if (code >= 97 && code <= 122) lower++
+  }
+  if (upper + lower === 0) return 'n'
+  if (lower === 0) return word.length === 1 ? 'c' : 'a'
+  const first = word.charCodeAt(0)
+  if (first >= 65 && first <= 90) return 'c'
+  return upper > 0 ? 'm' : 'l'
+}
+
 const PAD = '<s>'
 
 /** A token's case, marked for headline sentences (H capitals, T title case) and sentence starts (S). */
-function wordCaseAt(context: FeatureContext, index: number): string {
+export function wordCaseAt(context: FeatureContext, index: number): string {
   const raw = (context.tokens[index] as { text: string }).text
   const caps = context.capsSentence[index] ? 'H' : context.titleSentence[index] ? 'T' : ''
   return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
@@ -178,13 +195,29 @@ export function staticFeatures(
     `w-1w=${at(-1)}|${word}`,
     `ww+1=${word}|${at(1)}`,
   ]
+  features.push(...listFeatures(context, gazetteer, index, wordCase))
+  return features
+}
+
+/** The features some tokens have: a word seen in lower case, in a gazetteer list or after one. */
+export function listFeatures(
+  context: FeatureContext,
+  gazetteer: Gazetteer,
+  index: number,
+  wordCase: string,
+): string[] {
+  const { lower, shapes } = context
+  const word = lower[index] as string
+  const before = lower[index - 1] ?? PAD
+  const features: string[] = []
   if (context.seenLower[index]) features.push(`dl=${wordCase}`)
   const place = context.placeTags[index] as string
   if (place !== '') features.push(`gp=${place}`, `gpc=${place}${wordCase}`)
-  if (gazetteer.firstNames.has(word)) features.push(`gf=${wordCase}`, `gf+1=${shapeAt(1)}`)
-  if (gazetteer.firstNames.has(at(-1))) features.push(`gf-1=${shapes[index]}`)
+  if (gazetteer.firstNames.has(word))
+    features.push(`gf=${wordCase}`, `gf+1=${shapes[index + 1] ?? PAD}`)
+  if (gazetteer.firstNames.has(before)) features.push(`gf-1=${shapes[index]}`)
   if (gazetteer.demonyms.has(word)) features.push(`gd=${wordCase}`)
-  if (gazetteer.roles.has(at(-1))) features.push(`gr-1=${shapes[index]}`)
+  if (gazetteer.roles.has(before)) features.push(`gr-1=${shapes[index]}`)
   if (gazetteer.roles.has(word)) features.push(`gr=${wordCase}`)
   return features
 }
