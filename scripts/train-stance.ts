@@ -33,6 +33,7 @@ import {
   type StanceModel,
 } from '../src/corroborate/stance/model.js'
 import { fnv1a32 } from '../src/text/hash.js'
+import { random } from './perceptron-trainer.js'
 
 const DATA = new URL('../../shared/data/stance-fnc1/train/', import.meta.url)
 /** --short: the model for headlines and other short texts, trained on (claim, first sentence of the body). */
@@ -74,18 +75,6 @@ const readJsonl = <T>(name: string): T[] =>
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T)
-
-/** A small seeded generator (mulberry32), so a run is repeatable. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 function idfOver(bodies: PreparedText[]): Float32Array {
   const df = new Float32Array(LAYOUT.textBuckets)

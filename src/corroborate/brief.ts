@@ -1,4 +1,4 @@
-import type { Span } from '../types.js'
+import type { Article, Span } from '../types.js'
 import type { LedgerClaim } from './ledger.js'
 import type { Proposition } from './propositions.js'
 import { verify } from './verify.js'
@@ -20,9 +20,9 @@ const MAX_CHARS = 320
  */
 export function buildBrief(
   claims: LedgerClaim[],
-  articles: { id: string; text: string }[],
+  articles: Article[],
 ): { text: string; spans: Span[] }[] {
-  const textOf = new Map(articles.map((article) => [article.id, article.text]))
+  const byId = new Map(articles.map((article) => [article.id, article]))
   const usable = claims
     .filter((claim) => claim.status !== 'disputed')
     .map((claim) => ({ claim, sentence: bestSentence(claim.members) }))
@@ -41,7 +41,7 @@ export function buildBrief(
     if (brief.length === MAX_SENTENCES) break
     const once = new Map<string, Span>()
     for (const span of claim.spans) if (!once.has(span.articleId)) once.set(span.articleId, span)
-    const spans = supportedCitations(sentence.text, [...once.values()], textOf)
+    const spans = supportedCitations(sentence.text, [...once.values()], byId)
     if (spans.length > 0)
       brief.push({ text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()), spans })
   }
@@ -49,14 +49,16 @@ export function buildBrief(
 }
 
 /** The citations whose article agrees with the sentence or reports it (stance agree or discuss). */
-function supportedCitations(text: string, spans: Span[], textOf: Map<string, string>): Span[] {
-  const cited = spans.map((span) => ({
-    id: span.articleId,
-    text: textOf.get(span.articleId) ?? '',
-  }))
-  // Links are not needed: only each article's stance is read here, not the independent counts.
-  const { verdicts } = verify(text, cited, { links: [] })
-  return spans.filter((_, index) => {
+function supportedCitations(text: string, spans: Span[], byId: Map<string, Article>): Span[] {
+  const cited = spans.filter((span) => byId.has(span.articleId))
+  // The story's own articles, annotations and all: verify reads their stored attributions instead of
+  // annotating their text again. Links are not needed: only each article's stance is read here.
+  const { verdicts } = verify(
+    text,
+    cited.map((span) => byId.get(span.articleId) as Article),
+    { links: [] },
+  )
+  return cited.filter((_, index) => {
     const stance = verdicts[index]?.stance
     return stance === 'agree' || stance === 'discuss'
   })
