@@ -3,6 +3,7 @@ import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
 import { articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import { counted } from './counted.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -27,7 +28,7 @@ export function storySection(story: StoryReport, allArticles: Article[]): string
   const byId = new Map(articles.map((article) => [article.id, article]))
   return `<section class="story" id="${h(story.id)}">
 <h1>${h(story.title)}</h1>
-<p>${articles.length} articles · <strong>${story.independentSources} independent sources</strong></p>
+<p>${counted(articles.length, 'article')} · <strong>${counted(story.independentSources, 'independent source')}</strong></p>
 <h2>Sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Date</th><th>Authors</th><th>Why in this story</th></tr>
 ${articles.map((article) => `<tr><td>${outletCell(article)}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td><td>${h(whyInStory(story, article.id))}</td></tr>`).join('\n')}
 </table>
@@ -47,7 +48,7 @@ ${list(
   'What each source alone adds',
   (story.onlyIn ?? []).map(
     (addition) =>
-      `${h(addition.articleIds.map(outletOf).join(' + '))}: ${addition.claims.length} claims no other source reports`,
+      `${h(addition.articleIds.map(outletOf).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports`,
   ),
 )}
 ${list(

@@ -9,6 +9,7 @@ import {
   outletLabel,
   spanText,
 } from './outlet-label.js'
+import { counted } from './counted.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -24,7 +25,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   const out = [
     `# ${md(story.title)}`,
     '',
-    `Story ${code(story.id)}: ${articles.length} articles, **${story.independentSources} independent sources**.`,
+    `Story ${code(story.id)}: ${counted(articles.length, 'article')}, **${counted(story.independentSources, 'independent source')}**.`,
     '',
     '## Sources',
     '',
@@ -79,7 +80,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## What each source alone adds', '')
     for (const addition of story.onlyIn ?? [])
       out.push(
-        `- ${md(addition.articleIds.map((id) => outletOf(byId, id)).join(' + '))}: ${addition.claims.length} claims no other source reports`,
+        `- ${md(addition.articleIds.map((id) => outletOf(byId, id)).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports`,
       )
   }
   if (story.timeline.length > 0) {
@@ -112,7 +113,9 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## Quotes by speaker', '')
     for (const [speaker, quotes] of bySpeaker(story))
       for (const quote of quotes)
-        out.push(`- ${md(speaker)}: “${md(quote.text)}” (${articleCount(quote.spans)} articles)`)
+        out.push(
+          `- ${md(speaker)}: “${md(quote.text)}” (${counted(articleCount(quote.spans), 'article')})`,
+        )
   }
   return out.join('\n')
 }

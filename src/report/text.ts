@@ -1,6 +1,7 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
 import { stripControl } from './escape.js'
 import { articleCount, articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import { counted } from './counted.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -11,7 +12,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
   const articles = articlesOf(story.articleIds, analysis.articles)
   const lines = [
     `■ ${story.title}`,
-    `  story ${story.id} · ${articles.length} article${articles.length === 1 ? '' : 's'} · ${story.independentSources} independent source${story.independentSources === 1 ? '' : 's'}${story.start === null ? '' : ` · ${story.start.slice(0, 10)}`}`,
+    `  story ${story.id} · ${counted(articles.length, 'article')} · ${counted(story.independentSources, 'independent source')}${story.start === null ? '' : ` · ${story.start.slice(0, 10)}`}`,
     '',
     '  Outlets',
     ...articles.map(
@@ -25,7 +26,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
       '  What happened',
       ...story.summary.map(
         (entry) =>
-          `  • ${entry.text} [${new Set(entry.spans.map((span) => span.articleId)).size} articles]`,
+          `  • ${entry.text} [${counted(new Set(entry.spans.map((span) => span.articleId)).size, 'article')}]`,
       ),
     )
   if (story.conflicts.length > 0) {
@@ -47,7 +48,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         .slice(0, 8)
         .map(
           (claim) =>
-            `  • [${claim.independentSources} sources, ${claim.status}] ${truncate(claim.text, 140)}`,
+            `  • [${counted(claim.independentSources, 'source')}, ${claim.status}] ${truncate(claim.text, 140)}`,
         ),
     )
   }
@@ -63,7 +64,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Reuse')
     for (const link of story.reuse)
       lines.push(
-        `  • ${link.from} ${link.directed ? '→' : '↔'} ${link.to}: ${link.kind}, ${link.passages.length} passage${link.passages.length === 1 ? '' : 's'}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`,
+        `  • ${link.from} ${link.directed ? '→' : '↔'} ${link.to}: ${link.kind}, ${counted(link.passages.length, 'passage')}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`,
       )
   }
   const people = story.entities.slice(0, WHO_LISTED)
@@ -79,7 +80,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Quotes carried by several outlets')
     for (const quote of quoted)
       lines.push(
-        `  • ${quote.speaker ?? 'unattributed'}: “${truncate(quote.text, 120)}” [${articleCount(quote.spans)} articles]`,
+        `  • ${quote.speaker ?? 'unattributed'}: “${truncate(quote.text, 120)}” [${counted(articleCount(quote.spans), 'article')}]`,
       )
   }
   return stripControl(lines.join('\n'))
