@@ -60,6 +60,17 @@ const oneThread = measure('node', [
   '--jobs',
   '1',
 ])
+// Extraction alone, as readability.js does it: text and metadata, no names or attributions.
+const bare = measure('node', [
+  'bin/corroborate.js',
+  'extract',
+  pages,
+  '--format',
+  'jsonl',
+  '--jobs',
+  '1',
+  '--no-annotate',
+])
 const peer = measure('node', ['bench/readability-extract.mjs', pages])
 const row = (name: string, m: Measured): void =>
   console.log(
@@ -67,9 +78,13 @@ const row = (name: string, m: Measured): void =>
   )
 row(`corroborate extract (default jobs)`, ours)
 row('corroborate extract --jobs 1', oneThread)
+row('corroborate extract --jobs 1 --no-annotate', bare)
 row('@mozilla/readability + jsdom', peer)
 console.log(
   `  corroborate is ${(peer.seconds / ours.seconds).toFixed(1)}× faster in wall time (${(peer.seconds / oneThread.seconds).toFixed(1)}× on one thread; ${(peer.cpuSeconds / oneThread.cpuSeconds).toFixed(1)}× less CPU) (pages: ${ours.lines} vs ${peer.lines})`,
+)
+console.log(
+  `  extraction alone (--no-annotate): ${(peer.seconds / bare.seconds).toFixed(1)}× faster in wall time, ${(peer.cpuSeconds / bare.cpuSeconds).toFixed(1)}× less CPU`,
 )
 
 console.log('\nLarge page — one synthetic 10 MB news page (many paragraphs, nested markup, links)')

@@ -2,7 +2,7 @@ import { contentId } from './text/hash.js'
 import { buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
 import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
-import { extractArticle, type ExtractOptions } from './extract/extract-article.js'
+import { extractArticle, type ExtractOptions, type PageArticle } from './extract/extract-article.js'
 import { failedExtraction } from './extract/failed.js'
 import { canUseWorkers, createExtractionPool, type ExtractionPool } from './extract/pool.js'
 import { documentFromInput } from './ingest/document.js'
@@ -43,8 +43,16 @@ export interface AnalyzeOptions {
  */
 export function extract(
   input: ArticleInput | string | Uint8Array,
+  options?: Partial<ExtractOptions> & { annotate?: true },
+): Article
+export function extract(
+  input: ArticleInput | string | Uint8Array,
+  options?: Partial<ExtractOptions>,
+): PageArticle
+export function extract(
+  input: ArticleInput | string | Uint8Array,
   options: Partial<ExtractOptions> = {},
-): Article {
+): PageArticle {
   if (typeof input === 'object' && !(input instanceof Uint8Array)) {
     if (input.text === undefined && input.html === undefined) {
       throw new TypeError(
@@ -93,7 +101,7 @@ export async function collectArticles(
     const article =
       'schemaVersion' in input
         ? (input as Article)
-        : extractArticle(documentFromInput(input as ArticleInput), options.extract)
+        : asArticle(extractArticle(documentFromInput(input as ArticleInput), options.extract))
     articles.push(article)
     options.onArticle?.(article)
   }
@@ -133,7 +141,7 @@ export async function* extractInputs(
         yield done(safeExtract(result.document, options))
         continue
       }
-      inFlight.push(pool.extract(result.document))
+      inFlight.push(pool.extract(result.document).then(asArticle))
       while (inFlight.length > workers * IN_FLIGHT_PER_WORKER)
         yield done(await (inFlight.shift() as Promise<Article>))
     }
@@ -155,10 +163,19 @@ const IN_FLIGHT_PER_WORKER = 4
 /** Extraction must never stop a batch (see failedExtraction). */
 export function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
   try {
-    return extractArticle(document, options.extract)
+    return asArticle(extractArticle(document, options.extract))
   } catch (error) {
-    return failedExtraction(document, error as Error, options.extract)
+    return asArticle(failedExtraction(document, error as Error, options.extract))
   }
+}
+
+/**
+ * An extracted article as the batch's stages type it. Annotation is off (`extract: { annotate: false }`) only
+ * for `extract --no-annotate`, whose articles go straight to output; every stage that reads annotations
+ * annotates an article that lacks them (`withAnnotations`), so nothing downstream reads a missing field.
+ */
+function asArticle(article: PageArticle): Article {
+  return article as Article
 }
 
 /** The analysis stages over extracted articles: stories, story dates, reuse, reports. Pure. */

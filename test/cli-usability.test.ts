@@ -12,6 +12,29 @@ test('extract of a directory works with its default format: JSON lines for sever
   expect(JSON.parse(one.stdout).schemaVersion).toBe(1)
 })
 
+test('extract --no-annotate prints the same articles without sentences, entities or attributions', async () => {
+  const full = (await runCaptured(['extract', EXAMPLE])).stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+  const bare = await runCaptured(['extract', EXAMPLE, '--no-annotate'])
+  expect(bare.status).toBe(0)
+  const articles = bare.stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+  expect(articles).toHaveLength(full.length)
+  for (const [index, article] of articles.entries()) {
+    expect(article).not.toHaveProperty('entities')
+    expect(article).not.toHaveProperty('attributions')
+    expect(article).not.toHaveProperty('sentences')
+    const { entities, attributions, sentences, ...rest } = full[index]
+    expect(entities.length).toBeGreaterThan(0)
+    expect(article).toEqual(rest)
+    expect([attributions, sentences].every(Array.isArray)).toBe(true)
+  }
+})
+
 test('--quiet keeps warnings off stderr; stories --limit and show --out do what they say', async () => {
   const noisy = await runCaptured(['analyze', EXAMPLE, '/nonexistent/x.txt'])
   expect(noisy.stderr).toMatch(/warning: .*nonexistent/)

@@ -12,7 +12,7 @@ import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { createProgress } from './progress.js'
-import { redacted } from './scale-commands.js'
+import { redacted } from './redacted.js'
 
 interface InputOptions {
   maxBytes: number
@@ -22,6 +22,8 @@ interface InputOptions {
   quiet?: boolean
   /** Also the informational messages of each article (encodings guessed, dates inferred…). */
   verbose?: boolean
+  /** `extract --no-annotate`: no names, attributions or sentences (only `extract` prints articles as read). */
+  annotate?: boolean
 }
 
 /** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
@@ -41,6 +43,7 @@ export async function readArticles(
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
     // Threads start only past 200 documents (collectArticles): a small batch is read in-process.
     workers: options.jobs ?? 1,
+    ...(options.annotate === false ? { extract: { annotate: false } } : {}),
     onProblem: (problem) => problems.push(problem),
     onArticle: () => progress.tick(),
   })

@@ -3,19 +3,11 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { REPORT_FORMATS } from '../report/index.js'
 import { DEFAULT_CLUSTER_OPTIONS } from '../stories/cluster.js'
 import { EXIT, type CliIo, processIo } from './io.js'
-import {
-  analysisOptions,
-  analyzeCommand,
-  extractCommand,
-  ingestCommand,
-  searchCommand,
-  showCommand,
-  storiesCommand,
-} from './commands.js'
-import { enqueueCommand, watchCommand, workerCommand } from './scale-commands.js'
-import { serveCommand } from './serve.js'
 
-import { verifyCommand } from './verify-command.js'
+// Each command's code is loaded when the command runs: `extract` never pays for the store drivers, the job
+// queue, the server or the stance models (module loading is most of a short run's CPU).
+const commands = () => import('./commands.js')
+const scaleCommands = () => import('./scale-commands.js')
 
 /** Runs the CLI and returns the exit status (0 ok, 1 inputs, 2 usage), writing through `io`. */
 export async function runCli(argv: string[], io: CliIo = processIo): Promise<number> {
@@ -79,12 +71,16 @@ function buildProgram(io: CliIo): Command {
           'output format (default: json for one article, jsonl for several)',
         ).choices(['json', 'jsonl', 'text']),
       )
+      .option(
+        '--no-annotate',
+        'text and metadata only: no sentences, entities or attributions (several times faster)',
+      )
       .addHelpText(
         'after',
         '\nExample:\n  corroborate extract examples/aurus-gift/002_2f1ed0a961360b5b.txt --format text',
       ),
   ).action(async (inputs: string[], options) =>
-    setStatus(await extractCommand(inputs, options, io)),
+    setStatus(await (await commands()).extractCommand(inputs, options, io)),
   )
 
   common(
@@ -105,7 +101,7 @@ function buildProgram(io: CliIo): Command {
         '\nExample:\n  corroborate analyze examples/aurus-gift --format html --out report.html',
       ),
   ).action(async (inputs: string[], options) =>
-    setStatus(await analyzeCommand(inputs, options, io)),
+    setStatus(await (await commands()).analyzeCommand(inputs, options, io)),
   )
 
   common(
@@ -150,8 +146,8 @@ function buildProgram(io: CliIo): Command {
   ).action(async (inputs: string[], options) =>
     setStatus(
       options.queue === true
-        ? await enqueueCommand(inputs, options, io)
-        : await ingestCommand(inputs, options, io),
+        ? await (await scaleCommands()).enqueueCommand(inputs, options, io)
+        : await (await commands()).ingestCommand(inputs, options, io),
     ),
   )
 
@@ -170,7 +166,11 @@ function buildProgram(io: CliIo): Command {
       '\nExample:\n  corroborate ingest --db postgres://localhost/news --queue crawl.warc.gz\n  corroborate worker --db postgres://localhost/news --once',
     )
     .action(async (options) =>
-      setStatus(await workerCommand(options, analysisOptions(options), io)),
+      setStatus(
+        await (
+          await scaleCommands()
+        ).workerCommand(options, (await commands()).analysisOptions(options), io),
+      ),
     )
 
   program
@@ -186,7 +186,11 @@ function buildProgram(io: CliIo): Command {
     .addOption(storyThreshold())
     .addHelpText('after', '\nExample:\n  corroborate watch feeds.txt --db news.db --every 10m')
     .action(async (feeds: string, options) =>
-      setStatus(await watchCommand(feeds, options, analysisOptions(options), io)),
+      setStatus(
+        await (
+          await scaleCommands()
+        ).watchCommand(feeds, options, (await commands()).analysisOptions(options), io),
+      ),
     )
 
   program
@@ -195,7 +199,7 @@ function buildProgram(io: CliIo): Command {
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--limit <n>', 'most stories listed (newest first)', positiveInt)
     .addOption(format(['text', 'json'], 'text'))
-    .action(async (options) => setStatus(await storiesCommand(options, io)))
+    .action(async (options) => setStatus(await (await commands()).storiesCommand(options, io)))
 
   program
     .command('show')
@@ -204,7 +208,9 @@ function buildProgram(io: CliIo): Command {
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .addOption(format(REPORT_FORMATS, 'text'))
     .option('--out <file>', 'write the report to a file instead of stdout')
-    .action(async (storyId: string, options) => setStatus(await showCommand(storyId, options, io)))
+    .action(async (storyId: string, options) =>
+      setStatus(await (await commands()).showCommand(storyId, options, io)),
+    )
 
   program
     .command('search')
@@ -213,7 +219,9 @@ function buildProgram(io: CliIo): Command {
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--limit <n>', 'most results', positiveInt, 20)
     .addOption(format(['text', 'json'], 'text'))
-    .action(async (query: string, options) => setStatus(await searchCommand(query, options, io)))
+    .action(async (query: string, options) =>
+      setStatus(await (await commands()).searchCommand(query, options, io)),
+    )
 
   program
     .command('serve')
@@ -240,7 +248,9 @@ function buildProgram(io: CliIo): Command {
       64,
     )
     .addHelpText('after', '\nExample:\n  corroborate serve --db news.db --port 8080 --workers 2')
-    .action(async (options) => setStatus(await serveCommand(options, io)))
+    .action(async (options) =>
+      setStatus(await (await import('./serve.js')).serveCommand(options, io)),
+    )
 
   common(
     program
@@ -265,7 +275,9 @@ function buildProgram(io: CliIo): Command {
         ].join('\n'),
       ),
   ).action(async (claim: string, inputs: string[], options) =>
-    setStatus(await verifyCommand(claim, inputs, options, io)),
+    setStatus(
+      await (await import('./verify-command.js')).verifyCommand(claim, inputs, options, io),
+    ),
   )
 
   return program

@@ -8,6 +8,7 @@ import { runWorker } from '../queue/worker.js'
 import { isPostgresUrl, openStore } from '../store/index.js'
 import { type FeedState, feedList, parseInterval, pollFeeds } from '../watch.js'
 import { EXIT, type CliIo } from './io.js'
+import { redacted } from './redacted.js'
 
 /** Jobs written to the queue per statement. */
 const ENQUEUE_BATCH = 500
@@ -146,15 +147,4 @@ export async function watchCommand(
     await store.close()
   }
   return EXIT.ok
-}
-
-/** A database URL without its password, for messages. */
-export function redacted(url: string): string {
-  try {
-    const parsed = new URL(url)
-    if (parsed.password !== '') parsed.password = '***'
-    return parsed.toString()
-  } catch {
-    return url
-  }
 }

@@ -1,8 +1,13 @@
-import * as chrono from 'chrono-node'
+import { createRequire } from 'node:module'
+import type * as chronoTypes from 'chrono-node'
 import { EVENT_VERBS, REPORTING_EVENTS } from '../data/event-verbs.js'
 import { splitSentences } from '../text/sentences.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
+
+// English only: the casual parser the package's root export wraps, without loading its other locales (hundreds
+// of modules). Required, as parse-date.ts does, since test runners do not resolve the package's locale paths.
+const chrono = createRequire(import.meta.url)('chrono-node/en') as typeof chronoTypes
 
 /** A dated event in one article: what happened (kind and verb), when (a day range), and where it is said. */
 export interface EventDate {
@@ -117,7 +122,7 @@ function datesIn(
 }
 
 function dayRange(
-  result: chrono.ParsedResult,
+  result: chronoTypes.ParsedResult,
   reference: Date,
 ): { from: string; to: string } | null {
   const start = result.start

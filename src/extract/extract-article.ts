@@ -1,5 +1,5 @@
 import { decideMetadata, readPageMeta } from '../metadata/index.js'
-import { annotateArticle } from '../nlp/annotate.js'
+import { annotateArticle, type ArticleAnnotations } from '../nlp/annotate.js'
 import { contentId } from '../text/hash.js'
 import { type Article, type Message, type RawDocument, SCHEMA_VERSION } from '../types.js'
 import { descendants, parseHtml, textOf } from './html/dom.js'
@@ -11,18 +11,36 @@ export interface ExtractOptions {
   maxHtmlChars: number
   /** Dates after this are implausible (default: now). */
   now: Date
+  /**
+   * Run the nlp stage (sentences, names, attributions) on the text (default: true). Off only where nothing
+   * reads the annotations (`extract --no-annotate`): extraction alone is several times cheaper; every stage
+   * that reads them annotates an article that lacks them (`withAnnotations`).
+   */
+  annotate: boolean
 }
 
 export const DEFAULT_EXTRACT_OPTIONS: ExtractOptions = {
   maxHtmlChars: 16 * 1024 * 1024,
   now: new Date(),
+  annotate: true,
 }
+
+/** An extracted article without the nlp stage's annotations (`annotate: false`). */
+export type PageArticle = Omit<Article, keyof ArticleAnnotations> & Partial<ArticleAnnotations>
 
 /**
  * Assembles one Article from a decoded document: body, removed blocks, metadata, then the nlp annotations
- * (sentences, entities, attributions), computed here once for every later stage.
+ * (sentences, entities, attributions), computed here once for every later stage — unless `annotate` is false.
  */
-export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions> = {}): Article {
+export function extractArticle(
+  raw: RawDocument,
+  options?: Partial<ExtractOptions> & { annotate?: true },
+): Article
+export function extractArticle(raw: RawDocument, options?: Partial<ExtractOptions>): PageArticle
+export function extractArticle(
+  raw: RawDocument,
+  options: Partial<ExtractOptions> = {},
+): PageArticle {
   const settings = { ...DEFAULT_EXTRACT_OPTIONS, ...options }
   const messages: Message[] = [...raw.messages]
   let content = raw.content
@@ -58,7 +76,7 @@ export function extractArticle(raw: RawDocument, options: Partial<ExtractOptions
     ...metadata,
     text: body.text,
     removed: body.removed,
-    ...annotateArticle({ text: body.text }),
+    ...(settings.annotate ? annotateArticle({ text: body.text }) : {}),
     messages,
   }
 }

@@ -1,5 +1,5 @@
-import type { Article, RawDocument } from '../types.js'
-import { type ExtractOptions, extractArticle } from './extract-article.js'
+import type { RawDocument } from '../types.js'
+import { type ExtractOptions, extractArticle, type PageArticle } from './extract-article.js'
 
 /**
  * Extraction must never stop a batch: an unexpected failure on one document becomes an article without text
@@ -9,7 +9,7 @@ export function failedExtraction(
   document: RawDocument,
   error: Error,
   options: Partial<ExtractOptions> = {},
-): Article {
+): PageArticle {
   const source = document.path ?? document.url ?? '<input>'
   return extractArticle(
     {

@@ -1,13 +1,13 @@
 import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
-import type { Article, RawDocument } from '../types.js'
-import type { ExtractOptions } from './extract-article.js'
+import type { RawDocument } from '../types.js'
+import type { ExtractOptions, PageArticle } from './extract-article.js'
 import { failedExtraction } from './failed.js'
 import type { ExtractTask } from './worker.js'
 
 /** Extraction spread over worker threads, one document at a time per worker, results in submission order. */
 export interface ExtractionPool {
-  extract(document: RawDocument): Promise<Article>
+  extract(document: RawDocument): Promise<PageArticle>
   close(): Promise<void>
 }
 
@@ -23,7 +23,7 @@ export function createExtractionPool(
   size: number,
   options: Partial<ExtractOptions> = {},
 ): ExtractionPool {
-  type Pending = { task: ExtractTask; resolve: (article: Article) => void }
+  type Pending = { task: ExtractTask; resolve: (article: PageArticle) => void }
   const queue: Pending[] = []
   const running = new Map<Worker, Pending>()
   const idle: Worker[] = []
@@ -39,7 +39,7 @@ export function createExtractionPool(
   }
   const start = (): Worker => {
     const worker = new Worker(WORKER_FILE)
-    worker.on('message', ({ article }: { article: Article }) => {
+    worker.on('message', ({ article }: { article: PageArticle }) => {
       running.get(worker)?.resolve(article)
       running.delete(worker)
       idle.push(worker)

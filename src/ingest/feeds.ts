@@ -1,4 +1,3 @@
-import { parseFeed } from 'feedsmith'
 import { fetchUrl } from './fetch-url.js'
 import type { InputLimits } from './limits.js'
 import type { InputResult } from './read-inputs.js'
@@ -28,8 +27,12 @@ export function looksLikeFeed(bytes: Uint8Array): boolean {
   )
 }
 
-/** The items of a feed (feedsmith parses RSS 0.9x–2.0, Atom 0.3/1.0 and RDF); throws on a broken feed. */
-export function feedItems(xml: string): FeedItem[] {
+/**
+ * The items of a feed (feedsmith parses RSS 0.9x–2.0, Atom 0.3/1.0 and RDF); throws on a broken feed.
+ * feedsmith is loaded on the first feed: it is hundreds of modules, and most runs read no feed.
+ */
+export async function feedItems(xml: string): Promise<FeedItem[]> {
+  const { parseFeed } = await import('feedsmith')
   const parsed = parseFeed(xml)
   if (parsed.format === 'atom') {
     return (parsed.feed.entries ?? []).map((entry) => ({
@@ -76,7 +79,7 @@ export async function* readFeed(
 ): AsyncGenerator<InputResult> {
   let items: FeedItem[]
   try {
-    items = feedItems(Buffer.from(bytes).toString('utf8'))
+    items = await feedItems(Buffer.from(bytes).toString('utf8'))
   } catch (error) {
     yield {
       problem: {
