@@ -1,7 +1,7 @@
 import { wireServiceOf } from '../data/outlets.js'
 import { BYLINE_PREFIXES } from '../data/byline-words.js'
 import type { BylineElement } from './bylines.js'
-import { isOrganisationName, namesInByline } from './bylines.js'
+import { isOrganisationName, namesInByline, readInText } from './bylines.js'
 import type { PageMeta } from './html-meta.js'
 import { namesInContactLine, splitNames, uniqueNames } from './people.js'
 
@@ -119,8 +119,9 @@ function bylineNames(bylines: BylineElement[]): string[] {
   return []
 }
 
+// A dash or bullet may lead the line ("---- by A", "— Von A").
 const BYLINE_LINE = new RegExp(
-  `^\\s*(?:${BYLINE_PREFIXES.filter((word) => word.length > 2).join('|')})\\s*:?\\s+\\p{Lu}`,
+  `^[\\s\\-–—•·*]*(?:${BYLINE_PREFIXES.filter(readInText).join('|')})\\s*:?\\s+\\p{Lu}`,
   'iu',
 )
 

@@ -20,10 +20,19 @@ const BYLINE_HINT =
 // must begin or end a class name ("comments-area", "post-related"): inside one it names a layout
 // ("sticky-sidebar-parent", "elementor-widget-container").
 const FOREIGN_WORDS =
-  '(?:comments?|commentlist|comment-author|reply|replies|respond|related|recommend\\w*|more-stories|sidebar|widget|popular|trending|newsletter|recent\\w*|similar|further|read-?more|most-read|author-?bio|authorbox|author-box|about-author|bio)'
+  '(?:comments?|commentlist|comment-author|reply|replies|respond|related|recommend\\w*|more-stories|sidebar|widget|popular|trending|newsletter|recent\\w*|similar|further|read-?more|most-read|author-?bio|authorbox|author-box|about-author|bio|licen[cs]e|(?:photo|image|video)-?credits?)'
 const FOREIGN_NAME = new RegExp(`^${FOREIGN_WORDS}(?:[_-]|$)|(?:^|[_-])${FOREIGN_WORDS}$`, 'i')
-const isForeign = (hints: string): boolean =>
-  hints.split(/\s+/).some((name) => FOREIGN_NAME.test(name))
+const isForeign = (hints: string, words = FOREIGN_NAME): boolean =>
+  hints.split(/\s+/).some((name) => words.test(name))
+// A date's foreign context is narrower: a date under a layout class ("lay-sidebar", "widget-area") may still
+// be the article's own, while comments and teasers of other stories date themselves.
+const OTHER_ENTRY_WORDS =
+  '(?:comments?|commentlist|comment-author|reply|replies|respond|related|recommend\\w*|more-stories|similar|further|read-?more|most-read|popular|trending)'
+/** Class names of comments and of teasers of other stories. */
+export const OTHER_ENTRY_NAME = new RegExp(
+  `^${OTHER_ENTRY_WORDS}(?:[_-]|$)|(?:^|[_-])${OTHER_ENTRY_WORDS}$`,
+  'i',
+)
 /** Longest text of an element read as a byline ("Von A und B | 21. April 2020"). */
 const MAX_BYLINE_CHARS = 120
 /** Ancestors looked at for a foreign context. */
@@ -46,8 +55,13 @@ const TEXT_BYLINE_TAGS = new Set([
   'address',
   'td',
 ])
+/**
+ * Prefixes read in visible text: the two-letter words "de", "di", "av" also begin names and sentences, but
+ * "By" before a capital at the start of a short line is an English byline.
+ */
+export const readInText = (word: string): boolean => word.length > 2 || word === 'by'
 const TEXT_BYLINE = new RegExp(
-  `^[\\s\\-–—•·*]*(?:${BYLINE_PREFIXES.filter((word) => word.length > 2).join('|')})\\s*:?\\s+[\\p{Lu}]`,
+  `^[\\s\\-–—•·*]*(?:${BYLINE_PREFIXES.filter(readInText).join('|')})\\s*:?\\s+[\\p{Lu}]`,
   'iu',
 )
 
@@ -70,7 +84,7 @@ export function readTextByline(element: Element, position: number): BylineElemen
   if (!TEXT_BYLINE.test(leadingText(element, LEADING_CHARS))) return null
   const text = textOf(element)
   if (text.length > MAX_BYLINE_CHARS || !TEXT_BYLINE.test(text)) return null
-  if (inForeignContext(element)) return null
+  if (isForeign(classAndId(element)) || inForeignContext(element)) return null
   return {
     text: text.replace(/^[\s\-–—•·*]+/, ''),
     position,
@@ -106,19 +120,21 @@ function hintsAround(element: Element): string {
   return parent !== null && 'attribs' in parent ? classAndId(parent) : ''
 }
 
-function inForeignContext(element: Element): boolean {
+/** Inside comments, teasers of other stories, sidebars or author boxes (within a few ancestors). */
+export function inForeignContext(element: Element, words = FOREIGN_NAME): boolean {
   let current = element.parent
   for (let level = 0; level < CONTEXT_LEVELS && current !== null && 'attribs' in current; level++) {
     // The page's own classes ("two-column content-sidebar") say nothing about one element.
     if (current.name === 'body' || current.name === 'html') return false
-    if (current.name === 'aside' || current.name === 'nav') return true
-    if (isForeign(classAndId(current))) return true
+    // Asides and navigation hold other stories; figures the credits of their pictures.
+    if (['aside', 'nav', 'figure', 'figcaption'].includes(current.name)) return true
+    if (isForeign(classAndId(current), words)) return true
     current = current.parent
   }
   return false
 }
 
-const PREFIX = new RegExp(`^\\s*(?:${BYLINE_PREFIXES.join('|')})\\s*:?\\s+`, 'iu')
+const PREFIX = new RegExp(`^[\\s\\-–—•·*]*(?:${BYLINE_PREFIXES.join('|')})\\s*:?\\s+`, 'iu')
 /** Where a byline's names end: a date, a time, a separator before other facts. */
 const AFTER_NAMES =
   /\s*(?:[|•·]|\s[-–—]\s|\bam\s+\d|\bon\s+\p{Lu}|\bhace\b|\bpublished\b|\bveröffentlicht\b|\bupdated\b|\baktualisiert\b|\d{1,2}\.\s*\d{1,2}\.|\d{1,2}\.?\s+\p{L}+\s+\d{4}|\p{L}+\s+\d{1,2},\s+\d{4}|\d{4}-\d{2}-\d{2}).*$/u

@@ -10,7 +10,13 @@ import {
 } from '../extract/html/dom.js'
 import { labelBefore } from './dates.js'
 import type { Evidence } from '../types.js'
-import { type BylineElement, readBylineElement, readTextByline } from './bylines.js'
+import {
+  type BylineElement,
+  OTHER_ENTRY_NAME,
+  inForeignContext,
+  readBylineElement,
+  readTextByline,
+} from './bylines.js'
 import { type JsonObject, decodeText, parseJsonLd, readJsonLdFacts } from './json-ld.js'
 
 /** What a page's markup says about itself, gathered before the body is cleaned. */
@@ -154,6 +160,8 @@ const NOT_PUBLICATION = /updat|modif|comment|event|expir/i
 function readDateElement(element: Element, meta: PageMeta): void {
   const hints = classAndId(element)
   if (hints === '' || !DATE_ELEMENT_HINT.test(hints) || NOT_PUBLICATION.test(hints)) return
+  // The dates of comments and of teasers of other stories are theirs, not the article's.
+  if (inForeignContext(element, OTHER_ENTRY_NAME)) return
   const title = attr(element, 'title') ?? attr(element, 'data-date') ?? attr(element, 'content')
   const text = textOf(element)
   if (title !== null && /\d{4}/.test(title)) meta.dates.push({ kind: 'date-element', text: title })
@@ -214,6 +222,8 @@ function readMetaTag(element: Element, meta: PageMeta, labels: Map<string, strin
 }
 
 function readTimeElement(element: Element, meta: PageMeta): void {
+  // The times of comments and of teasers of other stories are theirs, not the article's.
+  if (inForeignContext(element, OTHER_ENTRY_NAME)) return
   const datetime = attr(element, 'datetime') ?? attr(element, 'content')
   const hints = `${element.attribs.class ?? ''} ${element.attribs.itemprop ?? ''} ${attr(element, 'pubdate') !== null ? 'pubdate' : ''}`
   // The words just before the element label it as well as its class does ("Updated <time …>").

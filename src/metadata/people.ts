@@ -1,13 +1,22 @@
 /** Words that are never a person's name in a byline (roles, desks, placeholders). */
 const NOT_A_PERSON =
   /\b(staff|editor|editors|editorial|desk|team|newsroom|reporter|correspondent|contributor|email|e-mail|the author|author|admin|administrator|news|press|agency|agencies|associated|reuters|updated|published|share|follow|comments?|photo|images?|opinion)\b/i
+/** Roles other than the writer's named before a name ("Übersetzung A", "Fotos: B"): credits, not authors. */
+const OTHER_ROLE =
+  /(?<!\p{L})(übersetzung|übersetzt|translation|translated|traducción|traduction|traduzione|vertaling|foto|fotos|fotograf\p{L}*|illustration|grafik)(?!\p{L})/iu
 const NAME_TOKEN =
   /^(\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
 
 /** Whether a string looks like one person's name: 2–4 name words, no role or outlet word, no digits. */
 export function isPersonName(text: string): boolean {
   const tokens = text.trim().split(/\s+/)
-  if (tokens.length < 2 || tokens.length > 4 || /\d|@|:/.test(text) || NOT_A_PERSON.test(text))
+  if (
+    tokens.length < 2 ||
+    tokens.length > 4 ||
+    /\d|@|:/.test(text) ||
+    NOT_A_PERSON.test(text) ||
+    OTHER_ROLE.test(text)
+  )
     return false
   return tokens.every((token) => NAME_TOKEN.test(token)) && /\p{Ll}/u.test(text)
 }
