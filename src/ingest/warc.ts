@@ -1,4 +1,3 @@
-import { WARCParser } from 'warcio'
 import type { InputLimits } from './limits.js'
 import type { InputResult } from './read-inputs.js'
 import { documentsFromBytes } from './read-inputs.js'
@@ -14,6 +13,8 @@ export async function* readWarcRecords(
   source: string,
   limits: InputLimits,
 ): AsyncGenerator<InputResult> {
+  // warcio (with its compression and hashing modules) is loaded on the first WARC file: most runs read none.
+  const { WARCParser } = await import('warcio')
   const parser = new WARCParser(stream)
   let position = 0
   try {

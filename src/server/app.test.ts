@@ -9,10 +9,11 @@ let store: Store
 let storyId: string
 let app: ReturnType<typeof createApp>
 
+// Seeding analyses the example story; the ceiling is a hang guard for a loaded machine, not a timing check.
 beforeAll(async () => {
   ;({ store, storyId } = await seedStore())
   app = createApp({ store, verify })
-})
+}, 120_000)
 
 // JSON answers are checked field by field below.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
