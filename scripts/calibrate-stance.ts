@@ -1,7 +1,7 @@
 /**
  * Chooses the body model's class offsets (added to its log-probabilities: BODY_OFFSETS in
  * src/corroborate/verify.ts) on out-of-fold predictions over the FNC-1 TRAIN set only, written by
- * `scripts/train-stance.ts --cv 4 --oof FILE` (folds grouped by body). Objective: the mean of the FNC score and
+ * `scripts/train-stance.ts --cv 4 --oof FILE` (folds hold out whole topics: new claims and bodies). Objective: the mean of the FNC score and
  * macro-F1 (the issue's two figures). Reports the held-out objective when the offsets are chosen on the other
  * folds (mean ± sd), then the offsets chosen on all folds.
  *

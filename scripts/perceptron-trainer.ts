@@ -54,6 +54,14 @@ export function random(seed: number): () => number {
   }
 }
 
+/** Shuffles `order` in place (Fisher–Yates) with a seeded generator: each epoch of every trainer here. */
+export function shuffle(order: number[], next: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1))
+    ;[order[i], order[j]] = [order[j]!, order[i]!]
+  }
+}
+
 export interface TrainedWeights {
   emissions: Float32Array
   transitions: Float64Array
@@ -90,10 +98,7 @@ export function trainPerceptron(
   const next = random(seed)
   const order = sequences.map((_, i) => i)
   for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1))
-      ;[order[i], order[j]] = [order[j]!, order[i]!]
-    }
+    shuffle(order, next)
     for (const index of order) {
       const sequence = sequences[index]!
       const n = sequence.gold.length

@@ -3,11 +3,13 @@
  * never copied) and writes src/corroborate/stance/weights.ts (numbers only: hashed buckets, no vocabulary).
  *
  *   nice npx tsx scripts/train-stance.ts            train on all of train, write the weights
- *   nice npx tsx scripts/train-stance.ts --cv 4     grouped cross-validation over train bodies (no write)
+ *   nice npx tsx scripts/train-stance.ts --cv 4     cross-validation holding out whole topics (no write):
+ *                                                   new claims and new bodies, as in the competition test
  *
  * Options: --epochs N --hidden N --lr X --dropout X --augment X (share of pairs also seen as lead-only
  * texts, so that headlines and short texts are in the training distribution) --seed N --disagree-weight X
- * --short (the short-text model, weights-short.ts) --out FILE.
+ * --short (the short-text model, weights-short.ts) --out FILE --claim-buckets N --text-buckets N
+ * --close-buckets N (0 leaves a block out) --folds N (run only the first N of the --cv folds) --oof FILE.
  * The shipped weights: `--epochs 4 --hidden 48` (weights.ts) and
  * `--short --epochs 4 --hidden 32 --disagree-weight 2` (weights-short.ts).
  * The FNC-1 competition test half is never read here; it is evaluation only (eval/stance.ts).
@@ -33,7 +35,7 @@ import {
   type StanceModel,
 } from '../src/corroborate/stance/model.js'
 import { fnv1a32 } from '../src/text/hash.js'
-import { random } from './perceptron-trainer.js'
+import { random, shuffle } from './perceptron-trainer.js'
 
 const DATA = new URL('../../shared/data/stance-fnc1/train/', import.meta.url)
 /** --short: the model for headlines and other short texts, trained on (claim, first sentence of the body). */
@@ -56,14 +58,18 @@ const settings = {
   augment: argument('augment', 0.3),
   seed: argument('seed', 1),
   cv: argument('cv', 0),
+  /** --folds N: run only the first N of the --cv folds (a quicker look under load). */
+  folds: argument('folds', 0),
   /** Weight of a 'disagree' example's loss: the class is 2% of pairs and macro-F1 weighs it as a quarter. */
   disagreeWeight: argument('disagree-weight', 1),
 }
 const DISAGREE = STANCES.indexOf('disagree')
 const OUT_FILE = process.argv.indexOf('--out')
-const LAYOUT: FeatureLayout = SHORT
-  ? { claimBuckets: 2048, textBuckets: 2048, closeBuckets: 256 }
-  : { claimBuckets: 2048, textBuckets: 4096, closeBuckets: 2048 }
+const LAYOUT: FeatureLayout = {
+  claimBuckets: argument('claim-buckets', 2048),
+  textBuckets: argument('text-buckets', SHORT ? 2048 : 4096),
+  closeBuckets: argument('close-buckets', SHORT ? 256 : 2048),
+}
 
 interface Pair {
   claim: string
@@ -159,10 +165,7 @@ function train(model: StanceModel, examples: Example[], next: () => number): voi
   const dh = new Float32Array(hidden)
   const { lr, l2, dropout } = settings
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1))
-      ;[order[i], order[j]] = [order[j] as number, order[i] as number]
-    }
+    shuffle(order, next)
     let loss = 0
     for (const index of order) {
       const example = examples[index] as Example
@@ -249,12 +252,45 @@ console.error(
 )
 console.error(`settings ${JSON.stringify(settings)}`)
 
+/**
+ * FNC-1's claims and bodies come from Emergent's topics: a claim is paired with the bodies of its own topic
+ * (related) and with bodies of other topics (unrelated). A topic here is a connected component of the related
+ * pairs. The competition test has new claims AND new bodies, so cross-validation holds out whole topics: a
+ * fold tests every pair of its topics' claims and trains on no pair whose claim or body belongs to them.
+ */
+function topicsOf(all: Pair[]): { ofClaim: Map<string, string>; ofBody: Map<number, string> } {
+  const parent = new Map<string, string>()
+  const find = (node: string): string => {
+    let root = node
+    while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as string
+    parent.set(node, root)
+    return root
+  }
+  for (const pair of all) {
+    const claim = `c:${pair.claim}`
+    const body = `b:${pair.bodyId}`
+    if (!parent.has(claim)) parent.set(claim, claim)
+    if (!parent.has(body)) parent.set(body, body)
+    if (pair.stance !== 'unrelated') parent.set(find(claim), find(body))
+  }
+  return {
+    ofClaim: new Map(all.map((pair) => [pair.claim, find(`c:${pair.claim}`)])),
+    ofBody: new Map(all.map((pair) => [pair.bodyId, find(`b:${pair.bodyId}`)])),
+  }
+}
+
 if (settings.cv > 0) {
   const results: ReturnType<typeof scoreStances>[] = []
-  for (let fold = 0; fold < settings.cv; fold++) {
-    const inFold = (pair: Pair): boolean => fnv1a32(String(pair.bodyId)) % settings.cv === fold
-    const trainPairs = pairs.filter((pair) => !inFold(pair))
-    const testPairs = pairs.filter(inFold)
+  const topics = topicsOf(pairs)
+  const foldOf = (topic: string | undefined): number => fnv1a32(topic ?? '') % settings.cv
+  console.error(`${new Set(topics.ofClaim.values()).size} claim topics`)
+  for (let fold = 0; fold < (settings.folds || settings.cv); fold++) {
+    const testPairs = pairs.filter((pair) => foldOf(topics.ofClaim.get(pair.claim)) === fold)
+    const trainPairs = pairs.filter(
+      (pair) =>
+        foldOf(topics.ofClaim.get(pair.claim)) !== fold &&
+        foldOf(topics.ofBody.get(pair.bodyId)) !== fold,
+    )
     const next = random(settings.seed + fold)
     const idf = idfOver(
       [...new Set(trainPairs.map((pair) => pair.bodyId))].map(
@@ -279,18 +315,18 @@ if (settings.cv > 0) {
       predictAll(model, held),
     )
     results.push(scores)
+    if (OOF !== -1) writeFileSync(process.argv[OOF + 1] as string, oofRows.join('\n') + '\n')
     console.error(
       `fold ${fold}: FNC ${scores.fnc.toFixed(3)} macro-F1 ${scores.macroF1.toFixed(3)} F1 ${STANCES.map((s) => scores.f1[s].toFixed(3)).join('/')}`,
     )
   }
-  if (OOF !== -1) writeFileSync(process.argv[OOF + 1] as string, oofRows.join('\n') + '\n')
   const summary = (values: number[]): string => {
     const mean = values.reduce((a, b) => a + b, 0) / values.length
     const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length)
     return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`
   }
   console.log(
-    `CV ${settings.cv} folds by body: FNC ${summary(results.map((r) => r.fnc))}, macro-F1 ${summary(results.map((r) => r.macroF1))}`,
+    `CV ${results.length} of ${settings.cv} folds by topic (new claims and bodies): FNC ${summary(results.map((r) => r.fnc))}, macro-F1 ${summary(results.map((r) => r.macroF1))}`,
   )
 } else {
   const next = random(settings.seed)

@@ -170,6 +170,7 @@ function addHashed(
   weightOf: (bucket: number) => number = () => 1,
 ): Map<number, number> {
   const byBucket = new Map<number, number>()
+  if (buckets === 0) return byBucket
   for (const [stem, count] of counts) {
     const bucket = fnv1a32(stem) % buckets
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + count * weightOf(bucket))

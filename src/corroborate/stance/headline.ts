@@ -5,7 +5,7 @@ import { type Word, wordsOf } from './features.js'
 
 /**
  * The headline stance model: a headline (or any text shorter than a lead) against a claim, read the way
- * Ferreira & Vlachos (NAACL 2016) read Emergent's headlines — the headline's own words and bigrams, the words it
+ * Ferreira & Vlachos (NAACL 2016) read Emergent's headlines — the headline's own words (not its bigrams: they lost under CV by claim), the words it
  * adds to the claim, how it opens ("Rumor:", "No, …", "Report:"), question marks, refuting / hedging / negation
  * cues and their parity against the claim's — then a multinomial logistic regression over hashed features (no
  * vocabulary is shipped). Classes: for / against / observing, which verify reads as agree / disagree / discuss.
@@ -42,8 +42,6 @@ export function headlineFeatures(
     set(`w:${word.stem}`)
     if (word.content && !claimStems.has(word.stem)) set(`new:${word.stem}`)
   }
-  for (let i = 1; i < words.length; i++)
-    set(`b:${(words[i - 1] as Word).stem} ${(words[i] as Word).stem}`)
   const first = words[0]
   if (first !== undefined) set(`first:${first.stem}`)
   // "Rumor: …", "Report: …", "Hoax alert: …" — a label before a colon frames the whole headline.
