@@ -30,7 +30,8 @@ import {
   tagText,
 } from '../src/nlp/attributions/index.js'
 import { Tagger, storeWeights, viterbi } from '../src/nlp/attributions/perceptron.js'
-import { nameMentions } from '../src/nlp/attributions/speakers.js'
+import { type NameMention, nameMentions } from '../src/nlp/attributions/speakers.js'
+import { articleEntities } from '../src/nlp/annotate.js'
 import { paragraphs, tagTokens, type TagToken } from '../src/nlp/attributions/tokens.js'
 import {
   FeatureIndex,
@@ -59,6 +60,8 @@ interface Prepared {
   roleGold: string[]
   contentGold: string[]
   fold: number
+  /** Speaker candidates as annotateArticle gives them (its entities), so the CV figures describe that path. */
+  mentions: NameMention[]
 }
 
 /** BIO labels of a role over tokens, from annotated character ranges. */
@@ -108,7 +111,8 @@ function prepare(article: PolnearArticle, fold: number): Prepared {
     'CON',
     contentGold,
   )
-  return { article, tokens, roleGold, contentGold, fold }
+  const mentions = nameMentions(article.text, articleEntities(article.text))
+  return { article, tokens, roleGold, contentGold, fold, mentions }
 }
 
 /** Paragraph sequences of one article for one layer. */
@@ -305,13 +309,12 @@ function scoreHeld(
   const scores = scoreAttributions(
     held.map((i, k) => {
       const a = articles[i]!
-      const mentions = nameMentions(a.article.text)
       const found = attributeTagged(
         a.article.text,
         a.tokens,
         roles[i]!,
         contents[k]!,
-        mentions,
+        a.mentions,
         setting,
       )
       return {

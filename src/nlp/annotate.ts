@@ -28,20 +28,28 @@ export function annotateArticle(
   options: Partial<AnnotateOptions> = {},
 ): ArticleAnnotations {
   const { text } = article
-  const model = options.model ?? defaultModel()
-  const tokens = tokenize(text)
-  const entities = resolveArticleEntities(
-    text,
-    recognizeNames(text, model, tokens),
-    tokens,
-    model.gazetteer.roles,
-  )
+  const entities = articleEntities(text, options.model)
   return {
     sentences: splitSentences(text).map(({ start, end }) => ({ start, end })),
     entities,
     // Speakers resolve to the entities just found, so an attribution's entityId is its speaker's identity.
     attributions: findAttributions(text, { entities }),
   }
+}
+
+/**
+ * The named entities of a text with their within-article identities, as annotateArticle gives them (also the
+ * speaker candidates that scripts/train-attributions.ts and tune-attributions.ts score with, so that their
+ * cross-validated figures describe the pipeline's path).
+ */
+export function articleEntities(text: string, model: NerModel = defaultModel()): ArticleEntity[] {
+  const tokens = tokenize(text)
+  return resolveArticleEntities(
+    text,
+    recognizeNames(text, model, tokens),
+    tokens,
+    model.gazetteer.roles,
+  )
 }
 
 /** The article with its annotations; an article that already carries them is returned as it is. */

@@ -1,7 +1,7 @@
 import type { ArticleEntity, EntityType } from '../types.js'
 import type { NameMention } from './ner/recognize.js'
 import type { Token } from './ner/tokenize.js'
-import { isAcronym, isAcronymOf, isShortFormOf, nameKey, slugOf } from './names.js'
+import { isAcronym, isAcronymOf, isShortFormOf, keyWords, nameKey, slugOf } from './names.js'
 
 interface Group {
   key: string
@@ -47,7 +47,7 @@ export function resolveArticleEntities(
     const fuller = full.filter(
       (group) =>
         group.key !== key &&
-        ((isShortFormOf(key, group.key) &&
+        (((isShortFormOf(key, group.key) || isHyphenatedSurnameOf(mention.text, key, group.key)) &&
           !isAcronym(mention.text) &&
           compatible(
             mention.type,
@@ -86,6 +86,18 @@ export function resolveArticleEntities(
     return current
   })
   return entitiesOf(text, mentions, resolved, tokens, roleWords)
+}
+
+/**
+ * A hyphenated surname written alone ("Garcia-Lopez", "Ocasio-Cortez") is one word as written, though its key
+ * has two ("garcia lopez"): it stands for the fuller name it ends ("Ana Garcia-Lopez"), where two written
+ * words at the end of a name ("Jong Un" of "Kim Jong Un") do not.
+ */
+function isHyphenatedSurnameOf(written: string, key: string, fullKey: string): boolean {
+  if (/\s/u.test(written) || !/\p{L}[-‐‑]\p{L}/u.test(written)) return false
+  const short = keyWords(key)
+  const full = keyWords(fullKey)
+  return full.length > short.length && full.slice(-short.length).join(' ') === short.join(' ')
 }
 
 function firstStart(group: Group, mentions: NameMention[]): number {

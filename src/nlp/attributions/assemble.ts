@@ -201,7 +201,8 @@ export function assembleAttributions(
     if (draft.source === null) continue
     const range = rangeOf(tokens, draft.source)
     if (range === null || resolver.isPronoun(range)) continue
-    const resolved = resolver.resolve(range, [])
+    const cue = draft.cue === null ? null : rangeOf(tokens, draft.cue)
+    const resolved = resolver.resolve(range, [], 'mentioned', false, cue)
     if (resolved.speaker !== null && /^\p{Lu}/u.test(resolved.speaker))
       named.push({ ...resolved, at: range.start })
   }
@@ -215,7 +216,13 @@ export function assembleAttributions(
     let resolved =
       draft.source === null || source === null
         ? NO_SPEAKER
-        : resolver.resolve(source, named, options.pronoun, options.genderAgreement)
+        : resolver.resolve(
+            source,
+            named,
+            options.pronoun,
+            options.genderAgreement,
+            draft.cue === null ? null : rangeOf(tokens, draft.cue),
+          )
     const quoted = draft.kind !== 'indirect'
     const follows =
       quoted &&

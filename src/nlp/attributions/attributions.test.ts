@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Attribution } from '../../types.js'
 import { findAttributions } from './index.js'
+import { SpeakerResolver } from './speakers.js'
 
 const FIXTURES = new URL('../../../test/fixtures/attributions', import.meta.url).pathname
 
@@ -97,5 +98,21 @@ describe('findAttributions', () => {
       ).join(' ')
       checkOffsets(text, findAttributions(text))
     }
+  })
+})
+
+describe('SpeakerResolver', () => {
+  it('cuts a headline name that runs into the cue at the cue (“Ted Cruz Refuses”)', () => {
+    const text = 'Ted Cruz Refuses to Disavow Endorsement\n\nSen. Ted Cruz spoke on Monday.'
+    const resolver = new SpeakerResolver(text, [
+      { text: 'Ted Cruz Refuses', type: 'person', start: 0, end: 16, entityId: 'e1' },
+      { text: 'Ted Cruz', type: 'person', start: 46, end: 54, entityId: 'e2' },
+    ])
+    const source = { start: 0, end: 8 }
+    const cue = { start: 9, end: 16 }
+    expect(resolver.resolve(source, [], 'mentioned', false, cue)).toMatchObject({
+      speaker: 'Ted Cruz',
+      entityId: 'e2',
+    })
   })
 })

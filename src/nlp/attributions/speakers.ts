@@ -61,10 +61,20 @@ const ANTECEDENT_REACH = 3000
 
 const PERSONAL = new Set('he she i him her his me my who'.split(' '))
 const REPORTING_STEMS = new Set(REPORTING_VERBS.map(cueStem))
-const ROLE_WORDS = new Set([...SPEAKER_ROLES, ...TITLES])
 // How far from a name a role may stand and still be that name's role ("Kremlin spokesman Dmitry Peskov",
 // "Peskov, the Kremlin's spokesman"): a few words.
 const ROLE_REACH = 40
+// The abbreviations a role is written with before a name ("Sen. Marco Rubio" is "the senator").
+const ROLE_ABBREVIATIONS = new Map([
+  ['senator', ['sen']],
+  ['governor', ['gov']],
+  ['representative', ['rep']],
+  ['congressman', ['rep']],
+  ['congresswoman', ['rep']],
+  ['general', ['gen']],
+  ['professor', ['prof']],
+])
+const ROLE_WORDS = new Set([...SPEAKER_ROLES, ...TITLES, ...ROLE_ABBREVIATIONS.keys()])
 
 /** The caller's entity mentions, or the project's name finder when none are given (no entity ids then). */
 export function nameMentions(
@@ -167,6 +177,7 @@ export class SpeakerResolver {
     namedSpeakers: NamedSpeaker[],
     rule: PronounRule = 'mentioned',
     genderAgreement = false,
+    cue: TextRange | null = null,
   ): ResolvedSpeaker {
     const written = this.text.slice(source.start, source.end).trim()
     const pronoun = written.toLowerCase().replace(/['’]s$/, '')
@@ -189,10 +200,32 @@ export class SpeakerResolver {
       named !== undefined &&
       named.type !== 'person' &&
       WORD.test(this.text.slice(named.end, source.start + headLength).replace(POSSESSIVE, ''))
-    if (named !== undefined && !described) return this.canonical(named)
+    if (named !== undefined && !described)
+      return (cue !== null && this.cutAtCue(named, cue)) || this.canonical(named)
     const role = this.roleHolder(written, source.start)
     if (role !== null) return role
     return { speaker: cleanSource(written), entityId: null, person: false }
+  }
+
+  /**
+   * A name that runs into the cue, as title-case headlines make the tagger read it ("Ted Cruz Refuses",
+   * "Glenn Beck Blasts Drudge"): the words before the cue, resolved as another mention of them would be.
+   */
+  private cutAtCue(named: NameMention, cue: TextRange): ResolvedSpeaker | null {
+    if (!(named.start < cue.start && named.end > cue.start)) return null
+    const inside = this.text.slice(named.start, cue.start).trimEnd()
+    if (!WORD.test(inside)) return null
+    const key = nameKey(inside)
+    const same = this.mentions.find((m) => m !== named && nameKey(m.text) === key)
+    return this.canonical(
+      same ?? {
+        text: inside,
+        type: named.type,
+        start: named.start,
+        end: named.start + inside.length,
+        entityId: null,
+      },
+    )
   }
 
   /**
@@ -279,19 +312,28 @@ export class SpeakerResolver {
     return gender
   }
 
-  /** "the spokesman" → the person last written with that role before `position` ("spokesman Dmitry Peskov"). */
+  /**
+   * "the spokesman" → the person last written with that role before `position` ("spokesman Dmitry Peskov");
+   * "the Florida senator" → the person written with "Sen." and "Florida" beside the name. A qualifier no
+   * holder shows ("the Ohio governor" where only a Texas one was named) leaves the description as it is.
+   */
   private roleHolder(written: string, position: number): ResolvedSpeaker | null {
-    const head = written.toLowerCase().split(/\s+/).at(-1) ?? ''
+    const words = written.split(/\s+/).filter(Boolean)
+    const head = (words.at(-1) ?? '').toLowerCase()
     // Only a definite role points back ("the spokesman"); "a local spokesman" is someone new.
-    if (!ROLE_WORDS.has(head) || !/^(the|this|that)\s/i.test(written)) return null
+    if (!ROLE_WORDS.has(head) || !/^(the|this|that)$/i.test(words[0] ?? '')) return null
+    const roleForms = [head, ...(ROLE_ABBREVIATIONS.get(head) ?? [])]
+    const role = new RegExp(`\\b(?:${roleForms.join('|')})\\b`, 'i')
+    const qualifiers = words
+      .slice(1, -1)
+      .map((word) => word.replace(/['’]s?$/, ''))
+      .filter((word) => /^\p{Lu}/u.test(word))
     const holder = this.persons
       .filter((m) => m.end <= position)
       .filter((m) => {
-        const around =
-          this.text.slice(Math.max(0, m.start - ROLE_REACH), m.start) +
-          ' ' +
-          this.text.slice(m.end, m.end + ROLE_REACH)
-        return new RegExp(`\\b${head}\\b`, 'i').test(around)
+        // The mention itself too: a name finder may keep the role in it ("Ohio Gov. John Kasich").
+        const around = this.text.slice(Math.max(0, m.start - ROLE_REACH), m.end + ROLE_REACH)
+        return role.test(around) && qualifiers.every((word) => around.includes(word))
       })
       .at(-1)
     return holder === undefined ? null : this.canonical(holder)
@@ -299,17 +341,20 @@ export class SpeakerResolver {
 }
 
 /**
- * A name without the titles before it, nor a cue word a headline wrote after it ("Lindsey Graham Says");
- * a title alone ("President") is kept.
+ * A name without the titles before it, nor the words that qualify a title ("Ohio Gov. John Kasich"), nor a cue
+ * word a headline wrote after it ("Lindsey Graham Says"); a title alone ("President") is kept.
  */
 function withoutTitles(name: string): string {
   const words = wordsOf(name)
+  const isTitle = (word: string | undefined): boolean =>
+    NAME_TITLES.has((word ?? '').toLowerCase().replace(/\.$/, ''))
+  // The last title followed by capitalised words only: the name starts after it.
   let first = 0
-  while (
-    first < words.length - 1 &&
-    NAME_TITLES.has((words[first] ?? '').toLowerCase().replace(/\.$/, ''))
-  )
-    first++
+  for (let k = words.length - 2; k >= 0; k--)
+    if (isTitle(words[k]) && words.slice(k + 1).every((word) => /^\p{Lu}/u.test(word))) {
+      first = k + 1
+      break
+    }
   let last = words.length
   while (last - first > 2 && REPORTING_STEMS.has(cueStem(words[last - 1] ?? ''))) last--
   return words.slice(first, last).join(' ')
