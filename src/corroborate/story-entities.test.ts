@@ -64,3 +64,54 @@ test('a story joins spellings, surnames, acronyms and a rare slip, and keeps thr
   expect(idOf(1, 'KCNA')).toBe(idOf(0, 'Korean Central News Agency'))
   expect(idOf(0, 'Kim Yo Jong')).not.toBe(idOf(1, 'Kim Il Sung'))
 })
+
+test('team and company names join by their last words and legal form, not by their first words', () => {
+  const articles = [
+    article('a', [
+      ['Indianapolis Colts', 'organization'],
+      ['Microsoft Corp.', 'organization'],
+      ['Microsoft Word', 'organization'],
+    ]),
+    article('b', [
+      ['Colts', 'organization'],
+      ['Microsoft', 'organization'],
+    ]),
+  ]
+  const story = resolveStoryEntities(articles)
+  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  expect(byName.get('Indianapolis Colts')?.aliases).toEqual(['Colts'])
+  expect(byName.get('Microsoft Corp.')?.aliases).toEqual(['Microsoft'])
+  expect(byName.get('Microsoft Word')?.aliases).toEqual([])
+  // Without the rules (the CV script's baseline) the team stays split.
+  const bare = resolveStoryEntities(articles, [])
+  expect(bare.entities.find((entity) => entity.name === 'Indianapolis Colts')?.aliases).toEqual([])
+})
+
+test('a surname joins the person the story names far more often; initials and given-name variants join', () => {
+  const articles = [
+    article('a', [
+      ['Barack Obama', 'person'],
+      ['Barack Obama', 'person'],
+      ['Barack Obama', 'person'],
+      ['Barack Obama', 'person'],
+      ['Michelle Obama', 'person'],
+      ['W. Mark Felt Sr.', 'person'],
+      ['Frederick LaRue', 'person'],
+    ]),
+    article('b', [
+      ['Obama', 'person'],
+      ['Mark Felt', 'person'],
+      ['Fred LaRue', 'person'],
+    ]),
+  ]
+  const story = resolveStoryEntities(articles)
+  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  expect(byName.get('Barack Obama')?.aliases).toEqual(['Obama'])
+  expect(byName.get('Barack Obama')?.aliasEvidence[0]?.text).toMatch(/far more/)
+  expect(byName.get('Michelle Obama')?.aliases).toEqual([])
+  expect(byName.get('W. Mark Felt Sr.')?.aliases).toEqual(['Mark Felt'])
+  const laRue = story.entities.filter((entity) => entity.name.endsWith('LaRue'))
+  expect(laRue.map((entity) => [entity.name, ...entity.aliases].sort())).toEqual([
+    ['Fred LaRue', 'Frederick LaRue'],
+  ])
+})

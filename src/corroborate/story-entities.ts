@@ -1,6 +1,9 @@
 import {
   editDistance,
   isAcronymOf,
+  isGivenNameVariant,
+  isHeadOf,
+  isPartOf,
   isShortFormOf,
   keyWords,
   nameKey,
@@ -35,15 +38,108 @@ export interface StoryEntities {
   idOf: (articleId: string, entityId: string) => string
 }
 
-const compact = (key: string): string => key.replace(/ /g, '')
+/**
+ * The key two forms of one name share across a story: the name key without spaces, a company's legal form
+ * ("Microsoft Corp." / "Microsoft") and the abbreviations of "Mount" and "Fort" ("Mt Cook" / "Mount Cook").
+ */
+const compact = (key: string): string =>
+  key
+    .replace(/ (?:corp|inc|ltd|llc|plc|co)$/, '')
+    .replace(/(^| )mt(?= )/g, '$1mount')
+    .replace(/(^| )ft(?= )/g, '$1fort')
+    .replace(/ /g, '')
+
+/**
+ * A short form joins the entity it shortens when that entity has at least this many times the mentions of
+ * every other entity it could shorten ("Obama": Barack 24, Michelle 2); else it stays apart ("Kim" among
+ * three Kims the story names about as often).
+ */
+const DOMINANT_RATIO = 3
+
+/** How a shorter or variant form relates to a fuller one, as joined evidence says it. */
+type Relation = 'acronym' | 'short-form' | 'part' | 'given-name' | 'extension'
+
+/**
+ * The joins beyond same key, short person names and acronyms, each kept because it raised ECB+ entity
+ * CoNLL-F1 under cross-validation by topic (scripts/cv-entity-identity.ts): organisation and place names by
+ * their last words, a rarer first-words form, given-name variants, headline run-ons, a dominant fuller name.
+ */
+export type StoryJoinRule = 'part' | 'head' | 'given' | 'ext' | 'dominant'
+export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
+  'part',
+  'head',
+  'given',
+  'ext',
+  'dominant',
+]
+
+/**
+ * How `local` names the fuller `other`, or null: an acronym of its initials (KCNA), a person's surname or
+ * name without initials (Peskov, Mark Felt), the first or last words of an organisation or place of the same
+ * type (Colts, Betty Ford Center's "Betty Ford"), a given-name variant (Fred / Frederick LaRue), or a rare
+ * form that is a frequent person's name with words run on from a headline ("Lindsay Lohan Checks").
+ */
+function relationOf(
+  local: Local,
+  other: Local,
+  countOf: (key: string) => number,
+  ownCountOf: (key: string) => number,
+  rules: readonly StoryJoinRule[],
+): Relation | null {
+  if (isAcronymOf(local.name, other.name)) return 'acronym'
+  if (
+    other.type === 'person' &&
+    (local.type === 'person' || local.type === 'organization') &&
+    isShortFormOf(local.key, other.key)
+  )
+    return 'short-form'
+  if (
+    rules.includes('part') &&
+    local.type === other.type &&
+    (local.type === 'organization' || local.type === 'place') &&
+    isPartOf(local.key, other.key)
+  )
+    return 'part'
+  if (
+    rules.includes('head') &&
+    local.type === other.type &&
+    (local.type === 'organization' || local.type === 'place') &&
+    isHeadOf(local.key, other.key) &&
+    ownCountOf(compact(local.key)) < ownCountOf(compact(other.key))
+  )
+    return 'part'
+  if (
+    rules.includes('given') &&
+    local.type === 'person' &&
+    other.type === 'person' &&
+    isGivenNameVariant(local.key, other.key) &&
+    keyWords(local.key)[0]!.length < keyWords(other.key)[0]!.length
+  )
+    return 'given-name'
+  if (
+    rules.includes('ext') &&
+    other.type === 'person' &&
+    keyWords(other.key).length >= 2 &&
+    keyWords(local.key).length > keyWords(other.key).length &&
+    local.key.startsWith(`${other.key} `) &&
+    countOf(compact(local.key)) <= MISSPELLING_MAX_MENTIONS &&
+    countOf(compact(other.key)) >= MISSPELLING_RATIO * countOf(compact(local.key))
+  )
+    return 'extension'
+  return null
+}
 
 /**
  * One identity per entity across a story: the articles' entities join when their names share a key (case,
- * accents, hyphens: "Kim Jong-un" / "Kim Jong Un"), when one is the only fuller name of the story that a
- * short form shortens ("Peskov"), when an acronym spells a name's initials ("KCNA"), and when a rare form is
- * one slip away from a frequent one ("Anrus" / "Aurus"). Each alias keeps the evidence it joined on.
+ * accents, hyphens: "Kim Jong-un" / "Kim Jong Un"); then, longest forms first, a shorter or variant form joins
+ * the fuller entity it names (relationOf) when that entity is the only one it could name, or the one the
+ * story names far more often than the others (DOMINANT_RATIO); and a rare form one slip away from a frequent
+ * one joins it ("Anrus" / "Aurus"). Each alias keeps the evidence it joined on.
  */
-export function resolveStoryEntities(articles: Article[]): StoryEntities {
+export function resolveStoryEntities(
+  articles: Article[],
+  rules: readonly StoryJoinRule[] = STORY_JOIN_RULES,
+): StoryEntities {
   const locals = localEntities(articles)
   const groups = new IndexGroups(locals.length)
   const byCompact = new Map<string, number>()
@@ -69,52 +165,93 @@ export function resolveStoryEntities(articles: Article[]): StoryEntities {
         if (to - from < words.length) parts.add(words.slice(from, to).join(''))
     for (const part of parts) add(part, local.mentions.length)
   }
-  const mentionsOf = (index: number): number =>
-    byKeyCount.get(compact((locals[index] as Local).key)) ?? 0
-  const counts = new Map(representatives.map((index) => [index, mentionsOf(index)]))
-  for (const index of representatives) {
+  const countOf = (key: string): number => byKeyCount.get(key) ?? 0
+  const ownCount = new Map<string, number>()
+  for (const local of locals)
+    ownCount.set(
+      compact(local.key),
+      (ownCount.get(compact(local.key)) ?? 0) + local.mentions.length,
+    )
+  const ownCountOf = (key: string): number => ownCount.get(key) ?? 0
+  const groupMentions = (root: number): number =>
+    locals.reduce(
+      (sum, local, index) => sum + (groups.root(index) === root ? local.mentions.length : 0),
+      0,
+    )
+  // Longest forms first, so that "Barack Obama" has joined "Barack Hussein Obama" before "Obama" chooses.
+  const ordered = [...representatives].sort(
+    (a, b) =>
+      keyWords((locals[b] as Local).key).length - keyWords((locals[a] as Local).key).length ||
+      a - b,
+  )
+  for (const index of ordered) {
     const local = locals[index] as Local
-    // Short forms of people only ("Peskov"); a place's or organisation's last word is seldom the whole of it.
-    const persons =
-      local.type === 'place' || local.type === 'other'
-        ? []
-        : representatives.filter(
-            (other) =>
-              other !== index &&
-              (locals[other] as Local).type === 'person' &&
-              isShortFormOf(local.key, (locals[other] as Local).key) &&
-              !representatives.some(
-                (fuller) =>
-                  fuller !== other &&
-                  isShortFormOf((locals[other] as Local).key, (locals[fuller] as Local).key),
-              ),
-          )
-    const acronymOf = representatives.filter(
-      (other) => other !== index && isAcronymOf(local.name, (locals[other] as Local).name),
-    )
-    const slipOf = representatives.filter((other) =>
-      isSlip(local, locals[other] as Local, (key) => byKeyCount.get(compact(key)) ?? 0),
-    )
-    const [target, kind] =
-      acronymOf.length === 1
-        ? [acronymOf[0], 'acronym']
-        : persons.length === 1
-          ? [persons[0], 'short-form']
-          : slipOf.length === 1
-            ? [slipOf[0], 'misspelling']
-            : [undefined, '']
-    if (target === undefined) continue
-    groups.join(index, target)
-    const other = locals[target] as Local
+    const byRoot = new Map<number, { other: number; relation: Relation }>()
+    for (const other of representatives) {
+      if (other === index || groups.together(index, other)) continue
+      const relation = relationOf(local, locals[other] as Local, countOf, ownCountOf, rules)
+      if (relation === null) continue
+      const root = groups.root(other)
+      const known = byRoot.get(root)
+      // The acronym's evidence is the strongest, then the fullest form.
+      if (known === undefined || (relation === 'acronym' && known.relation !== 'acronym'))
+        byRoot.set(root, { other, relation })
+    }
+    const chosen = dominantTarget(byRoot, groupMentions, rules.includes('dominant'))
+    if (chosen === null) {
+      const slipOf = representatives.filter((other) =>
+        isSlip(local, locals[other] as Local, countOf),
+      )
+      if (slipOf.length !== 1) continue
+      const target = slipOf[0] as number
+      groups.join(index, target)
+      joinedOn.set(index, {
+        kind: 'misspelling',
+        text: `"${local.name}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).name}" (${countOf(compact((locals[target] as Local).key))})`,
+      })
+      continue
+    }
+    const other = locals[chosen.target.other] as Local
+    groups.join(index, chosen.target.other)
+    const kind = chosen.target.relation === 'acronym' ? 'acronym' : 'short-form'
+    const how =
+      chosen.target.relation === 'acronym'
+        ? 'spells the initials of'
+        : chosen.target.relation === 'extension'
+          ? 'runs on from'
+          : chosen.target.relation === 'given-name'
+            ? 'is a given-name variant of'
+            : 'shortens'
     joinedOn.set(index, {
       kind,
-      text:
-        kind === 'misspelling'
-          ? `"${local.name}" (${counts.get(index)} mentions) is one letter from "${other.name}" (${counts.get(target)})`
-          : `"${local.name}" ${kind === 'acronym' ? 'spells the initials of' : 'shortens'} "${other.name}", the only such name in the story`,
+      text: chosen.alone
+        ? `"${local.name}" ${how} "${other.name}", the only such name in the story`
+        : `"${local.name}" ${how} "${other.name}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
     })
   }
   return buildEntities(locals, groups.groups(), joinedOn)
+}
+
+/** The entity a form joins among those it could name: the only one, or one named far more than the rest. */
+function dominantTarget<T>(
+  byRoot: Map<number, T>,
+  groupMentions: (root: number) => number,
+  dominance: boolean,
+): { target: T; alone: boolean; count: number; others: number } | null {
+  const candidates = [...byRoot].map(([root, target]) => ({
+    target,
+    count: groupMentions(root),
+  }))
+  if (candidates.length === 0) return null
+  if (candidates.length === 1)
+    return { target: (candidates[0] as { target: T }).target, alone: true, count: 0, others: 0 }
+  if (!dominance) return null
+  candidates.sort((a, b) => b.count - a.count)
+  const [top, ...rest] = candidates as [{ target: T; count: number }, ...{ count: number }[]]
+  const others = rest.reduce((sum, item) => sum + item.count, 0)
+  return top.count >= DOMINANT_RATIO * others
+    ? { target: top.target, alone: false, count: top.count, others }
+    : null
 }
 
 /**
@@ -168,12 +305,18 @@ function buildEntities(
 ): StoryEntities {
   const used = new Set<string>()
   const idByLocal = new Map<string, string>()
+  const slips = new Set(
+    [...joinedOn]
+      .filter(([, evidence]) => evidence.kind === 'misspelling')
+      .map(([index]) => compact((locals[index] as Local).key)),
+  )
   const entities = groups
     .map((members) => members.map((index) => locals[index] as Local))
     .map((members) => {
-      // The name: the fullest form, then the one most mentions carry.
+      // The name: the fullest form, then the one most mentions carry; never a slip ("Anrus Senat").
+      const spelled = members.filter((local) => !slips.has(compact(local.key)))
       const forms = new Map<string, number>()
-      for (const local of members)
+      for (const local of spelled.length > 0 ? spelled : members)
         forms.set(local.name, (forms.get(local.name) ?? 0) + local.mentions.length)
       const name = [...forms].sort(
         ([a, countA], [b, countB]) =>

@@ -55,6 +55,9 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   const short = keyWords(shortKey)
   const full = keyWords(fullKey)
   if (short.length >= full.length || short.length === 0) return false
+  // Initials and generational suffixes left out ("Mark Felt" / "W. Mark Felt Sr.").
+  const core = personCore(full)
+  if (core.length >= 2 && core.join(' ') === personCore(short).join(' ')) return true
   // One word of three letters or more ("Kim", "Peskov"), not a given name pair ("Jong Un") nor "Un" / "UN".
   if (short.length === 1 && (short[0] as string).length < 3) return false
   if (short.length > 1 && !(short[0] === full[0] && short.at(-1) === full.at(-1))) return false
@@ -63,6 +66,73 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   const head = full.slice(0, short.length).join(' ')
   const tail = full.slice(-short.length).join(' ')
   return head === short.join(' ') || tail === short.join(' ')
+}
+
+/** Generational suffixes, left out when two forms of a person's name are compared. */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
+
+/** A person's name words without initials and generational suffixes ("w mark felt sr" → mark felt). */
+export function personCore(words: string[]): string[] {
+  return words.filter((word) => word.length > 1 && !NAME_SUFFIXES.has(word))
+}
+
+/** Words that name the kind of a place after its name: "Mediterranean Sea" is the Mediterranean. */
+const PLACE_KIND_WORDS = new Set([
+  'sea',
+  'ocean',
+  'island',
+  'islands',
+  'river',
+  'lake',
+  'mountains',
+  'desert',
+  'peninsula',
+  'strait',
+  'canal',
+  'city',
+])
+
+/**
+ * Whether a shorter form names an organisation or place by a longer name's last words ("Colts" / "Indianapolis
+ * Colts", "Navy" / "Indian Navy"), or a place without its kind word ("Mediterranean" / "Mediterranean Sea").
+ * An organisation's first words name another one, the one it belongs to ("Microsoft" / "Microsoft Word",
+ * "Staunton Police" / "Staunton Police Department"), so they never join.
+ */
+export function isPartOf(shortKey: string, fullKey: string): boolean {
+  const short = keyWords(shortKey)
+  const full = keyWords(fullKey)
+  if (short.length >= full.length || short.length === 0) return false
+  if (short.length === 1 && (short[0] as string).length < 3) return false
+  const joined = short.join(' ')
+  return (
+    full.slice(-short.length).join(' ') === joined ||
+    (full.length === short.length + 1 &&
+      full.slice(0, short.length).join(' ') === joined &&
+      PLACE_KIND_WORDS.has(full.at(-1) as string))
+  )
+}
+
+/** Whether a short form is a name's first words ("Betty Ford" of "Betty Ford Center"). */
+export function isHeadOf(shortKey: string, fullKey: string): boolean {
+  const short = keyWords(shortKey)
+  const full = keyWords(fullKey)
+  if (short.length >= full.length || short.length === 0) return false
+  if (short.length === 1 && (short[0] as string).length < 3) return false
+  return full.slice(0, short.length).join(' ') === short.join(' ')
+}
+
+/**
+ * Whether two forms of a person's name share the surname and one given name starts the other ("Fred" /
+ * "Frederick LaRue", "Alex" / "Alexandros").
+ */
+export function isGivenNameVariant(aKey: string, bKey: string): boolean {
+  const a = personCore(keyWords(aKey))
+  const b = personCore(keyWords(bKey))
+  if (a.length !== 2 || b.length !== 2 || a[1] !== b[1]) return false
+  const [x, y] = [a[0] as string, b[0] as string]
+  if (x === y) return false
+  const [shorter, longer] = x.length <= y.length ? [x, y] : [y, x]
+  return shorter.length >= 3 && longer.startsWith(shorter)
 }
 
 /** Damerau-Levenshtein distance, stopping early once above `limit`. */
