@@ -3,8 +3,10 @@
  *  - ingested into a SQLite file by one `corroborate ingest` process (batches of 1,000), and
  *  - queued with `ingest --queue` and run by 1, 2 and 4 `corroborate worker --once` processes on PostgreSQL;
  * Reports articles/s, the cost per article in the first and last fifth of the run, peak memory of each
- * process (/usr/bin/time), the 2-worker / 1-worker ratio and B-cubed F1 against the corpus's stories.
- * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Size: SCALE_SIZE (default 3000).
+ * process (/usr/bin/time), the 2-worker / 1-worker ratio, B-cubed F1 against the corpus's stories, and whether
+ * the workers' stories are those of the one SQLite process (they should be: same rounds, see src/queue/rounds.ts).
+ * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Size: SCALE_SIZE (default 3000);
+ * worker counts: SCALE_WORKERS (default 1,2,4).
  * Big JSONL exports through `analyze` and `ingest`: bench/streaming.ts. Figures only.
  */
 import { execFileSync } from 'node:child_process'
@@ -20,6 +22,7 @@ import { storyCorpus } from './story-corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const SIZE = Number(process.env.SCALE_SIZE ?? 3000)
+const WORKERS = (process.env.SCALE_WORKERS ?? '1,2,4').split(',').map(Number)
 
 buildCli()
 
@@ -62,12 +65,23 @@ function firstAndLast(times: number[]): [number, number] {
   return [first, last]
 }
 
-async function b3(location: string, goldOf: Map<string, string>): Promise<number> {
+/** Stories as sets of article ids (story ids depend on which article founded them). */
+async function partition(location: string): Promise<string[][]> {
   const store = await openStore(location)
+  try {
+    return (await store.listStories()).map((story) => [...story.articleIds].sort())
+  } finally {
+    await store.close()
+  }
+}
+
+const same = (a: string[][], b: string[][]): boolean =>
+  JSON.stringify(a.map((ids) => ids.join(',')).sort()) ===
+  JSON.stringify(b.map((ids) => ids.join(',')).sort())
+
+function b3(stories: string[][], goldOf: Map<string, string>): number {
   const storyOf = new Map<string, string>()
-  for (const story of await store.listStories())
-    for (const id of story.articleIds) storyOf.set(id, story.id)
-  await store.close()
+  for (const [index, ids] of stories.entries()) for (const id of ids) storyOf.set(id, `s${index}`)
   const ids = [...goldOf.keys()]
   return scoreClustering(
     ids.map((id) => goldOf.get(id) as string),
@@ -110,24 +124,26 @@ const row = (
 
 const sqlite = join(directory, 'bench.db')
 const single = await corroborate(['ingest', '--db', sqlite, corpus])
+const oneProcess = await partition(sqlite)
 row(
   'SQLite, 1 process',
   SIZE / single.seconds,
   '(one process: wall time includes start-up)',
   single.cpuSeconds,
   single.peakMiB.toFixed(0),
-  await b3(sqlite, goldOf),
+  b3(oneProcess, goldOf),
 )
 
 const admin = databaseUrl()
 const rates = new Map<number, number>()
-for (const workers of [1, 2, 4]) {
+for (const workers of WORKERS) {
   const url = await freshDatabase(admin, `corroborate_bench_${workers}`)
   await corroborate(['ingest', '--db', url, '--queue', corpus])
   const runs = await Promise.all(
     Array.from({ length: workers }, () => corroborate(['worker', '--db', url, '--once'])),
   )
   const times = await completionTimes(url)
+  const stories = await partition(url)
   const rate = SIZE / ((times.at(-1) ?? 1) / 1000)
   rates.set(workers, rate)
   const [first, last] = firstAndLast(times)
@@ -147,8 +163,8 @@ for (const workers of [1, 2, 4]) {
     `${first.toFixed(1)} / ${last.toFixed(1)} ms`,
     runs.reduce((sum, run) => sum + run.cpuSeconds, 0),
     runs.map((run) => run.peakMiB.toFixed(0)).join('/'),
-    await b3(url, goldOf),
-    `   placing ${(fraction * 100).toFixed(0)}% of worker time (bound for 8 / 32 workers: ${amdahl(8)}× / ${amdahl(32)}×)`,
+    b3(stories, goldOf),
+    `   stories ${same(stories, oneProcess) ? 'equal to' : 'DIFFERENT from'} the SQLite process's   placing ${(fraction * 100).toFixed(0)}% of worker time (bound for 8 / 32 workers: ${amdahl(8)}× / ${amdahl(32)}×)`,
   )
 }
 console.log(

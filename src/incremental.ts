@@ -12,7 +12,8 @@ import {
   termWeights,
 } from './stories/cluster.js'
 import { type TermVector, tfidfVector, topTerms } from './stories/vectors.js'
-import type { ClusteringUpdate, Store } from './store/store.js'
+import type { ClusteringUpdate, Store, UnclusteredFilter } from './store/store.js'
+import { contentId } from './text/hash.js'
 import type { Article } from './types.js'
 
 export interface StoreUpdateResult {
@@ -66,6 +67,18 @@ export async function placeIfFree(
 }
 
 /**
+ * Places stored articles not yet in a story: those among `filter.ids` (a round of queued jobs), or the first
+ * `filter.limit`. The caller is the store's sole writer (`asSoleWriter`, `ifSoleWriter`).
+ */
+export async function placeStoredArticles(
+  store: Store,
+  filter: UnclusteredFilter,
+  options: AnalyzeOptions = {},
+): Promise<StoreUpdateResult> {
+  return placeInStore(store, [], options, filter)
+}
+
+/**
  * Adds articles to a store with one article per id, across ingests as within a batch (`dedupeById`): an
  * article whose id the store holds with another text is kept under an id of its own (`id~hash`) with a
  * warning, instead of being taken for the stored one. The add every ingest and worker runs.
@@ -74,11 +87,30 @@ export async function addArticles(
   store: Store,
   articles: Article[],
   onProblem?: AnalyzeOptions['onProblem'],
-): Promise<{ added: string[]; existing: string[] }> {
-  if (articles.length === 0) return { added: [], existing: [] }
+): Promise<{ added: string[]; existing: string[]; ids: string[] }> {
+  if (articles.length === 0) return { added: [], existing: [], ids: [] }
   const stored = await store.getExtractedArticles(articles.map((article) => article.id))
   const storedText = new Map(stored.map((article) => [article.id, article.text]))
-  return store.addArticles(dedupeById(articles, onProblem, storedText))
+  const kept = dedupeById(articles, onProblem, storedText)
+  return { ...(await store.addArticles(kept)), ids: storedIds(articles, kept, storedText) }
+}
+
+/**
+ * The id each given article is stored under, in their order: its own, unless the store or an earlier article
+ * of the batch held that id with another text, in which case `dedupeById` gave it `id~hash` of its text.
+ */
+function storedIds(
+  articles: Article[],
+  kept: Article[],
+  storedText: ReadonlyMap<string, string>,
+): string[] {
+  const textOf = new Map(storedText)
+  for (const article of kept) if (!textOf.has(article.id)) textOf.set(article.id, article.text)
+  return articles.map((article) =>
+    textOf.get(article.id) === article.text
+      ? article.id
+      : `${article.id}~${contentId(article.text, 8)}`,
+  )
 }
 
 /** The placement itself; the caller holds the store's writer lock. */
@@ -86,10 +118,13 @@ async function placeInStore(
   store: Store,
   articles: Article[],
   options: AnalyzeOptions,
+  filter?: UnclusteredFilter,
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await addArticles(store, articles, options.onProblem)
   // Rows stored before annotations existed are annotated as they are read.
-  const pending = (await store.unclusteredArticles()).map(withAnnotations).sort(canonicalOrder)
+  const pending = (await store.unclusteredArticles(filter))
+    .map(withAnnotations)
+    .sort(canonicalOrder)
   const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
   if (pending.length === 0) return result
 

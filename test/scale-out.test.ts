@@ -11,6 +11,7 @@ import { openStore, type Store } from '../src/store/index.js'
 import { freshLocation, POSTGRES_ENABLED, POSTGRES_SKIP_REASON } from './dialects.js'
 import { EVENT_COUNT, eventsCorpus } from './events-corpus.js'
 import { runCaptured } from './helpers.js'
+import { roundsCorpus } from './rounds-corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -45,9 +46,9 @@ async function run(args: string[]): Promise<string> {
   return stdout
 }
 
-function corpusFile(): string {
+function corpusFile(lines = eventsCorpus()): string {
   const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'crawl.jsonl')
-  writeFileSync(path, `${eventsCorpus().join('\n')}\n`)
+  writeFileSync(path, `${lines.join('\n')}\n`)
   return path
 }
 
@@ -152,6 +153,33 @@ describe.skipIf(!POSTGRES_ENABLED)(
         await store.close()
       }
     })
+
+    // 192 articles in rounds of 50: four placement rounds, whose stories change when a round is cut elsewhere
+    // (roundsCorpus), so that stories equal to one process's mean the workers placed the rounds `ingest` cuts.
+    test.each([2, 4])(
+      'a store filled by %i workers in several rounds has the stories of one ingest process',
+      { timeout: 2 * PROCESS_TESTS_TIMEOUT },
+      async (workers) => {
+        const url = await freshLocation('postgres')
+        const corpus = corpusFile(roundsCorpus())
+        const roundSize = '50'
+        await run(['ingest', '--db', url, '--queue', '--round-size', roundSize, corpus])
+        const running = Array.from({ length: workers }, () =>
+          runProcess(['worker', '--db', url, '--once', '--batch-size', '3']),
+        )
+        await Promise.all(running)
+        const oneProcess = await freshLocation('sqlite')
+        await run(['ingest', '--db', oneProcess, '--round-size', roundSize, corpus])
+        const [store, reference] = [await openStore(url), await openStore(oneProcess)]
+        try {
+          expect(await store.listArticles()).toHaveLength(roundsCorpus().length)
+          await expectEachArticleInOneStory(store)
+          expect(await partition(store)).toEqual(await partition(reference))
+        } finally {
+          await Promise.all([store.close(), reference.close()])
+        }
+      },
+    )
 
     test('ingest without --queue writes to PostgreSQL directly, and enqueuing the same input twice adds no job', async () => {
       const url = await freshLocation('postgres')

@@ -180,7 +180,7 @@ async function writeReport(
 
 export async function ingestCommand(
   inputs: string[],
-  options: InputOptions & { db: string; rebuild?: boolean } & ThresholdOptions,
+  options: InputOptions & { db: string; rebuild?: boolean; roundSize?: number } & ThresholdOptions,
   io: CliIo,
 ): Promise<number> {
   if (inputs.length === 0 && options.rebuild !== true) {
@@ -197,6 +197,7 @@ export async function ingestCommand(
     const result = await ingestInputs(store, inputs, {
       ...analysisOptions(options),
       rebuild: options.rebuild === true,
+      ...(options.roundSize === undefined ? {} : { batchSize: options.roundSize }),
       onWait: (message) => io.stderr(`corroborate: ${message}\n`),
       limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
       workers: options.jobs ?? 1,

@@ -116,6 +116,12 @@ function buildProgram(io: CliIo): Command {
       .addOption(storyThreshold())
       .option('--queue', 'queue the inputs for `corroborate worker` instead (PostgreSQL stores)')
       .option(
+        '--round-size <n>',
+        'articles placed together, in input order (with --queue: documents per round of jobs); stories depend on it',
+        positiveInt,
+        1000,
+      )
+      .option(
         '--job-timeout <seconds>',
         'with --queue: seconds after which a running job counts as lost and runs again',
         positiveInt,

@@ -3,15 +3,13 @@ import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
 import { readInputs } from '../ingest/read-inputs.js'
 import type { AnalyzeOptions } from '../pipeline.js'
-import { DEFAULT_QUEUE_SETTINGS, enqueue, type IngestJob, openQueue } from '../queue/queue.js'
+import { DEFAULT_QUEUE_SETTINGS, type IngestJob, openQueue } from '../queue/queue.js'
+import { enqueueInRounds } from '../queue/rounds.js'
 import { runWorker } from '../queue/worker.js'
 import { isPostgresUrl, openStore } from '../store/index.js'
 import { type FeedState, feedList, parseInterval, pollFeeds } from '../watch.js'
 import { EXIT, type CliIo } from './io.js'
 import { redacted } from './redacted.js'
-
-/** Jobs written to the queue per statement. */
-const ENQUEUE_BATCH = 500
 
 interface ScaleOptions {
   db: string
@@ -36,12 +34,13 @@ function needsPostgres(db: string, command: string, io: CliIo): boolean {
 }
 
 /**
- * `ingest --queue`: reads the inputs here (files, JSONL, WARC, feeds, stdin) and queues one job per document;
- * URLs are queued as they are, for the workers to fetch. Workers may run on other machines, without the files.
+ * `ingest --queue`: reads the inputs here (files, JSONL, WARC, feeds, stdin) and queues one job per document,
+ * in input order and in rounds of `--round-size` (the batches `ingest` would place); URLs are queued as they
+ * are, for the workers to fetch. Workers may run on other machines, without the files.
  */
 export async function enqueueCommand(
   inputs: string[],
-  options: ScaleOptions & { jobTimeout?: number; retryDelay?: number },
+  options: ScaleOptions & { jobTimeout?: number; retryDelay?: number; roundSize?: number },
   io: CliIo,
 ): Promise<number> {
   if (!needsPostgres(options.db, 'ingest --queue', io)) return EXIT.usage
@@ -52,27 +51,34 @@ export async function enqueueCommand(
     ...(options.retryDelay === undefined ? {} : { retryDelaySeconds: options.retryDelay }),
   }
   let queued = 0
-  let batch: IngestJob[] = []
-  const flush = async (): Promise<void> => {
-    await enqueue(boss, batch, settings)
-    queued += batch.length
-    batch = []
-  }
   try {
-    const urls = inputs.filter((input) => /^https?:\/\//i.test(input))
-    batch.push(...urls.map((url) => ({ url })))
-    const paths = inputs.filter((input) => !urls.includes(input))
-    for await (const read of readInputs(paths, limitsOf(options))) {
-      if ('problem' in read) io.stderr(`corroborate: warning: ${describeProblem(read.problem)}\n`)
-      else batch.push({ document: read.document })
-      if (batch.length >= ENQUEUE_BATCH) await flush()
-    }
-    await flush()
+    queued = await enqueueInRounds(options.db, boss, jobsOf(inputs, options, io), {
+      settings,
+      ...(options.roundSize === undefined ? {} : { roundSize: options.roundSize }),
+    })
   } finally {
     await boss.stop({ graceful: false, wait: true })
   }
   io.stdout(`queued ${queued} ${queued === 1 ? 'job' : 'jobs'} in ${redacted(options.db)}\n`)
   return queued === 0 ? EXIT.inputs : EXIT.ok
+}
+
+/** One job per document of the inputs, in their order (a URL is one job: the worker fetches it). */
+async function* jobsOf(
+  inputs: string[],
+  options: ScaleOptions,
+  io: CliIo,
+): AsyncGenerator<IngestJob> {
+  for (const input of inputs) {
+    if (/^https?:\/\//i.test(input)) {
+      yield { url: input }
+      continue
+    }
+    for await (const read of readInputs([input], limitsOf(options))) {
+      if ('problem' in read) io.stderr(`corroborate: warning: ${describeProblem(read.problem)}\n`)
+      else yield { document: read.document }
+    }
+  }
 }
 
 export async function workerCommand(

@@ -10,6 +10,9 @@ import type { RawDocument } from '../types.js'
  */
 export const INGEST_QUEUE = 'corroborate-ingest'
 
+/** pg-boss's schema (its default, named so that the rounds can read its job states). */
+export const QUEUE_SCHEMA = 'pgboss'
+
 /** One unit of work: a document read by whoever enqueued it, or a URL the worker fetches itself. */
 export type IngestJob = { document: RawDocument } | { url: string }
 
@@ -35,6 +38,7 @@ const MAINTENANCE_SECONDS = 30
 export async function openQueue(url: string): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: url,
+    schema: QUEUE_SCHEMA,
     max: 2,
     schedule: false,
     maintenanceIntervalSeconds: MAINTENANCE_SECONDS,
@@ -56,17 +60,19 @@ export async function openQueue(url: string): Promise<PgBoss> {
 /**
  * Adds jobs. A job's id is derived from its content, so enqueuing the same input twice while the first job is
  * still queued adds nothing; a job run twice (retried after a crash) is harmless because the store keeps one
- * article per id.
+ * article per id. Returns the jobs' ids, in order. `sql` runs the insert inside a caller's transaction.
  */
 export async function enqueue(
   boss: PgBoss,
   jobs: IngestJob[],
   settings: QueueSettings = DEFAULT_QUEUE_SETTINGS,
-): Promise<void> {
-  if (jobs.length === 0) return
+  sql?: PgBoss.Db,
+): Promise<string[]> {
+  if (jobs.length === 0) return []
+  const rows = jobs.map((data) => ({ id: contentUuid(data), data }))
   await boss.insert(
-    jobs.map((data) => ({
-      id: contentUuid(data),
+    rows.map(({ id, data }) => ({
+      id,
       name: INGEST_QUEUE,
       data,
       retryLimit: settings.retryLimit,
@@ -74,7 +80,9 @@ export async function enqueue(
       retryBackoff: true,
       expireInSeconds: settings.jobTimeoutSeconds,
     })),
+    sql === undefined ? {} : { db: sql },
   )
+  return rows.map((row) => row.id)
 }
 
 /** Jobs not yet finished: waiting, waiting for a retry, or running (pg-boss states before `completed`). */

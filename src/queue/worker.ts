@@ -1,5 +1,5 @@
 import type PgBoss from 'pg-boss'
-import { addArticles, placeIfFree, updateStore } from '../incremental.js'
+import { addArticles, placeStoredArticles, updateStore } from '../incremental.js'
 import { STREAM_BATCH } from '../ingest-stream.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
@@ -8,6 +8,13 @@ import { openStore } from '../store/index.js'
 import type { Store } from '../store/store.js'
 import type { Article } from '../types.js'
 import { INGEST_QUEUE, type IngestJob, openQueue, unfinishedJobs } from './queue.js'
+import {
+  forgetRound,
+  nextReadyRound,
+  recordRoundArticles,
+  roundArticles,
+  type Sql,
+} from './rounds.js'
 
 export interface WorkerOptions {
   /** Drain the queue (nothing waiting, retrying or running) and return, instead of polling forever. */
@@ -35,16 +42,19 @@ export interface WorkerResult {
 
 /**
  * Runs ingest jobs from the queue into the PostgreSQL store of the same database. Each batch of jobs: read
- * (fetch URLs), extract, add the articles (a transaction; an article already stored is left as it is), then
- * place every unplaced article of the store under the placement lock (`updateStore`, the function every
- * ingest runs), then mark the jobs done. A worker killed anywhere in between leaves either nothing or whole
- * articles (each write is one transaction); its jobs expire and run again elsewhere, finding their articles
- * stored and placing whatever is still unplaced. A failing job is retried with backoff.
+ * (fetch URLs), extract, add the articles (a transaction; an article already stored is left as it is), record
+ * which round's jobs stored them, mark the jobs done, then place every round that is ready, in order, under the
+ * placement lock (see rounds.ts): the rounds `ingest --queue` cut by input position are the batches `ingest`
+ * places, so the stories are those of one process whatever the number of workers. A worker killed anywhere in
+ * between leaves either nothing or whole articles (each write is one transaction); its jobs expire and run
+ * again elsewhere, finding their articles stored. A failing job is retried with backoff; one that fails for
+ * good no longer holds its round back.
  */
 export async function runWorker(url: string, options: WorkerOptions = {}): Promise<WorkerResult> {
   const log = options.log ?? (() => {})
   const store = await whenReachable(() => openStore(url), log, options.signal)
   const boss = await whenReachable(() => openQueue(url), log, options.signal)
+  const sql = boss.getDb()
   const result: WorkerResult = {
     jobs: 0,
     failedJobs: 0,
@@ -62,46 +72,49 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
       result.timings[step] += performance.now() - started
     }
   }
-  // Articles this worker added since it last placed.
-  let unplaced = 0
+  // One placer at a time, and no worker waits for it while jobs remain: when another is placing, it (or the
+  // next worker done with a batch) places the rounds this one completed.
+  const placeIfFree = (): Promise<unknown> =>
+    timed('place', () =>
+      store.ifSoleWriter(() => placeReadyRounds(store, sql, options.analysis)),
+    ).catch((error: Error) => log(`worker ${process.pid}: placing deferred (${error.message})`))
   try {
     while (options.signal?.aborted !== true) {
       const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, {
         batchSize: options.batchSize ?? 100,
       })
       if (jobs.length === 0) {
-        // Nothing to fetch. Once no job is waiting or running anywhere, every article is stored: place them all
-        // in one round (the first worker to get the lock does; the others find nothing left). An empty fetch is
-        // also what an unreachable database gives: wait and ask again.
+        // Nothing to fetch. Once no job is waiting or running anywhere, every round can be placed: place them
+        // all, waiting for the lock (the other workers find nothing left). An empty fetch is also what an
+        // unreachable database gives: wait and ask again.
         if (await drained(boss, log)) {
-          await placeWhatIsLeft(store, options.analysis, log, result)
-          unplaced = 0
+          await placeWhatIsLeft(store, sql, options.analysis, log, result)
           if (options.once === true) break
-        }
+        } else await placeIfFree()
         await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
         continue
       }
       const ids = jobs.map((job) => job.id)
       try {
-        const articles = await timed('extract', () =>
-          articlesOfJobs(
-            jobs.map((job) => job.data),
-            options,
-            log,
-          ),
-        )
-        await timed('add', () =>
-          addArticles(store, articles, (problem) => log(`warning: ${describeProblem(problem)}`)),
-        )
-        // Placement goes in rounds of at least PLACE_BATCH articles (as ingest streams in batches), or of all
-        // that is stored once the queue is drained: the rounds, not the timing of the workers, decide the
-        // stories. One placer at a time, and no worker waits for it: when another is placing, these articles
-        // stay stored and unplaced, and the next round takes them.
-        unplaced += articles.length
-        if (unplaced >= PLACE_BATCH) {
-          const placed = await timed('place', () => placeIfFree(store, options.analysis))
-          if (placed !== null) unplaced = 0
-        }
+        const extracted = await timed('extract', async () => {
+          const lists: Article[][] = []
+          for (const job of jobs) lists.push(await articlesOfJob(job.data, options, log))
+          return lists
+        })
+        const articles = extracted.flat()
+        await timed('add', async () => {
+          const stored = await addArticles(store, articles, (problem) =>
+            log(`warning: ${describeProblem(problem)}`),
+          )
+          const jobOf = extracted.flatMap((list, index) => list.map(() => ids[index] as string))
+          await recordRoundArticles(
+            sql,
+            stored.ids.map((articleId, index) => ({
+              jobId: jobOf[index] as string,
+              articleId,
+            })),
+          )
+        })
         await boss.complete(INGEST_QUEUE, ids)
         result.jobs += jobs.length
         result.articles += articles.length
@@ -114,6 +127,7 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
         for (const id of ids)
           await boss.fail(INGEST_QUEUE, id, { message: (error as Error).message }).catch(() => {})
       }
+      await placeIfFree()
     }
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {})
@@ -122,8 +136,28 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
   return result
 }
 
-/** Articles a worker adds before it places a round itself (the batch `ingest` streams in). */
-const PLACE_BATCH = STREAM_BATCH
+/**
+ * Places the rounds that are ready, oldest first, and stops at the first that is not (a job of it still
+ * waiting, retrying or running): a later round never goes before an earlier one. The caller holds the
+ * placement lock. A round is forgotten after it is placed; a placer dying in between leaves it to be placed
+ * again, which finds its articles placed and does nothing. Returns how many rounds it placed.
+ */
+async function placeReadyRounds(
+  store: Store,
+  sql: Sql,
+  analysis: AnalyzeOptions | undefined,
+): Promise<number> {
+  let placed = 0
+  for (let round = await nextReadyRound(sql); round !== null; round = await nextReadyRound(sql)) {
+    await placeStoredArticles(store, { ids: await roundArticles(sql, round) }, analysis)
+    await forgetRound(sql, round)
+    placed++
+  }
+  return placed
+}
+
+/** Unplaced articles outside any round placed at a time once the queue is drained (as `ingest` batches them). */
+const LEFTOVER_BATCH = STREAM_BATCH
 
 /**
  * Whether nothing is waiting, retrying or running. Running jobs of a dead worker come back only when they
@@ -174,16 +208,24 @@ async function whenReachable<T>(
   }
 }
 
-/** Places what is unplaced, waiting for the placement lock; an unreachable database is left for later. */
+/**
+ * Once the queue is drained: places every round left, then any article stored outside a round (queued before
+ * rounds existed, stored by an `ingest` that died before placing, or a job run again after its round was
+ * placed), in bounded batches. Waits for the placement lock; an unreachable database is left for later.
+ */
 async function placeWhatIsLeft(
   store: Store,
+  sql: Sql,
   analysis: AnalyzeOptions | undefined,
   log: (line: string) => void,
   result: WorkerResult,
 ): Promise<void> {
   const started = performance.now()
   try {
-    await placePending(store, analysis)
+    await store.asSoleWriter(async () => {
+      await placeReadyRounds(store, sql, analysis)
+      while ((await placeStoredArticles(store, { limit: LEFTOVER_BATCH }, analysis)).placed > 0);
+    })
   } catch (error) {
     log(`worker ${process.pid}: placing deferred (${(error as Error).message})`)
   } finally {
@@ -196,25 +238,20 @@ export async function placePending(store: Store, analysis: AnalyzeOptions = {}):
   await updateStore(store, [], analysis)
 }
 
-async function articlesOfJobs(
-  jobs: IngestJob[],
+/** The articles of one job: its document extracted, or what its URL holds (a page, or a feed's items). */
+async function articlesOfJob(
+  job: IngestJob,
   options: WorkerOptions,
   log: (line: string) => void,
 ): Promise<Article[]> {
-  const limits = { ...DEFAULT_LIMITS, ...options.limits }
+  if ('document' in job) return [safeExtract(job.document, options.analysis ?? {})]
   const articles: Article[] = []
-  for (const job of jobs) {
-    if ('document' in job) {
-      articles.push(safeExtract(job.document, options.analysis ?? {}))
-      continue
-    }
-    const reading = extractInputs([job.url], {
-      ...options.analysis,
-      limits,
-      onProblem: (problem) => log(`warning: ${describeProblem(problem)}`),
-    })
-    for await (const article of reading) articles.push(article)
-  }
+  const reading = extractInputs([job.url], {
+    ...options.analysis,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
+    onProblem: (problem) => log(`warning: ${describeProblem(problem)}`),
+  })
+  for await (const article of reading) articles.push(article)
   return articles
 }
 

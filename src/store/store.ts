@@ -25,6 +25,12 @@ export interface SearchResult {
   stories: { id: string; title: string }[]
 }
 
+/** Which unplaced articles to read: among some ids (a round of queued jobs), at most so many. */
+export interface UnclusteredFilter {
+  ids?: string[]
+  limit?: number
+}
+
 /** What one ingest changed in the stories of a store; written in one transaction. */
 export interface ClusteringUpdate {
   /** Articles placed by this ingest, and their story. */
@@ -54,8 +60,11 @@ export interface Store {
   listArticles(): Promise<Article[]>
   /** Articles as extracted (the input of analysis), by id; unknown ids are skipped. */
   getExtractedArticles(ids: string[]): Promise<Article[]>
-  /** Stored articles not yet in any story (just added, stored by an older version, or left by a failure). */
-  unclusteredArticles(): Promise<Article[]>
+  /**
+   * Stored articles not yet in any story (just added, stored by an older version, or left by a failure), in id
+   * order; only those among `ids` when given, and the first `limit` when given.
+   */
+  unclusteredArticles(filter?: UnclusteredFilter): Promise<Article[]>
   /** How many clustered articles contain each term, and how many articles are clustered. */
   termDocuments(terms: string[]): Promise<{ documents: number; frequencies: Map<string, number> }>
   /** Stories indexed under any of the terms; a term that indexes more than `maxPostings` stories is skipped. */

@@ -46,7 +46,7 @@ const MIGRATION_LOCK = 0x636f7272 // 'corr'
  * database migrated by a newer corroborate is refused rather than written with an older idea of its tables.
  */
 export async function migrate(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   migrations = loadMigrations(),
 ): Promise<number> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK])

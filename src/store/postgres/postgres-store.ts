@@ -11,6 +11,7 @@ import {
   type SearchResult,
   type Store,
   type StorySummary,
+  type UnclusteredFilter,
   listFieldsOf,
   type StoryListFields,
   summariseStory,
@@ -182,14 +183,24 @@ export class PostgresStore implements Store {
     return this.articlesWhere('id = ANY($1)', [[...new Set(ids)]])
   }
 
-  async unclusteredArticles(): Promise<Article[]> {
-    return this.articlesWhere('NOT placed', [])
+  async unclusteredArticles(filter: UnclusteredFilter = {}): Promise<Article[]> {
+    if (filter.ids === undefined) return this.articlesWhere('NOT placed', [], filter.limit)
+    return this.articlesWhere(
+      'NOT placed AND id = ANY($1)',
+      [[...new Set(filter.ids)]],
+      filter.limit,
+    )
   }
 
-  private async articlesWhere(condition: string, values: unknown[]): Promise<Article[]> {
+  private async articlesWhere(
+    condition: string,
+    values: unknown[],
+    limit?: number,
+  ): Promise<Article[]> {
+    const limited = limit === undefined ? '' : ` LIMIT $${values.length + 1}`
     const rows = await this.rows<{ json: string }>(
-      `SELECT json FROM articles WHERE ${condition} ORDER BY id COLLATE "C"`,
-      values,
+      `SELECT json FROM articles WHERE ${condition} ORDER BY id COLLATE "C"${limited}`,
+      limit === undefined ? values : [...values, Math.max(0, Math.floor(limit))],
     )
     return rows.map((row) => JSON.parse(row.json) as Article)
   }

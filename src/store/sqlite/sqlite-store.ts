@@ -10,6 +10,7 @@ import {
   type StoryListRow,
   type Store,
   type StorySummary,
+  type UnclusteredFilter,
 } from '../store.js'
 import {
   clearClustering,
@@ -151,12 +152,17 @@ export class SqliteStore implements Store {
     ).map((row) => JSON.parse(row.json) as Article)
   }
 
-  async unclusteredArticles(): Promise<Article[]> {
+  async unclusteredArticles(filter: UnclusteredFilter = {}): Promise<Article[]> {
+    // Ids travel as one JSON array (json_each), so that the statement does not grow with them; LIMIT -1 is none.
+    const among = filter.ids === undefined ? '' : 'AND id IN (SELECT value FROM json_each(?))'
     const rows = this.db
       .prepare(
-        'SELECT json FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) ORDER BY id',
+        `SELECT json FROM articles WHERE id NOT IN (SELECT article_id FROM story_members) ${among} ORDER BY id LIMIT ?`,
       )
-      .all() as { json: string }[]
+      .all(
+        ...(filter.ids === undefined ? [] : [JSON.stringify([...new Set(filter.ids)])]),
+        filter.limit === undefined ? -1 : Math.max(0, Math.floor(filter.limit)),
+      ) as { json: string }[]
     return rows.map((row) => JSON.parse(row.json) as Article)
   }
 
