@@ -156,6 +156,8 @@ export function teamsOfResultLines(
 export function oneTypePerName(
   mentions: NameMention[],
   teams: Set<string> = new Set(),
+  vote = true,
+  bySurname = true,
 ): NameMention[] {
   const votes = new Map<string, Map<EntityType, number>>()
   const surnames = new Set<string>()
@@ -166,7 +168,8 @@ export function oneTypePerName(
     const words = key.split(/\s+/)
     counts.set(mention.type, (counts.get(mention.type) ?? 0) + words.length)
     votes.set(key, counts)
-    if (mention.type === 'person' && words.length >= 2) surnames.add(words.at(-1) as string)
+    if (bySurname && mention.type === 'person' && words.length >= 2)
+      surnames.add(words.at(-1) as string)
   }
   const typeOf = new Map<string, EntityType>()
   for (const [key, counts] of votes) {
@@ -178,6 +181,7 @@ export function oneTypePerName(
       typeOf.set(key, 'person')
       continue
     }
+    if (!vote) continue
     let best: EntityType | null = null
     let bestCount = 0
     for (const [type, count] of counts)
@@ -208,6 +212,12 @@ export function completedNames(
   tokens: Token[],
   mentions: NameMention[],
   gazetteer: Gazetteer,
+  rules: ReadonlySet<string> = new Set([
+    'extendPerson',
+    'givenNameBefore',
+    'initialBefore',
+    'placePhrase',
+  ]),
 ): NameMention[] {
   const covered = new Uint8Array(tokens.length)
   for (const mention of mentions) covered.fill(1, mention.firstToken, mention.lastToken + 1)
@@ -250,21 +260,26 @@ export function completedNames(
     if (mention.type === 'person') {
       for (
         let step = 0;
-        step < MAX_NAME_EXTENSION && free(lastToken + 1, sentence) && !beforeProse(lastToken + 2);
+        step < MAX_NAME_EXTENSION &&
+        rules.has('extendPerson') &&
+        free(lastToken + 1, sentence) &&
+        !beforeProse(lastToken + 2);
         step++
       )
         lastToken++
       const before = tokens[firstToken - 1]
       if (
         before !== undefined &&
-        ((free(firstToken - 1, sentence) &&
+        ((rules.has('givenNameBefore') &&
+          free(firstToken - 1, sentence) &&
           gazetteer.firstNames.has(before.text.toLowerCase().split(/[-‐]/)[0] as string)) ||
-          (INITIAL.test(before.text) &&
+          (rules.has('initialBefore') &&
+            INITIAL.test(before.text) &&
             covered[firstToken - 1] === 0 &&
             before.sentence === sentence))
       )
         firstToken--
-    } else {
+    } else if (rules.has('placePhrase')) {
       const phrase = gazetteer.places
         .get((tokens[firstToken] as Token).text.toLowerCase())
         ?.find(

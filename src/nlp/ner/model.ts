@@ -14,12 +14,23 @@ export interface NerModel {
   weights: Weights
   gazetteer: Gazetteer
   provenance: Record<string, string>
+  /** Held-out figures measured when the model was built (scripts/ner-cv.ts), printed by `npm run eval`. */
+  crossValidation?: NerCrossValidation
+}
+
+/** PER/ORG/LOC exact-span F1 over ner-train folds by document (mean and sd over folds). */
+export interface NerCrossValidation {
+  folds: number
+  all: { mean: number; sd: number }
+  prose: { mean: number; sd: number }
+  tweets: { mean: number; sd: number }
 }
 
 interface ModelFile {
   format: 'corroborate-ner/1'
   tags: string[]
   provenance: Record<string, string>
+  crossValidation?: NerCrossValidation
   features: string[]
   /** Row-major: TAGS.length integers per feature. */
   weights: number[]
@@ -51,6 +62,7 @@ export function serializeModel(model: NerModel): Buffer {
     format: 'corroborate-ner/1',
     tags: TAGS,
     provenance: model.provenance,
+    ...(model.crossValidation === undefined ? {} : { crossValidation: model.crossValidation }),
     features,
     weights,
     gazetteer: {
@@ -96,6 +108,7 @@ export function parseModel(bytes: Buffer): NerModel {
   return {
     weights,
     provenance: file.provenance,
+    ...(file.crossValidation === undefined ? {} : { crossValidation: file.crossValidation }),
     gazetteer: {
       firstNames: new Set(file.gazetteer.firstNames),
       places: indexPlaces(file.gazetteer.places),

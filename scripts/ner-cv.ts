@@ -1,0 +1,288 @@
+/**
+ * Held-out figures for the name recogniser and its after-tagger rules (issue 16): `nice npx tsx scripts/ner-cv.ts`.
+ *
+ * - ner-train, cross-validated by document (a GUM or re3d file, or 25 consecutive tweets of the Broad Twitter
+ *   Corpus): each fold's tagger is trained on the other folds, then `recognizeNames` reads the held-out texts as
+ *   a user's text (words joined by spaces, sentences by line breaks); exact span and type, PER/ORG/LOC, micro
+ *   F1 per fold, mean ± sd over folds, for all texts, the edited prose (GUM + re3d) and the tweets.
+ * - the ECB+ dev entity layer (named mentions, ../shared/tools/score_entities.py), read by the shipped model.
+ * - CoNLL-2003 test, printed only (evaluation: nothing here is chosen by it).
+ *
+ * Rows: the shipped rules (`NAME_RULES`), all rules, none, and each rule of `ALL_NAME_RULES` left out of all;
+ * `NER_CV_CONFIGS=shipped,none` limits the rows. `NER_CV_WRITE=models/ner-en.json.gz` writes the shipped
+ * rules' ner-train figures into that model file (`crossValidation`, printed by `npm run eval`).
+ * Fold models are cached in $NER_CV_CACHE (default /tmp/corroborate-ner-cv) under $NER_CV_TAG.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { type NerModel, parseModel, serializeModel } from '../src/nlp/ner/model.js'
+import {
+  ALL_NAME_RULES,
+  NAME_RULES,
+  type NameRule,
+  recognizeNames,
+} from '../src/nlp/ner/recognize.js'
+import { TAGS, type TrainingText } from '../src/nlp/ner/perceptron.js'
+import { DATA_DIR } from '../eval/data.js'
+import { readNerTrain } from './ner-corpora.js'
+import { EPOCHS, PROVENANCE, buildGazetteer, trainModelOn } from './train-ner.js'
+
+const FOLDS = 5
+const TWEETS_PER_GROUP = 25
+const TOOLS = new URL('../../shared/tools/', import.meta.url).pathname
+const CACHE = process.env.NER_CV_CACHE ?? '/tmp/corroborate-ner-cv'
+const TAG = process.env.NER_CV_TAG ?? 'current'
+const MAIN_TYPES = new Set(['PER', 'ORG', 'LOC'])
+const TYPE_CODE: Record<string, string> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+  other: 'MISC',
+}
+
+interface HeldOutText {
+  group: number
+  news: boolean
+  text: string
+  gold: Set<string>
+}
+
+/** The training text written as a user's text, and its gold names as "start:end:TYPE" keys. */
+function asUserText(training: TrainingText): { text: string; gold: Set<string> } {
+  let text = ''
+  const starts: number[] = []
+  const ends: number[] = []
+  training.tokens.forEach((token, index) => {
+    if (index > 0)
+      text += (training.tokens[index - 1]?.sentence ?? 0) === token.sentence ? ' ' : '\n'
+    starts.push(text.length)
+    text += token.text
+    ends.push(text.length)
+  })
+  const gold = new Set<string>()
+  let first = -1
+  const close = (last: number): void => {
+    if (first < 0) return
+    gold.add(
+      `${starts[first]}:${ends[last]}:${(TAGS[training.tags[first] as number] as string).slice(2)}`,
+    )
+    first = -1
+  }
+  training.tags.forEach((tag, index) => {
+    const name = TAGS[tag] as string
+    if (name === 'O' || name.startsWith('B-')) close(index - 1)
+    if (name.startsWith('B-')) first = index
+  })
+  close(training.tags.length - 1)
+  return { text, gold }
+}
+
+function prf(correct: number, predicted: number, gold: number): number {
+  const p = predicted === 0 ? 0 : correct / predicted
+  const r = gold === 0 ? 0 : correct / gold
+  return p + r === 0 ? 0 : (2 * p * r) / (p + r)
+}
+
+function meanSd(values: number[]): { mean: number; sd: number } {
+  const mean = values.reduce((sum, value) => sum + value, 0) / values.length
+  const sd = Math.sqrt(
+    values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, values.length - 1),
+  )
+  return { mean, sd }
+}
+
+/** Deterministic fold of a group (a multiplicative hash, so neighbouring documents fall apart). */
+const foldOf = (group: number): number => ((group * 2654435761) >>> 0) % FOLDS
+
+function foldModel(
+  fold: number,
+  train: TrainingText[],
+  gazetteer: NerModel['gazetteer'],
+): NerModel {
+  mkdirSync(CACHE, { recursive: true })
+  const file = join(CACHE, `${TAG}-fold${fold}.json.gz`)
+  if (!existsSync(file)) {
+    console.error(`training fold ${fold} on ${train.length} texts`)
+    const weights = trainModelOn(train, gazetteer, EPOCHS)
+    writeFileSync(file, serializeModel({ weights, gazetteer, provenance: PROVENANCE }))
+  }
+  return parseModel(readFileSync(file))
+}
+
+function configs(): { name: string; rules: Set<NameRule> }[] {
+  const all = [
+    { name: 'shipped', rules: new Set(NAME_RULES) },
+    { name: 'full', rules: new Set(ALL_NAME_RULES) },
+    { name: 'none', rules: new Set<NameRule>() },
+    ...ALL_NAME_RULES.map((rule) => ({
+      name: `-${rule}`,
+      rules: new Set(ALL_NAME_RULES.filter((other) => other !== rule)),
+    })),
+  ]
+  const wanted = process.env.NER_CV_CONFIGS?.split(',')
+  return wanted === undefined ? all : all.filter((config) => wanted.includes(config.name))
+}
+
+function predictedKeys(text: string, model: NerModel, rules: Set<NameRule>): Set<string> {
+  return new Set(
+    recognizeNames(text, model, undefined, rules).map(
+      (mention) => `${mention.start}:${mention.end}:${TYPE_CODE[mention.type] ?? 'MISC'}`,
+    ),
+  )
+}
+
+function tally(gold: Set<string>, predicted: Set<string>): [number, number, number] {
+  const main = (key: string): boolean => MAIN_TYPES.has(key.split(':')[2] as string)
+  let correct = 0
+  let predictedCount = 0
+  let goldCount = 0
+  for (const key of predicted)
+    if (main(key)) {
+      predictedCount++
+      if (gold.has(key)) correct++
+    }
+  for (const key of gold) if (main(key)) goldCount++
+  return [correct, predictedCount, goldCount]
+}
+
+function python(script: string, args: string[]): string {
+  return execFileSync('python3', [join(TOOLS, script), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 512 * 1024 * 1024,
+  })
+}
+
+/** Named-mention F1 (untyped, typed) on the ECB+ dev entity layer, or PER/ORG/LOC and 4-type F1 on CoNLL. */
+function corpusScores(
+  kind: 'ecb' | 'conll',
+  model: NerModel,
+  rules: Set<NameRule>,
+  docs: { id: string; text: string }[],
+): [number, number] {
+  const peer: Record<string, [number, number, string][]> = {}
+  for (const doc of docs)
+    peer[doc.id] = recognizeNames(doc.text, model, undefined, rules)
+      .filter((mention) => kind === 'conll' || mention.type !== 'other')
+      .map((mention) => [
+        mention.start,
+        mention.end,
+        kind === 'conll' ? (TYPE_CODE[mention.type] ?? 'MISC') : mention.type,
+      ])
+  const file = join(CACHE, `peer-${kind}-${process.pid}.json`)
+  writeFileSync(file, JSON.stringify(peer))
+  if (kind === 'ecb') {
+    const result = JSON.parse(
+      python('score_entities.py', [
+        'peer',
+        'ecbplus',
+        join(DATA_DIR, 'story-clustering-ecbplus'),
+        file,
+        '--json',
+      ]),
+    )
+    return [result.untyped.F1, result.typed.F1]
+  }
+  const empty = join(CACHE, `empty-analysis-${process.pid}.json`)
+  writeFileSync(empty, JSON.stringify({ articles: [], stories: [] }))
+  const result = JSON.parse(
+    python('score_ner.py', [
+      'score',
+      join(DATA_DIR, 'conll2003', 'eng.testb'),
+      empty,
+      '--peer',
+      `cv=${file}`,
+      '--json',
+    ]),
+  )
+  return [result.cv.all['PER/ORG/LOC'].micro.F1, result.cv.all['4types'].micro.F1]
+}
+
+const { gazetteer, countries } = buildGazetteer()
+const items = readNerTrain(countries)
+let group = 0
+let tweets = 0
+let lastSource = ''
+const texts = items.map((item) => {
+  const btc = item.source.startsWith('btc/')
+  if (!btc) group++
+  else if (item.source !== lastSource || tweets % TWEETS_PER_GROUP === 0) group++
+  tweets = btc ? (item.source === lastSource ? tweets + 1 : 1) : 0
+  lastSource = item.source
+  return { ...item, group, btc }
+})
+const heldOut: HeldOutText[] = texts.map((item) => ({
+  group: item.group,
+  news: !item.btc,
+  ...asUserText(item.text),
+}))
+const models = Array.from({ length: FOLDS }, (_, fold) =>
+  foldModel(
+    fold,
+    texts
+      .filter((item) => foldOf(item.group) !== fold)
+      // Tweets without a name are left out of training (scripts/train-ner.ts).
+      .filter((item) => !item.btc || item.text.tags.some((tag) => tag !== 0))
+      .map((item) => item.text),
+    gazetteer,
+  ),
+)
+const shipped = process.env.NER_CV_SHIPPED
+  ? parseModel(readFileSync(process.env.NER_CV_SHIPPED))
+  : (await import('../src/nlp/ner/model.js')).defaultModel()
+const readDocs = (lines: string): { id: string; text: string }[] =>
+  lines
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { id: string; text: string })
+const ecbDocs = readDocs(
+  python('score_entities.py', ['jsonl', 'ecbplus', join(DATA_DIR, 'story-clustering-ecbplus')]),
+)
+const conllDocs = readDocs(
+  python('score_ner.py', ['jsonl', join(DATA_DIR, 'conll2003', 'eng.testb')]),
+)
+
+const fmt = (value: number): string => value.toFixed(3)
+console.log(
+  `config                 | ner-train CV all  | prose (GUM+re3d)  | tweets            | ECB+ untyped typed | CoNLL (report only) P/O/L 4types`,
+)
+for (const config of configs()) {
+  const perFold = { all: [] as number[], news: [] as number[], btc: [] as number[] }
+  for (let fold = 0; fold < FOLDS; fold++) {
+    const sums = { all: [0, 0, 0], news: [0, 0, 0], btc: [0, 0, 0] }
+    for (const text of heldOut.filter((item) => foldOf(item.group) === fold)) {
+      const counts = tally(
+        text.gold,
+        predictedKeys(text.text, models[fold] as NerModel, config.rules),
+      )
+      for (const key of ['all', text.news ? 'news' : 'btc'] as const)
+        counts.forEach((count, index) => (sums[key][index] = (sums[key][index] as number) + count))
+    }
+    for (const key of ['all', 'news', 'btc'] as const)
+      perFold[key].push(prf(...(sums[key] as [number, number, number])))
+  }
+  const cell = (values: number[]): string => {
+    const { mean, sd } = meanSd(values)
+    return `${fmt(mean)} ± ${fmt(sd)}`
+  }
+  const [ecbUntyped, ecbTyped] = corpusScores('ecb', shipped, config.rules, ecbDocs)
+  const [conllMain, conll4] =
+    process.env.NER_CV_CONLL === '0'
+      ? [0, 0]
+      : corpusScores('conll', shipped, config.rules, conllDocs)
+  const out = process.env.NER_CV_WRITE
+  if (config.name === 'shipped' && out !== undefined) {
+    // The shipped rules' held-out figures go into the model file, for `npm run eval` to print.
+    const model = parseModel(readFileSync(out))
+    model.crossValidation = {
+      folds: FOLDS,
+      all: meanSd(perFold.all),
+      prose: meanSd(perFold.news),
+      tweets: meanSd(perFold.btc),
+    }
+    writeFileSync(out, serializeModel(model))
+  }
+  console.log(
+    `${config.name.padEnd(22)} | ${cell(perFold.all)} | ${cell(perFold.news)} | ${cell(perFold.btc)} | ${fmt(ecbUntyped)} ${fmt(ecbTyped)}        | ${fmt(conllMain)} ${fmt(conll4)}`,
+  )
+}
