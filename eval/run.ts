@@ -23,6 +23,7 @@ import { aggregate } from './shingle-metric.js'
 import { byFold, formatMeanSd, meanSd, siteOf } from './site-folds.js'
 import { crossValidateTitleAgreement } from './title-agreement.js'
 import { seedChecks } from './seeds.js'
+import { evaluateAlignment, fHalf, precisionOf, recallOf } from './ledger-alignment.js'
 import { evaluateEmergent, evaluateFnc, stanceDataPresent } from './stance.js'
 
 /** Story clustering's cross-validation: folds, repeats, and the thresholds tuned on the training folds. */
@@ -253,6 +254,27 @@ console.log('\nSeed story (examples/aurus-gift)')
 for (const [name, value] of Object.entries(await seedChecks(clusteringSets))) {
   row(name, value)
   figures[`seeds.${name}`] = value
+}
+
+console.log(
+  '\nClaim ledger alignment (issue 11) — joins of clauses across articles against gold same-claim pairs,',
+)
+console.log(
+  '  5-fold CV over groups (ECB+ topics; Emergent groups of 10 claims), held-out folds mean ± sd',
+)
+row('', 'P', 'R', 'F0.5')
+for (const result of evaluateAlignment()) {
+  console.log(
+    `  ${`${result.corpus} held out`.padEnd(48)}${[result.heldOut.precision, result.heldOut.recall, result.heldOut.f].map((cell) => cell.padStart(16)).join('')}`,
+  )
+  for (const [name, counts] of [
+    ['shipped setting, whole dev', result.shipped],
+    ['before (shared words only), whole dev', result.before],
+  ] as const)
+    row(`${result.corpus} ${name}`, precisionOf(counts), recallOf(counts), fHalf(counts))
+  console.log(`  (most chosen on training folds: ${JSON.stringify(result.chosen)})`)
+  figures[`ledger.${result.corpus}.cv.precision`] = result.heldOut.precisionMean
+  figures[`ledger.${result.corpus}.cv.f05`] = result.heldOut.fMean
 }
 
 console.log(

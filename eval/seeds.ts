@@ -2,6 +2,11 @@ import { analyze, verify } from '../src/index.js'
 import type { StoryEntity } from '../src/types.js'
 import { clusterStories } from '../src/stories/cluster.js'
 import type { CliDataset } from './clustering-cv.js'
+import { stemmer } from 'stemmer'
+import { STOPWORDS } from '../src/data/stopwords.js'
+import { splitSentences } from '../src/text/sentences.js'
+import { tokenize } from '../src/text/tokens.js'
+import { briefProblems } from '../test/brief-checks.js'
 
 const EXAMPLE = new URL('../examples/aurus-gift', import.meta.url).pathname
 
@@ -46,6 +51,18 @@ export async function seedChecks(corpora: CliDataset[]): Promise<Record<string, 
       story?.summary ?? [],
       analysis.articles,
     ),
+    'brief citations whose article states the sentence (words)': briefCitationsStated(
+      story?.summary ?? [],
+      analysis.articles,
+    ),
+    'brief sentences readable alone (no pronoun, speakerless quote, opinion)': briefReadable(
+      story?.summary ?? [],
+    ),
+    'ledger claims (clauses aligned across articles)': story?.claims.length ?? 0,
+    'timeline entries dated by an event with evidence': timelineDated(
+      story?.timeline ?? [],
+      analysis.articles,
+    ),
     'one story among ECB+ and BASIL': aloneTogether(
       analysis.articles.map((article) => article.id),
       clusterStories([...analysis.articles, ...corpora.flatMap((corpus) => corpus.articles)]),
@@ -53,7 +70,12 @@ export async function seedChecks(corpora: CliDataset[]): Promise<Record<string, 
   }
 }
 
-/** The claim that Kim's sister received the car: how many articles and independent sources carry it. */
+/**
+ * The claim that Kim's sister received the car, against what the texts hold: the articles with a sentence
+ * saying she received or accepted it (America One, AP, and the Independent, a rewrite of AP: two independent
+ * sources). The issue counted four: TradeSphere's sentence about her is what she *said* of the gift, another
+ * statement. 1 when the ledger claim that carries the receipt spans exactly those articles.
+ */
 function sisterClaim(
   claims: {
     spans: { articleId: string; start: number; end: number }[]
@@ -61,18 +83,18 @@ function sisterClaim(
   }[],
   articles: { id: string; text: string }[],
 ): Record<string, number> {
+  const says = (text: string): boolean => /sister/.test(text) && /received|accepted/.test(text)
   const found = claims
-    .filter((claim) =>
-      claim.spans.some((span) => {
-        const text = textOf(articles, span)
-        return /sister/.test(text) && /received|accepted/.test(text)
-      }),
-    )
+    .filter((claim) => claim.spans.some((span) => says(textOf(articles, span))))
     .sort((a, b) => b.spans.length - a.spans.length)[0]
+  const gold = articles
+    .filter((article) => splitSentences(article.text).some((sentence) => says(sentence.text)))
+    .map((article) => article.id)
+    .sort()
+  const members = [...new Set(found?.spans.map((span) => span.articleId) ?? [])].sort()
   return {
-    'articles in the claim "Kim\'s sister received the car"': found
-      ? new Set(found.spans.map((span) => span.articleId)).size
-      : 0,
+    'claim "Kim\'s sister received the car" spans exactly the articles that say it':
+      found !== undefined && members.join() === gold.join() ? 1 : 0,
     'independent sources of that claim': found?.independentSources ?? 0,
   }
 }
@@ -102,6 +124,69 @@ function briefSupported(
     )
   })
   return supported.length / summary.length
+}
+
+const contentStems = (text: string): Set<string> =>
+  new Set(
+    tokenize(text)
+      .map((token) => token.norm)
+      .filter((word) => word.length > 2 && !STOPWORDS.has(word))
+      .map((word) => stemmer(word)),
+  )
+
+/**
+ * Share of brief citations whose article has a sentence holding at least half the brief sentence's content
+ * words: a check by words, independent of the stance model the brief itself uses to keep a citation.
+ */
+function briefCitationsStated(
+  summary: { text: string; spans: { articleId: string }[] }[],
+  articles: { id: string; text: string }[],
+): number {
+  const citations = summary.flatMap((entry) => entry.spans.map((span) => ({ entry, span })))
+  if (citations.length === 0) return 0
+  const stated = citations.filter(({ entry, span }) => {
+    const wanted = contentStems(entry.text)
+    const text = articles.find((article) => article.id === span.articleId)?.text ?? ''
+    return splitSentences(text).some((sentence) => {
+      const have = contentStems(sentence.text)
+      return [...wanted].filter((word) => have.has(word)).length * 2 >= wanted.size
+    })
+  })
+  return stated.length / citations.length
+}
+
+/** Share of brief sentences with no leading pronoun, no quotation without a speaker, no opinion line. */
+function briefReadable(summary: { text: string }[]): number {
+  if (summary.length === 0) return 0
+  const readable = summary.filter(({ text }) => briefProblems(text).length === 0)
+  return readable.length / summary.length
+}
+
+/** Share of timeline entries whose date expression (evidence) lies inside one of the entry's sentences. */
+function timelineDated(
+  timeline: {
+    date: string
+    spans: { articleId: string; start: number; end: number }[]
+    evidence?: { articleId: string; start: number; end: number }[]
+  }[],
+  articles: { id: string; text: string }[],
+): number {
+  if (timeline.length === 0) return 0
+  const ok = timeline.filter(
+    (entry) =>
+      /^\d{4}(?:-\d{2}){0,2}(?:\/\d{4}-\d{2}-\d{2})?$/.test(entry.date) &&
+      (entry.evidence ?? []).length > 0 &&
+      (entry.evidence ?? []).every((evidence) =>
+        entry.spans.some(
+          (span) =>
+            span.articleId === evidence.articleId &&
+            evidence.start >= span.start &&
+            evidence.end <= span.end &&
+            articles.some((article) => article.id === span.articleId),
+        ),
+      ),
+  )
+  return ok.length / timeline.length
 }
 
 /** 1 when the given articles form one story with nothing else in it. */

@@ -20,6 +20,8 @@ export interface Proposition {
   sentence: { start: number; end: number }
   /** Content stems, name tokens and "event:kind" markers, for alignment. */
   terms: Set<string>
+  /** Name terms by the type of the name (person, place, organization), for the ledger's anchors. */
+  names: Map<string, Set<string>>
   /** Who the outlet says it is from ("the Korean Central News Agency"); null when the outlet asserts it. */
   attributedTo: string | null
   /** Opinion or first person: kept in the ledger, never in the brief. */
@@ -87,7 +89,12 @@ export function propositionsOf(article: Article): Proposition[] {
         const word = token.norm.replace(/'s$/, '')
         if (word.length > 2 && !STOPWORDS.has(word) && !inName(token)) terms.add(stemmer(word))
       })
-      for (const name of inside) for (const term of nameTerms(name.text)) terms.add(term)
+      const byType = new Map<string, Set<string>>()
+      for (const name of inside)
+        for (const term of nameTerms(name.text)) {
+          terms.add(term)
+          byType.set(name.type, (byType.get(name.type) ?? new Set()).add(term))
+        }
       out.push({
         articleId: article.id,
         text: clause.text,
@@ -95,6 +102,7 @@ export function propositionsOf(article: Article): Proposition[] {
         end: clause.start + clause.text.length,
         sentence: { start: sentence.start, end: sentence.end },
         terms,
+        names: byType,
         attributedTo: attribution,
         opinion: OPINION.test(clause.text.replace(/["“][^"”]*["”]/g, '')),
         dangling: PRONOUN_START.test(clause.text),

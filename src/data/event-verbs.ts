@@ -31,6 +31,8 @@ export const EVENT_VERBS: Record<string, string[]> = {
   attack: ['attacked', 'struck', 'bombed', 'shot', 'fired', 'launched', 'invaded'],
   meeting: ['met', 'meet', 'meets', 'visited', 'visit', 'visits', 'summit', 'talks'],
   agreement: ['signed', 'agreed', 'approved', 'passed', 'ratified'],
+  // Labour action: "went on strike", "walked out", "walked off the job" ("a strike" is a noun, no event).
+  strike: ['strike', 'striking', 'walked', 'walkout'],
   election: ['elected', 'won', 'voted', 'defeated', 'resigned', 'appointed', 'nominated'],
 }
 

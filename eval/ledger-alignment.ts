@@ -1,0 +1,234 @@
+/**
+ * The claim ledger's alignment against gold "same claim" pairs, through the public path (extract → annotated
+ * articles → the story's ledger):
+ * - ECB+ (dev topics): two validated sentences of different documents of one topic are the same claim when
+ *   they mention one cross-document event; a topic holds two real events of one kind, so clauses that share
+ *   the kind of event and not its participants must stay apart.
+ * - Emergent (dev half): outlet headlines of one rumoured claim are one claim (for, against or observing it);
+ *   headlines of the other claims in the same group of ten are not.
+ * A join is a pair of clauses of different articles in one ledger claim, scored as the pair of units (sentence,
+ * headline) it joins. Settings are chosen on the training folds (groups: topics, groups of claims) and scored
+ * on the held-out fold.
+ */
+import { readFileSync } from 'node:fs'
+import { extract } from '../src/pipeline.js'
+import { ALIGNMENT, type Alignment, buildLedger } from '../src/corroborate/ledger.js'
+import type { Article } from '../src/types.js'
+import { ecbPresent, loadEcbTopics } from './ecb-events.js'
+import { formatMeanSd, meanSd } from './site-folds.js'
+
+export interface JoinCounts {
+  /** Joined unit pairs that gold calls one claim. */
+  correct: number
+  joined: number
+  gold: number
+}
+
+/** A group (topic) of articles with a unit (sentence, headline) per offset and gold same-claim pairs. */
+interface GoldGroup {
+  name: string
+  articles: Article[]
+  /** The unit an offset of an article falls in, or null when it is not judged. */
+  unitOf: (articleId: string, offset: number) => string | null
+  /** Unit pairs (sorted keys joined by a tab) that are one claim. */
+  same: Set<string>
+}
+
+const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`)
+
+function joinCounts(group: GoldGroup, alignment: Alignment): JoinCounts {
+  const joined = new Set<string>()
+  for (const claim of buildLedger(group.articles, (id) => id, [], alignment)) {
+    const units = claim.members.map((member) => group.unitOf(member.articleId, member.start))
+    claim.members.forEach((a, i) =>
+      claim.members.forEach((b, j) => {
+        const [ua, ub] = [units[i], units[j]]
+        if (j > i && a.articleId !== b.articleId && ua && ub) joined.add(pairKey(ua, ub))
+      }),
+    )
+  }
+  const correct = [...joined].filter((key) => group.same.has(key)).length
+  return { correct, joined: joined.size, gold: group.same.size }
+}
+
+function ecbGroups(): GoldGroup[] {
+  return [...loadEcbTopics()].map(([topic, documents]) => {
+    const units = documents.flatMap((document) =>
+      document.sentences
+        .map((sentence, index) => ({
+          ...sentence,
+          key: `${document.id}:${index}`,
+          doc: document.id,
+        }))
+        .filter((sentence) => sentence.judged),
+    )
+    const same = new Set<string>()
+    units.forEach((a, i) =>
+      units.forEach((b, j) => {
+        if (j > i && a.doc !== b.doc && [...a.events].some((event) => b.events.has(event)))
+          same.add(pairKey(a.key, b.key))
+      }),
+    )
+    const byDoc = new Map(documents.map((document) => [document.id, document]))
+    return {
+      name: `ecb+ topic ${topic}`,
+      articles: documents.map((document) =>
+        extract({ id: document.id, text: document.text, clean: true }),
+      ),
+      unitOf: (articleId, offset) => {
+        const sentences = byDoc.get(articleId)?.sentences ?? []
+        const index = sentences.findIndex((s) => offset >= s.start && offset < s.end + 2)
+        return index >= 0 && sentences[index]?.judged === true ? `${articleId}:${index}` : null
+      },
+      same,
+    }
+  })
+}
+
+const EMERGENT_GROUP = 10
+
+function emergentGroups(): GoldGroup[] {
+  const rows = readFileSync(
+    new URL('../../shared/data/stance-emergent/stances.jsonl', import.meta.url),
+    'utf8',
+  )
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as { claimId: string; articleId: string; headline: string })
+  const claims = [...new Set(rows.map((row) => row.claimId))].sort()
+  const groups: GoldGroup[] = []
+  for (let from = 0; from < claims.length; from += EMERGENT_GROUP) {
+    const chosen = new Set(claims.slice(from, from + EMERGENT_GROUP))
+    const members = rows.filter((row) => chosen.has(row.claimId))
+    const claimOf = new Map(members.map((row) => [row.articleId, row.claimId]))
+    const same = new Set<string>()
+    members.forEach((a, i) =>
+      members.forEach((b, j) => {
+        if (j > i && a.claimId === b.claimId) same.add(pairKey(a.articleId, b.articleId))
+      }),
+    )
+    groups.push({
+      name: `emergent claims ${from}-${from + chosen.size - 1}`,
+      articles: members.map((row) =>
+        extract({ id: row.articleId, text: row.headline, clean: true }),
+      ),
+      unitOf: (articleId) => (claimOf.has(articleId) ? articleId : null),
+      same,
+    })
+  }
+  return groups
+}
+
+/** The settings compared: joins on shared terms alone (as before), and with the stance model's part. */
+export const ALIGNMENT_GRID: Alignment[] = [0.3, 0.45].flatMap((sameClaim) =>
+  (['rare', 'any'] as const).flatMap((eventNames) =>
+    [false, true].map((anchors) => ({
+      sameClaim,
+      sameEvent: 0.15,
+      anchors,
+      linkage: 'half' as const,
+      eventNames,
+    })),
+  ),
+)
+
+const sum = (counts: JoinCounts[]): JoinCounts =>
+  counts.reduce(
+    (total, count) => ({
+      correct: total.correct + count.correct,
+      joined: total.joined + count.joined,
+      gold: total.gold + count.gold,
+    }),
+    { correct: 0, joined: 0, gold: 0 },
+  )
+
+export const precisionOf = (c: JoinCounts): number => (c.joined === 0 ? 0 : c.correct / c.joined)
+export const recallOf = (c: JoinCounts): number => (c.gold === 0 ? 0 : c.correct / c.gold)
+/** F0.5: a wrong join puts a claim in an outlet's mouth; a missed one only splits a claim in two. */
+export const fHalf = (c: JoinCounts): number => {
+  const [p, r] = [precisionOf(c), recallOf(c)]
+  return p + r === 0 ? 0 : (1.25 * p * r) / (0.25 * p + r)
+}
+
+export interface AlignmentFigures {
+  corpus: string
+  /** Held-out folds: precision, recall, F0.5 of joins, mean ± sd over folds. */
+  heldOut: { precision: string; recall: string; f: string; fMean: number; precisionMean: number }
+  /** The setting chosen most often on the training folds. */
+  chosen: Alignment
+  /** Whole-corpus figures of the shipped setting and of the words-only setting before this change. */
+  shipped: JoinCounts
+  before: JoinCounts
+}
+
+const FOLDS = 5
+const sameSetting = (a: Alignment, b: Alignment): boolean =>
+  a.sameClaim === b.sameClaim &&
+  a.sameEvent === b.sameEvent &&
+  a.anchors === b.anchors &&
+  a.linkage === b.linkage &&
+  a.eventNames === b.eventNames
+
+/** Cross-validation over groups: per fold, the best setting by F0.5 on the other folds, scored on this one. */
+export function crossValidateAlignment(
+  corpus: string,
+  groups: GoldGroup[],
+  grid: Alignment[] = ALIGNMENT_GRID,
+): AlignmentFigures {
+  const before: Alignment = {
+    sameClaim: 0.45,
+    sameEvent: 0.15,
+    anchors: false,
+    linkage: 'half',
+    eventNames: 'rare',
+  }
+  const settings = grid.some((setting) => sameSetting(setting, before)) ? grid : [before, ...grid]
+  const counts = settings.map((setting) => groups.map((group) => joinCounts(group, setting)))
+  const folds = Array.from({ length: FOLDS }, (_, fold) => groups.map((_, i) => i % FOLDS === fold))
+  const held: JoinCounts[] = []
+  const picks: number[] = []
+  for (const inFold of folds) {
+    const train = (index: number): JoinCounts =>
+      sum((counts[index] as JoinCounts[]).filter((_, i) => !inFold[i]))
+    let best = 0
+    settings.forEach((_, index) => {
+      if (fHalf(train(index)) > fHalf(train(best))) best = index
+    })
+    picks.push(best)
+    held.push(sum((counts[best] as JoinCounts[]).filter((_, i) => inFold[i])))
+  }
+  const tally = new Map<number, number>()
+  for (const pick of picks) tally.set(pick, (tally.get(pick) ?? 0) + 1)
+  const chosenIndex = [...tally].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0] ?? 0
+  const shippedIndex = settings.findIndex((setting) => sameSetting(setting, ALIGNMENT))
+  const beforeIndex = settings.findIndex((setting) => sameSetting(setting, before))
+  return {
+    corpus,
+    heldOut: {
+      precision: formatMeanSd(held.map(precisionOf)),
+      recall: formatMeanSd(held.map(recallOf)),
+      f: formatMeanSd(held.map(fHalf)),
+      fMean: meanSd(held.map(fHalf)).mean,
+      precisionMean: meanSd(held.map(precisionOf)).mean,
+    },
+    chosen: settings[chosenIndex] as Alignment,
+    shipped: sum(counts[shippedIndex >= 0 ? shippedIndex : 0] as JoinCounts[]),
+    before: sum(counts[beforeIndex] as JoinCounts[]),
+  }
+}
+
+/** Per-setting whole-corpus counts, for the calibration note. */
+export function alignmentTable(groups: GoldGroup[], grid: Alignment[] = ALIGNMENT_GRID): string[] {
+  return grid.map((setting) => {
+    const c = sum(groups.map((group) => joinCounts(group, setting)))
+    return `${JSON.stringify(setting)} P ${precisionOf(c).toFixed(3)} R ${recallOf(c).toFixed(3)} F0.5 ${fHalf(c).toFixed(3)} joins ${c.joined}`
+  })
+}
+
+export { ecbGroups, emergentGroups }
+
+export function evaluateAlignment(grid: Alignment[] = ALIGNMENT_GRID): AlignmentFigures[] {
+  const figures = [crossValidateAlignment('Emergent', emergentGroups(), grid)]
+  if (ecbPresent()) figures.push(crossValidateAlignment('ECB+', ecbGroups(), grid))
+  return figures
+}
