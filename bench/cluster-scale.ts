@@ -4,7 +4,7 @@
  * known stories. Figures only; no assertion.
  */
 import { loadavg } from 'node:os'
-import { clusterStories } from '../src/stories/cluster.js'
+import { clusterStories } from '../src/stories/placement.js'
 import { scoreClustering } from '../eval/clustering-metrics.js'
 import { storyCorpus } from './story-corpus.js'
 

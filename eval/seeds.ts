@@ -1,6 +1,6 @@
 import { analyze, verify } from '../src/index.js'
 import type { StoryEntity } from '../src/types.js'
-import { clusterStories } from '../src/stories/cluster.js'
+import { clusterStories } from '../src/stories/placement.js'
 import type { CliDataset } from './clustering-cv.js'
 import { stemmer } from 'stemmer'
 import { STOPWORDS } from '../src/data/stopwords.js'

@@ -1,20 +1,17 @@
-import { type AnalyzeOptions, dedupeById, reportStory } from './pipeline.js'
+import { type AnalyzeOptions, dedupeById } from './pipeline.js'
+import { clusteringUpdate, finishStory } from './analysis.js'
 import { withAnnotations } from './nlp/annotate.js'
+import { MAX_POSTINGS } from './stories/cluster.js'
 import {
-  INDEX_TERMS,
-  MAX_POSTINGS,
-  OnlineClusterer,
-  articleTerms,
-  canonicalOrder,
-  clusterOf,
-  placeArticles,
-  splitIfTwoEvents,
-  termWeights,
-} from './stories/cluster.js'
-import { type TermVector, tfidfVector, topTerms } from './stories/vectors.js'
-import type { ClusteringUpdate, Store, UnclusteredFilter } from './store/store.js'
+  changedStories,
+  lookupTerms,
+  pendingTerms,
+  pendingWeights,
+  placePending,
+} from './stories/placement.js'
+import type { Store, UnclusteredFilter } from './store/store.js'
 import { contentId } from './text/hash.js'
-import type { Article } from './types.js'
+import { type Analysis, type Article, SCHEMA_VERSION, type StoryReport } from './types.js'
 
 export interface StoreUpdateResult {
   added: string[]
@@ -113,7 +110,10 @@ function storedIds(
   )
 }
 
-/** The placement itself; the caller holds the store's writer lock. */
+/**
+ * The placement itself (the stages of src/stories/placement.ts and src/analysis.ts, as `analyzeArticles` runs
+ * them, with the state read from the store); the caller holds the store's writer lock.
+ */
 async function placeInStore(
   store: Store,
   articles: Article[],
@@ -122,85 +122,63 @@ async function placeInStore(
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await addArticles(store, articles, options.onProblem)
   // Rows stored before annotations existed are annotated as they are read.
-  const pending = (await store.unclusteredArticles(filter))
-    .map(withAnnotations)
-    .sort(canonicalOrder)
+  const pending = pendingTerms((await store.unclusteredArticles(filter)).map(withAnnotations))
   const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
-  if (pending.length === 0) return result
+  if (pending.articles.length === 0) return result
 
-  const terms = pending.map(articleTerms)
-  const termDocuments = new Map<string, number>()
-  for (const document of terms)
-    for (const term of document.counts.keys())
-      termDocuments.set(term, (termDocuments.get(term) ?? 0) + 1)
-  const stored = await store.termDocuments([...termDocuments.keys()])
-  const idf = termWeights(
-    {
-      documents: stored.documents + pending.length,
-      frequency: (term) => (stored.frequencies.get(term) ?? 0) + (termDocuments.get(term) ?? 0),
-    },
+  const prior = await store.termDocuments([...pending.termDocuments.keys()])
+  const idf = pendingWeights(pending, prior, options.cluster)
+  const candidates = await store.storiesIndexedUnder(lookupTerms(pending, idf), MAX_POSTINGS)
+  const placement = placePending(
+    pending,
+    idf,
+    await store.loadStoryStates(candidates),
     options.cluster,
   )
-  const vectors = terms.map((document) => tfidfVector(document, idf))
-
-  const clusterer = new OnlineClusterer(options.cluster)
-  const lookupTerms = vectors.flatMap((vector) => topTerms(vector, INDEX_TERMS))
-  const candidates = await store.storiesIndexedUnder(lookupTerms, MAX_POSTINGS)
-  clusterer.seed(await store.loadStoryStates(candidates))
-  // The split test and a split's new centroids ask for members' vectors too: each is built once per ingest.
-  const vectorCache = new Map(pending.map((article, position) => [article.id, vectors[position]]))
-  const vectorOf = (article: Article): TermVector => {
-    let vector = vectorCache.get(article.id)
-    if (vector === undefined)
-      vectorCache.set(article.id, (vector = tfidfVector(articleTerms(article), idf)))
-    return vector
+  const finished = []
+  for (const state of changedStories(placement)) {
+    const members = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
+    finished.push({ storyId: state.id, parts: finishStory(placement, { state, members }, options) })
   }
-  const placed = placeArticles(clusterer, pending, vectorOf)
-
-  const merged = [...clusterer.mergedInto].map(([from, into]) => ({ from, into: finalStory(into) }))
-  function finalStory(id: string): string {
-    const next = clusterer.mergedInto.get(id)
-    return next === undefined ? id : finalStory(next)
-  }
-  const update: ClusteringUpdate = {
-    placed: placed.map((entry) => ({ ...entry, storyId: finalStory(entry.storyId) })),
-    termDocuments,
-    stories: [],
-    merged,
-    moved: [],
-    analyzedArticles: [],
-  }
-  for (const id of clusterer.changed) {
-    const state = clusterer.state(id)
-    if (state === undefined) continue
-    const extracted = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
-    const parts = splitIfTwoEvents(
-      state,
-      extracted,
-      vectorOf,
-      (taken) => clusterer.state(taken),
-      options.cluster?.splitLimits,
-    )
-    for (const part of parts) {
-      const { report, members } = reportStory(clusterOf(part.state), part.members, options)
-      update.stories.push({ state: part.state, report })
-      update.analyzedArticles.push(...members)
-      if (part.state.id !== id)
-        for (const articleId of part.state.articleIds)
-          update.moved.push({ articleId, storyId: part.state.id })
-    }
-  }
-  // An article placed in a story that then split belongs to the split-off story.
-  const movedTo = new Map(update.moved.map((entry) => [entry.articleId, entry.storyId]))
-  update.placed = update.placed.map((entry) => ({
-    ...entry,
-    storyId: movedTo.get(entry.articleId) ?? entry.storyId,
-  }))
+  const update = clusteringUpdate(placement, finished)
   await store.saveClustering(update)
   return {
     ...result,
-    placed: placed.length,
+    placed: placement.placed.length,
     changedStories: update.stories.map((story) => story.state.id),
-    merged,
+    merged: placement.merged,
   }
+}
+
+/**
+ * The stories that hold the given articles as a store reports them, with every member as its story's analysis
+ * left it: what `analyze --db` prints after placing its batch through `updateStore` (the batch is analysed
+ * once, in the store). A store that held nothing before gives the report `analyzeArticles` gives; a store that
+ * did reports the stored stories the batch joined, under their stored ids. Articles come in the order of
+ * `articleIds`, then the other members of their stories.
+ */
+export async function storedAnalysis(store: Store, articleIds: string[]): Promise<Analysis> {
+  const wanted = new Set(articleIds)
+  const storyIds = new Set<string>()
+  if (store.storyOfArticle !== undefined) {
+    for (const id of wanted) {
+      const storyId = await store.storyOfArticle(id)
+      if (storyId !== null) storyIds.add(storyId)
+    }
+  } else
+    for (const story of await store.listStories())
+      if (story.articleIds.some((id) => wanted.has(id))) storyIds.add(story.id)
+  const stories: StoryReport[] = []
+  for (const id of storyIds) {
+    const report = await store.getStory(id)
+    if (report !== null) stories.push(report)
+  }
+  stories.sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
+  const order = [...new Set([...articleIds, ...stories.flatMap((story) => story.articleIds)])]
+  const articles: Article[] = []
+  for (const id of order) {
+    const article = await store.getArticle(id)
+    if (article !== null) articles.push(article)
+  }
+  return { schemaVersion: SCHEMA_VERSION, articles, stories }
 }

@@ -1,7 +1,5 @@
 import { contentId } from './text/hash.js'
-import { buildStoryReport } from './corroborate/report.js'
-import { pinStoryDates } from './corroborate/story-dates.js'
-import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
+import { finishStory } from './analysis.js'
 import { extractArticle, type ExtractOptions, type PageArticle } from './extract/extract-article.js'
 import { failedExtraction } from './extract/failed.js'
 import { canUseWorkers, createExtractionPool, type ExtractionPool } from './extract/pool.js'
@@ -10,15 +8,15 @@ import { withAnnotations } from './nlp/annotate.js'
 import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
-import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
-import { type ClusterOptions, type StoryCluster, clusterStories } from './stories/cluster.js'
+import type { ReuseOptions } from './reuse/links.js'
+import type { ClusterOptions } from './stories/cluster.js'
+import { placeBatch } from './stories/placement.js'
 import {
   type Analysis,
   type Article,
   type ArticleInput,
   type RawDocument,
   SCHEMA_VERSION,
-  type StoryReport,
 } from './types.js'
 
 export interface AnalyzeOptions {
@@ -170,6 +168,7 @@ export function safeExtract(document: RawDocument, options: AnalyzeOptions): Art
 }
 
 /**
+/**
  * An extracted article as the batch's stages type it. Annotation is off (`extract: { annotate: false }`) only
  * for `extract --no-annotate`, whose articles go straight to output; every stage that reads annotations
  * annotates an article that lacks them (`withAnnotations`), so nothing downstream reads a missing field.
@@ -178,42 +177,27 @@ function asArticle(article: PageArticle): Article {
   return article as Article
 }
 
-/** The analysis stages over extracted articles: stories, story dates, reuse, reports. Pure. */
+/**
+ * The analysis stages over extracted articles, with nothing clustered before: the stages a store's ingest runs
+ * (`updateStore`), state in memory. Pure.
+ */
 export function analyzeArticles(given: Article[], options: AnalyzeOptions = {}): Analysis {
   // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
   const articles = given.map(withAnnotations)
-  const clusters = clusterStories(articles, options.cluster)
-  const byId = new Map(articles.map((article) => [article.id, article]))
-  const stories = clusters.map((cluster) => {
-    const { report, members } = reportStory(
-      cluster,
-      cluster.articleIds.map((id) => byId.get(id) as Article),
-      options,
+  const { stories, placement } = placeBatch(articles, options.cluster)
+  const parts = stories
+    .flatMap((story) => finishStory(placement, story, options))
+    .sort(
+      (x, y) =>
+        y.state.articleIds.length - x.state.articleIds.length || (x.state.id < y.state.id ? -1 : 1),
     )
-    for (const member of members) byId.set(member.id, member)
-    return report
-  })
+  const byId = new Map(articles.map((article) => [article.id, article]))
+  for (const part of parts) for (const member of part.members) byId.set(member.id, member)
   return {
     schemaVersion: SCHEMA_VERSION,
     articles: articles.map((article) => byId.get(article.id) as Article),
-    stories,
+    stories: parts.map((part) => part.report),
   }
-}
-
-/**
- * One story's report from its members: story dates pinned, reuse found, the report built. The one step `analyze`
- * and a store's ingest (`updateStore`) both run for every story they touch; returns the dated members too.
- */
-export function reportStory(
-  cluster: StoryCluster,
-  articles: Article[],
-  options: AnalyzeOptions = {},
-): { report: StoryReport; members: Article[] } {
-  // One identity per entity across the story: each article's entity ids become the story's.
-  const entities = resolveStoryEntities(articles)
-  const members = pinStoryDates(articles).map((member) => withStoryEntityIds(member, entities))
-  const links = findReuseLinks(members, options.reuse)
-  return { report: buildStoryReport(cluster, members, links, entities), members }
 }
 
 /**

@@ -107,6 +107,31 @@ test('ingest adds online, says what changed, refuses no inputs, and --rebuild re
   expect(rebuilt.stdout).toMatch(/1 story in /)
 })
 
+test('analyze --db places the batch once, in the store, and reports the same stories as analyze', async () => {
+  process.chdir(ROOT)
+  const { mkdtempSync, readdirSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'news.db')
+  const memory = await runCaptured(['analyze', relative(ROOT, EXAMPLE), '--format', 'json'])
+  const stored = await runCaptured([
+    'analyze',
+    relative(ROOT, EXAMPLE),
+    '--format',
+    'json',
+    '--db',
+    db,
+  ])
+  expect(stored.status).toBe(0)
+  expect(JSON.parse(stored.stdout)).toEqual(JSON.parse(memory.stdout))
+  // One more report of the event, analysed alone into the store: it is reported in the stored story.
+  const files = readdirSync(EXAMPLE).map((name) => join(EXAMPLE, name))
+  const again = await runCaptured(['analyze', files[0] as string, '--format', 'json', '--db', db])
+  const analysis = JSON.parse(again.stdout)
+  expect(analysis.stories).toHaveLength(1)
+  expect(analysis.stories[0].id).toBe(JSON.parse(memory.stdout).stories[0].id)
+  expect(analysis.stories[0].articleIds).toHaveLength(5)
+})
+
 test('--reuse-threshold takes a fraction; anything else is a usage error', async () => {
   expect((await runCaptured(['analyze', EXAMPLE, '--reuse-threshold', '2'])).status).toBe(2)
   const strict = await runCaptured([

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream'
 import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
 import { stripControl } from '../report/escape.js'
-import { updateStore } from '../incremental.js'
+import { storedAnalysis, updateStore } from '../incremental.js'
 import { ingestInputs } from '../ingest-stream.js'
 import { type AnalyzeOptions, analyzeArticles, collectArticles } from '../pipeline.js'
 import { reportChunks, type ReportFormat } from '../report/index.js'
@@ -136,25 +136,43 @@ export async function analyzeCommand(
 ): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
-  const analysis = analyzeArticles(articles, analysisOptions(options))
-  if (options.db !== undefined) {
-    const store = await (await loadStore()).openStore(options.db)
-    try {
-      await updateStore(store, articles, {
-        ...analysisOptions(options),
-        // Ids the store holds with other texts (a later export reusing ids) are renamed, with a warning.
-        onProblem: (problem) =>
-          options.quiet === true
-            ? undefined
-            : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
-        onWait: (message) => io.stderr(`corroborate: ${message}\n`),
-      })
-    } finally {
-      await store.close()
-    }
-  }
+  const analysis =
+    options.db === undefined
+      ? analyzeArticles(articles, analysisOptions(options))
+      : await analyzeIntoStore(articles, options.db, options, io)
   await writeReport(analysis, options.format, options.out, io)
   return EXIT.ok
+}
+
+/**
+ * `analyze --db`: the batch is placed in the store's stories (`updateStore`, as `ingest` does) and the stories
+ * that hold it are reported from the store: one analysis, not one in memory and another in the store. On an
+ * empty store the report is the one `analyze` prints without `--db`.
+ */
+async function analyzeIntoStore(
+  articles: Article[],
+  db: string,
+  options: InputOptions & ThresholdOptions,
+  io: CliIo,
+): Promise<Analysis> {
+  const store = await (await loadStore()).openStore(db)
+  try {
+    const result = await updateStore(store, articles, {
+      ...analysisOptions(options),
+      // Ids the store holds with other texts (a later export reusing ids) are renamed, with a warning.
+      onProblem: (problem) =>
+        options.quiet === true
+          ? undefined
+          : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
+      onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+    })
+    // The batch's ids as stored (renamed ones included), in the order they were given.
+    const stored = new Set([...result.added, ...result.existing])
+    const given = articles.map((article) => article.id).filter((id) => stored.has(id))
+    return await storedAnalysis(store, [...given, ...stored])
+  } finally {
+    await store.close()
+  }
 }
 
 /**

@@ -92,7 +92,7 @@ function buildProgram(io: CliIo): Command {
       .option('--out <file>', 'write the report to a file instead of stdout')
       .option(
         '--db <file|url>',
-        'also store the articles and stories in this store (SQLite file or postgres:// URL)',
+        "place the articles in this store's stories (as `ingest` does) and report the stories that hold them (SQLite file or postgres:// URL)",
       )
       .addOption(reuseThreshold())
       .addOption(storyThreshold())

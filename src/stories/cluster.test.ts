@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { extract } from '../pipeline.js'
 import type { Article } from '../types.js'
-import { OnlineClusterer, clusterStories } from './cluster.js'
+import { OnlineClusterer } from './cluster.js'
+import { clusterStories } from './placement.js'
 
 const EXAMPLE = new URL('../../examples/aurus-gift', import.meta.url).pathname
 const seeds = readdirSync(EXAMPLE).map((name) =>

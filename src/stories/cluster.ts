@@ -1,6 +1,5 @@
 import { contentId } from '../text/hash.js'
 import { DEFAULT_SPLIT_LIMITS, type SplitLimits, divideStory } from './split.js'
-import { canonicalOrder } from './order.js'
 import type { Article, Evidence } from '../types.js'
 import {
   type ReferenceTable,
@@ -8,15 +7,7 @@ import {
   blendedIdf,
   shippedReference,
 } from './reference.js'
-import {
-  type DocumentTerms,
-  type TermVector,
-  cosine,
-  batchFrequencies,
-  documentTerms,
-  tfidfVector,
-  topTerms,
-} from './vectors.js'
+import { type DocumentTerms, type TermVector, cosine, documentTerms, topTerms } from './vectors.js'
 
 export interface ClusterOptions {
   /** Cosine similarity to a story's centroid from which an article joins it (default: tuned in eval/). */
@@ -92,53 +83,6 @@ export interface StoryState {
   firstDay: number | null
   lastDay: number | null
   membership: { articleId: string; evidence: Evidence[] }[]
-}
-
-/**
- * Batch entry: articles are taken one at a time in a canonical order (so the result does not depend on
- * input order), with term weights from the whole batch.
- */
-export function clusterStories(
-  articles: Article[],
-  options: Partial<ClusterOptions> = {},
-): StoryCluster[] {
-  const { stories, vectorOf } = placeBatch(articles, options)
-  const limits = options.splitLimits ?? DEFAULT_CLUSTER_OPTIONS.splitLimits
-  const byId = new Map(stories.map(({ state }) => [state.id, state]))
-  return stories
-    .flatMap(({ state, members }) =>
-      splitIfTwoEvents(state, members, vectorOf, (id) => byId.get(id), limits),
-    )
-    .map((part) => clusterOf(part.state))
-    .sort((x, y) => y.articleIds.length - x.articleIds.length || (x.id < y.id ? -1 : 1))
-}
-
-/**
- * A batch's stories after the online pass, before the split test (clusterStories without its last step), with
- * the vectors the split test reads.
- */
-export function placeBatch(
-  articles: Article[],
-  options: Partial<ClusterOptions> = {},
-): {
-  stories: { state: StoryState; members: Article[] }[]
-  vectorOf: (article: Article) => TermVector
-} {
-  const ordered = [...articles].sort(canonicalOrder)
-  const terms = ordered.map(articleTerms)
-  const idf = termWeights(batchFrequencies(terms), options)
-  const clusterer = new OnlineClusterer(options)
-  // Vectors are rebuilt when a split test asks for them: holding one per article costs gigabytes at 100k.
-  const termsById = new Map(terms.map((document) => [document.id, document]))
-  const vectorOf = (article: Article): TermVector =>
-    tfidfVector(termsById.get(article.id) as DocumentTerms, idf)
-  placeArticles(clusterer, ordered, vectorOf)
-  const byId = new Map(ordered.map((article) => [article.id, article]))
-  const stories = [...clusterer.changed]
-    .sort()
-    .map((id) => clusterer.state(id) as StoryState)
-    .map((state) => ({ state, members: state.articleIds.map((id) => byId.get(id) as Article) }))
-  return { stories, vectorOf }
 }
 
 /**

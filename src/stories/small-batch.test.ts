@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { analyze } from '../pipeline.js'
 import type { ArticleInput } from '../types.js'
-import { clusterStories } from './cluster.js'
+import { clusterStories } from './placement.js'
 
 // "Here are the articles I have on this": a batch too small to tell common words from telling ones by itself.
 const FIXTURE = new URL('../../test/fixtures/stories/small-batch/input.jsonl', import.meta.url)

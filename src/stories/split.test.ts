@@ -3,7 +3,7 @@ import { updateStore } from '../incremental.js'
 import { extract } from '../pipeline.js'
 import { openStore } from '../store/index.js'
 import type { Article } from '../types.js'
-import { clusterStories } from './cluster.js'
+import { clusterStories } from './placement.js'
 import { DEFAULT_SPLIT_LIMITS, splitByNames } from './split.js'
 
 // Eight different texts about checking into rehab: each event's reports share its names, not their wording.

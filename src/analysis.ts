@@ -1,0 +1,85 @@
+import { buildStoryReport } from './corroborate/report.js'
+import { pinStoryDates } from './corroborate/story-dates.js'
+import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
+import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
+import { type ClusterOptions, type StoryCluster, clusterOf } from './stories/cluster.js'
+import { type Placement, type StoryPart, storyParts } from './stories/placement.js'
+import type { ClusteringUpdate } from './store/store.js'
+import type { Article, StoryReport } from './types.js'
+
+/**
+ * Stages 3-4 of the one path from articles to stories (src/stories/placement.ts has stages 1-2): each story a
+ * placement changed is tested for two events and reported, and what changed is gathered as a store saves it.
+ * `analyzeArticles` (state in memory) and `updateStore` (state in a store: ingest, ingest --rebuild,
+ * analyze --db, workers) both run them.
+ */
+export interface ReportedPart extends StoryPart {
+  report: StoryReport
+}
+
+export interface StoryAnalysisOptions {
+  cluster?: Partial<ClusterOptions>
+  reuse?: Partial<ReuseOptions>
+}
+
+/** A changed story's parts after the split test (`members`: all its articles), each with its report. */
+export function finishStory(
+  placement: Placement,
+  part: StoryPart,
+  options: StoryAnalysisOptions = {},
+): ReportedPart[] {
+  return storyParts(placement, part.state, part.members, options.cluster).map((divided) => {
+    const cluster = clusterOf(divided.state)
+    // Reported in the cluster's (id) order, whichever order the members were placed or read back in.
+    const byId = new Map(divided.members.map((article) => [article.id, article]))
+    const ordered = cluster.articleIds.map((id) => byId.get(id) as Article)
+    const { report, members } = reportStory(cluster, ordered, options)
+    return { state: divided.state, members, report }
+  })
+}
+
+/**
+ * One story's report from its members: story dates pinned, reuse found, the report built. Returns the dated
+ * members too.
+ */
+export function reportStory(
+  cluster: StoryCluster,
+  articles: Article[],
+  options: StoryAnalysisOptions = {},
+): { report: StoryReport; members: Article[] } {
+  // One identity per entity across the story: each article's entity ids become the story's.
+  const entities = resolveStoryEntities(articles)
+  const members = pinStoryDates(articles).map((member) => withStoryEntityIds(member, entities))
+  const links = findReuseLinks(members, options.reuse)
+  return { report: buildStoryReport(cluster, members, links, entities), members }
+}
+
+/** What a placement changed, as a store saves it: `finished` holds each changed story's id and parts. */
+export function clusteringUpdate(
+  placement: Placement,
+  finished: { storyId: string; parts: ReportedPart[] }[],
+): ClusteringUpdate {
+  const update: ClusteringUpdate = {
+    placed: placement.placed,
+    termDocuments: placement.termDocuments,
+    stories: [],
+    merged: placement.merged,
+    moved: [],
+    analyzedArticles: [],
+  }
+  for (const { storyId, parts } of finished)
+    for (const part of parts) {
+      update.stories.push({ state: part.state, report: part.report })
+      update.analyzedArticles.push(...part.members)
+      if (part.state.id !== storyId)
+        for (const articleId of part.state.articleIds)
+          update.moved.push({ articleId, storyId: part.state.id })
+    }
+  // An article placed in a story that then split belongs to the split-off story.
+  const movedTo = new Map(update.moved.map((entry) => [entry.articleId, entry.storyId]))
+  update.placed = update.placed.map((entry) => ({
+    ...entry,
+    storyId: movedTo.get(entry.articleId) ?? entry.storyId,
+  }))
+  return update
+}
