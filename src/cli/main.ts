@@ -80,7 +80,7 @@ function buildProgram(io: CliIo): Command {
         '\nExample:\n  corroborate extract examples/aurus-gift/002_2f1ed0a961360b5b.txt --format text',
       ),
   ).action(async (inputs: string[], options) =>
-    setStatus(await (await commands()).extractCommand(inputs, options, io)),
+    setStatus(await (await import('./extract-command.js')).extractCommand(inputs, options, io)),
   )
 
   common(

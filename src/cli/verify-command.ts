@@ -1,7 +1,8 @@
 import { type VerifyResult, verify } from '../corroborate/verify.js'
 import { stripControl } from '../report/escape.js'
 import type { Article } from '../types.js'
-import { readArticles, withExistingStore } from './commands.js'
+import { withExistingStore } from './commands.js'
+import { readArticles } from './extract-command.js'
 import { EXIT, type CliIo } from './io.js'
 
 /** `corroborate verify "<claim>" <inputs…> | --db FILE`: who supports and who disputes a claim. */

@@ -1,7 +1,8 @@
 import type { Article, Span } from '../types.js'
 import type { LedgerClaim } from './ledger.js'
 import type { Proposition } from './propositions.js'
-import { verify } from './verify.js'
+import { prepareClaim, shareOf } from './stance/features.js'
+import { RESTATED_SHARE, verify } from './verify.js'
 
 /** A brief of three to seven sentences (fewer when the story has fewer usable claims). */
 const MAX_SENTENCES = 7
@@ -13,8 +14,8 @@ const MAX_CHARS = 320
  * The cited brief: the best-supported claims first (independent sources, then articles), each written as
  * the member clause that reads best alone — no leading unresolved pronoun, no quotation without its speaker,
  * no opinion or first person — and each citing every article that carries it, once. Disputed claims are
- * left to the conflicts section rather than stated as fact. A citation stands only when the stance model finds
- * the cited article agreeing with the sentence or reporting it: the ledger aligns clauses by shared names and
+ * left to the conflicts section rather than stated as fact. A citation stands only when its clause restates the
+ * sentence or the stance model finds the cited article agreeing with it or reporting it: the ledger aligns clauses by shared names and
  * words, which can join a clause that says something else about the same people, and a brief must not cite an
  * article for what it does not say. A sentence left without citations is not stated.
  */
@@ -48,9 +49,24 @@ export function buildBrief(
   return brief
 }
 
-/** The citations whose article agrees with the sentence or reports it (stance agree or discuss). */
+/**
+ * The citations whose own clause restates the sentence, or whose article agrees with it or reports it (stance
+ * agree or discuss). The stance reads the whole article, and a body that differs on other details (another
+ * day, another toll) can read as disagreeing with a sentence it states word for word.
+ */
 function supportedCitations(text: string, spans: Span[], byId: Map<string, Article>): Span[] {
   const cited = spans.filter((span) => byId.has(span.articleId))
+  const sentence = prepareClaim(text)
+  const restates = (span: Span): boolean => {
+    const clause = prepareClaim(
+      (byId.get(span.articleId) as Article).text.slice(span.start, span.end),
+    )
+    return (
+      shareOf(sentence.stems, clause.stems) >= RESTATED_SHARE &&
+      shareOf(clause.stems, sentence.stems) >= RESTATED_SHARE &&
+      clause.negation === sentence.negation
+    )
+  }
   // The story's own articles, annotations and all: verify reads their stored attributions instead of
   // annotating their text again. Links are not needed: only each article's stance is read here.
   const { verdicts } = verify(
@@ -58,9 +74,9 @@ function supportedCitations(text: string, spans: Span[], byId: Map<string, Artic
     cited.map((span) => byId.get(span.articleId) as Article),
     { links: [] },
   )
-  return cited.filter((_, index) => {
+  return cited.filter((span, index) => {
     const stance = verdicts[index]?.stance
-    return stance === 'agree' || stance === 'discuss'
+    return stance === 'agree' || stance === 'discuss' || restates(span)
   })
 }
 

@@ -1,0 +1,105 @@
+/**
+ * Reading inputs for a command (progress, per-input warnings) and the `extract` command. Its own module, apart
+ * from the store and analysis commands, so that `extract` loads what extraction needs and nothing more.
+ */
+import { listInputFiles } from '../ingest/read-inputs.js'
+import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
+import { collectArticles } from '../read-articles.js'
+import { stripControl } from '../report/escape.js'
+import type { Article } from '../types.js'
+import { EXIT, type CliIo } from './io.js'
+import { createProgress } from './progress.js'
+
+export interface InputOptions {
+  maxBytes: number
+  allowPrivate: boolean
+  jobs?: number
+  /** No progress and no warnings about single inputs (errors still go to stderr). */
+  quiet?: boolean
+  /** Also the informational messages of each article (encodings guessed, dates inferred…). */
+  verbose?: boolean
+  /** `extract --no-annotate`: no names, attributions or sentences (only `extract` prints articles as read). */
+  annotate?: boolean
+}
+
+/** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
+export async function readArticles(
+  inputs: string[],
+  options: InputOptions,
+  io: CliIo,
+): Promise<Article[] | null> {
+  const files = (await listInputFiles(inputs)).length
+  const progress = createProgress(
+    io,
+    io.stderrIsTty && options.quiet !== true ? files : 0,
+    'reading',
+  )
+  const problems: InputProblem[] = []
+  const articles = await collectArticles(inputs, {
+    limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
+    // Threads start only past 200 documents (collectArticles): a small batch is read in-process.
+    workers: options.jobs ?? 1,
+    ...(options.annotate === false ? { extract: { annotate: false } } : {}),
+    onProblem: (problem) => problems.push(problem),
+    onArticle: () => progress.tick(),
+  })
+  progress.done()
+  if (options.quiet !== true) {
+    for (const problem of problems)
+      io.stderr(`corroborate: warning: ${describeProblem(problem)}
+`)
+    for (const article of articles) warnAbout(article, io, options.verbose === true)
+  }
+  if (articles.length === 0) {
+    io.stderr('corroborate: no article could be read from the inputs\n')
+    return null
+  }
+  return articles
+}
+
+/** An article's warnings and errors, one line each on stderr. */
+/** An article's warnings (and, verbose, its informational messages) on stderr, its name quoted safely. */
+export function warnAbout(article: Article, io: CliIo, verbose = false): void {
+  for (const message of article.messages) {
+    if (message.severity === 'info' && !verbose) continue
+    io.stderr(
+      `corroborate: ${message.severity}: ${quoteName(article.path ?? article.url ?? article.id)}: ${message.reason} [${message.ruleId}]\n`,
+    )
+  }
+}
+
+export async function extractCommand(
+  inputs: string[],
+  options: InputOptions & { format?: 'json' | 'jsonl' | 'text' },
+  io: CliIo,
+): Promise<number> {
+  const articles = await readArticles(inputs, options, io)
+  if (articles === null) return EXIT.inputs
+  // Without --format: one article as a JSON document, several as JSON lines.
+  const format = options.format ?? (articles.length === 1 ? 'json' : 'jsonl')
+  if (format === 'json' && articles.length > 1) {
+    io.stderr(
+      `corroborate: --format json prints one article, but the inputs hold ${articles.length}; use --format jsonl\n`,
+    )
+    return EXIT.usage
+  }
+  if (format === 'json') io.stdout(`${JSON.stringify(articles[0], null, 2)}\n`)
+  else if (format === 'jsonl')
+    for (const article of articles) io.stdout(`${JSON.stringify(article)}\n`)
+  else io.stdout(stripControl(articles.map(articleAsText).join('\n\n')))
+  return EXIT.ok
+}
+
+function articleAsText(article: Article): string {
+  const facts = [
+    ['title', article.title],
+    ['authors', article.authors.join(', ')],
+    ['site', article.site],
+    ['publisher', article.publisher],
+    ['published', article.published],
+    ['page date', article.pageDate],
+    ['dateline', article.dateline],
+    ['language', article.language],
+  ].filter(([, value]) => value !== null && value !== '')
+  return `${facts.map(([name, value]) => `${name}: ${value}`).join('\n')}\n\n${article.text}\n`
+}

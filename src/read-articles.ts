@@ -1,0 +1,194 @@
+/**
+ * Reading a batch: inputs (paths, URLs, article objects) to extracted articles, one per id. Its own module, apart
+ * from the analysis stages, so that `extract` loads what extraction needs and nothing more.
+ */
+import { extractArticle, type ExtractOptions, type PageArticle } from './extract/extract-article.js'
+import { failedExtraction } from './extract/failed.js'
+import { canUseWorkers, createExtractionPool, type ExtractionPool } from './extract/pool.js'
+import { documentFromInput } from './ingest/document.js'
+import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
+import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
+import type { InputProblem } from './ingest/problem.js'
+import type { ReuseOptions } from './reuse/links.js'
+import type { ClusterOptions } from './stories/cluster.js'
+import { contentId } from './text/hash.js'
+import type { Article, ArticleInput, RawDocument } from './types.js'
+
+export interface AnalyzeOptions {
+  cluster?: Partial<ClusterOptions>
+  reuse?: Partial<ReuseOptions>
+  extract?: Partial<ExtractOptions>
+  limits?: Partial<InputLimits>
+  /** Called for each input that yields no article (the batch goes on). */
+  onProblem?: (problem: InputProblem) => void
+  /** Called after each article is extracted, for progress reports. */
+  onArticle?: (article: Article) => void
+  /**
+   * Worker threads that extract files and URLs in parallel (default 1: in-process), started once more than 200
+   * documents were read. Used when running compiled code; results and their order are the same either way.
+   */
+  workers?: number
+}
+
+/**
+ * Extracts one article. Accepts an article input object (CONTRACT.md JSONL shape), or the bytes or text of
+ * one page or scrape. Throws on input that holds no article (empty, binary); use `analyze` for batches.
+ */
+export function extract(
+  input: ArticleInput | string | Uint8Array,
+  options?: Partial<ExtractOptions> & { annotate?: true },
+): Article
+export function extract(
+  input: ArticleInput | string | Uint8Array,
+  options?: Partial<ExtractOptions>,
+): PageArticle
+export function extract(
+  input: ArticleInput | string | Uint8Array,
+  options: Partial<ExtractOptions> = {},
+): PageArticle {
+  if (typeof input === 'object' && !(input instanceof Uint8Array)) {
+    if (input.text === undefined && input.html === undefined) {
+      throw new TypeError(
+        'Cannot call `extract` with an input that has neither `text` nor `html`; pass one of them',
+      )
+    }
+    return extractArticle(documentFromInput(input), options)
+  }
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input
+  const first = documentsFromBytes(bytes, '<input>', null, null).next().value
+  if (first === undefined || 'problem' in first) {
+    throw new TypeError(
+      `Cannot call \`extract\` on this input: ${first === undefined ? 'no article' : first.problem.reason}`,
+    )
+  }
+  return extractArticle(first.document, options)
+}
+
+/**
+ * Reads and extracts a batch's inputs (paths and URLs as a stream, see `extractInputs`; article inputs and
+ * Articles as they are), with one article per id (`dedupeById`). Holds the extracted articles, never the
+ * inputs' bytes or markup: a 1 GB crawler export whose lines carry 200 KB of markup each takes the memory of
+ * its clean texts.
+ */
+export async function collectArticles(
+  inputs: (string | ArticleInput | Article)[],
+  options: AnalyzeOptions = {},
+): Promise<Article[]> {
+  const articles: Article[] = []
+  const paths = inputs.filter((input): input is string => typeof input === 'string')
+  for await (const article of extractInputs(paths, options)) articles.push(article)
+  for (const input of inputs) {
+    if (typeof input === 'string') continue
+    const article =
+      'schemaVersion' in input
+        ? (input as Article)
+        : asArticle(extractArticle(documentFromInput(input as ArticleInput), options.extract))
+    articles.push(article)
+    options.onArticle?.(article)
+  }
+  return dedupeById(articles, options.onProblem)
+}
+
+/**
+ * Reads paths and URLs one document at a time and extracts each as it is read, yielding articles in input
+ * order; problems go to `onProblem`, each article to `onArticle`. With `workers` > 1 (and compiled code),
+ * extraction moves to a pool of worker threads once more than MIN_DOCUMENTS_FOR_WORKERS documents were read,
+ * with at most IN_FLIGHT_PER_WORKER documents per worker in flight: memory holds those few documents, whatever
+ * the size of the inputs. The batch (`analyze`), the stream into a store (`ingest`) and the workers read
+ * through it; results and their order are the same with or without threads.
+ */
+export async function* extractInputs(
+  paths: string[],
+  options: AnalyzeOptions = {},
+): AsyncGenerator<Article> {
+  const workers = options.workers ?? 1
+  let pool: ExtractionPool | null = null
+  let documents = 0
+  const inFlight: Promise<Article>[] = []
+  const done = (article: Article): Article => {
+    options.onArticle?.(article)
+    return article
+  }
+  try {
+    for await (const result of readInputs(paths, { ...DEFAULT_LIMITS, ...options.limits })) {
+      if ('problem' in result) {
+        options.onProblem?.(result.problem)
+        continue
+      }
+      documents++
+      if (pool === null && workers > 1 && documents > MIN_DOCUMENTS_FOR_WORKERS && canUseWorkers())
+        pool = createExtractionPool(workers, options.extract)
+      if (pool === null) {
+        yield done(safeExtract(result.document, options))
+        continue
+      }
+      inFlight.push(pool.extract(result.document).then(asArticle))
+      while (inFlight.length > workers * IN_FLIGHT_PER_WORKER)
+        yield done(await (inFlight.shift() as Promise<Article>))
+    }
+    while (inFlight.length > 0) yield done(await (inFlight.shift() as Promise<Article>))
+  } finally {
+    await pool?.close()
+  }
+}
+
+/**
+ * Documents extracted in-process before a pool of threads starts: below this many, starting threads (each loads
+ * and warms up its own code) costs more than it saves.
+ */
+const MIN_DOCUMENTS_FOR_WORKERS = 200
+
+/** Documents queued per extraction worker: enough to keep it busy, few enough to bound memory. */
+const IN_FLIGHT_PER_WORKER = 4
+
+/** Extraction must never stop a batch (see failedExtraction). */
+export function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
+  try {
+    return asArticle(extractArticle(document, options.extract))
+  } catch (error) {
+    return asArticle(failedExtraction(document, error as Error, options.extract))
+  }
+}
+
+/**
+/**
+ * An extracted article as the batch's stages type it. Annotation is off (`extract: { annotate: false }`) only
+ * for `extract --no-annotate`, whose articles go straight to output; every stage that reads annotations
+ * annotates an article that lacks them (`withAnnotations`), so nothing downstream reads a missing field.
+ */
+function asArticle(article: PageArticle): Article {
+  return article as Article
+}
+
+/**
+ * The same content read twice is one article. Two articles under one id with different texts (a JSONL export
+ * that reuses ids) are both kept: the later one gets an id of its own, derived from its text, and a warning.
+ * `stored` holds the texts a store already keeps under some of these ids: an article with one of those ids and
+ * another text is renamed in the same way (one with the same text passes, for the store to count as existing).
+ */
+export function dedupeById(
+  articles: Article[],
+  onProblem: AnalyzeOptions['onProblem'],
+  stored: ReadonlyMap<string, string> = new Map(),
+): Article[] {
+  const textOf = new Map<string, string>()
+  const kept: Article[] = []
+  for (const article of articles) {
+    const inBatch = textOf.get(article.id)
+    if (inBatch === article.text) continue
+    const earlier = inBatch ?? stored.get(article.id)
+    let distinct = article
+    if (earlier !== undefined && earlier !== article.text) {
+      distinct = { ...article, id: `${article.id}~${contentId(article.text, 8)}` }
+      if (textOf.has(distinct.id)) continue
+      onProblem?.({
+        input: article.path ?? article.url ?? article.id,
+        ruleId: 'duplicate-id',
+        reason: `Unexpected id ${JSON.stringify(article.id)} already used by an article with another text; this one is ${JSON.stringify(distinct.id)}`,
+      })
+    }
+    textOf.set(distinct.id, distinct.text)
+    kept.push(distinct)
+  }
+  return kept
+}
