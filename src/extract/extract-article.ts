@@ -1,5 +1,5 @@
 import { decideMetadata, readPageMeta } from '../metadata/index.js'
-import { annotateArticle, type ArticleAnnotations } from '../nlp/annotate.js'
+import { annotateArticle, type ArticleAnnotations, MAX_ANNOTATED_CHARS } from '../nlp/annotate.js'
 import { contentId } from '../text/hash.js'
 import { type Article, type Message, type RawDocument, SCHEMA_VERSION } from '../types.js'
 import { descendants, parseHtml, textOf } from './html/dom.js'
@@ -62,6 +62,13 @@ export function extractArticle(
     pageText: body.pageText,
     now: settings.now,
   })
+  if (settings.annotate && body.text.length > MAX_ANNOTATED_CHARS) {
+    messages.push({
+      severity: 'warning',
+      ruleId: 'annotation-truncated',
+      reason: `Unexpected article text of ${body.text.length} characters; names and attributions were read in the first ${MAX_ANNOTATED_CHARS} only`,
+    })
+  }
   if (body.text === '') {
     messages.push({
       severity: 'warning',
