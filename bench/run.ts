@@ -50,27 +50,13 @@ function measure(command: string, args: string[]): Measured {
 
 const pages = dataPath('article-extraction', 'html')
 console.log(`\nExtraction speed — 91 ScrapingHub dev pages, whole processes, best of ${RUNS}`)
-const ours = measure('node', ['bin/corroborate.js', 'extract', pages, '--format', 'jsonl'])
-const oneThread = measure('node', [
-  'bin/corroborate.js',
-  'extract',
-  pages,
-  '--format',
-  'jsonl',
-  '--jobs',
-  '1',
-])
+/** `corroborate extract` over the pages as JSON lines, with the given options. */
+const extractRun = (...options: string[]): Measured =>
+  measure('node', ['bin/corroborate.js', 'extract', pages, '--format', 'jsonl', ...options])
+const ours = extractRun()
+const oneThread = extractRun('--jobs', '1')
 // Extraction alone, as readability.js does it: text and metadata, no names or attributions.
-const bare = measure('node', [
-  'bin/corroborate.js',
-  'extract',
-  pages,
-  '--format',
-  'jsonl',
-  '--jobs',
-  '1',
-  '--no-annotate',
-])
+const bare = extractRun('--jobs', '1', '--no-annotate')
 const peer = measure('node', ['bench/readability-extract.mjs', pages])
 const row = (name: string, m: Measured): void =>
   console.log(
