@@ -35,12 +35,10 @@ export function annotateArticle(
   options: Partial<AnnotateOptions> = {},
 ): ArticleAnnotations {
   const sentences = splitSentences(article.text).map(({ start, end }) => ({ start, end }))
-  // Cut at a sentence end, so no name or quotation is cut in two; offsets into the prefix are offsets into the text.
-  const last = sentences.findLast((sentence) => sentence.end <= MAX_ANNOTATED_CHARS)
   const text =
     article.text.length <= MAX_ANNOTATED_CHARS
       ? article.text
-      : article.text.slice(0, last?.end ?? MAX_ANNOTATED_CHARS)
+      : article.text.slice(0, annotatedEnd(sentences))
   const entities = articleEntities(text, options.model)
   return {
     sentences,
@@ -48,6 +46,14 @@ export function annotateArticle(
     // Speakers resolve to the entities just found, so an attribution's entityId is its speaker's identity.
     attributions: findAttributions(text, { entities }),
   }
+}
+
+/** Where a long text's annotated part ends: at a sentence end, so no name or quotation is cut in two. */
+function annotatedEnd(sentences: TextRange[]): number {
+  return (
+    sentences.findLast((sentence) => sentence.end <= MAX_ANNOTATED_CHARS)?.end ??
+    MAX_ANNOTATED_CHARS
+  )
 }
 
 /**
