@@ -121,7 +121,7 @@ function numberConflicts(
     else group.push(fact)
   }
   return groups.flatMap((members) => {
-    const subject = commonestWords(members.map((member) => member.subject))
+    const subject = subjectLabel(members)
     const first = members[0] as NumberFact
     const about = `${first.kind}${subject === '' ? '' : ` of ${subject}`}`
     const conflict = conflictOf(
@@ -168,6 +168,17 @@ function dateConflicts(
     )
     return conflict === null ? [] : [conflict]
   })
+}
+
+/** What a group of figures is of: a name one of them gives (the product priced), else the commonest words. */
+function subjectLabel(members: NumberFact[]): string {
+  const names = members.flatMap((member) =>
+    member.subjectName === null ? [] : [member.subjectName],
+  )
+  const counts = new Map<string, number>()
+  for (const name of names) counts.set(name, (counts.get(name) ?? 0) + 1)
+  const [commonest] = [...counts].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length)
+  return commonest?.[0] ?? commonestWords(members.map((member) => member.subject))
 }
 
 function commonestWords(subjects: string[][]): string {

@@ -10,6 +10,8 @@ export interface NumberFact {
   kind: string
   /** Words naming what the number is of ("construction fund", "Aurus Senat"), for matching across articles. */
   subject: string[]
+  /** The subject as the article writes it when it is a name ("Aurus Senat"), for labels; else null. */
+  subjectName: string | null
   value: number
   unit: string | null
   qualifier: string | null
@@ -97,16 +99,25 @@ export function numberFacts(article: Article): NumberFact[] {
     // price.
     const things = named.filter((entity) => entity.type !== 'person')
     const priced = things.at(-1) ?? named.at(-1)
+    // "Mr. Kim's new limo … priced at": what a name owns is priced, not the name's bearer.
+    const last = named.at(-1)
+    const owned = last !== undefined ? possessed(article.text, last.end, fact.start) : null
     const subject =
-      fact.about === 'price'
-        ? priced !== undefined
-          ? contentOf(priced.text)
-          : []
-        : amountSubject(article.text, fact.start, fact.end, sentence.start + sentence.text.length)
+      fact.about !== 'price'
+        ? amountSubject(article.text, fact.start, fact.end, sentence.start + sentence.text.length)
+        : owned !== null
+          ? owned
+          : priced !== undefined
+            ? contentOf(priced.text)
+            : []
     return {
       articleId: article.id,
       kind: fact.about,
       subject,
+      subjectName:
+        fact.about === 'price' && owned === null && priced !== undefined && subject.length > 0
+          ? priced.text
+          : null,
       value: Number(fact.value),
       unit: fact.unit,
       qualifier: fact.qualifier,
@@ -122,6 +133,7 @@ export function numberFacts(article: Article): NumberFact[] {
         articleId: article.id,
         kind: OUTCOME_KIND[(groups.outcome ?? '').toLowerCase()] ?? 'count',
         subject: [],
+        subjectName: null,
         value: COUNT_WORDS[number] ?? Number(number.replace(/,/g, '')),
         unit: 'people',
         qualifier: groups.qualifier?.toLowerCase() ?? null,
@@ -136,16 +148,35 @@ export function numberFacts(article: Article): NumberFact[] {
 function contentOf(text: string): string[] {
   return tokenize(text)
     .map((token) => token.norm)
-    .filter((word) => word.length > 2 && !STOPWORDS.has(word) && !NOT_SUBJECT.has(word))
+    .filter(
+      // A year or another figure is when or how much, never what.
+      (word) =>
+        word.length > 2 && !STOPWORDS.has(word) && !NOT_SUBJECT.has(word) && !/\d/.test(word),
+    )
     .slice(0, SUBJECT_WORDS)
 }
 
-/** "$3.6 billion for the construction fund" → construction fund; "a $3.5 billion fund" → fund. */
+/**
+ * The head of the noun phrase a possessive name opens, before the amount: "Kim’s new limo is … priced" →
+ * limo. Null when the name is not possessive or no word follows it before a verb or a clause break.
+ */
+function possessed(text: string, nameEnd: number, amountStart: number): string[] | null {
+  const phrase =
+    /^['’]s\s+([\p{L}\s-]{2,60}?)\s*(?:\b(?:is|was|are|were|costs?|priced|sells?)\b|[,;:(—–])/u.exec(
+      text.slice(nameEnd, amountStart),
+    )
+  const head = contentOf(phrase?.[1] ?? '').at(-1)
+  return head === undefined ? null : [head]
+}
+
+/**
+ * "$3.6 billion for the construction fund" → construction fund; "a $3.5 billion fund" → fund; "$28 million in
+ * 2022" is a when, not a what.
+ */
 function amountSubject(text: string, start: number, end: number, sentenceEnd: number): string[] {
   const after = text.slice(end, Math.min(sentenceEnd, end + 80))
-  const linked = /^\s*(?:\)|dollars?|in|of|for|to)\s+(?:the\s+|a\s+|an\s+)?([^,.;:]{3,60})/i.exec(
-    after,
-  )
+  const linked =
+    /^\s*(?:\)|dollars?|in|of|for|to)\s+(?:the\s+|a\s+|an\s+)?(?!\d)([^,.;:]{3,60})/i.exec(after)
   if (linked?.[1] !== undefined) return contentOf(linked[1])
   const direct = /^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(after)
   if (direct?.[1] !== undefined) return contentOf(direct[1])
