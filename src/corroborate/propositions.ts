@@ -5,7 +5,7 @@ import { STOPWORDS } from '../data/stopwords.js'
 import { splitSentences } from '../text/sentences.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
-import { readAnnotations } from './annotations.js'
+import { readAnnotations, type StoryAnnotations } from './annotations.js'
 
 /**
  * A proposition: one clause of a sentence (the sentence is not the unit) with what it is about — its content
@@ -63,7 +63,7 @@ const nameTerms = (text: string): string[] =>
     .map((word) => `name:${word}`)
 
 export function propositionsOf(article: Article): Proposition[] {
-  const names = readAnnotations(article).entities
+  const { entities: names, quotes } = readAnnotations(article)
   const out: Proposition[] = []
   for (const sentence of splitSentences(article.text)) {
     if (sentence.text.length > MAX_SENTENCE_CHARS || sentence.text.endsWith('?')) continue
@@ -103,7 +103,11 @@ export function propositionsOf(article: Article): Proposition[] {
         sentence: { start: sentence.start, end: sentence.end },
         terms,
         names: byType,
-        attributedTo: attribution,
+        attributedTo:
+          attribution === null
+            ? null
+            : (speakerOf(quotes, clause.start, clause.start + clause.text.length) ??
+              (PRONOUN_SOURCE.test(attribution) ? UNNAMED : attribution)),
         opinion: OPINION.test(clause.text.replace(/["“][^"”]*["”]/g, '')),
         dangling: PRONOUN_START.test(clause.text),
         quoted: /["“”]/.test(clause.text),
@@ -114,6 +118,24 @@ export function propositionsOf(article: Article): Proposition[] {
     }
   }
   return out
+}
+
+/** A source the sentence gives only as a pronoun ("He said…", "It was reported…") that the annotations did not resolve. */
+const PRONOUN_SOURCE = /^(?:he|she|they|it|we|i)\b/i
+const UNNAMED = 'an unnamed source'
+
+/**
+ * The resolved speaker of the annotation stage's attribution covering most of a clause ("He said Kim took a
+ * shine…" → Dmitry Peskov, whom the article named before), so a claim names who says it, never "He". Read
+ * only for a sentence that itself names a source ("said", "according to"): a clause with no cue of its own is
+ * the outlet's voice, whatever span an attribution stretched over it.
+ */
+function speakerOf(quotes: StoryAnnotations['quotes'], start: number, end: number): string | null {
+  for (const quote of quotes) {
+    const covered = Math.min(end, quote.end) - Math.max(start, quote.start)
+    if (quote.speaker !== null && covered * 2 >= end - start) return quote.speaker
+  }
+  return null
 }
 
 function clausesOf(text: string, offset: number): { text: string; start: number }[] {

@@ -1,0 +1,24 @@
+import { expect, test } from 'vitest'
+import { extract } from '../read-articles.js'
+import { propositionsOf } from './propositions.js'
+
+const clausesOf = (text: string) =>
+  propositionsOf(extract({ id: 'a', text, published: '2025-05-13' })).map((clause) => ({
+    text: clause.text,
+    attributedTo: clause.attributedTo,
+  }))
+
+test('a clause a pronoun attributes names the speaker the annotations resolved, never the pronoun', () => {
+  const clauses = clausesOf(
+    'Transport minister Paul Brandt visited the harbour on Monday. He said the strike at the port would end within a week.',
+  )
+  const said = clauses.find((clause) => clause.text.includes('within a week'))
+  expect(said?.attributedTo).toBe('Paul Brandt')
+})
+
+test('an unnamed report is attributed to an unnamed source, not to "It"', () => {
+  const clauses = clausesOf(
+    'It was reported in the capital on Tuesday that the dock workers had accepted a new wage deal.',
+  )
+  expect(clauses[0]?.attributedTo).toBe('an unnamed source')
+})
