@@ -80,7 +80,10 @@ test('two ingests into one store at once leave it as the same ingests one after 
     cliProcess(['ingest', '--db', together, first]),
     cliProcess(['ingest', '--db', together, second]),
   ])
-  expect(results.map((result) => result.status)).toEqual([0, 0])
+  expect(
+    results.map((result) => result.status),
+    results.map((result) => result.stderr).join('\n'),
+  ).toEqual([0, 0])
   const sequential = join(dir, 'sequential.db')
   expect((await cliProcess(['ingest', '--db', sequential, first])).status).toBe(0)
   expect((await cliProcess(['ingest', '--db', sequential, second])).status).toBe(0)

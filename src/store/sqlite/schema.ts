@@ -80,3 +80,24 @@ export function hasColumn(db: Database.Database, table: string, column: string):
     (row) => row.name === column,
   )
 }
+
+/** Tables and indexes the schema creates, by name. */
+const SCHEMA_OBJECTS = [
+  ...SCHEMA.matchAll(/CREATE (?:VIRTUAL )?(?:TABLE|INDEX) IF NOT EXISTS (\w+)/g),
+].map((match) => match[1] as string)
+
+/**
+ * Whether a file is already at this schema (version, every table and index, added columns, WAL): then opening
+ * it writes nothing. Every write at open, even `PRAGMA user_version` of the same value or an empty immediate
+ * transaction, waits for another process's write transaction, and a long one (a batch being placed) outlasts
+ * the busy timeout: a second `ingest` into a busy store failed before it reached the writer lock.
+ */
+export function isCurrent(db: Database.Database, version: number): boolean {
+  if (version !== SCHEMA_VERSION) return false
+  const names = new Set(db.prepare('SELECT name FROM sqlite_master').pluck().all() as string[])
+  return (
+    SCHEMA_OBJECTS.every((name) => names.has(name)) &&
+    hasColumn(db, 'stories', 'list_row') &&
+    db.pragma('journal_mode', { simple: true }) === 'wal'
+  )
+}

@@ -120,3 +120,24 @@ test('a version-2 file (no stored list fields) lists the same rows, read-only fr
   })
   migrated.close()
 })
+
+test('a store another process is writing to opens for writing at once: opening writes nothing', async () => {
+  const path = join(mkdtempSync(join(tmpdir(), 'corroborate-')), 'busy.db')
+  await (await openStore(path)).close()
+  // Another connection (as another ingest placing a batch) holds the write lock; with a busy timeout of 0 any
+  // write at open (a migration, `PRAGMA user_version`, an immediate transaction) fails at once with SQLITE_BUSY.
+  const writer = new Database(path)
+  writer.exec('BEGIN IMMEDIATE')
+  try {
+    const probe = new Database(path, { timeout: 0 })
+    probe.exec('BEGIN IMMEDIATE')
+    expect.unreachable('the probe took a write lock another connection holds')
+  } catch (error) {
+    expect((error as { code?: string }).code).toBe('SQLITE_BUSY')
+  }
+  const second = await openStore(path)
+  expect(await second.listArticles()).toEqual([])
+  await second.close()
+  writer.exec('ROLLBACK')
+  writer.close()
+})

@@ -20,7 +20,7 @@ import {
   termDocuments,
   writeClustering,
 } from './clustering-tables.js'
-import { addMissingColumns, SCHEMA, SCHEMA_VERSION } from './schema.js'
+import { addMissingColumns, isCurrent, SCHEMA, SCHEMA_VERSION } from './schema.js'
 import { StoryRowReader } from './story-rows.js'
 import { WriterLock } from './writer-lock.js'
 
@@ -64,11 +64,13 @@ export class SqliteStore implements Store {
         )
       }
       if (!this.readOnly) {
-        this.db.pragma('journal_mode = WAL')
         this.db.pragma('foreign_keys = ON')
-        this.db.exec(SCHEMA)
-        addMissingColumns(this.db)
-        this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+        if (!isCurrent(this.db, version)) {
+          this.db.pragma('journal_mode = WAL')
+          this.db.exec(SCHEMA)
+          addMissingColumns(this.db)
+          this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+        }
       } else if (version === 0) {
         throw new Error(`Cannot read ${path}: it is an empty SQLite file, not a corroborate store`)
       }
