@@ -222,6 +222,7 @@ if (stanceDataPresent()) {
   figures['stance.emergent.accuracy'] = emergent.accuracy
   figures['stance.emergent.fvTest.accuracy'] = emergent.fvSubsetAccuracy
   figures['stance.emergent.cv.accuracy'] = cv.mean
+  figures['stance.emergent.fvTest.countsExact'] = emergent.fvTestCounts.exact
 } else console.log('\nStance — ../shared/data/stance-* not found, skipped')
 
 console.log(
