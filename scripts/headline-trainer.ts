@@ -64,11 +64,7 @@ export function headlineExamples(buckets: number): HeadlineExample[] {
 }
 
 /** Multinomial logistic regression, Adagrad, L2 on the weights a pair touches; seeded, so repeatable. */
-export function trainHeadline(
-  data: HeadlineExample[],
-  settings: HeadlineSettings,
-  seed = 1,
-): HeadlineModel {
+export function trainHeadline(data: HeadlineExample[], settings: HeadlineSettings): HeadlineModel {
   const classes = HEADLINE_CLASSES.length
   const model: HeadlineModel = {
     buckets: settings.buckets,
@@ -77,7 +73,7 @@ export function trainHeadline(
   }
   const g = new Float32Array(model.weights.length).fill(1e-8)
   const gb = new Float32Array(classes).fill(1e-8)
-  const next = random(seed)
+  const next = random(1)
   const order = data.map((_, index) => index)
   for (let epoch = 0; epoch < settings.epochs; epoch++) {
     shuffle(order, next)
