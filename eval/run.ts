@@ -24,7 +24,7 @@ import { byFold, formatMeanSd, meanSd, siteOf } from './site-folds.js'
 import { crossValidateTitleAgreement } from './title-agreement.js'
 import { seedChecks } from './seeds.js'
 import { evaluateAlignment, fHalf, precisionOf, recallOf } from './ledger-alignment.js'
-import { evaluateEmergent, evaluateFnc, stanceDataPresent } from './stance.js'
+import { evaluateEmergent, evaluateFnc, HEADLINE_CV_REPEATS, stanceDataPresent } from './stance.js'
 
 /** Story clustering's cross-validation: folds, repeats, and the thresholds tuned on the training folds. */
 const CV_FOLDS = 2
@@ -188,18 +188,41 @@ if (stanceDataPresent()) {
     emergent.disputeMae,
     emergent.countsExact,
   )
-  row('Ferreira & Vlachos 2016 (their test pairs here)', '', '', emergent.peerFvSubsetAccuracy)
+  row(
+    `corroborate, the ${emergent.fvTestCounts.claims} FV-test claims' counts (held out)`,
+    '',
+    '',
+    emergent.fvSubsetAccuracy,
+    emergent.fvTestCounts.supportMae,
+    emergent.fvTestCounts.disputeMae,
+    emergent.fvTestCounts.exact,
+  )
+  row(
+    'Ferreira & Vlachos 2016 (their test pairs here)',
+    '',
+    '',
+    emergent.peerFvSubsetAccuracy,
+    emergent.peerFvTestCounts.supportMae,
+    emergent.peerFvTestCounts.disputeMae,
+    emergent.peerFvTestCounts.exact,
+  )
   row('all "for" (majority class)', 0.439, 0.203)
   console.log(
     `  (${emergent.headlinesInFncTrain} of 1,269 headlines are also FNC-1 training headlines: FNC-1 was built from Emergent)`,
   )
+  const [inFnc, outFnc] = emergent.fvTestByFncOverlap
+  if (inFnc && outFnc)
+    console.log(
+      `  leakage check, FV-test accuracy ours / F&V: ${inFnc.inFnc} headlines also in FNC-1 train ${inFnc.ours.toFixed(3)} / ${inFnc.peer.toFixed(3)}, ${outFnc.inFnc} others ${outFnc.ours.toFixed(3)} / ${outFnc.peer.toFixed(3)}`,
+    )
   const cv = meanSd(emergent.headlineCv)
   console.log(
-    `  headline model, 5-fold CV by claim on the FV-train part: accuracy ${cv.mean.toFixed(3)} ± ${cv.sd.toFixed(3)}; FV-test (never trained on) is the held-out figure beside Ferreira & Vlachos`,
+    `  headline model, 5-fold CV by claim on the FV-train part (claims dealt ${HEADLINE_CV_REPEATS} ways, ${emergent.headlineCv.length} folds): accuracy ${cv.mean.toFixed(3)} ± ${cv.sd.toFixed(3)}; FV-test (never trained on) is the held-out figure beside Ferreira & Vlachos`,
   )
   figures['stance.emergent.accuracy'] = emergent.accuracy
   figures['stance.emergent.fvTest.accuracy'] = emergent.fvSubsetAccuracy
   figures['stance.emergent.cv.accuracy'] = cv.mean
+  figures['stance.emergent.fvTest.countsExact'] = emergent.fvTestCounts.exact
 } else console.log('\nStance — ../shared/data/stance-* not found, skipped')
 
 console.log(

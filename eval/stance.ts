@@ -14,6 +14,8 @@ import {
 } from '../scripts/headline-trainer.js'
 
 const DATA = new URL('../../shared/data/', import.meta.url)
+/** The headline model's CV deals the training claims into 5 folds this many ways (20 held-out folds). */
+export const HEADLINE_CV_REPEATS = 4
 
 const readJsonl = <T>(path: string): T[] =>
   readFileSync(new URL(path, DATA), 'utf8')
@@ -105,6 +107,14 @@ const AS_EMERGENT: Record<Stance, EmergentPair['stance']> = {
   unrelated: 'observing',
 }
 
+/** Per-claim supporting / disputing outlet counts against the gold: mean absolute errors, share exact. */
+export interface CountErrors {
+  supportMae: number
+  disputeMae: number
+  exact: number
+  claims: number
+}
+
 export interface EmergentFigures {
   accuracy: number
   macroF1: number
@@ -115,11 +125,21 @@ export interface EmergentFigures {
   disputeMae: number
   countsExact: number
   claims: number
+  /** The same count errors over the claims of Ferreira & Vlachos's test split only (never trained on). */
+  fvTestCounts: CountErrors
+  /** Those of Ferreira & Vlachos's own predictions on the same claims. */
+  peerFvTestCounts: CountErrors
   /** Pairs whose headline is also an FNC-1 training headline (the model may have seen its words). */
   headlinesInFncTrain: number
+  /**
+   * Leakage check: FV-test accuracy on the pairs whose headline is an FNC-1 training headline (the short-text
+   * model, whose probabilities the headline model reads, was trained with it as an FNC "headline") and on the
+   * others, ours beside Ferreira & Vlachos's (who never saw FNC-1).
+   */
+  fvTestByFncOverlap: { inFnc: number; ours: number; peer: number }[]
   /** Pairs of Ferreira & Vlachos's train split: the headline model is trained on them (in-sample). */
   trainedPairs: number
-  /** Held-out accuracy per fold of the headline model's 5-fold CV by claim on that training part. */
+  /** Held-out accuracy per fold of the headline model's 5-fold CV by claim on that training part, x4 deals. */
   headlineCv: number[]
 }
 
@@ -161,41 +181,74 @@ export function evaluateEmergent(): EmergentFigures {
     ).map((row) => [`${row.claimId}\u0000${row.articleId}`, row.stance]),
   )
   const fvTest = pairs.filter((pair) => peer.has(`${pair.claimId}\u0000${pair.articleId}`))
-  let supportError = 0
-  let disputeError = 0
-  let exact = 0
-  for (const [claimId, found] of counts) {
-    const mine = pairs.filter((pair) => pair.claimId === claimId)
-    const support = mine.filter((pair) => pair.stance === 'for').length
-    const dispute = mine.filter((pair) => pair.stance === 'against').length
-    supportError += Math.abs(found.support - support)
-    disputeError += Math.abs(found.dispute - dispute)
-    if (found.support === support && found.dispute === dispute) exact++
+  type Counts = Map<string, { support: number; dispute: number }>
+  const countErrors = (claimIds: string[], from: Counts = counts): CountErrors => {
+    let supportError = 0
+    let disputeError = 0
+    let exact = 0
+    for (const claimId of claimIds) {
+      const found = from.get(claimId) ?? { support: 0, dispute: 0 }
+      const mine = pairs.filter((pair) => pair.claimId === claimId)
+      const support = mine.filter((pair) => pair.stance === 'for').length
+      const dispute = mine.filter((pair) => pair.stance === 'against').length
+      supportError += Math.abs(found.support - support)
+      disputeError += Math.abs(found.dispute - dispute)
+      if (found.support === support && found.dispute === dispute) exact++
+    }
+    const claims = claimIds.length || 1
+    return {
+      supportMae: supportError / claims,
+      disputeMae: disputeError / claims,
+      exact: exact / claims,
+      claims: claimIds.length,
+    }
+  }
+  const all = countErrors([...counts.keys()])
+  const fvTestClaims = [...new Set(fvTest.map((pair) => pair.claimId))]
+  // F&V's predictions counted per claim as the gold is (every headline an outlet): their count errors.
+  const peerCounts: Counts = new Map()
+  for (const pair of fvTest) {
+    const found = peerCounts.get(pair.claimId) ?? { support: 0, dispute: 0 }
+    const stance = peer.get(`${pair.claimId}\u0000${pair.articleId}`)
+    if (stance === 'for') found.support++
+    if (stance === 'against') found.dispute++
+    peerCounts.set(pair.claimId, found)
   }
   const trainHeadlines = new Set(
     readJsonl<{ claim: string }>('stance-fnc1/train/stances.jsonl').map((row) =>
       row.claim.trim().toLowerCase(),
     ),
   )
+  const inFncTrain = (pair: EmergentPair): boolean =>
+    trainHeadlines.has(pair.headline.trim().toLowerCase())
+  const peerOf = (pair: EmergentPair): string =>
+    peer.get(`${pair.claimId}\u0000${pair.articleId}`) ?? ''
   return {
     accuracy: accuracyOf(pairs, predictedOf),
     macroF1,
     fvSubsetAccuracy: accuracyOf(fvTest, predictedOf),
-    peerFvSubsetAccuracy: accuracyOf(
-      fvTest,
-      (pair) => peer.get(`${pair.claimId}\u0000${pair.articleId}`) ?? '',
-    ),
-    supportMae: supportError / (counts.size || 1),
-    disputeMae: disputeError / (counts.size || 1),
-    countsExact: exact / (counts.size || 1),
-    claims: counts.size,
-    headlinesInFncTrain: pairs.filter((pair) =>
-      trainHeadlines.has(pair.headline.trim().toLowerCase()),
-    ).length,
+    peerFvSubsetAccuracy: accuracyOf(fvTest, peerOf),
+    supportMae: all.supportMae,
+    disputeMae: all.disputeMae,
+    countsExact: all.exact,
+    claims: all.claims,
+    fvTestCounts: countErrors(fvTestClaims),
+    peerFvTestCounts: countErrors(fvTestClaims, peerCounts),
+    headlinesInFncTrain: pairs.filter(inFncTrain).length,
+    fvTestByFncOverlap: [true, false].map((overlap) => {
+      const subset = fvTest.filter((pair) => inFncTrain(pair) === overlap)
+      return {
+        inFnc: subset.length,
+        ours: accuracyOf(subset, predictedOf),
+        peer: accuracyOf(subset, peerOf),
+      }
+    }),
     trainedPairs: pairs.filter((pair) => pair.fvSplit === 'train').length,
     headlineCv: crossValidateHeadline(
       headlineExamples(HEADLINE_SETTINGS.buckets),
       HEADLINE_SETTINGS,
+      5,
+      HEADLINE_CV_REPEATS,
     ),
   }
 }

@@ -2,7 +2,8 @@
  * Trains the headline stance model on the training part of Emergent's dev half (scripts/headline-trainer.ts)
  * and writes src/corroborate/stance/weights-headline.ts (hashed feature weights, no vocabulary, no text).
  *
- *   nice npx tsx scripts/train-headline-stance.ts --cv 5   cross-validation grouped by claim (no write)
+ *   nice npx tsx scripts/train-headline-stance.ts --cv 5   cross-validation grouped by claim (no write);
+ *                                                          --repeats 4 deals the claims into folds 4 ways
  *   nice npx tsx scripts/train-headline-stance.ts          train on the whole training part, write the weights
  *
  * Options: --l2 X --epochs N --lr X --buckets N (defaults: HEADLINE_SETTINGS, chosen by the CV above).
@@ -27,15 +28,16 @@ const settings = {
   buckets: argument('buckets', HEADLINE_SETTINGS.buckets),
 }
 const folds = argument('cv', 0)
+const repeats = argument('repeats', 1)
 const OUT = new URL('../src/corroborate/stance/weights-headline.ts', import.meta.url)
 const examples = headlineExamples(settings.buckets)
 
 if (folds > 0) {
-  const scores = crossValidateHeadline(examples, settings, folds)
+  const scores = crossValidateHeadline(examples, settings, folds, repeats)
   const mean = scores.reduce((a, b) => a + b, 0) / scores.length
   const sd = Math.sqrt(scores.reduce((a, b) => a + (b - mean) ** 2, 0) / scores.length)
   console.log(
-    `${JSON.stringify(settings)} CV ${folds} folds by claim: accuracy ${mean.toFixed(3)} ± ${sd.toFixed(3)} (${scores.map((s) => s.toFixed(3)).join(' ')})`,
+    `${JSON.stringify(settings)} CV ${folds} folds by claim x ${repeats}: accuracy ${mean.toFixed(3)} ± ${sd.toFixed(3)} (${scores.map((s) => s.toFixed(3)).join(' ')})`,
   )
 } else {
   const packed = packHeadlineModel(trainHeadline(examples, settings))

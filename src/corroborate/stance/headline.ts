@@ -1,14 +1,18 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
+import { HEADLINE_HEDGING, HEADLINE_REFUTING } from '../../data/headline-cues.js'
 import { fnv1a32 } from '../../text/hash.js'
 import { type Word, wordsOf } from './features.js'
 
 /**
  * The headline stance model: a headline (or any text shorter than a lead) against a claim, read the way
  * Ferreira & Vlachos (NAACL 2016) read Emergent's headlines — the headline's own words (not its bigrams: they lost under CV by claim), the words it
- * adds to the claim, how it opens ("Rumor:", "No, …", "Report:"), question marks, refuting / hedging / negation
- * cues and their parity against the claim's — then a multinomial logistic regression over hashed features (no
- * vocabulary is shipped). Classes: for / against / observing, which verify reads as agree / disagree / discuss.
+ * adds to the claim, how it opens ("Rumor:", "No, …", "Report:"), question marks (and one that ends it), refuting /
+ * hedging / negation cues, where the first refuting and hedging cue sits (F&V's distance from the parse root, read
+ * as the word's place and whether it frames the claim's words), a negator before a word aligned to the claim
+ * (their negation alignment, with words aligned by stem or character trigrams instead of PPDB) and the cues'
+ * parity against the claim's — then a multinomial logistic regression over hashed features (no vocabulary is
+ * shipped). Classes: for / against / observing, which verify reads as agree / disagree / discuss.
  */
 export const HEADLINE_CLASSES = ['agree', 'disagree', 'discuss'] as const
 export type HeadlineStance = (typeof HEADLINE_CLASSES)[number]
@@ -20,9 +24,53 @@ export interface HeadlineModel {
   bias: Float32Array
 }
 
-const REFUTE = new Set(REFUTING)
-const HEDGE = new Set(HEDGING)
+const REFUTE = new Set([...REFUTING, ...HEADLINE_REFUTING])
+const HEDGE = new Set([...HEDGING, ...HEADLINE_HEDGING])
 const NEGATE = new Set(NEGATION)
+/** A claim word and a headline word align at this character-trigram Jaccard (or the same stem). */
+const ALIGNED = 0.4
+/** A negator this many words or fewer before an aligned word negates it ("did NOT behead her"). */
+const NEGATION_REACH = 3
+
+const isNegator = (word: Word): boolean => NEGATE.has(word.norm) || word.norm.endsWith("n't")
+
+function trigramsOf(text: string): Set<string> {
+  const padded = `#${text}#`
+  const grams = new Set<string>()
+  for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
+  return grams
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let shared = 0
+  for (const gram of a) if (b.has(gram)) shared++
+  return shared / (a.size + b.size - shared || 1)
+}
+
+/**
+ * Positions in `words` of the headline words that align with a claim content word: the same stem, or else the
+ * headline content word with the highest character-trigram Jaccard at ALIGNED or above ("beheaded" / "behead").
+ */
+function alignedPositions(claimWords: Word[], words: Word[]): number[] {
+  const candidates = words
+    .map((word, at) => ({ word, at, grams: trigramsOf(word.norm) }))
+    .filter((candidate) => candidate.word.content)
+  const positions: number[] = []
+  for (const claimWord of claimWords.filter((word) => word.content)) {
+    const grams = trigramsOf(claimWord.norm)
+    let best = { similarity: 0, at: -1 }
+    for (const candidate of candidates) {
+      const similarity =
+        candidate.word.stem === claimWord.stem ? 1 : jaccard(grams, candidate.grams)
+      if (similarity > best.similarity) best = { similarity, at: candidate.at }
+    }
+    if (best.similarity >= ALIGNED) positions.push(best.at)
+  }
+  return positions
+}
+
+/** Coarse places of a word in the headline: its opening word, the next two, the next three, later. */
+const placeOf = (at: number): string => (at <= 0 ? '0' : at <= 2 ? '1-2' : at <= 5 ? '3-5' : '6+')
 
 /** Named binary cues and a few graded ones; each name is hashed into the model's buckets. */
 export function headlineFeatures(
@@ -48,6 +96,7 @@ export function headlineFeatures(
   const label = /^([^:]{1,25}):/.exec(headline)
   if (label) for (const word of wordsOf(label[1] as string)) set(`label:${word.stem}`)
   if (headline.includes('?')) set('question')
+  if (/\?\s*["'\u201d\u2019]?\s*$/.test(headline)) set('question-end')
   if (/["\u201c\u201d\u2018\u2019']/.test(headline.replace(/\b\w'\w/g, ''))) set('quoted')
   const count = (list: Word[], lexicon: Set<string>): number =>
     list.filter((word) => lexicon.has(word.norm)).length
@@ -58,6 +107,16 @@ export function headlineFeatures(
   if (refuting > 0) set('refuting')
   if (hedging > 0) set('hedging')
   if (negation > 0) set('negation')
+  cuePlace(words, claimStems, REFUTE, 'ref', set)
+  cuePlace(words, claimStems, HEDGE, 'hedge', set)
+  // Negation alignment: a negator just before a word that stands for a claim word, when the claim has none.
+  const negators = words.flatMap((word, at) => (isNegator(word) ? [at] : []))
+  const negatesClaim = alignedPositions(claimWords, words).some((at) =>
+    negators.some((n) => n < at && at - n <= NEGATION_REACH),
+  )
+  const claimNegated = claimWords.some(isNegator)
+  if (negatesClaim && !claimNegated) set('neg-aligned')
+  if (!negatesClaim && claimNegated) set('neg-claim-only')
   if ((negation + refuting + claimNegation) % 2 === 1) set('parity-odd')
   let shared = 0
   for (const stem of claimStems) if (stems.has(stem)) shared++
@@ -68,6 +127,25 @@ export function headlineFeatures(
   // taught about a claim against a lead, as four graded cues.
   prior.forEach((p, index) => set(`prior:${index}`, p))
   return features
+}
+
+/**
+ * Where the first cue of a lexicon sits: its coarse place, whether it comes before the first word the headline
+ * shares with the claim (a cue that frames the claim: "Hoax: …", "Reportedly, …"), and its relative place.
+ */
+function cuePlace(
+  words: Word[],
+  claimStems: Set<string>,
+  lexicon: Set<string>,
+  name: string,
+  set: (name: string, value?: number) => void,
+): void {
+  const at = words.findIndex((word) => lexicon.has(word.norm))
+  if (at < 0) return
+  const firstShared = words.findIndex((word) => word.content && claimStems.has(word.stem))
+  set(`${name}-at:${placeOf(at)}`)
+  set(firstShared >= 0 && at < firstShared ? `${name}-before` : `${name}-after`)
+  set(`${name}-rel`, at / words.length)
 }
 
 const bucketOf = (name: string, buckets: number): number => fnv1a32(name) % buckets

@@ -1,0 +1,61 @@
+import { expect, test } from 'vitest'
+import { verify } from '../verify.js'
+import { headlineFeatures } from './headline.js'
+
+// Headlines written for these tests (not Emergent's): one claim, the ways outlets frame it.
+const CLAIM = 'A crocodile was found living in a swimming pool in Leeds'
+
+const cues = (headline: string, claim = CLAIM): Map<string, number> =>
+  headlineFeatures(claim, headline)
+
+test('a question mark that ends the headline is its own cue, beside any question mark', () => {
+  expect(cues('Was a crocodile really found in a Leeds swimming pool?').has('question-end')).toBe(
+    true,
+  )
+  expect(cues('Crocodile in a Leeds pool? Council says no').has('question-end')).toBe(false)
+  expect(cues('Crocodile in a Leeds pool? Council says no').has('question')).toBe(true)
+})
+
+test('where the first refuting and hedging cues sit, and whether they frame the claim', () => {
+  const hoax = cues('Hoax: the Leeds swimming pool crocodile was a plastic toy')
+  expect(hoax.has('ref-at:0')).toBe(true)
+  expect(hoax.has('ref-before')).toBe(true)
+  const late = cues('Leeds pool crocodile reportedly spotted by swimmers')
+  expect(late.has('hedge-at:3-5')).toBe(true)
+  expect(late.has('hedge-after')).toBe(true)
+  expect(late.has('ref-at:0')).toBe(false)
+})
+
+test('a negator before a word aligned with the claim is negation alignment, by stem or trigrams', () => {
+  const claim = 'ISIS beheaded the Kurdish fighter Rehana'
+  // "behead" aligns with "beheaded" by stem; "not" comes two words before it.
+  expect(cues('ISIS did not behead Rehana, friends say', claim).has('neg-aligned')).toBe(true)
+  // A negator far from any claim word aligns with nothing.
+  expect(
+    cues('Rehana beheaded by ISIS, not seen since the siege of the town', claim).has('neg-aligned'),
+  ).toBe(false)
+  // A claim that is itself negated, and a headline that is not.
+  expect(cues('Rehana was beheaded', 'ISIS did not behead Rehana').has('neg-claim-only')).toBe(true)
+})
+
+test('the shipped headline model reads plain, questioning, hedged and debunking headlines apart', () => {
+  const texts = {
+    plain: 'Crocodile found living in Leeds swimming pool',
+    question: 'Was a crocodile really found in a Leeds swimming pool?',
+    hedged: 'Leeds pool crocodile reportedly spotted by swimmers',
+    hoax: 'Hoax: the Leeds swimming pool crocodile was a plastic toy',
+    denied: 'Council denies crocodile was found in Leeds pool',
+  }
+  const result = verify(
+    CLAIM,
+    Object.entries(texts).map(([id, text]) => ({ id, text })),
+  )
+  const stance = new Map(result.verdicts.map((verdict) => [verdict.articleId, verdict.stance]))
+  expect(stance.get('plain')).toBe('agree')
+  expect(stance.get('question')).toBe('discuss')
+  expect(stance.get('hedged')).toBe('discuss')
+  expect(stance.get('hoax')).toBe('disagree')
+  expect(stance.get('denied')).toBe('disagree')
+  expect(result.support).toBe(1)
+  expect(result.dispute).toBe(2)
+})
