@@ -120,6 +120,25 @@ export function descendants(root: AnyNode): Element[] {
   return found
 }
 
+/**
+ * The first element under a node, in document order, that passes the test (`descendants(root).find(test)`
+ * without listing the whole tree: <body> is found after a few nodes, not after every element of the page).
+ */
+export function findFirst(
+  root: AnyNode,
+  predicate: (element: Element) => boolean,
+): Element | undefined {
+  const stack: AnyNode[] = 'children' in root ? [...(root as Element).children].reverse() : []
+  while (stack.length > 0) {
+    const current = stack.pop() as AnyNode
+    if (!isTag(current)) continue
+    if (predicate(current)) return current
+    for (let i = current.children.length - 1; i >= 0; i--)
+      stack.push(current.children[i] as AnyNode)
+  }
+  return undefined
+}
+
 export function findAll(root: AnyNode, predicate: (element: Element) => boolean): Element[] {
   return descendants(root).filter(predicate)
 }
