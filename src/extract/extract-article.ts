@@ -2,7 +2,7 @@ import { decideMetadata, readPageMeta } from '../metadata/index.js'
 import { annotateArticle, type ArticleAnnotations, MAX_ANNOTATED_CHARS } from '../nlp/annotate.js'
 import { contentId } from '../text/hash.js'
 import { type Article, type Message, type RawDocument, SCHEMA_VERSION } from '../types.js'
-import { descendants, parseHtml, textOf } from './html/dom.js'
+import { findFirst, parseHtml, textOf } from './html/dom.js'
 import { extractHtmlBody } from './html/extract-html.js'
 import { extractPlainText } from './plaintext.js'
 
@@ -91,7 +91,7 @@ export function extractArticle(
 function fromHtml(content: string, raw: RawDocument) {
   const document = parseHtml(content)
   const page = readPageMeta(document)
-  const bodyElement = descendants(document).find((element) => element.name === 'body')
+  const bodyElement = findFirst(document, (element) => element.name === 'body')
   const titleGuess =
     raw.hints.title ?? page.titles.find((title) => title.kind === 'h1')?.text ?? null
   const extracted = extractHtmlBody(document, {

@@ -16,9 +16,12 @@ export function normalizePunctuation(text: string): string {
     .replace(/\u00a0/g, ' ')
 }
 
-/** A comparison key: punctuation normalised, lower case, letters and digits only, single spaces. */
+/**
+ * A comparison key: lower case, letters and digits only, single spaces. (Punctuation needs no normalising
+ * first: quotes, dashes and no-break spaces, whatever their form, become the one space here.)
+ */
 export function comparisonKey(text: string): string {
-  return normalizePunctuation(text)
+  return text
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()

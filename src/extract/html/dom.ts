@@ -86,13 +86,24 @@ export function leadingText(node: AnyNode, chars: number): string {
   const stack: AnyNode[] = 'children' in node ? [...(node as Element).children].reverse() : []
   while (stack.length > 0 && text.length < chars) {
     const current = stack.pop() as AnyNode
-    if (isText(current)) text = `${text}${current.data}`.replace(/\s+/g, ' ').trimStart()
+    if (isText(current)) text = appendCollapsed(text, current.data)
     else if (isTag(current) && current.name === 'br') text += ' '
     else if (isTag(current) && !SKIP_TEXT_TAGS.has(current.name))
       for (let i = current.children.length - 1; i >= 0; i--)
         stack.push(current.children[i] as AnyNode)
   }
   return text
+}
+
+/**
+ * `${text}${data}` with whitespace runs collapsed and the start trimmed, where `text` came from here (collapsed,
+ * but for the spaces of <br>s at its end): only its trailing whitespace meets the new data, so the rest is not
+ * scanned again for every text node.
+ */
+function appendCollapsed(text: string, data: string): string {
+  const kept = text.trimEnd()
+  const tail = `${text.slice(kept.length)}${data}`.replace(/\s+/g, ' ')
+  return kept === '' ? tail.trimStart() : `${kept}${tail}`
 }
 
 /** All elements under a node in document order (iterative). */
@@ -107,6 +118,25 @@ export function descendants(root: AnyNode): Element[] {
       stack.push(current.children[i] as AnyNode)
   }
   return found
+}
+
+/**
+ * The first element under a node, in document order, that passes the test (`descendants(root).find(test)`
+ * without listing the whole tree: <body> is found after a few nodes, not after every element of the page).
+ */
+export function findFirst(
+  root: AnyNode,
+  predicate: (element: Element) => boolean,
+): Element | undefined {
+  const stack: AnyNode[] = 'children' in root ? [...(root as Element).children].reverse() : []
+  while (stack.length > 0) {
+    const current = stack.pop() as AnyNode
+    if (!isTag(current)) continue
+    if (predicate(current)) return current
+    for (let i = current.children.length - 1; i >= 0; i--)
+      stack.push(current.children[i] as AnyNode)
+  }
+  return undefined
 }
 
 export function findAll(root: AnyNode, predicate: (element: Element) => boolean): Element[] {

@@ -5,7 +5,15 @@ import { matchBoilerplate } from '../../data/boilerplate-phrases.js'
 import { dropNonContent } from './clean.js'
 import { RELAXED_DROP_TAGS } from './hints.js'
 import { Element as ElementNode } from 'domhandler'
-import { type Document, type Element, classAndId, findAll, leadingText, textOf } from './dom.js'
+import {
+  type Document,
+  type Element,
+  classAndId,
+  findAll,
+  findFirst,
+  leadingText,
+  textOf,
+} from './dom.js'
 import { findContentRoots } from './score.js'
 import { type HtmlBlock, blocksOf, isHeading } from './serialize.js'
 
@@ -52,8 +60,8 @@ export function extractHtmlBody(
   let restorePage = dropNonContent(document)
   // Pages without <body> (fragments, feeds, broken heads) are read from <html>, or from all their nodes.
   const body =
-    findAll(document, (element) => element.name === 'body')[0] ??
-    findAll(document, (element) => element.name === 'html')[0] ??
+    findFirst(document, (element) => element.name === 'body') ??
+    findFirst(document, (element) => element.name === 'html') ??
     wrapInBody(document)
   const attempts: Attempt[] = []
   for (const useClassHints of [true, false]) {

@@ -1,4 +1,4 @@
-import { classAndId, descendants, type Element, isTag, isText, textOf } from './dom.js'
+import { classAndId, descendants, type Element, findFirst, isTag, isText, textOf } from './dom.js'
 import { hasNegativeHint } from './clean.js'
 import { BLOCK_TAGS, NEGATIVE_HINT, POSITIVE_HINT, SCORED_TAGS } from './hints.js'
 
@@ -28,7 +28,8 @@ const MIN_MARKED_BODY = 250
 export function findContentRoots(root: Element, options: ScoreOptions): Element[] {
   const excluded = options.useClassHints ? negativeSubtrees(root) : new Set<Element>()
   const text = textCache()
-  const marked = descendants(root).find(
+  const marked = findFirst(
+    root,
     (element) => element.attribs.itemprop === 'articleBody' && !excluded.has(element),
   )
   if (marked !== undefined && text(marked).length >= MIN_MARKED_BODY) return [marked]
@@ -94,7 +95,9 @@ function withScoringSiblings(
 }
 
 function hasHeadline(element: Element): boolean {
-  return element.name === 'article' || descendants(element).some((child) => child.name === 'h1')
+  return (
+    element.name === 'article' || findFirst(element, (child) => child.name === 'h1') !== undefined
+  )
 }
 
 function directText(element: Element): string {
