@@ -142,6 +142,19 @@ function antecedents(text: string, unit: GoldAttribution, units: GoldAttribution
   return new Set([best, last].filter((n): n is string => n !== null))
 }
 
+/** Whether a predicted speaker is right for a gold unit with a Source, by the metric's rule for its kind. */
+export function speakerRight(
+  text: string,
+  unit: GoldAttribution,
+  units: GoldAttribution[],
+  predicted: string | null,
+): boolean {
+  if (unit.source === null) return false
+  return sourceKind(unit.source) === 'pronoun'
+    ? antecedents(text, unit, units).has(surname(predicted ?? '') ?? '\u0000')
+    : sameSpeaker(predicted, unit.source)
+}
+
 function prf(tpP: number, nP: number, tpG: number, nG: number): Prf {
   const P = nP > 0 ? tpP / nP : 0
   const R = nG > 0 ? tpG / nG : 0
@@ -253,10 +266,7 @@ export function scoreAttributions(
       for (const i of hits) if ((ov[i]?.[j] ?? 0) > (ov[best]?.[j] ?? 0)) best = i
       const predicted = ps[best]!.speaker
       const kind = sourceKind(u.source)
-      const ok =
-        kind === 'pronoun'
-          ? antecedents(text, u, units).has(surname(predicted ?? '') ?? '\u0000')
-          : sameSpeaker(predicted, u.source)
+      const ok = speakerRight(text, u, units, predicted)
       speakers[kind][0] += ok ? 1 : 0
       speakers[kind][1] += 1
     })

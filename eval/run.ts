@@ -331,6 +331,7 @@ console.log(
 figures['attributions.all.overlapF1'] = attributions.ours.all.overlap.F1
 figures['attributions.direct.overlapF1'] = attributions.ours.direct.overlap.F1
 figures['attributions.speaker'] = attributions.ours.speaker.acc
+figures['attributions.speaker.cv'] = cv.speaker[0]
 const seedQuotes = seedQuoteResults()
 const seedShare = seedQuotes.filter((quote) => quote.ok).length / seedQuotes.length
 row(`seed quotes with their speaker's full name (${seedQuotes.length})`, seedShare)

@@ -1,17 +1,16 @@
 import type { Attribution, AttributionKind, TextRange } from '../../types.js'
+import type { SpeakerHypothesis, SpeakerRanker } from './ranker.js'
+import { type HypothesisContext, speakerHypotheses } from './hypotheses.js'
 import {
   NO_SPEAKER,
   type NamedSpeaker,
   type PronounRule,
   type SpeakerResolver,
 } from './speakers.js'
-import { type TagToken, countBefore } from './tokens.js'
+import { type Run, gap, isPunctuation, nameRuns, rangeOf, runsOf, within } from './runs.js'
+import type { TagToken } from './tokens.js'
 
-/** A run of tokens with one role: [first, last] token indices. */
-interface Run {
-  first: number
-  last: number
-}
+export { runsOf }
 
 /** Tuning of how tagged runs become attributions (chosen by cross-validation over PolNeAR train articles). */
 export interface AssembleOptions {
@@ -32,6 +31,15 @@ export interface AssembleOptions {
   genderAgreement: boolean
 }
 
+/**
+ * How an attribution's speaker is chosen among its hypotheses: by `ranker` when given (else the assembly rule's
+ * reading stands); `collect` sees every attribution's rule reading with its hypotheses (the ranker's training).
+ */
+export interface SpeakerRanking {
+  ranker?: SpeakerRanker
+  collect?: (rule: Attribution, hypotheses: SpeakerHypothesis[]) => void
+}
+
 export const DEFAULT_ASSEMBLE_OPTIONS: AssembleOptions = {
   keepUncued: false,
   sentencePenalty: 20,
@@ -44,25 +52,6 @@ export const DEFAULT_ASSEMBLE_OPTIONS: AssembleOptions = {
 // How many tokens from a content run its cue and source are looked for: far more than the sentence and its
 // neighbours that the links allow in news text, and a bound on the work for a text of one endless sentence.
 const WINDOW = 300
-
-/** The runs (sorted by position) that reach into tokens [from, to]. */
-function within(runs: Run[], from: number, to: number): Run[] {
-  const low = countBefore(runs.length, (k) => (runs[k] as Run).last < from)
-  const found: Run[] = []
-  for (let k = low; k < runs.length && (runs[k] as Run).first <= to; k++) found.push(runs[k] as Run)
-  return found
-}
-
-/** Token runs of the name mentions (binary search over token starts). */
-function nameRuns(tokens: TagToken[], mentions: { start: number; end: number }[]): Run[] {
-  const firstAtOrAfter = (offset: number): number =>
-    countBefore(tokens.length, (k) => (tokens[k] as TagToken).start < offset)
-  return mentions.flatMap((mention) => {
-    const first = firstAtOrAfter(mention.start)
-    const last = firstAtOrAfter(mention.end) - 1
-    return last >= first ? [{ first, last }] : []
-  })
-}
 
 /** The name run nearest to `anchor` in its own sentence, within `reach` tokens, outside `not`. */
 function nearestName(
@@ -81,32 +70,6 @@ function nearestName(
     if (best === null || gap(anchor, name) < gap(anchor, best)) best = name
   }
   return best
-}
-
-/** Maximal runs of a role in a label sequence: a B- label or a change of role starts a new run. */
-export function runsOf(labels: string[], role: string): Run[] {
-  const runs: Run[] = []
-  labels.forEach((label, i) => {
-    if (!label.endsWith(role)) return
-    const open = runs.at(-1)
-    if (label.startsWith('I-') && open !== undefined && open.last === i - 1) open.last = i
-    else runs.push({ first: i, last: i })
-  })
-  return runs
-}
-
-const gap = (a: Run, b: Run): number =>
-  a.last < b.first ? b.first - a.last : b.last < a.first ? a.first - b.last : 0
-
-const isPunctuation = (token: TagToken): boolean => !/[\p{L}\p{N}]/u.test(token.text)
-
-/** The text range of a run without punctuation or quotation marks at its ends; null when nothing is left. */
-function rangeOf(tokens: TagToken[], run: Run): TextRange | null {
-  let { first, last } = run
-  while (first <= last && isPunctuation(tokens[first] as TagToken)) first++
-  while (last >= first && isPunctuation(tokens[last] as TagToken)) last--
-  if (first > last) return null
-  return { start: (tokens[first] as TagToken).start, end: (tokens[last] as TagToken).end }
 }
 
 function kindOf(tokens: TagToken[], run: Run): AttributionKind {
@@ -160,6 +123,7 @@ export function assembleAttributions(
   contents: string[],
   resolver: SpeakerResolver,
   options: AssembleOptions = DEFAULT_ASSEMBLE_OPTIONS,
+  ranking: SpeakerRanking = {},
 ): Attribution[] {
   const cues = runsOf(roles, 'CUE')
   const sources = runsOf(roles, 'SRC')
@@ -207,6 +171,15 @@ export function assembleAttributions(
       named.push({ ...resolved, at: range.start })
   }
   named.sort((a, b) => a.at - b.at)
+  const context: HypothesisContext = {
+    tokens,
+    sources,
+    names,
+    resolver,
+    named,
+    resolve: (source, cue) =>
+      resolver.resolve(source, named, options.pronoun, options.genderAgreement, cue),
+  }
   const attributions: Attribution[] = []
   let previous: Attribution | null = null
   let previousParagraph = -1
@@ -243,9 +216,37 @@ export function assembleAttributions(
       entityId: resolved.entityId,
       kind: draft.kind,
     }
-    attributions.push(attribution)
+    const hypotheses =
+      ranking.ranker === undefined && ranking.collect === undefined
+        ? []
+        : speakerHypotheses(context, {
+            run: draft.run,
+            cue: draft.cue,
+            kind: draft.kind,
+            ownCue: draft.ownCue,
+            rule: attribution,
+            previous:
+              previous === null
+                ? null
+                : { attribution: previous, paragraphs: paragraph - previousParagraph },
+          })
+    ranking.collect?.(attribution, hypotheses)
+    // The rule's reading stays what the next quotation continues from, so that the hypotheses are the same
+    // whether or not a ranker chooses (as they were when it was trained).
     previous = attribution
     previousParagraph = paragraph
+    const chosen =
+      ranking.ranker === undefined ? undefined : hypotheses[ranking.ranker.choose(hypotheses)]
+    attributions.push(
+      chosen === undefined
+        ? attribution
+        : {
+            ...attribution,
+            source: chosen.source,
+            speaker: chosen.resolved.speaker,
+            entityId: chosen.resolved.entityId,
+          },
+    )
   }
   return attributions
 }

@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Attribution } from '../../types.js'
-import { findAttributions } from './index.js'
+import { findAttributions, modelFrom, readAttributionModelFile } from './index.js'
+import { SpeakerRanker } from './ranker.js'
 import { SpeakerResolver } from './speakers.js'
 
 const FIXTURES = new URL('../../../test/fixtures/attributions', import.meta.url).pathname
@@ -114,5 +115,52 @@ describe('SpeakerResolver', () => {
       speaker: 'Ted Cruz',
       entityId: 'e2',
     })
+  })
+})
+
+describe('speaker ranking', () => {
+  it('chooses the best-scoring hypothesis, the rule’s reading (the first) on ties', () => {
+    const ranker = new SpeakerRanker({ near: 1, far: -1 })
+    const hypothesis = (features: string[]) => ({
+      source: null,
+      resolved: { speaker: null, entityId: null, person: false },
+      features,
+    })
+    expect(ranker.choose([hypothesis(['far']), hypothesis(['near']), hypothesis([])])).toBe(1)
+    expect(ranker.choose([hypothesis(['x']), hypothesis(['y'])])).toBe(0)
+    expect(ranker.choose([])).toBe(0)
+  })
+
+  it('lists the antecedents a pronoun may stand for, each with its gender agreement', () => {
+    const text = 'Laura Whitfield met Tom Reyes. Ms. Whitfield spoke first. She said it.'
+    const mention = (name: string, at: number, entityId: string) => ({
+      text: name,
+      type: 'person' as const,
+      start: at,
+      end: at + name.length,
+      entityId,
+    })
+    const resolver = new SpeakerResolver(text, [
+      mention('Laura Whitfield', 0, 'e1'),
+      mention('Tom Reyes', 20, 'e2'),
+      mention('Whitfield', text.indexOf('Whitfield spoke'), 'e1'),
+    ])
+    const candidates = resolver.antecedentCandidates(text.indexOf('She'), [], 'She')
+    const whitfield = candidates.find((c) => c.resolved.speaker === 'Laura Whitfield')
+    expect(whitfield?.features).toContain('ante|gender|yes')
+    expect(whitfield?.features).toContain('ante|person|r0')
+    expect(candidates.find((c) => c.resolved.speaker === 'Tom Reyes')?.features).toContain(
+      'ante|gender|unknown',
+    )
+  })
+
+  it('is shipped in the model file, and without it the assembly rule’s reading stands', () => {
+    const file = readAttributionModelFile()
+    expect(Object.keys(file.speakers ?? {}).length).toBeGreaterThan(100)
+    const text = readFileSync(join(FIXTURES, 'split-quote', 'input.txt'), 'utf8')
+    const rule = modelFrom({ roles: file.roles, contents: file.contents, assemble: file.assemble })
+    const found = findAttributions(text, { model: rule })
+    checkOffsets(text, found)
+    expect(found.map((a) => a.speaker)).toContain('Tomas Varga')
   })
 })

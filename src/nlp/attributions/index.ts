@@ -1,9 +1,15 @@
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import type { Attribution, AttributionEntity, TextRange } from '../../types.js'
-import { type AssembleOptions, DEFAULT_ASSEMBLE_OPTIONS, assembleAttributions } from './assemble.js'
+import {
+  type AssembleOptions,
+  DEFAULT_ASSEMBLE_OPTIONS,
+  type SpeakerRanking,
+  assembleAttributions,
+} from './assemble.js'
 import { CONTENT_LABELS, ROLE_LABELS, contentFeatures, roleFeatures } from './features.js'
 import { type StoredTaggerWeights, Tagger, readWeights } from './perceptron.js'
+import { SpeakerRanker, type StoredRankerWeights } from './ranker.js'
 import { type NameMention, SpeakerResolver, nameMentions } from './speakers.js'
 import { transcriptAttributions } from './transcripts.js'
 import { paragraphs, tagTokens, type TagToken } from './tokens.js'
@@ -15,6 +21,8 @@ export interface AttributionModel {
   roles: Tagger
   contents: Tagger
   assemble: AssembleOptions
+  /** Chooses each attribution's speaker among its hypotheses; without it the assembly rule's reading stands. */
+  speakers?: SpeakerRanker
 }
 
 /** What models/attributions.json.gz holds (written by scripts/train-attributions.ts). */
@@ -23,6 +31,8 @@ export interface AttributionModelFile {
   roles: StoredTaggerWeights
   contents: StoredTaggerWeights
   assemble: AssembleOptions
+  /** The speaker ranker's weights (scripts/train-speaker-ranker.ts); absent before it was trained. */
+  speakers?: StoredRankerWeights
   /** The chosen settings' figures over held-out train articles: mean and sd per fold. */
   crossValidation: {
     folds: number
@@ -51,12 +61,13 @@ export function defaultAttributionModel(): AttributionModel {
 }
 
 export function modelFrom(
-  file: Pick<AttributionModelFile, 'roles' | 'contents' | 'assemble'>,
+  file: Pick<AttributionModelFile, 'roles' | 'contents' | 'assemble' | 'speakers'>,
 ): AttributionModel {
   return {
     roles: new Tagger(readWeights(file.roles)),
     contents: new Tagger(readWeights(file.contents)),
     assemble: { ...DEFAULT_ASSEMBLE_OPTIONS, ...file.assemble },
+    ...(file.speakers === undefined ? {} : { speakers: new SpeakerRanker(file.speakers) }),
   }
 }
 
@@ -134,6 +145,7 @@ export function findAttributions(
     contents,
     nameMentions(body, options.entities),
     model.assemble,
+    model.speakers === undefined ? {} : { ranker: model.speakers },
   )
 }
 
@@ -145,11 +157,12 @@ export function attributeTagged(
   contents: string[],
   mentions: NameMention[],
   options: AssembleOptions,
+  ranking: SpeakerRanking = {},
 ): Attribution[] {
   const resolver = new SpeakerResolver(text, mentions)
   const labelled = transcriptAttributions(text, mentions, resolver)
   // A labelled line is the label's words: the tagger's reading of the same words gives way to it.
-  const tagged = assembleAttributions(tokens, roles, contents, resolver, options).filter(
+  const tagged = assembleAttributions(tokens, roles, contents, resolver, options, ranking).filter(
     (attribution) => !labelled.some((line) => sameRange(line.content, attribution.content)),
   )
   return [...tagged, ...labelled].sort(

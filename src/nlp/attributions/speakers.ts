@@ -281,6 +281,72 @@ export class SpeakerResolver {
     return person === undefined ? NO_SPEAKER : this.canonical(person)
   }
 
+  /**
+   * The persons a pronoun at `position` may stand for, each with what the ranker weighs: its rank among the
+   * named speakers by where their surname was last written before the pronoun, its rank among the persons
+   * named before it, whether it is the last speaker, and whether its gender as the text shows it agrees.
+   */
+  antecedentCandidates(
+    position: number,
+    namedSpeakers: NamedSpeaker[],
+    pronounWord: string,
+  ): { resolved: ResolvedSpeaker; features: string[] }[] {
+    const pronoun = pronounWord.toLowerCase().replace(/['’]s$/, '')
+    const personal = PERSONAL.has(pronoun)
+    const windowStart = Math.max(0, position - ANTECEDENT_REACH)
+    const before = this.text.slice(windowStart, position)
+    const byName = new Map<string, { resolved: ResolvedSpeaker; features: string[] }>()
+    const add = (resolved: ResolvedSpeaker, features: string[]): void => {
+      const key = (resolved.speaker ?? '').toLowerCase()
+      if (key === '') return
+      const known = byName.get(key)
+      if (known === undefined) byName.set(key, { resolved, features: [...features] })
+      else known.features.push(...features)
+    }
+    // Named speakers by where their surname was written last before the pronoun.
+    const seen = new Map<string, { named: NamedSpeaker; at: number }>()
+    for (const named of namedSpeakers) {
+      const surname = wordsOf(named.speaker ?? '').at(-1)
+      if (surname === undefined || (personal && !named.person)) continue
+      const at = before.lastIndexOf(surname)
+      const key = (named.speaker ?? '').toLowerCase()
+      if (at >= 0 && (seen.get(key)?.at ?? -1) < at) seen.set(key, { named, at })
+    }
+    ;[...seen.values()]
+      .sort((a, b) => b.at - a.at)
+      .slice(0, 3)
+      .forEach(({ named, at }, rank) =>
+        add(named, [`ante|named|r${rank}`, `ante|named|far|${charDistance(before.length - at)}`]),
+      )
+    const lastSpeaker = namedSpeakers.filter((named) => named.at < position).at(-1)
+    if (lastSpeaker !== undefined) add(lastSpeaker, ['ante|lastspeaker'])
+    // Persons named before the pronoun, the nearest first.
+    const persons = this.persons
+      .slice(0, this.personsBefore(position))
+      .filter((m) => m.end <= position && m.start >= windowStart)
+    const personSeen = new Set<string>()
+    for (let k = persons.length - 1; k >= 0 && personSeen.size < 3; k--) {
+      const resolved = this.canonical(persons[k] as NameMention)
+      const key = (resolved.speaker ?? '').toLowerCase()
+      if (key === '' || personSeen.has(key)) continue
+      add(resolved, [
+        `ante|person|r${personSeen.size}`,
+        `ante|person|far|${charDistance(position - (persons[k] as NameMention).end)}`,
+      ])
+      personSeen.add(key)
+    }
+    const gender = GENDERED.get(pronoun)
+    return [...byName.values()].map(({ resolved, features }) => {
+      const shown = this.genderOf(resolved.speaker)
+      const agreement =
+        gender === undefined ? 'none' : shown === null ? 'unknown' : shown === gender ? 'yes' : 'no'
+      return {
+        resolved,
+        features: [...features, `ante|gender|${agreement}`, `ante|pron|${pronoun}`],
+      }
+    })
+  }
+
   private readonly genders = new Map<string, Gender | null>()
 
   /**
@@ -369,3 +435,7 @@ function cleanSource(written: string): string | null {
     .trim()
   return clean === '' ? null : clean
 }
+
+/** A distance in characters, bucketed (a sentence, a paragraph, several). */
+const charDistance = (d: number): string =>
+  d <= 60 ? 'near' : d <= 250 ? 'sentence' : d <= 800 ? 'paragraph' : 'far'

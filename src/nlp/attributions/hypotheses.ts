@@ -1,0 +1,174 @@
+import { cueStem } from '../../data/reporting.js'
+import type { Attribution, AttributionKind, TextRange } from '../../types.js'
+import { type SpeakerHypothesis, tokenDistance } from './ranker.js'
+import { type Run, gap, rangeOf, within } from './runs.js'
+import type { NamedSpeaker, ResolvedSpeaker, SpeakerResolver } from './speakers.js'
+import type { TagToken } from './tokens.js'
+
+/** What the assembly knows of one content run when its speaker is chosen. */
+export interface SpeakerDraft {
+  run: Run
+  cue: Run | null
+  kind: AttributionKind
+  /** The cue stands in the content's own sentences. */
+  ownCue: boolean
+  /** The assembly rule's reading (source and speaker), continuation of a quotation included. */
+  rule: Attribution
+  /** The attribution before it (as the rule read it) and how many paragraphs back it stands. */
+  previous: { attribution: Attribution; paragraphs: number } | null
+}
+
+/** Everything the hypotheses of one text share. */
+export interface HypothesisContext {
+  tokens: TagToken[]
+  sources: Run[]
+  names: Run[]
+  resolver: SpeakerResolver
+  named: NamedSpeaker[]
+  resolve: (source: TextRange, cue: TextRange | null) => ResolvedSpeaker
+}
+
+const PRONOUN_WORDS = new Set(
+  'he she they i we it you who him her them his their its me us our my which that this these those'.split(
+    ' ',
+  ),
+)
+// How many sentences either side of the content a source or name may stand and still be a candidate.
+const SENTENCE_REACH = 1
+// Tokens either side of the content searched for candidates (a bound on the work in an endless sentence).
+const TOKEN_REACH = 80
+
+const relation = (a: Run, b: Run): string =>
+  a.last < b.first ? 'before' : a.first > b.last ? 'after' : 'in'
+const clamp = (n: number): number => Math.max(-2, Math.min(2, n))
+
+/**
+ * The speaker hypotheses of one draft: the rule's reading first, then each tagged source and each name within
+ * a sentence of the content, the previous quotation's speaker, and the other persons a pronoun may stand for.
+ * Readings that resolve to the same speaker are kept apart (their features differ) but counted as support.
+ */
+export function speakerHypotheses(
+  context: HypothesisContext,
+  draft: SpeakerDraft,
+): SpeakerHypothesis[] {
+  const { tokens, resolver } = context
+  const sentence = (i: number): number => (tokens[i] as TagToken).sentence
+  const cueRange = draft.cue === null ? null : rangeOf(tokens, draft.cue)
+  const cueWord = draft.cue === null ? 'none' : cueStem((tokens[draft.cue.first] as TagToken).lower)
+  const common = [`kind|${draft.kind}`, `owncue|${draft.ownCue}`]
+  const hypotheses: SpeakerHypothesis[] = []
+  const positional = (category: string, run: Run): string[] => {
+    const features: string[] = []
+    if (draft.cue !== null) {
+      const where = relation(run, draft.cue)
+      features.push(
+        `${category}|cue|${where}`,
+        `${category}|cue|${where}|${tokenDistance(gap(run, draft.cue))}`,
+        `${category}|cueword|${cueWord}|${where}`,
+        `${category}|cuesent|${clamp(sentence(run.first) - sentence(draft.cue.first))}`,
+      )
+    } else features.push(`${category}|nocue`)
+    const where = relation(run, draft.run)
+    features.push(
+      `${category}|con|${where}|${tokenDistance(gap(run, draft.run))}`,
+      `${category}|consent|${clamp(sentence(run.first) - sentence(draft.run.first))}|${draft.kind}`,
+    )
+    const first = tokens[run.first] as TagToken
+    if (first.inQuote) features.push(`${category}|inquote`)
+    const written = tokens.slice(run.first, run.last + 1)
+    const head = written.find((token) => !/^(the|a|an)$/.test(token.lower)) ?? first
+    const shape =
+      written.length === 1 && PRONOUN_WORDS.has(first.lower)
+        ? `pron|${first.lower}`
+        : /^\p{Lu}/u.test(head.text)
+          ? 'cap'
+          : 'lower'
+    features.push(`${category}|shape|${shape}`, `${category}|shape|${shape}|${draft.kind}`)
+    return features
+  }
+  const add = (
+    category: string,
+    source: TextRange | null,
+    resolved: ResolvedSpeaker,
+    features: string[],
+  ): void => {
+    const speaker = resolved.speaker ?? ''
+    const resolvedFeatures = [
+      speaker === '' ? 'res|none' : /^\p{Lu}/u.test(speaker) ? 'res|upper' : 'res|lower',
+      `res|person|${resolved.person}`,
+      `res|words|${Math.min(3, speaker.split(/\s+/).filter(Boolean).length)}`,
+    ]
+    hypotheses.push({
+      source,
+      resolved,
+      features: [
+        category,
+        `${category}|${draft.kind}`,
+        ...common,
+        ...features,
+        ...resolvedFeatures,
+      ],
+    })
+  }
+  add(
+    'rule',
+    draft.rule.source,
+    { speaker: draft.rule.speaker, entityId: draft.rule.entityId, person: false },
+    [],
+  )
+  const low = sentence(draft.run.first) - SENTENCE_REACH
+  const high = sentence(draft.run.last) + SENTENCE_REACH
+  const near = (run: Run): boolean =>
+    sentence(run.first) >= low &&
+    sentence(run.last) <= high &&
+    (run.last < draft.run.first || run.first > draft.run.last)
+  const seen = new Set<string>()
+  const consider = (category: string, run: Run): void => {
+    const range = rangeOf(tokens, run)
+    if (range === null) return
+    const key = `${range.start}:${range.end}`
+    if (seen.has(key)) return
+    seen.add(key)
+    const features = positional(category, run)
+    if (resolver.isPronoun(range)) {
+      const written = (tokens[run.first] as TagToken).lower
+      for (const candidate of resolver.antecedentCandidates(range.start, context.named, written))
+        add(category, range, candidate.resolved, [...features, ...candidate.features])
+      return
+    }
+    add(category, range, context.resolve(range, cueRange), features)
+  }
+  const from = draft.run.first - TOKEN_REACH
+  const to = draft.run.last + TOKEN_REACH
+  for (const run of within(context.sources, from, to)) if (near(run)) consider('src', run)
+  for (const run of within(context.names, from, to)) if (near(run)) consider('name', run)
+  const previous = draft.previous
+  if (previous !== null && previous.attribution.speaker !== null)
+    add(
+      'prev',
+      previous.attribution.source,
+      {
+        speaker: previous.attribution.speaker,
+        entityId: previous.attribution.entityId,
+        person: false,
+      },
+      [
+        `prev|para|${Math.min(previous.paragraphs, 3)}`,
+        `prev|kinds|${previous.attribution.kind}|${draft.kind}`,
+        `prev|cue|${draft.cue !== null}|${draft.ownCue}`,
+      ],
+    )
+  // Support: how many readings name the same speaker, and whether the rule's reading is among them.
+  const ruleSpeaker = (draft.rule.speaker ?? '').toLowerCase()
+  const counts = new Map<string, number>()
+  for (const hypothesis of hypotheses) {
+    const key = (hypothesis.resolved.speaker ?? '').toLowerCase()
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  for (const hypothesis of hypotheses) {
+    const key = (hypothesis.resolved.speaker ?? '').toLowerCase()
+    hypothesis.features.push(`support|${Math.min(4, counts.get(key) ?? 0)}`)
+    if (key !== '' && key === ruleSpeaker) hypothesis.features.push('agrees-with-rule')
+  }
+  return hypotheses
+}
