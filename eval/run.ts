@@ -24,7 +24,13 @@ import { byFold, formatMeanSd, meanSd, siteOf } from './site-folds.js'
 import { crossValidateTitleAgreement } from './title-agreement.js'
 import { seedChecks } from './seeds.js'
 import { evaluateAlignment, fHalf, precisionOf, recallOf } from './ledger-alignment.js'
-import { evaluateEmergent, evaluateFnc, HEADLINE_CV_REPEATS, stanceDataPresent } from './stance.js'
+import {
+  evaluateEmergent,
+  evaluateFnc,
+  HEADLINE_CV_REPEATS,
+  recordedStanceCv,
+  stanceDataPresent,
+} from './stance.js'
 
 /** Story clustering's cross-validation: folds, repeats, and the thresholds tuned on the training folds. */
 const CV_FOLDS = 2
@@ -170,7 +176,17 @@ if (stanceDataPresent()) {
   stanceRow('corroborate (trained on FNC-1 train only)', fnc.ours)
   for (const peer of fnc.peers) stanceRow(`${peer.name} (published predictions)`, peer.scores)
   row('FNC-1 baseline (published, whole test)', 0.752, '', '', '', '', '', '')
-  console.log(`  (${fnc.seconds.toFixed(0)} s for ${fnc.pairs} pairs)`)
+  const topicCv = recordedStanceCv()
+  row(
+    `topic CV on FNC-1 train (${topicCv.heldOut.length} folds, held out)`,
+    formatMeanSd(topicCv.heldOut.map((fold) => fold.fnc)),
+    formatMeanSd(topicCv.heldOut.map((fold) => fold.macroF1)),
+  )
+  console.log(
+    `  (${fnc.seconds.toFixed(0)} s for ${fnc.pairs} pairs; topic CV recorded in models/stance-cv.json by scripts/calibrate-stance.ts --record: ${topicCv.members} model(s) averaged, offsets ${JSON.stringify(topicCv.offsets)} chosen on the other folds)`,
+  )
+  figures['stance.fnc.cv.score'] = meanSd(topicCv.heldOut.map((fold) => fold.fnc)).mean
+  figures['stance.fnc.cv.macroF1'] = meanSd(topicCv.heldOut.map((fold) => fold.macroF1)).mean
   figures['stance.fnc.score'] = fnc.ours.fnc
   figures['stance.fnc.macroF1'] = fnc.ours.macroF1
 

@@ -252,3 +252,19 @@ export function evaluateEmergent(): EmergentFigures {
     ),
   }
 }
+
+/**
+ * The body model's cross-validation over FNC-1 TRAIN with folds that hold out whole topics, as recorded by
+ * scripts/calibrate-stance.ts --record (the four trainings take far longer than an eval run may): held-out
+ * FNC score and macro-F1 per fold, with the class offsets chosen on the other three folds.
+ */
+export interface RecordedStanceCv {
+  members: number
+  offsets: number[]
+  heldOut: { fnc: number; macroF1: number }[]
+}
+
+export const recordedStanceCv = (): RecordedStanceCv =>
+  JSON.parse(
+    readFileSync(new URL('../models/stance-cv.json', import.meta.url), 'utf8'),
+  ) as RecordedStanceCv

@@ -6,9 +6,9 @@
  * folds (mean ± sd), then the offsets chosen on all folds.
  *
  *   nice npx tsx scripts/train-stance.ts --cv 4 --epochs 4 --hidden 48 --oof /tmp/oof.jsonl
- *   nice npx tsx scripts/calibrate-stance.ts /tmp/oof.jsonl
+ *   nice npx tsx scripts/calibrate-stance.ts /tmp/oof.jsonl [/tmp/oof-seed2.jsonl …]  (averaged)
  */
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { scoreStances } from '../eval/stance-metrics.js'
 import { STANCES, type Stance } from '../src/corroborate/stance/model.js'
 
@@ -20,13 +20,26 @@ interface Row {
   logs: number[]
 }
 
-const rows: Row[] = readFileSync(process.argv[2] as string, 'utf8')
-  .split('\n')
-  .filter((line) => line.trim() !== '')
-  .map((line) => {
-    const row = JSON.parse(line) as { label: Stance; fold: number; p: number[] }
-    return { label: row.label, fold: row.fold, logs: row.p.map((p) => Math.log(Math.max(p, 1e-6))) }
-  })
+/** One file, or several of the same pairs in the same order (an ensemble: their probabilities averaged). */
+const RECORD = process.argv.indexOf('--record')
+const files = process.argv
+  .slice(2)
+  .filter((_, index) => RECORD === -1 || (index !== RECORD - 2 && index !== RECORD - 1))
+  .map((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as { label: Stance; fold: number; p: number[] }),
+  )
+const rows: Row[] = (files[0] ?? []).map((first, index) => {
+  const members = files.map((file) => file[index])
+  if (members.some((row) => row?.label !== first.label || row.fold !== first.fold))
+    throw new Error(`out-of-fold files disagree at row ${index}: train them with the same folds`)
+  const p = first.p.map(
+    (_, c) => members.reduce((sum, row) => sum + (row?.p[c] as number), 0) / members.length,
+  )
+  return { label: first.label, fold: first.fold, logs: p.map((v) => Math.log(Math.max(v, 1e-6))) }
+})
 
 const decide = (row: Row, offsets: Offsets): Stance => {
   const adjusted = row.logs.map((value, index) => value + (offsets[index] as number))
@@ -74,4 +87,19 @@ const summary = (values: number[]): string => {
 console.log(
   `held out: FNC ${summary(held.map((h) => h.fnc))}, macro-F1 ${summary(held.map((h) => h.macroF1))} (no offsets: macro-F1 ${summary(held.map((h) => h.none))})`,
 )
-console.log(`offsets on all folds: ${JSON.stringify(bestOffsets(rows))}`)
+const chosen = bestOffsets(rows)
+console.log(`offsets on all folds: ${JSON.stringify(chosen)}`)
+/**
+ * --record FILE: the held-out figures beside the offsets chosen on all folds, for eval/stance.ts to print
+ * beside the test half (the CV takes longer than an eval run may).
+ */
+if (RECORD !== -1) {
+  const record = {
+    protocol:
+      'FNC-1 train, 4 folds holding out whole topics (scripts/train-stance.ts --cv 4); offsets chosen on three folds, scored on the fourth',
+    members: files.length,
+    offsets: chosen,
+    heldOut: held.map((h) => ({ fnc: +h.fnc.toFixed(4), macroF1: +h.macroF1.toFixed(4) })),
+  }
+  writeFileSync(process.argv[RECORD + 1] as string, JSON.stringify(record, null, 2) + '\n')
+}

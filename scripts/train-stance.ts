@@ -9,8 +9,11 @@
  * Options: --epochs N --hidden N --lr X --dropout X --augment X (share of pairs also seen as lead-only
  * texts, so that headlines and short texts are in the training distribution) --seed N --disagree-weight X
  * --short (the short-text model, weights-short.ts) --out FILE --claim-buckets N --text-buckets N
- * --close-buckets N (0 leaves a block out) --folds N (run only the first N of the --cv folds) --oof FILE.
- * The shipped weights: `--epochs 4 --hidden 48` (weights.ts) and
+ * --close-buckets N (0 leaves a block out) --folds N (run only the first N of the --cv folds) --oof FILE
+ * --seeds 1,2 (an ensemble of one model per seed, averaged) --append (add the members to the ensemble already
+ * in the body weights file, for members trained with other settings).
+ * The shipped weights: `--epochs 4 --hidden 48` (weights.ts, then scripts/calibrate-stance.ts for
+ * BODY_OFFSETS) and
  * `--short --epochs 4 --hidden 32 --disagree-weight 2` (weights-short.ts).
  * The FNC-1 competition test half is never read here; it is evaluation only (eval/stance.ts).
  */
@@ -29,7 +32,9 @@ import {
   hiddenOf,
   inputSize,
   outputOf,
+  type PackedStanceModel,
   packModel,
+  predictMean,
   STANCES,
   type Stance,
   type StanceModel,
@@ -49,6 +54,11 @@ const argument = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`)
   return at === -1 ? fallback : Number(process.argv[at + 1])
 }
+function seedsArgument(): number[] {
+  const at = process.argv.indexOf('--seeds')
+  if (at !== -1) return (process.argv[at + 1] as string).split(',').map(Number)
+  return [argument('seed', 1)]
+}
 const settings = {
   epochs: argument('epochs', 8),
   hidden: argument('hidden', 48),
@@ -57,6 +67,8 @@ const settings = {
   l2: argument('l2', 1e-6),
   augment: argument('augment', 0.3),
   seed: argument('seed', 1),
+  /** --seeds 1,2: an ensemble, one model per seed, probabilities averaged (weights.ts holds them all). */
+  seeds: seedsArgument(),
   cv: argument('cv', 0),
   /** --folds N: run only the first N of the --cv folds (a quicker look under load). */
   folds: argument('folds', 0),
@@ -217,16 +229,11 @@ function train(model: StanceModel, examples: Example[], next: () => number): voi
   }
 }
 
-const probabilitiesOf = (model: StanceModel, examples: Example[]): number[][] =>
+/** The mean of the members' probabilities, as verify() combines the shipped models. */
+const ensembleOf = (models: StanceModel[], examples: Example[]): number[][] =>
   examples.map((example) =>
-    outputOf(
-      model,
-      hiddenOf(model, { indices: [...example.indices], values: [...example.values] }),
-    ),
+    predictMean(models, { indices: [...example.indices], values: [...example.values] }),
   )
-
-const predictAll = (model: StanceModel, examples: Example[]): Stance[] =>
-  probabilitiesOf(model, examples).map((p) => STANCES[p.indexOf(Math.max(...p))] as Stance)
 
 /** --oof FILE: out-of-fold probabilities of the CV runs, JSONL {label, p}, for scripts/calibrate-stance.ts. */
 const OOF = process.argv.indexOf('--oof')
@@ -291,17 +298,21 @@ if (settings.cv > 0) {
         foldOf(topics.ofClaim.get(pair.claim)) !== fold &&
         foldOf(topics.ofBody.get(pair.bodyId)) !== fold,
     )
-    const next = random(settings.seed + fold)
     const idf = idfOver(
       [...new Set(trainPairs.map((pair) => pair.bodyId))].map(
         (id) => bodies.get(id) as PreparedText,
       ),
     )
-    const model = newModel(idf, next)
-    train(model, examplesOf(trainPairs, bodies, leads, idf, settings.augment, next), next)
-    const held = examplesOf(testPairs, bodies, leads, idf, 0, next)
+    const models = settings.seeds.map((seed) => {
+      const next = random(seed + fold)
+      const model = newModel(idf, next)
+      train(model, examplesOf(trainPairs, bodies, leads, idf, settings.augment, next), next)
+      return model
+    })
+    const held = examplesOf(testPairs, bodies, leads, idf, 0, random(0))
+    const probabilities = ensembleOf(models, held)
     if (OOF !== -1)
-      probabilitiesOf(model, held).forEach((p, index) =>
+      probabilities.forEach((p, index) =>
         oofRows.push(
           JSON.stringify({
             label: (testPairs[index] as Pair).stance,
@@ -312,7 +323,7 @@ if (settings.cv > 0) {
       )
     const scores = scoreStances(
       testPairs.map((pair) => pair.stance),
-      predictAll(model, held),
+      probabilities.map((p) => STANCES[p.indexOf(Math.max(...p))] as Stance),
     )
     results.push(scores)
     if (OOF !== -1) writeFileSync(process.argv[OOF + 1] as string, oofRows.join('\n') + '\n')
@@ -329,25 +340,46 @@ if (settings.cv > 0) {
     `CV ${results.length} of ${settings.cv} folds by topic (new claims and bodies): FNC ${summary(results.map((r) => r.fnc))}, macro-F1 ${summary(results.map((r) => r.macroF1))}`,
   )
 } else {
-  const next = random(settings.seed)
   const idf = idfOver([...bodies.values()])
-  const model = newModel(idf, next)
-  train(model, examplesOf(pairs, bodies, leads, idf, settings.augment, next), next)
-  const packed = packModel(model)
+  const packed = settings.seeds.map((seed) => {
+    const next = random(seed)
+    const model = newModel(idf, next)
+    train(model, examplesOf(pairs, bodies, leads, idf, settings.augment, next), next)
+    const { epochs, hidden, lr, dropout, l2, augment, disagreeWeight } = settings
+    const trainedWith = { epochs, hidden, lr, dropout, l2, augment, disagreeWeight, seed }
+    return { ...packModel(model), trainedWith }
+  })
   const target =
     OUT_FILE === -1
       ? OUT
       : new URL(process.argv[OUT_FILE + 1] as string, `file://${process.cwd()}/`)
+  /**
+   * --append: add the new members to the ensemble already in the target file (members trained with other
+   * settings); without it the file holds only this run's members.
+   */
+  const earlier: PackedStanceModel[] =
+    !SHORT && process.argv.includes('--append')
+      ? (JSON.parse(
+          readFileSync(target, 'utf8').split('STANCE_MODELS: PackedStanceModel[] = ')[1] as string,
+        ) as PackedStanceModel[])
+      : []
+  const members = [...earlier, ...packed]
   writeFileSync(
     target,
     `// Generated by scripts/train-stance.ts — do not edit. Provenance: trained on the FNC-1 TRAIN set only
 // (FakeNewsChallenge/fnc-1 train_bodies.csv + train_stances.csv, 49,972 pairs, read from ../shared at training
-// time, not shipped)${SHORT ? '; short-text model: claims against the first sentence of each body and against the body sentence nearest the claim' : ''}; hashed stem counts (no vocabulary, no text). Settings: ${JSON.stringify(settings)}.
+// time, not shipped)${SHORT ? '; short-text model: claims against the first sentence of each body and against the body sentence nearest the claim' : ''}; hashed stem counts (no vocabulary, no text). ${SHORT ? `Settings: ${JSON.stringify(settings)}` : `${members.length} member(s), probabilities averaged; each member's settings are its trainedWith`}.
 import type { PackedStanceModel } from './model.js'
 
-export const ${SHORT ? 'SHORT_TEXT_STANCE_MODEL' : 'STANCE_MODEL'}: PackedStanceModel = ${JSON.stringify(packed)}
+${
+  SHORT
+    ? `export const SHORT_TEXT_STANCE_MODEL: PackedStanceModel = ${JSON.stringify(packed[0])}`
+    : `/** An ensemble: verify() averages the members' probabilities. */\nexport const STANCE_MODELS: PackedStanceModel[] = ${JSON.stringify(members)}`
+}
 `,
   )
-  console.error(`wrote ${target.pathname} (${packed.data.length} base64 chars)`)
+  console.error(
+    `wrote ${target.pathname} (${members.length} member(s), ${members.reduce((sum, model) => sum + model.data.length, 0)} base64 chars)`,
+  )
 }
 console.error(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`)

@@ -57,12 +57,20 @@ export function outputOf(model: StanceModel, h: Float32Array): number[] {
 export const predict = (model: StanceModel, input: SparseInput): number[] =>
   outputOf(model, hiddenOf(model, input))
 
+/** An ensemble's probabilities: the mean of its members' (members trained alike from different seeds). */
+export function predictMean(models: StanceModel[], input: SparseInput): number[] {
+  const each = models.map((model) => predict(model, input))
+  return STANCES.map((_, c) => each.reduce((sum, p) => sum + (p[c] as number), 0) / each.length)
+}
+
 /** The serialised form: a small JSON header and the numbers, int8 per input row with a row scale, gzip, base64. */
 export interface PackedStanceModel {
   layout: FeatureLayout
   dense: number
   hidden: number
   data: string
+  /** The training settings (scripts/train-stance.ts), for provenance; not read by the model. */
+  trainedWith?: Record<string, number>
 }
 
 export function packModel(model: StanceModel): PackedStanceModel {
