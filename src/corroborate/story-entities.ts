@@ -31,8 +31,6 @@ interface Local {
   key: string
   type: EntityType
   mentions: ArticleEntity[]
-  /** The compact keys of its mentions' forms of two words or more ("lindsaylohan" of a "Lindsay Lohan Checks"). */
-  forms: Set<string>
 }
 
 /** The story's entities and the story-level id of each article-level entity. */
@@ -65,8 +63,14 @@ type Relation = 'acronym' | 'short-form' | 'part' | 'given-name' | 'extension' |
 
 /**
  * The joins beyond same key, short person names and acronyms, each kept because it raised ECB+ entity
- * CoNLL-F1 under cross-validation by topic (scripts/cv-entity-identity.ts): organisation and place names by
- * their last words, a rarer first-words form, given-name variants, headline run-ons, a dominant fuller name.
+ * CoNLL-F1 under cross-validation by topic (scripts/cv-entity-identity.ts; every fold chose all of them):
+ * organisation and place names by their last words, a rarer first-words form, given-name variants, headline
+ * run-ons, a dominant fuller name (round 12); organisation and place read as one kind for those parts
+ * (looseType), a role before a full name (affix), run-ons copied more than 3 times (extCopied), a surname
+ * set apart from fuller forms it begins (surnameLast), given names of one stem (givenStem), slips in words of
+ * four letters (slip4) and two edits in words of eight (slip2). A place's adjective joins it (demonym):
+ * neutral on ECB+, which seldom marks an adjective as a name, it is what lets the seed's "the North" join
+ * North Korea, as "North Korean" no longer splits the vote.
  */
 export type StoryJoinRule =
   | 'part'
@@ -74,7 +78,6 @@ export type StoryJoinRule =
   | 'given'
   | 'ext'
   | 'dominant'
-  | 'forms'
   | 'demonym'
   | 'looseType'
   | 'affix'
@@ -89,7 +92,6 @@ export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
   'given',
   'ext',
   'dominant',
-  'forms',
   'demonym',
   'looseType',
   'affix',
@@ -221,18 +223,6 @@ export function resolveStoryEntities(
     if (known === undefined) byCompact.set(compact(local.key), index)
     else groups.join(known, index)
   })
-  if (rules.includes('forms')) {
-    // A fuller form an article resolved to another name ("Lindsay Lohan" inside an article's "Lindsay Lohan
-    // Checks") is still that name: entities that share a form of two words or more are one.
-    const byForm = new Map<string, number>()
-    locals.forEach((local, index) => {
-      for (const form of [compact(local.key), ...local.forms]) {
-        const known = byForm.get(form)
-        if (known === undefined) byForm.set(form, index)
-        else groups.join(known, index)
-      }
-    })
-  }
   const joinedOn = new Map<number, Evidence>()
   const representatives = [...byCompact.values()]
   // How often the story writes a form: as a name of its own, and as words of a longer name ("Aurus" in
@@ -412,11 +402,8 @@ function localEntities(articles: Article[]): Local[] {
         key: nameKey(mention.name),
         type: mention.type,
         mentions: [],
-        forms: new Set<string>(),
       }
       local.mentions.push(mention)
-      const key = nameKey(mention.text)
-      if (keyWords(key).length >= 2) local.forms.add(compact(key))
       byId.set(mention.entityId, local)
     }
     locals.push(...byId.values())
