@@ -28,6 +28,7 @@ export async function seedChecks(corpora: CliDataset[]): Promise<Record<string, 
         : 0,
     'entities: alias groups joined (issue 16)': aliasShare(story?.entities ?? []),
     'entities: three Kims apart': threeKimsApart(story?.entities ?? []),
+    'entities: "the North" is North Korea': northIsNorthKorea(story?.entities ?? []),
     'price conflict found':
       story?.conflicts.some((conflict) => conflict.about.startsWith('price')) === true ? 1 : 0,
     'price shown as differing qualifiers':
@@ -216,6 +217,12 @@ function aliasShare(entities: StoryEntity[]): number {
     entities.some((entity) => has(entity, a) && has(entity, b)),
   )
   return joined.length / SEED_ALIASES.length
+}
+
+/** 1 when the story entity holding "North" is North Korea: the seed's "the North" is North Korea (issue 16). */
+function northIsNorthKorea(entities: StoryEntity[]): number {
+  const north = entities.find((entity) => formsOf(entity).includes('North'))
+  return north !== undefined && north.name === 'North Korea' ? 1 : 0
 }
 
 /** 1 when Kim Jong Un, Kim Yo Jong and Kim Il Sung are three entities of the story. */

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import type { Article, ArticleEntity, EntityType } from '../types.js'
-import { resolveStoryEntities, withStoryEntityIds } from './story-entities.js'
+import { STORY_JOIN_RULES, resolveStoryEntities, withStoryEntityIds } from './story-entities.js'
 
 /** An article whose entities are given (one local entity per distinct name), as the nlp stage leaves them. */
 function article(id: string, names: [string, EntityType][]): Article {
@@ -114,4 +114,125 @@ test('a surname joins the person the story names far more often; initials and gi
   expect(laRue.map((entity) => [entity.name, ...entity.aliases].sort())).toEqual([
     ['Fred LaRue', 'Frederick LaRue'],
   ])
+})
+
+test('"the North" joins North Korea once the adjective "North Korean" is read as the country it names', () => {
+  const articles = [
+    article('a', [
+      ['North Korea', 'place'],
+      ['North Korea', 'place'],
+      ['North Korean', 'place'],
+      ['North Korean', 'place'],
+      ['South Korea', 'place'],
+    ]),
+    article('b', [
+      ['North Korea', 'place'],
+      ['North', 'place'],
+    ]),
+  ]
+  const story = resolveStoryEntities(articles)
+  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  expect(byName.get('North Korea')?.aliases).toEqual(['North', 'North Korean'])
+  expect(byName.get('North Korea')?.aliasEvidence.map((item) => item.kind)).toEqual([
+    'short-form',
+    'adjective',
+  ])
+  expect(byName.get('South Korea')?.aliases).toEqual([])
+  // Without the adjective rule, "North Korean" is a second candidate for "North", and "North" stays apart.
+  const without = resolveStoryEntities(
+    articles,
+    STORY_JOIN_RULES.filter((rule) => rule !== 'demonym'),
+  )
+  expect(without.entities.map((entity) => entity.name)).toContain('North')
+})
+
+test('a surname is not split by fuller forms it begins ("Obama Administration", "Obama Announces")', () => {
+  const articles = [
+    article('a', [
+      ['Barack Obama', 'person'],
+      ['Barack Obama', 'person'],
+      ['Obama Administration', 'person'],
+      ['Obama Administration', 'person'],
+    ]),
+    article('b', [['Obama Announces', 'person']]),
+    article('c', [['Obama', 'person']]),
+  ]
+  const byName = new Map(
+    resolveStoryEntities(articles).entities.map((entity) => [entity.name, entity]),
+  )
+  expect(byName.get('Barack Obama')?.aliases).toEqual(['Obama'])
+  expect(byName.get('Obama Administration')?.aliases).toEqual([])
+})
+
+test('a headline run-on and a role-prefixed name join the plain full name the story writes more often', () => {
+  const mention = (text: string, name: string): [string, string] => [text, name]
+  const withForms = (id: string, forms: [string, string][]): Article => {
+    let text = ''
+    const entities: ArticleEntity[] = forms.map(([form, name]) => {
+      const start = text.length
+      text += `${form}. `
+      return {
+        text: form,
+        type: 'person',
+        start,
+        end: start + form.length,
+        entityId: name.toLowerCase(),
+        name,
+        role: null,
+      }
+    })
+    return { id, text, entities, attributions: [], sentences: [] } as unknown as Article
+  }
+  const articles = [
+    // A headline's run-on, copied by several outlets (more than a slip would be).
+    ...['a1', 'a2', 'a3', 'a4'].map((id) =>
+      withForms(id, [mention('Lindsay Lohan Checks', 'Lindsay Lohan Checks')]),
+    ),
+    ...['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((id) =>
+      withForms(id, [mention('Lindsay Lohan', 'Lindsay Lohan'), mention('Lohan', 'Lindsay Lohan')]),
+    ),
+    withForms('d', [mention('Coroner Gary Hargrove', 'Coroner Gary Hargrove')]),
+    withForms('e', [mention('Gary Hargrove', 'Gary Hargrove')]),
+    withForms('f', [mention('Gary Hargrove', 'Gary Hargrove')]),
+  ]
+  const entities = resolveStoryEntities(articles).entities
+  const without = resolveStoryEntities(
+    articles,
+    STORY_JOIN_RULES.filter((rule) => rule !== 'extCopied' && rule !== 'affix'),
+  ).entities
+  expect(without).toHaveLength(4)
+  const lohan = entities.find((entity) => entity.aliases.includes('Lohan'))
+  expect(lohan?.name).toBe('Lindsay Lohan')
+  expect(lohan?.aliases).toEqual(['Lindsay Lohan Checks', 'Lohan'])
+  expect(entities.find((entity) => entity.name === 'Gary Hargrove')?.aliases).toEqual([
+    'Coroner Gary Hargrove',
+  ])
+})
+
+test('a team the tagger types once as a place and once as an organisation is one team', () => {
+  const articles = [
+    article('a', [['Kansas City Chiefs', 'place']]),
+    article('b', [
+      ['Chiefs', 'organization'],
+      ['Chiefs', 'organization'],
+    ]),
+  ]
+  const rules = STORY_JOIN_RULES.filter((rule) => rule !== 'looseType')
+  expect(resolveStoryEntities(articles).entities).toHaveLength(1)
+  expect(resolveStoryEntities(articles, rules).entities).toHaveLength(2)
+})
+
+test('a four-letter slip of a frequent word joins it; a different four-letter word does not', () => {
+  const articles = [
+    article('a', [['Gulf of Aden', 'place']]),
+    article('b', [['Gulf of Aden', 'place']]),
+    article('c', [['Gulf of Aden', 'place']]),
+    article('d', [['Gulf of Eden', 'place']]),
+    article('e', [['Gulf of Oman', 'place']]),
+  ]
+  const byName = new Map(
+    resolveStoryEntities(articles).entities.map((entity) => [entity.name, entity]),
+  )
+  expect(byName.get('Gulf of Aden')?.aliases).toEqual(['Gulf of Eden'])
+  expect(byName.get('Gulf of Oman')?.aliases).toEqual([])
 })

@@ -20,6 +20,8 @@ const MISSPELLING_MAX_MENTIONS = 3
 const MISSPELLING_RATIO = 3
 /** Words shorter than this are never taken for misspellings: too many real names are close. */
 const MISSPELLING_MIN_LENGTH = 5
+/** Words at least this long may be two edits apart and still be one word ("Turkeminstan" / "Turkmenistan"). */
+const LONG_SLIP_LENGTH = 8
 
 /** One entity of one article (its mentions share an article-level entityId). */
 interface Local {
@@ -57,21 +59,68 @@ const compact = (key: string): string =>
 const DOMINANT_RATIO = 3
 
 /** How a shorter or variant form relates to a fuller one, as joined evidence says it. */
-type Relation = 'acronym' | 'short-form' | 'part' | 'given-name' | 'extension'
+type Relation = 'acronym' | 'short-form' | 'part' | 'given-name' | 'extension' | 'demonym'
 
 /**
  * The joins beyond same key, short person names and acronyms, each kept because it raised ECB+ entity
- * CoNLL-F1 under cross-validation by topic (scripts/cv-entity-identity.ts): organisation and place names by
- * their last words, a rarer first-words form, given-name variants, headline run-ons, a dominant fuller name.
+ * CoNLL-F1 under cross-validation by topic (scripts/cv-entity-identity.ts; every fold chose all of them):
+ * organisation and place names by their last words, a rarer first-words form, given-name variants, headline
+ * run-ons, a dominant fuller name (round 12); organisation and place read as one kind for those parts
+ * (looseType), a role before a full name (affix), run-ons copied more than 3 times (extCopied), a surname
+ * set apart from fuller forms it begins (surnameLast), given names of one stem (givenStem), slips in words of
+ * four letters (slip4) and two edits in words of eight (slip2). A place's adjective joins it (demonym):
+ * neutral on ECB+, which seldom marks an adjective as a name, it is what lets the seed's "the North" join
+ * North Korea, as "North Korean" no longer splits the vote.
  */
-export type StoryJoinRule = 'part' | 'head' | 'given' | 'ext' | 'dominant'
+export type StoryJoinRule =
+  | 'part'
+  | 'head'
+  | 'given'
+  | 'ext'
+  | 'dominant'
+  | 'demonym'
+  | 'looseType'
+  | 'affix'
+  | 'slip4'
+  | 'extCopied'
+  | 'surnameLast'
+  | 'givenStem'
+  | 'slip2'
 export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
   'part',
   'head',
   'given',
   'ext',
   'dominant',
+  'demonym',
+  'looseType',
+  'affix',
+  'slip4',
+  'extCopied',
+  'surnameLast',
+  'givenStem',
+  'slip2',
 ]
+
+/** Endings that make a place's adjective or people ("North Korea" → "North Korean", "Russia" → "Russian"). */
+const DEMONYM_ENDINGS = ['n', 'an', 'ian', 'ese', 'i']
+
+/**
+ * Whether two person names of two words share the surname and given names that begin alike, three letters or
+ * more ("Katie" / "Kathryn Jenkin", "Alexis" / "Alexandros Grigoropoulos").
+ */
+function sharesGivenStem(aKey: string, bKey: string): boolean {
+  const a = keyWords(aKey)
+  const b = keyWords(bKey)
+  if (a.length !== 2 || b.length !== 2 || a[1] !== b[1] || a[0] === b[0]) return false
+  const [x, y] = [a[0] as string, b[0] as string]
+  return x.length >= 3 && y.length >= 3 && x.slice(0, 3) === y.slice(0, 3)
+}
+
+/** Whether two types may name one organisation or place: the tagger often takes one for the other. */
+const sameKind = (a: EntityType, b: EntityType, loose: boolean): boolean =>
+  a === b ||
+  (loose && (a === 'organization' || a === 'place') && (b === 'organization' || b === 'place'))
 
 /**
  * How `local` names the fuller `other`, or null: an acronym of its initials (KCNA), a person's surname or
@@ -93,16 +142,23 @@ function relationOf(
     isShortFormOf(local.key, other.key)
   )
     return 'short-form'
+  const loose = rules.includes('looseType')
+  if (
+    rules.includes('demonym') &&
+    other.type === 'place' &&
+    DEMONYM_ENDINGS.some((ending) => local.key === other.key + ending)
+  )
+    return 'demonym'
   if (
     rules.includes('part') &&
-    local.type === other.type &&
+    sameKind(local.type, other.type, loose) &&
     (local.type === 'organization' || local.type === 'place') &&
     isPartOf(local.key, other.key)
   )
     return 'part'
   if (
     rules.includes('head') &&
-    local.type === other.type &&
+    sameKind(local.type, other.type, loose) &&
     (local.type === 'organization' || local.type === 'place') &&
     isHeadOf(local.key, other.key) &&
     ownCountOf(compact(local.key)) < ownCountOf(compact(other.key))
@@ -117,13 +173,32 @@ function relationOf(
   )
     return 'given-name'
   if (
-    rules.includes('ext') &&
+    rules.includes('givenStem') &&
+    local.type === 'person' &&
+    other.type === 'person' &&
+    sharesGivenStem(local.key, other.key) &&
+    ownCountOf(compact(local.key)) < ownCountOf(compact(other.key))
+  )
+    return 'given-name'
+  // A person's full name with words run on after it (a headline's "Lindsay Lohan Checks") or a role written
+  // before it ("Coroner Gary Hargrove"), the plain name being the more frequent.
+  const longer =
     other.type === 'person' &&
     keyWords(other.key).length >= 2 &&
-    keyWords(local.key).length > keyWords(other.key).length &&
+    keyWords(local.key).length > keyWords(other.key).length
+  if (
+    longer &&
+    rules.includes('ext') &&
     local.key.startsWith(`${other.key} `) &&
-    countOf(compact(local.key)) <= MISSPELLING_MAX_MENTIONS &&
+    (countOf(compact(local.key)) <= MISSPELLING_MAX_MENTIONS || rules.includes('extCopied')) &&
     countOf(compact(other.key)) >= MISSPELLING_RATIO * countOf(compact(local.key))
+  )
+    return 'extension'
+  if (
+    longer &&
+    rules.includes('affix') &&
+    local.key.endsWith(` ${other.key}`) &&
+    ownCountOf(compact(other.key)) >= ownCountOf(compact(local.key))
   )
     return 'extension'
   return null
@@ -197,10 +272,12 @@ export function resolveStoryEntities(
       if (known === undefined || (relation === 'acronym' && known.relation !== 'acronym'))
         byRoot.set(root, { other, relation })
     }
+    if (rules.includes('surnameLast')) keepSurnameMatches(local, byRoot, locals)
     const chosen = dominantTarget(byRoot, groupMentions, rules.includes('dominant'))
     if (chosen === null) {
+      const minLength = rules.includes('slip4') ? 4 : MISSPELLING_MIN_LENGTH
       const slipOf = representatives.filter((other) =>
-        isSlip(local, locals[other] as Local, countOf),
+        isSlip(local, locals[other] as Local, countOf, minLength, rules.includes('slip2')),
       )
       if (slipOf.length !== 1) continue
       const target = slipOf[0] as number
@@ -213,15 +290,22 @@ export function resolveStoryEntities(
     }
     const other = locals[chosen.target.other] as Local
     groups.join(index, chosen.target.other)
-    const kind = chosen.target.relation === 'acronym' ? 'acronym' : 'short-form'
+    const kind =
+      chosen.target.relation === 'acronym'
+        ? 'acronym'
+        : chosen.target.relation === 'demonym'
+          ? 'adjective'
+          : 'short-form'
     const how =
       chosen.target.relation === 'acronym'
         ? 'spells the initials of'
         : chosen.target.relation === 'extension'
-          ? 'runs on from'
+          ? 'is, with words run on or a role before it,'
           : chosen.target.relation === 'given-name'
             ? 'is a given-name variant of'
-            : 'shortens'
+            : chosen.target.relation === 'demonym'
+              ? 'is the adjective of'
+              : 'shortens'
     joinedOn.set(index, {
       kind,
       text: chosen.alone
@@ -230,6 +314,26 @@ export function resolveStoryEntities(
     })
   }
   return buildEntities(locals, groups.groups(), joinedOn)
+}
+
+/**
+ * A one-word person form is a surname when it ends a fuller name ("Obama" of "Barack Obama"); a fuller form it
+ * begins ("Obama Administration", a headline's "Obama Announces") is then a weaker candidate, and is set aside
+ * so that it does not split the vote. Family-name-first names ("Kim" of three Kims) begin every candidate and
+ * keep them all.
+ */
+function keepSurnameMatches(
+  local: Local,
+  byRoot: Map<number, { other: number; relation: Relation }>,
+  locals: Local[],
+): void {
+  if (keyWords(local.key).length !== 1) return
+  const ends = (other: number): boolean =>
+    keyWords((locals[other] as Local).key).at(-1) === local.key
+  const shortForms = [...byRoot].filter(([, target]) => target.relation === 'short-form')
+  const surnames = shortForms.filter(([, target]) => ends(target.other))
+  if (surnames.length === 0 || surnames.length === shortForms.length) return
+  for (const [root, target] of shortForms) if (!ends(target.other)) byRoot.delete(root)
 }
 
 /** The entity a form joins among those it could name: the only one, or one named far more than the rest. */
@@ -258,7 +362,13 @@ function dominantTarget<T>(
  * A slip: the names have as many words and differ in one word, one edit apart, and the story writes the rare
  * word (alone or inside its names: "Anrus" in "Anrus Senat") far less often than the frequent one.
  */
-function isSlip(rare: Local, frequent: Local, countOf: (key: string) => number): boolean {
+function isSlip(
+  rare: Local,
+  frequent: Local,
+  countOf: (key: string) => number,
+  minLength: number,
+  longSlips: boolean,
+): boolean {
   if (rare === frequent) return false
   const rareWords = keyWords(rare.key)
   const frequentWords = keyWords(frequent.key)
@@ -272,8 +382,11 @@ function isSlip(rare: Local, frequent: Local, countOf: (key: string) => number):
   return (
     rareCount <= MISSPELLING_MAX_MENTIONS &&
     countOf(frequentWord) >= MISSPELLING_RATIO * rareCount &&
-    rareWord.length >= MISSPELLING_MIN_LENGTH &&
-    editDistance(rareWord, frequentWord, 1) === 1
+    rareWord.length >= minLength &&
+    (editDistance(rareWord, frequentWord, 1) === 1 ||
+      (longSlips &&
+        Math.min(rareWord.length, frequentWord.length) >= LONG_SLIP_LENGTH &&
+        editDistance(rareWord, frequentWord, 2) <= 2))
   )
 }
 
@@ -310,18 +423,29 @@ function buildEntities(
       .filter(([, evidence]) => evidence.kind === 'misspelling')
       .map(([index]) => compact((locals[index] as Local).key)),
   )
+  const adjectives = new Set(
+    [...joinedOn]
+      .filter(([, evidence]) => evidence.kind === 'adjective')
+      .map(([index]) => compact((locals[index] as Local).key)),
+  )
   const entities = groups
     .map((members) => members.map((index) => locals[index] as Local))
     .map((members) => {
-      // The name: the fullest form, then the one most mentions carry; never a slip ("Anrus Senat").
-      const spelled = members.filter((local) => !slips.has(compact(local.key)))
+      // The name: a full name (two words or more) before a surname or acronym, the one most mentions carry
+      // before a longer one (a headline's "Lindsay Lohan Checks Into Rehab" once, "Lindsay Lohan" often); never
+      // a slip ("Anrus Senat") nor a place's adjective ("North Korean").
+      const spelled = members.filter(
+        (local) => !slips.has(compact(local.key)) && !adjectives.has(compact(local.key)),
+      )
       const forms = new Map<string, number>()
       for (const local of spelled.length > 0 ? spelled : members)
         forms.set(local.name, (forms.get(local.name) ?? 0) + local.mentions.length)
+      const full = (form: string): number => (keyWords(nameKey(form)).length >= 2 ? 1 : 0)
       const name = [...forms].sort(
         ([a, countA], [b, countB]) =>
-          keyWords(nameKey(b)).length - keyWords(nameKey(a)).length ||
+          full(b) - full(a) ||
           countB - countA ||
+          keyWords(nameKey(b)).length - keyWords(nameKey(a)).length ||
           (a < b ? -1 : 1),
       )[0]?.[0] as string
       return { members, name }
