@@ -6,6 +6,8 @@
  * Cautions: a pattern is tested against a whole line or block; anchor it (^...$) when the phrase could occur
  * inside real prose ("comments" alone is a word reporters use).
  */
+import { MODIFIED_DATE_LABELS, PUBLISHED_DATE_LABELS } from './date-labels.js'
+
 export interface BoilerplatePattern {
   kind: string
   pattern: RegExp
@@ -64,7 +66,7 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   {
     kind: 'app-promo',
     pattern:
-      /\bdownload (the|our) .{0,40}\bapp\b|\bget (the )?app\b|\bswitch to the .{0,30} app\b|available on the app store|get it on google play/i,
+      /\bdownload (the|our) .{0,40}\bapps?\b|\bget (the )?app\b|\bswitch to the .{0,30} app\b|available on the app store|get it on google play/i,
     note: 'app promotion lines',
   },
   {
@@ -155,6 +157,50 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     kind: 'related',
     pattern: /^(explore further|more information|further reading)\s*[:.]?$/i,
     note: 'headers of further-reading boxes',
+  },
+  {
+    kind: 'related',
+    pattern:
+      /^(lesen sie (auch|mehr|weiter)|lies auch|auch interessant|mehr zum thema|(weitere|ähnliche|verwandte) (artikel|beiträge)|meistgelesene?( artikel)?|(das( thema)?|dieses thema|dieser artikel) könnte (sie|dich) auch interessieren|das könnte (sie|dich) auch interessieren|(à )?lire aussi|à lire également|voir aussi|sur le même sujet|articles? similaires|(lee|lea) (también|además)|(también )?te puede interesar|(noticias|artículos) relacionad[oa]s|ver también|leggi anche|potrebbe interessarti|articoli correlati|(veja|leia) também|lees ook|meer over dit onderwerp|czytaj (też|także)|zobacz (też|także)|przeczytaj (też|także)|läs (också|även))(\s*[:.]?$|\s*:)/iu,
+    note: 'related-link headers and inline "Lesen Sie auch: …" teasers in the languages the date labels cover (and Portuguese, Polish): a whole line, or the words followed by a colon',
+  },
+  {
+    kind: 'share',
+    pattern:
+      /^((diesen |den )?(artikel|beitrag|seite) (teilen|empfehlen)|(jetzt )?teilen|möchten sie (den|diesen) (artikel|beitrag) teilen\?|partager( (cet|l')article)?|compartir( (esta|la) (noticia|nota))?|condividi|compartilh(e|ar)|delen|dela|udostępnij|поделиться)\s*[:.!]?$/iu,
+    note: 'share-bar labels in the languages the date labels cover (and Portuguese, Polish)',
+  },
+  {
+    kind: 'feedback',
+    pattern:
+      /^((war|ist) (der|dieser) (artikel|beitrag|text) (nützlich|hilfreich)|(was|is) this (article|page|post) (helpful|useful)|did you find this (article|page|post) (helpful|useful)|cet article (vous )?a-t-il été utile|¿?te (ha )?(resultó|sido) útil (este|esta) (artículo|nota)|questo articolo (ti )?è stato utile)\s*\??$/iu,
+    note: 'article-feedback prompts ("War der Artikel nützlich?")',
+  },
+  {
+    kind: 'date-line',
+    pattern: new RegExp(
+      `^(${[...MODIFIED_DATE_LABELS, ...PUBLISHED_DATE_LABELS].join('|')})( am| le| el| il| on| op| den)?\\s*:?\\s*\\d{1,4}[./-]\\s?\\d{1,2}[./-]\\s?\\d{2,4}[\\s\\d:.,apmuhr]{0,16}$`,
+      'iu',
+    ),
+    note: 'a line that is only a date label and a numeric date ("Aktualisiert am 17.01.2021."), in the languages of the date labels',
+  },
+  {
+    kind: 'tags',
+    pattern:
+      /^this entry was posted\b|\bbookmark the permalink\b|^(permalink|permalien|enlace permanente)\b/i,
+    note: 'WordPress entry footers ("This entry was posted in X. Bookmark the permalink.") and permalink lines',
+  },
+  {
+    kind: 'photo-credit',
+    pattern:
+      /^\(?(crédits? photos?|bildnachweis|bildquelle|fotos?|foto(grafía)?|crédito( de)?( la)? foto|credit|photo)\s*:\s*\S[^.!?]{0,80}\)?$/iu,
+    note: 'photo credit lines in the languages the date labels cover, also in parentheses ("(Credit: A / B)", "Crédits photos : X")',
+  },
+  {
+    kind: 'navigation',
+    pattern:
+      /^(load more|show more|mehr laden|(lade )?weitere (inhalte|artikel|beiträge)( laden)?|cargar más|charger plus|carica altri|meer laden)\b[\s.…]*$/iu,
+    note: '"load more" buttons of endless lists',
   },
   {
     kind: 'citation',

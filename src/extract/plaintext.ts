@@ -118,8 +118,12 @@ function classifyHeader(header: BlockFeatures[], kinds: (string | null)[]): stri
   let title: string | null = null
   header.forEach((block, index) => {
     if (kinds[index] !== null) return
-    if (block.lexiconKind !== null) kinds[index] = block.lexiconKind
-    else if (block.words <= 12 && DATE_LINE.test(block.text)) kinds[index] = 'date'
+    // A label-and-date line ("Date: 2025-04-23", "Aktualisiert am 17.01.2021") is boilerplate in a page's
+    // body, but in a plain header it is the date line the article's dates are read from.
+    if (block.lexiconKind !== null && block.lexiconKind !== 'date-line')
+      kinds[index] = block.lexiconKind
+    else if (block.lexiconKind === 'date-line' || (block.words <= 12 && DATE_LINE.test(block.text)))
+      kinds[index] = 'date'
     else if (index === 0 && block.text === block.text.toUpperCase() && /\p{Lu}/u.test(block.text))
       kinds[index] = 'site'
     else if (title === null && block.words >= 4 && /\p{Ll}/u.test(block.text)) {

@@ -4,8 +4,9 @@ const NOT_A_PERSON =
 /** Roles other than the writer's named before a name ("Übersetzung A", "Fotos: B"): credits, not authors. */
 const OTHER_ROLE =
   /(?<!\p{L})(übersetzung|übersetzt|translation|translated|traducción|traduction|traduzione|vertaling|foto|fotos|fotograf\p{L}*|illustration|grafik)(?!\p{L})/iu
+// A capital may follow an apostrophe or Mc/Mac inside a surname ("O'Mahony", "D’Angelo", "McDonald").
 const NAME_TOKEN =
-  /^(\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
+  /^((?:\p{Lu}['’]|Ma?c)?\p{Lu}[\p{Ll}'’]*(?:-\p{L}[\p{Ll}'’]*)*[\p{L}]|\p{Lu}\.|\p{Lu}{2,}|van|von|de|da|del|der|bin|al|le|la|di|du|dos)$/u
 
 /** Whether a string looks like one person's name: 2–4 name words, no role or outlet word, no digits. */
 export function isPersonName(text: string): boolean {
