@@ -128,7 +128,7 @@ const row = (
   extra = '',
 ): void =>
   console.log(
-    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last fifth ${cost}   CPU ${((cpuSeconds * 1000) / SIZE).toFixed(0)} ms/article   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}${extra}`,
+    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last tenth ${cost}   CPU ${((cpuSeconds * 1000) / SIZE).toFixed(0)} ms/article   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}${extra}`,
   )
 
 const sqlite = join(directory, 'bench.db')
