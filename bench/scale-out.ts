@@ -2,16 +2,20 @@
  * Scale out: the scale corpus (bench/story-corpus.ts) written as a JSONL export, then
  *  - ingested into a SQLite file by one `corroborate ingest` process (batches of 1,000), and
  *  - queued with `ingest --queue` and run by 1, 2 and 4 `corroborate worker --once` processes on PostgreSQL;
- * Reports articles/s, the cost per article in the first and last fifth of the run, peak memory of each
- * process (/usr/bin/time), the 2-worker / 1-worker ratio, B-cubed F1 against the corpus's stories, and whether
- * the workers' stories are those of the one SQLite process (they should be: same rounds, see src/queue/rounds.ts).
- * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Size: SCALE_SIZE (default 3000);
- * worker counts: SCALE_WORKERS (default 1,2,4).
+ * Reports articles/s, the wall time per article in the first and last tenth of the jobs, CPU per article
+ * (all worker processes, /usr/bin/time), peak memory of each process, the serial share (the placer's CPU
+ * over all the workers' CPU, from the times each worker prints per step), the 2-worker / 1-worker ratio, B-cubed
+ * F1 against the corpus's stories, and whether the workers' stories are those of the one SQLite process (they
+ * should be: same rounds, see src/queue/rounds.ts).
+ * PostgreSQL: DATABASE_URL, else one started by scripts/start-postgres.sh. Size: BENCH_ARTICLES (or SCALE_SIZE;
+ * default 3000); round size: SCALE_ROUND (default 1000); worker counts, run in this order: SCALE_WORKERS
+ * (default 1,2,4; `1,2,1,2` interleaves, as a loaded machine needs). The issue's 100k corpus:
+ * `BENCH_ARTICLES=100000 SCALE_WORKERS=1,2 npx tsx bench/scale-out.ts` (hours on a shared 2-core machine).
  * Big JSONL exports through `analyze` and `ingest`: bench/streaming.ts. Figures only.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { scoreClustering } from '../eval/clustering-metrics.js'
@@ -21,7 +25,8 @@ import { buildCli, corroborate } from './cli-process.js'
 import { storyCorpus } from './story-corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
-const SIZE = Number(process.env.SCALE_SIZE ?? 3000)
+const SIZE = Number(process.env.BENCH_ARTICLES ?? process.env.SCALE_SIZE ?? 3000)
+const ROUND = process.env.SCALE_ROUND ?? '1000'
 const WORKERS = (process.env.SCALE_WORKERS ?? '1,2,4').split(',').map(Number)
 
 buildCli()
@@ -57,11 +62,11 @@ async function completionTimes(url: string): Promise<number[]> {
   return rows.map((row) => Number(row.at))
 }
 
-/** Cost per article (ms of wall time) over the first and the last fifth of the completions. */
+/** Cost per article (ms of wall time) over the first and the last tenth of the completions. */
 function firstAndLast(times: number[]): [number, number] {
-  const fifth = Math.max(1, Math.floor(times.length / 5))
-  const first = (times[fifth - 1] ?? 0) / fifth
-  const last = ((times.at(-1) ?? 0) - (times[times.length - fifth - 1] ?? 0)) / fifth
+  const tenth = Math.max(1, Math.floor(times.length / 10))
+  const first = (times[tenth - 1] ?? 0) / tenth
+  const last = ((times.at(-1) ?? 0) - (times[times.length - tenth - 1] ?? 0)) / tenth
   return [first, last]
 }
 
@@ -108,7 +113,11 @@ writeFileSync(
     .join('\n'),
 )
 
-console.log(`\nScale out — ${SIZE} articles of the scale corpus, JSONL export`)
+console.log(
+  `\nScale out — ${SIZE} articles of the scale corpus, JSONL export, rounds of ${ROUND}; load average ${loadavg()
+    .map((load) => load.toFixed(1))
+    .join(' ')}`,
+)
 const row = (
   label: string,
   rate: number,
@@ -119,11 +128,11 @@ const row = (
   extra = '',
 ): void =>
   console.log(
-    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last fifth ${cost}   CPU ${((cpuSeconds * 1000) / SIZE).toFixed(0)} ms/article   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}${extra}`,
+    `  ${label.padEnd(24)} ${rate.toFixed(0).padStart(5)} articles/s   per article first/last tenth ${cost}   CPU ${((cpuSeconds * 1000) / SIZE).toFixed(0)} ms/article   peak ${peak} MiB   B3 F1 ${f1.toFixed(3)}${extra}`,
   )
 
 const sqlite = join(directory, 'bench.db')
-const single = await corroborate(['ingest', '--db', sqlite, corpus])
+const single = await corroborate(['ingest', '--db', sqlite, '--round-size', ROUND, corpus])
 const oneProcess = await partition(sqlite)
 row(
   'SQLite, 1 process',
@@ -135,40 +144,49 @@ row(
 )
 
 const admin = databaseUrl()
-const rates = new Map<number, number>()
-for (const workers of WORKERS) {
-  const url = await freshDatabase(admin, `corroborate_bench_${workers}`)
-  await corroborate(['ingest', '--db', url, '--queue', corpus])
+const rates: { workers: number; rate: number; cpu: number }[] = []
+for (const [index, workers] of WORKERS.entries()) {
+  const url = await freshDatabase(admin, `corroborate_bench_${index}`)
+  await corroborate(['ingest', '--db', url, '--queue', '--round-size', ROUND, corpus])
   const runs = await Promise.all(
     Array.from({ length: workers }, () => corroborate(['worker', '--db', url, '--once'])),
   )
   const times = await completionTimes(url)
   const stories = await partition(url)
-  const rate = SIZE / ((times.at(-1) ?? 1) / 1000)
-  rates.set(workers, rate)
+  // From the first job started to the last worker done (the last round's placing and reports included).
+  const seconds = Math.max(...runs.map((run) => run.seconds))
+  const rate = SIZE / seconds
+  const cpuSeconds = runs.reduce((sum, run) => sum + run.cpuSeconds, 0)
+  rates.push({ workers, rate, cpu: cpuSeconds })
   const [first, last] = firstAndLast(times)
-  // Seconds each step took, summed over the workers (printed by `worker`): placing is the serial part.
+  // CPU seconds each step took, summed over the workers (printed by `worker`): placing is the serial part.
   const step = (name: string): number =>
     runs.reduce(
-      (sum, run) => sum + Number(new RegExp(`${name} ([\\d.]+)`).exec(run.output)?.[1] ?? 0),
+      (sum, run) =>
+        sum + Number(new RegExp(`${name} [\\d.]+ \\(CPU ([\\d.]+)\\)`).exec(run.output)?.[1] ?? 0),
       0,
     )
-  const parallel = step('reading and extracting') + step('adding')
   const serial = step('placing') + step('placing when idle')
+  const parallel = step('reading and extracting') + step('adding') + step('reporting')
   const fraction = serial / (serial + parallel)
   const amdahl = (n: number): string => (1 / (fraction + (1 - fraction) / n)).toFixed(1)
+  const pipelined = (n: number): string => (1 / Math.max(fraction, 1 / n)).toFixed(1)
   row(
     `PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}`,
     rate,
     `${first.toFixed(1)} / ${last.toFixed(1)} ms`,
-    runs.reduce((sum, run) => sum + run.cpuSeconds, 0),
+    cpuSeconds,
     runs.map((run) => run.peakMiB.toFixed(0)).join('/'),
     b3(stories, goldOf),
-    `   stories ${same(stories, oneProcess) ? 'equal to' : 'DIFFERENT from'} the SQLite process's   placing ${(fraction * 100).toFixed(0)}% of worker time (bound for 8 / 32 workers: ${amdahl(8)}× / ${amdahl(32)}×)`,
+    `   stories ${same(stories, oneProcess) ? 'equal to' : 'DIFFERENT from'} the SQLite process's   placing ${(fraction * 100).toFixed(0)}% of worker CPU (bound for 8 / 32 workers: Amdahl ${amdahl(8)}× / ${amdahl(32)}×, pipelined ${pipelined(8)}× / ${pipelined(32)}×)   load ${loadavg()[0]?.toFixed(1)}`,
   )
 }
+const mean = (workers: number): number => {
+  const runs = rates.filter((run) => run.workers === workers)
+  return runs.reduce((sum, run) => sum + run.rate, 0) / Math.max(1, runs.length)
+}
 console.log(
-  `  2 workers / 1 worker: ${((rates.get(2) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×; 4 / 1: ${((rates.get(4) ?? 0) / (rates.get(1) ?? 1)).toFixed(2)}×`,
+  `  2 workers / 1 worker: ${(mean(2) / mean(1)).toFixed(2)}× (runs: ${rates.map((run) => `${run.workers}: ${run.rate.toFixed(1)}/s`).join(', ')}); 4 / 1: ${(mean(4) / mean(1)).toFixed(2)}×`,
 )
 
 rmSync(directory, { recursive: true, force: true })

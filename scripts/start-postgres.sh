@@ -2,7 +2,8 @@
 # Starts a throw-away PostgreSQL server for tests and benches: Debian's package (installed when missing),
 # a fresh cluster in a temporary directory, listening on 127.0.0.1 only, trust auth, run as the `postgres`
 # user (PostgreSQL refuses to run as root). Prints the connection URL on stdout; stop it with the script
-# whose path it prints on stderr ("stop with: …").
+# whose path it prints on stderr ("stop with: …"); `start.sh` beside it starts the same cluster again (the
+# worker test stops and restarts its own server to show that workers wait for the database and resume).
 # Usage: scripts/start-postgres.sh [PORT]   (default 54329; the next free port when that one is taken)
 set -euo pipefail
 port="${1:-54329}"
@@ -22,13 +23,12 @@ run() {
 }
 if [ "$(id -u)" = 0 ]; then chown postgres "$data"; fi
 run "$bin/initdb" -D "$data/data" -U postgres --auth=trust -E UTF8 --locale=C >&2
-run "$bin/pg_ctl" -D "$data/data" -l "$data/log" -w \
-  -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c max_connections=200" start >&2
-if [ "$(id -u)" = 0 ]; then
-  printf '#!/bin/sh\nrunuser -u postgres -- "%s/pg_ctl" -D "%s/data" stop -m fast\n' "$bin" "$data" >"$data/stop.sh"
-else
-  printf '#!/bin/sh\n"%s/pg_ctl" -D "%s/data" stop -m fast\n' "$bin" "$data" >"$data/stop.sh"
-fi
-chmod +x "$data/stop.sh"
+as=""
+if [ "$(id -u)" = 0 ]; then as="runuser -u postgres -- "; fi
+printf '#!/bin/sh\n%s"%s/pg_ctl" -D "%s/data" -l "%s/log" -w -o "-c listen_addresses=127.0.0.1 -p %s -k %s -c max_connections=200" start\n' \
+  "$as" "$bin" "$data" "$data" "$port" "$data" >"$data/start.sh"
+printf '#!/bin/sh\n%s"%s/pg_ctl" -D "%s/data" stop -m fast\n' "$as" "$bin" "$data" >"$data/stop.sh"
+chmod +x "$data/start.sh" "$data/stop.sh"
+"$data/start.sh" >&2
 echo "stop with: $data/stop.sh" >&2
 echo "postgres://postgres@127.0.0.1:$port/postgres"

@@ -4,7 +4,7 @@ import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-en
 import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
 import { type ClusterOptions, type StoryCluster, clusterOf } from './stories/cluster.js'
 import { type Placement, type StoryPart, storyParts } from './stories/placement.js'
-import type { ClusteringUpdate } from './store/store.js'
+import type { ClusteringUpdate, PlacementUpdate } from './store/store.js'
 import type { Article, StoryReport } from './types.js'
 
 /**
@@ -28,14 +28,22 @@ export function finishStory(
   part: StoryPart,
   options: StoryAnalysisOptions = {},
 ): ReportedPart[] {
-  return storyParts(placement, part.state, part.members, options.cluster).map((divided) => {
-    const cluster = clusterOf(divided.state)
-    // Reported in the cluster's (id) order, whichever order the members were placed or read back in.
-    const byId = new Map(divided.members.map((article) => [article.id, article]))
-    const ordered = cluster.articleIds.map((id) => byId.get(id) as Article)
-    const { report, members } = reportStory(cluster, ordered, options)
-    return { state: divided.state, members, report }
-  })
+  return storyParts(placement, part.state, part.members, options.cluster).map((divided) =>
+    reportPart(divided, options),
+  )
+}
+
+/**
+ * A story part's report: a function of the part's state and members alone (not of the placement that made it),
+ * so that it may be built after the placement is saved, by another process (the workers, src/queue/worker.ts).
+ */
+export function reportPart(part: StoryPart, options: StoryAnalysisOptions = {}): ReportedPart {
+  const cluster = clusterOf(part.state)
+  // Reported in the cluster's (id) order, whichever order the members were placed or read back in.
+  const byId = new Map(part.members.map((article) => [article.id, article]))
+  const ordered = cluster.articleIds.map((id) => byId.get(id) as Article)
+  const { report, members } = reportStory(cluster, ordered, options)
+  return { state: part.state, members, report }
 }
 
 /**
@@ -59,18 +67,38 @@ export function clusteringUpdate(
   placement: Placement,
   finished: { storyId: string; parts: ReportedPart[] }[],
 ): ClusteringUpdate {
-  const update: ClusteringUpdate = {
+  const { placed, termDocuments, merged, moved } = placementUpdate(placement, finished)
+  return {
+    placed,
+    termDocuments,
+    merged,
+    moved,
+    stories: finished.flatMap(({ parts }) =>
+      parts.map((part) => ({ state: part.state, report: part.report })),
+    ),
+    analyzedArticles: finished.flatMap(({ parts }) => parts.flatMap((part) => part.members)),
+  }
+}
+
+/**
+ * What a placement changed without the stories' reports: the clustering itself (members, states, frequencies,
+ * merges, articles moved by a split). `clusteringUpdate` adds the reports; the workers save this and build the
+ * reports after (`reportPart`).
+ */
+export function placementUpdate(
+  placement: Placement,
+  finished: { storyId: string; parts: StoryPart[] }[],
+): PlacementUpdate {
+  const update: PlacementUpdate = {
     placed: placement.placed,
     termDocuments: placement.termDocuments,
-    stories: [],
+    states: [],
     merged: placement.merged,
     moved: [],
-    analyzedArticles: [],
   }
   for (const { storyId, parts } of finished)
     for (const part of parts) {
-      update.stories.push({ state: part.state, report: part.report })
-      update.analyzedArticles.push(...part.members)
+      update.states.push(part.state)
       if (part.state.id !== storyId)
         for (const articleId of part.state.articleIds)
           update.moved.push({ articleId, storyId: part.state.id })

@@ -1,5 +1,5 @@
 import { type AnalyzeOptions, dedupeById } from './pipeline.js'
-import { clusteringUpdate, finishStory } from './analysis.js'
+import { clusteringUpdate, placementUpdate, reportPart } from './analysis.js'
 import { withAnnotations } from './nlp/annotate.js'
 import { MAX_POSTINGS } from './stories/cluster.js'
 import {
@@ -7,9 +7,12 @@ import {
   lookupTerms,
   pendingTerms,
   pendingWeights,
+  type Placement,
   placePending,
+  type StoryPart,
+  storyParts,
 } from './stories/placement.js'
-import type { Store, UnclusteredFilter } from './store/store.js'
+import type { LaterReports, Store, UnclusteredFilter } from './store/store.js'
 import { contentId } from './text/hash.js'
 import { type Analysis, type Article, SCHEMA_VERSION, type StoryReport } from './types.js'
 
@@ -121,11 +124,80 @@ async function placeInStore(
   filter?: UnclusteredFilter,
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await addArticles(store, articles, options.onProblem)
+  const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
+  const split = await placeAndSplit(store, options, filter)
+  if (split === null) return result
+  const finished = split.stories.map(({ storyId, parts }) => ({
+    storyId,
+    parts: parts.map((part) => reportPart(part, options)),
+  }))
+  const update = clusteringUpdate(split.placement, finished)
+  await store.saveClustering(update)
+  return {
+    ...result,
+    placed: split.placement.placed.length,
+    changedStories: update.stories.map((story) => story.state.id),
+    merged: split.placement.merged,
+  }
+}
+
+/**
+ * Places stored articles as `placeStoredArticles` does, but saves the clustering without the stories'
+ * reports: each story it changed is marked due, for any worker to report (`reportDueStories`). The workers'
+ * placer, so that the one serial step holds no report building. The caller holds the store's writer lock.
+ */
+export async function placeStoredArticlesReportingLater(
+  store: Store & LaterReports,
+  filter: UnclusteredFilter,
+  options: AnalyzeOptions = {},
+): Promise<{ placed: number }> {
+  const split = await placeAndSplit(store, options, filter)
+  if (split === null) return { placed: 0 }
+  await store.savePlacement(placementUpdate(split.placement, split.stories))
+  return { placed: split.placement.placed.length }
+}
+
+/**
+ * Builds the reports of up to `limit` stories due for one (claimed for `leaseSeconds`), from each story's
+ * stored state and members, as `placeInStore` builds them after its split test. Needs no lock: a report saved
+ * is the one of the story's state under the claim's mark (see `LaterReports.saveReport`). Returns how many
+ * stories it claimed.
+ */
+export async function reportDueStories(
+  store: Store & LaterReports,
+  limit: number,
+  options: AnalyzeOptions = {},
+  leaseSeconds = REPORT_LEASE_SECONDS,
+): Promise<number> {
+  const claims = await store.claimReports(limit, leaseSeconds)
+  for (const claim of claims) {
+    const [state] = await store.loadStoryStates([claim.storyId])
+    if (state === undefined) {
+      await store.saveReport(claim, null, [])
+      continue
+    }
+    const members = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
+    const reported = reportPart({ state, members }, options)
+    await store.saveReport(claim, reported.report, reported.members)
+  }
+  return claims.length
+}
+
+/** How long a claim on a story's report lasts: a report takes seconds even for a large story. */
+const REPORT_LEASE_SECONDS = 300
+
+/**
+ * Stages 1–3 without reports: the pending articles (all unplaced ones, or those of `filter`) placed among the
+ * stored stories, and each changed story's parts after the split test; null when nothing is pending.
+ */
+async function placeAndSplit(
+  store: Store,
+  options: AnalyzeOptions,
+  filter?: UnclusteredFilter,
+): Promise<{ placement: Placement; stories: { storyId: string; parts: StoryPart[] }[] } | null> {
   // Rows stored before annotations existed are annotated as they are read.
   const pending = pendingTerms((await store.unclusteredArticles(filter)).map(withAnnotations))
-  const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
-  if (pending.articles.length === 0) return result
-
+  if (pending.articles.length === 0) return null
   const prior = await store.termDocuments([...pending.termDocuments.keys()])
   const idf = pendingWeights(pending, prior, options.cluster)
   const candidates = await store.storiesIndexedUnder(lookupTerms(pending, idf), MAX_POSTINGS)
@@ -135,19 +207,15 @@ async function placeInStore(
     await store.loadStoryStates(candidates),
     options.cluster,
   )
-  const finished = []
+  const stories = []
   for (const state of changedStories(placement)) {
     const members = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
-    finished.push({ storyId: state.id, parts: finishStory(placement, { state, members }, options) })
+    stories.push({
+      storyId: state.id,
+      parts: storyParts(placement, state, members, options.cluster),
+    })
   }
-  const update = clusteringUpdate(placement, finished)
-  await store.saveClustering(update)
-  return {
-    ...result,
-    placed: placement.placed.length,
-    changedStories: update.stories.map((story) => story.state.id),
-    merged: placement.merged,
-  }
+  return { placement, stories }
 }
 
 /**

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { updateStore } from '../src/incremental.js'
 import { collectArticles } from '../src/pipeline.js'
 import { runWorker } from '../src/queue/worker.js'
@@ -11,6 +11,7 @@ import { openStore, type Store } from '../src/store/index.js'
 import { freshLocation, POSTGRES_ENABLED, POSTGRES_SKIP_REASON } from './dialects.js'
 import { EVENT_COUNT, eventsCorpus } from './events-corpus.js'
 import { runCaptured } from './helpers.js'
+import { canStartPostgres, startOwnPostgres } from './own-postgres.js'
 import { roundsCorpus } from './rounds-corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -68,6 +69,20 @@ async function oneProcessPartition(corpus: string): Promise<string[]> {
   const store = await openStore(':memory:')
   try {
     await updateStore(store, await collectArticles([corpus]))
+    return await partition(store)
+  } finally {
+    await store.close()
+  }
+}
+
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** The partition one `ingest` process gives the corpus, placing it in rounds of `roundSize`. */
+async function oneIngestPartition(corpus: string, roundSize: string): Promise<string[]> {
+  const location = await freshLocation('sqlite')
+  await run(['ingest', '--db', location, '--round-size', roundSize, corpus])
+  const store = await openStore(location)
+  try {
     return await partition(store)
   } finally {
     await store.close()
@@ -175,6 +190,9 @@ describe.skipIf(!POSTGRES_ENABLED)(
           expect(await store.listArticles()).toHaveLength(roundsCorpus().length)
           await expectEachArticleInOneStory(store)
           expect(await partition(store)).toEqual(await partition(reference))
+          // The reports too (built after placement, by whichever worker: see src/queue/worker.ts).
+          for (const story of await reference.listStories())
+            expect(await store.getStory(story.id)).toEqual(await reference.getStory(story.id))
         } finally {
           await Promise.all([store.close(), reference.close()])
         }
@@ -193,6 +211,62 @@ describe.skipIf(!POSTGRES_ENABLED)(
       try {
         expect(await store.listArticles()).toHaveLength(eventsCorpus().length)
         await expectEachArticleInOneStory(store)
+      } finally {
+        await store.close()
+      }
+    })
+  },
+)
+
+// A server of the test's own (the other tests share DATABASE_URL's), so that it can be stopped mid-run.
+describe.skipIf(!POSTGRES_ENABLED || !canStartPostgres())(
+  'workers while PostgreSQL goes down',
+  { timeout: 2 * PROCESS_TESTS_TIMEOUT },
+  () => {
+    test('PostgreSQL stopped mid-run and started again: the worker waits, resumes, and loses nothing', async () => {
+      const server = startOwnPostgres(56_000 + (process.pid % 1_000))
+      // Also when the test times out: no server or worker left behind.
+      onTestFinished(() => server.remove())
+      const corpus = corpusFile(roundsCorpus())
+      const roundSize = '50'
+      await run(['ingest', '--db', server.url, '--queue', '--round-size', roundSize, corpus])
+      const worker = cli(['worker', '--db', server.url, '--once', '--batch-size', '10'])
+      onTestFinished(() => void worker.kill('SIGKILL'))
+      const done = finished(worker)
+      // Two outages of a few seconds each, connections cut (`pg_ctl stop -m fast`) and then refused until
+      // the restart: one as soon as the worker has taken its first jobs (it is extracting them, and finds
+      // the database gone when it stores them), one when a third of the jobs are done (it may be placing).
+      const whenJobs = async (ready: (states: Map<string, number>) => boolean): Promise<void> => {
+        for (let tries = 0; tries < 6_000 && !ready(await jobStates(server.url)); tries++)
+          await pause(20)
+      }
+      const outage = async (): Promise<void> => {
+        server.stop()
+        await pause(5_000)
+        server.start()
+      }
+      await whenJobs((states) => (states.get('active') ?? 0) > 0)
+      await outage()
+      let completed = 0
+      await whenJobs((states) => (completed = states.get('completed') ?? 0) >= 64)
+      await outage()
+      const { status, output } = await done
+      if (process.env.SHOW_WORKER === '1') console.log(output)
+      expect(status, output).toBe(0)
+      expect(completed, 'the server went down while jobs were left').toBeLessThan(
+        roundsCorpus().length,
+      )
+      expect(output, 'the worker saw the database go').toMatch(
+        /database unreachable|waiting for the database/,
+      )
+      const states = await jobStates(server.url)
+      expect(states.get('completed')).toBe(roundsCorpus().length)
+      expect([...states.keys()]).toEqual(['completed'])
+      const store = await openStore(server.url)
+      try {
+        expect(await store.listArticles()).toHaveLength(roundsCorpus().length)
+        await expectEachArticleInOneStory(store)
+        expect(await partition(store)).toEqual(await oneIngestPartition(corpus, roundSize))
       } finally {
         await store.close()
       }

@@ -99,11 +99,12 @@ export async function workerCommand(
       log: (line) => io.stderr(`corroborate: ${line}\n`),
       signal: stop.signal,
     })
-    const seconds = (ms: number): string => (ms / 1000).toFixed(1)
-    const { extract, add, lockWait, place } = result.timings
+    // Wall seconds, then CPU seconds of this process, per step.
+    const seconds = (step: keyof typeof result.timings): string =>
+      `${(result.timings[step] / 1000).toFixed(1)} (CPU ${(result.cpu[step] / 1000).toFixed(1)})`
     io.stdout(
       `ran ${result.jobs} jobs (${result.articles} articles); ${result.failedJobs} failed and queued for retry; ` +
-        `seconds reading and extracting ${seconds(extract)}, adding ${seconds(add)}, placing ${seconds(place)}, placing when idle ${seconds(lockWait)}\n`,
+        `seconds reading and extracting ${seconds('extract')}, adding ${seconds('add')}, placing ${seconds('place')}, placing when idle ${seconds('lockWait')}, reporting ${seconds('report')}\n`,
     )
   } finally {
     process.off('SIGINT', onSignal).off('SIGTERM', onSignal)

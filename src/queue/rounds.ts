@@ -38,6 +38,9 @@ export async function enqueueInRounds(
 ): Promise<number> {
   const roundSize = options.roundSize ?? DEFAULT_ROUND_SIZE
   const client = new pg.Client({ connectionString: url })
+  // A connection cut under the client is emitted as an event too (fatal without a listener); the statement in
+  // flight fails with it, and ingest reports that.
+  client.on('error', () => {})
   await client.connect()
   const sql: Sql = { executeSql: (text, values) => client.query(text, values) }
   let round: number | null = null

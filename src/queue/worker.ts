@@ -1,13 +1,19 @@
 import type PgBoss from 'pg-boss'
-import { addArticles, placeStoredArticles, updateStore } from '../incremental.js'
+import {
+  addArticles,
+  placeStoredArticlesReportingLater,
+  reportDueStories,
+  updateStore,
+} from '../incremental.js'
 import { STREAM_BATCH } from '../ingest-stream.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
 import { type AnalyzeOptions, extractInputs, safeExtract } from '../pipeline.js'
-import { openStore } from '../store/index.js'
-import type { Store } from '../store/store.js'
+import { PostgresStore } from '../store/postgres/postgres-store.js'
+import type { LaterReports, Store } from '../store/store.js'
 import type { Article } from '../types.js'
 import { INGEST_QUEUE, type IngestJob, openQueue, unfinishedJobs } from './queue.js'
+import { sleep, whenReachable } from './reachable.js'
 import {
   forgetRound,
   nextReadyRound,
@@ -19,7 +25,7 @@ import {
 export interface WorkerOptions {
   /** Drain the queue (nothing waiting, retrying or running) and return, instead of polling forever. */
   once?: boolean
-  /** Jobs taken at a time: they are extracted one by one and placed together (default: 100). */
+  /** Jobs taken at a time: they are extracted one by one and stored together (default: 100). */
   batchSize?: number
   /** Seconds between looks at an empty queue (default: 1). */
   pollSeconds?: number
@@ -31,109 +37,163 @@ export interface WorkerOptions {
   signal?: AbortSignal
 }
 
+/** The steps of a worker whose time it reports. */
+export type WorkerStep = 'extract' | 'add' | 'place' | 'lockWait' | 'report'
+
 export interface WorkerResult {
   jobs: number
   failedJobs: number
   articles: number
-  /** Where the time went, in ms: reading and extracting, adding rows, placing (own batches), and placing what
-   * others left (waiting for the lock included) when the queue is empty. */
-  timings: { extract: number; add: number; lockWait: number; place: number }
+  /**
+   * Where the time went, in ms of wall time: reading and extracting, adding rows, placing ready rounds, placing
+   * what others left once the queue is drained (waiting for the lock included), and building story reports.
+   */
+  timings: Record<WorkerStep, number>
+  /** The same steps in ms of this process's CPU time (user + system), which a loaded machine does not inflate. */
+  cpu: Record<WorkerStep, number>
 }
+
+/** Story reports a worker builds after each batch of jobs, and at a time when it has no jobs. */
+const REPORTS_AT_A_TIME = 4
 
 /**
  * Runs ingest jobs from the queue into the PostgreSQL store of the same database. Each batch of jobs: read
  * (fetch URLs), extract, add the articles (a transaction; an article already stored is left as it is), record
- * which round's jobs stored them, mark the jobs done, then place every round that is ready, in order, under the
+ * which round's jobs stored them, mark the jobs done; then place every round that is ready, in order, under the
  * placement lock (see rounds.ts): the rounds `ingest --queue` cut by input position are the batches `ingest`
- * places, so the stories are those of one process whatever the number of workers. A worker killed anywhere in
- * between leaves either nothing or whole articles (each write is one transaction); its jobs expire and run
- * again elsewhere, finding their articles stored. A failing job is retried with backoff; one that fails for
- * good no longer holds its round back.
+ * places, so the stories are those of one process whatever the number of workers. The placer saves the
+ * clustering only and marks the stories it changed; their reports, most of the work of placing, are built by
+ * any worker, in parallel, a few after each batch and all when it has no jobs (`reportDueStories`): the one
+ * serial step is the clustering itself. A worker killed anywhere in between leaves either nothing or whole
+ * articles (each write is one transaction); its jobs expire and run again elsewhere, finding their articles
+ * stored, and the reports it had claimed go to others when their lease ends. A failing job is retried with
+ * backoff; one that fails for good no longer holds its round back. While the database is down the worker
+ * waits, then resumes where it was.
  */
 export async function runWorker(url: string, options: WorkerOptions = {}): Promise<WorkerResult> {
   const log = options.log ?? (() => {})
-  const store = await whenReachable(() => openStore(url), log, options.signal)
-  const boss = await whenReachable(() => openQueue(url), log, options.signal)
+  const waiting = (line: string): void => log(`worker ${process.pid}: ${line}`)
+  const store = await whenReachable(() => PostgresStore.open(url), waiting, options.signal)
+  const boss = await whenReachable(() => openQueue(url), waiting, options.signal)
   const sql = boss.getDb()
+  const steps = (): Record<WorkerStep, number> => ({
+    extract: 0,
+    add: 0,
+    place: 0,
+    lockWait: 0,
+    report: 0,
+  })
   const result: WorkerResult = {
     jobs: 0,
     failedJobs: 0,
     articles: 0,
-    timings: { extract: 0, add: 0, lockWait: 0, place: 0 },
+    timings: steps(),
+    cpu: steps(),
   }
-  const timed = async <T>(
-    step: keyof WorkerResult['timings'],
-    work: () => Promise<T>,
-  ): Promise<T> => {
+  const timed = async <T>(step: WorkerStep, work: () => Promise<T>): Promise<T> => {
     const started = performance.now()
+    const cpu = process.cpuUsage()
     try {
       return await work()
     } finally {
       result.timings[step] += performance.now() - started
+      const used = process.cpuUsage(cpu)
+      result.cpu[step] += (used.user + used.system) / 1000
     }
+  }
+  // An error in these steps (the database went away) leaves the work to the next try, by this worker or another.
+  const deferred = (what: string) => (error: Error) => {
+    log(`worker ${process.pid}: ${what} deferred (${error.message})`)
+    return null
   }
   // One placer at a time, and no worker waits for it while jobs remain: when another is placing, it (or the
   // next worker done with a batch) places the rounds this one completed.
   const placeIfFree = (): Promise<unknown> =>
     timed('place', () =>
       store.ifSoleWriter(() => placeReadyRounds(store, sql, options.analysis)),
-    ).catch((error: Error) => log(`worker ${process.pid}: placing deferred (${error.message})`))
+    ).catch(deferred('placing'))
+  const reportSome = async (): Promise<number> =>
+    (await timed('report', () =>
+      reportDueStories(store, REPORTS_AT_A_TIME, options.analysis ?? {}),
+    ).catch(deferred('reporting'))) ?? 0
   try {
     while (options.signal?.aborted !== true) {
       const jobs = await boss.fetch<IngestJob>(INGEST_QUEUE, {
         batchSize: options.batchSize ?? 100,
       })
-      if (jobs.length === 0) {
-        // Nothing to fetch. Once no job is waiting or running anywhere, every round can be placed: place them
-        // all, waiting for the lock (the other workers find nothing left). An empty fetch is also what an
-        // unreachable database gives: wait and ask again.
-        if (await drained(boss, log)) {
-          await placeWhatIsLeft(store, sql, options.analysis, log, result)
-          if (options.once === true) break
-        } else await placeIfFree()
-        await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
+      if (jobs.length > 0) {
+        await runJobs(jobs)
+        await placeIfFree()
+        await reportSome()
         continue
       }
-      const ids = jobs.map((job) => job.id)
-      try {
-        const extracted = await timed('extract', async () => {
-          const lists: Article[][] = []
-          for (const job of jobs) lists.push(await articlesOfJob(job.data, options, log))
-          return lists
-        })
-        const articles = extracted.flat()
-        await timed('add', async () => {
-          const stored = await addArticles(store, articles, (problem) =>
-            log(`warning: ${describeProblem(problem)}`),
-          )
-          const jobOf = extracted.flatMap((list, index) => list.map(() => ids[index] as string))
-          await recordRoundArticles(
-            sql,
-            stored.ids.map((articleId, index) => ({
-              jobId: jobOf[index] as string,
-              articleId,
-            })),
-          )
-        })
-        await boss.complete(INGEST_QUEUE, ids)
-        result.jobs += jobs.length
-        result.articles += articles.length
-        log(`worker ${process.pid}: ${jobs.length} jobs, ${articles.length} articles`)
-      } catch (error) {
-        result.failedJobs += jobs.length
-        log(
-          `worker ${process.pid}: ${jobs.length} jobs failed, to be retried: ${(error as Error).message}`,
-        )
-        for (const id of ids)
-          await boss.fail(INGEST_QUEUE, id, { message: (error as Error).message }).catch(() => {})
+      // Nothing to fetch: the time goes to the reports due, then to placing. Once no job is waiting or running
+      // anywhere, every round can be placed: place them all, waiting for the lock. An empty fetch is also what
+      // an unreachable database gives: wait and ask again.
+      if ((await reportSome()) > 0) {
+        await placeIfFree()
+        continue
       }
-      await placeIfFree()
+      if (await drained(boss, log)) {
+        const placedAll = await placeWhatIsLeft(store, sql, options.analysis, log, timed)
+        if (placedAll && (await reportSome()) > 0) continue
+        // Done when nothing is due any more (reports claimed by others are theirs to finish).
+        if (placedAll && options.once === true && (await reportsDue(store)) === 0) break
+      } else await placeIfFree()
+      await sleep((options.pollSeconds ?? 1) * 1000, options.signal)
     }
   } finally {
     await boss.stop({ graceful: false, wait: true }).catch(() => {})
     await store.close()
   }
   return result
+
+  async function runJobs(jobs: PgBoss.Job<IngestJob>[]): Promise<void> {
+    const ids = jobs.map((job) => job.id)
+    try {
+      const extracted = await timed('extract', async () => {
+        const lists: Article[][] = []
+        for (const job of jobs) lists.push(await articlesOfJob(job.data, options, log))
+        return lists
+      })
+      const articles = extracted.flat()
+      // The writes wait out a database that is down (the jobs stay theirs meanwhile, as running jobs) and are
+      // made again when it is back: each is idempotent (an article stored before the outage is found stored
+      // with the same text, a round's record or a job's completion made twice is made once).
+      await timed('add', () =>
+        whenReachable(
+          async () => {
+            const stored = await addArticles(store, articles, (problem) =>
+              log(`warning: ${describeProblem(problem)}`),
+            )
+            const jobOf = extracted.flatMap((list, index) => list.map(() => ids[index] as string))
+            await recordRoundArticles(
+              sql,
+              stored.ids.map((articleId, index) => ({ jobId: jobOf[index] as string, articleId })),
+            )
+          },
+          waiting,
+          options.signal,
+        ),
+      )
+      await whenReachable(() => boss.complete(INGEST_QUEUE, ids), waiting, options.signal)
+      result.jobs += jobs.length
+      result.articles += articles.length
+      log(`worker ${process.pid}: ${jobs.length} jobs, ${articles.length} articles`)
+    } catch (error) {
+      result.failedJobs += jobs.length
+      log(
+        `worker ${process.pid}: ${jobs.length} jobs failed, to be retried: ${(error as Error).message}`,
+      )
+      for (const id of ids)
+        await boss.fail(INGEST_QUEUE, id, { message: (error as Error).message }).catch(() => {})
+    }
+  }
+}
+
+/** Stories due for a report; an unreachable database counts as some (a worker told to drain does not stop). */
+async function reportsDue(store: LaterReports): Promise<number> {
+  return store.reportsDue().catch(() => 1)
 }
 
 /**
@@ -143,13 +203,17 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
  * again, which finds its articles placed and does nothing. Returns how many rounds it placed.
  */
 async function placeReadyRounds(
-  store: Store,
+  store: PostgresStore,
   sql: Sql,
   analysis: AnalyzeOptions | undefined,
 ): Promise<number> {
   let placed = 0
   for (let round = await nextReadyRound(sql); round !== null; round = await nextReadyRound(sql)) {
-    await placeStoredArticles(store, { ids: await roundArticles(sql, round) }, analysis)
+    await placeStoredArticlesReportingLater(
+      store,
+      { ids: await roundArticles(sql, round) },
+      analysis,
+    )
     await forgetRound(sql, round)
     placed++
   }
@@ -174,62 +238,30 @@ async function drained(boss: PgBoss, log: (line: string) => void): Promise<boole
   return false
 }
 
-/** Error codes of a database that is down or restarting (node errors and PostgreSQL SQLSTATEs). */
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EHOSTUNREACH',
-  'EAI_AGAIN',
-  '57P01', // admin shutdown
-  '57P03', // cannot connect now (starting up)
-  '08001',
-  '08006',
-])
-
-/** Longest wait between two attempts to reach the database. */
-const MAX_WAIT_MS = 30_000
-
-/** Opens something on the database, waiting (with a growing delay) while the database cannot be reached. */
-async function whenReachable<T>(
-  open: () => Promise<T>,
-  log: (line: string) => void,
-  signal: AbortSignal | undefined,
-): Promise<T> {
-  for (let wait = 1000; ; wait = Math.min(wait * 2, MAX_WAIT_MS)) {
-    try {
-      return await open()
-    } catch (error) {
-      const code = (error as { code?: string }).code
-      if (code === undefined || !UNREACHABLE.has(code) || signal?.aborted === true) throw error
-      log(`worker ${process.pid}: database unreachable (${code}), trying again in ${wait / 1000} s`)
-      await sleep(wait, signal)
-    }
-  }
-}
-
 /**
  * Once the queue is drained: places every round left, then any article stored outside a round (queued before
  * rounds existed, stored by an `ingest` that died before placing, or a job run again after its round was
  * placed), in bounded batches. Waits for the placement lock; an unreachable database is left for later.
  */
 async function placeWhatIsLeft(
-  store: Store,
+  store: PostgresStore,
   sql: Sql,
   analysis: AnalyzeOptions | undefined,
   log: (line: string) => void,
-  result: WorkerResult,
-): Promise<void> {
-  const started = performance.now()
+  timed: <T>(step: WorkerStep, work: () => Promise<T>) => Promise<T>,
+): Promise<boolean> {
   try {
-    await store.asSoleWriter(async () => {
-      await placeReadyRounds(store, sql, analysis)
-      while ((await placeStoredArticles(store, { limit: LEFTOVER_BATCH }, analysis)).placed > 0);
-    })
+    await timed('lockWait', () =>
+      store.asSoleWriter(async () => {
+        await placeReadyRounds(store, sql, analysis)
+        const leftover = { limit: LEFTOVER_BATCH }
+        while ((await placeStoredArticlesReportingLater(store, leftover, analysis)).placed > 0);
+      }),
+    )
+    return true
   } catch (error) {
     log(`worker ${process.pid}: placing deferred (${(error as Error).message})`)
-  } finally {
-    result.timings.lockWait += performance.now() - started
+    return false
   }
 }
 
@@ -253,18 +285,4 @@ async function articlesOfJob(
   })
   for await (const article of reading) articles.push(article)
   return articles
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = (): void => {
-      clearTimeout(timer)
-      resolve()
-    }
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', stop)
-      resolve()
-    }, ms)
-    signal?.addEventListener('abort', stop, { once: true })
-  })
 }

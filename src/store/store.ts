@@ -48,6 +48,48 @@ export interface ClusteringUpdate {
 }
 
 /**
+ * What a placement changed without the stories' reports (see `LaterReports`): a ClusteringUpdate whose stories
+ * are their clustering states only.
+ */
+export interface PlacementUpdate {
+  placed: ClusteringUpdate['placed']
+  termDocuments: ClusteringUpdate['termDocuments']
+  /** Stories created or changed, as the split test left them. */
+  states: StoryState[]
+  merged: ClusteringUpdate['merged']
+  moved: ClusteringUpdate['moved']
+}
+
+/** A story due for its report, taken by one worker (`mark`: which placement of the story it is due for). */
+export interface ReportClaim {
+  storyId: string
+  mark: string
+}
+
+/**
+ * Extension for the workers (the PostgreSQL store): the one placer saves a placement without reports, each
+ * story it changed is marked due, and any worker builds the due reports meanwhile, in parallel. A report
+ * is a function of its story's state and members only (`reportPart`), so the stories end as one process's.
+ */
+export interface LaterReports {
+  /** Saves a placement (as `saveClustering` does) and marks each story it changed due for its report. */
+  savePlacement(update: PlacementUpdate): Promise<void>
+  /**
+   * Takes up to `limit` due stories, oldest mark first, for `leaseSeconds`: no other worker takes them
+   * meanwhile, and a worker that died holding them leaves them to others once the lease ends.
+   */
+  claimReports(limit: number, leaseSeconds: number): Promise<ReportClaim[]>
+  /**
+   * Saves a claimed story's report (null: the story is gone, merged into another) and its members as the report
+   * left them, in one transaction, only if the story is still due under the claim's mark: a placement that
+   * changed it since marked it anew, and this report, built from an older state, is dropped (false).
+   */
+  saveReport(claim: ReportClaim, report: StoryReport | null, members: Article[]): Promise<boolean>
+  /** Stories due for a report, claimed or not. */
+  reportsDue(): Promise<number>
+}
+
+/**
  * Storage of articles, stories, the similarity index and the online clustering state. Every method is async
  * so that a networked database (PostgreSQL) can implement the same interface without changing callers.
  */

@@ -8,6 +8,9 @@ import { deserialise, serialise } from '../sqlite/clustering-tables.js'
 import { STORED_LSH_THRESHOLD } from '../sqlite/sqlite-store.js'
 import {
   type ClusteringUpdate,
+  type LaterReports,
+  type PlacementUpdate,
+  type ReportClaim,
   type SearchResult,
   type Store,
   type StorySummary,
@@ -32,8 +35,10 @@ const PLACEMENT_LOCK = 0x706c6163 // 'plac'
  * (`COLLATE "C"`) so that both stores list in the same order whatever the database's locale. Every statement is
  * parameterised; lists travel as arrays (`= ANY($1)`, `unnest`), so no statement grows with its input.
  */
-export class PostgresStore implements Store {
+export class PostgresStore implements Store, LaterReports {
   private readonly lsh = lshParamsFor(STORED_LSH_THRESHOLD)
+  /** The connection holding the placement lock while this store places (see `placementLocked`). */
+  private lockHolder: pg.PoolClient | null = null
 
   private constructor(private readonly pool: pg.Pool) {}
 
@@ -42,14 +47,15 @@ export class PostgresStore implements Store {
     // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
     pool.on('error', () => {})
     const client = await pool.connect()
+    client.on('error', ignoreConnectionError)
     try {
       await migrate(client)
     } catch (error) {
-      client.release()
+      release(client, error as Error)
       await pool.end()
       throw error
     }
-    client.release()
+    release(client)
     return new PostgresStore(pool)
   }
 
@@ -70,12 +76,18 @@ export class PostgresStore implements Store {
     return this.placementLocked(work, null)
   }
 
-  /** Runs `work` under the placement lock; without `onWait`, gives up (null) when another placer holds it. */
+  /**
+   * Runs `work` under the placement lock; without `onWait`, gives up (null) when another placer holds it.
+   * While `work` runs, the placement's writes go through the connection that holds the lock (`lockHolder`): if
+   * the server goes down, it frees the lock with that session, and a placer that was computing meanwhile can
+   * then no longer commit what it computed against a state another placer may be changing.
+   */
   private async placementLocked<T>(
     work: () => Promise<T>,
     onWait: ((message: string) => void) | null,
   ): Promise<T | null> {
-    const client = await this.pool.connect()
+    const client = await this.checkout()
+    let failure: Error | undefined
     try {
       const { rows } = await client.query<{ locked: boolean }>(
         'SELECT pg_try_advisory_lock($1) AS locked',
@@ -86,18 +98,43 @@ export class PostgresStore implements Store {
         onWait('another process is placing articles in this store; waiting for it')
         await client.query('SELECT pg_advisory_lock($1)', [PLACEMENT_LOCK])
       }
+      this.lockHolder = client
       try {
         return await work()
       } finally {
-        await client.query('SELECT pg_advisory_unlock($1)', [PLACEMENT_LOCK])
+        this.lockHolder = null
+        // A session that died has lost the lock already; it is dropped below rather than reused.
+        await client.query('SELECT pg_advisory_unlock($1)', [PLACEMENT_LOCK]).catch((error) => {
+          failure = error as Error
+        })
       }
+    } catch (error) {
+      failure = error as Error
+      throw error
     } finally {
-      client.release()
+      release(client, failure)
     }
   }
 
-  private async transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  /** A pooled connection, with a listener for the error its connection emits when the server goes away. */
+  private async checkout(): Promise<pg.PoolClient> {
     const client = await this.pool.connect()
+    // Without a listener, that error event would end the process; the query in flight fails with it anyway.
+    client.on('error', ignoreConnectionError)
+    return client
+  }
+
+  /**
+   * Runs `work` in a transaction. Writes of a placement (`placement`) go through the placement lock's own
+   * connection when this store holds the lock, so that they commit only while the lock is held.
+   */
+  private async transaction<T>(
+    work: (client: pg.PoolClient) => Promise<T>,
+    placement = false,
+  ): Promise<T> {
+    const held = placement ? this.lockHolder : null
+    const client = held ?? (await this.checkout())
+    let failure: Error | undefined
     try {
       await client.query('BEGIN')
       const result = await work(client)
@@ -106,10 +143,11 @@ export class PostgresStore implements Store {
       await client.query('COMMIT')
       return result
     } catch (error) {
+      failure = error as Error
       await client.query('ROLLBACK').catch(() => {})
       throw error
     } finally {
-      client.release()
+      if (held === null) release(client, failure)
     }
   }
 
@@ -242,16 +280,68 @@ export class PostgresStore implements Store {
   }
 
   async saveClustering(update: ClusteringUpdate): Promise<void> {
-    await this.transaction((client) => writeClustering(client, update))
+    await this.transaction((client) => writeClustering(client, update), true)
+  }
+
+  async savePlacement(update: PlacementUpdate): Promise<void> {
+    await this.transaction(async (client) => {
+      await writePlacement(client, update)
+      const due = [...new Set(update.states.map((state) => state.id))]
+      await client.query(
+        `INSERT INTO stories_to_report (story_id, mark)
+         SELECT story_id, nextval('story_report_marks') FROM unnest($1::text[]) AS due (story_id)
+         ON CONFLICT (story_id) DO UPDATE SET mark = excluded.mark, claimed_until = NULL`,
+        [due],
+      )
+    }, true)
+  }
+
+  async claimReports(limit: number, leaseSeconds: number): Promise<ReportClaim[]> {
+    const rows = await this.rows<{ story_id: string; mark: string }>(
+      `UPDATE stories_to_report SET claimed_until = now() + make_interval(secs => $2)
+       WHERE story_id IN (
+         SELECT story_id FROM stories_to_report WHERE claimed_until IS NULL OR claimed_until < now()
+         ORDER BY mark LIMIT $1 FOR UPDATE SKIP LOCKED
+       )
+       RETURNING story_id, mark`,
+      [Math.max(0, Math.floor(limit)), leaseSeconds],
+    )
+    return rows
+      .map((row) => ({ storyId: row.story_id, mark: row.mark }))
+      .sort((a, b) => Number(a.mark) - Number(b.mark))
+  }
+
+  async saveReport(
+    claim: ReportClaim,
+    report: StoryReport | null,
+    members: Article[],
+  ): Promise<boolean> {
+    return this.transaction(async (client) => {
+      // Waits for a placement writing this story's mark now, then sees its new mark: this report is dropped.
+      const { rowCount } = await client.query(
+        'DELETE FROM stories_to_report WHERE story_id = $1 AND mark = $2',
+        [claim.storyId, claim.mark],
+      )
+      if (rowCount !== 1) return false
+      if (report !== null) await writeReports(client, [report], members)
+      return true
+    })
+  }
+
+  async reportsDue(): Promise<number> {
+    const [row] = await this.rows<{ count: string }>(
+      'SELECT count(*) AS count FROM stories_to_report',
+    )
+    return Number(row?.count ?? 0)
   }
 
   async clearClustering(): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(
-        'TRUNCATE stories, story_members, story_states, story_terms, term_documents, counters',
+        'TRUNCATE stories, story_members, story_states, story_terms, term_documents, counters, stories_to_report',
       )
       await client.query('UPDATE articles SET analyzed = NULL, placed = false')
-    })
+    }, true)
   }
 
   async listStories(): Promise<StorySummary[]> {
@@ -341,6 +431,14 @@ export class PostgresStore implements Store {
   }
 }
 
+function ignoreConnectionError(): void {}
+
+/** Back to the pool; a client that failed (its connection may be dead) is dropped instead. */
+function release(client: pg.PoolClient, failure?: Error): void {
+  client.removeListener('error', ignoreConnectionError)
+  client.release(failure)
+}
+
 /** The words of a user's query (as the SQLite store reads them), or null when there is none. */
 export function searchTerms(query: string): string | null {
   const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
@@ -354,10 +452,23 @@ function lastPerKey<T>(entries: T[], key: (entry: T) => string): T[] {
 
 /** Writes one ingest's clustering changes inside the caller's transaction (as the SQLite store's writeClustering). */
 async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate): Promise<void> {
+  await writePlacement(client, { ...update, states: update.stories.map((story) => story.state) })
+  const reports = update.stories.map((story) => story.report)
+  await writeReports(client, reports, update.analyzedArticles)
+  // Reported now: no longer due, whatever a worker's placement marked before (a worker holding a claim on
+  // one of them finds its mark gone and drops what it built).
+  await client.query('DELETE FROM stories_to_report WHERE story_id = ANY($1)', [
+    reports.map((report) => report.id),
+  ])
+}
+
+/** The clustering part of an update: merges, members, frequencies, story states and their index terms. */
+async function writePlacement(client: pg.PoolClient, update: PlacementUpdate): Promise<void> {
   for (const { from, into } of update.merged) {
     await client.query('DELETE FROM stories WHERE id = $1', [from])
     await client.query('DELETE FROM story_states WHERE story_id = $1', [from])
     await client.query('DELETE FROM story_terms WHERE story_id = $1', [from])
+    await client.query('DELETE FROM stories_to_report WHERE story_id = $1', [from])
     await client.query('UPDATE story_members SET story_id = $1 WHERE story_id = $2', [into, from])
   }
   const members = lastPerKey([...update.placed, ...update.moved], (entry) => entry.articleId)
@@ -379,27 +490,32 @@ async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate):
      ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value`,
     [update.placed.length],
   )
-  const stories = lastPerKey(update.stories, (story) => story.state.id)
+  const states = lastPerKey(update.states, (state) => state.id)
   await client.query(
     `INSERT INTO story_states (story_id, state) SELECT * FROM unnest($1::text[], $2::text[])
      ON CONFLICT (story_id) DO UPDATE SET state = excluded.state`,
-    [stories.map((story) => story.state.id), stories.map((story) => serialise(story.state))],
+    [states.map((state) => state.id), states.map((state) => serialise(state))],
   )
   // A story split in two is indexed under fewer terms: its terms are written anew.
   await client.query('DELETE FROM story_terms WHERE story_id = ANY($1)', [
-    stories.map((story) => story.state.id),
+    states.map((state) => state.id),
   ])
-  const termRows = stories.flatMap((story) =>
-    [...story.state.indexedTerms].map((term) => [term, story.state.id] as const),
+  const termRows = states.flatMap((state) =>
+    [...state.indexedTerms].map((term) => [term, state.id] as const),
   )
   await client.query(
     'INSERT INTO story_terms (term, story_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
     [termRows.map((row) => row[0]), termRows.map((row) => row[1])],
   )
-  const reports = lastPerKey(
-    stories.map((story) => story.report),
-    (report) => report.id,
-  )
+}
+
+/** Stories' reports (the last one per id wins) and their members as the reports left them. */
+async function writeReports(
+  client: pg.PoolClient,
+  stories: StoryReport[],
+  analyzedArticles: Article[],
+): Promise<void> {
+  const reports = lastPerKey(stories, (report) => report.id)
   await client.query(
     `INSERT INTO stories (id, title, start, "end", json, list_row)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
@@ -414,7 +530,7 @@ async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate):
       reports.map(listFieldsOf),
     ],
   )
-  const analyzed = lastPerKey(update.analyzedArticles, (article) => article.id)
+  const analyzed = lastPerKey(analyzedArticles, (article) => article.id)
   await client.query(
     `UPDATE articles SET analyzed = input.json FROM unnest($1::text[], $2::text[]) AS input (id, json)
      WHERE articles.id = input.id`,
