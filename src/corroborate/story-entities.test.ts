@@ -2,17 +2,20 @@ import { expect, test } from 'vitest'
 import type { Article, ArticleEntity, EntityType } from '../types.js'
 import { STORY_JOIN_RULES, resolveStoryEntities, withStoryEntityIds } from './story-entities.js'
 
-/** An article whose entities are given (one local entity per distinct name), as the nlp stage leaves them. */
-function article(id: string, names: [string, EntityType][]): Article {
+/**
+ * An article whose entities are given, as the nlp stage leaves them: each mention as written, its type, and the
+ * article's name for it (the mention itself unless given), one local entity per name.
+ */
+function article(id: string, mentions: [string, EntityType, string?][]): Article {
   let text = ''
-  const entities: ArticleEntity[] = names.map(([name, type]) => {
+  const entities: ArticleEntity[] = mentions.map(([form, type, name = form]) => {
     const start = text.length
-    text += `${name}. `
+    text += `${form}. `
     return {
-      text: name,
+      text: form,
       type,
       start,
-      end: start + name.length,
+      end: start + form.length,
       entityId: name.toLowerCase(),
       name,
       role: null,
@@ -20,6 +23,10 @@ function article(id: string, names: [string, EntityType][]): Article {
   })
   return { id, text, entities, attributions: [], sentences: [] } as unknown as Article
 }
+
+/** The story's entities by canonical name, under the given join rules (all by default). */
+const entitiesByName = (articles: Article[], rules?: Parameters<typeof resolveStoryEntities>[1]) =>
+  new Map(resolveStoryEntities(articles, rules).entities.map((entity) => [entity.name, entity]))
 
 test('a story joins spellings, surnames, acronyms and a rare slip, and keeps three Kims apart', () => {
   const articles = [
@@ -77,8 +84,7 @@ test('team and company names join by their last words and legal form, not by the
       ['Microsoft', 'organization'],
     ]),
   ]
-  const story = resolveStoryEntities(articles)
-  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  const byName = entitiesByName(articles)
   expect(byName.get('Indianapolis Colts')?.aliases).toEqual(['Colts'])
   expect(byName.get('Microsoft Corp.')?.aliases).toEqual(['Microsoft'])
   expect(byName.get('Microsoft Word')?.aliases).toEqual([])
@@ -104,13 +110,12 @@ test('a surname joins the person the story names far more often; initials and gi
       ['Fred LaRue', 'person'],
     ]),
   ]
-  const story = resolveStoryEntities(articles)
-  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  const byName = entitiesByName(articles)
   expect(byName.get('Barack Obama')?.aliases).toEqual(['Obama'])
   expect(byName.get('Barack Obama')?.aliasEvidence[0]?.text).toMatch(/far more/)
   expect(byName.get('Michelle Obama')?.aliases).toEqual([])
   expect(byName.get('W. Mark Felt Sr.')?.aliases).toEqual(['Mark Felt'])
-  const laRue = story.entities.filter((entity) => entity.name.endsWith('LaRue'))
+  const laRue = [...byName.values()].filter((entity) => entity.name.endsWith('LaRue'))
   expect(laRue.map((entity) => [entity.name, ...entity.aliases].sort())).toEqual([
     ['Fred LaRue', 'Frederick LaRue'],
   ])
@@ -130,8 +135,7 @@ test('"the North" joins North Korea once the adjective "North Korean" is read as
       ['North', 'place'],
     ]),
   ]
-  const story = resolveStoryEntities(articles)
-  const byName = new Map(story.entities.map((entity) => [entity.name, entity]))
+  const byName = entitiesByName(articles)
   expect(byName.get('North Korea')?.aliases).toEqual(['North', 'North Korean'])
   expect(byName.get('North Korea')?.aliasEvidence.map((item) => item.kind)).toEqual([
     'short-form',
@@ -157,43 +161,24 @@ test('a surname is not split by fuller forms it begins ("Obama Administration", 
     article('b', [['Obama Announces', 'person']]),
     article('c', [['Obama', 'person']]),
   ]
-  const byName = new Map(
-    resolveStoryEntities(articles).entities.map((entity) => [entity.name, entity]),
-  )
+  const byName = entitiesByName(articles)
   expect(byName.get('Barack Obama')?.aliases).toEqual(['Obama'])
   expect(byName.get('Obama Administration')?.aliases).toEqual([])
 })
 
 test('a headline run-on and a role-prefixed name join the plain full name the story writes more often', () => {
-  const mention = (text: string, name: string): [string, string] => [text, name]
-  const withForms = (id: string, forms: [string, string][]): Article => {
-    let text = ''
-    const entities: ArticleEntity[] = forms.map(([form, name]) => {
-      const start = text.length
-      text += `${form}. `
-      return {
-        text: form,
-        type: 'person',
-        start,
-        end: start + form.length,
-        entityId: name.toLowerCase(),
-        name,
-        role: null,
-      }
-    })
-    return { id, text, entities, attributions: [], sentences: [] } as unknown as Article
-  }
   const articles = [
     // A headline's run-on, copied by several outlets (more than a slip would be).
-    ...['a1', 'a2', 'a3', 'a4'].map((id) =>
-      withForms(id, [mention('Lindsay Lohan Checks', 'Lindsay Lohan Checks')]),
-    ),
+    ...['a1', 'a2', 'a3', 'a4'].map((id) => article(id, [['Lindsay Lohan Checks', 'person']])),
     ...['b1', 'b2', 'b3', 'b4', 'b5', 'b6'].map((id) =>
-      withForms(id, [mention('Lindsay Lohan', 'Lindsay Lohan'), mention('Lohan', 'Lindsay Lohan')]),
+      article(id, [
+        ['Lindsay Lohan', 'person'],
+        ['Lohan', 'person', 'Lindsay Lohan'],
+      ]),
     ),
-    withForms('d', [mention('Coroner Gary Hargrove', 'Coroner Gary Hargrove')]),
-    withForms('e', [mention('Gary Hargrove', 'Gary Hargrove')]),
-    withForms('f', [mention('Gary Hargrove', 'Gary Hargrove')]),
+    article('d', [['Coroner Gary Hargrove', 'person']]),
+    article('e', [['Gary Hargrove', 'person']]),
+    article('f', [['Gary Hargrove', 'person']]),
   ]
   const entities = resolveStoryEntities(articles).entities
   const without = resolveStoryEntities(
@@ -230,9 +215,7 @@ test('a four-letter slip of a frequent word joins it; a different four-letter wo
     article('d', [['Gulf of Eden', 'place']]),
     article('e', [['Gulf of Oman', 'place']]),
   ]
-  const byName = new Map(
-    resolveStoryEntities(articles).entities.map((entity) => [entity.name, entity]),
-  )
+  const byName = entitiesByName(articles)
   expect(byName.get('Gulf of Aden')?.aliases).toEqual(['Gulf of Eden'])
   expect(byName.get('Gulf of Oman')?.aliases).toEqual([])
 })
