@@ -1,4 +1,5 @@
 import { type AnyNode, type Document, type Element, isTag, isText } from 'domhandler'
+import { findOne } from 'domutils'
 import { parseDocument } from 'htmlparser2'
 
 export type { AnyNode, Document, Element }
@@ -123,20 +124,13 @@ export function descendants(root: AnyNode): Element[] {
 /**
  * The first element under a node, in document order, that passes the test (`descendants(root).find(test)`
  * without listing the whole tree: <body> is found after a few nodes, not after every element of the page).
+ * domutils recurses, which MAX_DEPTH keeps shallow.
  */
 export function findFirst(
   root: AnyNode,
   predicate: (element: Element) => boolean,
 ): Element | undefined {
-  const stack: AnyNode[] = 'children' in root ? [...(root as Element).children].reverse() : []
-  while (stack.length > 0) {
-    const current = stack.pop() as AnyNode
-    if (!isTag(current)) continue
-    if (predicate(current)) return current
-    for (let i = current.children.length - 1; i >= 0; i--)
-      stack.push(current.children[i] as AnyNode)
-  }
-  return undefined
+  return 'children' in root ? (findOne(predicate, root.children) ?? undefined) : undefined
 }
 
 export function findAll(root: AnyNode, predicate: (element: Element) => boolean): Element[] {
