@@ -185,7 +185,8 @@ function addHashed(
   return byBucket
 }
 
-function jaccard(a: Set<string>, b: Set<string>): number {
+/** Shared items over all items of two sets (0 for two empty sets). */
+export function jaccard(a: Set<string>, b: Set<string>): number {
   let shared = 0
   for (const item of a) if (b.has(item)) shared++
   return shared / (a.size + b.size - shared || 1)

@@ -2,7 +2,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
 import { HEADLINE_HEDGING, HEADLINE_REFUTING } from '../../data/headline-cues.js'
 import { fnv1a32 } from '../../text/hash.js'
-import { type Word, wordsOf } from './features.js'
+import { jaccard, type Word, wordsOf } from './features.js'
 
 /**
  * The headline stance model: a headline (or any text shorter than a lead) against a claim, read the way
@@ -39,12 +39,6 @@ function trigramsOf(text: string): Set<string> {
   const grams = new Set<string>()
   for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3))
   return grams
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let shared = 0
-  for (const gram of a) if (b.has(gram)) shared++
-  return shared / (a.size + b.size - shared || 1)
 }
 
 /**
