@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -8,7 +9,7 @@ import { EXAMPLE } from './helpers.js'
 const ROOT = new URL('..', import.meta.url).pathname
 
 // Worker threads run the compiled code (dist/, built by `npm ci`), so this test runs the installed CLI.
-test('a large batch extracted on worker threads gives the same articles, in the same order, as one thread', () => {
+test('a large batch extracted on worker threads gives the same articles, in the same order, as one thread', async () => {
   expect(existsSync(join(ROOT, 'dist/extract/worker.js')), 'run `npm run build` first').toBe(true)
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-pool-'))
   const seeds = readdirSync(EXAMPLE).map((name) => readFileSync(join(EXAMPLE, name), 'utf8'))
@@ -20,18 +21,17 @@ test('a large batch extracted on worker threads gives the same articles, in the 
         : `${seeds[index % seeds.length] as string}\n\nCopy ${index} adds this closing sentence.`
     writeFileSync(join(dir, `${String(index).padStart(3, '0')}.txt`), body)
   }
-  const run = (jobs: string): string =>
-    execFileSync(
-      'node',
-      ['bin/corroborate.js', 'extract', dir, '--format', 'jsonl', '--jobs', jobs],
-      {
-        cwd: ROOT,
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-        stdio: ['ignore', 'pipe', 'ignore'],
-      },
-    )
-  const parallel = run('2')
+  // Asynchronous on purpose: a synchronous child that runs past a minute blocks the test worker, and vitest then
+  // reports "Timeout calling onTaskUpdate" although every assertion passed.
+  const run = async (jobs: string): Promise<string> =>
+    (
+      await promisify(execFile)(
+        'node',
+        ['bin/corroborate.js', 'extract', dir, '--format', 'jsonl', '--jobs', jobs],
+        { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
+      )
+    ).stdout
+  const parallel = await run('2')
   expect(parallel.split('\n').filter(Boolean)).toHaveLength(234)
-  expect(parallel).toBe(run('1'))
+  expect(parallel).toBe(await run('1'))
 }, 180_000) // extraction now annotates each article too; on a loaded 2-core machine two runs of 240 take minutes

@@ -2,7 +2,7 @@ import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
-import { articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import { articleUrl, articlesOf, dateLabel, onePerArticle, outletLabel } from './outlet-label.js'
 import { counted } from './counted.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -48,7 +48,11 @@ ${list(
   'What each source alone adds',
   (story.onlyIn ?? []).map(
     (addition) =>
-      `${h(addition.articleIds.map(outletOf).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports`,
+      `<details><summary>${h(addition.articleIds.map(outletOf).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports</summary><ul>${addition.claims
+        .map((index) => story.claims[index])
+        .filter((claim) => claim !== undefined)
+        .map((claim) => `<li>${h(claim.text)} ${cites(claim.spans)}</li>`)
+        .join('')}</ul></details>`,
   ),
 )}
 ${list(
@@ -87,7 +91,7 @@ ${articles.map((article) => articleDetails(article, highlights(story, article.id
       .replace(/\s+/g, ' ')
   }
   function cites(spans: Span[]): string {
-    return spans
+    return onePerArticle(spans)
       .map(
         (span) =>
           `<a href="#article-${h(span.articleId)}" title="${h(byId.get(span.articleId)?.text.slice(span.start, span.end) ?? '')}">[${h(span.articleId.slice(0, 6))}]</a>`,

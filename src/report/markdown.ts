@@ -6,6 +6,7 @@ import {
   articleUrl,
   articlesOf,
   dateLabel,
+  onePerArticle,
   outletLabel,
   spanText,
 } from './outlet-label.js'
@@ -43,7 +44,9 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       '',
       ...story.summary.map(
         (entry) =>
-          `- ${md(entry.text)} (${entry.spans.map((span) => md(outletOf(byId, span.articleId))).join('; ')})`,
+          `- ${md(entry.text)} (${onePerArticle(entry.spans)
+            .map((span) => md(outletOf(byId, span.articleId)))
+            .join('; ')})`,
       ),
     )
   if (story.conflicts.length > 0) {
@@ -78,16 +81,26 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   }
   if ((story.onlyIn ?? []).length > 0) {
     out.push('', '## What each source alone adds', '')
-    for (const addition of story.onlyIn ?? [])
+    for (const addition of story.onlyIn ?? []) {
       out.push(
         `- ${md(addition.articleIds.map((id) => outletOf(byId, id)).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports`,
       )
+      // Listed in full: the claims table above shows shared claims only, so this is the one place they appear.
+      for (const index of addition.claims) {
+        const claim = story.claims[index]
+        if (claim !== undefined) out.push(`  - ${md(claim.text)}`)
+      }
+    }
   }
   if (story.timeline.length > 0) {
     out.push('', '## Timeline', '')
     for (const entry of story.timeline)
       out.push(
-        `- **${md(entry.date)}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${entry.spans.map((span) => md(outletOf(byId, span.articleId))).join('; ')})`,
+        `- **${md(entry.date)}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${onePerArticle(
+          entry.spans,
+        )
+          .map((span) => md(outletOf(byId, span.articleId)))
+          .join('; ')})`,
       )
   }
   if (story.reuse.length > 0) {

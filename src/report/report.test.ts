@@ -27,3 +27,38 @@ test('terminal output cannot carry escape sequences from article text', () => {
   })
   expect(renderReport(analyzeArticles([article]), 'text')).not.toContain('\u001b')
 })
+
+test('what each source alone adds lists its claims, and citations name an article once', () => {
+  const shared =
+    'The city council approved the new bridge budget on Monday after a long debate among members.'
+  const articles = [
+    extract({
+      id: 'a',
+      site: 'Daily One',
+      text: `${shared} The mayor said the works would start in May and last two years.`,
+    }),
+    extract({
+      id: 'b',
+      site: 'Evening Two',
+      text: `${shared} Residents of the east bank have waited for a second crossing since 1998.`,
+    }),
+  ]
+  const analysis = analyzeArticles(articles)
+  const story = analysis.stories.find((candidate) => candidate.articleIds.length === 2)
+  expect(story).toBeDefined()
+  const sole = (story?.onlyIn ?? []).flatMap((addition) =>
+    addition.claims.map((index) => story?.claims[index]?.text ?? ''),
+  )
+  expect(sole.length).toBeGreaterThan(0)
+  const markdown = renderReport(analysis, 'md')
+  const html = renderReport(analysis, 'html')
+  for (const text of sole) {
+    expect(markdown).toContain(`  - ${text.slice(0, 20)}`)
+    expect(html).toContain(text.slice(0, 20))
+  }
+  // Every citation list in the HTML names each article at most once.
+  for (const item of html.match(/<li>.*?<\/li>/g) ?? []) {
+    const cited = item.match(/href="#article-[^"]+"/g) ?? []
+    expect(new Set(cited).size).toBe(cited.length)
+  }
+})

@@ -52,6 +52,21 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         ),
     )
   }
+  const additions = story.onlyIn ?? []
+  if (additions.length > 0) {
+    lines.push('', '  What each source alone adds')
+    for (const addition of additions) {
+      const outlets = articlesOf(addition.articleIds, articles).map(outletLabel).join(' + ')
+      lines.push(
+        `  • ${outlets}: ${counted(addition.claims.length, 'claim')} no other source reports`,
+      )
+      // A card, not the record: the first few, the rest are in `--format md|html|json`.
+      for (const index of addition.claims.slice(0, SOLE_CLAIMS_LISTED)) {
+        const claim = story.claims[index]
+        if (claim !== undefined) lines.push(`      – ${truncate(claim.text, 120)}`)
+      }
+    }
+  }
   if (story.timeline.length > 0)
     lines.push(
       '',
@@ -88,6 +103,8 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
 
 /** Entities listed on a story card: the most present ones. */
 const WHO_LISTED = 12
+/** Claims shown under each source in "What each source alone adds" on the card. */
+const SOLE_CLAIMS_LISTED = 2
 
 function truncate(text: string, length: number): string {
   return text.length <= length ? text : `${text.slice(0, length - 1)}…`
