@@ -42,6 +42,8 @@ const CLAUSE_BREAK =
   /;\s+|,\s+(?=(?:and|but|while|whereas)\s+(?:(?:she|he|they|it|the|a|an)\b|[\p{Lu}]))/gu
 const PRONOUN_START =
   /^(?:["“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|these|those|that|him)\b/i
+/** Whether a sentence opens on a pronoun, so it does not say who it is about when read alone. */
+export const startsWithPronoun = (text: string): boolean => PRONOUN_START.test(text)
 const OPINION =
   /\b(?:I|we|our|us|my|me)\b|\b(?:should|must|ought)\b|!|\b(?:in my view|i think|we think|shameful|disgraceful|outrageous)\b/i
 const VERBS = REPORTING_VERBS.concat(['reported', 'reports', 'confirmed', 'added'])

@@ -1,5 +1,6 @@
 import type { Article, TimelineEntry } from '../types.js'
 import { type EventDate, findEventDates } from './event-dates.js'
+import { startsWithPronoun } from './propositions.js'
 
 const MAX_ENTRIES = 20
 
@@ -39,6 +40,10 @@ export function buildTimeline(articles: Article[]): TimelineEntry[] {
       ) {
         known.entry.spans.push(span)
         known.entry.evidence.push(evidence)
+        // The entry reads the first sentence that says who it is about: "He said Kim took a shine…" gives way
+        // to another outlet's "Kim took a shine…" for the same event.
+        if (startsWithPronoun(known.entry.text) && !startsWithPronoun(event.sentence.text))
+          known.entry.text = event.sentence.text
       }
     }
   }
