@@ -33,14 +33,21 @@ interface Interval {
   high: number
 }
 
-/** The values a number with its qualifier allows. */
-function allowed(value: number, qualifier: string | null): Interval {
-  if (qualifier !== null && UPPER.has(qualifier)) return { low: 0, high: value }
-  if (qualifier !== null && LOWER.has(qualifier)) return { low: value, high: Infinity }
+/**
+ * The values a number with its qualifier allows. A figure rounded by its scale word ("$1.4 billion") allows what
+ * rounds to it, so "$1.375 billion" and "$1.4 billion" agree; the interval is half-open, so "$3.5 billion" and
+ * "$3.6 billion" do not.
+ */
+function allowed(value: number, qualifier: string | null, rounding = 0): Interval {
+  if (qualifier !== null && UPPER.has(qualifier)) return { low: 0, high: value + rounding }
+  if (qualifier !== null && LOWER.has(qualifier)) return { low: value - rounding, high: Infinity }
   if (qualifier !== null && APPROXIMATE.has(qualifier))
     return { low: value * (1 - APPROXIMATE_SPREAD), high: value * (1 + APPROXIMATE_SPREAD) }
-  return { low: value, high: value }
+  return { low: value - rounding, high: value + rounding * (1 - 1e-9) }
 }
+
+const bounded = (side: { qualifier: string | null }): boolean =>
+  side.qualifier !== null && (UPPER.has(side.qualifier) || LOWER.has(side.qualifier))
 
 const overlaps = (a: Interval, b: Interval): boolean => a.low <= b.high && b.low <= a.high
 
@@ -57,19 +64,25 @@ function conflictOf(
   sides: Side[],
   sourceOf: (articleId: string) => string,
 ): StoryConflict | null {
+  // The same figure, once hedged ("about $600 million") and once not, is one value: the plain one stands for
+  // both. A bound ("less than", "as much as") stays a value of its own.
   const byValue = new Map<string, Side>()
   for (const side of sides) {
-    const key = `${side.qualifier ?? ''}|${side.value}`
+    const key = bounded(side) ? `${side.qualifier ?? ''}|${side.value}` : side.value
     const known = byValue.get(key)
     if (known === undefined) byValue.set(key, { ...side, spans: [...side.spans] })
-    else known.spans.push(...side.spans)
+    else {
+      known.spans.push(...side.spans)
+      if (side.qualifier === null)
+        Object.assign(known, { qualifier: null, interval: side.interval })
+    }
   }
   const values = [...byValue.values()]
   if (values.length < 2) return null
   const sourcesOf = (side: Side): Set<string> =>
     new Set(side.spans.map((span) => sourceOf(span.articleId)))
   let differ = false
-  let contradict = false
+  const contradicting = new Set<Side>()
   for (let i = 0; i < values.length; i++)
     for (let j = i + 1; j < values.length; j++) {
       const [a, b] = [values[i] as Side, values[j] as Side]
@@ -77,15 +90,22 @@ function conflictOf(
       // One source giving two values is not sources disagreeing.
       if ([...sa].every((source) => sb.has(source)) && [...sb].every((source) => sa.has(source)))
         continue
+      const compatible = overlaps(a.interval, b.interval)
+      // "$13.6 million" and "$13,625,777" are one figure, rounded; only a bound ("as much as", "more than")
+      // makes compatible values differ.
+      if (compatible && !bounded(a) && !bounded(b)) continue
       differ = true
-      if (!overlaps(a.interval, b.interval)) contradict = true
+      if (!compatible) contradicting.add(a).add(b)
     }
   if (!differ) return null
+  // A contradiction shows the values that cannot all hold; a bound compatible with each of them ("less than
+  // $5.7 billion" beside $3.5 and $3.6 billion) takes no side.
+  const shown = contradicting.size > 0 ? values.filter((side) => contradicting.has(side)) : values
   return {
     about,
     subject,
-    kind: contradict ? 'contradiction' : 'differing',
-    values: values.map((side) => ({
+    kind: contradicting.size > 0 ? 'contradiction' : 'differing',
+    values: shown.map((side) => ({
       value: side.qualifier === null ? side.value : `${side.qualifier} ${side.value}`,
       qualifier: side.qualifier,
       spans: side.spans,
@@ -108,18 +128,7 @@ function numberConflicts(
   facts: NumberFact[],
   sourceOf: (articleId: string) => string,
 ): StoryConflict[] {
-  // A price or a count is of the story's object; other sums must share a subject word to be one figure.
-  const groups: NumberFact[][] = []
-  for (const fact of facts) {
-    const group = groups.find((members) => {
-      const first = members[0] as NumberFact
-      if (first.kind !== fact.kind || first.unit !== fact.unit) return false
-      if (fact.kind === 'price' || fact.unit === 'people') return true
-      return members.some((member) => member.subject.some((word) => fact.subject.includes(word)))
-    })
-    if (group === undefined) groups.push([fact])
-    else group.push(fact)
-  }
+  const groups = groupFigures(facts)
   return groups.flatMap((members) => {
     const subject = subjectLabel(members)
     const first = members[0] as NumberFact
@@ -130,13 +139,87 @@ function numberConflicts(
       members.map((fact) => ({
         value: `${formatNumber(fact.value)}${fact.unit === null ? '' : ` ${fact.unit}`}`,
         qualifier: fact.qualifier,
-        interval: allowed(fact.value, fact.qualifier),
+        interval: allowed(fact.value, fact.qualifier, fact.rounding),
         spans: [{ articleId: fact.articleId, start: fact.start, end: fact.end }],
       })),
       sourceOf,
     )
     return conflict === null ? [] : [conflict]
   })
+}
+
+/**
+ * Figures of one thing, best-linked first. A price or a count of people is of the story's object; other sums
+ * are of one thing when the subject words they share single them out: the words' weights (inverse document
+ * frequency among the story's sums of that kind) add up to at least a word only those two sums use. A word
+ * most sums share ("wall", "construction" in a border-wall story) links nothing alone. One article giving
+ * two values that cannot both hold writes about two things ("$1.375 billion for the wall … the $5.7 billion
+ * he demanded"), so no group holds both.
+ */
+function groupFigures(facts: NumberFact[]): NumberFact[][] {
+  const intervals = facts.map((fact) => allowed(fact.value, fact.qualifier, fact.rounding))
+  const kindOf = (fact: NumberFact): string => `${fact.kind}|${fact.unit ?? ''}`
+  const weightOf = subjectWeights(facts, kindOf)
+  const pairs: { i: number; j: number; weight: number }[] = []
+  for (let i = 0; i < facts.length; i++)
+    for (let j = i + 1; j < facts.length; j++) {
+      const [a, b] = [facts[i] as NumberFact, facts[j] as NumberFact]
+      if (kindOf(a) !== kindOf(b)) continue
+      if (a.kind === 'price' || a.unit === 'people') {
+        pairs.push({ i, j, weight: Infinity })
+        continue
+      }
+      const { word, pair } = weightOf(kindOf(a))
+      const weight = a.subject
+        .filter(
+          (shared, index) => b.subject.includes(shared) && a.subject.indexOf(shared) === index,
+        )
+        .reduce((sum, shared) => sum + word(shared), 0)
+      if (weight >= pair) pairs.push({ i, j, weight })
+    }
+  pairs.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j)
+  const groupOf = facts.map((_, index) => [index])
+  const clash = (left: number[], right: number[]): boolean =>
+    left.some((i) =>
+      right.some(
+        (j) =>
+          facts[i]?.articleId === facts[j]?.articleId &&
+          !overlaps(intervals[i] as Interval, intervals[j] as Interval),
+      ),
+    )
+  for (const { i, j } of pairs) {
+    const [left, right] = [groupOf[i] as number[], groupOf[j] as number[]]
+    if (left === right || clash(left, right)) continue
+    left.push(...right)
+    for (const index of right) groupOf[index] = left
+  }
+  return [...new Set(groupOf)].map((members) =>
+    members.sort((a, b) => a - b).map((index) => facts[index] as NumberFact),
+  )
+}
+
+/**
+ * Per kind of figure, each subject word's weight ln((n + 1) / df) over the n figures of that kind, and the
+ * weight a pair of figures must reach: that of a word exactly two of them use.
+ */
+function subjectWeights(
+  facts: NumberFact[],
+  kindOf: (fact: NumberFact) => string,
+): (kind: string) => { word: (word: string) => number; pair: number } {
+  const byKind = new Map<string, NumberFact[]>()
+  for (const fact of facts) byKind.set(kindOf(fact), [...(byKind.get(kindOf(fact)) ?? []), fact])
+  const weights = new Map<string, { word: (word: string) => number; pair: number }>()
+  for (const [kind, members] of byKind) {
+    const df = new Map<string, number>()
+    for (const member of members)
+      for (const word of new Set(member.subject)) df.set(word, (df.get(word) ?? 0) + 1)
+    const n = members.length
+    weights.set(kind, {
+      word: (word) => Math.log((n + 1) / (df.get(word) ?? 1)),
+      pair: Math.log((n + 1) / 2),
+    })
+  }
+  return (kind) => weights.get(kind) as { word: (word: string) => number; pair: number }
 }
 
 function dateConflicts(
@@ -152,14 +235,27 @@ function dateConflicts(
   })
   const byKind = new Map<string, EventDate[]>()
   for (const event of current) byKind.set(event.kind, [...(byKind.get(event.kind) ?? []), event])
-  return [...byKind].flatMap(([kind, events]) => {
+  return [...byKind].flatMap(([kind, all]) => {
+    // An article dating one kind of event on two days that cannot both hold tells of two events (the deal
+    // agreed on Thursday, signed on Friday): its dates cannot say which one another article's date is of.
+    const interval = (event: EventDate): Interval => ({
+      low: Date.parse(event.from),
+      high: Date.parse(event.to),
+    })
+    const events = all.filter(
+      (event) =>
+        !all.some(
+          (other) =>
+            other.articleId === event.articleId && !overlaps(interval(other), interval(event)),
+        ),
+    )
     const conflict = conflictOf(
       `date of the ${kind}`,
       kind,
       events.map((event) => ({
         value: event.from === event.to ? event.from : `${event.from} – ${event.to}`,
         qualifier: null,
-        interval: { low: Date.parse(event.from), high: Date.parse(event.to) },
+        interval: interval(event),
         spans: [
           { articleId: event.articleId, start: event.expression.start, end: event.expression.end },
         ],

@@ -15,6 +15,12 @@ export interface NumberFact {
   value: number
   unit: string | null
   qualifier: string | null
+  /**
+   * Half the unit of the last digit written, when a scale word rounds the figure ("$1.4 billion" is given to
+   * the nearest $0.1 billion, so ± 0.05 billion; "$600 million" ± 0.5 million); 0 for a figure written in
+   * full ("$245,000") and for counts of people.
+   */
+  rounding: number
   start: number
   end: number
 }
@@ -29,8 +35,15 @@ const NOT_SUBJECT = new Set([
   'valued',
   'value',
   'which',
+  // "to the tune of", "totalling", "amounting to": how much, not of what.
+  'tune',
+  'totaling',
+  'totalling',
+  'amounting',
 ])
 const SUBJECT_WORDS = 4
+/** How far before an amount its subject is looked for when no phrase follows it. */
+const BEFORE_CHARS = 60
 
 // People counted by what happened to them: "killed at least 12 people", "12 people were killed".
 const COUNT_WORDS: Record<string, number> = {
@@ -104,7 +117,7 @@ export function numberFacts(article: Article): NumberFact[] {
     const owned = last !== undefined ? possessed(article.text, last.end, fact.start) : null
     const subject =
       fact.about !== 'price'
-        ? amountSubject(article.text, fact.start, fact.end, sentence.start + sentence.text.length)
+        ? amountSubject(article.text, fact.start, fact.end, sentence)
         : owned !== null
           ? owned
           : priced !== undefined
@@ -121,6 +134,7 @@ export function numberFacts(article: Article): NumberFact[] {
       value: Number(fact.value),
       unit: fact.unit,
       qualifier: fact.qualifier,
+      rounding: roundingOf(article.text.slice(fact.start, fact.end), Number(fact.value)),
       start: fact.start,
       end: fact.end,
     }
@@ -137,6 +151,7 @@ export function numberFacts(article: Article): NumberFact[] {
         value: COUNT_WORDS[number] ?? Number(number.replace(/,/g, '')),
         unit: 'people',
         qualifier: groups.qualifier?.toLowerCase() ?? null,
+        rounding: 0,
         start: match.index,
         end: match.index + match[0].length,
       }
@@ -145,15 +160,32 @@ export function numberFacts(article: Article): NumberFact[] {
   return [...money, ...counts]
 }
 
+/** Half the unit of the written figure's last digit when a scale word multiplies it; else 0 (see NumberFact). */
+function roundingOf(written: string, value: number): number {
+  const numeral = /\d[\d,]*(?:\.(\d+))?/.exec(written)
+  if (numeral === null) return 0
+  const scale = value / Number(numeral[0].replace(/,/g, ''))
+  if (!Number.isFinite(scale) || scale < 1000) return 0
+  return (scale * 10 ** -(numeral[1]?.length ?? 0)) / 2
+}
+
 function contentOf(text: string): string[] {
+  return contentWords(text).slice(0, SUBJECT_WORDS)
+}
+
+function contentWords(text: string): string[] {
   return tokenize(text)
     .map((token) => token.norm)
     .filter(
       // A year or another figure is when or how much, never what.
       (word) =>
-        word.length > 2 && !STOPWORDS.has(word) && !NOT_SUBJECT.has(word) && !/\d/.test(word),
+        word.length > 2 &&
+        !STOPWORDS.has(word) &&
+        !NOT_SUBJECT.has(word) &&
+        !/\d/.test(word) &&
+        // "initially", "unsuccessfully", "currently": how or when, not what ("supply", "family" stay).
+        !/(?:ally|ently|antly|ously|ively|fully|edly|ately|ingly|tely)$/.test(word),
     )
-    .slice(0, SUBJECT_WORDS)
 }
 
 /**
@@ -173,12 +205,30 @@ function possessed(text: string, nameEnd: number, amountStart: number): string[]
  * "$3.6 billion for the construction fund" → construction fund; "a $3.5 billion fund" → fund; "$28 million in
  * 2022" is a when, not a what.
  */
-function amountSubject(text: string, start: number, end: number, sentenceEnd: number): string[] {
-  const after = text.slice(end, Math.min(sentenceEnd, end + 80))
+function amountSubject(
+  text: string,
+  start: number,
+  end: number,
+  sentence: { text: string; start: number },
+): string[] {
+  const after = text.slice(end, Math.min(sentence.start + sentence.text.length, end + 80))
   const linked =
-    /^\s*(?:\)|dollars?|in|of|for|to)\s+(?:the\s+|a\s+|an\s+)?(?!\d)([^,.;:]{3,60})/i.exec(after)
-  if (linked?.[1] !== undefined) return contentOf(linked[1])
+    /^\s*(?:\)|dollars?|in|of|for|to|from)\s+(?:the\s+|a\s+|an\s+)?(?!\d)([^,.;:$€£\d]{3,60})/i.exec(
+      after,
+    )
+  // "from military construction projects to the wall": the first phrase is what the money is, the next where
+  // it goes.
+  if (linked?.[1] !== undefined)
+    return contentOf(
+      linked[1].split(/\s(?:to|for|from|in|on|at|by|with|as|after|before)\s/i)[0] ?? '',
+    )
   const direct = /^\s*([\p{L}-]+(?:\s+[\p{L}-]+)?)/u.exec(after)
   if (direct?.[1] !== undefined) return contentOf(direct[1])
-  return contentOf(text.slice(Math.max(0, start - 40), start))
+  // The words nearest before the amount in its sentence ("… military construction budget, to the tune of
+  // $3.5 billion"), from a word's start: a window cut inside "military" must not give "ary".
+  const from = Math.max(sentence.start, start - BEFORE_CHARS)
+  const before = text.slice(from, start)
+  return contentWords(
+    from > sentence.start ? before.replace(/^[\p{L}\p{M}'’-]*/u, '') : before,
+  ).slice(-SUBJECT_WORDS)
 }

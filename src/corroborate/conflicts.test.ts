@@ -1,0 +1,64 @@
+import { expect, test } from 'vitest'
+import { extract } from '../pipeline.js'
+import { findConflicts } from './conflicts.js'
+
+const published = '2019-02-15T12:00:00Z'
+// Three outlets on one decision, each giving several sums that share generic words ("wall", "construction").
+const articles = [
+  extract({
+    id: 'east',
+    site: 'East Daily',
+    published,
+    clean: true,
+    text: 'The spending bill grants $1.375 billion for the wall, against the $5.7 billion the president first demanded. The declaration lets officials take about $3.6 billion from military construction projects to the wall. Another $600 million will come from the treasury forfeiture fund.',
+  }),
+  extract({
+    id: 'west',
+    site: 'West Courier',
+    published,
+    clean: true,
+    text: 'The package includes $1.4 billion for the wall along the border. Officials want to tap the military construction budget, to the tune of $3.5 billion. About $600 million will come from the treasury forfeiture fund. The president had asked for $5.7 billion for construction of the wall.',
+  }),
+  extract({
+    id: 'north',
+    site: 'North Times',
+    published,
+    clean: true,
+    text: 'The emergency lets the White House divert $3.6 billion from military construction projects to the wall. It adds $600 million from the treasury forfeiture fund.',
+  }),
+]
+
+test('sums of one thing conflict; other sums of the story, rounded forms and hedges do not', () => {
+  const conflicts = findConflicts(articles, (articleId) => articleId)
+  // $3.5 billion against $3.6 billion for the military construction money, the only conflict: $1.4 billion is
+  // $1.375 billion rounded, "about $600 million" is $600 million, and the $5.7 billion demand is another sum.
+  expect(conflicts).toHaveLength(1)
+  const [conflict] = conflicts
+  expect(conflict?.kind).toBe('contradiction')
+  expect(conflict?.about).toMatch(/military construction/)
+  const sides = Object.fromEntries(
+    (conflict?.values ?? []).map((side) => [
+      side.value,
+      side.spans.map((span) => span.articleId).sort(),
+    ]),
+  )
+  expect(sides).toEqual({ '3.6 billion USD': ['east', 'north'], '3.5 billion USD': ['west'] })
+})
+
+test('an article dating one kind of event on two days does not take a side on that event', () => {
+  const text = (days: string): string =>
+    `Lawmakers agreed on the budget ${days}, ending a long standoff over spending in the capital.`
+  const dated = [
+    extract({
+      id: 'one',
+      published,
+      clean: true,
+      text: `${text('on Thursday')} The president agreed to sign it on Friday after a long meeting.`,
+    }),
+    extract({ id: 'two', published, clean: true, text: text('on Thursday') }),
+  ]
+  const agreement = findConflicts(dated, (articleId) => articleId).filter((conflict) =>
+    conflict.about.startsWith('date of'),
+  )
+  expect(agreement).toEqual([])
+})
