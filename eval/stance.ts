@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { verify } from '../src/corroborate/verify.js'
 import type { Stance } from '../src/corroborate/stance/model.js'
 import { scoreStances, type StanceScores } from './stance-metrics.js'
+import { OverlapIndex } from './stance-overlap.js'
+import { SHORT_TEXT_CHARS } from '../src/corroborate/verify.js'
 import {
   crossValidateHeadline,
   HEADLINE_SETTINGS,
@@ -54,7 +56,20 @@ export interface FncFigures {
   peers: { name: string; scores: StanceScores }[]
   pairs: number
   seconds: number
+  /**
+   * Leakage check the other way: test pairs whose body is short enough for the headline model (trained on
+   * Emergent's FV-train headlines) and is one of those headlines, and our scores on the other pairs.
+   */
+  readByTrainedHeadline: { pairs: number; bodies: number; oursOnOthers: StanceScores }
 }
+
+/** Emergent FV-train headlines: what the headline model was trained on. */
+const fvTrainHeadlines = (): OverlapIndex =>
+  new OverlapIndex(
+    readJsonl<EmergentPair>('stance-emergent/stances.jsonl')
+      .filter((pair) => pair.fvSplit === 'train')
+      .map((pair) => pair.headline),
+  )
 
 export function evaluateFnc(): FncFigures {
   const started = Date.now()
@@ -88,7 +103,27 @@ export function evaluateFnc(): FncFigures {
       ),
     }
   })
-  return { ours, peers, pairs: pairs.length, seconds: (Date.now() - started) / 1000 }
+  const trained = fvTrainHeadlines()
+  const seenBodies = new Set(
+    [...bodies]
+      .filter(([, text]) => text.length < SHORT_TEXT_CHARS && trained.containedIn(text))
+      .map(([id]) => id),
+  )
+  const others = pairs.filter((pair) => !seenBodies.has(String(pair.bodyId)))
+  return {
+    ours,
+    peers,
+    pairs: pairs.length,
+    seconds: (Date.now() - started) / 1000,
+    readByTrainedHeadline: {
+      pairs: pairs.length - others.length,
+      bodies: seenBodies.size,
+      oursOnOthers: scoreStances(
+        others.map((pair) => pair.stance),
+        others.map((pair) => predicted.get(`${pair.claim}\u0000${pair.bodyId}`) ?? 'unrelated'),
+      ),
+    },
+  }
 }
 
 interface EmergentPair {
@@ -129,11 +164,13 @@ export interface EmergentFigures {
   fvTestCounts: CountErrors
   /** Those of Ferreira & Vlachos's own predictions on the same claims. */
   peerFvTestCounts: CountErrors
-  /** Pairs whose headline is also an FNC-1 training headline (the model may have seen its words). */
+  /** Pairs whose headline is also an FNC-1 training headline, word for word (stance-overlap.ts). */
   headlinesInFncTrain: number
+  /** Pairs whose headline is inside an FNC-1 training body (a sentence the short-text model may train on). */
+  headlinesInFncBodies: number
   /**
-   * Leakage check: FV-test accuracy on the pairs whose headline is an FNC-1 training headline (the short-text
-   * model, whose probabilities the headline model reads, was trained with it as an FNC "headline") and on the
+   * Leakage check: FV-test accuracy on the pairs whose headline the short-text model, whose probabilities the
+   * headline model reads, was trained with (an FNC-1 training headline, or inside a training body) and on the
    * others, ours beside Ferreira & Vlachos's (who never saw FNC-1).
    */
   fvTestByFncOverlap: { inFnc: number; ours: number; peer: number }[]
@@ -214,13 +251,17 @@ export function evaluateEmergent(): EmergentFigures {
     if (stance === 'against') found.dispute++
     peerCounts.set(pair.claimId, found)
   }
-  const trainHeadlines = new Set(
-    readJsonl<{ claim: string }>('stance-fnc1/train/stances.jsonl').map((row) =>
-      row.claim.trim().toLowerCase(),
-    ),
+  // What the short-text FNC model (whose probabilities the headline model reads) was trained with: FNC-1 train
+  // headlines as claims, and sentences of FNC-1 train bodies as texts.
+  const fncHeadlines = new OverlapIndex(
+    readJsonl<{ claim: string }>('stance-fnc1/train/stances.jsonl').map((row) => row.claim),
   )
-  const inFncTrain = (pair: EmergentPair): boolean =>
-    trainHeadlines.has(pair.headline.trim().toLowerCase())
+  const fncBodies = new OverlapIndex(
+    readJsonl<{ text: string }>('stance-fnc1/train/bodies.jsonl').map((body) => body.text),
+  )
+  const inFncTrain = (pair: EmergentPair): boolean => fncHeadlines.has(pair.headline)
+  const inFncBodies = (pair: EmergentPair): boolean => fncBodies.contains(pair.headline)
+  const seenByFnc = (pair: EmergentPair): boolean => inFncTrain(pair) || inFncBodies(pair)
   const peerOf = (pair: EmergentPair): string =>
     peer.get(`${pair.claimId}\u0000${pair.articleId}`) ?? ''
   return {
@@ -235,8 +276,9 @@ export function evaluateEmergent(): EmergentFigures {
     fvTestCounts: countErrors(fvTestClaims),
     peerFvTestCounts: countErrors(fvTestClaims, peerCounts),
     headlinesInFncTrain: pairs.filter(inFncTrain).length,
+    headlinesInFncBodies: pairs.filter(inFncBodies).length,
     fvTestByFncOverlap: [true, false].map((overlap) => {
-      const subset = fvTest.filter((pair) => inFncTrain(pair) === overlap)
+      const subset = fvTest.filter((pair) => seenByFnc(pair) === overlap)
       return {
         inFnc: subset.length,
         ours: accuracyOf(subset, predictedOf),
