@@ -258,6 +258,9 @@ test('a title-cased line is a headline; a sentence with capitalised names is not
     'Microsoft Rushes Emergency Fix\nMicrosoft said on Tuesday that the flaw was being fixed.'
   expect(inTitleCasedLine(text, 0)).toBe(true)
   expect(inTitleCasedLine(text, text.indexOf('said'))).toBe(false)
+  // A line longer than any headline is body text, however it is cased (and is not read to its ends).
+  const long = 'Microsoft Rushes Emergency Fix '.repeat(40)
+  expect(inTitleCasedLine(long, long.length / 2)).toBe(false)
 })
 
 test('a surname joins a full name the tagger typed an organisation in one article and a person in most', () => {

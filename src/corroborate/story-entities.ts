@@ -485,11 +485,24 @@ const HEADLINE_MIN_WORDS = 3
 /** ...and at least this share of them is capitalised (function words of a headline are often short). */
 const HEADLINE_CAPITALISED_SHARE = 0.8
 
+/**
+ * A headline is shorter than this; a longer line is body text, and is not read further (the search for the
+ * line's ends is bounded too, so that a text of one long line costs no more per mention).
+ */
+const HEADLINE_MAX_CHARS = 300
+
 /** Whether the line holding `offset` is written in title case, as headlines are. */
 export function inTitleCasedLine(text: string, offset: number): boolean {
-  const from = text.lastIndexOf('\n', offset - 1) + 1
-  const newline = text.indexOf('\n', offset)
-  const line = text.slice(from, newline === -1 ? text.length : newline)
+  const reach = Math.max(0, offset - HEADLINE_MAX_CHARS)
+  const before = text.slice(reach, offset)
+  const after = text.slice(offset, offset + HEADLINE_MAX_CHARS)
+  const lineStart = before.lastIndexOf('\n')
+  const lineEnd = after.indexOf('\n')
+  // No end of the line within reach on either side: a line longer than any headline.
+  if (lineStart === -1 && reach > 0) return false
+  if (lineEnd === -1 && offset + HEADLINE_MAX_CHARS < text.length) return false
+  const line = before.slice(lineStart + 1) + (lineEnd === -1 ? after : after.slice(0, lineEnd))
+  if (line.length > HEADLINE_MAX_CHARS) return false
   const words = line.match(/\p{L}[\p{L}'’]{3,}/gu) ?? []
   const capitalised = words.filter((word) => /^\p{Lu}/u.test(word)).length
   return (
