@@ -276,7 +276,8 @@ export function resolveStoryEntities(
   const locals = rules.includes('storyType')
     ? withStoryTypes(localEntities(articles))
     : localEntities(articles)
-  const has = (rule: StoryJoinRule): boolean => rules.includes(rule)
+  const switchedOn = new Set(rules)
+  const has = (rule: StoryJoinRule): boolean => switchedOn.has(rule)
   const groups = new IndexGroups(locals.length)
   const byCompact = new Map<string, number>()
   locals.forEach((local, index) => {
@@ -524,7 +525,9 @@ function localEntities(articles: Article[]): Local[] {
         mentions: [],
         inHeadline: true,
       }
-      local.inHeadline &&= inTitleCasedLine(article.text, mention.start)
+      // Only a name of two words or more can be a run-on: one word needs no look at its line.
+      local.inHeadline &&=
+        keyWords(local.key).length >= 2 && inTitleCasedLine(article.text, mention.start)
       local.mentions.push(mention)
       byId.set(mention.entityId, local)
     }
