@@ -1,6 +1,11 @@
 import { expect, test } from 'vitest'
 import type { Article, ArticleEntity, EntityType } from '../types.js'
-import { STORY_JOIN_RULES, resolveStoryEntities, withStoryEntityIds } from './story-entities.js'
+import {
+  STORY_JOIN_RULES,
+  inTitleCasedLine,
+  resolveStoryEntities,
+  withStoryEntityIds,
+} from './story-entities.js'
 
 /**
  * An article whose entities are given, as the nlp stage leaves them: each mention as written, its type, and the
@@ -9,8 +14,9 @@ import { STORY_JOIN_RULES, resolveStoryEntities, withStoryEntityIds } from './st
 function article(id: string, mentions: [string, EntityType, string?][]): Article {
   let text = ''
   const entities: ArticleEntity[] = mentions.map(([form, type, name = form]) => {
-    const start = text.length
-    text += `${form}. `
+    // Each name inside a plain sentence: a line of names alone would read as a title-cased headline.
+    const start = text.length + 'We read about '.length
+    text += `We read about ${form} in the news today. `
     return {
       text: form,
       type,
@@ -218,4 +224,54 @@ test('a four-letter slip of a frequent word joins it; a different four-letter wo
   const byName = entitiesByName(articles)
   expect(byName.get('Gulf of Aden')?.aliases).toEqual(['Gulf of Eden'])
   expect(byName.get('Gulf of Oman')?.aliases).toEqual([])
+})
+
+test('a run-on in a title-cased headline joins the name the story writes far more often; in a sentence it does not', () => {
+  // The run-on as the tagger leaves it at the start of a title-cased headline.
+  const headline = (id: string, form: string): Article => {
+    const base = article(id, [[form, 'place']])
+    return {
+      ...base,
+      text: `${form} - Mother And Child Killed In Crash\nThe crash happened on Tuesday morning.`,
+      entities: base.entities.map((entity) => ({ ...entity, start: 0, end: form.length })),
+    }
+  }
+  const queens = ['q1', 'q2', 'q3', 'q4'].map((id) =>
+    article(id, [
+      ['Queens', 'place'],
+      ['Queens', 'place'],
+    ]),
+  )
+  const joined = entitiesByName([...queens, headline('h', 'Queens Hit')])
+  expect(joined.get('Queens')?.aliases).toEqual(['Queens Hit'])
+  // The same form inside a sentence is a name the tagger read whole: it stays apart.
+  const apart = entitiesByName([...queens, article('s', [['Queens Hit', 'place']])])
+  expect(apart.get('Queens')?.aliases).toEqual([])
+  const without = STORY_JOIN_RULES.filter((rule) => rule !== 'headlineRunOn')
+  expect(
+    entitiesByName([...queens, headline('h', 'Queens Hit')], without).get('Queens')?.aliases,
+  ).toEqual([])
+})
+
+test('a title-cased line is a headline; a sentence with capitalised names is not', () => {
+  const text =
+    'Microsoft Rushes Emergency Fix\nMicrosoft said on Tuesday that the flaw was being fixed.'
+  expect(inTitleCasedLine(text, 0)).toBe(true)
+  expect(inTitleCasedLine(text, text.indexOf('said'))).toBe(false)
+  // A line longer than any headline is body text, however it is cased (and is not read to its ends).
+  const long = 'Microsoft Rushes Emergency Fix '.repeat(40)
+  expect(inTitleCasedLine(long, long.length / 2)).toBe(false)
+})
+
+test('a surname joins a full name the tagger typed an organisation in one article and a person in most', () => {
+  const articles = [
+    article('a', [['Wladimir Klitschko', 'organization']]),
+    article('b', [['Wladimir Klitschko', 'person']]),
+    article('c', [['Wladimir Klitschko', 'person']]),
+    article('d', [['Klitschko', 'person']]),
+  ]
+  // Which article's form stands for the name depends on order: put the organisation first.
+  expect(entitiesByName(articles).get('Wladimir Klitschko')?.aliases).toEqual(['Klitschko'])
+  const without = STORY_JOIN_RULES.filter((rule) => rule !== 'storyType')
+  expect(entitiesByName(articles, without).get('Wladimir Klitschko')?.aliases).toEqual([])
 })
