@@ -13,42 +13,20 @@
  * `BENCH_ARTICLES=100000 SCALE_WORKERS=1,2 npx tsx bench/scale-out.ts` (hours on a shared 2-core machine).
  * Big JSONL exports through `analyze` and `ingest`: bench/streaming.ts. Figures only.
  */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
 import { scoreClustering } from '../eval/clustering-metrics.js'
-import { canonicalOrder } from '../src/stories/cluster.js'
 import { openStore } from '../src/store/index.js'
 import { buildCli, corroborate } from './cli-process.js'
-import { storyCorpus } from './story-corpus.js'
+import { databaseUrl, freshDatabase, writeCorpus } from './scale-tools.js'
 
-const ROOT = new URL('..', import.meta.url).pathname
 const SIZE = Number(process.env.BENCH_ARTICLES ?? process.env.SCALE_SIZE ?? 3000)
 const ROUND = process.env.SCALE_ROUND ?? '1000'
 const WORKERS = (process.env.SCALE_WORKERS ?? '1,2,4').split(',').map(Number)
 
 buildCli()
-
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL !== undefined) return process.env.DATABASE_URL
-  return execFileSync('bash', [join(ROOT, 'scripts/start-postgres.sh'), '54339'], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'ignore'],
-  }).trim()
-}
-
-async function freshDatabase(admin: string, name: string): Promise<string> {
-  const client = new pg.Client({ connectionString: admin })
-  await client.connect()
-  await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await client.query(`CREATE DATABASE ${name}`)
-  await client.end()
-  const url = new URL(admin)
-  url.pathname = `/${name}`
-  return url.toString()
-}
 
 /** Job completion times (ms since the first job started), in order, from pg-boss's job table. */
 async function completionTimes(url: string): Promise<number[]> {
@@ -95,23 +73,9 @@ function b3(stories: string[][], goldOf: Map<string, string>): number {
 }
 
 const directory = mkdtempSync(join(tmpdir(), 'corroborate-scale-'))
-const { articles, gold } = storyCorpus(SIZE)
-const goldOf = new Map(articles.map((article, index) => [article.id, gold[index] as string]))
 const corpus = join(directory, 'corpus.jsonl')
-writeFileSync(
-  corpus,
-  [...articles]
-    .sort(canonicalOrder)
-    .map((article) =>
-      JSON.stringify({
-        id: article.id,
-        title: article.title,
-        published: article.published,
-        text: article.text,
-      }),
-    )
-    .join('\n'),
-)
+const { articles, gold } = writeCorpus(SIZE, corpus)
+const goldOf = new Map(articles.map((article, index) => [article.id, gold[index] as string]))
 
 console.log(
   `\nScale out — ${SIZE} articles of the scale corpus, JSONL export, rounds of ${ROUND}; load average ${loadavg()
@@ -143,7 +107,7 @@ row(
   b3(oneProcess, goldOf),
 )
 
-const admin = databaseUrl()
+const admin = databaseUrl(54339)
 const rates: { workers: number; rate: number; cpu: number }[] = []
 for (const [index, workers] of WORKERS.entries()) {
   const url = await freshDatabase(admin, `corroborate_bench_${index}`)
