@@ -42,7 +42,7 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
   {
     kind: 'comments',
     pattern:
-      /^((\d+|keine|no)\s+)?(kommentare?|comentarios?|commentaires?|commenti|reacties|kommentarer|комментарии|коментарі)(\s*\(\d+\)|\s+(geschlossen|schreiben|anzeigen|verfassen|zu diesem artikel)|\s+\d+)?\s*[:.!]?$|^(schreibe|schreiben sie) einen kommentar|^(deja|dejar|escribe) un comentario|^(laisser|laissez|ajouter) un commentaire|^lascia un commento|^kommentieren$|^kommentar (schreiben|verfassen|abgeben)/i,
+      /^((\d+|keine|no)\s+)?(kommentare?|comentarios?|commentaires?|commenti|reacties|kommentarer|комментарии|коментарі)(\s*\(\d+\)|\s+(geschlossen|schreiben|anzeigen|verfassen|zu diesem artikel)|\s+(insgesamt\s*:?\s*)?\d+)?\s*[:.!]?$|^(schreibe|schreiben sie) einen kommentar|^(deja|dejar|escribe) un comentario|^(laisser|laissez|ajouter) un commentaire|^lascia un commento|^kommentieren$|^kommentar (schreiben|verfassen|abgeben)/i,
     note: 'comment-section headers in the languages the date labels cover (WordPress defaults translated)',
   },
   {
@@ -227,6 +227,51 @@ export const BOILERPLATE_PATTERNS: BoilerplatePattern[] = [
     kind: 'tags',
     pattern: /^(filed under|tagged|tags|categories|topics)\s*:\s*\S.{0,120}$/i,
     note: 'tag and category lists on one line',
+  },
+  {
+    kind: 'comments',
+    pattern:
+      /\be-?mail(-adresse)?\b.{0,40}\bnicht veröffentlicht\b|\bne sera pas publiée\b|\bno (será|se) publica(rá|d[oa])\b|\bnon (sarà|verrà) pubblicat[oa]\b|\btrackback-?url\b|^kommentarfeed\b/iu,
+    note: 'WordPress comment-form defaults and entry footers translated ("E-Mail (wird benötigt und nicht veröffentlicht)", "Kommentarfeed | Trackback-URL")',
+  },
+  {
+    kind: 'feedback',
+    pattern:
+      /^((verraten|schreiben|sagen) (sie|du) (uns )?(es )?(gerne )?(uns )?in den kommentaren|(let us know|tell us) in the comments|(dinos|cuéntanos|déjanos saber) en (los )?comentarios|dites-nous en commentaires?)\b/iu,
+    note: 'prompts to answer in the comments that close an article',
+  },
+  {
+    kind: 'related',
+    pattern:
+      /^(weitere informationen|mehr informationen|weiterführende?r? links?|ende der weiteren informationen|plus d'informations|más información|maggiori informazioni|meer informatie)\s*[:.]?$/iu,
+    note: 'headers of further-information and link boxes in the languages the date labels cover (the English "More information" is above)',
+  },
+  {
+    kind: 'app-promo',
+    pattern:
+      /\b(nuestro |tenemos )?canal de (telegram|whatsapp|youtube)\b|\bour (telegram|whatsapp|youtube) channel\b|\b(unser(en)? )?(telegram|whatsapp|youtube)-kanal\b|\bstraight to your phone\b/iu,
+    note: "promotions of an outlet's messenger and video channels and apps",
+  },
+  {
+    kind: 'newsletter',
+    pattern: /^[\p{L}\d&'’ -]{2,40} newsletter$|\bsign up here\s*[.!]?$/iu,
+    note: 'newsletter box headers ("X Newsletter") and sign-up prompts',
+  },
+  {
+    kind: 'photo-credit',
+    pattern:
+      /^(beitragsbild|titelbild|symbolbild|aufmacherbild|headerbild)(\s*:\s*\S[^\n]{0,100})?$|©\s*[^.!?©]{2,80}\s[|/]\s[^.!?©|/]{2,60}$/iu,
+    note: 'picture labels of German blogs ("Beitragsbild: …") and captions ending in an agency and photographer credit ("© AFP / NAME", "© Bundesrat | NAME")',
+  },
+  {
+    kind: 'navigation',
+    pattern: /^((bild|foto|galerie) (anzeigen|vergrößern|schließen)\s*)+$/iu,
+    note: 'image viewer controls',
+  },
+  {
+    kind: 'appeal',
+    pattern: /\bhazte (miembro|socio|suscriptor)\b|^wesprzyj nas\b|^we need your help\b/iu,
+    note: 'reader-revenue appeals in Spanish, Polish and English box headers',
   },
 ]
 

@@ -3,7 +3,7 @@ import { BYLINE_PREFIXES } from '../data/byline-words.js'
 import type { BylineElement } from './bylines.js'
 import { isOrganisationName, namesInByline, readInText } from './bylines.js'
 import type { PageMeta } from './html-meta.js'
-import { namesInContactLine, splitNames, uniqueNames } from './people.js'
+import { isPersonName, namesInContactLine, splitNames, uniqueNames } from './people.js'
 
 export interface AuthorSources {
   page: PageMeta | null
@@ -27,9 +27,11 @@ export interface DecidedAuthors {
 // the bylines of related stories and comments further down never add to it.
 const MARKUP_GROUPS = [
   /^json-ld-(person|author)$/,
-  /^(author|dc[.:]creator|dcterms[.:]creator|article:author|sailthru\.author|parsely-author|byl|citation_author|twitter-written-by)$/,
+  /^(author|dc[.:]creator|dcterms[.:]creator|article:author|sailthru\.author|parsely-author|shareaholic:article_author_name|byl|citation_author|twitter-written-by)$/,
   /^itemprop-author$/,
 ]
+/** A leading article: "El Colombiano", "Die Zeit", "The Times" name titles, not people. */
+const TITLE_ARTICLE = /^(?:the|el|la|las|los|le|les|der|die|das|il|lo|de|het|een)\s/i
 /** Lines of the body's start and end searched for a byline in text. */
 const EDGE_LINES = 3
 
@@ -46,12 +48,18 @@ export function decideAuthors(sources: AuthorSources): DecidedAuthors {
       .filter((key) => key.length >= 3),
   )
   const credits: string[] = []
-  // A name equal to the site's is the site speaking, except a JSON-LD Person node: a person, even on a
-  // personal site named after its owner.
-  const people = (names: string[], sitesAreOrganisations = true): string[] =>
+  const isSiteName = (name: string): boolean => organisationKeys.has(nameKey(name))
+  // A name equal to the site's is the site speaking, except in markup a JSON-LD Person node or a person's
+  // name (a personal site named after its owner, "Wolfgang Michal" on wolfgangmichal.de); a name that starts
+  // with an article ("El Colombiano", "The Times") is a title, not a person.
+  const people = (names: string[], personalSite: 'person-node' | 'person-name' | null = null) =>
     names.filter((name) => {
       const organisation =
-        (sitesAreOrganisations && organisationKeys.has(nameKey(name))) ||
+        (isSiteName(name) &&
+          !(
+            personalSite === 'person-node' ||
+            (personalSite === 'person-name' && isPersonName(name) && !TITLE_ARTICLE.test(name))
+          )) ||
         isOrganisationName(name) ||
         wireServiceOf(name) !== null
       if (organisation) credits.push(name)
@@ -66,13 +74,14 @@ export function decideAuthors(sources: AuthorSources): DecidedAuthors {
         .flatMap((found) =>
           people(
             namesInByline(found.text, true).concat(organisationIn(found.text)),
-            found.kind !== 'json-ld-person',
+            found.kind === 'json-ld-person' ? 'person-node' : 'person-name',
           ),
         ),
     ),
   )
-  // A one-word markup name (a login, "Lynn") gives way to a full name shown in a byline.
-  const fullNames = fromMarkup.filter((name) => name.includes(' '))
+  // A one-word markup name (a login, "Lynn") or the site's own name gives way to a full name shown in a
+  // byline.
+  const fullNames = fromMarkup.filter((name) => name.includes(' ') && !isSiteName(name))
   const shown = (): string[] => {
     return firstNonEmpty(
       people(bylineNames(sources.page?.bylines ?? [])),
@@ -110,13 +119,30 @@ function bylineNames(bylines: BylineElement[]): string[] {
     const beside = bylines.filter(
       (other) =>
         other !== byline &&
-        other.group !== null &&
-        other.group === byline.group &&
-        Math.abs(other.position - byline.position) < 40,
+        ((other.group !== null &&
+          other.group === byline.group &&
+          Math.abs(other.position - byline.position) < 40) ||
+          nestedIn(other, byline)),
     )
     return [...names, ...beside.flatMap((other) => namesInByline(other.text, other.structured))]
   }
   return []
+}
+
+/** Elements of a byline's own subtree that follow it in document order. */
+const NESTED_POSITIONS = 12
+
+/**
+ * A byline element inside another ("<div class=byline><div class=name>A, B y C</div>Hace 13 horas</div>"):
+ * the outer text runs the last name into the next words ("C" + "Hace"), the inner one reads it cleanly.
+ */
+function nestedIn(inner: BylineElement, outer: BylineElement): boolean {
+  return (
+    inner.position > outer.position &&
+    inner.position - outer.position <= NESTED_POSITIONS &&
+    inner.text.length < outer.text.length &&
+    outer.text.includes(inner.text)
+  )
 }
 
 // A dash or bullet may lead the line ("---- by A", "— Von A").

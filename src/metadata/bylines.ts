@@ -1,4 +1,11 @@
-import { type Element, attr, classAndId, leadingText, textOf } from '../extract/html/dom.js'
+import {
+  type Element,
+  attr,
+  classAndId,
+  findAll,
+  leadingText,
+  textOf,
+} from '../extract/html/dom.js'
 import { BYLINE_PREFIXES, ORGANISATION_WORDS } from '../data/byline-words.js'
 import { isPersonName } from './people.js'
 
@@ -110,8 +117,47 @@ export function readBylineElement(element: Element, position: number): BylineEle
   return {
     text,
     position,
-    structured: relAuthor || vcardName,
+    structured: relAuthor || vcardName || linksToOwnProfile(element, text),
     group: element.parent !== null && 'name' in element.parent ? element.parent : null,
+  }
+}
+
+/** Path words of a person's page on news and blog platforms (WordPress /author/, Drupal /user/, /redaktion/). */
+const PROFILE_PATH =
+  /[/,_-](?:author|authors|autor|autoren|autorin|auteur|autore|user|users|profile|profil|perfil|redaktion|team|people|staff|members?|writers?|journalist\w*|contributors?|mitarbeiter)[/,_-]/
+/** Links looked at inside one byline element. */
+const MAX_PROFILE_LINKS = 3
+
+/**
+ * A byline that is a link to the named person's own page ("<a href="/author/lars/">Lars</a>",
+ * "/redaktion/ulrike"): the name is the account's, so one word names a person as rel=author would.
+ */
+function linksToOwnProfile(element: Element, text: string): boolean {
+  const links = (element.name === 'a' ? [element] : findAll(element, (child) => child.name === 'a'))
+    .slice(0, MAX_PROFILE_LINKS)
+    .filter((link) => textOf(link).trim() === text.trim())
+  const slug = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s.]+/g, '-')
+  if (!/^[\p{L}][\p{L}\p{N}-]{1,40}$/u.test(slug)) return false
+  const inPath = new RegExp(`[/,=]${escapeRegExp(slug)}(?:[/.,?#_-]|$)`, 'u')
+  return links.some((link) => {
+    const path = safePath(attr(link, 'href') ?? '')
+    return PROFILE_PATH.test(path) && inPath.test(path)
+  })
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The lower-case path of a link, or '' when it cannot be decoded. */
+function safePath(href: string): string {
+  try {
+    return decodeURIComponent(href).toLowerCase()
+  } catch {
+    return ''
   }
 }
 
@@ -141,7 +187,9 @@ const AFTER_NAMES =
 /** Titles and professions written before a name ("Rechtsanwalt X", "Dr. X"): not part of the name. */
 const HONORIFIC =
   /^(?:(?:dr|prof|mag|dipl|ing)\.(?:-\w+\.)?\s+|(?:rechtsanwalt|rechtsanwältin|redakteur|redakteurin|reporter|reporterin|korrespondent|korrespondentin)\s+)+/iu
-const NAME_SEPARATOR = /\s*(?:,|;|\/|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bmit\b|\bwith\b)\s*/i
+// An interview credits both sides: "A im Gespräch mit B", "A in conversation with B".
+const NAME_SEPARATOR =
+  /\s*(?:,|;|\/|&|\+|\bim gespräch mit\b|\bin conversation with\b|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bmit\b|\bwith\b)\s*/iu
 
 /**
  * The names of one byline ("Von A und B | 21. April 2020", "By A, B and C", "Autorin: A, Projektleiterin").
@@ -151,7 +199,11 @@ const NAME_SEPARATOR = /\s*(?:,|;|\/|&|\+|\band\b|\bund\b|\bet\b|\by\b|\be\b|\bm
 export function namesInByline(text: string, structured: boolean): string[] {
   if (/^\s*https?:/i.test(text)) return []
   const clean = text
+    .replace(/\u00ad/g, '') // soft hyphens of justified text ("Mat\u00adthi\u00adas")
     .replace(/\s+/g, ' ')
+    // An aside after a name ("A (Sponsored Post)", "A (AP)"); one naming a domain ("Deutsche Welle
+    // (www.dw.com)") marks an outlet, and stays to keep the whole from reading as a person's name.
+    .replace(/\s*\([^().]*\)/g, '')
     .replace(/\s@\w+/g, '') // "Williams Perdomo @wperdomod": the handle is not part of the name
     .replace(PREFIX, '')
     .replace(AFTER_NAMES, '')

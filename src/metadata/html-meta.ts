@@ -204,7 +204,7 @@ function readMetaTag(element: Element, meta: PageMeta, labels: Map<string, strin
   else if (lower === 'og:site_name' || lower === 'application-name' || lower === 'al:ios:app_name')
     meta.siteName ??= content
   else if (
-    /^(author|article:author|dc\.creator|dc:creator|dcterms\.creator|dcterms:creator|sailthru\.author|parsely-author|byl|citation_author)$/.test(
+    /^(author|article:author|dc\.creator|dc:creator|dcterms\.creator|dcterms:creator|sailthru\.author|parsely-author|shareaholic:article_author_name|byl|citation_author)$/.test(
       lower,
     ) &&
     !/^https?:/i.test(content)

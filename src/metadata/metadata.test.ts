@@ -177,3 +177,23 @@ test("a scrape's own appeal box names its site", () => {
   })
   expect(article.site).toBe('The Guardian')
 })
+
+test('the page names its own url (canonical, og:url, JSON-LD url) when the input gives none; the input url wins', () => {
+  expect(page('<meta property="og:url" content="https://news.example.org/a/story">').url).toBe(
+    'https://news.example.org/a/story',
+  )
+  expect(
+    page(
+      '<script type="application/ld+json">{"@type":"NewsArticle","url":"https://news.example.org/b/story"}</script>',
+    ).url,
+  ).toBe('https://news.example.org/b/story')
+  // A relative or non-web address names no page a report may link to.
+  expect(page('<link rel="canonical" href="/c/story">').url).toBeNull()
+  expect(
+    page(
+      '<link rel="canonical" href="https://news.example.org/d/story">',
+      undefined,
+      'https://mirror.example.net/d',
+    ).url,
+  ).toBe('https://mirror.example.net/d')
+})
