@@ -178,8 +178,18 @@ export function readWeights(stored: StoredTaggerWeights): TaggerWeights {
     labels: stored.labels,
     transitions: stored.transitions,
     names: stored.names === '' ? [] : stored.names.split('\n'),
-    rows: Float32Array.from(quantised, (value) => value * stored.scale),
+    rows: dequantised(quantised, stored.scale),
   }
+}
+
+/**
+ * value × scale of each weight, rounded to 32 bits as `Float32Array.from(quantised, map)` would; a plain loop,
+ * since the mapped `from` costs about 0.15 s of a process's start over the attribution model's 240,000 weights.
+ */
+function dequantised(quantised: Int16Array, scale: number): Float32Array {
+  const rows = new Float32Array(quantised.length)
+  for (let k = 0; k < quantised.length; k++) rows[k] = quantised[k]! * scale
+  return rows
 }
 
 /** Viterbi over emissions (n × size) and transitions (size × size, then the start row). */
