@@ -7,15 +7,40 @@ export const ROLE_LABELS = ['O', 'B-SRC', 'I-SRC', 'B-CUE', 'I-CUE'] as const
 export const CONTENT_LABELS = ['O', 'B-CON', 'I-CON'] as const
 
 /**
- * The features of one token as a flat list of (template, value) pairs: [key, value, key, value, …]. Kept apart
- * rather than joined ("w=said"), so that decoding looks up the token's own strings, whose hashes the engine
- * caches, instead of hashing a freshly built string per feature (most of the tagging time otherwise).
- * A feature's name is `key=value`, or `key` when the value is empty (see `featureName`).
+ * The features of one token as a flat list of (template, value) pairs: [key, value, key, value, …], the form
+ * the training scripts intern. A feature's name is `key=value`, or `key` when the value is empty (see
+ * `featureName`); a template over two things (`pw`: previous word and word) has the value `a|b`.
  */
 export type TokenFeatures = string[]
 
 export function featureName(key: string, value: string): string {
   return value === '' ? key : `${key}=${value}`
+}
+
+/**
+ * Where the templates write a token's features: a list of names for training (`collect`), or a tagger's
+ * scores when decoding (perceptron.ts), which looks each feature's row up from the strings the token already
+ * holds instead of building a string per feature (the tagging time and most of its garbage otherwise).
+ * Writing the features of a text: `token()` before each token's first feature, tokens in order.
+ */
+export interface FeatureSink {
+  token(): void
+  /** The feature `key=value` (`key` when the value is empty). */
+  add(key: string, value: string): void
+  /** The feature `key=first|second`, without joining the two. */
+  addPair(key: string, first: string, second: string): void
+}
+
+/** Features written to a sink, as the per-token (key, value) lists the training scripts read. */
+export function collect(write: (sink: FeatureSink) => void): TokenFeatures[] {
+  const tokens: TokenFeatures[] = []
+  let current: TokenFeatures = []
+  write({
+    token: () => tokens.push((current = [])),
+    add: (key, value) => current.push(key, value),
+    addPair: (key, first, second) => current.push(key, `${first}|${second}`),
+  })
+  return tokens
 }
 
 const PRONOUNS = new Set(
@@ -37,64 +62,82 @@ function shapeOf(token: TagToken): string {
 interface TokenFacts {
   word: string
   shape: string
+  /** The word's last three characters. */
+  suffix: string
+  stem: string
   cue: boolean
 }
 
-const NONE: TokenFacts = { word: '_', shape: '_', cue: false }
+const NONE: TokenFacts = { word: '_', shape: '_', suffix: '_', stem: '_', cue: false }
 
 function factsOf(tokens: TagToken[]): TokenFacts[] {
-  return tokens.map((token) => ({
-    word: token.lower,
-    shape: shapeOf(token),
-    cue: CUE_STEMS.has(cueStem(token.lower)),
-  }))
+  return tokens.map((token) => {
+    const stem = cueStem(token.lower)
+    return {
+      word: token.lower,
+      shape: shapeOf(token),
+      suffix: token.lower.slice(-3),
+      stem,
+      cue: CUE_STEMS.has(stem),
+    }
+  })
 }
 
 /** The token, its shape and its neighbours: features both layers share. */
-function wordFeatures(token: TokenFacts, previous: TokenFacts, next: TokenFacts): string[] {
-  return ['bias', '', 'w', token.word, 's', token.shape, 'p', previous.word, 'n', next.word]
+function writeWordFeatures(
+  sink: FeatureSink,
+  token: TokenFacts,
+  previous: TokenFacts,
+  next: TokenFacts,
+): void {
+  sink.token()
+  sink.add('bias', '')
+  sink.add('w', token.word)
+  sink.add('s', token.shape)
+  sink.add('p', previous.word)
+  sink.add('n', next.word)
 }
 
 /** Features of each token for the source/cue layer: the words around it, their shapes, quotation state. */
 export function roleFeatures(tokens: TagToken[]): TokenFeatures[] {
+  return collect((sink) => writeRoleFeatures(tokens, sink))
+}
+
+/** The role features of each token, written to a sink (see roleFeatures). */
+export function writeRoleFeatures(tokens: TagToken[], sink: FeatureSink): void {
   const facts = factsOf(tokens)
-  return tokens.map((token, i) => {
+  tokens.forEach((token, i) => {
     const here = facts[i] ?? NONE
     const previous = facts[i - 1] ?? NONE
     const next = facts[i + 1] ?? NONE
     const w = here.word
-    const features = wordFeatures(here, previous, next)
-    features.push(
-      'pp',
-      (facts[i - 2] ?? NONE).word,
-      'nn',
-      (facts[i + 2] ?? NONE).word,
-      'pw',
-      `${previous.word}|${w}`,
-      'wn',
-      `${w}|${next.word}`,
-      'ps',
-      `${previous.shape}|${here.shape}`,
-      'sn',
-      `${here.shape}|${next.shape}`,
-      'suf',
-      w.slice(-3),
-      'q',
-      `${token.inQuote}|${here.shape}`,
-      'stem',
-      cueStem(w),
-    )
-    if (here.cue) features.push('lex', '', 'lex|ps', previous.shape, 'lex|ns', next.shape)
-    if (next.cue) features.push('nlex|s', here.shape, 'nlex|w', w)
-    if (previous.cue) features.push('plex|s', here.shape)
-    if (PRONOUNS.has(w)) features.push('pron', '')
+    writeWordFeatures(sink, here, previous, next)
+    sink.add('pp', (facts[i - 2] ?? NONE).word)
+    sink.add('nn', (facts[i + 2] ?? NONE).word)
+    sink.addPair('pw', previous.word, w)
+    sink.addPair('wn', w, next.word)
+    sink.addPair('ps', previous.shape, here.shape)
+    sink.addPair('sn', here.shape, next.shape)
+    sink.add('suf', here.suffix)
+    sink.addPair('q', token.inQuote ? 'true' : 'false', here.shape)
+    sink.add('stem', here.stem)
+    if (here.cue) {
+      sink.add('lex', '')
+      sink.add('lex|ps', previous.shape)
+      sink.add('lex|ns', next.shape)
+    }
+    if (next.cue) {
+      sink.add('nlex|s', here.shape)
+      sink.add('nlex|w', w)
+    }
+    if (previous.cue) sink.add('plex|s', here.shape)
+    if (PRONOUNS.has(w)) sink.add('pron', '')
     const before = tokens[i - 1]
     const after = tokens[i + 1]
-    if (before === undefined || before.sentence !== token.sentence) features.push('first', '')
-    if (after === undefined || after.sentence !== token.sentence) features.push('last', '')
-    if (before?.mark === 'close' || tokens[i - 2]?.mark === 'close') features.push('afterclose', '')
-    if (after?.mark === 'open' || tokens[i + 2]?.mark === 'open') features.push('beforeopen', '')
-    return features
+    if (before === undefined || before.sentence !== token.sentence) sink.add('first', '')
+    if (after === undefined || after.sentence !== token.sentence) sink.add('last', '')
+    if (before?.mark === 'close' || tokens[i - 2]?.mark === 'close') sink.add('afterclose', '')
+    if (after?.mark === 'open' || tokens[i + 2]?.mark === 'open') sink.add('beforeopen', '')
   })
 }
 
@@ -106,6 +149,11 @@ const distance = (d: number): string =>
  * to the nearest cue and source of its sentence (and of the sentences beside it), its quotation state, words.
  */
 export function contentFeatures(tokens: TagToken[], roles: string[]): TokenFeatures[] {
+  return collect((sink) => writeContentFeatures(tokens, roles, sink))
+}
+
+/** The content features of each token, written to a sink (see contentFeatures). */
+export function writeContentFeatures(tokens: TagToken[], roles: string[], sink: FeatureSink): void {
   const facts = factsOf(tokens)
   const cueAt = tokens.map((_, i) => (roles[i] ?? 'O').endsWith('CUE'))
   // Sources up to each token (prefix sums) and the nearest cue before and after each token in its sentence,
@@ -129,46 +177,43 @@ export function contentFeatures(tokens: TagToken[], roles: string[]): TokenFeatu
     if (cueAt[i]) sentencesWithCues.add(token.sentence)
   })
   const word = (i: number): string => (facts[i] ?? NONE).word
-  return tokens.map((token, i) => {
+  tokens.forEach((token, i) => {
     const here = facts[i] ?? NONE
     const q = token.inQuote ? 'Q' : token.mark !== null ? token.mark : 'U'
     const role = roles[i] ?? 'O'
-    const features = wordFeatures(here, facts[i - 1] ?? NONE, facts[i + 1] ?? NONE)
-    features.push(
-      'q',
-      q,
-      'r',
-      role,
-      'rp',
-      roles[i - 1] ?? '_',
-      'rn',
-      roles[i + 1] ?? '_',
-      'qr',
-      `${q}|${role}`,
-    )
+    writeWordFeatures(sink, here, facts[i - 1] ?? NONE, facts[i + 1] ?? NONE)
+    sink.add('q', q)
+    sink.add('r', role)
+    sink.add('rp', roles[i - 1] ?? '_')
+    sink.add('rn', roles[i + 1] ?? '_')
+    sink.addPair('qr', q, role)
     const before = cueBefore[i] === -1 ? undefined : cueBefore[i]
     const after = cueAfter[i] === -1 ? undefined : cueAfter[i]
     if (before !== undefined) {
       const d = distance(i - before)
-      features.push('ac', d, 'ac|q', `${d}|${q}`, 'ac|w', word(before), 'ac1', word(before + 1))
-      if (sourceBetween(before, i)) features.push('srcbetween', '')
+      sink.add('ac', d)
+      sink.addPair('ac|q', d, q)
+      sink.add('ac|w', word(before))
+      sink.add('ac1', word(before + 1))
+      if (sourceBetween(before, i)) sink.add('srcbetween', '')
     }
     if (after !== undefined) {
       const d = distance(after - i)
-      features.push('bc', d, 'bc|q', `${d}|${q}`, 'bc|w', word(after))
-      if (sourceBetween(i + 1, after)) features.push('bc|src', '')
+      sink.add('bc', d)
+      sink.addPair('bc|q', d, q)
+      sink.add('bc|w', word(after))
+      if (sourceBetween(i + 1, after)) sink.add('bc|src', '')
     }
     if (before === undefined && after === undefined) {
-      features.push('nocue|q', q)
+      sink.add('nocue|q', q)
       const near = (s: number): boolean => sentencesWithCues.has(s)
-      if (near(token.sentence - 1)) features.push('cueprev|q', q)
-      if (near(token.sentence + 1)) features.push('cuenext|q', q)
+      if (near(token.sentence - 1)) sink.add('cueprev|q', q)
+      if (near(token.sentence + 1)) sink.add('cuenext|q', q)
     }
-    if (before !== undefined && after !== undefined) features.push('between|q', q)
+    if (before !== undefined && after !== undefined) sink.add('between|q', q)
     const previous = tokens[i - 1]
     const next = tokens[i + 1]
-    if (previous === undefined || previous.sentence !== token.sentence) features.push('first|q', q)
-    if (next === undefined || next.sentence !== token.sentence) features.push('last|q', q)
-    return features
+    if (previous === undefined || previous.sentence !== token.sentence) sink.add('first|q', q)
+    if (next === undefined || next.sentence !== token.sentence) sink.add('last|q', q)
   })
 }

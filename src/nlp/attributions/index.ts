@@ -7,7 +7,13 @@ import {
   type SpeakerRanking,
   assembleAttributions,
 } from './assemble.js'
-import { CONTENT_LABELS, ROLE_LABELS, contentFeatures, roleFeatures } from './features.js'
+import {
+  CONTENT_LABELS,
+  type FeatureSink,
+  ROLE_LABELS,
+  writeContentFeatures,
+  writeRoleFeatures,
+} from './features.js'
 import { type StoredTaggerWeights, Tagger, readWeights } from './perceptron.js'
 import { SpeakerRanker, type StoredRankerWeights } from './ranker.js'
 import { type NameMention, SpeakerResolver, nameMentions } from './speakers.js'
@@ -71,18 +77,29 @@ export function modelFrom(
   }
 }
 
-/** Labels for every token, decoded paragraph by paragraph (only those `worth` it; others all 'O'). */
+/**
+ * Labels for every token, decoded paragraph by paragraph (only those `worth` it; others all 'O'), from the
+ * features `write` gives for the tokens.
+ */
 export function tagSequence(
   tagger: Tagger,
   tokens: TagToken[],
-  features: string[][],
+  write: (sink: FeatureSink) => void,
   worth: (paragraph: TagToken[], offset: number) => boolean = () => true,
 ): string[] {
-  const labels: string[] = []
+  const runs = paragraphs(tokens)
+  const wanted = new Uint8Array(tokens.length)
   let offset = 0
-  for (const paragraph of paragraphs(tokens)) {
-    if (worth(paragraph, offset)) {
-      const path = tagger.decode(features.slice(offset, offset + paragraph.length))
+  for (const paragraph of runs) {
+    if (worth(paragraph, offset)) wanted.fill(1, offset, offset + paragraph.length)
+    offset += paragraph.length
+  }
+  const scores = tagger.score(write, tokens.length, (token) => wanted[token] === 1)
+  const labels: string[] = []
+  offset = 0
+  for (const paragraph of runs) {
+    if (wanted[offset] === 1) {
+      const path = tagger.decodeScores(scores, offset, paragraph.length)
       for (const label of path) labels.push(tagger.labels[label] ?? 'O')
     } else for (let i = 0; i < paragraph.length; i++) labels.push('O')
     offset += paragraph.length
@@ -95,11 +112,11 @@ export function tagText(
   model: AttributionModel,
   tokens: TagToken[],
 ): { roles: string[]; contents: string[] } {
-  const roles = tagSequence(model.roles, tokens, roleFeatures(tokens))
+  const roles = tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink))
   const contents = tagSequence(
     model.contents,
     tokens,
-    contentFeatures(tokens, roles),
+    (sink) => writeContentFeatures(tokens, roles, sink),
     hasContentCues(tokens, roles),
   )
   return { roles, contents }
