@@ -183,7 +183,7 @@ if (stanceDataPresent()) {
     formatMeanSd(topicCv.heldOut.map((fold) => fold.macroF1)),
   )
   console.log(
-    `  (${fnc.seconds.toFixed(0)} s for ${fnc.pairs} pairs; topic CV recorded in models/stance-cv.json by scripts/calibrate-stance.ts --record: ${topicCv.members} model(s) averaged, offsets ${JSON.stringify(topicCv.offsets)} chosen on the other folds)`,
+    `  (${fnc.seconds.toFixed(0)} s for ${fnc.pairs} pairs; topic CV recorded in models/stance-cv.json by scripts/calibrate-stance.ts --record: ${topicCv.members} model(s) averaged, ${topicCv.cueWeight === undefined ? '' : `cue stage weight ${topicCv.cueWeight} and `}offsets ${JSON.stringify(topicCv.offsets)} chosen on the other folds)`,
   )
   const seen = fnc.readByTrainedHeadline
   console.log(

@@ -298,10 +298,13 @@ export function evaluateEmergent(): EmergentFigures {
 /**
  * The body model's cross-validation over FNC-1 TRAIN with folds that hold out whole topics, as recorded by
  * scripts/calibrate-stance.ts --record (the four trainings take far longer than an eval run may): held-out
- * FNC score and macro-F1 per fold, with the class offsets chosen on the other three folds.
+ * FNC score and macro-F1 per fold, with the class offsets (and the cue stage's weight) chosen on the other
+ * three folds.
  */
 export interface RecordedStanceCv {
   members: number
+  /** The cue stage's weight in the related share's split (CUE_WEIGHT in src/corroborate/verify.ts). */
+  cueWeight?: number
   offsets: number[]
   heldOut: { fnc: number; macroF1: number }[]
 }

@@ -1,15 +1,17 @@
 /**
  * Chooses the body model's class offsets (added to its log-probabilities: BODY_OFFSETS in
- * src/corroborate/verify.ts) on out-of-fold predictions over the FNC-1 TRAIN set only, written by
+ * src/corroborate/verify.ts) and, with --cues, the cue stage's weight (CUE_WEIGHT there) on out-of-fold predictions over the FNC-1 TRAIN set only, written by
  * `scripts/train-stance.ts --cv 4 --oof FILE` (folds hold out whole topics: new claims and bodies). Objective: the mean of the FNC score and
  * macro-F1 (the issue's two figures). Reports the held-out objective when the offsets are chosen on the other
  * folds (mean ± sd), then the offsets chosen on all folds.
  *
  *   nice npx tsx scripts/train-stance.ts --cv 4 --epochs 4 --hidden 48 --oof /tmp/oof.jsonl
  *   nice npx tsx scripts/calibrate-stance.ts /tmp/oof.jsonl [/tmp/oof-seed2.jsonl …]  (averaged)
+ *     [--cues /tmp/oof-cues.jsonl] [--record models/stance-cv.json]
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { scoreStances } from '../eval/stance-metrics.js'
+import { withCueStage } from '../src/corroborate/stance/cues.js'
 import { STANCES, type Stance } from '../src/corroborate/stance/model.js'
 
 const GRID = [-1, -0.5, 0, 0.5, 1, 1.5, 2, 2.5, 3]
@@ -17,20 +19,34 @@ type Offsets = [number, number, number, number]
 interface Row {
   label: Stance
   fold: number
-  logs: number[]
+  /** Log-probabilities per cue-stage weight (CUE_WEIGHTS order; one entry without --cues). */
+  logs: number[][]
 }
+
+/**
+ * --cues FILE: the cue stage's out-of-fold three-way probabilities (scripts/train-stance-cues.ts --cv 4 --oof),
+ * same pairs in the same order; its weight in the related share's split is chosen with the offsets.
+ */
+const CUES = process.argv.indexOf('--cues')
+const CUE_WEIGHTS = CUES === -1 ? [0] : [0, 0.25, 0.5, 0.75, 1]
+const optionAt = (index: number): boolean =>
+  [RECORD, CUES].some((at) => at !== -1 && (index === at || index === at + 1))
 
 /** One file, or several of the same pairs in the same order (an ensemble: their probabilities averaged). */
 const RECORD = process.argv.indexOf('--record')
+const readRows = <T>(file: string): T[] =>
+  readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as T)
 const files = process.argv
   .slice(2)
-  .filter((_, index) => RECORD === -1 || (index !== RECORD - 2 && index !== RECORD - 1))
-  .map((file) =>
-    readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '')
-      .map((line) => JSON.parse(line) as { label: Stance; fold: number; p: number[] }),
-  )
+  .filter((_, index) => !optionAt(index + 2))
+  .map((file) => readRows<{ label: Stance; fold: number; p: number[] }>(file))
+const cueRows =
+  CUES === -1
+    ? []
+    : readRows<{ label: Stance; fold: number; q: number[] }>(process.argv[CUES + 1] as string)
 const rows: Row[] = (files[0] ?? []).map((first, index) => {
   const members = files.map((file) => file[index])
   if (members.some((row) => row?.label !== first.label || row.fold !== first.fold))
@@ -38,45 +54,64 @@ const rows: Row[] = (files[0] ?? []).map((first, index) => {
   const p = first.p.map(
     (_, c) => members.reduce((sum, row) => sum + (row?.p[c] as number), 0) / members.length,
   )
-  return { label: first.label, fold: first.fold, logs: p.map((v) => Math.log(Math.max(v, 1e-6))) }
+  const cues = cueRows[index]
+  if (CUES !== -1 && (cues?.label !== first.label || cues.fold !== first.fold))
+    throw new Error(`the cue stage's out-of-fold file disagrees at row ${index}`)
+  const logs = CUE_WEIGHTS.map((weight) =>
+    (cues === undefined ? p : withCueStage(p, cues.q, weight)).map((v) =>
+      Math.log(Math.max(v, 1e-6)),
+    ),
+  )
+  return { label: first.label, fold: first.fold, logs }
 })
 
-const decide = (row: Row, offsets: Offsets): Stance => {
-  const adjusted = row.logs.map((value, index) => value + (offsets[index] as number))
+/** Offsets for agree, disagree, discuss, unrelated, then the index of the cue weight. */
+type Choice = { offsets: Offsets; weight: number }
+const decide = (row: Row, { offsets, weight }: Choice): Stance => {
+  const adjusted = (row.logs[weight] as number[]).map(
+    (value, index) => value + (offsets[index] as number),
+  )
   return STANCES[adjusted.indexOf(Math.max(...adjusted))] as Stance
 }
-const scoreOf = (subset: Row[], offsets: Offsets): ReturnType<typeof scoreStances> =>
+const scoreOf = (subset: Row[], offsets: Choice): ReturnType<typeof scoreStances> =>
   scoreStances(
     subset.map((row) => row.label),
     subset.map((row) => decide(row, offsets)),
   )
-const objective = (subset: Row[], offsets: Offsets): number => {
+const objective = (subset: Row[], offsets: Choice): number => {
   const scores = scoreOf(subset, offsets)
   return (scores.fnc + scores.macroF1) / 2
 }
 
-function bestOffsets(subset: Row[]): Offsets {
-  let best: { offsets: Offsets; score: number } = { offsets: [0, 0, 0, 0], score: -1 }
-  for (const disagree of GRID)
-    for (const discuss of GRID)
-      for (const unrelated of [-1, -0.5, 0, 0.5, 1]) {
-        const offsets: Offsets = [0, disagree, discuss, unrelated]
-        const score = objective(subset, offsets)
-        if (score > best.score + 1e-9) best = { offsets, score }
-      }
-  return best.offsets
+function bestOffsets(subset: Row[]): Choice {
+  let best: { choice: Choice; score: number } = {
+    choice: { offsets: [0, 0, 0, 0], weight: 0 },
+    score: -1,
+  }
+  for (let weight = 0; weight < CUE_WEIGHTS.length; weight++)
+    for (const disagree of GRID)
+      for (const discuss of GRID)
+        for (const unrelated of [-1, -0.5, 0, 0.5, 1]) {
+          const choice: Choice = { offsets: [0, disagree, discuss, unrelated], weight }
+          const score = objective(subset, choice)
+          if (score > best.score + 1e-9) best = { choice, score }
+        }
+  return best.choice
 }
+const described = (choice: Choice): string =>
+  `offsets ${JSON.stringify(choice.offsets)}${CUES === -1 ? '' : ` cue weight ${CUE_WEIGHTS[choice.weight]}`}`
+const NONE: Choice = { offsets: [0, 0, 0, 0], weight: 0 }
 
 const folds = [...new Set(rows.map((row) => row.fold))].sort()
 const held: { fnc: number; macroF1: number; none: number }[] = []
 for (const fold of folds) {
-  const offsets = bestOffsets(rows.filter((row) => row.fold !== fold))
+  const choice = bestOffsets(rows.filter((row) => row.fold !== fold))
   const test = rows.filter((row) => row.fold === fold)
-  const scores = scoreOf(test, offsets)
-  const none = scoreOf(test, [0, 0, 0, 0])
+  const scores = scoreOf(test, choice)
+  const none = scoreOf(test, NONE)
   held.push({ fnc: scores.fnc, macroF1: scores.macroF1, none: none.macroF1 })
   console.log(
-    `fold ${fold}: offsets ${JSON.stringify(offsets)} held-out FNC ${scores.fnc.toFixed(3)} (none ${none.fnc.toFixed(3)}) macro-F1 ${scores.macroF1.toFixed(3)} (none ${none.macroF1.toFixed(3)})`,
+    `fold ${fold}: ${described(choice)} held-out FNC ${scores.fnc.toFixed(3)} (none ${none.fnc.toFixed(3)}) macro-F1 ${scores.macroF1.toFixed(3)} (none ${none.macroF1.toFixed(3)})`,
   )
 }
 const summary = (values: number[]): string => {
@@ -88,7 +123,7 @@ console.log(
   `held out: FNC ${summary(held.map((h) => h.fnc))}, macro-F1 ${summary(held.map((h) => h.macroF1))} (no offsets: macro-F1 ${summary(held.map((h) => h.none))})`,
 )
 const chosen = bestOffsets(rows)
-console.log(`offsets on all folds: ${JSON.stringify(chosen)}`)
+console.log(`on all folds: ${described(chosen)}`)
 /**
  * --record FILE: the held-out figures beside the offsets chosen on all folds, for eval/stance.ts to print
  * beside the test half (the CV takes longer than an eval run may).
@@ -96,9 +131,12 @@ console.log(`offsets on all folds: ${JSON.stringify(chosen)}`)
 if (RECORD !== -1) {
   const record = {
     protocol:
-      'FNC-1 train, 4 folds holding out whole topics (scripts/train-stance.ts --cv 4); offsets chosen on three folds, scored on the fourth',
+      CUES === -1
+        ? 'FNC-1 train, 4 folds holding out whole topics (scripts/train-stance.ts --cv 4); offsets chosen on three folds, scored on the fourth'
+        : 'FNC-1 train, 4 folds holding out whole topics (scripts/train-stance.ts --cv 4, scripts/train-stance-cues.ts --cv 4); cue weight and offsets chosen on three folds, scored on the fourth',
     members: files.length,
-    offsets: chosen,
+    ...(CUES === -1 ? {} : { cueWeight: CUE_WEIGHTS[chosen.weight] }),
+    offsets: chosen.offsets,
     heldOut: held.map((h) => ({ fnc: +h.fnc.toFixed(4), macroF1: +h.macroF1.toFixed(4) })),
   }
   writeFileSync(process.argv[RECORD + 1] as string, JSON.stringify(record, null, 2) + '\n')

@@ -1,13 +1,25 @@
 import { findReuseLinks, independentGroups } from '../reuse/links.js'
 import { type Article, type ReuseLink, SCHEMA_VERSION, type Span } from '../types.js'
+import { cueInput, withCueStage } from './stance/cues.js'
 import {
+  DENSE_FEATURES,
+  type PreparedSentence,
   type PreparedText,
   prepareClaim,
   prepareText,
   shareOf,
+  type SparseInput,
   stanceInput,
 } from './stance/features.js'
-import { predictMean, STANCES, type Stance, type StanceModel, unpackModel } from './stance/model.js'
+import {
+  predict,
+  predictMean,
+  STANCES,
+  type Stance,
+  type StanceModel,
+  unpackModel,
+} from './stance/model.js'
+import { CUE_STANCE_MODEL } from './stance/weights-cues.js'
 import { STANCE_MODELS } from './stance/weights.js'
 import { SHORT_TEXT_STANCE_MODEL } from './stance/weights-short.js'
 import {
@@ -26,14 +38,21 @@ const DISAGREE = STANCES.indexOf('disagree')
 const UNRELATED = STANCES.indexOf('unrelated')
 
 /**
- * Added to the body model's log-probabilities (agree, disagree, discuss, unrelated) before the choice: chosen by
- * scripts/calibrate-stance.ts on out-of-fold predictions over FNC-1 TRAIN, 4 folds that hold out whole topics
- * (new claims and new bodies, as in the competition test), for the mean of the FNC score and macro-F1, and
- * recorded with their held-out figures in models/stance-cv.json (npm test checks the two agree). Chosen on
- * three folds and scored on the fourth: macro-F1 0.590 ± 0.012 against 0.562 ± 0.018 without, FNC score
- * 0.827 ± 0.015 against 0.831 ± 0.011. They favour the rare 'disagree' (its F1 0.04 → 0.20 held out).
+ * Weight of the cue stage (src/corroborate/stance/cues.ts) in the split of the body model's related share
+ * among agree, disagree and discuss (0: the body ensemble alone, 1: the cue stage alone). Chosen with
+ * BODY_OFFSETS by scripts/calibrate-stance.ts on out-of-fold predictions of both stages over FNC-1 TRAIN, 4
+ * folds that hold out whole topics (new claims and new bodies, as in the competition test), for the mean of
+ * the FNC score and macro-F1, and recorded with their held-out figures in models/stance-cv.json (npm test
+ * checks they agree). Chosen on three folds and scored on the fourth: FNC 0.836 ± 0.008, macro-F1
+ * 0.613 ± 0.019, against 0.827 ± 0.015 / 0.590 ± 0.012 for the body ensemble alone with its own offsets
+ * (0.5 won on three folds, 0.75 on the fourth).
  */
-export const BODY_OFFSETS = [0, 2, 0.5, 0.5]
+export const CUE_WEIGHT = 0.5
+/**
+ * Added to the body model's log-probabilities (agree, disagree, discuss, unrelated) after the cue stage, before
+ * the choice; chosen with CUE_WEIGHT (above). They favour the rare 'disagree' and lean away from 'discuss'.
+ */
+export const BODY_OFFSETS = [0, 1.5, -0.5, -0.5]
 
 const argmax = (values: number[]): number => values.indexOf(Math.max(...values))
 /**
@@ -100,12 +119,34 @@ export const SHORT_TEXT_CHARS = 300
 
 let bodyModels: StanceModel[] | null = null
 let shortModel: StanceModel | null = null
+let cueModel: StanceModel | null = null
 let headlineModel: HeadlineModel | null = null
 /** The model(s) for a text: bodies go to the body ensemble (members share layout and idf), short texts to one. */
 const modelsFor = (text: string): StanceModel[] =>
   text.length < SHORT_TEXT_CHARS
     ? [(shortModel ??= unpackModel(SHORT_TEXT_STANCE_MODEL))]
     : (bodyModels ??= STANCE_MODELS.map(unpackModel))
+
+/**
+ * A body's four probabilities: the body ensemble's, with the split of its related share among agree,
+ * disagree and discuss blended with the cue stage's (src/corroborate/stance/cues.ts), which reads how the body
+ * words its report rather than what it is about and so carries better to new topics.
+ */
+function bodyProbabilities(
+  models: StanceModel[],
+  input: SparseInput,
+  claim: string,
+  text: string,
+  prepared: PreparedText,
+  close: PreparedSentence[],
+): number[] {
+  cueModel ??= unpackModel(CUE_STANCE_MODEL)
+  const cues = predict(
+    cueModel,
+    cueInput(claim, text, prepared, close, input.values.slice(-DENSE_FEATURES)),
+  )
+  return withCueStage(predictMean(models, input), cues, CUE_WEIGHT)
+}
 
 /**
  * A headline's stance: the headline model (trained on Emergent's training pairs) over its own cues and the
@@ -160,8 +201,17 @@ export function verify(
     const models = modelsFor(article.text)
     const { layout, idf } = models[0] as StanceModel
     const { input, close } = stanceInput(prepared, text, layout, idf)
-    const probabilities = predictMean(models, input)
     const short = article.text.length < SHORT_TEXT_CHARS
+    const probabilities = short
+      ? predictMean(models, input)
+      : bodyProbabilities(
+          models,
+          input,
+          claimText,
+          article.text.slice(0, MAX_TEXT_CHARS),
+          text,
+          close,
+        )
     const scores = short ? probabilities : withOffsets(probabilities, BODY_OFFSETS)
     const restated = close.length > 0 && shareOf(prepared.stems, close[0]!.stems) >= RESTATED_SHARE
     const best = restated ? relatedArgmax(scores) : argmax(scores)

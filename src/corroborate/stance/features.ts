@@ -175,14 +175,23 @@ function addHashed(
     const bucket = fnv1a32(stem) % buckets
     byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + count * weightOf(bucket))
   }
-  let norm = 0
-  for (const value of byBucket.values()) norm += value * value
-  norm = Math.sqrt(norm) || 1
-  for (const bucket of [...byBucket.keys()].sort((a, b) => a - b)) {
-    into.indices.push(offset + bucket)
-    into.values.push((byBucket.get(bucket) as number) / norm)
-  }
+  pushUnitBlock(into, byBucket, offset)
   return byBucket
+}
+
+/** Appends a block of counts (by index within the block) scaled to unit length, indices ascending. */
+export function pushUnitBlock(
+  into: SparseInput,
+  counts: Map<number, number>,
+  offset: number,
+): void {
+  let norm = 0
+  for (const value of counts.values()) norm += value * value
+  norm = Math.sqrt(norm) || 1
+  for (const index of [...counts.keys()].sort((a, b) => a - b)) {
+    into.indices.push(offset + index)
+    into.values.push((counts.get(index) as number) / norm)
+  }
 }
 
 /** Shared items over all items of two sets (0 for two empty sets). */

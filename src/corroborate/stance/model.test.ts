@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
-import { BODY_OFFSETS } from '../verify.js'
+import { BODY_OFFSETS, CUE_WEIGHT } from '../verify.js'
 import { prepareClaim, prepareText, stanceInput } from './features.js'
 import { packModel, predict, predictMean, STANCES, unpackModel } from './model.js'
 import { STANCE_MODELS } from './weights.js'
@@ -44,11 +44,17 @@ test('packing to int8 rows keeps the model’s probabilities within a few thousa
   )
 })
 
-test('the shipped body offsets are the ones the calibration recorded beside its held-out figures', () => {
+test('the shipped body offsets and cue weight are the ones the calibration recorded beside its held-out figures', () => {
   const record = JSON.parse(
     readFileSync(new URL('../../../models/stance-cv.json', import.meta.url), 'utf8'),
-  ) as { members: number; offsets: number[]; heldOut: { fnc: number; macroF1: number }[] }
+  ) as {
+    members: number
+    cueWeight: number
+    offsets: number[]
+    heldOut: { fnc: number; macroF1: number }[]
+  }
   expect(BODY_OFFSETS).toEqual(record.offsets)
+  expect(CUE_WEIGHT).toBe(record.cueWeight)
   expect(record.members).toBe(STANCE_MODELS.length)
   expect(record.heldOut.length).toBeGreaterThanOrEqual(4)
 })
