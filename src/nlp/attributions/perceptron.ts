@@ -19,9 +19,12 @@ export class Tagger {
   /** Row offsets by feature template, then by value (a name `key=value` is split at its first "="). */
   private readonly rowOf = new Map<string, Map<string, number>>()
   private readonly rows: Float32Array
+  /** Added to every token's score of each label (a decision threshold; zero for a plain perceptron). */
+  private readonly bias: Float64Array
 
-  constructor(weights: TaggerWeights) {
+  constructor(weights: TaggerWeights, bias: readonly number[] = []) {
     this.labels = weights.labels
+    this.bias = Float64Array.from(weights.labels, (_, label) => bias[label] ?? 0)
     this.transitions = Float64Array.from(weights.transitions)
     this.rows = weights.rows
     weights.names.forEach((name, k) => {
@@ -39,6 +42,7 @@ export class Tagger {
     const size = this.labels.length
     const emissions = new Float64Array(sequence.length * size)
     for (let i = 0; i < sequence.length; i++) {
+      for (let label = 0; label < size; label++) emissions[i * size + label] = this.bias[label]!
       const pairs = sequence[i] as string[]
       for (let k = 0; k + 1 < pairs.length; k += 2) {
         const row = this.rowOf.get(pairs[k] as string)?.get(pairs[k + 1] as string)
