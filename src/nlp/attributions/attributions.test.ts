@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Attribution } from '../../types.js'
 import { findAttributions, modelFrom, readAttributionModelFile } from './index.js'
 import { SpeakerRanker } from './ranker.js'
-import { SpeakerResolver } from './speakers.js'
+import { SpeakerResolver, nameMentions } from './speakers.js'
 
 const FIXTURES = new URL('../../../test/fixtures/attributions', import.meta.url).pathname
 
@@ -115,6 +115,28 @@ describe('SpeakerResolver', () => {
       speaker: 'Ted Cruz',
       entityId: 'e2',
     })
+  })
+
+  it('leaves out a headline word the entity’s name ran into (“Obama Says”), not a surname', () => {
+    const text =
+      'Obama Says Museum Will Tell a Story\n\nMr. Obama said the museum would open. Donald Trump spoke.'
+    const obama = { type: 'person' as const, entityId: 'e1', name: 'Obama Says' }
+    const resolver = new SpeakerResolver(text, [
+      { ...obama, text: 'Obama Says', start: 0, end: 10 },
+      { ...obama, text: 'Obama', start: 41, end: 46 },
+      { text: 'Donald Trump', type: 'person', start: 75, end: 87, entityId: 'e2' },
+    ])
+    expect(resolver.resolve({ start: 37, end: 46 }, [])).toMatchObject({ speaker: 'Obama' })
+    expect(resolver.resolve({ start: 75, end: 87 }, [])).toMatchObject({ speaker: 'Donald Trump' })
+  })
+
+  it('takes no title standing alone for a name (“Rep” cut from “Rep. Jim Clyburn”)', () => {
+    const text = 'Rep. Jim Clyburn said the vote was close.'
+    const mentions = nameMentions(text, [
+      { text: 'Rep', type: 'person', start: 0, end: 3, entityId: 'e1' },
+      { text: 'Jim Clyburn', type: 'person', start: 5, end: 16, entityId: 'e2' },
+    ])
+    expect(mentions.map((m) => m.text)).toEqual(['Jim Clyburn'])
   })
 })
 

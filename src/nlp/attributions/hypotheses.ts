@@ -2,8 +2,8 @@ import { cueStem } from '../../data/reporting.js'
 import type { Attribution, AttributionKind, TextRange } from '../../types.js'
 import { type SpeakerHypothesis, tokenDistance } from './ranker.js'
 import { type Run, gap, rangeOf, within } from './runs.js'
-import type { NamedSpeaker, ResolvedSpeaker, SpeakerResolver } from './speakers.js'
-import type { TagToken } from './tokens.js'
+import type { NameMention, NamedSpeaker, ResolvedSpeaker, SpeakerResolver } from './speakers.js'
+import { type TagToken, countBefore } from './tokens.js'
 
 /** What the assembly knows of one content run when its speaker is chosen. */
 export interface SpeakerDraft {
@@ -136,7 +136,20 @@ export function speakerHypotheses(
         add(category, range, candidate.resolved, [...features, ...candidate.features])
       return
     }
-    add(category, range, context.resolve(range, cueRange), features)
+    add(category, range, context.resolve(range, cueRange), [
+      ...features,
+      ...nameTypeFeatures(category, range, draft.kind),
+    ])
+  }
+  // The type of the name a source starts with or a name run is (persons speak more than places).
+  const nameTypeFeatures = (category: string, range: TextRange, kind: string): string[] => {
+    const mentions = resolver.mentions
+    const at = countBefore(mentions.length, (k) => (mentions[k] as NameMention).start < range.start)
+    const mention = mentions
+      .slice(at, at + 3)
+      .find((m) => m.start < range.end && m.end <= range.end)
+    const type = mention?.type ?? 'none'
+    return [`${category}|type|${type}`, `${category}|type|${type}|${kind}`]
   }
   const from = draft.run.first - TOKEN_REACH
   const to = draft.run.last + TOKEN_REACH

@@ -36,6 +36,8 @@ export interface AttributionModelFile {
   provenance: string
   roles: StoredTaggerWeights
   contents: StoredTaggerWeights
+  /** Added to the source/cue tagger's label scores (its decision thresholds); absent: none. */
+  roleBias?: number[]
   assemble: AssembleOptions
   /** The speaker ranker's weights (scripts/train-speaker-ranker.ts); absent before it was trained. */
   speakers?: StoredRankerWeights
@@ -67,10 +69,10 @@ export function defaultAttributionModel(): AttributionModel {
 }
 
 export function modelFrom(
-  file: Pick<AttributionModelFile, 'roles' | 'contents' | 'assemble' | 'speakers'>,
+  file: Pick<AttributionModelFile, 'roles' | 'contents' | 'assemble' | 'speakers' | 'roleBias'>,
 ): AttributionModel {
   return {
-    roles: new Tagger(readWeights(file.roles)),
+    roles: new Tagger(readWeights(file.roles), file.roleBias),
     contents: new Tagger(readWeights(file.contents)),
     assemble: { ...DEFAULT_ASSEMBLE_OPTIONS, ...file.assemble },
     ...(file.speakers === undefined ? {} : { speakers: new SpeakerRanker(file.speakers) }),

@@ -22,9 +22,12 @@ export class Tagger {
   /** Row offsets of two-part values (`a|b`) by template, then by each part; built on a template's first use. */
   private readonly pairRowOf = new Map<string, Map<string, Map<string, number>>>()
   private readonly rows: Float32Array
+  /** Added to every token's score of each label (a decision threshold; zero for a plain perceptron). */
+  readonly bias: Float64Array
 
-  constructor(weights: TaggerWeights) {
+  constructor(weights: TaggerWeights, bias: readonly number[] = []) {
     this.labels = weights.labels
+    this.bias = Float64Array.from(weights.labels, (_, label) => bias[label] ?? 0)
     this.transitions = Float64Array.from(weights.transitions)
     this.rows = weights.rows
     weights.names.forEach((name, k) => {
@@ -51,7 +54,7 @@ export class Tagger {
 
   /**
    * Emission scores (tokens × labels) of the features `write` gives for `count` tokens; the tokens for which
-   * `wanted` is false are left at zero (their features are not looked up).
+   * `wanted` is false keep only the labels' bias (their features are not looked up).
    */
   score(
     write: (sink: FeatureSink) => void,
@@ -126,6 +129,9 @@ class EmissionSink implements FeatureSink {
     this.token_++
     this.at = this.token_ * this.size
     this.skip = this.wanted !== undefined && !this.wanted(this.token_)
+    // The labels' thresholds first, then the features in the order they are written.
+    const { bias } = this.tagger
+    for (let label = 0; label < this.size; label++) this.scores[this.at + label] = bias[label]!
   }
 
   add(key: string, value: string): void {

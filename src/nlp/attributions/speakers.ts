@@ -88,14 +88,17 @@ export function nameMentions(
     name?: string
   }[],
 ): NameMention[] {
-  if (entities !== undefined) return [...entities].sort((a, b) => a.start - b.start)
-  return extractEntities(text).map(({ text: name, type, start, end }) => ({
-    text: name,
-    type,
-    start,
-    end,
-    entityId: null,
-  }))
+  if (entities !== undefined)
+    return entities.filter((entity) => !titleAlone(entity.text)).sort((a, b) => a.start - b.start)
+  return extractEntities(text)
+    .filter((entity) => !titleAlone(entity.text))
+    .map(({ text: name, type, start, end }) => ({
+      text: name,
+      type,
+      start,
+      end,
+      entityId: null,
+    }))
 }
 
 const WORD = /\p{L}/u
@@ -129,8 +132,44 @@ export class SpeakerResolver {
     const resolved = this.fullName(mention)
     return {
       ...resolved,
-      speaker: resolved.speaker === null ? null : withoutTitles(resolved.speaker),
+      speaker:
+        resolved.speaker === null
+          ? null
+          : this.withoutHeadlineWord(withoutTitles(resolved.speaker)),
     }
+  }
+
+  private readonly headlineCuts = new Map<string, string>()
+  private lowerWords: Set<string> | null = null
+
+  /**
+   * A name that a title-case headline ran into the next word ("Obama Says", "Obama Speech"): the last word is
+   * a reporting verb or one the text writes in lower case elsewhere, and the words before it stand alone as a name elsewhere
+   * ("Obama said"). Then the name is those words. "Donald Trump" keeps its surname: "trump" is no word the
+   * text writes, and "Donald" never stands alone.
+   */
+  private withoutHeadlineWord(name: string): string {
+    const known = this.headlineCuts.get(name)
+    if (known !== undefined) return known
+    let cut = name
+    const words = wordsOf(name)
+    const last = words.at(-1) ?? ''
+    if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) {
+      this.lowerWords ??= new Set(this.text.match(/(?<![\p{L}\p{N}])\p{Ll}+/gu) ?? [])
+      const rest = words.slice(0, -1).join(' ')
+      const escaped = rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      if (
+        (REPORTING_STEMS.has(cueStem(last.toLowerCase())) ||
+          this.lowerWords.has(last.toLowerCase())) &&
+        new RegExp(
+          `(?<![\\p{L}\\p{N}])${escaped}(?:['’]s)?(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`,
+          'u',
+        ).test(this.text)
+      )
+        cut = rest
+    }
+    this.headlineCuts.set(name, cut)
+    return cut
   }
 
   /** The full name of a mention: its entity's longest mention, or the nearest full name ending/starting with it. */
@@ -332,6 +371,7 @@ export class SpeakerResolver {
       add(resolved, [
         `ante|person|r${personSeen.size}`,
         `ante|person|far|${charDistance(position - (persons[k] as NameMention).end)}`,
+        `ante|person|role|${this.grammaticalRole(persons[k] as NameMention)}|r${personSeen.size}`,
       ])
       personSeen.add(key)
     }
@@ -345,6 +385,24 @@ export class SpeakerResolver {
         features: [...features, `ante|gender|${agreement}`, `ante|pron|${pronoun}`],
       }
     })
+  }
+
+  /**
+   * Where a mention stands in its sentence, as far as the words show it without a parser: 'subject' when only
+   * titles or capitalised words stand between it and the sentence start ("Ruiz praised…", "Sen. Ruiz…"),
+   * 'possessive' before 's ("Hall's budget"), else 'other'. A pronoun subject mostly takes up the subject.
+   */
+  private grammaticalRole(mention: NameMention): 'subject' | 'possessive' | 'other' {
+    if (POSSESSIVE.test(this.text.slice(mention.end, mention.end + 3))) return 'possessive'
+    const before = this.text.slice(Math.max(0, mention.start - 60), mention.start)
+    const sentenceStart = Math.max(
+      before.lastIndexOf('. '),
+      before.lastIndexOf('\n'),
+      before.lastIndexOf('” '),
+    )
+    if (sentenceStart < 0 && mention.start > 60) return 'other'
+    const lead = before.slice(sentenceStart + 1)
+    return /^[\s“"]*(?:\p{Lu}[\p{L}.'’-]*\s+)*$/u.test(lead) ? 'subject' : 'other'
   }
 
   private readonly genders = new Map<string, Gender | null>()
@@ -404,6 +462,11 @@ export class SpeakerResolver {
       .at(-1)
     return holder === undefined ? null : this.canonical(holder)
   }
+}
+
+/** A title standing alone ("Rep", "Sen.") names nobody: the name finder cut it from the name after it. */
+function titleAlone(name: string): boolean {
+  return NAME_TITLES.has(name.trim().toLowerCase().replace(/\.$/, ''))
 }
 
 /**
