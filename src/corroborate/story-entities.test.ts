@@ -275,3 +275,17 @@ test('a surname joins a full name the tagger typed an organisation in one articl
   const without = STORY_JOIN_RULES.filter((rule) => rule !== 'storyType')
   expect(entitiesByName(articles, without).get('Wladimir Klitschko')?.aliases).toEqual([])
 })
+
+test("a dateline's capitals do not name the entity when the story writes the name in mixed case", () => {
+  const articles = [
+    article('a', [
+      ['SEOUL', 'place'],
+      ['SEOUL', 'place'],
+    ]),
+    article('b', [['Seoul', 'place']]),
+    article('c', [['NATO', 'organization']]),
+  ]
+  const names = [...entitiesByName(articles).keys()].sort()
+  // Two SEOUL mentions against one Seoul: the mixed case still names it; an acronym alone stays as written.
+  expect(names).toEqual(['NATO', 'Seoul'])
+})

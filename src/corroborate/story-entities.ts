@@ -570,9 +570,13 @@ function buildEntities(
       for (const local of spelled.length > 0 ? spelled : members)
         forms.set(local.name, (forms.get(local.name) ?? 0) + local.mentions.length)
       const full = (form: string): number => (keyWords(nameKey(form)).length >= 2 ? 1 : 0)
+      // A dateline's capitals ("SEOUL, South Korea –") are typography, not the name: "Seoul" when the story has it.
+      const shouted = (form: string): number =>
+        /^[^\p{Ll}]*\p{Lu}{5}[^\p{Ll}]*$/u.test(form) ? 1 : 0
       const name = [...forms].sort(
         ([a, countA], [b, countB]) =>
           full(b) - full(a) ||
+          shouted(a) - shouted(b) ||
           countB - countA ||
           keyWords(nameKey(b)).length - keyWords(nameKey(a)).length ||
           (a < b ? -1 : 1),
