@@ -2,7 +2,14 @@ import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
-import { articleUrl, articlesOf, dateLabel, onePerArticle, outletLabel } from './outlet-label.js'
+import {
+  articleUrl,
+  articlesOf,
+  dateLabel,
+  onePerArticle,
+  outletLabel,
+  soleClaims,
+} from './outlet-label.js'
 import { counted } from './counted.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -48,9 +55,10 @@ ${list(
   'What each source alone adds',
   (story.onlyIn ?? []).map(
     (addition) =>
-      `<details><summary>${h(addition.articleIds.map(outletOf).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports</summary><ul>${addition.claims
-        .map((index) => story.claims[index])
-        .filter((claim) => claim !== undefined)
+      `<details><summary>${h(addition.articleIds.map(outletOf).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports</summary><ul>${soleClaims(
+        story,
+        addition,
+      )
         .map((claim) => `<li>${h(claim.text)} ${cites(claim.spans)}</li>`)
         .join('')}</ul></details>`,
   ),

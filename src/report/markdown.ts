@@ -8,6 +8,7 @@ import {
   dateLabel,
   onePerArticle,
   outletLabel,
+  soleClaims,
   spanText,
 } from './outlet-label.js'
 import { counted } from './counted.js'
@@ -86,10 +87,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
         `- ${md(addition.articleIds.map((id) => outletOf(byId, id)).join(' + '))}: ${counted(addition.claims.length, 'claim')} no other source reports`,
       )
       // Listed in full: the claims table above shows shared claims only, so this is the one place they appear.
-      for (const index of addition.claims) {
-        const claim = story.claims[index]
-        if (claim !== undefined) out.push(`  - ${md(claim.text)}`)
-      }
+      for (const claim of soleClaims(story, addition)) out.push(`  - ${md(claim.text)}`)
     }
   }
   if (story.timeline.length > 0) {

@@ -1,4 +1,4 @@
-import type { Article } from '../types.js'
+import type { Article, SourceAddition, StoryClaim, StoryReport } from '../types.js'
 
 /**
  * The outlet's name in reports: the site's name, else the domain of the article's URL, else "unknown outlet"
@@ -60,6 +60,14 @@ export function articleCount(spans: { articleId: string }[]): number {
 export function onePerArticle<T extends { articleId: string }>(spans: T[]): T[] {
   const seen = new Set<string>()
   return spans.filter((span) => !seen.has(span.articleId) && seen.add(span.articleId))
+}
+
+/** The claims one source alone reports, from the indexes a `SourceAddition` holds into the story's claims. */
+export function soleClaims(story: StoryReport, addition: SourceAddition): StoryClaim[] {
+  return addition.claims.flatMap((index) => {
+    const claim = story.claims[index]
+    return claim === undefined ? [] : [claim]
+  })
 }
 
 /** The words of a span, for quoting evidence. */

@@ -1,6 +1,13 @@
 import type { Analysis, Article, StoryReport } from '../types.js'
 import { stripControl } from './escape.js'
-import { articleCount, articleUrl, articlesOf, dateLabel, outletLabel } from './outlet-label.js'
+import {
+  articleCount,
+  articleUrl,
+  articlesOf,
+  dateLabel,
+  outletLabel,
+  soleClaims,
+} from './outlet-label.js'
 import { counted } from './counted.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
@@ -61,10 +68,8 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         `  • ${outlets}: ${counted(addition.claims.length, 'claim')} no other source reports`,
       )
       // A card, not the record: the first few, the rest are in `--format md|html|json`.
-      for (const index of addition.claims.slice(0, SOLE_CLAIMS_LISTED)) {
-        const claim = story.claims[index]
-        if (claim !== undefined) lines.push(`      – ${truncate(claim.text, 120)}`)
-      }
+      for (const claim of soleClaims(story, addition).slice(0, SOLE_CLAIMS_LISTED))
+        lines.push(`      – ${truncate(claim.text, 120)}`)
     }
   }
   if (story.timeline.length > 0)
