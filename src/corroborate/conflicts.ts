@@ -159,7 +159,7 @@ function numberConflicts(
 function groupFigures(facts: NumberFact[]): NumberFact[][] {
   const intervals = facts.map((fact) => allowed(fact.value, fact.qualifier, fact.rounding))
   const kindOf = (fact: NumberFact): string => `${fact.kind}|${fact.unit ?? ''}`
-  const weightOf = subjectWeights(facts, kindOf)
+  const weights = subjectWeights(facts, kindOf)
   const pairs: { i: number; j: number; weight: number }[] = []
   for (let i = 0; i < facts.length; i++)
     for (let j = i + 1; j < facts.length; j++) {
@@ -169,13 +169,11 @@ function groupFigures(facts: NumberFact[]): NumberFact[][] {
         pairs.push({ i, j, weight: Infinity })
         continue
       }
-      const { word, pair } = weightOf(kindOf(a))
-      const weight = a.subject
-        .filter(
-          (shared, index) => b.subject.includes(shared) && a.subject.indexOf(shared) === index,
-        )
-        .reduce((sum, shared) => sum + word(shared), 0)
-      if (weight >= pair) pairs.push({ i, j, weight })
+      const kind = kindOf(a)
+      const weight = [...new Set(a.subject)]
+        .filter((shared) => b.subject.includes(shared))
+        .reduce((sum, shared) => sum + weights.word(kind, shared), 0)
+      if (weight >= weights.pair(kind)) pairs.push({ i, j, weight })
     }
   pairs.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j)
   const groupOf = facts.map((_, index) => [index])
@@ -199,27 +197,26 @@ function groupFigures(facts: NumberFact[]): NumberFact[][] {
 }
 
 /**
- * Per kind of figure, each subject word's weight ln((n + 1) / df) over the n figures of that kind, and the
- * weight a pair of figures must reach: that of a word exactly two of them use.
+ * Each subject word's weight ln((n + 1) / df) among the n figures of its kind, and the weight a pair of figures
+ * of that kind must reach: that of a word exactly two of them use.
  */
 function subjectWeights(
   facts: NumberFact[],
   kindOf: (fact: NumberFact) => string,
-): (kind: string) => { word: (word: string) => number; pair: number } {
-  const byKind = new Map<string, NumberFact[]>()
-  for (const fact of facts) byKind.set(kindOf(fact), [...(byKind.get(kindOf(fact)) ?? []), fact])
-  const weights = new Map<string, { word: (word: string) => number; pair: number }>()
-  for (const [kind, members] of byKind) {
-    const df = new Map<string, number>()
-    for (const member of members)
-      for (const word of new Set(member.subject)) df.set(word, (df.get(word) ?? 0) + 1)
-    const n = members.length
-    weights.set(kind, {
-      word: (word) => Math.log((n + 1) / (df.get(word) ?? 1)),
-      pair: Math.log((n + 1) / 2),
-    })
+): { word: (kind: string, word: string) => number; pair: (kind: string) => number } {
+  const figures = new Map<string, number>()
+  const df = new Map<string, number>()
+  for (const fact of facts) {
+    const kind = kindOf(fact)
+    figures.set(kind, (figures.get(kind) ?? 0) + 1)
+    for (const word of new Set(fact.subject))
+      df.set(`${kind}\u0000${word}`, (df.get(`${kind}\u0000${word}`) ?? 0) + 1)
   }
-  return (kind) => weights.get(kind) as { word: (word: string) => number; pair: number }
+  const n = (kind: string): number => figures.get(kind) ?? 0
+  return {
+    word: (kind, word) => Math.log((n(kind) + 1) / (df.get(`${kind}\u0000${word}`) ?? 1)),
+    pair: (kind) => Math.log((n(kind) + 1) / 2),
+  }
 }
 
 function dateConflicts(
