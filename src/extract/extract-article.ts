@@ -1,8 +1,8 @@
-import { decideMetadata, readPageMeta } from '../metadata/index.js'
+import { decideMetadata, type PageText, readPageMeta } from '../metadata/index.js'
 import { annotateArticle, type ArticleAnnotations, MAX_ANNOTATED_CHARS } from '../nlp/annotate.js'
 import { contentId } from '../text/hash.js'
 import { type Article, type Message, type RawDocument, SCHEMA_VERSION } from '../types.js'
-import { findFirst, parseHtml, textOf } from './html/dom.js'
+import { findFirst, markedText, parseHtml, textOf } from './html/dom.js'
 import { extractHtmlBody } from './html/extract-html.js'
 import { extractPlainText } from './plaintext.js'
 
@@ -99,12 +99,22 @@ function fromHtml(content: string, raw: RawDocument) {
     articleBody: page.articleBody,
     description: page.description,
   })
-  // The whole page's text (a last resort for dates) is read only when asked for, from the page as parsed.
-  let pageText: string | null = null
-  const readPageText = (): string => {
+  // The whole page's text (a last resort for dates) is read only when asked for, from the page as parsed,
+  // with where its headline (the first <h1> with words) stands in it.
+  let pageText: PageText | null = null
+  const readPageText = (): PageText => {
     if (pageText === null) {
       extracted.restorePage()
-      pageText = textOf(bodyElement ?? document)
+      const root = bodyElement ?? document
+      const headline = findFirst(root, (element) => element.name === 'h1' && textOf(element) !== '')
+      const { text, markAt } = markedText(root, headline ?? null)
+      pageText = {
+        text,
+        headline:
+          markAt === null || headline === undefined
+            ? null
+            : { start: markAt, end: markAt + textOf(headline).length },
+      }
     }
     return pageText
   }
@@ -127,6 +137,6 @@ function fromText(content: string, raw: RawDocument) {
     removed: extracted.removed,
     title: raw.hints.title ?? extracted.title,
     page: null,
-    pageText: () => content,
+    pageText: () => ({ text: content, headline: null }),
   }
 }

@@ -19,7 +19,7 @@ export interface DateSources {
   /** Date lines shown near the headline of a scrape or page (not tied to markup). */
   shown: string[]
   /** The whole visible text of the page, for the last-resort search. */
-  pageText: () => string
+  pageText: () => PageText
   /** The clean body text, for content evidence (which years the story speaks of). */
   body: string
   /** Photo captions: content evidence too (they describe the story's own pictures). */
@@ -30,6 +30,12 @@ export interface DateSources {
   now: Date
   /** The page's language tag (`en-GB`, `de`), which says how to read 02/10/2020. */
   lang?: string | null
+}
+
+/** A page's visible text, and where its headline stands in it (null when the page has none). */
+export interface PageText {
+  text: string
+  headline: { start: number; end: number } | null
 }
 
 interface Candidate {
@@ -153,7 +159,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
   ) {
     const updates: ParsedDate[] = []
     const fromText = dateInText(
-      sources.pageText(),
+      withAnchor(sources.pageText(), sources.body),
       { latest: sources.now, dayFirst: dayFirst(sources.lang) },
       updates,
     )
@@ -302,11 +308,11 @@ const LABEL_SCORE = { published: 3, modified: 2, none: 1 }
  * repeats was tried: teaser lists repeat their dates.)
  */
 function dateInText(
-  text: string,
+  page: PageText,
   options: ParseDateOptions,
   updates: ParsedDate[] = [],
 ): ParsedDate | null {
-  const scanned = text.slice(0, PAGE_TEXT_SCAN)
+  const scanned = page.text.slice(0, PAGE_TEXT_SCAN)
   let first: ParsedDate | null = null
   let labelled: { parsed: ParsedDate; score: number } | null = null
   let scannedThrough = 0
@@ -337,7 +343,58 @@ function dateInText(
     if (score > (labelled?.score ?? LABEL_SCORE.none)) labelled = { parsed, score }
     if (score === LABEL_SCORE.published) break
   }
-  return labelled?.parsed ?? first
+  if (labelled !== null) return labelled.parsed
+  const headline = page.headline
+  return (headline === null ? null : dateNearHeadline(scanned, headline, options)) ?? first
+}
+
+/** Characters of the body's start looked up in the page's text. */
+const BODY_START_CHARS = 60
+
+/**
+ * Where the story stands in the page's text: its headline, else (a page without <h1>) the start of its
+ * extracted body.
+ */
+function withAnchor(page: PageText, body: string): PageText {
+  if (page.headline !== null) return page
+  const start = body.replace(/\s+/g, ' ').trim().slice(0, BODY_START_CHARS)
+  const at = start.length < 20 ? -1 : page.text.indexOf(start)
+  return at < 0 ? page : { ...page, headline: { start: at, end: at } }
+}
+
+/** Characters before and after the headline searched for the article's own date. */
+const NEAR_HEADLINE_BEFORE = 1000
+const NEAR_HEADLINE_AFTER = 2000
+
+/**
+ * The date nearest the headline (before its start or after its end), not labelled as an update: a page's
+ * header clock and its teaser lists come before the story, so the first date of the page is often theirs.
+ */
+function dateNearHeadline(
+  text: string,
+  headline: { start: number; end: number },
+  options: ParseDateOptions,
+): ParsedDate | null {
+  const from = Math.max(0, headline.start - NEAR_HEADLINE_BEFORE)
+  const to = Math.min(text.length, headline.end + NEAR_HEADLINE_AFTER)
+  let nearest: { parsed: ParsedDate; distance: number } | null = null
+  let scannedThrough = from
+  for (const year of text.slice(from, to).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) {
+    const yearAt = from + year.index
+    if (yearAt < scannedThrough) continue
+    // Not back into the last date read: its window would give that date again.
+    const start = Math.max(scannedThrough, yearAt - 40)
+    const window = wholeWords(text, start, yearAt + 16)
+    const parsed = parseDate(window, options)
+    if (parsed === null) continue
+    const at = text.indexOf(window, start) + parsed.index
+    const end = at + parsed.matched.length
+    scannedThrough = end
+    if (MODIFIED_LABEL.test(text.slice(Math.max(0, at - 40), at))) continue
+    const distance = end <= headline.start ? headline.start - end : Math.max(0, at - headline.end)
+    if (nearest === null || distance < nearest.distance) nearest = { parsed, distance }
+  }
+  return nearest?.parsed ?? null
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Evidence, RawDocument, RemovedBlock } from '../types.js'
 import { outletNamedIn, wireServiceOf } from '../data/outlets.js'
-import { decideDates, type ArticleDates } from './dates.js'
+import { decideDates, type ArticleDates, type PageText } from './dates.js'
 import { findDateline } from './dateline.js'
 import type { PageMeta } from './html-meta.js'
 import { detectLanguage } from './language.js'
@@ -10,6 +10,7 @@ import { decidePublisher, hostOf } from './publisher.js'
 import { chooseTitle, siteAfterTitle, stripSiteName } from './title.js'
 
 export { readPageMeta, type PageMeta } from './html-meta.js'
+export type { PageText } from './dates.js'
 
 /** The metadata fields of an Article. */
 export interface ArticleMetadata extends ArticleDates {
@@ -34,7 +35,7 @@ export interface MetadataInput {
   /** Markup facts (HTML pages only). */
   page: PageMeta | null
   /** Visible text of the whole page, for the last-resort date search (read on demand: it costs a walk). */
-  pageText: () => string
+  pageText: () => PageText
   now: Date
 }
 

@@ -58,13 +58,26 @@ function maxNesting(html: string): number {
 
 /** Text of a node, whitespace collapsed. Iterative, so depth cannot overflow the stack. */
 export function textOf(node: AnyNode): string {
+  return markedText(node, null).text
+}
+
+/**
+ * Text of a node (as `textOf`) and the offset in it where a marked element's text begins (null when the mark
+ * is not under the node): where the headline stands in a page's text.
+ */
+export function markedText(
+  node: AnyNode,
+  mark: Element | null,
+): { text: string; markAt: number | null } {
   const parts: string[] = []
+  let markPart: number | null = null
   const stack: AnyNode[] = [node]
   while (stack.length > 0) {
     const current = stack.pop() as AnyNode
     if (isText(current)) parts.push(current.data)
     else if (isTag(current)) {
       if (SKIP_TEXT_TAGS.has(current.name)) continue
+      if (current === mark) markPart = parts.length
       if (current.name === 'br') parts.push(' ')
       for (let i = current.children.length - 1; i >= 0; i--)
         stack.push(current.children[i] as AnyNode)
@@ -73,7 +86,13 @@ export function textOf(node: AnyNode): string {
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as AnyNode)
     }
   }
-  return parts.join('').replace(/\s+/g, ' ').trim()
+  const collapse = (from: string[]): string => from.join('').replace(/\s+/g, ' ')
+  const text = collapse(parts).trim()
+  const markAt =
+    markPart === null
+      ? null
+      : Math.min(text.length, collapse(parts.slice(0, markPart)).trimStart().length)
+  return { text, markAt }
 }
 
 const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template'])
