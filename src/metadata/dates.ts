@@ -75,10 +75,10 @@ const LAST_YEAR = /\blast year(?:'s|’s)?\b/i
 
 export function decideDates(sources: DateSources): ArticleDates {
   const candidates = gatherCandidates(sources)
-  const published = preferLocalDay(
-    best(candidates.filter((candidate) => candidate.role !== 'modified')),
-    candidates,
-  )
+  const pool = candidates.filter((candidate) => candidate.role !== 'modified')
+  const confirmed = confirmedByPage(pool)
+  // A day the page shows is its local day already: no other markup's day-only date shifts it.
+  const published = confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed
   const modified = best(candidates.filter((candidate) => candidate.role === 'modified'))
   const evidence = candidates.map((candidate) => candidate.evidence)
   let result: ArticleDates = {
@@ -415,6 +415,33 @@ function wholeWords(text: string, start: number, end: number): string {
     to = from + space
   }
   return text.slice(from, to)
+}
+
+/** Kinds of date the reader of the page sees (an element's text or `<time>`, a date line), not markup alone. */
+const SHOWN_KIND = /^(time|date-element|shown)/
+
+/**
+ * The most trusted candidate, unless trusted markup disagrees on the day and the page shows the day of one
+ * of them: then the markup the page confirms wins (a meta date rewritten at the last save beside the JSON-LD
+ * and `<time>` of the day shown).
+ */
+function confirmedByPage(pool: Candidate[]): Candidate | null {
+  const chosen = best(pool)
+  if (chosen === null || chosen.evidence.kind === 'given' || SHOWN_KIND.test(chosen.evidence.kind))
+    return chosen
+  const shownDays = new Set(
+    pool
+      .filter((candidate) => SHOWN_KIND.test(candidate.evidence.kind))
+      .map((candidate) => candidate.parsed.day),
+  )
+  if (shownDays.size === 0 || shownDays.has(chosen.parsed.day)) return chosen
+  const confirmed = pool.filter(
+    (candidate) =>
+      !SHOWN_KIND.test(candidate.evidence.kind) &&
+      candidate.weight >= STRONG_MARKUP &&
+      shownDays.has(candidate.parsed.day),
+  )
+  return best(confirmed) ?? chosen
 }
 
 /** The most trusted candidate; among equals, the earliest day (an original precedes its updates). */
