@@ -1,7 +1,7 @@
 import type { Evidence } from '../types.js'
 import { MODIFIED_DATE_LABELS, PUBLISHED_DATE_LABELS } from '../data/date-labels.js'
 import { yearsMentioned } from '../text/years.js'
-import { parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js'
+import { formatDay, parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js'
 
 /** The dates of one article and why they were chosen. */
 export interface ArticleDates {
@@ -78,7 +78,10 @@ export function decideDates(sources: DateSources): ArticleDates {
   const pool = candidates.filter((candidate) => candidate.role !== 'modified')
   const confirmed = confirmedByPage(pool)
   // A day the page shows is its local day already: no other markup's day-only date shifts it.
-  const published = confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed
+  const published = readAsShown(
+    confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed,
+    sources,
+  )
   const modified = best(candidates.filter((candidate) => candidate.role === 'modified'))
   const evidence = candidates.map((candidate) => candidate.evidence)
   let result: ArticleDates = {
@@ -228,6 +231,63 @@ function preferLocalDay(chosen: Candidate | null, candidates: Candidate[]): Cand
   }
 }
 
+/** A slashed date whose first two numbers could each be the month ("11/01/2023"). */
+const AMBIGUOUS_SLASHED = /^\s*(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/
+/** A clock time right after a shown date ("3/5/2022 22:41", "19.10.2019, 05:00 Uhr", "… um 14.30"). */
+const CLOCK_AFTER = /^[\s,|–-]*(?:um\s+|at\s+|a las\s+|à\s+)?([01]?\d|2[0-3])[:.h]([0-5]\d)(?!\d)/i
+/** Offsets of real time zones: whole quarter hours from −12 h to +14 h. */
+const QUARTER_HOUR_MS = 900_000
+const WEST_MOST_MS = -12 * 3_600_000
+const EAST_MOST_MS = 14 * 3_600_000
+
+/**
+ * Markup read against the date the page shows by its headline, where the markup alone cannot say the day: a
+ * slashed markup date whose order is ambiguous takes the order of the shown day ("11/01/2023" beside
+ * "Erstellt am: 01.11.2023"), and a UTC time takes the local day of the same moment shown with its clock
+ * time ("Wed, 04 May 2022 02:41 GMT" beside "3/5/2022 22:41").
+ */
+function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate | null {
+  if (chosen === null || chosen.evidence.kind === 'given') return chosen
+  const slashed = AMBIGUOUS_SLASHED.exec(chosen.evidence.text)
+  const ambiguous =
+    slashed !== null &&
+    Number(slashed[1]) <= 12 &&
+    Number(slashed[2]) <= 12 &&
+    slashed[1] !== slashed[2]
+  const utc =
+    chosen.parsed.dateTime !== null &&
+    isUtc(chosen.parsed.dateTime) &&
+    chosen.evidence.kind !== 'local-day'
+  if (!ambiguous && !utc) return chosen
+  const page = withAnchor(sources.pageText(), sources.body)
+  if (page.headline === null) return chosen
+  const options = { latest: sources.now, dayFirst: dayFirst(sources.lang) }
+  const shown = dateNearHeadline(page.text.slice(0, PAGE_TEXT_SCAN), page.headline, options)
+  if (shown === null || shown.parsed.day === chosen.parsed.day) return chosen
+  const asShown = (text: string): Candidate => ({
+    ...chosen,
+    parsed: { ...shown.parsed, dateTime: null },
+    evidence: { kind: 'shown-day', text: `${shown.parsed.day} (${text})` },
+  })
+  if (ambiguous && slashed !== null) {
+    const [, first, second, year] = slashed
+    const other = chosen.parsed.day.endsWith(`-${second?.padStart(2, '0')}`)
+      ? formatDay(Number(year), Number(second), Number(first))
+      : formatDay(Number(year), Number(first), Number(second))
+    return other === shown.parsed.day
+      ? asShown(`the page shows the day of ${chosen.evidence.text} read the other way`)
+      : chosen
+  }
+  const clock = CLOCK_AFTER.exec(shown.following)
+  if (clock === null || chosen.parsed.dateTime === null) return chosen
+  const moment = Math.floor(Date.parse(chosen.parsed.dateTime) / 60_000) * 60_000
+  const local = Date.parse(`${shown.parsed.day}T${clock[1]?.padStart(2, '0')}:${clock[2]}:00Z`)
+  const offset = local - moment
+  return offset % QUARTER_HOUR_MS === 0 && offset >= WEST_MOST_MS && offset <= EAST_MOST_MS
+    ? asShown(`the page shows ${chosen.parsed.dateTime} as local time ${clock[1]}:${clock[2]}`)
+    : chosen
+}
+
 function isUtc(dateTime: string): boolean {
   return /(Z|[+-]00:?00)$/.test(dateTime)
 }
@@ -345,7 +405,7 @@ function dateInText(
   }
   if (labelled !== null) return labelled.parsed
   const headline = page.headline
-  return (headline === null ? null : dateNearHeadline(scanned, headline, options)) ?? first
+  return (headline === null ? null : dateNearHeadline(scanned, headline, options)?.parsed) ?? first
 }
 
 /** Characters of the body's start looked up in the page's text. */
@@ -374,10 +434,10 @@ function dateNearHeadline(
   text: string,
   headline: { start: number; end: number },
   options: ParseDateOptions,
-): ParsedDate | null {
+): NearDate | null {
   const from = Math.max(0, headline.start - NEAR_HEADLINE_BEFORE)
   const to = Math.min(text.length, headline.end + NEAR_HEADLINE_AFTER)
-  let nearest: { parsed: ParsedDate; distance: number } | null = null
+  let nearest: NearDate | null = null
   let scannedThrough = from
   for (const year of text.slice(from, to).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) {
     const yearAt = from + year.index
@@ -392,10 +452,19 @@ function dateNearHeadline(
     scannedThrough = end
     if (MODIFIED_LABEL.test(text.slice(Math.max(0, at - 40), at))) continue
     const distance = end <= headline.start ? headline.start - end : Math.max(0, at - headline.end)
-    if (nearest === null || distance < nearest.distance) nearest = { parsed, distance }
+    if (nearest === null || distance < nearest.distance)
+      nearest = { parsed, distance, following: text.slice(end, end + FOLLOWING_CHARS) }
   }
-  return nearest?.parsed ?? null
+  return nearest
 }
+
+/** A date shown near the headline, with the words that follow it (where a clock time may stand). */
+interface NearDate {
+  parsed: ParsedDate
+  distance: number
+  following: string
+}
+const FOLLOWING_CHARS = 24
 
 /**
  * A slice of text cut at word boundaries: "2017 November 2017" cut inside either year is no "17 November" and
