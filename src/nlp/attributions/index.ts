@@ -11,6 +11,7 @@ import {
   CONTENT_LABELS,
   type FeatureSink,
   ROLE_LABELS,
+  tokenFacts,
   writeContentFeatures,
   writeRoleFeatures,
 } from './features.js'
@@ -114,11 +115,13 @@ export function tagText(
   model: AttributionModel,
   tokens: TagToken[],
 ): { roles: string[]; contents: string[] } {
-  const roles = tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink))
+  // Words, shapes and stems are read once for both layers.
+  const facts = tokenFacts(tokens)
+  const roles = tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink, facts))
   const contents = tagSequence(
     model.contents,
     tokens,
-    (sink) => writeContentFeatures(tokens, roles, sink),
+    (sink) => writeContentFeatures(tokens, roles, sink, facts),
     hasContentCues(tokens, roles),
   )
   return { roles, contents }

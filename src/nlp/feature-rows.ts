@@ -1,0 +1,132 @@
+/**
+ * Interned feature look-up for linear taggers (issue 16's speed goal): a model's feature names
+ * `template=value` laid out so that decoding finds a feature without building or hashing its name.
+ *
+ * Every value any template holds gets one integer id (`valueId`, a single Map look-up per distinct value of
+ * a token: its word, shape, suffix…), and each template is an Int32Array from value id to the feature's
+ * index (-1 when the model has no such feature). A token's many features over the same few values (word,
+ * previous word, next word, word pairs…) then cost one string look-up per value and an array read per
+ * feature, instead of one string look-up per feature (which was most of the attribution taggers' time).
+ * Two-part values (`template=a|b`) are found by the ids of their parts (`pairIndex`), without joining them.
+ *
+ * Shared machinery: the attribution taggers use it (attributions/perceptron.ts); any tagger whose features
+ * are `template=value` names can (a name without "=" is the template with the empty value).
+ */
+export class FeatureRows {
+  /** Value → id, over every value of every name and every part of a value split at a "|". */
+  private readonly ids = new Map<string, number>()
+  /** Template → (value id → feature index); built for every template at construction. */
+  private readonly tables = new Map<string, Int32Array>()
+  /** Template → (first part id, second part id) → feature index. */
+  private readonly pairTables = new Map<string, PairTable>()
+  /** The table of a template the model does not have: every value misses. */
+  private readonly empty: Int32Array
+  private readonly emptyPairs = new PairTable(0)
+
+  constructor(names: readonly string[]) {
+    const parsed = names.map(splitName)
+    for (const [, value] of parsed) {
+      this.intern(value)
+      // Every way a value splits at a "|" (a value may hold "|" itself): (first, second) then finds the
+      // name exactly when first + "|" + second is its value.
+      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
+        this.intern(value.slice(0, bar))
+        this.intern(value.slice(bar + 1))
+      }
+    }
+    const size = this.ids.size
+    this.empty = new Int32Array(size).fill(-1)
+    const pairCounts = new Map<string, number>()
+    parsed.forEach(([template, value], index) => {
+      let table = this.tables.get(template)
+      if (table === undefined) this.tables.set(template, (table = new Int32Array(size).fill(-1)))
+      table[this.ids.get(value) as number] = index
+      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
+        pairCounts.set(template, (pairCounts.get(template) ?? 0) + 1)
+    })
+    for (const [template, count] of pairCounts) this.pairTables.set(template, new PairTable(count))
+    parsed.forEach(([template, value], index) => {
+      const pairs = this.pairTables.get(template)
+      if (pairs === undefined) return
+      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
+        pairs.set(
+          this.ids.get(value.slice(0, bar)) as number,
+          this.ids.get(value.slice(bar + 1)) as number,
+          index,
+        )
+    })
+  }
+
+  /** The id of a value, or -1 when no feature of the model holds it (then no template has a row for it). */
+  valueId(value: string): number {
+    return this.ids.get(value) ?? -1
+  }
+
+  /**
+   * A template's table: `table[valueId]` is the index of the feature `template=value` in the names given,
+   * or -1. Read it once per text and index it per token (a template the model lacks gives all -1).
+   */
+  table(template: string): Int32Array {
+    return this.tables.get(template) ?? this.empty
+  }
+
+  /** A two-part template's table: `pairIndex(first id, second id)` is the feature `template=first|second`. */
+  pairs(template: string): PairTable {
+    return this.pairTables.get(template) ?? this.emptyPairs
+  }
+
+  private intern(value: string): void {
+    if (!this.ids.has(value)) this.ids.set(value, this.ids.size)
+  }
+}
+
+/** A name's template and value: split at its first "="; a name without one has the empty value. */
+function splitName(name: string): [string, string] {
+  const split = name.indexOf('=')
+  return split < 0 ? [name, ''] : [name.slice(0, split), name.slice(split + 1)]
+}
+
+/**
+ * Feature indices by a pair of value ids: open addressing over typed arrays (no key objects, no strings),
+ * at most half full.
+ */
+export class PairTable {
+  private readonly firsts: Int32Array
+  private readonly seconds: Int32Array
+  private readonly indices: Int32Array
+  private readonly mask: number
+
+  constructor(count: number) {
+    let capacity = 4
+    while (capacity < count * 2) capacity *= 2
+    this.mask = capacity - 1
+    this.firsts = new Int32Array(capacity).fill(-1)
+    this.seconds = new Int32Array(capacity)
+    this.indices = new Int32Array(capacity)
+  }
+
+  /** The feature index of (first, second), or -1; a negative id (an unknown value) is never found. */
+  get(first: number, second: number): number {
+    if (first < 0 || second < 0) return -1
+    for (let slot = hash(first, second) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const held = this.firsts[slot] as number
+      if (held === -1) return -1
+      if (held === first && this.seconds[slot] === second) return this.indices[slot] as number
+    }
+  }
+
+  set(first: number, second: number, index: number): void {
+    let slot = hash(first, second) & this.mask
+    while (
+      this.firsts[slot] !== -1 &&
+      !(this.firsts[slot] === first && this.seconds[slot] === second)
+    )
+      slot = (slot + 1) & this.mask
+    this.firsts[slot] = first
+    this.seconds[slot] = second
+    this.indices[slot] = index
+  }
+}
+
+const hash = (first: number, second: number): number =>
+  (Math.imul(first, 0x9e3779b1) ^ Math.imul(second, 0x85ebca6b)) >>> 0
