@@ -13,8 +13,6 @@
  * are `template=value` names can (a name without "=" is the template with the empty value).
  */
 export class FeatureRows {
-  /** Value → id, over every value of every name and every part of a value split at a "|". */
-  private readonly ids = new Map<string, number>()
   /** Template → (value id → feature index); built for every template at construction. */
   private readonly tables = new Map<string, Int32Array>()
   /** Template → (first part id, second part id) → feature index. */
@@ -23,24 +21,30 @@ export class FeatureRows {
   private readonly empty: Int32Array
   private readonly emptyPairs = new PairTable(0)
 
-  constructor(names: readonly string[]) {
+  /**
+   * The tables of a model's feature names over a vocabulary that holds their values (by default one of their
+   * own; several models over one vocabulary let a text's values be looked up once for all of them).
+   */
+  constructor(
+    names: readonly string[],
+    readonly vocabulary: FeatureVocabulary = new FeatureVocabulary([names]),
+  ) {
     const parsed = names.map(splitName)
-    for (const [, value] of parsed) {
-      this.intern(value)
-      // Every way a value splits at a "|" (a value may hold "|" itself): (first, second) then finds the
-      // name exactly when first + "|" + second is its value.
-      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
-        this.intern(value.slice(0, bar))
-        this.intern(value.slice(bar + 1))
-      }
+    const size = vocabulary.size
+    const id = (value: string): number => {
+      const found = vocabulary.valueId(value)
+      if (found < 0)
+        throw new Error(
+          `Cannot build FeatureRows: the value "${value}" is not in the vocabulary; build the vocabulary from these names too`,
+        )
+      return found
     }
-    const size = this.ids.size
     this.empty = new Int32Array(size).fill(-1)
     const pairCounts = new Map<string, number>()
     parsed.forEach(([template, value], index) => {
       let table = this.tables.get(template)
       if (table === undefined) this.tables.set(template, (table = new Int32Array(size).fill(-1)))
-      table[this.ids.get(value) as number] = index
+      table[id(value)] = index
       for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
         pairCounts.set(template, (pairCounts.get(template) ?? 0) + 1)
     })
@@ -49,17 +53,13 @@ export class FeatureRows {
       const pairs = this.pairTables.get(template)
       if (pairs === undefined) return
       for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
-        pairs.set(
-          this.ids.get(value.slice(0, bar)) as number,
-          this.ids.get(value.slice(bar + 1)) as number,
-          index,
-        )
+        pairs.set(id(value.slice(0, bar)), id(value.slice(bar + 1)), index)
     })
   }
 
-  /** The id of a value, or -1 when no feature of the model holds it (then no template has a row for it). */
+  /** The id of a value, or -1 when no feature of the vocabulary's models holds it. */
   valueId(value: string): number {
-    return this.ids.get(value) ?? -1
+    return this.vocabulary.valueId(value)
   }
 
   /**
@@ -73,6 +73,36 @@ export class FeatureRows {
   /** A two-part template's table: `pairIndex(first id, second id)` is the feature `template=first|second`. */
   pairs(template: string): PairTable {
     return this.pairTables.get(template) ?? this.emptyPairs
+  }
+}
+
+/**
+ * Value → id over every value of the names of one or more models, and every part of a value split at a "|":
+ * (first, second) then finds a two-part name exactly when first + "|" + second is its value, whatever "|"
+ * the parts hold.
+ */
+export class FeatureVocabulary {
+  private readonly ids = new Map<string, number>()
+
+  constructor(nameLists: readonly (readonly string[])[]) {
+    for (const names of nameLists)
+      for (const name of names) {
+        const [, value] = splitName(name)
+        this.intern(value)
+        for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
+          this.intern(value.slice(0, bar))
+          this.intern(value.slice(bar + 1))
+        }
+      }
+  }
+
+  get size(): number {
+    return this.ids.size
+  }
+
+  /** The id of a value, or -1 when no name holds it. */
+  valueId(value: string): number {
+    return this.ids.get(value) ?? -1
   }
 
   private intern(value: string): void {

@@ -83,6 +83,8 @@ const T = Object.fromEntries(TEMPLATES.map((name, index) => [name, index])) as R
  * Writing the features of a text: `token()` before each token's first feature, tokens in order.
  */
 export interface FeatureSink {
+  /** Where `value`'s ids come from: two sinks with the same space give a value the same id. */
+  readonly space: object
   token(): void
   /**
    * The id a value is written with: when decoding, its id in the model (negative when no feature holds it,
@@ -102,6 +104,8 @@ export function collect(write: (sink: FeatureSink) => void): TokenFeatures[] {
   const values: string[] = []
   const ids = new Map<string, number>()
   write({
+    // Ids of this collection alone: never taken for another sink's.
+    space: {},
     token: () => tokens.push((current = [])),
     value: (text) => {
       let id = ids.get(text)
@@ -171,7 +175,12 @@ interface ValueIds {
   none: number
 }
 
+/** Ids of a text's facts, kept for the next sink of the same space (the other layer's tagger). */
+const idsOfFacts = new WeakMap<TokenFacts[], { space: object; ids: ValueIds }>()
+
 function valueIds(facts: TokenFacts[], sink: FeatureSink): ValueIds {
+  const known = idsOfFacts.get(facts)
+  if (known !== undefined && known.space === sink.space) return known.ids
   const none = sink.value(NONE)
   const padded = (): Int32Array => new Int32Array(facts.length + 2 * PAD).fill(none)
   const ids: ValueIds = {
@@ -187,6 +196,7 @@ function valueIds(facts: TokenFacts[], sink: FeatureSink): ValueIds {
     ids.suffix[i + PAD] = sink.value(fact.suffix)
     ids.stem[i + PAD] = sink.value(fact.stem)
   })
+  idsOfFacts.set(facts, { space: sink.space, ids })
   return ids
 }
 

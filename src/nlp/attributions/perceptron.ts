@@ -2,7 +2,7 @@
  * A first-order structured perceptron (Collins 2002) with averaged weights: emission weights per feature and
  * label, transition weights per label pair, Viterbi decoding. Small and fast enough to run per paragraph.
  */
-import { FeatureRows, type PairTable } from '../feature-rows.js'
+import { FeatureRows, FeatureVocabulary, type PairTable } from '../feature-rows.js'
 import { type FeatureSink, TEMPLATES } from './features.js'
 
 /** Weights of a tagger: labels, transitions (from × to, then a row for the sequence start), feature rows. */
@@ -27,19 +27,32 @@ export class Tagger {
   /** Added to every token's score of each label (a decision threshold; zero for a plain perceptron). */
   readonly bias: Float64Array
 
-  constructor(weights: TaggerWeights, bias: readonly number[] = []) {
+  /**
+   * `vocabulary`: the value ids, shared with other taggers that read the same values of a text (default: one
+   * of its own); it must hold every value of `weights.names`.
+   */
+  constructor(
+    weights: TaggerWeights,
+    bias: readonly number[] = [],
+    vocabulary: FeatureVocabulary = new FeatureVocabulary([weights.names]),
+  ) {
     this.labels = weights.labels
     this.bias = Float64Array.from(weights.labels, (_, label) => bias[label] ?? 0)
     this.transitions = Float64Array.from(weights.transitions)
     this.rows = weights.rows
-    this.features = new FeatureRows(weights.names)
+    this.features = new FeatureRows(weights.names, vocabulary)
     this.singles = TEMPLATES.map((template) => this.features.table(template))
     this.pairs = TEMPLATES.map((template) => this.features.pairs(template))
   }
 
-  /** The id of a value in this tagger's model (-1 when no feature holds it). */
+  /** The id of a value in this tagger's vocabulary (-1 when no feature holds it). */
   valueId(value: string): number {
     return this.features.valueId(value)
+  }
+
+  /** The vocabulary its value ids come from (taggers sharing one read a text's values once). */
+  get vocabulary(): FeatureVocabulary {
+    return this.features.vocabulary
   }
 
   /**
@@ -98,6 +111,10 @@ class EmissionSink implements FeatureSink {
     // The labels' thresholds first, then the features in the order they are written.
     const { bias } = this.tagger
     for (let label = 0; label < this.size; label++) this.scores[this.at + label] = bias[label]!
+  }
+
+  get space(): object {
+    return this.tagger.vocabulary
   }
 
   value(text: string): number {
