@@ -29,32 +29,25 @@ export class FeatureRows {
     names: readonly string[],
     readonly vocabulary: FeatureVocabulary = new FeatureVocabulary([names]),
   ) {
-    const parsed = names.map(splitName)
+    const { templates, values, pairs } = vocabulary.parse(names)
     const size = vocabulary.size
-    const id = (value: string): number => {
-      const found = vocabulary.valueId(value)
-      if (found < 0)
-        throw new Error(
-          `Cannot build FeatureRows: the value "${value}" is not in the vocabulary; build the vocabulary from these names too`,
-        )
-      return found
-    }
     this.empty = new Int32Array(size).fill(-1)
-    const pairCounts = new Map<string, number>()
-    parsed.forEach(([template, value], index) => {
+    templates.forEach((template, index) => {
       let table = this.tables.get(template)
       if (table === undefined) this.tables.set(template, (table = new Int32Array(size).fill(-1)))
-      table[id(value)] = index
-      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
-        pairCounts.set(template, (pairCounts.get(template) ?? 0) + 1)
+      table[values[index] as number] = index
     })
+    const pairCounts = new Map<string, number>()
+    for (let k = 0; k < pairs.length; k += 3) {
+      const template = templates[pairs[k] as number] as string
+      pairCounts.set(template, (pairCounts.get(template) ?? 0) + 1)
+    }
     for (const [template, count] of pairCounts) this.pairTables.set(template, new PairTable(count))
-    parsed.forEach(([template, value], index) => {
-      const pairs = this.pairTables.get(template)
-      if (pairs === undefined) return
-      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
-        pairs.set(id(value.slice(0, bar)), id(value.slice(bar + 1)), index)
-    })
+    for (let k = 0; k < pairs.length; k += 3) {
+      const index = pairs[k] as number
+      const table = this.pairTables.get(templates[index] as string) as PairTable
+      table.set(pairs[k + 1] as number, pairs[k + 2] as number, index)
+    }
   }
 
   /** The id of a value, or -1 when no feature of the vocabulary's models holds it. */
@@ -83,17 +76,11 @@ export class FeatureRows {
  */
 export class FeatureVocabulary {
   private readonly ids = new Map<string, number>()
+  /** The name lists the vocabulary was built from, parsed once (FeatureRows reads them). */
+  private readonly parsed = new WeakMap<readonly string[], ParsedNames>()
 
   constructor(nameLists: readonly (readonly string[])[]) {
-    for (const names of nameLists)
-      for (const name of names) {
-        const [, value] = splitName(name)
-        this.intern(value)
-        for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
-          this.intern(value.slice(0, bar))
-          this.intern(value.slice(bar + 1))
-        }
-      }
+    for (const names of nameLists) this.parsed.set(names, this.parseNames(names, true))
   }
 
   get size(): number {
@@ -105,15 +92,44 @@ export class FeatureVocabulary {
     return this.ids.get(value) ?? -1
   }
 
-  private intern(value: string): void {
-    if (!this.ids.has(value)) this.ids.set(value, this.ids.size)
+  /** Names split into templates and value ids (throws when a value is not in the vocabulary). */
+  parse(names: readonly string[]): ParsedNames {
+    return this.parsed.get(names) ?? this.parseNames(names, false)
+  }
+
+  private parseNames(names: readonly string[], add: boolean): ParsedNames {
+    const templates: string[] = []
+    const values = new Int32Array(names.length)
+    const pairs: number[] = []
+    const id = (value: string): number => {
+      let found = this.ids.get(value)
+      if (found === undefined) {
+        if (!add)
+          throw new Error(
+            `Cannot build FeatureRows: the value "${value}" is not in the vocabulary; build the vocabulary from these names too`,
+          )
+        this.ids.set(value, (found = this.ids.size))
+      }
+      return found
+    }
+    names.forEach((name, index) => {
+      const split = name.indexOf('=')
+      const value = split < 0 ? '' : name.slice(split + 1)
+      templates.push(split < 0 ? name : name.slice(0, split))
+      values[index] = id(value)
+      // Every way a value splits at a "|" (a value may hold "|" itself).
+      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1))
+        pairs.push(index, id(value.slice(0, bar)), id(value.slice(bar + 1)))
+    })
+    return { templates, values, pairs }
   }
 }
 
-/** A name's template and value: split at its first "="; a name without one has the empty value. */
-function splitName(name: string): [string, string] {
-  const split = name.indexOf('=')
-  return split < 0 ? [name, ''] : [name.slice(0, split), name.slice(split + 1)]
+/** Names as templates and value ids: per name its template and value id; (name, first, second) per split. */
+interface ParsedNames {
+  templates: string[]
+  values: Int32Array
+  pairs: number[]
 }
 
 /**
