@@ -39,8 +39,13 @@ for (let pass = 0; pass < PASSES; pass++) {
 }
 const median = (values: number[]): number =>
   [...values].sort((a, b) => a - b)[values.length >> 1] as number
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
+const sd = (values: number[]): number =>
+  Math.sqrt(
+    values.reduce((a, b) => a + (b - mean(values)) ** 2, 0) / Math.max(1, values.length - 1),
+  )
 const range = (values: number[]): string =>
-  `${median(values).toFixed(1)} ms (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)})`
+  `${median(values).toFixed(1)} ms (${Math.min(...values).toFixed(1)}–${Math.max(...values).toFixed(1)}; mean ${mean(values).toFixed(1)} ± ${sd(values).toFixed(1)})`
 console.log(
   `\nAnnotation — ${ARTICLES} articles of ${ARTICLE_CHARS} characters, one core, ${PASSES} passes (median, range); load average ${loadavg()
     .map((value) => value.toFixed(1))

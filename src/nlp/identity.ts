@@ -67,24 +67,46 @@ export function resolveArticleEntities(
     groups.set(key, group)
   })
   const full = [...groups.values()]
-  // Each mention's group after short forms and acronyms are resolved to a fuller form.
-  const target = mentions.map((_, index) => keys[index] as string)
-  mentions.forEach((mention, index) => {
-    const key = keys[index] as string
-    const fuller = full.filter(
-      (group) =>
+  // What the joins read of each group, once: its key's word count, voted type and first written form.
+  const fullWords = full.map((group) => keyWords(group.key).length)
+  const fullTypes = full.map((group) =>
+    votedType(group.mentions.map((other) => mentions[other] as NameMention)),
+  )
+  const firstForms = full.map(
+    (group) => (mentions[group.mentions[0] as number] as NameMention).text,
+  )
+  // The fuller forms of a written form depend on its text and type only: found once per distinct form.
+  const fullerOf = new Map<string, Group[]>()
+  const fullerForms = (mention: NameMention, key: string): Group[] => {
+    const signature = `${mention.type}\u0000${mention.text}`
+    let found = fullerOf.get(signature)
+    if (found !== undefined) return found
+    const words = keyWords(key).length
+    const acronym = isAcronym(mention.text)
+    found = full.filter(
+      (group, k) =>
         group.key !== key &&
-        (((isShortFormOf(key, group.key) || isHyphenatedSurnameOf(mention.text, key, group.key)) &&
-          !isAcronym(mention.text) &&
+        // A short form has fewer words than the form it shortens (both tests below need it).
+        ((words < (fullWords[k] as number) &&
+          (isShortFormOf(key, group.key) || isHyphenatedSurnameOf(mention.text, key, group.key)) &&
+          !acronym &&
           shortens(
             key,
             mention.type,
             group.key,
-            votedType(group.mentions.map((other) => mentions[other] as NameMention)),
+            fullTypes[k] as EntityType,
             anyWordsShortenNames,
           )) ||
-          isAcronymOf(mention.text, (mentions[group.mentions[0] as number] as NameMention).text)),
+          (acronym && isAcronymOf(mention.text, firstForms[k] as string))),
     )
+    fullerOf.set(signature, found)
+    return found
+  }
+  // Each mention's group after short forms and acronyms are resolved to a fuller form.
+  const target = mentions.map((_, index) => keys[index] as string)
+  mentions.forEach((mention, index) => {
+    const key = keys[index] as string
+    const fuller = fullerForms(mention, key)
     if (fuller.length === 0) return
     // The fullest forms only ("Kim Jong Un" over "Jong Un"), then the one mentioned last before here.
     const candidates = fuller.filter(

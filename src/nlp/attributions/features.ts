@@ -18,27 +18,103 @@ export function featureName(key: string, value: string): string {
 }
 
 /**
+ * Every feature template of the two layers, by name; the templates write a feature as the template's index
+ * here and its value's id (`FeatureSink.value`), so that decoding never builds nor hashes a feature's name.
+ */
+export const TEMPLATES = [
+  // Both layers (writeWordFeatures).
+  'bias',
+  'w',
+  's',
+  'p',
+  'n',
+  // The source/cue layer.
+  'pp',
+  'nn',
+  'pw',
+  'wn',
+  'ps',
+  'sn',
+  'suf',
+  'q',
+  'stem',
+  'lex',
+  'lex|ps',
+  'lex|ns',
+  'nlex|s',
+  'nlex|w',
+  'plex|s',
+  'pron',
+  'first',
+  'last',
+  'afterclose',
+  'beforeopen',
+  // The content layer.
+  'r',
+  'rp',
+  'rn',
+  'qr',
+  'ac',
+  'ac|q',
+  'ac|w',
+  'ac1',
+  'srcbetween',
+  'bc',
+  'bc|q',
+  'bc|w',
+  'bc|src',
+  'nocue|q',
+  'cueprev|q',
+  'cuenext|q',
+  'between|q',
+  'first|q',
+  'last|q',
+] as const
+export type TemplateName = (typeof TEMPLATES)[number]
+const T = Object.fromEntries(TEMPLATES.map((name, index) => [name, index])) as Record<
+  TemplateName,
+  number
+>
+
+/**
  * Where the templates write a token's features: a list of names for training (`collect`), or a tagger's
- * scores when decoding (perceptron.ts), which looks each feature's row up from the strings the token already
- * holds instead of building a string per feature (the tagging time and most of its garbage otherwise).
+ * scores when decoding (perceptron.ts), which finds each feature's row by the template's index and the
+ * value's id instead of building a string per feature (the tagging time and most of its garbage otherwise).
  * Writing the features of a text: `token()` before each token's first feature, tokens in order.
  */
 export interface FeatureSink {
+  /** Where `value`'s ids come from: two sinks with the same space give a value the same id. */
+  readonly space: object
   token(): void
-  /** The feature `key=value` (`key` when the value is empty). */
-  add(key: string, value: string): void
-  /** The feature `key=first|second`, without joining the two. */
-  addPair(key: string, first: string, second: string): void
+  /**
+   * The id a value is written with: when decoding, its id in the model (negative when no feature holds it,
+   * then nothing is looked up); when collecting, any id that gives the value back. Taken once per value.
+   */
+  value(text: string): number
+  /** The feature `template=value` (`template` when the value is the empty string). */
+  add(template: number, value: number): void
+  /** The feature `template=first|second`, without joining the two. */
+  addPair(template: number, first: number, second: number): void
 }
 
 /** Features written to a sink, as the per-token (key, value) lists the training scripts read. */
 export function collect(write: (sink: FeatureSink) => void): TokenFeatures[] {
   const tokens: TokenFeatures[] = []
   let current: TokenFeatures = []
+  const values: string[] = []
+  const ids = new Map<string, number>()
   write({
+    // Ids of this collection alone: never taken for another sink's.
+    space: {},
     token: () => tokens.push((current = [])),
-    add: (key, value) => current.push(key, value),
-    addPair: (key, first, second) => current.push(key, `${first}|${second}`),
+    value: (text) => {
+      let id = ids.get(text)
+      if (id === undefined) ids.set(text, (id = values.push(text) - 1))
+      return id
+    },
+    add: (template, value) => current.push(TEMPLATES[template] as string, values[value] as string),
+    addPair: (template, first, second) =>
+      current.push(TEMPLATES[template] as string, `${values[first]}|${values[second]}`),
   })
   return tokens
 }
@@ -58,8 +134,8 @@ function shapeOf(token: TagToken): string {
   return text
 }
 
-/** What the templates read of a token, computed once per token. */
-interface TokenFacts {
+/** What the templates read of a token, computed once per text (both layers read the same). */
+export interface TokenFacts {
   word: string
   shape: string
   /** The word's last three characters. */
@@ -68,9 +144,8 @@ interface TokenFacts {
   cue: boolean
 }
 
-const NONE: TokenFacts = { word: '_', shape: '_', suffix: '_', stem: '_', cue: false }
-
-function factsOf(tokens: TagToken[]): TokenFacts[] {
+/** The facts of every token of a text, for `writeRoleFeatures` and `writeContentFeatures`. */
+export function tokenFacts(tokens: TagToken[]): TokenFacts[] {
   return tokens.map((token) => {
     const stem = cueStem(token.lower)
     return {
@@ -83,19 +158,56 @@ function factsOf(tokens: TagToken[]): TokenFacts[] {
   })
 }
 
-/** The token, its shape and its neighbours: features both layers share. */
-function writeWordFeatures(
-  sink: FeatureSink,
-  token: TokenFacts,
-  previous: TokenFacts,
-  next: TokenFacts,
-): void {
+/** What stands for a missing neighbour (before the first token, after the last). */
+const NONE = '_'
+/** Neighbours a template reads on either side: the id arrays below are padded by this many NONE ids. */
+const PAD = 2
+
+/**
+ * The ids of the tokens' word, shape, suffix and stem in one sink, padded by PAD ids of NONE on both sides
+ * (token i is at i + PAD), so that the neighbours' values are read without a test.
+ */
+interface ValueIds {
+  word: Int32Array
+  shape: Int32Array
+  suffix: Int32Array
+  stem: Int32Array
+  none: number
+}
+
+/** Ids of a text's facts, kept for the next sink of the same space (the other layer's tagger). */
+const idsOfFacts = new WeakMap<TokenFacts[], { space: object; ids: ValueIds }>()
+
+function valueIds(facts: TokenFacts[], sink: FeatureSink): ValueIds {
+  const known = idsOfFacts.get(facts)
+  if (known !== undefined && known.space === sink.space) return known.ids
+  const none = sink.value(NONE)
+  const padded = (): Int32Array => new Int32Array(facts.length + 2 * PAD).fill(none)
+  const ids: ValueIds = {
+    word: padded(),
+    shape: padded(),
+    suffix: padded(),
+    stem: padded(),
+    none,
+  }
+  facts.forEach((fact, i) => {
+    ids.word[i + PAD] = sink.value(fact.word)
+    ids.shape[i + PAD] = sink.value(fact.shape)
+    ids.suffix[i + PAD] = sink.value(fact.suffix)
+    ids.stem[i + PAD] = sink.value(fact.stem)
+  })
+  idsOfFacts.set(facts, { space: sink.space, ids })
+  return ids
+}
+
+/** The token, its shape and its neighbours: features both layers share (`at` is the token's padded index). */
+function writeWordFeatures(sink: FeatureSink, ids: ValueIds, at: number, empty: number): void {
   sink.token()
-  sink.add('bias', '')
-  sink.add('w', token.word)
-  sink.add('s', token.shape)
-  sink.add('p', previous.word)
-  sink.add('n', next.word)
+  sink.add(T.bias, empty)
+  sink.add(T.w, ids.word[at] as number)
+  sink.add(T.s, ids.shape[at] as number)
+  sink.add(T.p, ids.word[at - 1] as number)
+  sink.add(T.n, ids.word[at + 1] as number)
 }
 
 /** Features of each token for the source/cue layer: the words around it, their shapes, quotation state. */
@@ -104,43 +216,51 @@ export function roleFeatures(tokens: TagToken[]): TokenFeatures[] {
 }
 
 /** The role features of each token, written to a sink (see roleFeatures). */
-export function writeRoleFeatures(tokens: TagToken[], sink: FeatureSink): void {
-  const facts = factsOf(tokens)
+export function writeRoleFeatures(
+  tokens: TagToken[],
+  sink: FeatureSink,
+  facts: TokenFacts[] = tokenFacts(tokens),
+): void {
+  const ids = valueIds(facts, sink)
+  const { word, shape } = ids
+  const empty = sink.value('')
+  const quoted = sink.value('true')
+  const unquoted = sink.value('false')
+  const cue = (i: number): boolean => facts[i]?.cue === true
   tokens.forEach((token, i) => {
-    const here = facts[i] ?? NONE
-    const previous = facts[i - 1] ?? NONE
-    const next = facts[i + 1] ?? NONE
-    const w = here.word
-    writeWordFeatures(sink, here, previous, next)
-    sink.add('pp', (facts[i - 2] ?? NONE).word)
-    sink.add('nn', (facts[i + 2] ?? NONE).word)
-    sink.addPair('pw', previous.word, w)
-    sink.addPair('wn', w, next.word)
-    sink.addPair('ps', previous.shape, here.shape)
-    sink.addPair('sn', here.shape, next.shape)
-    sink.add('suf', here.suffix)
-    sink.addPair('q', token.inQuote ? 'true' : 'false', here.shape)
-    sink.add('stem', here.stem)
-    if (here.cue) {
-      sink.add('lex', '')
-      sink.add('lex|ps', previous.shape)
-      sink.add('lex|ns', next.shape)
+    const at = i + PAD
+    const w = word[at] as number
+    writeWordFeatures(sink, ids, at, empty)
+    sink.add(T.pp, word[at - 2] as number)
+    sink.add(T.nn, word[at + 2] as number)
+    sink.addPair(T.pw, word[at - 1] as number, w)
+    sink.addPair(T.wn, w, word[at + 1] as number)
+    sink.addPair(T.ps, shape[at - 1] as number, shape[at] as number)
+    sink.addPair(T.sn, shape[at] as number, shape[at + 1] as number)
+    sink.add(T.suf, ids.suffix[at] as number)
+    sink.addPair(T.q, token.inQuote ? quoted : unquoted, shape[at] as number)
+    sink.add(T.stem, ids.stem[at] as number)
+    if (cue(i)) {
+      sink.add(T.lex, empty)
+      sink.add(T['lex|ps'], shape[at - 1] as number)
+      sink.add(T['lex|ns'], shape[at + 1] as number)
     }
-    if (next.cue) {
-      sink.add('nlex|s', here.shape)
-      sink.add('nlex|w', w)
+    if (cue(i + 1)) {
+      sink.add(T['nlex|s'], shape[at] as number)
+      sink.add(T['nlex|w'], w)
     }
-    if (previous.cue) sink.add('plex|s', here.shape)
-    if (PRONOUNS.has(w)) sink.add('pron', '')
+    if (cue(i - 1)) sink.add(T['plex|s'], shape[at] as number)
+    if (PRONOUNS.has(token.lower)) sink.add(T.pron, empty)
     const before = tokens[i - 1]
     const after = tokens[i + 1]
-    if (before === undefined || before.sentence !== token.sentence) sink.add('first', '')
-    if (after === undefined || after.sentence !== token.sentence) sink.add('last', '')
-    if (before?.mark === 'close' || tokens[i - 2]?.mark === 'close') sink.add('afterclose', '')
-    if (after?.mark === 'open' || tokens[i + 2]?.mark === 'open') sink.add('beforeopen', '')
+    if (before === undefined || before.sentence !== token.sentence) sink.add(T.first, empty)
+    if (after === undefined || after.sentence !== token.sentence) sink.add(T.last, empty)
+    if (before?.mark === 'close' || tokens[i - 2]?.mark === 'close') sink.add(T.afterclose, empty)
+    if (after?.mark === 'open' || tokens[i + 2]?.mark === 'open') sink.add(T.beforeopen, empty)
   })
 }
 
+const DISTANCES = ['1', '2', '3', '4-6', '7-12', '13+']
 const distance = (d: number): string =>
   d <= 3 ? `${d}` : d <= 6 ? '4-6' : d <= 12 ? '7-12' : '13+'
 
@@ -153,8 +273,14 @@ export function contentFeatures(tokens: TagToken[], roles: string[]): TokenFeatu
 }
 
 /** The content features of each token, written to a sink (see contentFeatures). */
-export function writeContentFeatures(tokens: TagToken[], roles: string[], sink: FeatureSink): void {
-  const facts = factsOf(tokens)
+export function writeContentFeatures(
+  tokens: TagToken[],
+  roles: string[],
+  sink: FeatureSink,
+  facts: TokenFacts[] = tokenFacts(tokens),
+): void {
+  const ids = valueIds(facts, sink)
+  const empty = sink.value('')
   const cueAt = tokens.map((_, i) => (roles[i] ?? 'O').endsWith('CUE'))
   // Sources up to each token (prefix sums) and the nearest cue before and after each token in its sentence,
   // in linear passes, so that a long sentence costs no more per token than a short one.
@@ -176,44 +302,56 @@ export function writeContentFeatures(tokens: TagToken[], roles: string[], sink: 
   tokens.forEach((token, i) => {
     if (cueAt[i]) sentencesWithCues.add(token.sentence)
   })
-  const word = (i: number): string => (facts[i] ?? NONE).word
+  // The few values of quotation state, role and distance, each taken once.
+  const value = new Map<string, number>()
+  const idOf = (text: string): number => {
+    let id = value.get(text)
+    if (id === undefined) value.set(text, (id = sink.value(text)))
+    return id
+  }
+  const distanceIds = DISTANCES.map(idOf)
+  const distanceId = (d: number): number =>
+    (d <= 3 ? distanceIds[d - 1] : idOf(distance(d))) as number
+  const roleIds = roles.map(idOf)
+  const noRole = idOf('O')
+  const none = idOf(NONE)
+  const word = (i: number): number => ids.word[i + PAD] as number
   tokens.forEach((token, i) => {
-    const here = facts[i] ?? NONE
-    const q = token.inQuote ? 'Q' : token.mark !== null ? token.mark : 'U'
-    const role = roles[i] ?? 'O'
-    writeWordFeatures(sink, here, facts[i - 1] ?? NONE, facts[i + 1] ?? NONE)
-    sink.add('q', q)
-    sink.add('r', role)
-    sink.add('rp', roles[i - 1] ?? '_')
-    sink.add('rn', roles[i + 1] ?? '_')
-    sink.addPair('qr', q, role)
+    const q = idOf(token.inQuote ? 'Q' : token.mark !== null ? token.mark : 'U')
+    const role = roleIds[i] ?? noRole
+    writeWordFeatures(sink, ids, i + PAD, empty)
+    sink.add(T.q, q)
+    sink.add(T.r, role)
+    sink.add(T.rp, roleIds[i - 1] ?? none)
+    sink.add(T.rn, roleIds[i + 1] ?? none)
+    sink.addPair(T.qr, q, role)
     const before = cueBefore[i] === -1 ? undefined : cueBefore[i]
     const after = cueAfter[i] === -1 ? undefined : cueAfter[i]
     if (before !== undefined) {
-      const d = distance(i - before)
-      sink.add('ac', d)
-      sink.addPair('ac|q', d, q)
-      sink.add('ac|w', word(before))
-      sink.add('ac1', word(before + 1))
-      if (sourceBetween(before, i)) sink.add('srcbetween', '')
+      const d = distanceId(i - before)
+      sink.add(T.ac, d)
+      sink.addPair(T['ac|q'], d, q)
+      sink.add(T['ac|w'], word(before))
+      sink.add(T.ac1, word(before + 1))
+      if (sourceBetween(before, i)) sink.add(T.srcbetween, empty)
     }
     if (after !== undefined) {
-      const d = distance(after - i)
-      sink.add('bc', d)
-      sink.addPair('bc|q', d, q)
-      sink.add('bc|w', word(after))
-      if (sourceBetween(i + 1, after)) sink.add('bc|src', '')
+      const d = distanceId(after - i)
+      sink.add(T.bc, d)
+      sink.addPair(T['bc|q'], d, q)
+      sink.add(T['bc|w'], word(after))
+      if (sourceBetween(i + 1, after)) sink.add(T['bc|src'], empty)
     }
     if (before === undefined && after === undefined) {
-      sink.add('nocue|q', q)
+      sink.add(T['nocue|q'], q)
       const near = (s: number): boolean => sentencesWithCues.has(s)
-      if (near(token.sentence - 1)) sink.add('cueprev|q', q)
-      if (near(token.sentence + 1)) sink.add('cuenext|q', q)
+      if (near(token.sentence - 1)) sink.add(T['cueprev|q'], q)
+      if (near(token.sentence + 1)) sink.add(T['cuenext|q'], q)
     }
-    if (before !== undefined && after !== undefined) sink.add('between|q', q)
+    if (before !== undefined && after !== undefined) sink.add(T['between|q'], q)
     const previous = tokens[i - 1]
     const next = tokens[i + 1]
-    if (previous === undefined || previous.sentence !== token.sentence) sink.add('first|q', q)
-    if (next === undefined || next.sentence !== token.sentence) sink.add('last|q', q)
+    if (previous === undefined || previous.sentence !== token.sentence) sink.add(T['first|q'], q)
+    if (next === undefined || next.sentence !== token.sentence) sink.add(T['last|q'], q)
   })
 }

@@ -11,9 +11,11 @@ import {
   CONTENT_LABELS,
   type FeatureSink,
   ROLE_LABELS,
+  tokenFacts,
   writeContentFeatures,
   writeRoleFeatures,
 } from './features.js'
+import { FeatureVocabulary } from '../feature-rows.js'
 import { type StoredTaggerWeights, Tagger, readWeights } from './perceptron.js'
 import { SpeakerRanker, type StoredRankerWeights } from './ranker.js'
 import { type NameMention, SpeakerResolver, nameMentions } from './speakers.js'
@@ -71,9 +73,13 @@ export function defaultAttributionModel(): AttributionModel {
 export function modelFrom(
   file: Pick<AttributionModelFile, 'roles' | 'contents' | 'assemble' | 'speakers' | 'roleBias'>,
 ): AttributionModel {
+  const roles = readWeights(file.roles)
+  const contents = readWeights(file.contents)
+  // One vocabulary for both taggers: a text's words, shapes and stems are looked up once for both layers.
+  const vocabulary = new FeatureVocabulary([roles.names, contents.names])
   return {
-    roles: new Tagger(readWeights(file.roles), file.roleBias),
-    contents: new Tagger(readWeights(file.contents)),
+    roles: new Tagger(roles, file.roleBias, vocabulary),
+    contents: new Tagger(contents, [], vocabulary),
     assemble: { ...DEFAULT_ASSEMBLE_OPTIONS, ...file.assemble },
     ...(file.speakers === undefined ? {} : { speakers: new SpeakerRanker(file.speakers) }),
   }
@@ -114,11 +120,13 @@ export function tagText(
   model: AttributionModel,
   tokens: TagToken[],
 ): { roles: string[]; contents: string[] } {
-  const roles = tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink))
+  // Words, shapes and stems are read once for both layers.
+  const facts = tokenFacts(tokens)
+  const roles = tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink, facts))
   const contents = tagSequence(
     model.contents,
     tokens,
-    (sink) => writeContentFeatures(tokens, roles, sink),
+    (sink) => writeContentFeatures(tokens, roles, sink, facts),
     hasContentCues(tokens, roles),
   )
   return { roles, contents }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { collect } from './features.js'
+import { type FeatureSink, TEMPLATES, collect } from './features.js'
 import { Tagger } from './perceptron.js'
 
 // Names whose values hold "|" themselves: a pair must find its row however its parts split the value.
@@ -9,8 +9,9 @@ const tagger = new Tagger({
   names: ['bias', 'w=said', 'pw=a|b', 'pw=|||x', 'pw=a|b|c', 'q=true|Xx'],
   rows: Float32Array.from([0.5, -0.5, 2, -1, 3, 1, -2, 4, 1, 7, 0.25, 0.75]),
 })
+const template = (name: (typeof TEMPLATES)[number]): number => TEMPLATES.indexOf(name)
 
-function writeAll(sink: Parameters<Parameters<typeof collect>[0]>[0]): void {
+function writeAll(sink: FeatureSink): void {
   const pairs: [string, string][] = [
     ['a', 'b'],
     ['|', '|x'],
@@ -21,10 +22,10 @@ function writeAll(sink: Parameters<Parameters<typeof collect>[0]>[0]): void {
   ]
   for (const [first, second] of pairs) {
     sink.token()
-    sink.add('bias', '')
-    sink.add('w', first === 'a' ? 'said' : 'other')
-    sink.addPair('pw', first, second)
-    sink.addPair('q', 'true', 'Xx')
+    sink.add(template('bias'), sink.value(''))
+    sink.add(template('w'), sink.value(first === 'a' ? 'said' : 'other'))
+    sink.addPair(template('pw'), sink.value(first), sink.value(second))
+    sink.addPair(template('q'), sink.value('true'), sink.value('Xx'))
   }
 }
 
@@ -33,11 +34,15 @@ describe('Tagger scores written to a sink', () => {
     const joined = collect(writeAll)
     expect(joined[1]).toEqual(['bias', '', 'w', 'other', 'pw', '|||x', 'q', 'true|Xx'])
     const direct = tagger.score(writeAll, joined.length)
+    // The same features looked up by their joined values, one template at a time.
     const fromNames = tagger.score((sink) => {
       for (const pairs of joined) {
         sink.token()
         for (let k = 0; k < pairs.length; k += 2)
-          sink.add(pairs[k] as string, pairs[k + 1] as string)
+          sink.add(
+            template(pairs[k] as (typeof TEMPLATES)[number]),
+            sink.value(pairs[k + 1] as string),
+          )
       }
     }, joined.length)
     expect([...direct]).toEqual([...fromNames])

@@ -2,7 +2,8 @@
  * A first-order structured perceptron (Collins 2002) with averaged weights: emission weights per feature and
  * label, transition weights per label pair, Viterbi decoding. Small and fast enough to run per paragraph.
  */
-import type { FeatureSink } from './features.js'
+import { FeatureRows, FeatureVocabulary, type PairTable } from '../feature-rows.js'
+import { type FeatureSink, TEMPLATES } from './features.js'
 
 /** Weights of a tagger: labels, transitions (from × to, then a row for the sequence start), feature rows. */
 export interface TaggerWeights {
@@ -13,43 +14,45 @@ export interface TaggerWeights {
   rows: Float32Array
 }
 
-/** A tagger ready to decode: feature rows looked up by their name. */
+/** A tagger ready to decode: feature rows found by template index and value id (../feature-rows.ts). */
 export class Tagger {
   readonly labels: string[]
   private readonly transitions: Float64Array
-  /** Row offsets by feature template, then by value (a name `key=value` is split at its first "="). */
-  private readonly rowOf = new Map<string, Map<string, number>>()
-  /** Row offsets of two-part values (`a|b`) by template, then by each part; built on a template's first use. */
-  private readonly pairRowOf = new Map<string, Map<string, Map<string, number>>>()
-  private readonly rows: Float32Array
+  private readonly features: FeatureRows
+  /** Per template of TEMPLATES: value id → feature index (-1: none). */
+  readonly singles: Int32Array[]
+  /** Per template of TEMPLATES: (first id, second id) → feature index. */
+  readonly pairs: PairTable[]
+  readonly rows: Float32Array
   /** Added to every token's score of each label (a decision threshold; zero for a plain perceptron). */
   readonly bias: Float64Array
 
-  constructor(weights: TaggerWeights, bias: readonly number[] = []) {
+  /**
+   * `vocabulary`: the value ids, shared with other taggers that read the same values of a text (default: one
+   * of its own); it must hold every value of `weights.names`.
+   */
+  constructor(
+    weights: TaggerWeights,
+    bias: readonly number[] = [],
+    vocabulary: FeatureVocabulary = new FeatureVocabulary([weights.names]),
+  ) {
     this.labels = weights.labels
     this.bias = Float64Array.from(weights.labels, (_, label) => bias[label] ?? 0)
     this.transitions = Float64Array.from(weights.transitions)
     this.rows = weights.rows
-    weights.names.forEach((name, k) => {
-      const split = name.indexOf('=')
-      const key = split < 0 ? name : name.slice(0, split)
-      const value = split < 0 ? '' : name.slice(split + 1)
-      let values = this.rowOf.get(key)
-      if (values === undefined) this.rowOf.set(key, (values = new Map()))
-      values.set(value, k * weights.labels.length)
-    })
+    this.features = new FeatureRows(weights.names, vocabulary)
+    this.singles = TEMPLATES.map((template) => this.features.table(template))
+    this.pairs = TEMPLATES.map((template) => this.features.pairs(template))
   }
 
-  /** The best label sequence (indices into `labels`) for tokens given as (key, value) feature pairs. */
-  decode(sequence: string[][]): number[] {
-    const scores = this.score((sink) => {
-      for (const pairs of sequence) {
-        sink.token()
-        for (let k = 0; k + 1 < pairs.length; k += 2)
-          sink.add(pairs[k] as string, pairs[k + 1] as string)
-      }
-    }, sequence.length)
-    return this.decodeScores(scores, 0, sequence.length)
+  /** The id of a value in this tagger's vocabulary (-1 when no feature holds it). */
+  valueId(value: string): number {
+    return this.features.valueId(value)
+  }
+
+  /** The vocabulary its value ids come from (taggers sharing one read a text's values once). */
+  get vocabulary(): FeatureVocabulary {
+    return this.features.vocabulary
   }
 
   /**
@@ -61,7 +64,7 @@ export class Tagger {
     count: number,
     wanted?: (token: number) => boolean,
   ): Float64Array {
-    const sink = new EmissionSink(this, this.rows, count, wanted)
+    const sink = new EmissionSink(this, count, wanted)
     write(sink)
     return sink.scores
   }
@@ -76,52 +79,28 @@ export class Tagger {
       size,
     )
   }
-
-  /** The row of feature `key=value`, if the model has one. */
-  rowOfFeature(key: string, value: string): number | undefined {
-    return this.rowOf.get(key)?.get(value)
-  }
-
-  /**
-   * The row of feature `key=first|second`, found without joining the parts: every name `key=a|b` is filed
-   * under each way its value splits at a "|", so that (first, second) finds it exactly when the joined value
-   * is a name, whatever "|" the parts hold.
-   */
-  rowOfPair(key: string, first: string, second: string): number | undefined {
-    let byFirst = this.pairRowOf.get(key)
-    if (byFirst === undefined) this.pairRowOf.set(key, (byFirst = this.pairRows(key)))
-    return byFirst.get(first)?.get(second)
-  }
-
-  private pairRows(key: string): Map<string, Map<string, number>> {
-    const byFirst = new Map<string, Map<string, number>>()
-    for (const [value, row] of this.rowOf.get(key) ?? []) {
-      for (let bar = value.indexOf('|'); bar >= 0; bar = value.indexOf('|', bar + 1)) {
-        const first = value.slice(0, bar)
-        let bySecond = byFirst.get(first)
-        if (bySecond === undefined) byFirst.set(first, (bySecond = new Map()))
-        bySecond.set(value.slice(bar + 1), row)
-      }
-    }
-    return byFirst
-  }
 }
 
 /** Sums each token's feature rows into its emission scores, in the order the features are written. */
 class EmissionSink implements FeatureSink {
   readonly scores: Float64Array
   private readonly size: number
+  private readonly rows: Float32Array
+  private readonly singles: Int32Array[]
+  private readonly pairs: PairTable[]
   private token_ = -1
   private at = 0
   private skip = false
 
   constructor(
     private readonly tagger: Tagger,
-    private readonly rows: Float32Array,
     count: number,
     private readonly wanted?: (token: number) => boolean,
   ) {
     this.size = tagger.labels.length
+    this.rows = tagger.rows
+    this.singles = tagger.singles
+    this.pairs = tagger.pairs
     this.scores = new Float64Array(count * this.size)
   }
 
@@ -134,20 +113,29 @@ class EmissionSink implements FeatureSink {
     for (let label = 0; label < this.size; label++) this.scores[this.at + label] = bias[label]!
   }
 
-  add(key: string, value: string): void {
-    if (this.skip) return
-    const row = this.tagger.rowOfFeature(key, value)
-    if (row !== undefined) this.addRow(row)
+  get space(): object {
+    return this.tagger.vocabulary
   }
 
-  addPair(key: string, first: string, second: string): void {
-    if (this.skip) return
-    const row = this.tagger.rowOfPair(key, first, second)
-    if (row !== undefined) this.addRow(row)
+  value(text: string): number {
+    return this.tagger.valueId(text)
   }
 
-  private addRow(row: number): void {
+  add(template: number, value: number): void {
+    if (this.skip || value < 0) return
+    const feature = this.singles[template]![value]!
+    if (feature >= 0) this.addRow(feature)
+  }
+
+  addPair(template: number, first: number, second: number): void {
+    if (this.skip) return
+    const feature = this.pairs[template]!.get(first, second)
+    if (feature >= 0) this.addRow(feature)
+  }
+
+  private addRow(feature: number): void {
     const { scores, rows, size, at } = this
+    const row = feature * size
     for (let label = 0; label < size; label++) scores[at + label]! += rows[row + label]!
   }
 }
