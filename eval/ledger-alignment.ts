@@ -122,15 +122,13 @@ function emergentGroups(): GoldGroup[] {
 /** The settings compared: joins on shared terms alone (as before), and with the stance model's part. */
 export const ALIGNMENT_GRID: Alignment[] = [0.3, 0.45].flatMap((sameClaim) =>
   (['rare', 'any'] as const).flatMap((eventNames) =>
-    [false, true].flatMap((anchors) =>
-      (['half', 'majority'] as const).map((linkage) => ({
-        sameClaim,
-        sameEvent: 0.15,
-        anchors,
-        linkage,
-        eventNames,
-      })),
-    ),
+    [false, true].map((anchors) => ({
+      sameClaim,
+      sameEvent: 0.15,
+      anchors,
+      linkage: 'half' as const,
+      eventNames,
+    })),
   ),
 )
 

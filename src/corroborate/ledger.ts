@@ -24,11 +24,8 @@ export interface Alignment {
    * common — "Lohan checked into Betty Ford" and "Lohan checked into a Malibu rehab" are two events.
    */
   anchors: boolean
-  /**
-   * Two groups merge when at least half ('half'), more than half ('majority') or all ('complete') the pairs
-   * across them join.
-   */
-  linkage: 'half' | 'majority' | 'complete'
+  /** Two groups merge when at least half ('half') or all ('complete') the pairs across them join. */
+  linkage: 'half' | 'complete'
   /**
    * The same-event join's shared name: 'rare' weighs it by the story (a name in most clauses, the story's
    * subject, counts for nothing); 'any' takes the story's subject too ("the port of Calderon" in a story about
@@ -194,7 +191,6 @@ function alignPropositions(
     for (const x of left) for (const y of right) if (matches.get(x)?.has(y) === true) passing++
     const across = left.length * right.length
     if (alignment.linkage === 'complete' ? passing < across : passing * 2 < across) continue
-    if (alignment.linkage === 'majority' && passing * 2 === across) continue
     for (const index of right) groupOf[index] = ga
     members.set(ga, [...left, ...right])
     members.delete(gb)
