@@ -6,6 +6,11 @@ import { RESTATED_SHARE, verify } from './verify.js'
 
 /** A brief of three to seven sentences (fewer when the story has fewer usable claims). */
 const MAX_SENTENCES = 7
+/**
+ * Claims read beyond the seven: a claim whose citations do not state it loses them, and one of the next claims
+ * may then be better supported (a stance call per citation each, so a few, not all).
+ */
+const SPARE_CANDIDATES = 3
 /** A clause this long or shorter says too little to stand alone in a brief. */
 const MIN_WORDS = 8
 const MAX_CHARS = 320
@@ -39,45 +44,75 @@ export function buildBrief(
     )
   const brief: { text: string; spans: Span[] }[] = []
   for (const { claim, sentence } of usable) {
-    if (brief.length === MAX_SENTENCES) break
-    const once = new Map<string, Span>()
-    for (const span of claim.spans) if (!once.has(span.articleId)) once.set(span.articleId, span)
+    if (brief.length === MAX_SENTENCES + SPARE_CANDIDATES) break
+    const once = new Map<string, { span: Span; sentence: Span }>()
+    for (const member of claim.members)
+      if (!once.has(member.articleId))
+        once.set(member.articleId, {
+          span: { articleId: member.articleId, start: member.start, end: member.end },
+          sentence: { articleId: member.articleId, ...member.sentence },
+        })
     const spans = supportedCitations(sentence.text, [...once.values()], byId)
     if (spans.length > 0)
       brief.push({ text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()), spans })
   }
+  // Best supported first by the citations that stand (a claim of three articles may keep one), ties in the
+  // ledger's order.
   return brief
+    .map((entry, index) => ({ entry, index }))
+    .sort((a, b) => b.entry.spans.length - a.entry.spans.length || a.index - b.index)
+    .slice(0, MAX_SENTENCES)
+    .map(({ entry }) => entry)
 }
 
 /**
- * The citations whose own clause restates the sentence, or whose article agrees with it or reports it (stance
- * agree or discuss). The stance reads the whole article, and a body that differs on other details (another
- * day, another toll) can read as disagreeing with a sentence it states word for word.
+ * A cited passage states a brief sentence when its sentence holds at least this share of the brief sentence's
+ * content words: the reader who opens the citation finds most of what the line says there. A limit of words, not
+ * tuned: half, as the seed check in eval/seeds.ts reads "states".
  */
-function supportedCitations(text: string, spans: Span[], byId: Map<string, Article>): Span[] {
-  const cited = spans.filter((span) => byId.has(span.articleId))
+const STATED_SHARE = 0.5
+
+/**
+ * The citations whose own sentence states the brief sentence (STATED_SHARE of its content words) and whose
+ * article the stance model does not find disputing it — it agrees, reports it, or its clause restates the
+ * sentence word for word (the stance reads the whole article, and a body that differs on other details —
+ * another day, another toll — can read as disagreeing with a sentence it states). The ledger joins clauses by
+ * shared names and words, which can join a clause that says something else about the same people ("Putin gave
+ * him a look at his car" with "Putin gifted Kim a limousine"); the stance model alone let such a citation
+ * stand as "discuss".
+ */
+function supportedCitations(
+  text: string,
+  cited: { span: Span; sentence: Span }[],
+  byId: Map<string, Article>,
+): Span[] {
+  const known = cited.filter(({ span }) => byId.has(span.articleId))
   const sentence = prepareClaim(text)
+  const slice = (span: Span): ReturnType<typeof prepareClaim> =>
+    prepareClaim((byId.get(span.articleId) as Article).text.slice(span.start, span.end))
   const restates = (span: Span): boolean => {
-    const clause = prepareClaim(
-      (byId.get(span.articleId) as Article).text.slice(span.start, span.end),
-    )
+    const clause = slice(span)
     return (
       shareOf(sentence.stems, clause.stems) >= RESTATED_SHARE &&
       shareOf(clause.stems, sentence.stems) >= RESTATED_SHARE &&
       clause.negation === sentence.negation
     )
   }
+  const states = (passage: Span): boolean =>
+    shareOf(sentence.stems, slice(passage).stems) >= STATED_SHARE
   // The story's own articles, annotations and all: verify reads their stored attributions instead of
   // annotating their text again. Links are not needed: only each article's stance is read here.
   const { verdicts } = verify(
     text,
-    cited.map((span) => byId.get(span.articleId) as Article),
+    known.map(({ span }) => byId.get(span.articleId) as Article),
     { links: [] },
   )
-  return cited.filter((span, index) => {
-    const stance = verdicts[index]?.stance
-    return stance === 'agree' || stance === 'discuss' || restates(span)
-  })
+  return known
+    .filter(({ span, sentence: passage }, index) => {
+      const stance = verdicts[index]?.stance
+      return states(passage) && (stance === 'agree' || stance === 'discuss' || restates(span))
+    })
+    .map(({ span }) => span)
 }
 
 function bestSentence(members: Proposition[]): Proposition | null {

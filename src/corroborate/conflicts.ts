@@ -1,6 +1,7 @@
 import { HEDGES } from '../data/reporting.js'
 import type { Article, Span, StoryConflict } from '../types.js'
 import { type EventDate, findEventDates } from './event-dates.js'
+import { sameHappenings } from './event-participants.js'
 import { type NumberFact, numberFacts } from './number-facts.js'
 
 /**
@@ -34,29 +35,56 @@ interface Interval {
 }
 
 /**
- * The values a number with its qualifier allows. A figure rounded by its scale word ("$1.4 billion") allows what
- * rounds to it, so "$1.375 billion" and "$1.4 billion" agree; the interval is half-open, so "$3.5 billion" and
- * "$3.6 billion" do not.
+ * The values a number with its qualifier allows, read two ways, since a writer either rounds a figure to its
+ * scale word or cuts it there: "$1.4 billion" rounded allows [1.35, 1.45) billion, so "$1.375 billion" agrees;
+ * "$43 million" cut allows [43, 44) million, so "$43,885,310" agrees. Two figures agree when one convention
+ * makes them agree — the same for both, so "$3.5 billion" and "$3.6 billion" (rounded [3.45, 3.55) and
+ * [3.55, 3.65), cut [3.5, 3.6) and [3.6, 3.7)) still contradict. Intervals are half-open.
  */
-function allowed(value: number, qualifier: string | null, rounding = 0): Interval {
-  if (qualifier !== null && UPPER.has(qualifier)) return { low: 0, high: value + rounding }
-  if (qualifier !== null && LOWER.has(qualifier)) return { low: value - rounding, high: Infinity }
+interface Readings {
+  rounded: Interval
+  cut: Interval
+}
+
+function allowed(value: number, qualifier: string | null, rounding = 0): Readings {
+  const both = (interval: Interval): Readings => ({ rounded: interval, cut: interval })
+  if (qualifier !== null && UPPER.has(qualifier)) return both({ low: 0, high: value + rounding })
+  if (qualifier !== null && LOWER.has(qualifier))
+    return both({ low: value - rounding, high: Infinity })
   if (qualifier !== null && APPROXIMATE.has(qualifier))
-    return { low: value * (1 - APPROXIMATE_SPREAD), high: value * (1 + APPROXIMATE_SPREAD) }
-  return { low: value - rounding, high: value + rounding * (1 - 1e-9) }
+    return both({ low: value * (1 - APPROXIMATE_SPREAD), high: value * (1 + APPROXIMATE_SPREAD) })
+  return {
+    rounded: { low: value - rounding, high: value + rounding * (1 - 1e-9) },
+    cut: { low: value, high: value + 2 * rounding * (1 - 1e-9) },
+  }
 }
 
 const bounded = (side: { qualifier: string | null }): boolean =>
   side.qualifier !== null && (UPPER.has(side.qualifier) || LOWER.has(side.qualifier))
 
 const overlaps = (a: Interval, b: Interval): boolean => a.low <= b.high && b.low <= a.high
+/** Both figures can hold at once, read by one convention (see Readings). */
+const compatible = (a: Readings, b: Readings): boolean =>
+  overlaps(a.rounded, b.rounded) || overlaps(a.cut, b.cut)
 
 interface Side {
   value: string
   qualifier: string | null
-  interval: Interval
+  readings: Readings
   spans: Span[]
+  /**
+   * For an event's date: the day its earliest report was published (ms). A report cannot date an event that
+   * happened after it was written, so a later date in a later report is a later occurrence, not a
+   * contradiction ("met on Sunday" on the 9th, "met on Thursday" on the 13th).
+   */
+  written?: number
 }
+
+/** Each date is no later than the other's report was written (see Side.written); always true for figures. */
+const sameOccurrence = (a: Side, b: Side): boolean =>
+  a.written === undefined ||
+  b.written === undefined ||
+  (a.readings.rounded.low <= b.written && b.readings.rounded.low <= a.written)
 
 function conflictOf(
   about: string,
@@ -73,8 +101,10 @@ function conflictOf(
     if (known === undefined) byValue.set(key, { ...side, spans: [...side.spans] })
     else {
       known.spans.push(...side.spans)
+      if (side.written !== undefined)
+        known.written = Math.min(known.written ?? Infinity, side.written)
       if (side.qualifier === null)
-        Object.assign(known, { qualifier: null, interval: side.interval })
+        Object.assign(known, { qualifier: null, readings: side.readings })
     }
   }
   const values = [...byValue.values()]
@@ -90,12 +120,13 @@ function conflictOf(
       // One source giving two values is not sources disagreeing.
       if ([...sa].every((source) => sb.has(source)) && [...sb].every((source) => sa.has(source)))
         continue
-      const compatible = overlaps(a.interval, b.interval)
+      if (!sameOccurrence(a, b)) continue
+      const agree = compatible(a.readings, b.readings)
       // "$13.6 million" and "$13,625,777" are one figure, rounded; only a bound ("as much as", "more than")
       // makes compatible values differ.
-      if (compatible && !bounded(a) && !bounded(b)) continue
+      if (agree && !bounded(a) && !bounded(b)) continue
       differ = true
-      if (!compatible) contradicting.add(a).add(b)
+      if (!agree) contradicting.add(a).add(b)
     }
   if (!differ) return null
   // A contradiction shows the values that cannot all hold; a bound compatible with each of them ("less than
@@ -139,7 +170,7 @@ function numberConflicts(
       members.map((fact) => ({
         value: `${formatNumber(fact.value)}${fact.unit === null ? '' : ` ${fact.unit}`}`,
         qualifier: fact.qualifier,
-        interval: allowed(fact.value, fact.qualifier, fact.rounding),
+        readings: allowed(fact.value, fact.qualifier, fact.rounding),
         spans: [{ articleId: fact.articleId, start: fact.start, end: fact.end }],
       })),
       sourceOf,
@@ -165,6 +196,7 @@ function groupFigures(facts: NumberFact[]): NumberFact[][] {
     for (let j = i + 1; j < facts.length; j++) {
       const [a, b] = [facts[i] as NumberFact, facts[j] as NumberFact]
       if (kindOf(a) !== kindOf(b)) continue
+      if (a.party !== null && b.party !== null && a.party !== b.party) continue
       if (a.kind === 'price' || a.unit === 'people') {
         pairs.push({ i, j, weight: Infinity })
         continue
@@ -182,7 +214,7 @@ function groupFigures(facts: NumberFact[]): NumberFact[][] {
       right.some(
         (j) =>
           facts[i]?.articleId === facts[j]?.articleId &&
-          !overlaps(intervals[i] as Interval, intervals[j] as Interval),
+          !compatible(intervals[i] as Readings, intervals[j] as Readings),
       ),
     )
   for (const { i, j } of pairs) {
@@ -230,6 +262,9 @@ function dateConflicts(
       (event) => day - Date.parse(event.from) < CURRENT_EVENT_DAYS * 86_400_000,
     )
   })
+  const writtenOn = new Map(
+    articles.map((article) => [article.id, Date.parse((article.published ?? '9999').slice(0, 10))]),
+  )
   const byKind = new Map<string, EventDate[]>()
   for (const event of current) byKind.set(event.kind, [...(byKind.get(event.kind) ?? []), event])
   return [...byKind].flatMap(([kind, all]) => {
@@ -246,20 +281,27 @@ function dateConflicts(
             other.articleId === event.articleId && !overlaps(interval(other), interval(event)),
         ),
     )
-    const conflict = conflictOf(
-      `date of the ${kind}`,
-      kind,
-      events.map((event) => ({
-        value: event.from === event.to ? event.from : `${event.from} – ${event.to}`,
-        qualifier: null,
-        interval: interval(event),
-        spans: [
-          { articleId: event.articleId, start: event.expression.start, end: event.expression.end },
-        ],
-      })),
-      sourceOf,
-    )
-    return conflict === null ? [] : [conflict]
+    return sameHappenings(events).flatMap((happening) => {
+      const conflict = conflictOf(
+        `date of the ${kind}`,
+        kind,
+        happening.map((event) => ({
+          value: event.from === event.to ? event.from : `${event.from} – ${event.to}`,
+          qualifier: null,
+          readings: { rounded: interval(event), cut: interval(event) },
+          written: writtenOn.get(event.articleId) ?? Infinity,
+          spans: [
+            {
+              articleId: event.articleId,
+              start: event.expression.start,
+              end: event.expression.end,
+            },
+          ],
+        })),
+        sourceOf,
+      )
+      return conflict === null ? [] : [conflict]
+    })
   })
 }
 

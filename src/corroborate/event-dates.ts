@@ -127,6 +127,10 @@ function dayRange(
 ): { from: string; to: string } | null {
   const start = result.start
   let date = start.date()
+  // "A day earlier", "two days later": counted from another event of the text, not from the report's date.
+  if (/\b(?:earlier|later|before|after)\b/i.test(result.text) && !/\bago\b/i.test(result.text))
+    return null
+  if (/\bweeks?\b/i.test(result.text)) return weekRange(result.text, date, reference)
   if (/weekend/i.test(result.text)) {
     // The weekend before the report: its Saturday and Sunday.
     const saturday = new Date(reference.getTime() - ((reference.getUTCDay() + 1) % 7 || 7) * DAY)
@@ -143,6 +147,28 @@ function dayRange(
     const last = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0))
     return { from: isoDay(first), to: isoDay(last) }
   }
+  return null
+}
+
+/**
+ * A date counted in weeks names a week, not a day (chrono gives "last week" as the report's day less seven):
+ * "last week" and "next week" are the calendar weeks (Monday to Sunday) before and after the report's, "a week
+ * ago" or "two weeks ago" the seven days around that day.
+ */
+function weekRange(text: string, date: Date, reference: Date): { from: string; to: string } | null {
+  const monday = new Date(reference.getTime() - ((reference.getUTCDay() + 6) % 7) * DAY)
+  const week = (offset: number): { from: string; to: string } => ({
+    from: isoDay(new Date(monday.getTime() + offset * 7 * DAY)),
+    to: isoDay(new Date(monday.getTime() + (offset * 7 + 6) * DAY)),
+  })
+  if (/\blast\b|\bprevious\b|\bpast\b/i.test(text)) return week(-1)
+  if (/\bnext\b|\bcoming\b/i.test(text)) return week(1)
+  if (/\bthis\b/i.test(text)) return week(0)
+  if (/\bago\b/i.test(text))
+    return {
+      from: isoDay(new Date(date.getTime() - 3 * DAY)),
+      to: isoDay(new Date(date.getTime() + 3 * DAY)),
+    }
   return null
 }
 

@@ -1,4 +1,5 @@
 import type { Article, Span, StoryClaim, StoryConflict } from '../types.js'
+import { findEventDates } from './event-dates.js'
 import { type Proposition, propositionsOf } from './propositions.js'
 
 /**
@@ -69,7 +70,7 @@ export function buildLedger(
   conflicts: StoryConflict[],
   alignment: Alignment = ALIGNMENT,
 ): LedgerClaim[] {
-  const propositions = articles.flatMap(propositionsOf)
+  const propositions = articles.flatMap(datedPropositions)
   const weight = termWeights(propositions)
   const groups = alignPropositions(propositions, weight, alignment)
   const published = new Map(articles.map((article) => [article.id, article.published ?? '9999']))
@@ -104,6 +105,30 @@ export function buildLedger(
       asserted: members.some((member) => member.attributedTo === null),
       members,
     }
+  })
+}
+
+/**
+ * An article's clauses, each with the days its dated events allow (event-dates.ts), their kinds and the day the
+ * article was published, for `sameDays`.
+ */
+function datedPropositions(article: Article): Proposition[] {
+  const dates = findEventDates(article)
+  const written = (article.published ?? '9999').slice(0, 10)
+  return propositionsOf(article).map((proposition) => {
+    const inside = dates.filter(
+      (date) =>
+        date.expression.start >= proposition.start && date.expression.end <= proposition.end,
+    )
+    if (inside.length === 0) return proposition
+    const days = {
+      from: inside.map((date) => date.from).sort()[inside.length - 1] as string,
+      to: inside.map((date) => date.to).sort()[0] as string,
+      kinds: [...new Set(inside.map((date) => date.kind))],
+      written,
+    }
+    // Two dates of one clause that cannot both hold (a range and a day outside it) say nothing usable.
+    return days.from <= days.to ? { ...proposition, days } : proposition
   })
 }
 
@@ -164,8 +189,8 @@ function alignPropositions(
     if (right.some((index) => articles.has(propositions[index]?.articleId))) continue
     let passing = 0
     for (const x of left) for (const y of right) if (matches.get(x)?.has(y) === true) passing++
-    const needed = alignment.linkage === 'complete' ? 1 : 0.5
-    if (passing < needed * left.length * right.length) continue
+    const across = left.length * right.length
+    if (alignment.linkage === 'complete' ? passing < across : passing * 2 < across) continue
     for (const index of right) groupOf[index] = ga
     members.set(ga, [...left, ...right])
     members.delete(gb)
@@ -243,7 +268,27 @@ function sameClaim(
   weight: Map<string, number>,
   alignment: Alignment,
 ): boolean {
-  return sharesWhat(a, b, weight, alignment) && (!alignment.anchors || sharesAnchors(a, b))
+  return (
+    sameDays(a, b) &&
+    sharesWhat(a, b, weight, alignment) &&
+    (!alignment.anchors || sharesAnchors(a, b))
+  )
+}
+
+/**
+ * Clauses dating their events to days that cannot both hold tell two events when the events are of other
+ * kinds ("Putin on Tuesday gifted Kim a limousine", "Kim took a shine to the car during his visit in
+ * September") or when one happened after the other's report was written ("met on Sunday" in a report of the
+ * 9th, "met on Thursday" in one of the 13th: a second meeting). One kind of event on two days before both
+ * reports is one event whose day is disputed ("collapsed on Sunday", "collapsed on Saturday"). Undated clauses
+ * may be either.
+ */
+function sameDays(a: Proposition, b: Proposition): boolean {
+  const [x, y] = [a.days, b.days]
+  if (x === undefined || y === undefined) return true
+  if (x.from <= y.to && y.from <= x.to) return true
+  const oneKind = x.kinds.some((kind) => y.kinds.includes(kind))
+  return oneKind && x.from <= y.written && y.from <= x.written
 }
 
 /** The lexical part of the join: shared names and predicate words, weighted by rarity in the story. */

@@ -16,6 +16,12 @@ export interface NumberFact {
   unit: string | null
   qualifier: string | null
   /**
+   * Who asks for or offers a proposed sum (the name nearest before it in its sentence: "Democrats countered
+   * with $1.3 billion", "Trump requested $5.7 billion"); null for other sums. Two parties' figures are two
+   * figures.
+   */
+  party: string | null
+  /**
    * Half the unit of the last digit written, when a scale word rounds the figure ("$1.4 billion" is given to
    * the nearest $0.1 billion, so ± 0.05 billion; "$600 million" ± 0.5 million); 0 for a figure written in
    * full ("$245,000") and for counts of people.
@@ -40,10 +46,31 @@ const NOT_SUBJECT = new Set([
   'totaling',
   'totalling',
   'amounting',
+  // What every sum is: "$5.7 billion in funds for the wall" is not singled out by "funds".
+  'funds',
+  'funding',
+  'money',
+  'cash',
 ])
 const SUBJECT_WORDS = 4
 /** How far before an amount its subject is looked for when no phrase follows it. */
 const BEFORE_CHARS = 60
+
+/**
+ * A sum someone asks for, offers or plans ("Republicans should press for $2 trillion in spending cuts", "his
+ * demands for $5.7 billion", "Democrats countered with $1.3 billion") is that party's figure, not the value
+ * of the thing: it is compared with what others say was asked or offered, never with what was spent or
+ * scheduled. Read from the words just before the amount, in its clause.
+ */
+const PROPOSED_BEFORE =
+  /\b(?:demand(?:s|ed|ing)?|ask(?:s|ed|ing)?|request(?:s|ed|ing)?|seek(?:s|ing)?|sought|propos(?:e|es|ed|ing|al|als)|offer(?:s|ed|ing)?|counter(?:s|ed|ing|offer)?|want(?:s|ed|ing)?|press(?:es|ed|ing)?|push(?:es|ed|ing)?|call(?:s|ed|ing)?|plan(?:s|ned|ning)?|urg(?:e|es|ed|ing)|should|would\s+like)\b(?:\s+[\p{L}-]+){0,3}\s*$/iu
+/**
+ * "All but $190,450 of their giving", "all except $2 million of the fund": the figure is what is left out of
+ * the thing, not its amount.
+ */
+const LEFT_OUT_BEFORE = /\b(?:all\s+but|all\s+except(?:\s+for)?|everything\s+but)\s*$/i
+/** Words before an amount read for PROPOSED_BEFORE and LEFT_OUT_BEFORE (within its clause). */
+const CUE_CHARS = 50
 
 // People counted by what happened to them: "killed at least 12 people", "12 people were killed".
 const COUNT_WORDS: Record<string, number> = {
@@ -123,9 +150,11 @@ export function numberFacts(article: Article): NumberFact[] {
           : priced !== undefined
             ? contentOf(priced.text)
             : []
+    const { kind, asker } = kindOf(fact.about, article.text, fact.start, sentence.start)
     return {
       articleId: article.id,
-      kind: fact.about,
+      kind,
+      party: kind.startsWith('proposed') ? (asker ?? partyOf(named.at(-1)?.text)) : null,
       subject,
       subjectName:
         fact.about === 'price' && owned === null && priced !== undefined && subject.length > 0
@@ -146,6 +175,7 @@ export function numberFacts(article: Article): NumberFact[] {
       return {
         articleId: article.id,
         kind: OUTCOME_KIND[(groups.outcome ?? '').toLowerCase()] ?? 'count',
+        party: null,
         subject: [],
         subjectName: null,
         value: COUNT_WORDS[number] ?? Number(number.replace(/,/g, '')),
@@ -158,6 +188,37 @@ export function numberFacts(article: Article): NumberFact[] {
     }),
   )
   return [...money, ...counts]
+}
+
+/** A party by the last word of its name, so "Donald Trump" and "Trump's" are one party. */
+function partyOf(name: string | undefined): string | null {
+  const last = name
+    ?.toLowerCase()
+    .replace(/['’]s$/, '')
+    .split(/\s+/)
+    .at(-1)
+  return last === undefined || last === '' ? null : last
+}
+
+/**
+ * The kind of a sum as its clause frames it — "remainder" after "all but", "proposed amount" after a request
+ * or an offer, else the annotation's kind (price, amount…) — and, for a proposed sum, the capitalised word
+ * that asks or offers it when it stands just before the cue ("Democrats offered").
+ */
+function kindOf(
+  about: string,
+  text: string,
+  start: number,
+  sentenceStart: number,
+): { kind: string; asker: string | null } {
+  const before = text.slice(Math.max(sentenceStart, start - CUE_CHARS), start)
+  // The clause the amount is in: the cue must not stand behind a comma or a clause break.
+  const clause = before.split(/[,;:()\u2013\u2014]/).at(-1) ?? ''
+  if (LEFT_OUT_BEFORE.test(clause)) return { kind: 'remainder', asker: null }
+  const cue = PROPOSED_BEFORE.exec(clause)
+  if (cue === null) return { kind: about, asker: null }
+  const asker = /([\p{Lu}][\p{L}'’.-]*)\s+$/u.exec(clause.slice(0, cue.index))?.[1]
+  return { kind: `proposed ${about}`, asker: asker === undefined ? null : partyOf(asker) }
 }
 
 /** Half the unit of the written figure's last digit when a scale word multiplies it; else 0 (see NumberFact). */

@@ -32,6 +32,11 @@ export interface Proposition {
   quoted: boolean
   /** A third-person pronoun inside the quoted words ("he liked it"): the quote needs its context. */
   quotedPronoun: boolean
+  /**
+   * The days the clause's dated events allow (ISO, inclusive), their kinds and the day its article was
+   * published, when it dates one (set by the ledger).
+   */
+  days?: { from: string; to: string; kinds: string[]; written: string }
 }
 
 const MIN_CLAUSE_WORDS = 6
