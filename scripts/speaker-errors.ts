@@ -1,0 +1,121 @@
+/**
+ * Error classes of the speaker ranker on PolNeAR train/, out of fold (a ranker trained on the other folds chooses
+ * each held-out article's speakers): per gold source kind, whether some hypothesis was right (a ranking error) or
+ * none was (a candidate error), whether the chosen source is the gold source span, and samples of each class.
+ *   nice npx tsx scripts/speaker-errors.ts [--epochs 3] [--samples 40] > /tmp/speaker-errors.txt
+ * Reads only train/ (with the out-of-fold tags of scripts/train-attributions.ts); dev/ is the report, not a guide.
+ */
+import { sourceKind, speakerRight } from '../eval/attribution-metric.js'
+import { trimSpan } from '../eval/polnear.js'
+import { SpeakerRanker } from '../src/nlp/attributions/ranker.js'
+import {
+  examplesOf,
+  prepareTrainArticles,
+  readModel,
+  readOutOfFold,
+  trainRanker,
+} from './speaker-ranker-data.js'
+
+const argument = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name)
+  return at >= 0 ? Number(process.argv[at + 1]) : fallback
+}
+const EPOCHS = argument('--epochs', 3)
+const SAMPLES = argument('--samples', 40)
+
+const kept = readOutOfFold()
+const articles = prepareTrainArticles(readModel(), kept)
+const counts = new Map<string, number>()
+const samples = new Map<string, string[]>()
+const count = (key: string, sample?: string): void => {
+  counts.set(key, (counts.get(key) ?? 0) + 1)
+  if (sample === undefined) return
+  const list = samples.get(key) ?? []
+  if (list.length < SAMPLES) list.push(sample)
+  samples.set(key, list)
+}
+const overlaps = (a: { start: number; end: number } | null, frags: [number, number][]): boolean =>
+  a !== null && frags.some(([s, e]) => a.start < e && a.end > s)
+
+for (let fold = 0; fold < kept.folds; fold++) {
+  const ranker = new SpeakerRanker(
+    trainRanker(examplesOf(articles.filter((a) => a.fold !== fold)), EPOCHS).at(-1)!,
+  )
+  for (const article of articles.filter((a) => a.fold === fold)) {
+    const { text } = article
+    const spans = article.found.map((found) => ({
+      found,
+      span: trimSpan(text, found.content.start, found.content.end),
+    }))
+    for (const unit of article.gold) {
+      if (unit.source === null) continue
+      // The prediction with the most overlap, as the metric takes it.
+      let best: (typeof spans)[number] | null = null
+      let bestOverlap = 0
+      for (const p of spans) {
+        const shared = unit.frags.reduce(
+          (sum, [fs, fe]) => sum + Math.max(0, Math.min(p.span[1], fe) - Math.max(p.span[0], fs)),
+          0,
+        )
+        const length = p.span[1] - p.span[0]
+        if (shared > 0 && shared >= 0.5 * Math.min(length, unit.length) && shared > bestOverlap) {
+          best = p
+          bestOverlap = shared
+        }
+      }
+      if (best === null) continue
+      const kind = sourceKind(unit.source)
+      const choice = article.choices.get(best.found)
+      const hypotheses = choice?.hypotheses ?? []
+      const at = hypotheses.length === 0 ? -1 : ranker.choose(hypotheses)
+      const chosen = hypotheses[at]
+      const speaker = chosen === undefined ? best.found.speaker : chosen.resolved.speaker
+      const ok = speakerRight(text, unit, article.gold, speaker)
+      const right = hypotheses.map((h) =>
+        speakerRight(text, unit, article.gold, h.resolved.speaker),
+      )
+      const oracle = right.some(Boolean)
+      const linked = overlaps(chosen?.source ?? null, unit.sourceFrags)
+      const goldTagged = hypotheses.some((h) => overlaps(h.source, unit.sourceFrags))
+      const category = chosen?.features[0] ?? 'none'
+      count(`${kind}|all`)
+      if (kind === 'pronoun')
+        count(`pronoun-word|${unit.source.trim().toLowerCase()}|${ok ? 'right' : 'wrong'}`)
+      if (ok) {
+        count(`${kind}|ok`)
+        continue
+      }
+      const klass = oracle
+        ? `ranked wrong (chosen ${category}, ${linked ? 'gold source span' : 'other span'})`
+        : `no right hypothesis (${goldTagged ? 'gold source among hypotheses' : 'gold source not a hypothesis'}${linked ? ', chosen = gold span' : ''})`
+      const context = text
+        .slice(Math.max(0, unit.frags[0]![0] - 160), unit.frags[0]![0] + 80)
+        .replace(/\s+/g, ' ')
+      const rightOnes = hypotheses
+        .filter((_, i) => right[i])
+        .map((h) => `${h.resolved.speaker}[${h.features[0]}]`)
+        .join(', ')
+      count(
+        `${kind}|${klass}`,
+        `${article.stem}: gold "${unit.source}" → predicted "${speaker}" [${category}]; right: ${rightOnes || '-'}\n      …${context}…`,
+      )
+    }
+  }
+}
+
+for (const kind of ['named', 'nominal', 'pronoun']) {
+  const all = counts.get(`${kind}|all`) ?? 0
+  console.log(`\n== ${kind}: ${all} matched, ${counts.get(`${kind}|ok`) ?? 0} right`)
+  const classes = [...counts.entries()]
+    .filter(([key]) => key.startsWith(`${kind}|`) && !/\|(all|ok)$/.test(key))
+    .sort((a, b) => b[1] - a[1])
+  for (const [key, n] of classes)
+    console.log(`  ${n.toString().padStart(5)}  ${key.slice(kind.length + 1)}`)
+}
+console.log('\n== pronouns by word')
+for (const [key, n] of [...counts.entries()].filter(([k]) => k.startsWith('pronoun-word|')).sort())
+  console.log(`  ${n.toString().padStart(5)}  ${key.slice(13)}`)
+for (const [key, list] of samples) {
+  console.log(`\n### ${key}`)
+  for (const sample of list) console.log(`  - ${sample}`)
+}

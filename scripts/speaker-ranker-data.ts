@@ -1,0 +1,239 @@
+/**
+ * What scripts/train-speaker-ranker.ts and scripts/speaker-errors.ts share: PolNeAR train/ articles through the
+ * pipeline's path with out-of-fold tags (eval/out/, kept by scripts/train-attributions.ts), each attribution's
+ * speaker hypotheses with which of them the metric counts right, the averaged-perceptron trainer and the scoring
+ * of a ranker's choices. The dev/ part is never read here.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { gunzipSync, gzipSync } from 'node:zlib'
+import { scoreAttributions, speakerRight } from '../eval/attribution-metric.js'
+import { type GoldAttribution, loadPolnear, trimSpan } from '../eval/polnear.js'
+import { articleEntities } from '../src/nlp/annotate.js'
+import { type AttributionModelFile, attributeTagged } from '../src/nlp/attributions/index.js'
+import { SpeakerRanker, type SpeakerHypothesis } from '../src/nlp/attributions/ranker.js'
+import { type NameMention, nameMentions } from '../src/nlp/attributions/speakers.js'
+import { tagTokens } from '../src/nlp/attributions/tokens.js'
+import type { Attribution } from '../src/types.js'
+import { MODEL_OUT, OUT_OF_FOLD } from './attribution-paths.js'
+
+export interface OutOfFold {
+  folds: number
+  articles: { stem: string; fold: number; roles: string[]; contents: string[] }[]
+}
+
+/** One attribution's hypotheses, which are right, and the gold unit its content matches (if any). */
+export interface Choice {
+  hypotheses: SpeakerHypothesis[]
+  right: boolean[]
+  unit: GoldAttribution | null
+}
+
+/** One article's attributions as the rule reads them, each with its hypotheses and which are right. */
+export interface Prepared {
+  stem: string
+  fold: number
+  text: string
+  gold: GoldAttribution[]
+  found: Attribution[]
+  choices: Map<Attribution, Choice>
+}
+
+export const readModel = (): AttributionModelFile =>
+  JSON.parse(gunzipSync(readFileSync(MODEL_OUT)).toString('utf8')) as AttributionModelFile
+export const readOutOfFold = (): OutOfFold =>
+  JSON.parse(gunzipSync(readFileSync(OUT_OF_FOLD)).toString('utf8')) as OutOfFold
+
+/** The gold unit an attribution's content matches best (the metric's overlap rule), if any. */
+export function matchedUnit(
+  text: string,
+  content: { start: number; end: number },
+  gold: GoldAttribution[],
+): GoldAttribution | null {
+  const [s, e] = trimSpan(text, content.start, content.end)
+  let best: GoldAttribution | null = null
+  let bestOverlap = 0
+  for (const unit of gold) {
+    const shared = unit.frags.reduce(
+      (sum, [fs, fe]) => sum + Math.max(0, Math.min(e, fe) - Math.max(s, fs)),
+      0,
+    )
+    if (shared > 0 && shared >= 0.5 * Math.min(e - s, unit.length) && shared > bestOverlap) {
+      best = unit
+      bestOverlap = shared
+    }
+  }
+  return best
+}
+
+// The annotation stage's entities of every train article, kept between runs when `--cached-entities` is given
+// (they do not depend on the speaker code; delete the file when the name tagger changes).
+const ENTITY_CACHE = new URL('../eval/out/train-entities.json.gz', import.meta.url)
+
+function trainMentions(articles: { stem: string; text: string }[]): Map<string, NameMention[]> {
+  const cached = process.argv.includes('--cached-entities')
+  if (cached && existsSync(ENTITY_CACHE))
+    return new Map(
+      Object.entries(
+        JSON.parse(gunzipSync(readFileSync(ENTITY_CACHE)).toString('utf8')) as Record<
+          string,
+          NameMention[]
+        >,
+      ),
+    )
+  const mentions = new Map(
+    articles.map((a) => [a.stem, nameMentions(a.text, articleEntities(a.text))]),
+  )
+  if (cached) writeFileSync(ENTITY_CACHE, gzipSync(JSON.stringify(Object.fromEntries(mentions))))
+  return mentions
+}
+
+/**
+ * Ablation without touching the code that runs: `--drop-features REGEX` removes matching features from every
+ * hypothesis, `--drop-hypotheses REGEX` removes hypotheses whose category (first feature) matches (the rule's
+ * reading, the first, is always kept). The support counts were made with them; everything else is as shipped.
+ */
+function ablate(hypotheses: SpeakerHypothesis[]): SpeakerHypothesis[] {
+  const option = (name: string): RegExp | null => {
+    const at = process.argv.indexOf(name)
+    return at >= 0 ? new RegExp(process.argv[at + 1] ?? '') : null
+  }
+  const features = option('--drop-features')
+  const categories = option('--drop-hypotheses')
+  return hypotheses
+    .filter((h, i) => i === 0 || categories === null || !categories.test(h.features[0] ?? ''))
+    .map((h) =>
+      features === null ? h : { ...h, features: h.features.filter((f) => !features.test(f)) },
+    )
+}
+
+/** Every train article through the shipped assembly with its out-of-fold tags and the stage's entities. */
+export function prepareTrainArticles(model: AttributionModelFile, kept: OutOfFold): Prepared[] {
+  const byStem = new Map(kept.articles.map((a) => [a.stem, a]))
+  const train = loadPolnear('train')
+  const mentions = trainMentions(train)
+  return train.map((article) => {
+    const tags = byStem.get(article.stem)
+    if (tags === undefined) throw new Error(`no out-of-fold tags for ${article.stem}`)
+    const choices: Prepared['choices'] = new Map()
+    const found = attributeTagged(
+      article.text,
+      tagTokens(article.text),
+      tags.roles,
+      tags.contents,
+      mentions.get(article.stem) ?? [],
+      model.assemble,
+      {
+        collect: (rule, all) => {
+          const hypotheses = ablate(all)
+          const unit = matchedUnit(article.text, rule.content, article.gold)
+          const right = hypotheses.map(
+            (h) =>
+              unit !== null && speakerRight(article.text, unit, article.gold, h.resolved.speaker),
+          )
+          choices.set(rule, { hypotheses, right, unit })
+        },
+      },
+    )
+    return {
+      stem: article.stem,
+      fold: tags.fold,
+      text: article.text,
+      gold: article.gold,
+      found,
+      choices,
+    }
+  })
+}
+
+/** Averaged perceptron over hypothesis lists: a wrong first choice moves weight to the best right one. */
+export function trainRanker(
+  examples: { hypotheses: SpeakerHypothesis[]; right: boolean[] }[],
+  epochs: number,
+): Record<string, number>[] {
+  const weights = new Map<string, number>()
+  const totals = new Map<string, number>()
+  const snapshots: Record<string, number>[] = []
+  let step = 1
+  const ranker = {
+    score: (features: string[]) => features.reduce((s, f) => s + (weights.get(f) ?? 0), 0),
+  }
+  const update = (features: string[], by: number): void => {
+    for (const f of features) {
+      weights.set(f, (weights.get(f) ?? 0) + by)
+      totals.set(f, (totals.get(f) ?? 0) + step * by)
+    }
+  }
+  let seed = 12345
+  const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+  const order = examples.map((_, i) => i)
+  for (let epoch = 1; epoch <= epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[order[i], order[j]] = [order[j]!, order[i]!]
+    }
+    for (const k of order) {
+      const { hypotheses, right } = examples[k]!
+      let chosen = 0
+      let bestRight = -1
+      hypotheses.forEach((h, i) => {
+        if (ranker.score(h.features) > ranker.score(hypotheses[chosen]!.features)) chosen = i
+        if (
+          right[i] &&
+          (bestRight < 0 ||
+            ranker.score(h.features) > ranker.score(hypotheses[bestRight]!.features))
+        )
+          bestRight = i
+      })
+      if (!right[chosen] && bestRight >= 0) {
+        update(hypotheses[bestRight]!.features, 1)
+        update(hypotheses[chosen]!.features, -1)
+      }
+      step++
+    }
+    const averaged: Record<string, number> = {}
+    for (const [f, w] of weights) {
+      const value = w - (totals.get(f) ?? 0) / step
+      if (Math.abs(value) > 1e-4) averaged[f] = Number(value.toFixed(4))
+    }
+    snapshots.push(averaged)
+  }
+  return snapshots
+}
+
+/** The attributions a ranker can learn from: some hypothesis right, not all. */
+export const examplesOf = (list: Prepared[]): Choice[] =>
+  list.flatMap((a) =>
+    [...a.choices.values()].filter(({ right }) => right.some(Boolean) && !right.every(Boolean)),
+  )
+
+/** The speaker a ranker (null: the assembly rule) gives one attribution. */
+export function chosenSpeaker(
+  found: Attribution,
+  choice: Choice | undefined,
+  ranker: SpeakerRanker | null,
+): string | null {
+  return ranker === null || choice === undefined
+    ? found.speaker
+    : (choice.hypotheses[ranker.choose(choice.hypotheses)]?.resolved.speaker ?? null)
+}
+
+export type Figures = ReturnType<typeof scoreAttributions>
+
+/** The PolNeAR figures of a list of articles with a ranker's speakers (null weights: the rule's). */
+export function scoreRanked(list: Prepared[], weights: Record<string, number> | null): Figures {
+  const ranker = weights === null ? null : new SpeakerRanker(weights)
+  return scoreAttributions(
+    list.map((a) => ({
+      text: a.text,
+      gold: a.gold,
+      predictions: a.found.map((found) => ({
+        ...found.content,
+        speaker: chosenSpeaker(found, a.choices.get(found), ranker),
+      })),
+    })),
+  )
+}
+
+export const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length
+export const sd = (xs: number[]): number => Math.sqrt(mean(xs.map((x) => (x - mean(xs)) ** 2)))
+export const show = (xs: number[]): string => `${mean(xs).toFixed(3)} ± ${sd(xs).toFixed(3)}`
