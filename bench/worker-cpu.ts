@@ -5,7 +5,7 @@
  * (the postmaster's own and its children's, live and exited, from /proc of the server found by its
  * `postmaster.pid`: the server must run on this machine). Prints CPU per article for each. Size:
  * BENCH_ARTICLES (default 1000); round size SCALE_ROUND (default 1000); PostgreSQL: DATABASE_URL, else one
- * started by scripts/start-postgres.sh; WORKER_NODE_FLAGS: flags for the worker's node (e.g. V8's heap sizes).
+ * started by scripts/start-postgres.sh; SCALE_CORPUS: a JSONL corpus written before; WORKER_NODE_FLAGS: flags for the worker's node (e.g. V8's heap sizes).
  * Figures only.
  */
 import { spawn } from 'node:child_process'
@@ -29,8 +29,10 @@ const ROUND = process.env.SCALE_ROUND ?? '1000'
 const nodeFlags = (process.env.WORKER_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== '')
 buildCli()
 const directory = mkdtempSync(join(tmpdir(), 'corroborate-cpu-'))
-const corpus = join(directory, 'corpus.jsonl')
-writeCorpus(SIZE, corpus)
+// SCALE_CORPUS: a corpus written before (by this bench or writeCorpus) of SIZE articles, to compare variants
+// on the same input without generating it again.
+const corpus = process.env.SCALE_CORPUS ?? join(directory, 'corpus.jsonl')
+if (process.env.SCALE_CORPUS === undefined) writeCorpus(SIZE, corpus)
 const admin = databaseUrl(54341)
 const url = await freshDatabase(admin, 'corroborate_worker_cpu')
 const postmaster = await postmasterPid(admin)

@@ -160,7 +160,7 @@ export async function placeStoredArticlesReportingLater(
 /**
  * Builds the reports of up to `limit` stories due for one (claimed for `leaseSeconds`), from each story's
  * stored state and members, as `placeInStore` builds them after its split test. Needs no lock: a report saved
- * is the one of the story's state under the claim's mark (see `LaterReports.saveReport`). Returns how many
+ * is the one of the story's state under the claim's mark (see `LaterReports.saveReports`). Returns how many
  * stories it claimed.
  */
 export async function reportDueStories(
@@ -170,16 +170,28 @@ export async function reportDueStories(
   leaseSeconds = REPORT_LEASE_SECONDS,
 ): Promise<number> {
   const claims = await store.claimReports(limit, leaseSeconds)
-  for (const claim of claims) {
-    const [state] = await store.loadStoryStates([claim.storyId])
-    if (state === undefined) {
-      await store.saveReport(claim, null, [])
-      continue
-    }
-    const members = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
+  if (claims.length === 0) return 0
+  // One read of the states, one of all their members, one transaction for all the reports: the database's
+  // work per report is then its rows, not its round trips and commit.
+  const states = new Map(
+    (await store.loadStoryStates(claims.map((claim) => claim.storyId))).map((state) => [
+      state.id,
+      state,
+    ]),
+  )
+  const stored = await store.getExtractedArticles(
+    [...states.values()].flatMap((state) => state.articleIds),
+  )
+  const reports = claims.map((claim) => {
+    const state = states.get(claim.storyId)
+    if (state === undefined) return { claim, report: null, members: [] }
+    // The members in the store's order, as a read of this story's members alone gives them.
+    const ids = new Set(state.articleIds)
+    const members = stored.filter((article) => ids.has(article.id)).map(withAnnotations)
     const reported = reportPart({ state, members }, options)
-    await store.saveReport(claim, reported.report, reported.members)
-  }
+    return { claim, report: reported.report, members: reported.members }
+  })
+  await store.saveReports(reports)
   return claims.length
 }
 

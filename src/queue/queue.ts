@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import PgBoss from 'pg-boss'
+import type { SessionSettings } from '../store/postgres/postgres-store.js'
 import type { RawDocument } from '../types.js'
 
 /**
@@ -34,9 +35,13 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
 /** How often a running worker looks for expired jobs of crashed workers (pg-boss maintenance). */
 const MAINTENANCE_SECONDS = 30
 
-/** Starts pg-boss on a database (installing its schema on first use) and makes sure the queue exists. */
-export async function openQueue(url: string): Promise<PgBoss> {
+/**
+ * Starts pg-boss on a database (installing its schema on first use) and makes sure the queue exists;
+ * `session`: settings of its connections (see `WORKER_SESSION`).
+ */
+export async function openQueue(url: string, session: SessionSettings = {}): Promise<PgBoss> {
   const boss = new PgBoss({
+    ...session,
     connectionString: url,
     schema: QUEUE_SCHEMA,
     max: 2,

@@ -9,7 +9,7 @@ import { STREAM_BATCH } from '../ingest-stream.js'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
 import { type AnalyzeOptions, extractInputs, safeExtract } from '../pipeline.js'
-import { PostgresStore } from '../store/postgres/postgres-store.js'
+import { PostgresStore, WORKER_SESSION } from '../store/postgres/postgres-store.js'
 import type { LaterReports, Store } from '../store/store.js'
 import type { Article } from '../types.js'
 import { INGEST_QUEUE, type IngestJob, openQueue, unfinishedJobs } from './queue.js'
@@ -73,8 +73,12 @@ const REPORTS_AT_A_TIME = 4
 export async function runWorker(url: string, options: WorkerOptions = {}): Promise<WorkerResult> {
   const log = options.log ?? (() => {})
   const waiting = (line: string): void => log(`worker ${process.pid}: ${line}`)
-  const store = await whenReachable(() => PostgresStore.open(url), waiting, options.signal)
-  const boss = await whenReachable(() => openQueue(url), waiting, options.signal)
+  const store = await whenReachable(
+    () => PostgresStore.open(url, WORKER_SESSION),
+    waiting,
+    options.signal,
+  )
+  const boss = await whenReachable(() => openQueue(url, WORKER_SESSION), waiting, options.signal)
   const sql = boss.getDb()
   const steps = (): Record<WorkerStep, number> => ({
     extract: 0,

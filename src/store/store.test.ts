@@ -8,7 +8,7 @@ import { minhashSignature, shingleHashes } from '../reuse/minhash.js'
 import { words } from '../text/tokens.js'
 import type { Article } from '../types.js'
 import { openStore } from './index.js'
-import { loadMigrations } from './postgres/migrate.js'
+import { loadMigrations, migrate } from './postgres/migrate.js'
 
 const EXAMPLE = new URL('../../examples/aurus-gift', import.meta.url).pathname
 
@@ -127,5 +127,42 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL migrations', () => {
     await admin.query("INSERT INTO corroborate_schema (version, name) VALUES (999, 'future')")
     await admin.end()
     await expect(openStore(location)).rejects.toThrow(/schema version 999 is newer/)
+  })
+
+  test('6 moves what placing and reporting wrote on article rows to their own tables, losing none', async () => {
+    const location = await freshLocation('postgres')
+    const [unplaced, placed] = (await collectArticles([EXAMPLE])) as [Article, Article]
+    const client = new pg.Client({ connectionString: location })
+    await client.connect()
+    try {
+      // A store as version 5 left it: one article waiting for placement, one placed with its analysed form.
+      await migrate(
+        client,
+        loadMigrations().filter((migration) => migration.version <= 5),
+      )
+      for (const [article, isPlaced, analyzed] of [
+        [unplaced, false, null],
+        [placed, true, JSON.stringify({ ...placed, title: 'as its story left it' })],
+      ] as const)
+        await client.query(
+          `INSERT INTO articles (id, title, published, json, analyzed, placed, search)
+           VALUES ($1, $2, $3, $4, $5, $6, to_tsvector('simple', $2))`,
+          [
+            article.id,
+            article.title,
+            article.published,
+            JSON.stringify(article),
+            analyzed,
+            isPlaced,
+          ],
+        )
+    } finally {
+      await client.end()
+    }
+    const store = await openStore(location)
+    expect((await store.unclusteredArticles()).map((article) => article.id)).toEqual([unplaced.id])
+    expect((await store.getArticle(placed.id))?.title).toBe('as its story left it')
+    expect((await store.getArticle(unplaced.id))?.title).toBe(unplaced.title)
+    await store.close()
   })
 })

@@ -66,6 +66,13 @@ export interface ReportClaim {
   mark: string
 }
 
+/** A claimed story's report as built (null: the story is gone), with its members as the report left them. */
+export interface ClaimedReport {
+  claim: ReportClaim
+  report: StoryReport | null
+  members: Article[]
+}
+
 /**
  * Extension for the workers (the PostgreSQL store): the one placer saves a placement without reports, each
  * story it changed is marked due, and any worker builds the due reports meanwhile, in parallel. A report
@@ -80,11 +87,11 @@ export interface LaterReports {
    */
   claimReports(limit: number, leaseSeconds: number): Promise<ReportClaim[]>
   /**
-   * Saves a claimed story's report (null: the story is gone, merged into another) and its members as the report
-   * left them, in one transaction, only if the story is still due under the claim's mark: a placement that
-   * changed it since marked it anew, and this report, built from an older state, is dropped (false).
+   * Saves claimed stories' reports (null: the story is gone, merged into another) and their members as the
+   * reports left them, in one transaction, each only if its story is still due under the claim's mark: a
+   * placement that changed it since marked it anew, and a report built from an older state is dropped (false).
    */
-  saveReport(claim: ReportClaim, report: StoryReport | null, members: Article[]): Promise<boolean>
+  saveReports(reports: ClaimedReport[]): Promise<boolean[]>
   /** Stories due for a report, claimed or not. */
   reportsDue(): Promise<number>
 }

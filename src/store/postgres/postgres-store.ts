@@ -10,6 +10,7 @@ import {
   type ClusteringUpdate,
   type LaterReports,
   type PlacementUpdate,
+  type ClaimedReport,
   type ReportClaim,
   type SearchResult,
   type Store,
@@ -27,6 +28,23 @@ const SEARCHED_CHARS = 100_000
 /** Connections per process: a placer and a few readers. Workers on many machines each have their own. */
 const POOL_SIZE = 4
 
+/** Connection settings passed to node-postgres (`options`: the server's `-c name=value` for the session). */
+export interface SessionSettings {
+  options?: string
+}
+
+/**
+ * A worker's sessions commit without waiting for the commit's WAL to reach disk (`synchronous_commit=off`).
+ * Safe for what workers write, because each of it is redone when lost: a server crash can lose the last
+ * commits (up to three WAL-writer delays, 0.6 s by default), never part of one, and always a suffix of the
+ * history, since the WAL is replayed in order. A job completion that survived implies that its articles and
+ * round record, committed before it, survived too; a lost completion leaves the job to expire and run again,
+ * finding what it wrote stored or storing it anew; a lost placement or report leaves its round to be placed
+ * or its story still due. A crash of the worker itself (kill -9) loses nothing committed: the server has the
+ * commit. What users are told is kept (`ingest --queue`'s jobs, `ingest`'s articles) stays synchronous.
+ */
+export const WORKER_SESSION: SessionSettings = { options: '-c synchronous_commit=off' }
+
 /** The advisory lock that makes one placer at a time (see `asSoleWriter`). */
 const PLACEMENT_LOCK = 0x706c6163 // 'plac'
 
@@ -42,8 +60,9 @@ export class PostgresStore implements Store, LaterReports {
 
   private constructor(private readonly pool: pg.Pool) {}
 
-  static async open(url: string): Promise<PostgresStore> {
-    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE })
+  /** Opens (and migrates) the store; `session`: settings of its connections (default: the server's). */
+  static async open(url: string, session: SessionSettings = {}): Promise<PostgresStore> {
+    const pool = new pg.Pool({ connectionString: url, max: POOL_SIZE, ...session })
     // An idle client's error (the server restarted) must not crash the process; the next query reconnects.
     pool.on('error', () => {})
     const client = await pool.connect()
@@ -167,11 +186,15 @@ export class PostgresStore implements Store, LaterReports {
       bands: bandKeys(minhashSignature(shingleHashes(words(article.text))), this.lsh),
     }))
     const inserted = await this.transaction(async (client) => {
+      // An article added is unplaced until a placement takes it (migration 006), in the same statement.
       const { rows: insertedRows } = await client.query<{ id: string }>(
-        `INSERT INTO articles (id, title, published, json, search)
-         SELECT id, title, published, json, to_tsvector('simple', coalesce(title, '') || ' ' || left(body, ${SEARCHED_CHARS}))
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS input (id, title, published, json, body)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        `WITH added AS (
+           INSERT INTO articles (id, title, published, json, search)
+           SELECT id, title, published, json, to_tsvector('simple', coalesce(title, '') || ' ' || left(body, ${SEARCHED_CHARS}))
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS input (id, title, published, json, body)
+           ON CONFLICT (id) DO NOTHING RETURNING id
+         ), unplaced AS (INSERT INTO unplaced_articles (id) SELECT id FROM added)
+         SELECT id FROM added`,
         [
           rows.map((row) => row.article.id),
           rows.map((row) => row.article.title),
@@ -207,7 +230,8 @@ export class PostgresStore implements Store, LaterReports {
 
   async getArticle(id: string): Promise<Article | null> {
     const [row] = await this.rows<{ json: string }>(
-      'SELECT COALESCE(analyzed, json) AS json FROM articles WHERE id = $1',
+      `SELECT COALESCE(analysis.json, article.json) AS json
+       FROM articles article LEFT JOIN article_analyses analysis USING (id) WHERE article.id = $1`,
       [id],
     )
     return row === undefined ? null : (JSON.parse(row.json) as Article)
@@ -222,9 +246,10 @@ export class PostgresStore implements Store, LaterReports {
   }
 
   async unclusteredArticles(filter: UnclusteredFilter = {}): Promise<Article[]> {
-    if (filter.ids === undefined) return this.articlesWhere('NOT placed', [], filter.limit)
+    const unplaced = 'id IN (SELECT id FROM unplaced_articles)'
+    if (filter.ids === undefined) return this.articlesWhere(unplaced, [], filter.limit)
     return this.articlesWhere(
-      'NOT placed AND id = ANY($1)',
+      `${unplaced} AND id = ANY($1)`,
       [[...new Set(filter.ids)]],
       filter.limit,
     )
@@ -290,6 +315,7 @@ export class PostgresStore implements Store, LaterReports {
       await client.query(
         `INSERT INTO stories_to_report (story_id, mark)
          SELECT story_id, nextval('story_report_marks') FROM unnest($1::text[]) AS due (story_id)
+         ORDER BY story_id
          ON CONFLICT (story_id) DO UPDATE SET mark = excluded.mark, claimed_until = NULL`,
         [due],
       )
@@ -311,20 +337,25 @@ export class PostgresStore implements Store, LaterReports {
       .sort((a, b) => Number(a.mark) - Number(b.mark))
   }
 
-  async saveReport(
-    claim: ReportClaim,
-    report: StoryReport | null,
-    members: Article[],
-  ): Promise<boolean> {
+  async saveReports(reports: ClaimedReport[]): Promise<boolean[]> {
+    if (reports.length === 0) return []
     return this.transaction(async (client) => {
-      // Waits for a placement writing this story's mark now, then sees its new mark: this report is dropped.
-      const { rowCount } = await client.query(
-        'DELETE FROM stories_to_report WHERE story_id = $1 AND mark = $2',
-        [claim.storyId, claim.mark],
+      // Waits for a placement writing these stories' marks now, then sees their new marks: those are dropped.
+      const { rows } = await client.query<{ story_id: string }>(
+        `DELETE FROM stories_to_report WHERE (story_id, mark) IN (
+           SELECT * FROM unnest($1::text[], $2::bigint[])
+         ) RETURNING story_id`,
+        [reports.map((entry) => entry.claim.storyId), reports.map((entry) => entry.claim.mark)],
       )
-      if (rowCount !== 1) return false
-      if (report !== null) await writeReports(client, [report], members)
-      return true
+      const kept = new Set(rows.map((row) => row.story_id))
+      const saved = reports.map((entry) => kept.has(entry.claim.storyId))
+      const written = reports.filter((entry, index) => saved[index] === true)
+      await writeReports(
+        client,
+        written.flatMap((entry) => (entry.report === null ? [] : [entry.report])),
+        written.flatMap((entry) => (entry.report === null ? [] : entry.members)),
+      )
+      return saved
     })
   }
 
@@ -338,9 +369,9 @@ export class PostgresStore implements Store, LaterReports {
   async clearClustering(): Promise<void> {
     await this.transaction(async (client) => {
       await client.query(
-        'TRUNCATE stories, story_members, story_states, story_terms, term_documents, counters, stories_to_report',
+        'TRUNCATE stories, story_members, story_states, story_terms, term_documents, counters, stories_to_report, article_analyses, unplaced_articles',
       )
-      await client.query('UPDATE articles SET analyzed = NULL, placed = false')
+      await client.query('INSERT INTO unplaced_articles (id) SELECT id FROM articles')
     }, true)
   }
 
@@ -477,7 +508,7 @@ async function writePlacement(client: pg.PoolClient, update: PlacementUpdate): P
      ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
     [members.map((entry) => entry.articleId), members.map((entry) => entry.storyId)],
   )
-  await client.query('UPDATE articles SET placed = true WHERE id = ANY($1) AND NOT placed', [
+  await client.query('DELETE FROM unplaced_articles WHERE id = ANY($1)', [
     members.map((entry) => entry.articleId),
   ])
   await client.query(
@@ -532,8 +563,10 @@ async function writeReports(
   )
   const analyzed = lastPerKey(analyzedArticles, (article) => article.id)
   await client.query(
-    `UPDATE articles SET analyzed = input.json FROM unnest($1::text[], $2::text[]) AS input (id, json)
-     WHERE articles.id = input.id`,
+    `INSERT INTO article_analyses (id, json)
+     SELECT input.id, input.json FROM unnest($1::text[], $2::text[]) AS input (id, json)
+     WHERE EXISTS (SELECT FROM articles WHERE articles.id = input.id)
+     ON CONFLICT (id) DO UPDATE SET json = excluded.json`,
     [analyzed.map((article) => article.id), analyzed.map((article) => JSON.stringify(article))],
   )
 }
