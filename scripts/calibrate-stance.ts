@@ -7,7 +7,8 @@
  *
  *   nice npx tsx scripts/train-stance.ts --cv 4 --epochs 4 --hidden 48 --oof /tmp/oof.jsonl
  *   nice npx tsx scripts/calibrate-stance.ts /tmp/oof.jsonl [/tmp/oof-seed2.jsonl …]  (averaged)
- *     [--cues /tmp/oof-cues.jsonl] [--record models/stance-cv.json]
+ *     [--cues /tmp/oof-cues.jsonl[,/tmp/oof-cues-seed2.jsonl …]] [--record models/stance-cv.json]
+ * Prints the pooled held-out confusion matrix (rows gold, columns predicted) beside the per-fold figures.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { scoreStances } from '../eval/stance-metrics.js'
@@ -39,26 +40,43 @@ const readRows = <T>(file: string): T[] =>
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as T)
-const files = process.argv
-  .slice(2)
-  .filter((_, index) => !optionAt(index + 2))
-  .map((file) => readRows<{ label: Stance; fold: number; p: number[] }>(file))
-const cueRows =
-  CUES === -1
-    ? []
-    : readRows<{ label: Stance; fold: number; q: number[] }>(process.argv[CUES + 1] as string)
-const rows: Row[] = (files[0] ?? []).map((first, index) => {
-  const members = files.map((file) => file[index])
-  if (members.some((row) => row?.label !== first.label || row.fold !== first.fold))
-    throw new Error(`out-of-fold files disagree at row ${index}: train them with the same folds`)
-  const p = first.p.map(
-    (_, c) => members.reduce((sum, row) => sum + (row?.p[c] as number), 0) / members.length,
+interface OofRow {
+  label: Stance
+  fold: number
+  /** The probabilities (`p` in the first stage's files, `q` in the cue stage's). */
+  values: number[]
+}
+/**
+ * Several out-of-fold files of the same pairs in the same order (an ensemble's members: other seeds or
+ * settings), their probabilities averaged row by row.
+ */
+function averaged(paths: string[], key: 'p' | 'q'): OofRow[] {
+  const files = paths.map((file) =>
+    readRows<{ label: Stance; fold: number } & Record<string, number[]>>(file),
   )
+  return (files[0] ?? []).map((first, index) => {
+    const members = files.map((file) => file[index])
+    if (members.some((row) => row?.label !== first.label || row.fold !== first.fold))
+      throw new Error(`out-of-fold files disagree at row ${index}: train them with the same folds`)
+    const values = (first[key] as number[]).map(
+      (_, c) =>
+        members.reduce((sum, row) => sum + ((row?.[key] as number[])[c] as number), 0) /
+        members.length,
+    )
+    return { label: first.label, fold: first.fold, values }
+  })
+}
+const bodyFiles = process.argv.slice(2).filter((_, index) => !optionAt(index + 2))
+/** --cues A,B: several cue-stage runs of the same pairs (seeds), their probabilities averaged. */
+const cueFiles = CUES === -1 ? [] : (process.argv[CUES + 1] as string).split(',')
+const cueRows = averaged(cueFiles, 'q')
+const rows: Row[] = averaged(bodyFiles, 'p').map((first, index) => {
+  const p = first.values
   const cues = cueRows[index]
   if (CUES !== -1 && (cues?.label !== first.label || cues.fold !== first.fold))
     throw new Error(`the cue stage's out-of-fold file disagrees at row ${index}`)
   const logs = CUE_WEIGHTS.map((weight) =>
-    (cues === undefined ? p : withCueStage(p, cues.q, weight)).map((v) =>
+    (cues === undefined ? p : withCueStage(p, cues.values, weight)).map((v) =>
       Math.log(Math.max(v, 1e-6)),
     ),
   )
@@ -104,9 +122,16 @@ const NONE: Choice = { offsets: [0, 0, 0, 0], weight: 0 }
 
 const folds = [...new Set(rows.map((row) => row.fold))].sort()
 const held: { fnc: number; macroF1: number; none: number }[] = []
+/** Pooled held-out confusion (gold row, predicted column, STANCES order): where the score is lost. */
+const confusion = STANCES.map(() => STANCES.map(() => 0))
 for (const fold of folds) {
   const choice = bestOffsets(rows.filter((row) => row.fold !== fold))
   const test = rows.filter((row) => row.fold === fold)
+  for (const row of test) {
+    const gold = confusion[STANCES.indexOf(row.label)] as number[]
+    const guess = STANCES.indexOf(decide(row, choice))
+    gold[guess] = (gold[guess] as number) + 1
+  }
   const scores = scoreOf(test, choice)
   const none = scoreOf(test, NONE)
   held.push({ fnc: scores.fnc, macroF1: scores.macroF1, none: none.macroF1 })
@@ -122,6 +147,12 @@ const summary = (values: number[]): string => {
 console.log(
   `held out: FNC ${summary(held.map((h) => h.fnc))}, macro-F1 ${summary(held.map((h) => h.macroF1))} (no offsets: macro-F1 ${summary(held.map((h) => h.none))})`,
 )
+console.log(`held-out confusion (rows gold, columns predicted: ${STANCES.join(' ')})`)
+confusion.forEach((counts, index) =>
+  console.log(
+    `  ${(STANCES[index] as string).padEnd(9)} ${counts.map((n) => String(n).padStart(6)).join('')}`,
+  ),
+)
 const chosen = bestOffsets(rows)
 console.log(`on all folds: ${described(chosen)}`)
 /**
@@ -134,7 +165,8 @@ if (RECORD !== -1) {
       CUES === -1
         ? 'FNC-1 train, 4 folds holding out whole topics (scripts/train-stance.ts --cv 4); offsets chosen on three folds, scored on the fourth'
         : 'FNC-1 train, 4 folds holding out whole topics (scripts/train-stance.ts --cv 4, scripts/train-stance-cues.ts --cv 4); cue weight and offsets chosen on three folds, scored on the fourth',
-    members: files.length,
+    members: bodyFiles.length,
+    ...(CUES === -1 ? {} : { cueMembers: cueFiles.length }),
     ...(CUES === -1 ? {} : { cueWeight: CUE_WEIGHTS[chosen.weight] }),
     offsets: chosen.offsets,
     heldOut: held.map((h) => ({ fnc: +h.fnc.toFixed(4), macroF1: +h.macroF1.toFixed(4) })),

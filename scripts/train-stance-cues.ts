@@ -5,7 +5,8 @@
  *   nice npx tsx scripts/train-stance-cues.ts                      train on all related train pairs, write
  *   nice npx tsx scripts/train-stance-cues.ts --cv 4 --oof FILE    topic folds (as train-stance.ts --cv 4):
  *                                                                  out-of-fold three-way probabilities
- * Options: --epochs N --hidden N --lr X --dropout X --disagree-weight X --seed N
+ * Options: --epochs N --hidden N --lr X --dropout X --disagree-weight X --seed N --seeds 1,2,3 (members to write;
+ * under --cv run one --seed per process and let scripts/calibrate-stance.ts --cues A,B,C average them)
  */
 import { writeFileSync } from 'node:fs'
 import { cueInput, cueInputSize } from '../src/corroborate/stance/cues.js'
@@ -34,6 +35,11 @@ const BODY_LAYOUT: FeatureLayout = { claimBuckets: 2048, textBuckets: 4096, clos
 const NO_BLOCKS: FeatureLayout = { claimBuckets: 0, textBuckets: 0, closeBuckets: 0 }
 const INPUTS = cueInputSize(features.DENSE_FEATURES)
 const OOF = process.argv.indexOf('--oof')
+/** --seeds 1,2,3: the members of the shipped ensemble, one per seed (default: --seed alone). */
+const SEEDS =
+  process.argv.indexOf('--seeds') === -1
+    ? [settings.seed]
+    : (process.argv[process.argv.indexOf('--seeds') + 1] as string).split(',').map(Number)
 
 const started = Date.now()
 const pairs = fnc.readPairs()
@@ -111,12 +117,11 @@ if (settings.cv > 0) {
   )
 } else {
   const idf = fnc.idfOver([...bodies.values()], BODY_LAYOUT.textBuckets)
-  const model = fit(pairs, idf, settings.seed)
-  const { epochs, hidden, lr, dropout, l2, disagreeWeight, seed } = settings
-  const packed = {
-    ...packModel(model),
+  const { epochs, hidden, lr, dropout, l2, disagreeWeight } = settings
+  const packed = SEEDS.map((seed) => ({
+    ...packModel(fit(pairs, idf, seed)),
     trainedWith: { epochs, hidden, lr, dropout, l2, disagreeWeight, seed },
-  }
+  }))
   const target = new URL('../src/corroborate/stance/weights-cues.ts', import.meta.url)
   writeFileSync(
     target,
@@ -125,8 +130,11 @@ if (settings.cv > 0) {
 // time, not shipped); counts of a fixed cue-word lexicon (src/corroborate/stance/cues.ts), no text.
 import type { PackedStanceModel } from './model.js'
 
-/** The body model's second stage: agree / disagree / discuss among related pairs. */
-export const CUE_STANCE_MODEL: PackedStanceModel = ${JSON.stringify(packed)}
+/**
+ * The body model's second stage: agree / disagree / discuss among related pairs; an ensemble of members trained
+ * alike from different seeds, their probabilities averaged.
+ */
+export const CUE_STANCE_MODELS: PackedStanceModel[] = ${JSON.stringify(packed)}
 `,
   )
   console.error(`wrote ${target.pathname}`)

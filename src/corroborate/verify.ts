@@ -11,15 +11,8 @@ import {
   type SparseInput,
   stanceInput,
 } from './stance/features.js'
-import {
-  predict,
-  predictMean,
-  STANCES,
-  type Stance,
-  type StanceModel,
-  unpackModel,
-} from './stance/model.js'
-import { CUE_STANCE_MODEL } from './stance/weights-cues.js'
+import { predictMean, STANCES, type Stance, type StanceModel, unpackModel } from './stance/model.js'
+import { CUE_STANCE_MODELS } from './stance/weights-cues.js'
 import { STANCE_MODELS } from './stance/weights.js'
 import { SHORT_TEXT_STANCE_MODEL } from './stance/weights-short.js'
 import {
@@ -119,7 +112,7 @@ export const SHORT_TEXT_CHARS = 300
 
 let bodyModels: StanceModel[] | null = null
 let shortModel: StanceModel | null = null
-let cueModel: StanceModel | null = null
+let cueModels: StanceModel[] | null = null
 let headlineModel: HeadlineModel | null = null
 /** The model(s) for a text: bodies go to the body ensemble (members share layout and idf), short texts to one. */
 const modelsFor = (text: string): StanceModel[] =>
@@ -140,9 +133,9 @@ function bodyProbabilities(
   prepared: PreparedText,
   close: PreparedSentence[],
 ): number[] {
-  cueModel ??= unpackModel(CUE_STANCE_MODEL)
-  const cues = predict(
-    cueModel,
+  cueModels ??= CUE_STANCE_MODELS.map(unpackModel)
+  const cues = predictMean(
+    cueModels,
     cueInput(claim, text, prepared, close, input.values.slice(-DENSE_FEATURES)),
   )
   return withCueStage(predictMean(models, input), cues, CUE_WEIGHT)

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { BODY_OFFSETS, CUE_WEIGHT } from '../verify.js'
-import { prepareClaim, prepareText, stanceInput } from './features.js'
+import { cueInputSize } from './cues.js'
+import { DENSE_FEATURES, prepareClaim, prepareText, stanceInput } from './features.js'
 import { packModel, predict, predictMean, STANCES, unpackModel } from './model.js'
 import { STANCE_MODELS } from './weights.js'
+import { CUE_STANCE_MODELS } from './weights-cues.js'
 
 const members = STANCE_MODELS.map(unpackModel)
 const claim = prepareClaim('Police say the missing pilot was found alive in the jungle')
@@ -49,6 +51,7 @@ test('the shipped body offsets and cue weight are the ones the calibration recor
     readFileSync(new URL('../../../models/stance-cv.json', import.meta.url), 'utf8'),
   ) as {
     members: number
+    cueMembers: number
     cueWeight: number
     offsets: number[]
     heldOut: { fnc: number; macroF1: number }[]
@@ -56,5 +59,11 @@ test('the shipped body offsets and cue weight are the ones the calibration recor
   expect(BODY_OFFSETS).toEqual(record.offsets)
   expect(CUE_WEIGHT).toBe(record.cueWeight)
   expect(record.members).toBe(STANCE_MODELS.length)
+  expect(record.cueMembers).toBe(CUE_STANCE_MODELS.length)
   expect(record.heldOut.length).toBeGreaterThanOrEqual(4)
+})
+
+test('the cue stage members read the cue input (its size is their dense size)', () => {
+  expect(CUE_STANCE_MODELS.length).toBeGreaterThan(0)
+  for (const member of CUE_STANCE_MODELS) expect(member.dense).toBe(cueInputSize(DENSE_FEATURES))
 })
