@@ -10,6 +10,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataPath } from '../eval/data.js'
+import { meanSd } from '../eval/site-folds.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 const RUNS = Number(process.env.BENCH_RUNS ?? 5)
@@ -94,14 +95,17 @@ for (const name of Object.keys(runs) as RunName[]) {
     `  ${name.padEnd(44)}${spread(m.map((x) => x.seconds))} s wall ${spread(m.map((x) => x.cpuSeconds))} s CPU ${median(m.map((x) => x.lines / x.seconds)).toFixed(1)} pages/s ${median(m.map((x) => x.peakMiB)).toFixed(0)} MiB peak`,
   )
 }
-/** Readability's time over ours, run by run (the two ran back to back), as a median and range. */
-const ratio = (name: RunName, of_: (m: Measured) => number): string =>
-  spread(
-    of('@mozilla/readability + jsdom').map(
-      (peer, index) => of_(peer) / of_(of(name)[index] as Measured),
-    ),
-    1,
+/**
+ * Readability's time over ours, run by run (the two ran back to back), as a median and range, then as mean ±
+ * sd.
+ */
+const ratio = (name: RunName, of_: (m: Measured) => number): string => {
+  const ratios = of('@mozilla/readability + jsdom').map(
+    (peer, index) => of_(peer) / of_(of(name)[index] as Measured),
   )
+  const { mean, sd } = meanSd(ratios)
+  return `${spread(ratios, 1)} [${mean.toFixed(1)} ± ${sd.toFixed(1)}]`
+}
 for (const name of [
   'corroborate extract --jobs 1',
   'corroborate extract --jobs 1 --no-annotate',

@@ -5,14 +5,8 @@ import { placeBatch } from './stories/placement.js'
 import { type Analysis, type Article, type ArticleInput, SCHEMA_VERSION } from './types.js'
 
 // Reading lives in read-articles.ts; these names stay importable from here, as before.
-export {
-  type AnalyzeOptions,
-  collectArticles,
-  dedupeById,
-  extract,
-  extractInputs,
-  safeExtract,
-} from './read-articles.js'
+export { type AnalyzeOptions, collectArticles, dedupeById, extractInputs } from './read-articles.js'
+export { extract, safeExtract } from './extract-input.js'
 
 /**
  * Analyses a batch: reads paths and URLs (strings), takes article inputs or Articles as they are, and returns

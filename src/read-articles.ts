@@ -2,11 +2,16 @@
  * Reading a batch: inputs (paths, URLs, article objects) to extracted articles, one per id. Its own module, apart
  * from the analysis stages, so that `extract` loads what extraction needs and nothing more.
  */
-import { extractArticle, type ExtractOptions, type PageArticle } from './extract/extract-article.js'
+import {
+  type Extractor,
+  type ExtractOptions,
+  loadExtractor,
+  type PageArticle,
+} from './extract/extract-page.js'
 import { failedExtraction } from './extract/failed.js'
 import { canUseWorkers, createExtractionPool, type ExtractionPool } from './extract/pool.js'
 import { documentFromInput } from './ingest/document.js'
-import { documentsFromBytes, readInputs } from './ingest/read-inputs.js'
+import { readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
 import type { ReuseOptions } from './reuse/links.js'
@@ -31,40 +36,6 @@ export interface AnalyzeOptions {
 }
 
 /**
- * Extracts one article. Accepts an article input object (CONTRACT.md JSONL shape), or the bytes or text of
- * one page or scrape. Throws on input that holds no article (empty, binary); use `analyze` for batches.
- */
-export function extract(
-  input: ArticleInput | string | Uint8Array,
-  options?: Partial<ExtractOptions> & { annotate?: true },
-): Article
-export function extract(
-  input: ArticleInput | string | Uint8Array,
-  options?: Partial<ExtractOptions>,
-): PageArticle
-export function extract(
-  input: ArticleInput | string | Uint8Array,
-  options: Partial<ExtractOptions> = {},
-): PageArticle {
-  if (typeof input === 'object' && !(input instanceof Uint8Array)) {
-    if (input.text === undefined && input.html === undefined) {
-      throw new TypeError(
-        'Cannot call `extract` with an input that has neither `text` nor `html`; pass one of them',
-      )
-    }
-    return extractArticle(documentFromInput(input), options)
-  }
-  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input
-  const first = documentsFromBytes(bytes, '<input>', null, null).next().value
-  if (first === undefined || 'problem' in first) {
-    throw new TypeError(
-      `Cannot call \`extract\` on this input: ${first === undefined ? 'no article' : first.problem.reason}`,
-    )
-  }
-  return extractArticle(first.document, options)
-}
-
-/**
  * Reads and extracts a batch's inputs (paths and URLs as a stream, see `extractInputs`; article inputs and
  * Articles as they are), with one article per id (`dedupeById`). Holds the extracted articles, never the
  * inputs' bytes or markup: a 1 GB crawler export whose lines carry 200 KB of markup each takes the memory of
@@ -77,12 +48,14 @@ export async function collectArticles(
   const articles: Article[] = []
   const paths = inputs.filter((input): input is string => typeof input === 'string')
   for await (const article of extractInputs(paths, options)) articles.push(article)
+  let extractOne: Extractor | null = null
   for (const input of inputs) {
     if (typeof input === 'string') continue
+    extractOne ??= await loadExtractor(options.extract)
     const article =
       'schemaVersion' in input
         ? (input as Article)
-        : asArticle(extractArticle(documentFromInput(input as ArticleInput), options.extract))
+        : asArticle(extractOne(documentFromInput(input as ArticleInput), options.extract))
     articles.push(article)
     options.onArticle?.(article)
   }
@@ -102,6 +75,7 @@ export async function* extractInputs(
   options: AnalyzeOptions = {},
 ): AsyncGenerator<Article> {
   const workers = options.workers ?? 1
+  const extractOne = await loadExtractor(options.extract)
   let pool: ExtractionPool | null = null
   let documents = 0
   const inFlight: Promise<Article>[] = []
@@ -117,9 +91,9 @@ export async function* extractInputs(
       }
       documents++
       if (pool === null && workers > 1 && documents > MIN_DOCUMENTS_FOR_WORKERS && canUseWorkers())
-        pool = createExtractionPool(workers, options.extract)
+        pool = createExtractionPool(workers, options.extract ?? {}, extractOne)
       if (pool === null) {
-        yield done(safeExtract(result.document, options))
+        yield done(safeExtractWith(extractOne, result.document, options))
         continue
       }
       inFlight.push(pool.extract(result.document).then(asArticle))
@@ -142,11 +116,15 @@ const MIN_DOCUMENTS_FOR_WORKERS = 200
 const IN_FLIGHT_PER_WORKER = 4
 
 /** Extraction must never stop a batch (see failedExtraction). */
-export function safeExtract(document: RawDocument, options: AnalyzeOptions): Article {
+export function safeExtractWith(
+  extractOne: Extractor,
+  document: RawDocument,
+  options: AnalyzeOptions,
+): Article {
   try {
-    return asArticle(extractArticle(document, options.extract))
+    return asArticle(extractOne(document, options.extract))
   } catch (error) {
-    return asArticle(failedExtraction(document, error as Error, options.extract))
+    return asArticle(failedExtraction(document, error as Error, options.extract ?? {}, extractOne))
   }
 }
 

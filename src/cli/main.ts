@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os'
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander'
-import { REPORT_FORMATS } from '../report/index.js'
-import { DEFAULT_CLUSTER_OPTIONS } from '../stories/cluster.js'
+import { REPORT_FORMATS } from '../report/formats.js'
+import { DEFAULT_STORY_THRESHOLD } from '../stories/threshold.js'
 import { EXIT, type CliIo, processIo } from './io.js'
 
 // Each command's code is loaded when the command runs: `extract` never pays for the store drivers, the job
@@ -306,7 +306,7 @@ function storyThreshold(): Option {
     'similarity (0–1) of an article to a story from which it joins it; lower gives broader stories',
   )
     .argParser(fraction)
-    .default(DEFAULT_CLUSTER_OPTIONS.threshold)
+    .default(DEFAULT_STORY_THRESHOLD)
 }
 
 function fraction(value: string): number {

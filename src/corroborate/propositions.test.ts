@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { extract } from '../read-articles.js'
+import { extract } from '../extract-input.js'
 import { propositionsOf } from './propositions.js'
 
 const clausesOf = (text: string) =>

@@ -30,10 +30,8 @@ const CONTRIBUTORS =
 
 export function blockFeatures(text: string): BlockFeatures {
   const trimmed = text.trim()
-  const tokens = trimmed.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))
+  const { tokens, unspaced, words } = countWords(trimmed)
   const capitalised = tokens.filter((token) => /^["'“‘(]?\p{Lu}/u.test(token)).length
-  const unspaced = trimmed.match(UNSPACED_SCRIPT)?.length ?? 0
-  const words = tokens.length + Math.floor(unspaced / CHARS_PER_UNSPACED_WORD)
   const prose =
     words >= 8 &&
     SENTENCE_END.test(trimmed) &&
@@ -44,11 +42,28 @@ export function blockFeatures(text: string): BlockFeatures {
     words,
     prose,
     lexiconKind: matchBoilerplate(trimmed)?.kind ?? null,
-    caption: tokens.length <= 60 && CAPTION_CREDIT.test(trimmed),
-    contact: tokens.length <= 40 && CONTACT.test(trimmed),
+    caption: isCaption(trimmed, tokens.length),
+    contact: isContact(trimmed, tokens.length),
     contributors: tokens.length <= 40 && CONTRIBUTORS.test(trimmed),
     listItem: /^[-•*·▪–]\s/.test(trimmed),
   }
+}
+
+/** A trimmed text's tokens that hold a letter or digit, and its words (unspaced scripts counted from characters). */
+export function countWords(trimmed: string): { tokens: string[]; unspaced: number; words: number } {
+  const tokens = trimmed.split(/\s+/).filter((token) => /[\p{L}\p{N}]/u.test(token))
+  const unspaced = trimmed.match(UNSPACED_SCRIPT)?.length ?? 0
+  return { tokens, unspaced, words: tokens.length + Math.floor(unspaced / CHARS_PER_UNSPACED_WORD) }
+}
+
+/** A photo caption: a short text ending in a credit ("(AP Photo)"). */
+export function isCaption(trimmed: string, tokens: number): boolean {
+  return tokens <= 60 && CAPTION_CREDIT.test(trimmed)
+}
+
+/** A short line telling how to reach the author. */
+export function isContact(trimmed: string, tokens: number): boolean {
+  return tokens <= 40 && CONTACT.test(trimmed)
 }
 
 /** Counts words that address the reader ("we", "your"), ignoring quotations where a speaker may say them. */

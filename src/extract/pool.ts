@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import type { RawDocument } from '../types.js'
-import type { ExtractOptions, PageArticle } from './extract-article.js'
+import type { ExtractOptions, Extractor, PageArticle } from './extract-page.js'
 import { failedExtraction } from './failed.js'
 import type { ExtractTask } from './worker.js'
 
@@ -21,7 +21,8 @@ export function canUseWorkers(): boolean {
 
 export function createExtractionPool(
   size: number,
-  options: Partial<ExtractOptions> = {},
+  options: Partial<ExtractOptions>,
+  extractOne: Extractor,
 ): ExtractionPool {
   type Pending = { task: ExtractTask; resolve: (article: PageArticle) => void }
   const queue: Pending[] = []
@@ -50,7 +51,7 @@ export function createExtractionPool(
     worker.on('error', (error) => {
       const pending = running.get(worker)
       running.delete(worker)
-      pending?.resolve(failedExtraction(pending.task.document, error, options))
+      pending?.resolve(failedExtraction(pending.task.document, error, options, extractOne))
       if (!closed) {
         idle.push(start())
         dispatch()

@@ -4,7 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads'
 import type { RawDocument } from '../types.js'
-import { type ExtractOptions, extractArticle } from './extract-article.js'
+import { type ExtractOptions, loadExtractor } from './extract-page.js'
 import { failedExtraction } from './failed.js'
 
 export interface ExtractTask {
@@ -13,12 +13,17 @@ export interface ExtractTask {
   options: Partial<ExtractOptions>
 }
 
-parentPort?.on('message', ({ id, document, options }: ExtractTask) => {
+// Every task of a pool carries the pool's options, so the first task's extractor serves them all.
+let extractor: ReturnType<typeof loadExtractor> | null = null
+
+parentPort?.on('message', async ({ id, document, options }: ExtractTask) => {
+  extractor ??= loadExtractor(options)
+  const extractOne = await extractor
   let article
   try {
-    article = extractArticle(document, options)
+    article = extractOne(document, options)
   } catch (error) {
-    article = failedExtraction(document, error as Error, options)
+    article = failedExtraction(document, error as Error, options, extractOne)
   }
   parentPort?.postMessage({ id, article })
 })

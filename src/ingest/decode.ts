@@ -1,4 +1,4 @@
-import iconv from 'iconv-lite'
+import { encodingExists, iconv } from './iconv.js'
 
 export interface DecodedText {
   text: string
@@ -29,8 +29,8 @@ export function decodeBytes(bytes: Uint8Array, hint: string | null = null): Deco
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const bom = bomEncoding(buffer)
   if (bom !== null)
-    return { text: iconv.decode(buffer, bom), encoding: bom, source: 'bom', note: null }
-  if (hint !== null && iconv.encodingExists(hint)) {
+    return { text: iconv().decode(buffer, bom), encoding: bom, source: 'bom', note: null }
+  if (hint !== null && encodingExists(hint)) {
     return {
       text: decodeAs(buffer, hint.toLowerCase()),
       encoding: hint.toLowerCase(),
@@ -43,7 +43,7 @@ export function decodeBytes(bytes: Uint8Array, hint: string | null = null): Deco
   )?.[1]?.toLowerCase()
   let overridden: string | null = null
   if (declared !== undefined && IMPOSSIBLE_META.test(declared)) overridden = declared
-  else if (declared !== undefined && iconv.encodingExists(declared)) {
+  else if (declared !== undefined && encodingExists(declared)) {
     // Pages often declare latin-1 while serving UTF-8; valid UTF-8 with multibyte sequences is trusted over a
     // single-byte label, as browsers' encoding detectors do.
     const singleByte = /^(iso-8859-1|latin1|windows-1252|us-ascii|ascii)$/.test(declared)
@@ -80,7 +80,7 @@ function undeclared(buffer: Buffer): DecodedText {
       note: `Unexpected ${replaced} invalid UTF-8 sequence${replaced === 1 ? '' : 's'}, replaced by U+FFFD`,
     }
   return {
-    text: iconv.decode(buffer, 'windows-1252'),
+    text: iconv().decode(buffer, 'windows-1252'),
     encoding: 'windows-1252',
     source: 'fallback',
     note: 'Unexpected bytes that are not UTF-8 and no declared charset, decoded as windows-1252',
@@ -97,7 +97,7 @@ function decodeAs(buffer: Buffer, encoding: string): string {
     const text = strictUtf8(buffer)
     if (text !== null) return text
   }
-  return iconv.decode(buffer, encoding)
+  return iconv().decode(buffer, encoding)
 }
 
 function bomEncoding(buffer: Buffer): string | null {

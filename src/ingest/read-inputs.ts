@@ -3,7 +3,7 @@ import { open, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { gunzipSync } from 'node:zlib'
 import type { RawDocument } from '../types.js'
-import iconv from 'iconv-lite'
+import { iconv } from './iconv.js'
 import { decodeBytes } from './decode.js'
 import { looksLikeFeed } from './feeds.js'
 import { fetchUrl } from './fetch-url.js'
@@ -270,7 +270,7 @@ function utf16AsUtf8(bytes: Uint8Array): Uint8Array {
         ? 'utf-16be'
         : null
   if (encoding === null) return bytes
-  return Buffer.from(`\ufeff${iconv.decode(Buffer.from(bytes), encoding)}`, 'utf8')
+  return Buffer.from(`\ufeff${iconv().decode(Buffer.from(bytes), encoding)}`, 'utf8')
 }
 
 function tooLarge(input: string, what: string, max: number): InputResult {

@@ -17,14 +17,44 @@ export function listingKindOf(bytes: Uint8Array): ListingKind | null {
 /** Lines of a URL list are bounded so that a text that merely mentions URLs is not taken for one. */
 const MAX_URL_LENGTH = 4096
 
+/**
+ * Whether every line that is not blank or a comment is a URL. Line by line, stopping at the first line that is
+ * not: an HTML page (or gzip data) is told from its first byte, without decoding megabytes to find that out.
+ */
 function isUrlList(bytes: Uint8Array): boolean {
   if (bytes.length > 16 * 1024 * 1024) return false
-  const lines = urlLines(Buffer.from(bytes).toString('utf8'))
-  return (
-    lines.length > 0 &&
-    lines.every((line) => line.length <= MAX_URL_LENGTH && /^https?:\/\/\S+$/i.test(line))
-  )
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  let urls = 0
+  for (let start = 0; start < buffer.length;) {
+    const newline = buffer.indexOf(0x0a, start)
+    const end = newline === -1 ? buffer.length : newline
+    const line = lineAt(buffer, start, end)
+    start = end + 1
+    if (line === '' || line.startsWith('#')) continue
+    if (line.length > MAX_URL_LENGTH || !/^https?:\/\/\S+$/i.test(line)) return false
+    urls++
+  }
+  return urls > 0
 }
+
+/**
+ * One line, trimmed, as `urlLines` reads it. A line whose first byte past ASCII blanks cannot begin a URL or a
+ * comment comes back as that byte alone (enough to refuse it); a non-ASCII byte may be Unicode white space that
+ * trimming removes, so such a line is decoded whole.
+ */
+function lineAt(buffer: Buffer, start: number, end: number): string {
+  let first = start
+  while (first < end && ASCII_BLANKS.has(buffer[first] as number)) first++
+  const byte = buffer[first]
+  if (byte === undefined || first === end) return ''
+  if (byte < 0x80 && byte !== 0x23 && byte !== 0x68 && byte !== 0x48)
+    return String.fromCharCode(byte)
+  const text = buffer.toString('utf8', start, end)
+  return (start === 0 ? text.replace(/^\uFEFF/, '') : text).trim()
+}
+
+/** Space, tab, CR, vertical tab and form feed: what `trim` removes among ASCII bytes (LF ends the line). */
+const ASCII_BLANKS = new Set([0x20, 0x09, 0x0d, 0x0b, 0x0c])
 
 function urlLines(text: string): string[] {
   return text

@@ -5,6 +5,7 @@ import { resolveArticleEntities } from './identity.js'
 import { defaultModel, type NerModel } from './ner/model.js'
 import { recognizeNames } from './ner/recognize.js'
 import { tokenize } from './ner/tokenize.js'
+import { MAX_ANNOTATED_CHARS } from './annotation-limit.js'
 
 /**
  * What the nlp stage writes on an article, once, at assembly (ARCHITECTURE "One path"); every later stage
@@ -22,12 +23,7 @@ export interface AnnotateOptions {
   model: NerModel
 }
 
-/**
- * Names and attributions are found in at most this many characters of a text (the rest keeps its sentences):
- * a news article is under 100,000, and a hostile 10 MB page must not hold a process for minutes (the name
- * stage costs about 4 µs a character, and identities grow with the mentions of one name).
- */
-export const MAX_ANNOTATED_CHARS = 500_000
+export { MAX_ANNOTATED_CHARS } from './annotation-limit.js'
 
 /** Annotates one article's text: sentences, named entities with within-article identities, attributions. */
 export function annotateArticle(

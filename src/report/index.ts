@@ -2,9 +2,9 @@ import type { Analysis } from '../types.js'
 import { renderHtml } from './html.js'
 import { renderMarkdown } from './markdown.js'
 import { renderText } from './text.js'
+import type { ReportFormat } from './formats.js'
 
-export type ReportFormat = 'text' | 'json' | 'md' | 'html'
-export const REPORT_FORMATS: ReportFormat[] = ['text', 'json', 'md', 'html']
+export { REPORT_FORMATS, type ReportFormat } from './formats.js'
 
 /** Renders an analysis in one of the report formats. Rendering only: no analysis happens here. */
 export function renderReport(analysis: Analysis, format: ReportFormat): string {

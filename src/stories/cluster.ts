@@ -1,4 +1,5 @@
 import { contentId } from '../text/hash.js'
+import { DEFAULT_STORY_THRESHOLD } from './threshold.js'
 import { DEFAULT_SPLIT_LIMITS, type SplitLimits, divideStory } from './split.js'
 import type { Article, Evidence } from '../types.js'
 import {
@@ -40,7 +41,7 @@ export interface ClusterOptions {
 // 0.876 / 0.885 / 0.865 at hapax 1 / 0.7 / 0.5 (an article's words are all new to a young store): 0.7 keeps
 // the CV gain without that loss.
 export const DEFAULT_CLUSTER_OPTIONS: ClusterOptions = {
-  threshold: 0.225,
+  threshold: DEFAULT_STORY_THRESHOLD,
   timeWindowDays: 7,
   referencePrior: 300,
   hapaxWeight: 0.7,

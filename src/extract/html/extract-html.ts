@@ -1,5 +1,5 @@
 import type { RemovedBlock } from '../../types.js'
-import { blockFeatures } from '../blocks.js'
+import { countWords, isCaption, isContact } from '../blocks.js'
 import { comparisonKey } from '../../text/normalize.js'
 import { matchBoilerplate } from '../../data/boilerplate-phrases.js'
 import { dropNonContent } from './clean.js'
@@ -200,16 +200,18 @@ function rejectKind(
   seen: Set<string>,
 ): string | null {
   if (useClassHints && block.negative) return 'class-hint'
-  const features = blockFeatures(block.text)
+  const trimmed = block.text.trim()
+  const { tokens, words } = countWords(trimmed)
   const key = comparisonKey(block.text)
   if (titleKey !== null && key === titleKey) return 'title'
-  if (features.lexiconKind !== null && features.words <= SHORT_BLOCK_WORDS)
-    return features.lexiconKind
-  if (features.caption) return 'caption'
-  if (features.contact) return 'contact'
-  if (features.words >= MIN_DUPLICATE_WORDS && seen.has(key)) return 'duplicate'
+  // Only short blocks are judged by the phrase lexicon, so a paragraph of the story is never run through it.
+  const lexiconKind = words <= SHORT_BLOCK_WORDS ? matchBoilerplate(trimmed)?.kind : undefined
+  if (lexiconKind !== undefined) return lexiconKind
+  if (isCaption(trimmed, tokens.length)) return 'caption'
+  if (isContact(trimmed, tokens.length)) return 'contact'
+  if (words >= MIN_DUPLICATE_WORDS && seen.has(key)) return 'duplicate'
   seen.add(key)
-  if (!isHeading(block) && features.words < 2 && !/[.!?。！？]$/.test(block.text)) return 'fragment'
+  if (!isHeading(block) && words < 2 && !/[.!?。！？]$/.test(block.text)) return 'fragment'
   return null
 }
 

@@ -28,6 +28,7 @@ const MIN_MARKED_BODY = 250
 export function findContentRoots(root: Element, options: ScoreOptions): Element[] {
   const excluded = options.useClassHints ? negativeSubtrees(root) : new Set<Element>()
   const text = textCache()
+  const linked = linkedCharsCache(text)
   const marked = findFirst(
     root,
     (element) => element.attribs.itemprop === 'articleBody' && !excluded.has(element),
@@ -53,14 +54,21 @@ export function findContentRoots(root: Element, options: ScoreOptions): Element[
   const final = new Map(
     [...scores.entries()].map(([element, score]) => [
       element,
-      score * (1 - linkDensity(element, text)),
+      score * (1 - linkDensity(element, text, linked)),
     ]),
   )
   const ranked = [...final.entries()].sort((a, b) => b[1] - a[1])
   const top = ranked[0]
   if (top === undefined) return []
   const container = widenToCommonAncestor(top[0], top[1], ranked.slice(1, 6))
-  return withScoringSiblings(container, final.get(container) ?? top[1], final, excluded, text)
+  return withScoringSiblings(
+    container,
+    final.get(container) ?? top[1],
+    final,
+    excluded,
+    text,
+    linked,
+  )
 }
 
 // Readability's sibling rule: a sibling joins when it scores a fifth of the top (at least 10), or when it is a
@@ -74,6 +82,7 @@ function withScoringSiblings(
   scores: Map<Element, number>,
   excluded: Set<Element>,
   text: (element: Element) => string,
+  linked: (element: Element) => number,
 ): Element[] {
   const parent = container.parent
   if (parent === null || !isTag(parent)) return [container]
@@ -86,7 +95,7 @@ function withScoringSiblings(
     if ((scores.get(sibling) ?? 0) >= threshold) return true
     if (sibling.name !== 'p') return false
     const own = text(sibling)
-    const density = linkDensity(sibling, text)
+    const density = linkDensity(sibling, text, linked)
     return (
       (own.length > 80 && density < 0.25) ||
       (own.length > 0 && density === 0 && /[.。]( |$)/.test(own))
@@ -177,13 +186,34 @@ function hasBlockChild(element: Element): boolean {
 }
 
 /** Share of an element's text that sits inside links. */
-export function linkDensity(element: Element, text: (element: Element) => string = textOf): number {
+export function linkDensity(
+  element: Element,
+  text: (element: Element) => string = textOf,
+  linked: (element: Element) => number = linkedCharsCache(text),
+): number {
   const total = text(element).length
   if (total === 0) return 0
-  const linked = descendants(element)
-    .filter((child) => child.name === 'a')
-    .reduce((sum, link) => sum + text(link).length, 0)
-  return Math.min(1, linked / total)
+  return Math.min(1, linked(element) / total)
+}
+
+/**
+ * Characters of the text of every link under an element (nested links counted again, as each is a link),
+ * summed once per scoring pass from the element's children: every ancestor is measured, and listing each
+ * one's whole subtree made the pass quadratic in the depth of the page.
+ */
+function linkedCharsCache(text: (element: Element) => string): (element: Element) => number {
+  const cache = new Map<Element, number>()
+  const linked = (element: Element): number => {
+    let found = cache.get(element)
+    if (found === undefined) {
+      found = 0
+      for (const child of element.children)
+        if (isTag(child)) found += (child.name === 'a' ? text(child).length : 0) + linked(child)
+      cache.set(element, found)
+    }
+    return found
+  }
+  return linked
 }
 
 /** textOf computed once per element in one scoring pass (ancestors and links are measured many times). */
