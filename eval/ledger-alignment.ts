@@ -119,16 +119,29 @@ function emergentGroups(): GoldGroup[] {
   return groups
 }
 
-/** The settings compared: joins on shared terms alone (as before), and with the stance model's part. */
+/**
+ * The settings compared: the shared-term bar, the same-event join's names, anchors (and their types), and
+ * whether a name's words meet plain words (see Alignment).
+ */
 export const ALIGNMENT_GRID: Alignment[] = [0.3, 0.45].flatMap((sameClaim) =>
   (['rare', 'any'] as const).flatMap((eventNames) =>
-    [false, true].map((anchors) => ({
-      sameClaim,
-      sameEvent: 0.15,
-      anchors,
-      linkage: 'half' as const,
-      eventNames,
-    })),
+    (['apart', 'shared'] as const).flatMap((nameWords) =>
+      (
+        [
+          [false, 'typed'],
+          [true, 'typed'],
+          [true, 'any'],
+        ] as const
+      ).map(([anchors, anchorTypes]) => ({
+        sameClaim,
+        sameEvent: 0.15,
+        anchors,
+        linkage: 'half' as const,
+        eventNames,
+        nameWords,
+        anchorTypes,
+      })),
+    ),
   ),
 )
 
@@ -167,7 +180,9 @@ const sameSetting = (a: Alignment, b: Alignment): boolean =>
   a.sameEvent === b.sameEvent &&
   a.anchors === b.anchors &&
   a.linkage === b.linkage &&
-  a.eventNames === b.eventNames
+  a.eventNames === b.eventNames &&
+  a.nameWords === b.nameWords &&
+  a.anchorTypes === b.anchorTypes
 
 /** Cross-validation over groups: per fold, the best setting by F0.5 on the other folds, scored on this one. */
 export function crossValidateAlignment(
@@ -181,6 +196,8 @@ export function crossValidateAlignment(
     anchors: false,
     linkage: 'half',
     eventNames: 'rare',
+    nameWords: 'apart',
+    anchorTypes: 'typed',
   }
   const settings = grid.some((setting) => sameSetting(setting, before)) ? grid : [before, ...grid]
   const counts = settings.map((setting) => groups.map((group) => joinCounts(group, setting)))

@@ -1,5 +1,6 @@
 /**
- * Rebuilds models/ner-en.json.gz: `npm run train:ner` (reads ../shared/data/ner-train; about a minute).
+ * Rebuilds models/ner-en.json.gz: `npm run train:ner` (reads ../shared/data/ner-train; about 20 s of CPU),
+ * then `NER_CV_WRITE=models/ner-en.json.gz nice npx tsx scripts/ner-cv.ts` writes its cross-validated figures.
  * Provenance of every part of the model: models/README.md.
  */
 import { writeFileSync } from 'node:fs'
@@ -67,7 +68,8 @@ export const PROVENANCE = {
   // Adding the ECB+ entity layer (CC BY 3.0) was tried: CoNLL-2003 PER/ORG/LOC 0.584 -> 0.573 (ECB+ leaves
   // the names of non-participants unmarked, which teaches the tagger to miss names); left out.
   neverTrainedOn: 'CoNLL-2003 (evaluation only), ECB+ (evaluation)',
-  method: 'averaged perceptron, greedy BIO decoding (scripts/train-ner.ts)',
+  method:
+    'averaged structured perceptron (Collins 2002), first-order Viterbi decoding over BIO tags (scripts/train-ner.ts)',
 }
 
 /**

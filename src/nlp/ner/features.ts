@@ -147,18 +147,12 @@ export function wordCaseAt(context: FeatureContext, index: number): string {
   return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
 }
 
-/** The features that depend on the tags decided before the token. */
-export function tagFeatures(
-  context: FeatureContext,
-  index: number,
-  previousTag: string,
-  previousTag2: string,
-): string[] {
+/** The features that read the tag before the token (first order: Viterbi decodes over them). */
+export function tagFeatures(context: FeatureContext, index: number, previousTag: string): string[] {
   const word = context.lower[index] as string
   const wordCase = wordCaseAt(context, index)
   return [
     `t-1=${previousTag}`,
-    `t-2t-1=${previousTag2}|${previousTag}`,
     `t-1w=${previousTag}|${word}`,
     `t-1s=${previousTag}|${context.shapes[index]}`,
     `t-1c=${previousTag}|${wordCase}`,
@@ -181,7 +175,9 @@ export function staticFeatures(
     `w=${word}`,
     `s=${shapes[index]}`,
     `c=${wordCase}`,
+    `p2=${word.slice(0, 2)}`,
     `p3=${word.slice(0, 3)}`,
+    `p4=${word.slice(0, 4)}`,
     `x2=${word.slice(-2)}`,
     `x3=${word.slice(-3)}`,
     `x4=${word.slice(-4)}`,
