@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs'
 import { extract } from '../src/pipeline.js'
 import { ALIGNMENT, type Alignment, buildLedger } from '../src/corroborate/ledger.js'
 import type { Article } from '../src/types.js'
+import { resolveStoryEntities, withStoryEntityIds } from '../src/corroborate/story-entities.js'
 import { ecbPresent, loadEcbTopics } from './ecb-events.js'
 import { formatMeanSd, meanSd } from './site-folds.js'
 
@@ -32,6 +33,15 @@ interface GoldGroup {
   unitOf: (articleId: string, offset: number) => string | null
   /** Unit pairs (sorted keys joined by a tab) that are one claim. */
   same: Set<string>
+}
+
+/**
+ * The group's articles as the story report reads them (src/analysis.ts reportStory): the story's entity ids
+ * and types on every mention, so that the ledger is scored on what `analyze` feeds it.
+ */
+const asStory = (articles: Article[]): Article[] => {
+  const story = resolveStoryEntities(articles)
+  return articles.map((article) => withStoryEntityIds(article, story))
 }
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`)
@@ -72,8 +82,8 @@ function ecbGroups(): GoldGroup[] {
     const byDoc = new Map(documents.map((document) => [document.id, document]))
     return {
       name: `ecb+ topic ${topic}`,
-      articles: documents.map((document) =>
-        extract({ id: document.id, text: document.text, clean: true }),
+      articles: asStory(
+        documents.map((document) => extract({ id: document.id, text: document.text, clean: true })),
       ),
       unitOf: (articleId, offset) => {
         const sentences = byDoc.get(articleId)?.sentences ?? []
@@ -109,8 +119,8 @@ function emergentGroups(): GoldGroup[] {
     )
     groups.push({
       name: `emergent claims ${from}-${from + chosen.size - 1}`,
-      articles: members.map((row) =>
-        extract({ id: row.articleId, text: row.headline, clean: true }),
+      articles: asStory(
+        members.map((row) => extract({ id: row.articleId, text: row.headline, clean: true })),
       ),
       unitOf: (articleId) => (claimOf.has(articleId) ? articleId : null),
       same,

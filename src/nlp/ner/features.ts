@@ -12,6 +12,10 @@ export interface Gazetteer {
   roles: Set<string>
   /** Country names, lower case (a subset of `places`): a country stays a place where a city names a team. */
   countries: Set<string>
+  /** Words of company names, lower case ("lenovo", "railway"): empty in models built before them. */
+  companyWords: Set<string>
+  /** Parts of people's names, given and family ("sarkisian", "yeo"), lower case: empty in older models. */
+  personNames: Set<string>
 }
 
 /** What the features of one text need, computed once per text. */
@@ -215,5 +219,8 @@ export function listFeatures(
   if (gazetteer.demonyms.has(word)) features.push(`gd=${wordCase}`)
   if (gazetteer.roles.has(before)) features.push(`gr-1=${shapes[index]}`)
   if (gazetteer.roles.has(word)) features.push(`gr=${wordCase}`)
+  if (gazetteer.companyWords.has(word)) features.push(`gc=${wordCase}`)
+  if (gazetteer.personNames.has(word)) features.push(`gn=${wordCase}`)
+  if (gazetteer.personNames.has(before)) features.push(`gn-1=${shapes[index]}`)
   return features
 }
