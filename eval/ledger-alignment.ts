@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs'
 import { extract } from '../src/pipeline.js'
 import { ALIGNMENT, type Alignment, buildLedger } from '../src/corroborate/ledger.js'
 import type { Article } from '../src/types.js'
+import { resolveStoryEntities, withStoryEntityIds } from '../src/corroborate/story-entities.js'
 import { ecbPresent, loadEcbTopics } from './ecb-events.js'
 import { formatMeanSd, meanSd } from './site-folds.js'
 
@@ -32,6 +33,15 @@ interface GoldGroup {
   unitOf: (articleId: string, offset: number) => string | null
   /** Unit pairs (sorted keys joined by a tab) that are one claim. */
   same: Set<string>
+}
+
+/**
+ * The group's articles as the story report reads them (src/analysis.ts reportStory): the story's entity ids
+ * and types on every mention, so that the ledger is scored on what `analyze` feeds it.
+ */
+const asStory = (articles: Article[]): Article[] => {
+  const story = resolveStoryEntities(articles)
+  return articles.map((article) => withStoryEntityIds(article, story))
 }
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`)
@@ -72,8 +82,8 @@ function ecbGroups(): GoldGroup[] {
     const byDoc = new Map(documents.map((document) => [document.id, document]))
     return {
       name: `ecb+ topic ${topic}`,
-      articles: documents.map((document) =>
-        extract({ id: document.id, text: document.text, clean: true }),
+      articles: asStory(
+        documents.map((document) => extract({ id: document.id, text: document.text, clean: true })),
       ),
       unitOf: (articleId, offset) => {
         const sentences = byDoc.get(articleId)?.sentences ?? []
@@ -109,8 +119,8 @@ function emergentGroups(): GoldGroup[] {
     )
     groups.push({
       name: `emergent claims ${from}-${from + chosen.size - 1}`,
-      articles: members.map((row) =>
-        extract({ id: row.articleId, text: row.headline, clean: true }),
+      articles: asStory(
+        members.map((row) => extract({ id: row.articleId, text: row.headline, clean: true })),
       ),
       unitOf: (articleId) => (claimOf.has(articleId) ? articleId : null),
       same,
@@ -119,16 +129,29 @@ function emergentGroups(): GoldGroup[] {
   return groups
 }
 
-/** The settings compared: joins on shared terms alone (as before), and with the stance model's part. */
+/**
+ * The settings compared: the shared-term bar, the same-event join's names, anchors (and their types), and
+ * whether a name's words meet plain words (see Alignment).
+ */
 export const ALIGNMENT_GRID: Alignment[] = [0.3, 0.45].flatMap((sameClaim) =>
   (['rare', 'any'] as const).flatMap((eventNames) =>
-    [false, true].map((anchors) => ({
-      sameClaim,
-      sameEvent: 0.15,
-      anchors,
-      linkage: 'half' as const,
-      eventNames,
-    })),
+    (['apart', 'shared'] as const).flatMap((nameWords) =>
+      (
+        [
+          [false, 'typed'],
+          [true, 'typed'],
+          [true, 'any'],
+        ] as const
+      ).map(([anchors, anchorTypes]) => ({
+        sameClaim,
+        sameEvent: 0.15,
+        anchors,
+        linkage: 'half' as const,
+        eventNames,
+        nameWords,
+        anchorTypes,
+      })),
+    ),
   ),
 )
 
@@ -167,7 +190,9 @@ const sameSetting = (a: Alignment, b: Alignment): boolean =>
   a.sameEvent === b.sameEvent &&
   a.anchors === b.anchors &&
   a.linkage === b.linkage &&
-  a.eventNames === b.eventNames
+  a.eventNames === b.eventNames &&
+  a.nameWords === b.nameWords &&
+  a.anchorTypes === b.anchorTypes
 
 /** Cross-validation over groups: per fold, the best setting by F0.5 on the other folds, scored on this one. */
 export function crossValidateAlignment(
@@ -181,6 +206,8 @@ export function crossValidateAlignment(
     anchors: false,
     linkage: 'half',
     eventNames: 'rare',
+    nameWords: 'apart',
+    anchorTypes: 'typed',
   }
   const settings = grid.some((setting) => sameSetting(setting, before)) ? grid : [before, ...grid]
   const counts = settings.map((setting) => groups.map((group) => joinCounts(group, setting)))

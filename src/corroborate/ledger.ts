@@ -1,3 +1,4 @@
+import { stemmer } from 'stemmer'
 import type { Article, Span, StoryClaim, StoryConflict } from '../types.js'
 import { findEventDates } from './event-dates.js'
 import { type Proposition, propositionsOf } from './propositions.js'
@@ -32,6 +33,20 @@ export interface Alignment {
    * its strike), and leans on `anchors` to keep two events of one kind with other participants apart.
    */
   eventNames: 'rare' | 'any'
+  /**
+   * How words of names meet other words: 'apart' keeps a name's words as name terms of their own ("name:explorer"
+   * never meets "explorer"); 'shared' gives them the stem a plain word has, so that one outlet's "Internet
+   * Explorer" tagged as a name meets another's untagged "Internet Explorer"; a shared name is a word either
+   * clause holds as a name, and the predicate word a join needs is one neither holds as a name. A statistical tagger draws the line between names and words differently
+   * from article to article; 'shared' makes the join depend less on where it draws it.
+   */
+  nameWords: 'apart' | 'shared'
+  /**
+   * The anchors' types: 'typed' compares names of one type only; 'any' asks that the names of a type in one
+   * of the clauses share a word with any name of the other, so "Yo Jong" tagged an organisation in one article
+   * and a person in another still anchors the two clauses.
+   */
+  anchorTypes: 'typed' | 'any'
 }
 
 /**
@@ -47,6 +62,8 @@ export const ALIGNMENT: Alignment = {
   anchors: true,
   linkage: 'half',
   eventNames: 'any',
+  nameWords: 'shared',
+  anchorTypes: 'any',
 }
 /** Terms in more than this share of the story's clauses say nothing about which claim a clause makes. */
 const UBIQUITOUS = 0.25
@@ -70,7 +87,9 @@ export function buildLedger(
   conflicts: StoryConflict[],
   alignment: Alignment = ALIGNMENT,
 ): LedgerClaim[] {
-  const propositions = articles.flatMap(datedPropositions)
+  const propositions = articles
+    .flatMap(datedPropositions)
+    .map((proposition) => asClause(proposition, alignment.nameWords))
   const weight = termWeights(propositions)
   const groups = alignPropositions(propositions, weight, alignment)
   const published = new Map(articles.map((article) => [article.id, article.published ?? '9999']))
@@ -139,10 +158,10 @@ function datedPropositions(article: Article): Proposition[] {
  * chain "the sister received the car" to "the sister praised the gift" through one shared clause.
  */
 function alignPropositions(
-  propositions: Proposition[],
+  propositions: Clause[],
   weight: Map<string, number>,
   alignment: Alignment,
-): Proposition[][] {
+): Clause[][] {
   const byTerm = new Map<string, number[]>()
   propositions.forEach((proposition, index) => {
     for (const term of proposition.terms)
@@ -167,7 +186,7 @@ function alignPropositions(
         : (byTerm.get(term) ?? []))
         if (b > a) candidates.add(b)
     for (const b of candidates) {
-      const other = propositions[b] as Proposition
+      const other = propositions[b] as Clause
       if (
         other.articleId === proposition.articleId ||
         !sameClaim(proposition, other, weight, alignment)
@@ -197,9 +216,7 @@ function alignPropositions(
   }
   return [...members.values()]
     .sort((x, y) => (x[0] as number) - (y[0] as number))
-    .map((indices) =>
-      indices.sort((x, y) => x - y).map((index) => propositions[index] as Proposition),
-    )
+    .map((indices) => indices.sort((x, y) => x - y).map((index) => propositions[index] as Clause))
 }
 
 /**
@@ -262,16 +279,45 @@ export function sharedWeight(
   return { share: smaller === 0 ? 0 : shared / smaller, shared: sharedCount }
 }
 
+/** A proposition as the ledger compares it: its terms, and which of them are words of names. */
+interface Clause extends Proposition {
+  nameTerms: Set<string>
+}
+
+/** The stem a plain word of a clause gets (propositions.ts), for a name's word under `nameWords: 'shared'`. */
+const sharedNameTerm = (term: string): string => {
+  const word = term.slice('name:'.length)
+  return word.length > 2 ? stemmer(word) : word
+}
+
+function asClause(proposition: Proposition, nameWords: Alignment['nameWords']): Clause {
+  if (nameWords === 'apart')
+    return {
+      ...proposition,
+      nameTerms: new Set([...proposition.terms].filter((term) => term.startsWith('name:'))),
+    }
+  const map = (term: string): string => (term.startsWith('name:') ? sharedNameTerm(term) : term)
+  const names = new Map(
+    [...proposition.names].map(([type, terms]) => [type, new Set([...terms].map(map))]),
+  )
+  return {
+    ...proposition,
+    terms: new Set([...proposition.terms].map(map)),
+    names,
+    nameTerms: new Set([...names.values()].flatMap((terms) => [...terms])),
+  }
+}
+
 function sameClaim(
-  a: Proposition,
-  b: Proposition,
+  a: Clause,
+  b: Clause,
   weight: Map<string, number>,
   alignment: Alignment,
 ): boolean {
   return (
     sameDays(a, b) &&
     sharesWhat(a, b, weight, alignment) &&
-    (!alignment.anchors || sharesAnchors(a, b))
+    (!alignment.anchors || sharesAnchors(a, b, alignment.anchorTypes))
   )
 }
 
@@ -291,17 +337,21 @@ function sameDays(a: Proposition, b: Proposition): boolean {
   return oneKind && x.from <= y.written && y.from <= x.written
 }
 
+/** A term both clauses have that is a word of a name in either. */
+const nameInEither = (term: string, a: Clause, b: Clause): boolean =>
+  b.terms.has(term) && (a.nameTerms.has(term) || b.nameTerms.has(term))
+
 /** The lexical part of the join: shared names and predicate words, weighted by rarity in the story. */
 function sharesWhat(
-  a: Proposition,
-  b: Proposition,
+  a: Clause,
+  b: Clause,
   weight: Map<string, number>,
   { sameClaim: SAME_CLAIM, sameEvent: SAME_EVENT, eventNames }: Alignment,
 ): boolean {
   const { share, shared } = sharedWeight(a, b, weight)
   const sameEvent = [...a.terms].some((term) => term.startsWith('event:') && b.terms.has(term))
   if (eventNames === 'any' && sameEvent) {
-    const sameName = [...a.terms].some((term) => term.startsWith('name:') && b.terms.has(term))
+    const sameName = [...a.terms].some((term) => nameInEither(term, a, b))
     // The story's subject and the event's kind alone join any two clauses about it ("helps Kim send a
     // message" and "Kim's sister received the car"): the clauses also share what else they name.
     const common = [...a.terms].filter((term) => b.terms.has(term)).length
@@ -310,14 +360,18 @@ function sharesWhat(
   if (shared < 2) return false
   // Names alone ("Kim Yo Jong … received", "Kim Yo Jong said") are who, not what: a predicate word is shared too.
   const sharedWord = [...a.terms].some(
-    (term) => !term.startsWith('name:') && b.terms.has(term) && (weight.get(term) ?? 0) > 0,
+    (term) =>
+      !a.nameTerms.has(term) &&
+      !b.nameTerms.has(term) &&
+      b.terms.has(term) &&
+      (weight.get(term) ?? 0) > 0,
   )
   if (!sharedWord) return false
   if (share >= SAME_CLAIM) return true
   // One kind of event with one participant in common, named in both: "the vehicle was received by Mr. Kim's
   // sister, Yo Jong" and "Kim Yo Jong … accepted the gift".
   const sameName = [...a.terms].some(
-    (term) => term.startsWith('name:') && b.terms.has(term) && (weight.get(term) ?? 0) > 0,
+    (term) => nameInEither(term, a, b) && (weight.get(term) ?? 0) > 0,
   )
   return sameEvent && sameName && share >= SAME_EVENT
 }
@@ -332,12 +386,31 @@ function representative(members: Proposition[]): Proposition {
   )[0] as Proposition
 }
 
-/** Names of one type in both clauses share a term (see Alignment.anchors); a type only one names is free. */
-function sharesAnchors(a: Proposition, b: Proposition): boolean {
+/**
+ * Names of one type in both clauses share a term (see Alignment.anchors); a type only one names is free.
+ * With `anchorTypes: 'any'` the names of that type in one of the clauses share a term with any name of the other:
+ * two clauses name different participants of one type only when neither's names of that type are among the
+ * other's names, whatever type the tagger gave them there.
+ */
+function sharesAnchors(a: Clause, b: Clause, anchorTypes: Alignment['anchorTypes']): boolean {
   for (const [type, terms] of a.names) {
     const other = b.names.get(type)
     if (type === 'other' || other === undefined) continue
-    if (![...terms].some((term) => other.has(term))) return false
+    if (anchorTypes === 'typed' && ![...terms].some((term) => other.has(term))) return false
+    if (
+      anchorTypes === 'any' &&
+      ![...terms].some((term) => b.nameTerms.has(term)) &&
+      ![...other].some((term) => a.nameTerms.has(term))
+    )
+      return false
+  }
+  // Untyped, two clauses that both name someone or somewhere name one in common: "Colts … Jaguars" and
+  // "Colts … Chiefs" in headlines the tagger typed a person and a place.
+  if (anchorTypes === 'any') {
+    const named = (clause: Clause): boolean =>
+      [...clause.names.keys()].some((type) => type !== 'other')
+    if (named(a) && named(b) && ![...a.nameTerms].some((term) => b.nameTerms.has(term)))
+      return false
   }
   return true
 }

@@ -141,7 +141,9 @@ export function numberFacts(article: Article): NumberFact[] {
     const priced = things.at(-1) ?? named.at(-1)
     // "Mr. Kim's new limo … priced at": what a name owns is priced, not the name's bearer.
     const last = named.at(-1)
-    const owned = last !== undefined ? possessed(article.text, last.end, fact.start) : null
+    const owned =
+      (last !== undefined ? possessed(article.text, last.end, fact.start) : null) ??
+      possessed(article.text, lastPossessor(article.text, sentence.start, fact.start), fact.start)
     const subject =
       fact.about !== 'price'
         ? amountSubject(article.text, fact.start, fact.end, sentence)
@@ -253,7 +255,19 @@ function contentWords(text: string): string[] {
  * The head of the noun phrase a possessive name opens, before the amount: "Kim’s new limo is … priced" →
  * limo. Null when the name is not possessive or no word follows it before a verb or a clause break.
  */
+/**
+ * The end of the last capitalised word written as a possessor before an amount ("Mr. Park’s new yacht"), for a
+ * name the tagger did not mark; -1 when there is none.
+ */
+function lastPossessor(text: string, from: number, to: number): number {
+  let end = -1
+  for (const match of text.slice(from, to).matchAll(/\b\p{Lu}[\p{L}-]*(?=['’]s\s)/gu))
+    end = from + match.index + match[0].length
+  return end
+}
+
 function possessed(text: string, nameEnd: number, amountStart: number): string[] | null {
+  if (nameEnd < 0) return null
   const phrase =
     /^['’]s\s+([\p{L}\s-]{2,60}?)\s*(?:\b(?:is|was|are|were|costs?|priced|sells?)\b|[,;:(—–])/u.exec(
       text.slice(nameEnd, amountStart),

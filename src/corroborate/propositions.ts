@@ -52,6 +52,7 @@ export const startsWithPronoun = (text: string): boolean => PRONOUN_START.test(t
 const OPINION =
   /\b(?:I|we|our|us|my|me)\b|\b(?:should|must|ought)\b|!|\b(?:in my view|i think|we think|shameful|disgraceful|outrageous)\b/i
 const VERBS = REPORTING_VERBS.concat(['reported', 'reports', 'confirmed', 'added'])
+const REPORTING = new Set(VERBS)
 const NAME = String.raw`(?:the\s+)?[\p{Lu}][\p{L}'’.-]*(?:\s+(?:of\s+|the\s+)?[\p{Lu}][\p{L}'’.-]*){0,5}`
 const ATTRIBUTION = [
   new RegExp(String.raw`\baccording to\s+(${NAME})`, 'u'),
@@ -75,16 +76,25 @@ export function propositionsOf(article: Article): Proposition[] {
   for (const sentence of splitSentences(article.text)) {
     if (sentence.text.length > MAX_SENTENCE_CHARS || sentence.text.endsWith('?')) continue
     const attribution = attributionOf(sentence.text)
+    const cue = attributionCue(sentence.text)
+    // An organisation that reports ("the Korean Central News Agency said", "according to KCNA") and the
+    // reporting verb say who passes the claim on, not what it is: out of the terms and the anchors. As terms
+    // they joined two clauses of one story on the agency both cite; as an organisation anchor they kept a
+    // clause from one that cites none. A person who speaks stays: "Governor Petrova said … an inquiry" and
+    // "Governor Petrova ordered an inquiry" are one claim by her.
+    const inCue = (offset: number): boolean =>
+      cue !== null && offset >= sentence.start + cue.start && offset < sentence.start + cue.end
     for (const clause of clausesOf(sentence.text, sentence.start)) {
       const tokens = tokenize(clause.text)
       if (tokens.length < MIN_CLAUSE_WORDS) continue
       const terms = new Set<string>()
-      const inside = names.filter(
+      const all = names.filter(
         (name) => name.start >= clause.start && name.end <= clause.start + clause.text.length,
       )
+      const inside = all.filter((name) => !(name.type === 'organization' && inCue(name.start)))
       // Words of names count once, as name terms (below), not again as plain stems.
       const inName = (token: { start: number }): boolean =>
-        inside.some(
+        all.some(
           (name) =>
             clause.start + token.start >= name.start && clause.start + token.start < name.end,
         )
@@ -94,12 +104,20 @@ export function propositionsOf(article: Article): Proposition[] {
         const noun = DETERMINER.test(tokens[index - 1]?.norm ?? '')
         if (event !== undefined && !noun) terms.add(`event:${event}`)
         const word = token.norm.replace(/'s$/, '')
-        if (word.length > 2 && !STOPWORDS.has(word) && !inName(token)) terms.add(stemmer(word))
+        if (
+          word.length > 2 &&
+          !STOPWORDS.has(word) &&
+          !inName(token) &&
+          !(REPORTING.has(token.norm) && inCue(clause.start + token.start))
+        )
+          terms.add(stemmer(word))
       })
       const byType = new Map<string, Set<string>>()
       for (const name of inside)
         for (const term of nameTerms(name.text)) {
           terms.add(term)
+          // Who speaks is no participant to anchor on (see Alignment.anchors in ledger.ts).
+          if (inCue(name.start)) continue
           byType.set(name.type, (byType.get(name.type) ?? new Set()).add(term))
         }
       out.push({
@@ -163,6 +181,15 @@ export function attributionOf(sentence: string): string | null {
   for (const pattern of ATTRIBUTION) {
     const found = pattern.exec(sentence)?.[1]
     if (found !== undefined) return found.replace(/^the\s+/i, '').trim()
+  }
+  return null
+}
+
+/** Where the sentence's attribution (source and verb: "the Korean Central News Agency said") lies in it. */
+function attributionCue(sentence: string): { start: number; end: number } | null {
+  for (const pattern of ATTRIBUTION) {
+    const found = pattern.exec(sentence)
+    if (found !== null) return { start: found.index, end: found.index + found[0].length }
   }
   return null
 }

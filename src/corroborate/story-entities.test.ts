@@ -289,3 +289,20 @@ test("a dateline's capitals do not name the entity when the story writes the nam
   // Two SEOUL mentions against one Seoul: the mixed case still names it; an acronym alone stays as written.
   expect(names).toEqual(['NATO', 'Seoul'])
 })
+
+test("every mention of a story entity carries the story's type, the vote of all its mentions", () => {
+  // The tagger types one name differently from article to article ("Yo Jong" an organisation in one seed
+  // article, a person in the others); the claim ledger's anchors read the type of each mention.
+  const articles = [
+    article('a', [['Kim Yo Jong', 'person']]),
+    article('b', [['Kim Yo Jong', 'person']]),
+    article('c', [['Kim Yo Jong', 'organization']]),
+  ]
+  const story = resolveStoryEntities(articles)
+  const typed = articles.map((item) => withStoryEntityIds(item, story))
+  expect(typed.map((item) => item.entities[0]?.type)).toEqual(['person', 'person', 'person'])
+  expect(story.typeOf(typed[2]?.entities[0]?.entityId ?? '')).toBe('person')
+  // Ids alone, as before: each article keeps its tagger's type.
+  const idsOnly = articles.map((item) => withStoryEntityIds(item, story, false))
+  expect(idsOnly[2]?.entities[0]?.type).toBe('organization')
+})

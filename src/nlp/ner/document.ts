@@ -201,6 +201,8 @@ export function oneTypePerName(
 const NAME_WORD = /^\p{Lu}[\p{Ll}'’]*\p{Ll}[\p{L}'’-]*$/u
 /** How many words a person's name is carried past where the tagger stopped. */
 const MAX_NAME_EXTENSION = 1
+/** Articles: a phrase of its own starts at one. */
+const ARTICLES = new Set(['a', 'an', 'the'])
 
 /**
  * Names completed past where the tagger stopped: a person's name goes on into an unknown capitalised word
@@ -249,10 +251,11 @@ export function completedNames(
     )
   }
   // A word before lower-case prose may be a noun the name qualifies ("the Anrus Senat limousine"): the
-  // name is carried on only where it ends at punctuation, a number or the end of the line.
+  // name is carried on only where it ends at punctuation, a number, an article or the end of the line (an
+  // article starts a new phrase, so the word before it is no qualifier: "gifted Kim Jong Un a car").
   const beforeProse = (index: number): boolean => {
     const token = tokens[index]
-    return token !== undefined && /^\p{Ll}/u.test(token.text)
+    return token !== undefined && /^\p{Ll}/u.test(token.text) && !ARTICLES.has(token.text)
   }
   const out = mentions.map((mention) => {
     let { firstToken, lastToken } = mention

@@ -12,6 +12,10 @@ export interface Gazetteer {
   roles: Set<string>
   /** Country names, lower case (a subset of `places`): a country stays a place where a city names a team. */
   countries: Set<string>
+  /** Words of company names, lower case ("lenovo", "railway"): empty in models built before them. */
+  companyWords: Set<string>
+  /** Parts of people's names, given and family ("sarkisian", "yeo"), lower case: empty in older models. */
+  personNames: Set<string>
 }
 
 /** What the features of one text need, computed once per text. */
@@ -147,18 +151,12 @@ export function wordCaseAt(context: FeatureContext, index: number): string {
   return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
 }
 
-/** The features that depend on the tags decided before the token. */
-export function tagFeatures(
-  context: FeatureContext,
-  index: number,
-  previousTag: string,
-  previousTag2: string,
-): string[] {
+/** The features that read the tag before the token (first order: Viterbi decodes over them). */
+export function tagFeatures(context: FeatureContext, index: number, previousTag: string): string[] {
   const word = context.lower[index] as string
   const wordCase = wordCaseAt(context, index)
   return [
     `t-1=${previousTag}`,
-    `t-2t-1=${previousTag2}|${previousTag}`,
     `t-1w=${previousTag}|${word}`,
     `t-1s=${previousTag}|${context.shapes[index]}`,
     `t-1c=${previousTag}|${wordCase}`,
@@ -181,7 +179,9 @@ export function staticFeatures(
     `w=${word}`,
     `s=${shapes[index]}`,
     `c=${wordCase}`,
+    `p2=${word.slice(0, 2)}`,
     `p3=${word.slice(0, 3)}`,
+    `p4=${word.slice(0, 4)}`,
     `x2=${word.slice(-2)}`,
     `x3=${word.slice(-3)}`,
     `x4=${word.slice(-4)}`,
@@ -219,5 +219,8 @@ export function listFeatures(
   if (gazetteer.demonyms.has(word)) features.push(`gd=${wordCase}`)
   if (gazetteer.roles.has(before)) features.push(`gr-1=${shapes[index]}`)
   if (gazetteer.roles.has(word)) features.push(`gr=${wordCase}`)
+  if (gazetteer.companyWords.has(word)) features.push(`gc=${wordCase}`)
+  if (gazetteer.personNames.has(word)) features.push(`gn=${wordCase}`)
+  if (gazetteer.personNames.has(before)) features.push(`gn-1=${shapes[index]}`)
   return features
 }

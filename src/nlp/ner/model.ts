@@ -41,6 +41,9 @@ interface ModelFile {
     roles: string[]
     /** Added after the first models: absent in older files (then no country is known). */
     countries?: string[]
+    /** Added in session 15: absent in older files (then no word is known). */
+    companyWords?: string[]
+    personNames?: string[]
   }
 }
 
@@ -74,6 +77,8 @@ export function serializeModel(model: NerModel): Buffer {
       demonyms: [...model.gazetteer.demonyms].sort(),
       roles: [...model.gazetteer.roles].sort(),
       countries: [...model.gazetteer.countries].sort(),
+      companyWords: [...model.gazetteer.companyWords].sort(),
+      personNames: [...model.gazetteer.personNames].sort(),
     },
   }
   return gzipSync(JSON.stringify(file), { level: 9 })
@@ -115,6 +120,8 @@ export function parseModel(bytes: Buffer): NerModel {
       demonyms: new Set(file.gazetteer.demonyms),
       roles: new Set(file.gazetteer.roles),
       countries: new Set(file.gazetteer.countries ?? []),
+      companyWords: new Set(file.gazetteer.companyWords ?? []),
+      personNames: new Set(file.gazetteer.personNames ?? []),
     },
   }
 }

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { defaultModel } from './model.js'
-import { tagTokens, tagTokensByFeature, type Weights } from './perceptron.js'
+import { TAGS, tagTokens, tagTokensByFeature, trainPerceptron, type Weights } from './perceptron.js'
 import { tokenize } from './tokenize.js'
 
 const EXAMPLES = new URL('../../../examples/aurus-gift/', import.meta.url)
@@ -32,4 +32,44 @@ test('weights that are not whole numbers are scored feature by feature', () => {
   expect(tagTokens(tokens, weights, model.gazetteer)).toEqual(
     tagTokensByFeature(tokens, weights, model.gazetteer),
   )
+})
+
+test('Viterbi takes the best whole path, not the best tag word by word', () => {
+  // "acme" alone leans to a person; "corp" after an organisation's first word is strongly inside it. A greedy
+  // tagger commits to B-PER and then cannot continue into I-ORG; the best path is B-ORG I-ORG.
+  const row = (scores: Record<string, number>): Float32Array =>
+    Float32Array.from(TAGS.map((tag) => scores[tag] ?? 0))
+  const weights: Weights = new Map([
+    ['w=acme', row({ 'B-PER': 2, 'B-ORG': 1 })],
+    ['w=corp', row({ O: 1 })],
+    ['t-1w=B-ORG|corp', row({ 'I-ORG': 5 })],
+  ])
+  const { gazetteer } = defaultModel()
+  const tokens = tokenize('acme corp')
+  const expected = ['B-ORG', 'I-ORG']
+  expect(tagTokens(tokens, weights, gazetteer).map((tag) => TAGS[tag])).toEqual(expected)
+  expect(tagTokensByFeature(tokens, weights, gazetteer).map((tag) => TAGS[tag])).toEqual(expected)
+})
+
+test('structured training learns a name that only its next word reveals', () => {
+  const { gazetteer } = defaultModel()
+  const texts = ['Acme Corp said', 'Acme Corp grew', 'Acme met Ann', 'Ann said'].map((text) => {
+    const tokens = tokenize(text)
+    const gold: Record<string, string> = { Acme: 'B-ORG', Corp: 'I-ORG', Ann: 'B-PER' }
+    return {
+      tokens,
+      tags: tokens.map((token, index) =>
+        TAGS.indexOf(
+          token.text === 'Acme' && tokens[index + 1]?.text !== 'Corp'
+            ? 'B-PER'
+            : (gold[token.text] ?? 'O'),
+        ),
+      ),
+    }
+  })
+  const weights = trainPerceptron(texts, gazetteer, { epochs: 10 })
+  const tags = (text: string): string[] =>
+    tagTokensByFeature(tokenize(text), weights, gazetteer).map((tag) => TAGS[tag] as string)
+  expect(tags('Acme Corp said')).toEqual(['B-ORG', 'I-ORG', 'O'])
+  expect(tags('Acme met Ann')).toEqual(['B-PER', 'O', 'B-PER'])
 })

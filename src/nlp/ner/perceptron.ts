@@ -1,5 +1,4 @@
 import {
-  type FeatureContext,
   type Gazetteer,
   featureContext,
   staticFeatures,
@@ -8,10 +7,10 @@ import {
 } from './features.js'
 import {
   type CompiledWeights,
-  addTagScores,
   compileWeights,
   integerWeights,
   staticScores,
+  tagScorer,
 } from './scorer.js'
 import type { Token } from './tokenize.js'
 
@@ -40,48 +39,90 @@ function addScores(weights: Weights, features: string[], into: Float64Array): vo
   }
 }
 
-function best(scores: Float64Array, previous: number): number {
-  let bestTag = OUTSIDE
-  let bestScore = -Infinity
-  for (let tag = 0; tag < scores.length; tag++) {
-    if (!allowed(tag, previous)) continue
-    if ((scores[tag] as number) > bestScore) {
-      bestScore = scores[tag] as number
-      bestTag = tag
-    }
-  }
-  return bestTag
-}
-
-/** The tag `back` tokens before; a name never runs across a sentence or line break, so none is seen there. */
-function previousTag(
-  context: FeatureContext,
-  index: number,
-  decided: number[],
-  back: number,
-): number {
-  const sentence = (context.tokens[index] as Token).sentence
-  const before = context.tokens[index - back]
-  return before === undefined || before.sentence !== sentence
-    ? OUTSIDE
-    : (decided[index - back] ?? OUTSIDE)
-}
-
 /** Whether an inside tag may follow each tag: ALLOWED[previous * TAGS.length + tag]. */
 const ALLOWED = TAGS.flatMap((_, previous) => TAGS.map((__, tag) => allowed(tag, previous)))
 
-function bestAllowed(scores: Float64Array, previous: number): number {
-  let bestTag = OUTSIDE
-  let bestScore = -Infinity
-  const from = previous * scores.length
-  for (let tag = 0; tag < scores.length; tag++) {
-    if (ALLOWED[from + tag] !== true) continue
-    if ((scores[tag] as number) > bestScore) {
-      bestScore = scores[tag] as number
-      bestTag = tag
+/** Writes into `into` the scores of every tag from the features that read the previous tag. */
+export type TransitionScores = (index: number, previous: number, into: Float64Array) => void
+
+/**
+ * The best tags of the sentence of tokens `from`..`to` (Viterbi over first-order BIO transitions): `own`
+ * holds the scores of the features of the text around each token (TAGS.length per token, token-major from
+ * token 0), `transition` the scores that depend on the tag before. A name never runs across a sentence, so
+ * each sentence starts after 'O'. Ties go to the lower tag index ('O' first), as the greedy tagger did.
+ */
+export function viterbiSentence(
+  from: number,
+  to: number,
+  own: Float64Array,
+  transition: TransitionScores,
+  tags: number[],
+): void {
+  const size = TAGS.length
+  const back = new Uint8Array((to - from + 1) * size)
+  let delta = new Float64Array(size)
+  let next = new Float64Array(size)
+  const row = new Float64Array(size)
+  transition(from, OUTSIDE, row)
+  for (let tag = 0; tag < size; tag++)
+    delta[tag] =
+      ALLOWED[OUTSIDE * size + tag] === true
+        ? (own[from * size + tag] as number) + (row[tag] as number)
+        : -Infinity
+  for (let index = from + 1; index <= to; index++) {
+    next.fill(-Infinity)
+    const at = (index - from) * size
+    for (let previous = 0; previous < size; previous++) {
+      const base = delta[previous] as number
+      if (base === -Infinity) continue
+      transition(index, previous, row)
+      const allowedFrom = previous * size
+      for (let tag = 0; tag < size; tag++) {
+        if (ALLOWED[allowedFrom + tag] !== true) continue
+        const score = base + (row[tag] as number)
+        if (score > (next[tag] as number)) {
+          next[tag] = score
+          back[at + tag] = previous
+        }
+      }
     }
+    for (let tag = 0; tag < size; tag++)
+      next[tag] = (next[tag] as number) + (own[index * size + tag] as number)
+    ;[delta, next] = [next, delta]
   }
-  return bestTag
+  let bestTag = OUTSIDE
+  for (let tag = 1; tag < size; tag++)
+    if ((delta[tag] as number) > (delta[bestTag] as number)) bestTag = tag
+  for (let index = to; index >= from; index--) {
+    tags[index] = bestTag
+    if (index > from) bestTag = back[(index - from) * size + bestTag] as number
+  }
+}
+
+/** The [first, last] token index of each sentence. */
+function sentenceRanges(tokens: Token[]): [number, number][] {
+  const ranges: [number, number][] = []
+  let from = 0
+  for (let index = 1; index <= tokens.length; index++)
+    if (
+      index === tokens.length ||
+      (tokens[index] as Token).sentence !== (tokens[from] as Token).sentence
+    ) {
+      ranges.push([from, index - 1])
+      from = index
+    }
+  return tokens.length === 0 ? [] : ranges
+}
+
+/** Viterbi decoding of every sentence of a text. */
+export function viterbi(
+  tokens: Token[],
+  own: Float64Array,
+  transition: TransitionScores,
+): number[] {
+  const tags = new Array<number>(tokens.length).fill(OUTSIDE)
+  for (const [from, to] of sentenceRanges(tokens)) viterbiSentence(from, to, own, transition, tags)
+  return tags
 }
 
 /** Compiled tables of each weight map seen, or null where the weights are not whole numbers. */
@@ -97,27 +138,17 @@ function compiled(weights: Weights): CompiledWeights | null {
 }
 
 /**
- * Greedy left-to-right tagging of a text's tokens (tag indices into TAGS). Quantised (whole-number) weights,
- * as shipped, are scored from compiled tables (scorer.ts: the same sums, 5x faster); others, as in training,
- * feature string by feature string.
+ * Tagging of a text's tokens (tag indices into TAGS), sentence by sentence (Viterbi). Quantised
+ * (whole-number) weights, as shipped, are scored from compiled tables (scorer.ts: the same sums, 5x faster);
+ * others, as in training, feature string by feature string.
  */
 export function tagTokens(tokens: Token[], weights: Weights, gazetteer: Gazetteer): number[] {
   const tables = compiled(weights)
   if (tables === null) return tagTokensByFeature(tokens, weights, gazetteer)
   const context = featureContext(tokens, gazetteer)
   const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
-  const around = staticScores(tables, context, gazetteer, wordCases)
-  const size = TAGS.length
-  const scores = new Float64Array(size)
-  const tags: number[] = []
-  for (let index = 0; index < tokens.length; index++) {
-    scores.set(around.subarray(index * size, (index + 1) * size))
-    const previous = previousTag(context, index, tags, 1)
-    const previous2 = previousTag(context, index, tags, 2)
-    addTagScores(tables, context, index, wordCases[index] as string, previous, previous2, scores)
-    tags.push(bestAllowed(scores, previous))
-  }
-  return tags
+  const own = staticScores(tables, context, gazetteer, wordCases)
+  return viterbi(tokens, own, tagScorer(tables, context, wordCases))
 }
 
 /** Tagging with a weight look-up per feature string: the reference the compiled tables must match. */
@@ -127,25 +158,18 @@ export function tagTokensByFeature(
   gazetteer: Gazetteer,
 ): number[] {
   const context = featureContext(tokens, gazetteer)
-  const scores = new Float64Array(TAGS.length)
-  const tags: number[] = []
+  const size = TAGS.length
+  const own = new Float64Array(tokens.length * size)
+  const scores = new Float64Array(size)
   for (let index = 0; index < tokens.length; index++) {
-    // The two feature lists are scored one after the other (no concatenated copy: the hot path).
     scores.fill(0)
     addScores(weights, staticFeatures(context, gazetteer, index), scores)
-    addScores(
-      weights,
-      tagFeatures(
-        context,
-        index,
-        TAGS[previousTag(context, index, tags, 1)] as string,
-        TAGS[previousTag(context, index, tags, 2)] as string,
-      ),
-      scores,
-    )
-    tags.push(best(scores, previousTag(context, index, tags, 1)))
+    own.set(scores, index * size)
   }
-  return tags
+  return viterbi(tokens, own, (index, previous, into) => {
+    into.fill(0)
+    addScores(weights, tagFeatures(context, index, TAGS[previous] as string), into)
+  })
 }
 
 /** One training text: its tokens and their gold tags (indices into TAGS). */
@@ -155,7 +179,7 @@ export interface TrainingText {
 }
 
 export interface TrainOptions {
-  /** Passes over the data (default 6). */
+  /** Passes over the data (default 8). */
   epochs: number
   /** Seed of the shuffle between passes (default 1). */
   seed: number
@@ -163,96 +187,148 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, accuracy: number) => void
 }
 
+/** A training text with its features interned: ids of the static features and of the tag features. */
+interface InternedText {
+  text: TrainingText
+  sentences: [number, number][]
+  /** Static feature ids of token i: ids[offsets[i]] .. ids[offsets[i + 1] - 1]. */
+  ids: Int32Array
+  offsets: Int32Array
+  /** Tag feature ids: TAG_FEATURES per previous tag per token ((token × size + previous) × TAG_FEATURES). */
+  tagIds: Int32Array
+}
+
+/** Features read per previous tag (tagFeatures). */
+const TAG_FEATURES = 4
+
 /**
- * Averaged perceptron (Collins 2002) with greedy decoding, trained on the model's own previous tags, as in
- * spaCy v1 and textblob's tagger. Returns the averaged weights.
+ * Averaged structured perceptron (Collins 2002): each sentence is decoded by Viterbi under the current
+ * weights and, where the best path differs from the gold one, the gold path's features gain and the
+ * predicted path's lose. Features are interned to ids first (the strings are built once), and the average
+ * is kept by Daumé's trick (w − u/c). Returns the averaged weights of every feature whose row is not zero.
  */
 export function trainPerceptron(
   texts: TrainingText[],
   gazetteer: Gazetteer,
   options: Partial<TrainOptions> = {},
 ): Weights {
-  const { epochs = 6, seed = 1 } = options
+  const { epochs = 8, seed = 1 } = options
   const size = TAGS.length
-  const weights = new Map<string, Float64Array>()
-  const totals = new Map<string, Float64Array>()
-  const stamps = new Map<string, Float64Array>()
-  let clock = 0
-  const update = (feature: string, tag: number, delta: number): void => {
-    let row = weights.get(feature)
-    if (row === undefined) {
-      row = new Float64Array(size)
-      weights.set(feature, row)
-      totals.set(feature, new Float64Array(size))
-      stamps.set(feature, new Float64Array(size))
+  const index = new Map<string, number>()
+  const names: string[] = []
+  const idOf = (feature: string): number => {
+    let id = index.get(feature)
+    if (id === undefined) {
+      id = names.length
+      index.set(feature, id)
+      names.push(feature)
     }
-    const total = totals.get(feature) as Float64Array
-    const stamp = stamps.get(feature) as Float64Array
-    total[tag] = (total[tag] as number) + (clock - (stamp[tag] as number)) * (row[tag] as number)
-    stamp[tag] = clock
-    row[tag] = (row[tag] as number) + delta
+    return id
   }
-  const live = weights as unknown as Map<string, Float32Array>
-  const contexts: FeatureContext[] = texts.map((text) => featureContext(text.tokens, gazetteer))
-  // The features of the text around each token are the same on every pass: built once (3x faster).
-  const cached: (string[][] | undefined)[] = texts.map(() => undefined)
-  const order = texts.map((_, index) => index)
+  const interned: InternedText[] = texts.map((text) => {
+    const context = featureContext(text.tokens, gazetteer)
+    const count = text.tokens.length
+    const offsets = new Int32Array(count + 1)
+    const ids: number[] = []
+    const tagIds = new Int32Array(count * size * TAG_FEATURES)
+    for (let token = 0; token < count; token++) {
+      offsets[token] = ids.length
+      for (const feature of staticFeatures(context, gazetteer, token)) ids.push(idOf(feature))
+      for (let previous = 0; previous < size; previous++) {
+        const features = tagFeatures(context, token, TAGS[previous] as string)
+        features.forEach(
+          (feature, slot) =>
+            (tagIds[(token * size + previous) * TAG_FEATURES + slot] = idOf(feature)),
+        )
+      }
+    }
+    offsets[count] = ids.length
+    return {
+      text,
+      sentences: sentenceRanges(text.tokens),
+      ids: Int32Array.from(ids),
+      offsets,
+      tagIds,
+    }
+  })
+  const weights = new Float64Array(names.length * size)
+  const sums = new Float64Array(names.length * size)
+  let clock = 1
+  const update = (id: number, tag: number, delta: number): void => {
+    weights[id * size + tag] = (weights[id * size + tag] as number) + delta
+    sums[id * size + tag] = (sums[id * size + tag] as number) + clock * delta
+  }
+  const order = texts.map((_, position) => position)
   let state = seed
   const random = (): number => {
     state = (state * 1103515245 + 12345) % 2147483648
     return state / 2147483648
   }
-  const scores = new Float64Array(size)
   for (let epoch = 0; epoch < epochs; epoch++) {
     let right = 0
     let seen = 0
     for (const textIndex of order) {
-      const text = texts[textIndex] as TrainingText
-      const context = contexts[textIndex] as FeatureContext
-      const predicted: number[] = []
-      const around = (cached[textIndex] ??= text.tokens.map((_, index) =>
-        staticFeatures(context, gazetteer, index),
-      ))
-      for (let index = 0; index < text.tokens.length; index++) {
-        clock++
-        const features = [
-          ...(around[index] as string[]),
-          ...tagFeatures(
-            context,
-            index,
-            TAGS[previousTag(context, index, predicted, 1)] as string,
-            TAGS[previousTag(context, index, predicted, 2)] as string,
-          ),
-        ]
-        scores.fill(0)
-        addScores(live, features, scores)
-        const guess = best(scores, previousTag(context, index, predicted, 1))
-        const truth = text.tags[index] as number
-        if (guess !== truth)
-          for (const feature of features) {
-            update(feature, truth, 1)
-            update(feature, guess, -1)
+      const { text, sentences, ids, offsets, tagIds } = interned[textIndex] as InternedText
+      const own = new Float64Array(text.tokens.length * size)
+      const predicted = new Array<number>(text.tokens.length).fill(OUTSIDE)
+      const transition: TransitionScores = (token, previous, into) => {
+        into.fill(0)
+        const base = (token * size + previous) * TAG_FEATURES
+        for (let slot = 0; slot < TAG_FEATURES; slot++) {
+          const row = (tagIds[base + slot] as number) * size
+          for (let tag = 0; tag < size; tag++)
+            into[tag] = (into[tag] as number) + (weights[row + tag] as number)
+        }
+      }
+      for (const [from, to] of sentences) {
+        for (let token = from; token <= to; token++)
+          for (let k = offsets[token] as number; k < (offsets[token + 1] as number); k++) {
+            const row = (ids[k] as number) * size
+            for (let tag = 0; tag < size; tag++)
+              own[token * size + tag] =
+                (own[token * size + tag] as number) + (weights[row + tag] as number)
           }
-        else right++
-        seen++
-        predicted.push(guess)
+        viterbiSentence(from, to, own, transition, predicted)
+        for (let token = from; token <= to; token++) {
+          const truth = text.tags[token] as number
+          const guess = predicted[token] as number
+          const truthBefore = token === from ? OUTSIDE : (text.tags[token - 1] as number)
+          const guessBefore = token === from ? OUTSIDE : (predicted[token - 1] as number)
+          seen++
+          if (truth === guess) right++
+          if (truth !== guess)
+            for (let k = offsets[token] as number; k < (offsets[token + 1] as number); k++) {
+              update(ids[k] as number, truth, 1)
+              update(ids[k] as number, guess, -1)
+            }
+          if (truth !== guess || truthBefore !== guessBefore)
+            for (let slot = 0; slot < TAG_FEATURES; slot++) {
+              update(tagIds[(token * size + truthBefore) * TAG_FEATURES + slot] as number, truth, 1)
+              update(
+                tagIds[(token * size + guessBefore) * TAG_FEATURES + slot] as number,
+                guess,
+                -1,
+              )
+            }
+        }
+        clock++
       }
     }
     options.onEpoch?.(epoch + 1, right / Math.max(1, seen))
-    for (let index = order.length - 1; index > 0; index--) {
-      const other = Math.floor(random() * (index + 1))
-      ;[order[index], order[other]] = [order[other] as number, order[index] as number]
+    for (let position = order.length - 1; position > 0; position--) {
+      const other = Math.floor(random() * (position + 1))
+      ;[order[position], order[other]] = [order[other] as number, order[position] as number]
     }
   }
   const averaged: Weights = new Map()
-  for (const [feature, row] of weights) {
-    const total = totals.get(feature) as Float64Array
-    const stamp = stamps.get(feature) as Float64Array
+  names.forEach((feature, id) => {
     const mean = new Float32Array(size)
-    for (let tag = 0; tag < size; tag++)
-      mean[tag] =
-        ((total[tag] as number) + (clock - (stamp[tag] as number)) * (row[tag] as number)) / clock
-    averaged.set(feature, mean)
-  }
+    let nonZero = false
+    for (let tag = 0; tag < size; tag++) {
+      mean[tag] = (weights[id * size + tag] as number) - (sums[id * size + tag] as number) / clock
+      if (mean[tag] !== 0) nonZero = true
+    }
+    if (nonZero) averaged.set(feature, mean)
+  })
   return averaged
 }

@@ -4,17 +4,19 @@ import { listFeatures } from './features.js'
 /**
  * The name tagger's weights laid out for tagging (issue 16): the feature strings of features.ts are never
  * built on the hot path. Each kind of feature is a table keyed by the word, shape or case it reads (strings
- * the text already holds, so their hashes are cached), and the features that read the previous tags are
- * one block per value holding a row for every previous tag. The scores are the same sums of the same
- * weights as `staticFeatures` + `tagFeatures` looked up one by one: the shipped weights are integers
- * (models/README.md), so the order of the additions cannot change a score.
+ * the text already holds, so their hashes are cached), and the features that read the previous tag are
+ * one block per value holding a row for every previous tag (Viterbi reads each row). The scores are the
+ * same sums of the same weights as `staticFeatures` + `tagFeatures` looked up one by one: the shipped
+ * weights are integers (models/README.md), so the order of the additions cannot change a score.
  */
 export interface CompiledWeights {
   size: number
   bias: Float32Array | undefined
-  /** Features of the token's own lower-case word: w=, p3=, x2=, x3=, x4=. */
+  /** Features of the token's own lower-case word: w=, p2=, p3=, p4=, x2=, x3=, x4=. */
   word: Map<string, Float32Array>
+  prefix2: Map<string, Float32Array>
   prefix3: Map<string, Float32Array>
+  prefix4: Map<string, Float32Array>
   suffix2: Map<string, Float32Array>
   suffix3: Map<string, Float32Array>
   suffix4: Map<string, Float32Array>
@@ -32,9 +34,8 @@ export interface CompiledWeights {
   shapeAfter: Map<string, Float32Array>
   /** s-1s+1=: previous shape → shape → next shape. */
   shapeTriple: Map<string, Map<string, Map<string, Float32Array>>>
-  /** Previous tag (t-1=) and the two previous tags (t-2t-1=): rows by tag index (previous2 × size + previous). */
+  /** Previous tag (t-1=): rows by tag index (previous × size + tag). */
   tag1: Float32Array
-  tag2: Float32Array
   /** t-1w=, t-1s=, t-1c=: per word, shape or case, a row for each previous tag (previous × size + tag). */
   tagWord: Map<string, Float32Array>
   tagShape: Map<string, Float32Array>
@@ -47,7 +48,9 @@ type Table = Map<string, Float32Array>
 
 const SINGLE: Record<string, keyof CompiledWeights> = {
   w: 'word',
+  p2: 'prefix2',
   p3: 'prefix3',
+  p4: 'prefix4',
   x2: 'suffix2',
   x3: 'suffix3',
   x4: 'suffix4',
@@ -93,7 +96,9 @@ export function compileWeights(
     size,
     bias: weights.get('b'),
     word: new Map(),
+    prefix2: new Map(),
     prefix3: new Map(),
+    prefix4: new Map(),
     suffix2: new Map(),
     suffix3: new Map(),
     suffix4: new Map(),
@@ -109,7 +114,6 @@ export function compileWeights(
     shapeAfter: new Map(),
     shapeTriple: new Map(),
     tag1: new Float32Array(size * size),
-    tag2: new Float32Array(size * size * size),
     tagWord: new Map(),
     tagShape: new Map(),
     tagCase: new Map(),
@@ -137,11 +141,6 @@ export function compileWeights(
     } else if (kind === 't-1') {
       const previous = tagIndex.get(value)
       if (previous !== undefined) compiled.tag1.set(row, previous * size)
-    } else if (kind === 't-2t-1') {
-      const previous2 = tagIndex.get(parts[0] as string)
-      const previous = tagIndex.get(parts[1] as string)
-      if (previous2 !== undefined && previous !== undefined && parts.length === 2)
-        compiled.tag2.set(row, (previous2 * size + previous) * size)
     } else if (BY_TAG[kind] !== undefined) {
       // Tags hold no '|': the first one ends the tag, whatever the word or shape after it holds.
       const bar = value.indexOf('|')
@@ -177,7 +176,7 @@ const BAR = '|'
 
 /** What the tables hold for one lower-case word, looked up once per word and kept (the words of a language repeat). */
 interface WordRows {
-  /** Sum of the word's own features (w=, p3=, x2=, x3=, x4=), or null when none is known. */
+  /** Sum of the word's own features (w=, p2=, p3=, p4=, x2=, x3=, x4=), or null when none is known. */
   own: Float64Array | null
   before1: Float32Array | undefined
   after1: Float32Array | undefined
@@ -207,7 +206,9 @@ function wordRows(compiled: CompiledWeights, word: string): WordRows {
   let known = false
   for (const row of [
     compiled.word.get(word),
+    compiled.prefix2.get(word.slice(0, 2)),
     compiled.prefix3.get(word.slice(0, 3)),
+    compiled.prefix4.get(word.slice(0, 4)),
     compiled.suffix2.get(word.slice(-2)),
     compiled.suffix3.get(word.slice(-3)),
     compiled.suffix4.get(word.slice(-4)),
@@ -294,20 +295,25 @@ export function staticScores(
   return scores
 }
 
-/** Adds the scores of the features that read the previous tags (`tagFeatures`) to `into`. */
-export function addTagScores(
+/**
+ * The scores of the features that read the tag before each token (`tagFeatures`), for Viterbi: per token the
+ * word's, shape's and case's blocks are looked up once, then each previous tag reads its row of each.
+ */
+export function tagScorer(
   compiled: CompiledWeights,
   context: FeatureContext,
-  index: number,
-  wordCase: string,
-  previous: number,
-  previous2: number,
-  into: Float64Array,
-): void {
+  wordCases: string[],
+): (index: number, previous: number, into: Float64Array) => void {
   const { size } = compiled
-  addRow(into, 0, compiled.tag1, size, previous * size)
-  addRow(into, 0, compiled.tag2, size, (previous2 * size + previous) * size)
-  addRow(into, 0, wordRows(compiled, context.lower[index] as string).tagWord, size, previous * size)
-  addRow(into, 0, compiled.tagShape.get(context.shapes[index] as string), size, previous * size)
-  addRow(into, 0, compiled.tagCase.get(wordCase), size, previous * size)
+  const blocks = context.lower.map((word, index) => [
+    wordRows(compiled, word).tagWord,
+    compiled.tagShape.get(context.shapes[index] as string),
+    compiled.tagCase.get(wordCases[index] as string),
+  ])
+  return (index, previous, into) => {
+    const from = previous * size
+    for (let tag = 0; tag < size; tag++) into[tag] = compiled.tag1[from + tag] as number
+    for (const block of blocks[index] as (Float32Array | undefined)[])
+      addRow(into, 0, block, size, from)
+  }
 }

@@ -1,0 +1,89 @@
+import { expect, test } from 'vitest'
+import { extract } from '../extract-input.js'
+import type { Article, EntityType } from '../types.js'
+import { ALIGNMENT, buildLedger } from './ledger.js'
+
+/**
+ * Sentences of other matters, each article its own: in a story of two sentences every word is in half its
+ * clauses and weighs nothing (UBIQUITOUS in ledger.ts).
+ */
+const ASIDES: Record<string, string> = {
+  a: 'Rain is forecast for the capital until Thursday. The museum reopens its northern wing next spring. A choir from the river town toured three cities in May.',
+  b: 'Ticket prices for the railway rose by a tenth in January. Volunteers planted six hundred trees along the canal. The old stadium will host a concert festival.',
+}
+
+/** An article whose names are the ones given (as a tagger might have typed them), not re-derived. */
+function withNames(id: string, lead: string, names: [string, EntityType][]): Article {
+  const text = `${lead} ${ASIDES[id] ?? ''}`
+  const article = extract({ id, text, published: '2024-02-20', clean: true })
+  const entities = names.map(([name, type], index) => {
+    const start = text.indexOf(name)
+    return {
+      text: name,
+      type,
+      start,
+      end: start + name.length,
+      entityId: `${id}-${index}`,
+      name,
+      role: null,
+    }
+  })
+  return { ...article, entities }
+}
+
+const joinedArticles = (articles: Article[], needle: string): string[] => {
+  const claim = buildLedger(articles, (id) => id, []).find((candidate) =>
+    candidate.members.some((member) => member.text.includes(needle)),
+  )
+  return [...new Set(claim?.members.map((member) => member.articleId) ?? [])].sort()
+}
+
+test('one name typed an organisation in one article and a person in another still anchors the claim', () => {
+  const articles = [
+    withNames(
+      'a',
+      'The armoured limousine was received on Sunday by the leader’s sister Yo Jong at the border station.',
+      [['Yo Jong', 'organization']],
+    ),
+    withNames(
+      'b',
+      'The leader’s sister Yo Jong received the armoured limousine on Sunday at the border station.',
+      [['Yo Jong', 'person']],
+    ),
+  ]
+  expect(ALIGNMENT.anchorTypes).toBe('any')
+  expect(joinedArticles(articles, 'limousine')).toEqual(['a', 'b'])
+})
+
+test('the agency an outlet cites is not what a claim is about: two clauses citing it stay apart', () => {
+  const articles = [
+    withNames(
+      'a',
+      'The leader inspected a new fishing harbour on the east coast, the Korean Central News Agency said.',
+      [['Korean Central News Agency', 'organization']],
+    ),
+    withNames(
+      'b',
+      'The leader praised the farmers of the western provinces for the harvest, the Korean Central News Agency said.',
+      [['Korean Central News Agency', 'organization']],
+    ),
+  ]
+  expect(joinedArticles(articles, 'fishing')).toEqual(['a'])
+})
+
+test('a name written as a plain word in another article meets it (nameWords: shared)', () => {
+  const articles = [
+    withNames(
+      'a',
+      'Engineers patched a flaw in the Internet Explorer browser that let attackers take over computers.',
+      [['Internet Explorer', 'other']],
+    ),
+    withNames(
+      'b',
+      'A flaw in the internet explorer browser let attackers take over computers until engineers patched it.',
+      [],
+    ),
+  ]
+  expect(ALIGNMENT.nameWords).toBe('shared')
+  expect(joinedArticles(articles, 'flaw')).toEqual(['a', 'b'])
+})
