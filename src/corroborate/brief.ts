@@ -100,17 +100,20 @@ function supportedCitations(
   }
   const states = (passage: Span): boolean =>
     shareOf(sentence.stems, slice(passage).stems) >= STATED_SHARE
-  // The story's own articles, annotations and all: verify reads their stored attributions instead of
-  // annotating their text again. Links are not needed: only each article's stance is read here.
+  // Only citations that state the sentence are asked for their stance (a verdict is the costly part, and each
+  // article's verdict is its own). The story's own articles, annotations and all: verify reads their stored
+  // attributions instead of annotating their text again. Links are not needed: only each article's stance is
+  // read here.
+  const stating = known.filter(({ sentence: passage }) => states(passage))
   const { verdicts } = verify(
     text,
-    known.map(({ span }) => byId.get(span.articleId) as Article),
+    stating.map(({ span }) => byId.get(span.articleId) as Article),
     { links: [] },
   )
-  return known
-    .filter(({ span, sentence: passage }, index) => {
+  return stating
+    .filter(({ span }, index) => {
       const stance = verdicts[index]?.stance
-      return states(passage) && (stance === 'agree' || stance === 'discuss' || restates(span))
+      return stance === 'agree' || stance === 'discuss' || restates(span)
     })
     .map(({ span }) => span)
 }

@@ -165,6 +165,25 @@ function headlineStance(
   }
 }
 
+/** How many articles' prepared texts are kept between calls (a story's brief checks each line against them). */
+const PREPARED_KEPT = 64
+const preparedTexts = new Map<string, PreparedText>()
+
+/**
+ * An article's words and sentences as the stance features read them, prepared once for several claims: a
+ * story's brief asks about each of its lines against the same articles, and preparing a text is most of a
+ * verdict's cost. Prepared texts are never changed, so one can serve every claim; the oldest goes first.
+ */
+function preparedText(text: string): PreparedText {
+  const known = preparedTexts.get(text)
+  if (known !== undefined) return known
+  const fresh = prepareText(text)
+  preparedTexts.set(text, fresh)
+  if (preparedTexts.size > PREPARED_KEPT)
+    preparedTexts.delete(preparedTexts.keys().next().value as string)
+  return fresh
+}
+
 /**
  * The stance of each article to a claim — agree, disagree, discuss (reports it without taking a side) or
  * unrelated — with its evidence and confidence, and the claim's support and dispute counted in independent
@@ -190,7 +209,7 @@ export function verify(
   const claimText = claim.slice(0, MAX_CLAIM_CHARS)
   const prepared = prepareClaim(claimText)
   const verdicts = articles.map((article): Verdict => {
-    const text: PreparedText = prepareText(article.text.slice(0, MAX_TEXT_CHARS))
+    const text = preparedText(article.text.slice(0, MAX_TEXT_CHARS))
     const models = modelsFor(article.text)
     const { layout, idf } = models[0] as StanceModel
     const { input, close } = stanceInput(prepared, text, layout, idf)
