@@ -1,6 +1,7 @@
 import { stemmer } from 'stemmer'
 import { REPORTING_EVENTS } from '../data/event-verbs.js'
 import { STOPWORDS } from '../data/stopwords.js'
+import { IndexGroups } from '../text/index-groups.js'
 import { tokenize } from '../text/tokens.js'
 import type { EventDate } from './event-dates.js'
 
@@ -58,20 +59,11 @@ export function participantWords(event: EventDate): Set<string> {
  */
 export function sameHappenings(events: EventDate[]): EventDate[][] {
   const words = events.map(participantWords)
-  const groupOf = events.map((_, index) => index)
-  const root = (index: number): number => {
-    while (groupOf[index] !== index) index = groupOf[index] as number
-    return index
-  }
+  const groups = new IndexGroups(events.length)
   for (let i = 0; i < events.length; i++)
     for (let j = i + 1; j < events.length; j++) {
       const [a, b] = [words[i] as Set<string>, words[j] as Set<string>]
-      if ([...a].some((word) => b.has(word))) groupOf[root(j)] = root(i)
+      if ([...a].some((word) => b.has(word))) groups.join(i, j)
     }
-  const groups = new Map<number, EventDate[]>()
-  events.forEach((event, index) => {
-    const key = root(index)
-    groups.set(key, [...(groups.get(key) ?? []), event])
-  })
-  return [...groups.values()]
+  return groups.groups().map((group) => group.map((index) => events[index] as EventDate))
 }
