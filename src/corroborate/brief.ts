@@ -1,4 +1,5 @@
 import type { Article, Span } from '../types.js'
+import { onePerArticle } from '../text/per-article.js'
 import type { LedgerClaim } from './ledger.js'
 import type { Proposition } from './propositions.js'
 import { prepareClaim, shareOf } from './stance/features.js'
@@ -45,14 +46,11 @@ export function buildBrief(
   const brief: { text: string; spans: Span[] }[] = []
   for (const { claim, sentence } of usable) {
     if (brief.length === MAX_SENTENCES + SPARE_CANDIDATES) break
-    const once = new Map<string, { span: Span; sentence: Span }>()
-    for (const member of claim.members)
-      if (!once.has(member.articleId))
-        once.set(member.articleId, {
-          span: { articleId: member.articleId, start: member.start, end: member.end },
-          sentence: { articleId: member.articleId, ...member.sentence },
-        })
-    const spans = supportedCitations(sentence.text, [...once.values()], byId)
+    const cited = onePerArticle(claim.members).map((member) => ({
+      span: { articleId: member.articleId, start: member.start, end: member.end },
+      sentence: { articleId: member.articleId, ...member.sentence },
+    }))
+    const spans = supportedCitations(sentence.text, cited, byId)
     if (spans.length > 0)
       brief.push({ text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()), spans })
   }

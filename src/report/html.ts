@@ -2,14 +2,8 @@ import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
-import {
-  articleUrl,
-  articlesOf,
-  dateLabel,
-  onePerArticle,
-  outletLabel,
-  soleClaims,
-} from './outlet-label.js'
+import { articleUrl, articlesOf, dateLabel, outletLabel, soleClaims } from './outlet-label.js'
+import { onePerArticle } from '../text/per-article.js'
 import { counted } from './counted.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}

@@ -6,11 +6,11 @@ import {
   articleUrl,
   articlesOf,
   dateLabel,
-  onePerArticle,
   outletLabel,
   soleClaims,
   spanText,
 } from './outlet-label.js'
+import { onePerArticle } from '../text/per-article.js'
 import { counted } from './counted.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */

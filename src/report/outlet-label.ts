@@ -53,15 +53,6 @@ export function articleCount(spans: { articleId: string }[]): number {
   return new Set(spans.map((span) => span.articleId)).size
 }
 
-/**
- * The first span of each article, in order: a citation names an article once even when the article states the
- * thing in two places (a timeline entry, a claim both in the lead and in a later paragraph).
- */
-export function onePerArticle<T extends { articleId: string }>(spans: T[]): T[] {
-  const seen = new Set<string>()
-  return spans.filter((span) => !seen.has(span.articleId) && seen.add(span.articleId))
-}
-
 /** The claims one source alone reports, from the indexes a `SourceAddition` holds into the story's claims. */
 export function soleClaims(story: StoryReport, addition: SourceAddition): StoryClaim[] {
   return addition.claims.flatMap((index) => {
