@@ -4,7 +4,7 @@
  * competition test).
  */
 import { readFileSync } from 'node:fs'
-import type { PreparedText } from '../src/corroborate/stance/features.js'
+import { prepareClaim, type PreparedText } from '../src/corroborate/stance/features.js'
 import type { Stance } from '../src/corroborate/stance/model.js'
 import { fnv1a32 } from '../src/text/hash.js'
 
@@ -40,6 +40,36 @@ export function idfOver(bodies: PreparedText[], buckets: number): Float32Array {
     for (const bucket of seen) df[bucket] = (df[bucket] as number) + 1
   }
   return df.map((count) => Math.log((1 + bodies.length) / (1 + count)) + 1)
+}
+
+/**
+ * Inverse document frequency of hashed stems over the training bodies and claims (each a document), for the
+ * exact-stem TF-IDF measures. Stems in a single document are left out (they get the top value, as unseen
+ * ones do), so the table's buckets mostly hold no word and a new topic's names rarely share one.
+ */
+export function termIdfOver(
+  bodies: PreparedText[],
+  claims: string[],
+  buckets: number,
+): Float32Array {
+  const df = new Map<string, number>()
+  const documents = [
+    ...bodies.map((body) => body.counts.keys()),
+    ...claims.map((claim) => prepareClaim(claim).counts.keys()),
+  ]
+  for (const stems of documents) for (const stem of stems) df.set(stem, (df.get(stem) ?? 0) + 1)
+  const top = Math.log((1 + documents.length) / 2) + 1
+  const table = new Float32Array(buckets).fill(top)
+  for (const [stem, count] of df) {
+    if (count < 2) continue
+    const bucket = fnv1a32(stem) % buckets
+    // Two stems in one bucket: the commoner one's (lower) idf, so that collisions never inflate a match.
+    table[bucket] = Math.min(
+      table[bucket] as number,
+      Math.log((1 + documents.length) / (1 + count)) + 1,
+    )
+  }
+  return table
 }
 
 /**

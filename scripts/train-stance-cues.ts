@@ -53,8 +53,7 @@ function examplesOf(chosen: Pair[], idf: Float32Array): Example[] {
     let claim = claims.get(pair.claim)
     if (claim === undefined) claims.set(pair.claim, (claim = features.prepareClaim(pair.claim)))
     const body = bodies.get(pair.bodyId) as PreparedText
-    const { input, close } = features.stanceInput(claim, body, BODY_LAYOUT, idf)
-    const dense = input.values.slice(-features.DENSE_FEATURES)
+    const { close, dense } = features.stanceInput(claim, body, BODY_LAYOUT, idf)
     const cues = cueInput(pair.claim, texts.get(pair.bodyId) ?? '', body, close, dense)
     return {
       indices: Int32Array.from(cues.indices),

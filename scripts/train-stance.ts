@@ -23,6 +23,7 @@ import {
   closeSentences,
   DENSE_FEATURES,
   type FeatureLayout,
+  TERM_FEATURES,
   type PreparedText,
   prepareClaim,
   prepareText,
@@ -45,6 +46,7 @@ import {
   type Pair,
   readBodies,
   readPairs,
+  termIdfOver,
   topicFold,
   topicsOf,
 } from './stance-data.js'
@@ -76,7 +78,24 @@ const settings = {
   folds: argument('folds', 0),
   /** Weight of a 'disagree' example's loss: the class is 2% of pairs and macro-F1 weighs it as a quarter. */
   disagreeWeight: argument('disagree-weight', 1),
+  /**
+   * Buckets of the hashed term idf table (fitted on the training bodies and claims) that the exact-stem
+   * TF-IDF and negation-near-claim measures read (features.ts TERM_FEATURES); 0 leaves them out.
+   */
+  termBuckets: argument('term-buckets', 0),
 }
+const DENSE = DENSE_FEATURES + (settings.termBuckets > 0 ? TERM_FEATURES : 0)
+/** The term idf table of these training pairs (empty without --term-buckets). */
+const termTableOf = (trainPairs: Pair[]): Float32Array =>
+  settings.termBuckets === 0
+    ? new Float32Array(0)
+    : termIdfOver(
+        [...new Set(trainPairs.map((pair) => pair.bodyId))].map(
+          (id) => bodies.get(id) as PreparedText,
+        ),
+        [...new Set(trainPairs.map((pair) => pair.claim))],
+        settings.termBuckets,
+      )
 const DISAGREE = STANCES.indexOf('disagree')
 const OUT_FILE = process.argv.indexOf('--out')
 const LAYOUT: FeatureLayout = {
@@ -90,6 +109,7 @@ function examplesOf(
   bodies: Map<number, PreparedText>,
   leads: Map<number, PreparedText>,
   idf: Float32Array,
+  termIdf: Float32Array,
   augment: number,
   next: () => number,
 ): Example[] {
@@ -98,7 +118,7 @@ function examplesOf(
   const add = (pair: Pair, text: PreparedText): void => {
     let claim = claims.get(pair.claim)
     if (claim === undefined) claims.set(pair.claim, (claim = prepareClaim(pair.claim)))
-    const { input } = stanceInput(claim, text, LAYOUT, idf)
+    const { input } = stanceInput(claim, text, LAYOUT, idf, termIdf)
     examples.push({
       indices: Int32Array.from(input.indices),
       values: Float32Array.from(input.values),
@@ -163,13 +183,14 @@ if (settings.cv > 0) {
       ),
       LAYOUT.textBuckets,
     )
+    const termIdf = termTableOf(trainPairs)
     const models = settings.seeds.map((seed) => {
       const next = random(seed + fold)
-      const model = newModel(LAYOUT, DENSE_FEATURES, settings.hidden, idf, next)
-      fit(model, examplesOf(trainPairs, bodies, leads, idf, settings.augment, next), next)
+      const model = newModel(LAYOUT, DENSE, settings.hidden, idf, next)
+      fit(model, examplesOf(trainPairs, bodies, leads, idf, termIdf, settings.augment, next), next)
       return model
     })
-    const held = examplesOf(testPairs, bodies, leads, idf, 0, random(0))
+    const held = examplesOf(testPairs, bodies, leads, idf, termIdf, 0, random(0))
     const probabilities = ensembleOf(models, held)
     if (OOF !== -1)
       probabilities.forEach((p, index) =>
@@ -196,12 +217,24 @@ if (settings.cv > 0) {
   )
 } else {
   const idf = idfOver([...bodies.values()], LAYOUT.textBuckets)
+  const termIdf = termTableOf(pairs)
   const packed = settings.seeds.map((seed) => {
     const next = random(seed)
-    const model = newModel(LAYOUT, DENSE_FEATURES, settings.hidden, idf, next)
-    fit(model, examplesOf(pairs, bodies, leads, idf, settings.augment, next), next)
-    const { epochs, hidden, lr, dropout, l2, augment, disagreeWeight } = settings
-    const trainedWith = { epochs, hidden, lr, dropout, l2, augment, disagreeWeight, seed }
+    const model = newModel(LAYOUT, DENSE, settings.hidden, idf, next)
+    if (termIdf.length > 0) model.termIdf = termIdf
+    fit(model, examplesOf(pairs, bodies, leads, idf, termIdf, settings.augment, next), next)
+    const { epochs, hidden, lr, dropout, l2, augment, disagreeWeight, termBuckets } = settings
+    const trainedWith = {
+      epochs,
+      hidden,
+      lr,
+      dropout,
+      l2,
+      augment,
+      disagreeWeight,
+      termBuckets,
+      seed,
+    }
     return { ...packModel(model), trainedWith }
   })
   const target =

@@ -2,7 +2,6 @@ import { findReuseLinks, independentGroups } from '../reuse/links.js'
 import { type Article, type ReuseLink, SCHEMA_VERSION, type Span } from '../types.js'
 import { cueInput, withCueStage } from './stance/cues.js'
 import {
-  DENSE_FEATURES,
   type PreparedSentence,
   type PreparedText,
   prepareClaim,
@@ -128,16 +127,14 @@ const modelsFor = (text: string): StanceModel[] =>
 function bodyProbabilities(
   models: StanceModel[],
   input: SparseInput,
+  dense: number[],
   claim: string,
   text: string,
   prepared: PreparedText,
   close: PreparedSentence[],
 ): number[] {
   cueModels ??= CUE_STANCE_MODELS.map(unpackModel)
-  const cues = predictMean(
-    cueModels,
-    cueInput(claim, text, prepared, close, input.values.slice(-DENSE_FEATURES)),
-  )
+  const cues = predictMean(cueModels, cueInput(claim, text, prepared, close, dense))
   return withCueStage(predictMean(models, input), cues, CUE_WEIGHT)
 }
 
@@ -211,14 +208,15 @@ export function verify(
   const verdicts = articles.map((article): Verdict => {
     const text = preparedText(article.text.slice(0, MAX_TEXT_CHARS))
     const models = modelsFor(article.text)
-    const { layout, idf } = models[0] as StanceModel
-    const { input, close } = stanceInput(prepared, text, layout, idf)
+    const { layout, idf, termIdf } = models[0] as StanceModel
+    const { input, close, dense } = stanceInput(prepared, text, layout, idf, termIdf)
     const short = article.text.length < SHORT_TEXT_CHARS
     const probabilities = short
       ? predictMean(models, input)
       : bodyProbabilities(
           models,
           input,
+          dense,
           claimText,
           article.text.slice(0, MAX_TEXT_CHARS),
           text,

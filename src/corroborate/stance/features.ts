@@ -22,6 +22,14 @@ const CLOSE_SENTENCES = 3
 /** Texts shorter than this are headlines or leads, not bodies (Emergent gives headlines only). */
 const SHORT_TEXT = 300
 export const DENSE_FEATURES = 30
+/**
+ * Measures added after the 30 when the model carries a term idf table (`termIdf`): TF-IDF cosines over exact
+ * stems (UCL Machine Reading's relatedness measure, Riedel et al. 2017) and negation or refuting words next to
+ * the claim's own words (a body that says the claim's thing did *not* happen).
+ */
+export const TERM_FEATURES = 11
+/** Words either side of a claim word within which a negation or refuting word counts as aimed at it. */
+const NEAR_WORDS = 4
 
 const REFUTE = new Set(REFUTING)
 const HEDGE = new Set(HEDGING)
@@ -203,13 +211,115 @@ export function jaccard(a: Set<string>, b: Set<string>): number {
 
 const log1 = (count: number): number => Math.log1p(count) / 3
 
-/** The model's input for one claim and one text; `idf` weighs the text-block buckets for the cosine. */
+/** Inverse document frequency of a stem from a hashed table (unseen stems share the table's top value). */
+export const termIdfOf = (table: ArrayLike<number>, stem: string): number =>
+  table[fnv1a32(stem) % table.length] ?? 1
+
+/** Cosine of two stem-count maps weighted by idf, over exact stems (no bucket collisions). */
+function tfidfCosine(
+  a: Map<string, number>,
+  b: Map<string, number>,
+  weightOf: (stem: string) => number,
+): number {
+  let dot = 0
+  let normA = 0
+  let normB = 0
+  for (const [stem, count] of a) {
+    const w = weightOf(stem)
+    normA += (count * w) ** 2
+    const other = b.get(stem)
+    if (other !== undefined) dot += count * other * w * w
+  }
+  if (dot === 0) return 0
+  for (const [stem, count] of b) normB += (count * weightOf(stem)) ** 2
+  return dot / Math.sqrt(normA * normB)
+}
+
+/** The share of the claim's idf mass whose stems are present. */
+function idfCoverage(
+  claim: Set<string>,
+  present: Set<string>,
+  weightOf: (stem: string) => number,
+): number {
+  let total = 0
+  let found = 0
+  for (const stem of claim) {
+    const w = weightOf(stem)
+    total += w
+    if (present.has(stem)) found += w
+  }
+  return total === 0 ? 0 : found / total
+}
+
+/** Whether a word of `lexicon` stands within NEAR_WORDS words of one of the claim's content stems. */
+function nearClaimWord(
+  sentence: PreparedSentence,
+  claim: Set<string>,
+  lexicon: Set<string>,
+): boolean {
+  const { words } = sentence
+  for (let i = 0; i < words.length; i++) {
+    if (!lexicon.has((words[i] as Word).norm)) continue
+    const from = Math.max(0, i - NEAR_WORDS)
+    const to = Math.min(words.length, i + NEAR_WORDS + 1)
+    for (let k = from; k < to; k++) {
+      const word = words[k] as Word
+      if (k !== i && word.content && claim.has(word.stem)) return true
+    }
+  }
+  return false
+}
+
+/**
+ * The TERM_FEATURES measures: how much of the claim's rare-word mass the text holds (relatedness), and
+ * whether the sentences about the claim negate or refute the claim's own words (disagreement).
+ */
+function termMeasures(
+  claim: PreparedClaim,
+  text: PreparedText,
+  table: ArrayLike<number>,
+): number[] {
+  const weightOf = (stem: string): number => termIdfOf(table, stem)
+  const sentenceCounts = text.sentences.map((sentence) => countStems(sentence.words))
+  const cosines = sentenceCounts.map((counts) => tfidfCosine(claim.counts, counts, weightOf))
+  const coverages = text.sentences.map((sentence) =>
+    idfCoverage(claim.stems, sentence.stems, weightOf),
+  )
+  const leadCounts = countStems(text.sentences.slice(0, 2).flatMap((sentence) => sentence.words))
+  const rare = [...claim.stems].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, 3)
+  const about = text.sentences.filter((_, index) => (coverages[index] as number) >= 0.3)
+  const bestIndex = coverages.indexOf(Math.max(...coverages))
+  const best = text.sentences[bestIndex]
+  const negatedNear = about.filter((sentence) => nearClaimWord(sentence, claim.stems, NEGATE))
+  const refutedNear = about.filter((sentence) => nearClaimWord(sentence, claim.stems, REFUTE))
+  const bestNegated = best !== undefined && nearClaimWord(best, claim.stems, NEGATE)
+  return [
+    tfidfCosine(claim.counts, text.counts, weightOf),
+    Math.max(0, ...cosines),
+    tfidfCosine(claim.counts, leadCounts, weightOf),
+    idfCoverage(claim.stems, text.stems, weightOf),
+    Math.max(0, ...coverages),
+    rare.length === 0 ? 0 : rare.filter((stem) => text.stems.has(stem)).length / rare.length,
+    log1(about.length),
+    about.length === 0 ? 0 : negatedNear.length / about.length,
+    about.length === 0 ? 0 : refutedNear.length / about.length,
+    bestNegated ? 1 : 0,
+    claim.negation > 0 !== bestNegated ? 1 : 0,
+  ]
+}
+
+/**
+ * The model's input for one claim and one text; `idf` weighs the text-block buckets for the cosine; with a
+ * `termIdf` table the TERM_FEATURES measures follow the 30 dense ones. `dense` is the 30 alone (the cue
+ * stage's input).
+ */
 export function stanceInput(
   claim: PreparedClaim,
   text: PreparedText,
   layout: FeatureLayout,
   idf: ArrayLike<number>,
-): { input: SparseInput; close: PreparedSentence[] } {
+  termIdf?: ArrayLike<number>,
+): { input: SparseInput; close: PreparedSentence[]; dense: number[] } {
   const input: SparseInput = { indices: [], values: [] }
   const close = closeSentences(claim, text)
   addHashed(input, claim.counts, 0, layout.claimBuckets)
@@ -265,9 +375,13 @@ export function stanceInput(
     text.sentences.length === 0 ? 0 : Math.log1p(text.sentences.length) / 5,
   ]
   const denseOffset = closeOffset + layout.closeBuckets
-  dense.forEach((value, index) => {
+  const measures =
+    termIdf === undefined || termIdf.length === 0
+      ? dense
+      : [...dense, ...termMeasures(claim, text, termIdf)]
+  measures.forEach((value, index) => {
     input.indices.push(denseOffset + index)
     input.values.push(value)
   })
-  return { input, close }
+  return { input, close, dense }
 }

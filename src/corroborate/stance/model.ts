@@ -20,6 +20,11 @@ export interface StanceModel {
   b2: Float32Array
   /** Inverse document frequency of each text bucket, from the training bodies. */
   idf: Float32Array
+  /**
+   * Inverse document frequency of hashed stems (many buckets, from the training bodies and claims) for the
+   * exact-stem TF-IDF measures (features.ts TERM_FEATURES); absent in models trained without them.
+   */
+  termIdf?: Float32Array
 }
 
 export const inputSize = (model: Pick<StanceModel, 'layout' | 'dense'>): number =>
@@ -71,7 +76,21 @@ export interface PackedStanceModel {
   data: string
   /** The training settings (scripts/train-stance.ts), for provenance; not read by the model. */
   trainedWith?: Record<string, number>
+  /** The term idf table (StanceModel.termIdf) in steps of 1/TERM_IDF_STEPS, one byte a bucket, gzip, base64. */
+  termIdf?: string
 }
+
+/** A term idf is shipped rounded to 1/20 (one byte a bucket: idf up to 12.75). */
+const TERM_IDF_STEPS = 20
+
+const packTermIdf = (table: Float32Array): string =>
+  gzipSync(
+    Uint8Array.from(table, (value) => Math.min(255, Math.round(value * TERM_IDF_STEPS))),
+    { level: 9 },
+  ).toString('base64')
+
+const unpackTermIdf = (data: string): Float32Array =>
+  Float32Array.from(gunzipSync(Buffer.from(data, 'base64')), (step) => step / TERM_IDF_STEPS)
 
 export function packModel(model: StanceModel): PackedStanceModel {
   const rows = model.w1.length / model.hidden
@@ -101,6 +120,7 @@ export function packModel(model: StanceModel): PackedStanceModel {
     dense: model.dense,
     hidden: model.hidden,
     data: gzipSync(Buffer.concat(parts), { level: 9 }).toString('base64'),
+    ...(model.termIdf === undefined ? {} : { termIdf: packTermIdf(model.termIdf) }),
   }
 }
 
@@ -132,5 +152,6 @@ export function unpackModel(packed: PackedStanceModel): StanceModel {
     w2: floats(hidden * STANCES.length),
     b2: floats(STANCES.length),
     idf: floats(packed.layout.textBuckets),
+    ...(packed.termIdf === undefined ? {} : { termIdf: unpackTermIdf(packed.termIdf) }),
   }
 }
