@@ -12,7 +12,7 @@
  * --close-buckets N (0 leaves a block out) --folds N (run only the first N of the --cv folds) --oof FILE
  * --seeds 1,2 (an ensemble of one model per seed, averaged) --append (add the members to the ensemble already
  * in the body weights file, for members trained with other settings).
- * The shipped weights: `--epochs 4 --hidden 48` (weights.ts, then scripts/calibrate-stance.ts for
+ * The shipped weights: `--epochs 4 --hidden 48 --term-buckets 65536` (weights.ts, then scripts/calibrate-stance.ts for
  * BODY_OFFSETS) and
  * `--short --epochs 4 --hidden 32 --disagree-weight 2` (weights-short.ts).
  * The FNC-1 competition test half is never read here; it is evaluation only (eval/stance.ts).
