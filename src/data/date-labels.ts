@@ -52,3 +52,31 @@ export const MODIFIED_DATE_LABELS = [
   'обновлено',
   'оновлено',
 ]
+
+/**
+ * Words that make a date in running text the bound of a period ("Seit 4. August 2014 ist … in Kraft", "until
+ * 3 May 2021"), a date the story speaks of rather than the page's own. Matched at the end of the text just
+ * before a date, with an optional article ("bis zum", "jusqu'au"). Lower case, in the date labels' languages.
+ */
+export const PERIOD_BOUND_WORDS = [
+  'since',
+  'until',
+  'till',
+  'from',
+  'seit',
+  'bis',
+  'ab',
+  'depuis',
+  "jusqu'au",
+  'jusqu’au',
+  'desde',
+  'hasta',
+  'sinds',
+  'tot',
+  'dal',
+  'fino al',
+  'até',
+  'с',
+  'до',
+  'від',
+]

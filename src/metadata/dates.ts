@@ -1,5 +1,9 @@
 import type { Evidence } from '../types.js'
-import { MODIFIED_DATE_LABELS, PUBLISHED_DATE_LABELS } from '../data/date-labels.js'
+import {
+  MODIFIED_DATE_LABELS,
+  PERIOD_BOUND_WORDS,
+  PUBLISHED_DATE_LABELS,
+} from '../data/date-labels.js'
 import { yearsMentioned } from '../text/years.js'
 import { formatDay, parseDate, type ParseDateOptions, type ParsedDate } from './parse-date.js'
 
@@ -69,6 +73,8 @@ const URL_DATE =
 const REPUBLICATION_YEARS = 2
 /** Markup this trusted makes dates shown in the body unnecessary to parse. */
 const STRONG_MARKUP = 0.85
+/** Days of one moment written in two time zones lie at most one day apart. */
+const MAX_ZONE_SHIFT_MS = 86_400_000
 /** Dates shown in the body read at most (the first is usually the article's). */
 const MAX_SHOWN_DATES = 12
 const LAST_YEAR = /\blast year(?:'s|’s)?\b/i
@@ -140,10 +146,14 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     seenKinds.add(found.kind)
     if (!repeated) add(found.kind, found.text, index)
   })
+  // Trusted markup whose days lie more than a day apart (not one moment in two time zones, which
+  // preferLocalDay settles) needs the page's shown dates too: the day the reader sees decides (confirmedByPage).
+  const strongDays = candidates
+    .filter((candidate) => candidate.role === 'published' && candidate.weight >= STRONG_MARKUP)
+    .map((candidate) => Date.parse(candidate.parsed.day))
   if (
-    !candidates.some(
-      (candidate) => candidate.role === 'published' && candidate.weight >= STRONG_MARKUP,
-    )
+    strongDays.length === 0 ||
+    Math.max(...strongDays) - Math.min(...strongDays) > MAX_ZONE_SHIFT_MS
   ) {
     // Their weights fall with position, so only the first date of each kind that parses can win.
     const parsedKinds = new Set<string>()
@@ -261,8 +271,10 @@ function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate 
   if (!ambiguous && !utc) return chosen
   const page = withAnchor(sources.pageText(), sources.body)
   if (page.headline === null) return chosen
+  const text = page.text.slice(0, PAGE_TEXT_SCAN)
+  if (!ambiguous && !clockCanShow(text, page.headline, chosen.parsed.dateTime)) return chosen
   const options = { latest: sources.now, dayFirst: dayFirst(sources.lang) }
-  const shown = dateNearHeadline(page.text.slice(0, PAGE_TEXT_SCAN), page.headline, options)
+  const shown = dateNearHeadline(text, page.headline, options)
   if (shown === null || shown.parsed.day === chosen.parsed.day) return chosen
   const asShown = (text: string): Candidate => ({
     ...chosen,
@@ -286,6 +298,30 @@ function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate 
   return offset % QUARTER_HOUR_MS === 0 && offset >= WEST_MOST_MS && offset <= EAST_MOST_MS
     ? asShown(`the page shows ${chosen.parsed.dateTime} as local time ${clock[1]}:${clock[2]}`)
     : chosen
+}
+
+/** A clock time's separator after its hour ("22:41", "05.44", "14h30"), with the minutes. */
+const CLOCK_MINUTES = /(?<=\d)[:.h]([0-5]\d)/gi
+
+/**
+ * Whether a clock time near the headline could show this UTC moment as local time: a real offset is whole
+ * quarter hours, so the minutes shown equal the moment's modulo 15. A cheap test that spares parsing the dates
+ * near the headline (chrono's word parsers, the costliest step of a page's dates) where no clock time can
+ * change the answer: without such a clock, `readAsShown` keeps the markup's day whatever date is shown.
+ */
+function clockCanShow(
+  text: string,
+  headline: { start: number; end: number },
+  dateTime: string | null,
+): boolean {
+  if (dateTime === null) return false
+  const minute = new Date(Date.parse(dateTime)).getUTCMinutes()
+  const { from, to } = nearHeadline(text, headline)
+  // Dates read there end at most 16 characters past the span, and their clock follows within FOLLOWING_CHARS.
+  const span = text.slice(Math.max(0, from - 1), to + YEAR_WINDOW_AFTER + FOLLOWING_CHARS)
+  for (const clock of span.matchAll(CLOCK_MINUTES))
+    if ((Number(clock[1]) - minute) % 15 === 0) return true
+  return false
 }
 
 function isUtc(dateTime: string): boolean {
@@ -317,6 +353,19 @@ const labelled = (labels: string[]): RegExp =>
   )
 const PUBLISHED_LABEL = labelled(PUBLISHED_DATE_LABELS)
 const MODIFIED_LABEL = labelled(MODIFIED_DATE_LABELS)
+/**
+ * A period's bound just before a date in the page's text ("seit", "Bis zum", "until"). Case-sensitive, in
+ * lower case or capitalised: the page's text runs a heading into the next paragraph ("…in BolivienSeit 4.
+ * August"), so a capital right after a small letter starts a word too.
+ */
+const PERIOD_BOUND = new RegExp(
+  `(?:(?<!\\p{L})|(?<=\\p{Ll})(?=\\p{Lu}))(?:${PERIOD_BOUND_WORDS.flatMap((word) => [word, capitalised(word)]).join('|')})(?:\\s+(?:zum|zur|dem|den|am|the|le|el|al))?\\s*$`,
+  'u',
+)
+
+function capitalised(word: string): string {
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}`
+}
 
 /** Which label, if any, ends the text just before a date ("Updated on", "Veröffentlicht am:"). */
 export function labelBefore(text: string): 'published' | 'modified' | null {
@@ -385,10 +434,12 @@ function dateInText(
     const window = wholeWords(scanned, start, year.index + 16)
     const parsed = parseDate(window, options)
     if (parsed === null) continue
-    first ??= parsed
     const at = scanned.indexOf(window, start) + parsed.index
     scannedThrough = at + parsed.matched.length
     const before = scanned.slice(Math.max(0, at - 40), at)
+    // A date the story speaks of as a period's bound is not the page's own.
+    if (PERIOD_BOUND.test(before)) continue
+    first ??= parsed
     const score = PUBLISHED_LABEL.test(before)
       ? LABEL_SCORE.published
       : MODIFIED_LABEL.test(before)
@@ -426,6 +477,21 @@ function withAnchor(page: PageText, body: string): PageText {
 const NEAR_HEADLINE_BEFORE = 1000
 const NEAR_HEADLINE_AFTER = 2000
 
+/** Characters before and after a year read with it as one date ("Donnerstag, 16. Februar 2012, 10:15"). */
+const YEAR_WINDOW_BEFORE = 40
+const YEAR_WINDOW_AFTER = 16
+
+/** The span of the page's text searched for the date nearest the headline. */
+function nearHeadline(
+  text: string,
+  headline: { start: number; end: number },
+): { from: number; to: number } {
+  return {
+    from: Math.max(0, headline.start - NEAR_HEADLINE_BEFORE),
+    to: Math.min(text.length, headline.end + NEAR_HEADLINE_AFTER),
+  }
+}
+
 /**
  * The date nearest the headline (before its start or after its end), not labelled as an update: a page's
  * header clock and its teaser lists come before the story, so the first date of the page is often theirs.
@@ -435,22 +501,25 @@ function dateNearHeadline(
   headline: { start: number; end: number },
   options: ParseDateOptions,
 ): NearDate | null {
-  const from = Math.max(0, headline.start - NEAR_HEADLINE_BEFORE)
-  const to = Math.min(text.length, headline.end + NEAR_HEADLINE_AFTER)
+  const { from, to } = nearHeadline(text, headline)
   let nearest: NearDate | null = null
   let scannedThrough = from
   for (const year of text.slice(from, to).matchAll(/(?<!\d)(?:19|20)\d{2}(?!\d)/g)) {
     const yearAt = from + year.index
+    // A date read from here starts at or after yearAt - 40, past the headline's end: it cannot be nearer
+    // than the nearest so far, nor can any later one, so the rest of the span need not be parsed.
+    if (nearest !== null && yearAt - YEAR_WINDOW_BEFORE - headline.end >= nearest.distance) break
     if (yearAt < scannedThrough) continue
     // Not back into the last date read: its window would give that date again.
-    const start = Math.max(scannedThrough, yearAt - 40)
-    const window = wholeWords(text, start, yearAt + 16)
+    const start = Math.max(scannedThrough, yearAt - YEAR_WINDOW_BEFORE)
+    const window = wholeWords(text, start, yearAt + YEAR_WINDOW_AFTER)
     const parsed = parseDate(window, options)
     if (parsed === null) continue
     const at = text.indexOf(window, start) + parsed.index
     const end = at + parsed.matched.length
     scannedThrough = end
-    if (MODIFIED_LABEL.test(text.slice(Math.max(0, at - 40), at))) continue
+    const before = text.slice(Math.max(0, at - 40), at)
+    if (MODIFIED_LABEL.test(before) || PERIOD_BOUND.test(before)) continue
     const distance = end <= headline.start ? headline.start - end : Math.max(0, at - headline.end)
     if (nearest === null || distance < nearest.distance)
       nearest = { parsed, distance, following: text.slice(end, end + FOLLOWING_CHARS) }

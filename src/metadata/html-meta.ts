@@ -172,7 +172,7 @@ function readDateElement(element: Element, meta: PageMeta): void {
 // A publication date under a well-known key in a page's own script data (shop and app frameworks that ship
 // their content as JSON: "published_at", "createdAt"…). Only the first one counts; scripts are scanned this far.
 const SCRIPT_DATE =
-  /"(?:datePublished|date_published|published_at|publishedAt|publishDate|publish_date|pubDate|createdAt|created_at|dateCreated)"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/
+  /"(?:datePublished|date_published|published_at|publishedAt|publishDate|publish_date|pubDate|publishedDate|publicationDate|createdAt|created_at|dateCreated)"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]{0,30})"/
 const SCRIPT_SCAN = 200_000
 
 function readScriptDate(source: string, meta: PageMeta): void {
