@@ -14,6 +14,15 @@ export interface ReportedSpan {
  * ("state media"), since the speaker is then the source as written.
  */
 export function reportedSpans(article: Article): ReportedSpan[] {
+  let spans = reported.get(article)
+  if (spans === undefined) reported.set(article, (spans = reportedSpansOf(article)))
+  return spans
+}
+
+/** An article's reported spans, read once: a brief asks for them with each of its lines (verify). */
+const reported = new WeakMap<Article, ReportedSpan[]>()
+
+function reportedSpansOf(article: Article): ReportedSpan[] {
   const spans: ReportedSpan[] = []
   for (const attribution of article.attributions ?? [])
     if (attribution.speaker !== null)

@@ -102,17 +102,23 @@ function supportedCitations(
   // article's verdict is its own). The story's own articles, annotations and all: verify reads their stored
   // attributions instead of annotating their text again. Links are not needed: only each article's stance is
   // read here.
-  const stating = known.filter(({ sentence: passage }) => states(passage))
+  // A citation whose clause restates the sentence stands whatever its verdict, so only the others are asked
+  // (each article's verdict is its own: asking fewer changes none of the rest).
+  const stating = known
+    .filter(({ sentence: passage }) => states(passage))
+    .map(({ span }) => ({ span, restated: restates(span) }))
+  const asked = stating.filter(({ restated }) => !restated)
   const { verdicts } = verify(
     text,
-    stating.map(({ span }) => byId.get(span.articleId) as Article),
+    asked.map(({ span }) => byId.get(span.articleId) as Article),
     { links: [] },
   )
+  const stance = new Map(asked.map(({ span }, index) => [span, verdicts[index]?.stance]))
   return stating
-    .filter(({ span }, index) => {
-      const stance = verdicts[index]?.stance
-      return stance === 'agree' || stance === 'discuss' || restates(span)
-    })
+    .filter(
+      ({ span, restated }) =>
+        restated || stance.get(span) === 'agree' || stance.get(span) === 'discuss',
+    )
     .map(({ span }) => span)
 }
 

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer'
+import { stem } from '../text/stem.js'
 import { REPORTING_EVENTS } from '../data/event-verbs.js'
 import { STOPWORDS } from '../data/stopwords.js'
 import { IndexGroups } from '../text/index-groups.js'
@@ -47,7 +47,7 @@ export function participantWords(event: EventDate): Set<string> {
           !TIME_WORD.test(word) &&
           !/\d/.test(word),
       )
-      .map((word) => stemmer(word)),
+      .map((word) => stem(word)),
   )
 }
 

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer'
+import { stem } from '../text/stem.js'
 import type { Article, Span, StoryClaim, StoryConflict } from '../types.js'
 import { findEventDates } from './event-dates.js'
 import { type Proposition, propositionsOf } from './propositions.js'
@@ -177,22 +177,27 @@ function alignPropositions(
   })
   const matches = new Map<number, Set<number>>()
   const pairs: { a: number; b: number; score: number }[] = []
+  // Candidates of clause a, each once, in the order first found: marked with a's index instead of a new set
+  // per clause (the pair loop is the ledger's hottest).
+  const seenBy = new Int32Array(propositions.length).fill(-1)
   propositions.forEach((proposition, a) => {
-    const candidates = new Set<number>()
-    for (const term of proposition.terms)
+    const candidates: number[] = []
+    for (const term of proposition.terms) {
+      const postings = byTerm.get(term)
       // A term in very many clauses makes every clause a candidate; rarer shared terms carry a match.
-      for (const b of (byTerm.get(term) ?? []).length > MAX_POSTINGS
-        ? []
-        : (byTerm.get(term) ?? []))
-        if (b > a) candidates.add(b)
+      if (postings === undefined || postings.length > MAX_POSTINGS) continue
+      for (const b of postings)
+        if (b > a && seenBy[b] !== a) {
+          seenBy[b] = a
+          candidates.push(b)
+        }
+    }
     for (const b of candidates) {
       const other = propositions[b] as Clause
-      if (
-        other.articleId === proposition.articleId ||
-        !sameClaim(proposition, other, weight, alignment)
-      )
-        continue
-      pairs.push({ a, b, score: sharedWeight(proposition, other, weight).share })
+      if (other.articleId === proposition.articleId) continue
+      const overlap = sameClaim(proposition, other, weight, alignment)
+      if (overlap === null) continue
+      pairs.push({ a, b, score: overlap.share })
       matches.set(a, (matches.get(a) ?? new Set()).add(b))
       matches.set(b, (matches.get(b) ?? new Set()).add(a))
     }
@@ -262,21 +267,41 @@ export function sharedWeight(
   b: Proposition,
   weight: Map<string, number>,
 ): { share: number; shared: number } {
+  const left = weighted(a, weight)
   let shared = 0
   let sharedCount = 0
-  let totalA = 0
-  let totalB = 0
-  for (const term of a.terms) {
-    const w = weight.get(term) ?? 0
-    totalA += w
-    if (b.terms.has(term)) {
+  for (let index = 0; index < left.terms.length; index++)
+    if (b.terms.has(left.terms[index] as string)) {
+      const w = left.weights[index] as number
       shared += w
       if (w > 0) sharedCount++
     }
-  }
-  for (const term of b.terms) totalB += weight.get(term) ?? 0
-  const smaller = Math.min(totalA, totalB)
+  const smaller = Math.min(left.total, weighted(b, weight).total)
   return { share: smaller === 0 ? 0 : shared / smaller, shared: sharedCount }
+}
+
+/** A clause's terms in order with their weights and total, under one weighting. */
+interface WeightedTerms {
+  terms: string[]
+  weights: Float64Array
+  total: number
+}
+
+/** Each clause's terms weighed once per weighting: a clause is compared with many. */
+const weighings = new WeakMap<Map<string, number>, WeakMap<Proposition, WeightedTerms>>()
+
+function weighted(clause: Proposition, weight: Map<string, number>): WeightedTerms {
+  let byClause = weighings.get(weight)
+  if (byClause === undefined) weighings.set(weight, (byClause = new WeakMap()))
+  let found = byClause.get(clause)
+  if (found === undefined) {
+    const terms = [...clause.terms]
+    const weights = Float64Array.from(terms, (term) => weight.get(term) ?? 0)
+    let total = 0
+    for (const w of weights) total += w
+    byClause.set(clause, (found = { terms, weights, total }))
+  }
+  return found
 }
 
 /** A proposition as the ledger compares it: its terms, and which of them are words of names. */
@@ -287,7 +312,7 @@ interface Clause extends Proposition {
 /** The stem a plain word of a clause gets (propositions.ts), for a name's word under `nameWords: 'shared'`. */
 const sharedNameTerm = (term: string): string => {
   const word = term.slice('name:'.length)
-  return word.length > 2 ? stemmer(word) : word
+  return word.length > 2 ? stem(word) : word
 }
 
 function asClause(proposition: Proposition, nameWords: Alignment['nameWords']): Clause {
@@ -308,17 +333,20 @@ function asClause(proposition: Proposition, nameWords: Alignment['nameWords']): 
   }
 }
 
+/** The pair's weighted overlap when the two clauses make one claim, null when they do not. */
 function sameClaim(
   a: Clause,
   b: Clause,
   weight: Map<string, number>,
   alignment: Alignment,
-): boolean {
-  return (
-    sameDays(a, b) &&
-    sharesWhat(a, b, weight, alignment) &&
+): { share: number; shared: number } | null {
+  if (!sameDays(a, b)) return null
+  // Weighed once: the join and the pair's score read the same overlap.
+  const overlap = sharedWeight(a, b, weight)
+  return sharesWhat(a, b, overlap, weight, alignment) &&
     (!alignment.anchors || sharesAnchors(a, b, alignment.anchorTypes))
-  )
+    ? overlap
+    : null
 }
 
 /**
@@ -345,35 +373,49 @@ const nameInEither = (term: string, a: Clause, b: Clause): boolean =>
 function sharesWhat(
   a: Clause,
   b: Clause,
+  { share, shared }: { share: number; shared: number },
   weight: Map<string, number>,
   { sameClaim: SAME_CLAIM, sameEvent: SAME_EVENT, eventNames }: Alignment,
 ): boolean {
-  const { share, shared } = sharedWeight(a, b, weight)
-  const sameEvent = [...a.terms].some((term) => term.startsWith('event:') && b.terms.has(term))
+  let sameEvent = false
+  for (const term of a.terms)
+    if (term.startsWith('event:') && b.terms.has(term)) {
+      sameEvent = true
+      break
+    }
   if (eventNames === 'any' && sameEvent) {
-    const sameName = [...a.terms].some((term) => nameInEither(term, a, b))
+    let sameName = false
+    let common = 0
+    for (const term of a.terms)
+      if (b.terms.has(term)) {
+        common++
+        if (a.nameTerms.has(term) || b.nameTerms.has(term)) sameName = true
+      }
     // The story's subject and the event's kind alone join any two clauses about it ("helps Kim send a
     // message" and "Kim's sister received the car"): the clauses also share what else they name.
-    const common = [...a.terms].filter((term) => b.terms.has(term)).length
     if (sameName && common >= SAME_EVENT_TERMS) return true
   }
   if (shared < 2) return false
   // Names alone ("Kim Yo Jong … received", "Kim Yo Jong said") are who, not what: a predicate word is shared too.
-  const sharedWord = [...a.terms].some(
-    (term) =>
+  let sharedWord = false
+  for (const term of a.terms)
+    if (
       !a.nameTerms.has(term) &&
       !b.nameTerms.has(term) &&
       b.terms.has(term) &&
-      (weight.get(term) ?? 0) > 0,
-  )
+      (weight.get(term) ?? 0) > 0
+    ) {
+      sharedWord = true
+      break
+    }
   if (!sharedWord) return false
   if (share >= SAME_CLAIM) return true
   // One kind of event with one participant in common, named in both: "the vehicle was received by Mr. Kim's
   // sister, Yo Jong" and "Kim Yo Jong … accepted the gift".
-  const sameName = [...a.terms].some(
-    (term) => nameInEither(term, a, b) && (weight.get(term) ?? 0) > 0,
-  )
-  return sameEvent && sameName && share >= SAME_EVENT
+  if (!sameEvent || share < SAME_EVENT) return false
+  for (const term of a.terms)
+    if (nameInEither(term, a, b) && (weight.get(term) ?? 0) > 0) return true
+  return false
 }
 
 /** The member that reads best alone: asserted over attributed, no dangling pronoun, not quoted, shorter. */

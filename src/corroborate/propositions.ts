@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer'
+import { stem } from '../text/stem.js'
 import { EVENT_VERBS } from '../data/event-verbs.js'
 import { REPORTING_VERBS } from '../data/reporting.js'
 import { STOPWORDS } from '../data/stopwords.js'
@@ -110,7 +110,7 @@ export function propositionsOf(article: Article): Proposition[] {
           !inName(token) &&
           !(REPORTING.has(token.norm) && inCue(clause.start + token.start))
         )
-          terms.add(stemmer(word))
+          terms.add(stem(word))
       })
       const byType = new Map<string, Set<string>>()
       for (const name of inside)

@@ -1,5 +1,6 @@
 import {
   editDistance,
+  isAcronym,
   isAcronymOf,
   isGivenNameVariant,
   isHeadOf,
@@ -48,12 +49,23 @@ export interface StoryEntities {
  * The key two forms of one name share across a story: the name key without spaces, a company's legal form
  * ("Microsoft Corp." / "Microsoft") and the abbreviations of "Mount" and "Fort" ("Mt Cook" / "Mount Cook").
  */
-const compact = (key: string): string =>
-  key
-    .replace(/ (?:corp|inc|ltd|llc|plc|co)$/, '')
-    .replace(/(^| )mt(?= )/g, '$1mount')
-    .replace(/(^| )ft(?= )/g, '$1fort')
-    .replace(/ /g, '')
+function compact(key: string): string {
+  let found = compactKeys.get(key)
+  if (found === undefined) {
+    if (compactKeys.size >= MAX_KEYS_KEPT) compactKeys.clear()
+    found = key
+      .replace(/ (?:corp|inc|ltd|llc|plc|co)$/, '')
+      .replace(/(^| )mt(?= )/g, '$1mount')
+      .replace(/(^| )ft(?= )/g, '$1fort')
+      .replace(/ /g, '')
+    compactKeys.set(key, found)
+  }
+  return found
+}
+
+/** Compact keys, memoised (bounded): the relation rules ask for both forms' counts in every comparison. */
+const MAX_KEYS_KEPT = 50_000
+const compactKeys = new Map<string, string>()
 
 /**
  * A short form joins the entity it shortens when that entity has at least this many times the mentions of
@@ -289,6 +301,7 @@ export function resolveStoryEntities(
   })
   const joinedOn = new Map<number, Evidence>()
   const representatives = [...byCompact.values()]
+  const candidates = formCandidates(representatives, locals)
   // How often the story writes a form: as a name of its own, and as words of a longer name ("Aurus" in
   // "Aurus Senat", "Aurus Senat" in "Aurus Senat Limousine"), so that a brand written mostly inside its model's name still counts as frequent.
   const byKeyCount = new Map<string, number>()
@@ -329,7 +342,7 @@ export function resolveStoryEntities(
   for (const index of ordered) {
     const local = locals[index] as Local
     const byRoot = new Map<number, { other: number; relation: Relation }>()
-    for (const other of representatives) {
+    for (const other of candidates.related(local)) {
       if (other === index || groups.together(index, other)) continue
       const relation = relationOf(local, locals[other] as Local, context)
       if (relation === null) continue
@@ -343,9 +356,11 @@ export function resolveStoryEntities(
     const chosen = dominantTarget(byRoot, groupMentions, rules.includes('dominant'))
     if (chosen === null) {
       const minLength = rules.includes('slip4') ? 4 : MISSPELLING_MIN_LENGTH
-      const slipOf = representatives.filter((other) =>
-        isSlip(local, locals[other] as Local, countOf, minLength, rules.includes('slip2')),
-      )
+      const slipOf = candidates
+        .slips(local)
+        .filter((other) =>
+          isSlip(local, locals[other] as Local, countOf, minLength, rules.includes('slip2')),
+        )
       if (slipOf.length !== 1) continue
       const target = slipOf[0] as number
       groups.join(index, target)
@@ -382,6 +397,59 @@ export function resolveStoryEntities(
     })
   }
   return buildEntities(locals, groups.groups(), joinedOn, runOns)
+}
+
+/**
+ * The forms a form may relate to or be a slip of, found by index instead of by trying every pair (the story's
+ * forms are compared all with all otherwise). Every relation but an acronym and an adjective shares a word
+ * with the fuller form (a surname, first or last words, a run-on's name); an acronym may name any form, an
+ * adjective is a place's key with an ending; a slip of a name of several words keeps all but one of them, and
+ * a one-word slip may be of any one-word form. The candidates come in the representatives' order, so the
+ * relations are tried in the order they were when every pair was.
+ */
+function formCandidates(
+  representatives: number[],
+  locals: Local[],
+): { related: (local: Local) => number[]; slips: (local: Local) => number[] } {
+  const byWord = new Map<string, number[]>()
+  const byKey = new Map<string, number[]>()
+  const oneWord: number[] = []
+  const listed = (map: Map<string, number[]>, key: string, position: number): void => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [position])
+    else if (list.at(-1) !== position) list.push(position)
+  }
+  representatives.forEach((index, position) => {
+    const key = (locals[index] as Local).key
+    const words = keyWords(key)
+    for (const word of words) listed(byWord, word, position)
+    listed(byKey, key, position)
+    if (words.length === 1) oneWord.push(position)
+  })
+  const inOrder = (positions: Set<number>): number[] =>
+    [...positions].sort((a, b) => a - b).map((position) => representatives[position] as number)
+  const sharingWords = (local: Local): Set<number> => {
+    const positions = new Set<number>()
+    for (const word of keyWords(local.key))
+      for (const position of byWord.get(word) ?? []) positions.add(position)
+    return positions
+  }
+  return {
+    related: (local) => {
+      if (isAcronym(local.name)) return representatives
+      const positions = sharingWords(local)
+      for (const ending of DEMONYM_ENDINGS)
+        if (local.key.endsWith(ending))
+          for (const position of byKey.get(local.key.slice(0, -ending.length)) ?? [])
+            positions.add(position)
+      return inOrder(positions)
+    },
+    slips: (local) => {
+      const positions = sharingWords(local)
+      if (keyWords(local.key).length === 1) for (const position of oneWord) positions.add(position)
+      return inOrder(positions)
+    },
+  }
 }
 
 /**

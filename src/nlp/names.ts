@@ -22,9 +22,21 @@ export function nameKey(name: string): string {
     .trim()
 }
 
-export function keyWords(key: string): string[] {
-  return key.split(' ').filter(Boolean)
+/**
+ * The words of a key. Memoised (bounded): a story compares every form with every other, each comparison asks
+ * for both forms' words, and callers only read them.
+ */
+export function keyWords(key: string): readonly string[] {
+  let words = keyWordCache.get(key)
+  if (words === undefined) {
+    if (keyWordCache.size >= MAX_KEYS_KEPT) keyWordCache.clear()
+    keyWordCache.set(key, (words = Object.freeze(key.split(' ').filter(Boolean))))
+  }
+  return words
 }
+
+const MAX_KEYS_KEPT = 50_000
+const keyWordCache = new Map<string, readonly string[]>()
 
 /** Whether a form is written as an acronym ("KCNA", "U.N.", "NATO"). */
 export function isAcronym(text: string): boolean {
@@ -72,7 +84,7 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
 
 /** A person's name words without initials and generational suffixes ("w mark felt sr" → mark felt). */
-export function personCore(words: string[]): string[] {
+export function personCore(words: readonly string[]): string[] {
   return words.filter((word) => word.length > 1 && !NAME_SUFFIXES.has(word))
 }
 

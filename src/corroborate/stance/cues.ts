@@ -141,34 +141,86 @@ export function cueInput(
   close: PreparedSentence[],
   dense: number[],
 ): SparseInput {
-  const input: SparseInput = { indices: [], values: [] }
-  const claimNorms = wordsOf(claim).map((word) => word.norm)
-  if (claim.includes('?')) claimNorms.push(QUESTION)
-  const lead = prepared.sentences.slice(0, LEAD_SENTENCES)
-  const bags = [
-    claimNorms,
-    sentenceNorms(close, text),
-    sentenceNorms(lead, text),
-    sentenceNorms(prepared.sentences, text),
-  ]
-  bags.forEach((norms, block) => pushUnitBlock(input, cueCounts(norms), block * CUE_WORDS.length))
+  const claimSide = claimCues(claim)
+  const textSide = textCues(text, prepared)
+  const input: SparseInput = {
+    indices: [...claimSide.indices],
+    values: [...claimSide.values],
+  }
+  pushUnitBlock(input, cueCounts(sentenceNorms(close, text)), CUE_WORDS.length)
+  for (const block of [textSide.lead, textSide.body]) {
+    input.indices.push(...block.indices)
+    input.values.push(...block.values)
+  }
   const denseOffset = BLOCKS.length * CUE_WORDS.length
-  const quoted = (sentence: PreparedSentence): boolean => sentence.quoted
-  const asks = (sentence: PreparedSentence): boolean =>
-    text.slice(sentence.start, sentence.end).includes('?')
   const extra = [
-    shareWith(prepared.sentences, (sentence) => hasAny(sentence, HEDGES)),
-    shareWith(prepared.sentences, (sentence) => hasAny(sentence, REFUTES)),
+    textSide.hedging,
+    textSide.refuting,
     shareWith(close, (sentence) => hasAny(sentence, HEDGES)),
     shareWith(close, (sentence) => hasAny(sentence, REFUTES)),
-    shareWith(prepared.sentences, quoted),
-    shareWith(prepared.sentences, asks),
+    textSide.quoted,
+    textSide.asking,
   ]
   ;[...dense, ...extra].forEach((value, index) => {
     input.indices.push(denseOffset + index)
     input.values.push(value)
   })
   return input
+}
+
+/** The claim's cue block (block 0), for the claim the last call read: a brief asks one claim of many bodies. */
+let lastClaim: { claim: string; block: SparseInput } | null = null
+
+function claimCues(claim: string): SparseInput {
+  if (lastClaim?.claim !== claim) {
+    const norms = wordsOf(claim).map((word) => word.norm)
+    if (claim.includes('?')) norms.push(QUESTION)
+    const block: SparseInput = { indices: [], values: [] }
+    pushUnitBlock(block, cueCounts(norms), 0)
+    lastClaim = { claim, block }
+  }
+  return lastClaim.block
+}
+
+/** What the cue input reads of a body alone (its lead and whole-body bags, and shares of its sentences). */
+interface TextCues {
+  text: string
+  lead: SparseInput
+  body: SparseInput
+  hedging: number
+  refuting: number
+  quoted: number
+  asking: number
+}
+
+const textCueCache = new WeakMap<PreparedText, TextCues>()
+
+/** A body's cues, read once per prepared text (a brief asks each body about several claims). */
+function textCues(text: string, prepared: PreparedText): TextCues {
+  const known = textCueCache.get(prepared)
+  if (known !== undefined && known.text === text) return known
+  const lead: SparseInput = { indices: [], values: [] }
+  const body: SparseInput = { indices: [], values: [] }
+  const sentences = prepared.sentences
+  pushUnitBlock(
+    lead,
+    cueCounts(sentenceNorms(sentences.slice(0, LEAD_SENTENCES), text)),
+    2 * CUE_WORDS.length,
+  )
+  pushUnitBlock(body, cueCounts(sentenceNorms(sentences, text)), 3 * CUE_WORDS.length)
+  const fresh: TextCues = {
+    text,
+    lead,
+    body,
+    hedging: shareWith(sentences, (sentence) => hasAny(sentence, HEDGES)),
+    refuting: shareWith(sentences, (sentence) => hasAny(sentence, REFUTES)),
+    quoted: shareWith(sentences, (sentence) => sentence.quoted),
+    asking: shareWith(sentences, (sentence) =>
+      text.slice(sentence.start, sentence.end).includes('?'),
+    ),
+  }
+  textCueCache.set(prepared, fresh)
+  return fresh
 }
 
 /**

@@ -1,4 +1,4 @@
-import { stemmer } from 'stemmer'
+import { stem } from '../../text/stem.js'
 import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
 import { STOPWORDS } from '../../data/stopwords.js'
 import { fnv1a32 } from '../../text/hash.js'
@@ -64,6 +64,33 @@ export interface PreparedText {
   question: boolean
 }
 
+/** A text's lead (its first two sentences) as the stance input reads it: stems and cue-word counts. */
+interface Lead {
+  stems: Set<string>
+  refuting: number
+  hedging: number
+  negation: number
+}
+
+const leads = new WeakMap<PreparedText, Lead>()
+
+/** The lead of a prepared text, read once per text (it does not depend on the claim). */
+function leadOf(text: PreparedText): Lead {
+  let found = leads.get(text)
+  if (found === undefined) {
+    const lead = text.sentences.slice(0, 2)
+    const words = lead.flatMap((sentence) => sentence.words)
+    found = {
+      stems: new Set(lead.flatMap((sentence) => [...sentence.stems])),
+      refuting: countIn(words, REFUTE),
+      hedging: countIn(words, HEDGE),
+      negation: countIn(words, NEGATE),
+    }
+    leads.set(text, found)
+  }
+  return found
+}
+
 export interface PreparedClaim {
   stems: Set<string>
   bigrams: Set<string>
@@ -81,7 +108,7 @@ export function wordsOf(text: string, offset = 0): Word[] {
     const norm = token.norm.replace(/'s$/, '')
     return {
       norm,
-      stem: stemmer(norm),
+      stem: stem(norm),
       start: token.start + offset,
       end: token.end + offset,
       content: norm.length > 1 && !STOPWORDS.has(norm),
@@ -309,6 +336,58 @@ function termMeasures(
 }
 
 /**
+ * A layout's and an idf's blocks of one side of the input (claim or text), kept per prepared side: a verdict
+ * reads the same text against each line of a brief, and a brief's line against each article, so the half that
+ * depends on one side alone is hashed once. The same numbers as hashing them each time.
+ */
+interface SideBlocks {
+  /** The side's own block of the sparse input (offset included). */
+  block: SparseInput
+  /** Its counts by text bucket weighted by idf, for the cosines. */
+  weighted: Map<number, number>
+}
+
+const claimSides = new WeakMap<
+  PreparedClaim,
+  Map<FeatureLayout, Map<ArrayLike<number>, SideBlocks>>
+>()
+const textSides = new WeakMap<
+  PreparedText,
+  Map<FeatureLayout, Map<ArrayLike<number>, SideBlocks>>
+>()
+
+function sideBlocks<T extends object>(
+  cache: WeakMap<T, Map<FeatureLayout, Map<ArrayLike<number>, SideBlocks>>>,
+  side: T,
+  layout: FeatureLayout,
+  idf: ArrayLike<number>,
+  make: () => SideBlocks,
+): SideBlocks {
+  let byLayout = cache.get(side)
+  if (byLayout === undefined) cache.set(side, (byLayout = new Map()))
+  let byIdf = byLayout.get(layout)
+  if (byIdf === undefined) byLayout.set(layout, (byIdf = new Map()))
+  let found = byIdf.get(idf)
+  if (found === undefined) byIdf.set(idf, (found = make()))
+  return found
+}
+
+/** A side's counts hashed into its block at `offset`, and weighted by idf over the text buckets. */
+function hashSide(
+  counts: Map<string, number>,
+  offset: number,
+  buckets: number,
+  layout: FeatureLayout,
+  idf: ArrayLike<number>,
+): SideBlocks {
+  const block: SparseInput = { indices: [], values: [] }
+  addHashed(block, counts, offset, buckets)
+  const idfOf = (bucket: number): number => idf[bucket] ?? 1
+  const weighted = addHashed({ indices: [], values: [] }, counts, 0, layout.textBuckets, idfOf)
+  return { block, weighted }
+}
+
+/**
  * The model's input for one claim and one text; `idf` weighs the text-block buckets for the cosine; with a
  * `termIdf` table the TERM_FEATURES measures follow the 30 dense ones. `dense` is the 30 alone (the cue
  * stage's input).
@@ -320,38 +399,43 @@ export function stanceInput(
   idf: ArrayLike<number>,
   termIdf?: ArrayLike<number>,
 ): { input: SparseInput; close: PreparedSentence[]; dense: number[] } {
-  const input: SparseInput = { indices: [], values: [] }
   const close = closeSentences(claim, text)
-  addHashed(input, claim.counts, 0, layout.claimBuckets)
+  const claimSide = sideBlocks(claimSides, claim, layout, idf, () =>
+    hashSide(claim.counts, 0, layout.claimBuckets, layout, idf),
+  )
   const textOffset = layout.claimBuckets
-  addHashed(input, text.counts, textOffset, layout.textBuckets)
+  const textSide = sideBlocks(textSides, text, layout, idf, () =>
+    hashSide(text.counts, textOffset, layout.textBuckets, layout, idf),
+  )
+  const input: SparseInput = {
+    indices: [...claimSide.block.indices, ...textSide.block.indices],
+    values: [...claimSide.block.values, ...textSide.block.values],
+  }
   const closeOffset = textOffset + layout.textBuckets
   const closeWords = close.flatMap((sentence) => sentence.words)
   addHashed(input, countStems(closeWords), closeOffset, layout.closeBuckets)
   const idfOf = (bucket: number): number => idf[bucket] ?? 1
-  const cosineOf = (counts: Map<string, number>): number =>
-    mapCosine(
-      addHashed({ indices: [], values: [] }, claim.counts, 0, layout.textBuckets, idfOf),
-      addHashed({ indices: [], values: [] }, counts, 0, layout.textBuckets, idfOf),
-    )
-  const lead = text.sentences.slice(0, 2)
-  const leadWords = lead.flatMap((sentence) => sentence.words)
+  const cosineOf = (weighted: Map<number, number>): number =>
+    mapCosine(claimSide.weighted, weighted)
+  const lead = leadOf(text)
   const shares = text.sentences.map((sentence) => shareOf(claim.stems, sentence.stems))
   const best = close[0]
   const closeRefuting = countIn(closeWords, REFUTE)
   const dense = [
     jaccard(claim.stems, text.stems),
     shareOf(claim.stems, text.stems),
-    shareOf(claim.stems, new Set(lead.flatMap((sentence) => [...sentence.stems]))),
+    shareOf(claim.stems, lead.stems),
     Math.max(0, ...shares),
     close.length === 0
       ? 0
       : close.reduce((sum, sentence) => sum + shareOf(claim.stems, sentence.stems), 0) /
         CLOSE_SENTENCES,
-    cosineOf(text.counts),
+    cosineOf(textSide.weighted),
     shareOf(claim.bigrams, text.bigrams),
     best === undefined ? 0 : shareOf(claim.bigrams, best.bigrams),
-    cosineOf(countStems(closeWords)),
+    cosineOf(
+      addHashed({ indices: [], values: [] }, countStems(closeWords), 0, layout.textBuckets, idfOf),
+    ),
     log1(text.refuting),
     log1(closeRefuting),
     Math.min(claim.refuting, 2) / 2,
@@ -368,10 +452,10 @@ export function stanceInput(
     Math.min(claim.length, 40) / 40,
     text.length < SHORT_TEXT ? 1 : 0,
     close.filter((sentence) => sentence.quoted).length / CLOSE_SENTENCES,
-    log1(countIn(leadWords, REFUTE)),
-    log1(countIn(leadWords, HEDGE)),
+    log1(lead.refuting),
+    log1(lead.hedging),
     text.sentences[0] === undefined ? 0 : shareOf(claim.stems, text.sentences[0].stems),
-    log1(countIn(leadWords, NEGATE)),
+    log1(lead.negation),
     text.sentences.length === 0 ? 0 : Math.log1p(text.sentences.length) / 5,
   ]
   const denseOffset = closeOffset + layout.closeBuckets
