@@ -3,8 +3,10 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Attribution } from '../../types.js'
 import { findAttributions, modelFrom, readAttributionModelFile } from './index.js'
+import { speakerHypotheses, subjectBefore } from './hypotheses.js'
 import { SpeakerRanker } from './ranker.js'
 import { SpeakerResolver, nameMentions } from './speakers.js'
+import { tagTokens } from './tokens.js'
 
 const FIXTURES = new URL('../../../test/fixtures/attributions', import.meta.url).pathname
 
@@ -130,6 +132,20 @@ describe('SpeakerResolver', () => {
     expect(resolver.resolve({ start: 75, end: 87 }, [])).toMatchObject({ speaker: 'Donald Trump' })
   })
 
+  it('cuts a description at its apposition or relative clause and drops the adverbs after its noun', () => {
+    const cases: [string, string][] = [
+      ['the editorial board recently', 'editorial board'],
+      ['a judge last month', 'judge'],
+      ['economists who favor consumption', 'economists'],
+      ['Others, however', 'Others'],
+      ['those surveyed', 'those surveyed'],
+    ]
+    for (const [written, speaker] of cases) {
+      const resolver = new SpeakerResolver(written, [])
+      expect(resolver.resolve({ start: 0, end: written.length }, []).speaker).toBe(speaker)
+    }
+  })
+
   it('takes no title standing alone for a name (“Rep” cut from “Rep. Jim Clyburn”)', () => {
     const text = 'Rep. Jim Clyburn said the vote was close.'
     const mentions = nameMentions(text, [
@@ -137,6 +153,75 @@ describe('SpeakerResolver', () => {
       { text: 'Jim Clyburn', type: 'person', start: 5, end: 16, entityId: 'e2' },
     ])
     expect(mentions.map((m) => m.text)).toEqual(['Jim Clyburn'])
+  })
+})
+
+describe('speaker hypotheses', () => {
+  const tokenRun = (text: string, words: string) => {
+    const tokens = tagTokens(text)
+    const start = text.indexOf(words)
+    const first = tokens.findIndex((t) => t.start === start)
+    const last = tokens.findIndex((t) => t.end === start + words.length)
+    return { tokens, run: { first, last } }
+  }
+  const wordsOf = (
+    text: string,
+    tokens: ReturnType<typeof tagTokens>,
+    run: { first: number; last: number } | null,
+  ) => (run === null ? null : text.slice(tokens[run.first]!.start, tokens[run.last]!.end))
+
+  it('finds the subject right before a cue, past auxiliaries and adverbs, up to a clause boundary', () => {
+    const cases: [string, string, string | null][] = [
+      [
+        'People briefed on the situation say that the governor will default.',
+        'say',
+        'People briefed on the situation',
+      ],
+      [
+        'On Friday, families of the victims also urged the senator to apologize.',
+        'urged',
+        'families of the victims',
+      ],
+      ['The policy, which officials said will start soon, is new.', 'said', 'officials'],
+      ['Mr. Trump has repeatedly said the wall would be built.', 'said', 'Mr. Trump'],
+      ['“It is over,” said the senator.', 'said', null],
+    ]
+    for (const [text, cue, subject] of cases) {
+      const { tokens, run } = tokenRun(text, cue)
+      expect(wordsOf(text, tokens, subjectBefore(tokens, run))).toBe(subject)
+    }
+  })
+
+  it('offers an untagged subject as a hypothesis and marks where each candidate stands', () => {
+    const text = 'Most analysts expected that Kasich would win.'
+    const { tokens, run: cue } = tokenRun(text, 'expected')
+    const { run: content } = tokenRun(text, 'Kasich would win')
+    const resolver = new SpeakerResolver(text, [
+      { text: 'Kasich', type: 'person', start: 28, end: 34, entityId: 'e1' },
+    ])
+    const rule = {
+      content: { start: 28, end: 44 },
+      cue: { start: 14, end: 22 },
+      source: null,
+      speaker: null,
+      entityId: null,
+      kind: 'indirect' as const,
+    }
+    const hypotheses = speakerHypotheses(
+      {
+        tokens,
+        sources: [],
+        names: [],
+        resolver,
+        named: [],
+        resolve: (source, cueRange) => resolver.resolve(source, [], 'mentioned', false, cueRange),
+      },
+      { run: content, cue, kind: 'indirect', ownCue: true, rule, previous: null },
+    )
+    const subject = hypotheses.find((h) => h.features[0] === 'subj')
+    expect(subject?.resolved.speaker).toBe('Most analysts')
+    expect(subject?.features).toContain('subj|left|edge')
+    expect(subject?.features).toContain('subj|insubject')
   })
 })
 
