@@ -1,6 +1,6 @@
 /**
  * Rebuilds models/attributions.json.gz from PolNeAR's train/ part (../shared/data/quote-attribution-polnear):
- *   nice npx tsx scripts/train-attributions.ts [--folds 5] [--epochs 5] [--role-epochs 4]
+ *   nice npx tsx scripts/train-attributions.ts [--folds 5] [--epochs 5] [--role-epochs 4] [--role-bias S,C]
  * 1. the source/cue tagger, 5-fold by article, so that every train article gets roles predicted by a model
  *    that did not see it (the content tagger learns from predicted roles, as it will meet them);
  * 2. the content tagger on those predicted roles;
@@ -281,6 +281,10 @@ for (const [key, figures] of biasCv) {
   )
   if (objective(figures) > objective(biasCv.get(bias) ?? [])) bias = key
 }
+// `--role-bias S,C` keeps a setting (one of ROLE_BIASES) whatever the figures say: to rebuild the out-of-fold tags
+// of a shipped model (its roleBias) when the choice is a tie, for the speaker ranker's training.
+const fixedBias = process.argv.indexOf('--role-bias')
+if (fixedBias >= 0) bias = process.argv[fixedBias + 1] ?? bias
 const chosenBias = bias.split(',').map(Number) as [number, number]
 log(`chosen: role bias ${bias}`)
 const bestFigures = biasCv.get(bias) ?? cv.get(contentEpochs) ?? []

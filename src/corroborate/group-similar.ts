@@ -20,13 +20,23 @@ export function overlap(a: Set<string>, b: Set<string>): { jaccard: number; cont
 
 /**
  * Groups items whose word sets overlap enough (single-link, items from the same article never joined
- * directly). Returns groups of item indices in first-seen order.
+ * directly). `label` and `compatible` (optional) keep apart what must stay apart: two groups are joined only
+ * when every label of one is compatible with every label of the other, so two incompatible items never meet,
+ * not even through an unlabelled item like both. Returns groups of item indices in first-seen order.
  */
 export function groupSimilar<T extends { articleId: string; words: Set<string> }>(
   items: T[],
   same: (a: T, b: T) => boolean,
+  label: (item: T) => string | null = () => null,
+  compatible: (a: string, b: string) => boolean = (a, b) => a === b,
 ): number[][] {
   const grouping = new IndexGroups(items.length)
+  // The distinct labels of each group, by its root.
+  const labels = new Map<number, string[]>()
+  items.forEach((item, index) => {
+    const own = label(item)
+    if (own !== null) labels.set(index, [own])
+  })
   const byWord = new Map<string, number[]>()
   items.forEach((item, index) => {
     const candidates = new Set<number>()
@@ -35,7 +45,13 @@ export function groupSimilar<T extends { articleId: string; words: Set<string> }
       const otherItem = items[other] as T
       if (otherItem.articleId === item.articleId) continue
       // Already one group: single link needs no more evidence, and the comparison is the costly part.
-      if (!grouping.together(other, index) && same(otherItem, item)) grouping.join(other, index)
+      if (grouping.together(other, index)) continue
+      const a = labels.get(grouping.root(other)) ?? []
+      const b = labels.get(grouping.root(index)) ?? []
+      if (!a.every((x) => b.every((y) => compatible(x, y)))) continue
+      if (!same(otherItem, item)) continue
+      grouping.join(other, index)
+      if (a.length + b.length > 0) labels.set(grouping.root(index), [...new Set([...a, ...b])])
     }
     for (const word of item.words) {
       const list = byWord.get(word) ?? []

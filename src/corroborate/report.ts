@@ -106,16 +106,22 @@ function collectQuotes(
       }
     }),
   )
-  const groups = groupSimilar(items, (a, b) => {
-    // Two different named speakers never say one statement; an unnamed or unresolved one may be either.
-    if (a.named && b.named && a.speaker !== b.speaker) return false
-    const measure = overlap(a.words, b.words)
-    const shared = Math.round(measure.containment * Math.min(a.words.size, b.words.size))
-    return (
-      shared >= SAME_QUOTE.sharedWords &&
-      (measure.jaccard >= SAME_QUOTE.jaccard || measure.containment >= SAME_QUOTE.containment)
-    )
-  })
+  const groups = groupSimilar(
+    items,
+    (a, b) => {
+      const measure = overlap(a.words, b.words)
+      const shared = Math.round(measure.containment * Math.min(a.words.size, b.words.size))
+      return (
+        shared >= SAME_QUOTE.sharedWords &&
+        (measure.jaccard >= SAME_QUOTE.jaccard || measure.containment >= SAME_QUOTE.containment)
+      )
+    },
+    // Two different named speakers never say one statement, not even through a paraphrase whose speaker is
+    // unnamed or unresolved and like both (which may join either). A name whose words are all in the other's
+    // ("Yo Jong", "Kim Yo Jong") may be the same person, written shorter where the story's identities missed it.
+    (item) => (item.named ? item.speaker : null),
+    (a, b) => sameOrShorter(a, b),
+  )
   return groups.flatMap((indices) => {
     const members = indices.map((index) => items[index] as (typeof items)[number])
     // A quote is words in quotation marks; a reported version of them (a translation, a paraphrase) joins
@@ -137,6 +143,21 @@ function collectQuotes(
       })),
     }
   })
+}
+
+/** Whether one name's words are all words of the other ("Yo Jong" and "Kim Yo Jong"; not "Kim Jong Un"). */
+function sameOrShorter(a: string, b: string): boolean {
+  const [x, y] = [a, b].map(
+    (name) =>
+      new Set(
+        name
+          .toLowerCase()
+          .split(/[\s-]+/)
+          .filter(Boolean),
+      ),
+  )
+  const within = (p: Set<string>, q: Set<string>): boolean => [...p].every((word) => q.has(word))
+  return within(x as Set<string>, y as Set<string>) || within(y as Set<string>, x as Set<string>)
 }
 
 /**

@@ -3,10 +3,21 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Attribution } from '../../types.js'
 import { findAttributions, modelFrom, readAttributionModelFile } from './index.js'
+import { speakerHypotheses, subjectBefore } from './hypotheses.js'
 import { SpeakerRanker } from './ranker.js'
 import { SpeakerResolver, nameMentions } from './speakers.js'
+import { tagTokens } from './tokens.js'
 
 const FIXTURES = new URL('../../../test/fixtures/attributions', import.meta.url).pathname
+
+/** A person's mention at `at` in a test text. */
+const person = (name: string, at: number, entityId: string) => ({
+  text: name,
+  type: 'person' as const,
+  start: at,
+  end: at + name.length,
+  entityId,
+})
 
 interface Expected {
   content: string
@@ -130,6 +141,33 @@ describe('SpeakerResolver', () => {
     expect(resolver.resolve({ start: 75, end: 87 }, [])).toMatchObject({ speaker: 'Donald Trump' })
   })
 
+  it('takes the person in apposition, not the possessor that qualifies the head (“Kim’s sister, Yo Jong”)', () => {
+    const text = "Kim's powerful sister, Yo Jong, said it. Clinton's campaign said so."
+    const resolver = new SpeakerResolver(text, [
+      person('Kim', 0, 'e1'),
+      person('Yo Jong', 23, 'e2'),
+      person('Clinton', text.indexOf('Clinton'), 'e3'),
+    ])
+    expect(resolver.resolve({ start: 0, end: 30 }, []).speaker).toBe('Yo Jong')
+    // Alone, the possessor stands for its campaign as before.
+    const campaign = text.indexOf('Clinton')
+    expect(resolver.resolve({ start: campaign, end: campaign + 18 }, []).speaker).toBe('Clinton')
+  })
+
+  it('cuts a description at its apposition or relative clause and drops the adverbs after its noun', () => {
+    const cases: [string, string][] = [
+      ['the editorial board recently', 'editorial board'],
+      ['a judge last month', 'judge'],
+      ['economists who favor consumption', 'economists'],
+      ['Others, however', 'Others'],
+      ['those surveyed', 'those surveyed'],
+    ]
+    for (const [written, speaker] of cases) {
+      const resolver = new SpeakerResolver(written, [])
+      expect(resolver.resolve({ start: 0, end: written.length }, []).speaker).toBe(speaker)
+    }
+  })
+
   it('takes no title standing alone for a name (“Rep” cut from “Rep. Jim Clyburn”)', () => {
     const text = 'Rep. Jim Clyburn said the vote was close.'
     const mentions = nameMentions(text, [
@@ -137,6 +175,81 @@ describe('SpeakerResolver', () => {
       { text: 'Jim Clyburn', type: 'person', start: 5, end: 16, entityId: 'e2' },
     ])
     expect(mentions.map((m) => m.text)).toEqual(['Jim Clyburn'])
+  })
+})
+
+describe('speaker hypotheses', () => {
+  const tokenRun = (text: string, words: string) => {
+    const tokens = tagTokens(text)
+    const start = text.indexOf(words)
+    const first = tokens.findIndex((t) => t.start === start)
+    const last = tokens.findIndex((t) => t.end === start + words.length)
+    return { tokens, run: { first, last } }
+  }
+  const wordsOf = (
+    text: string,
+    tokens: ReturnType<typeof tagTokens>,
+    run: { first: number; last: number } | null,
+  ) => (run === null ? null : text.slice(tokens[run.first]!.start, tokens[run.last]!.end))
+
+  it('finds the subject right before a cue, past auxiliaries and adverbs, up to a clause boundary', () => {
+    const cases: [string, string, string | null][] = [
+      [
+        'People briefed on the situation say that the governor will default.',
+        'say',
+        'People briefed on the situation',
+      ],
+      [
+        'On Friday, families of the victims also urged the senator to apologize.',
+        'urged',
+        'families of the victims',
+      ],
+      ['The policy, which officials said will start soon, is new.', 'said', 'officials'],
+      ['Mr. Trump has repeatedly said the wall would be built.', 'said', 'Mr. Trump'],
+      ['“It is over,” said the senator.', 'said', null],
+      [
+        "Kim's powerful sister, Yo Jong, said the gift was a sign.",
+        'said',
+        "Kim's powerful sister, Yo Jong",
+      ],
+      ['The official, who asked not to be named, said it was over.', 'said', null],
+    ]
+    for (const [text, cue, subject] of cases) {
+      const { tokens, run } = tokenRun(text, cue)
+      expect(wordsOf(text, tokens, subjectBefore(tokens, run))).toBe(subject)
+    }
+  })
+
+  it('offers an untagged subject as a hypothesis and marks where each candidate stands', () => {
+    const text = 'Most analysts expected that Kasich would win.'
+    const { tokens, run: cue } = tokenRun(text, 'expected')
+    const { run: content } = tokenRun(text, 'Kasich would win')
+    const resolver = new SpeakerResolver(text, [
+      { text: 'Kasich', type: 'person', start: 28, end: 34, entityId: 'e1' },
+    ])
+    const rule = {
+      content: { start: 28, end: 44 },
+      cue: { start: 14, end: 22 },
+      source: null,
+      speaker: null,
+      entityId: null,
+      kind: 'indirect' as const,
+    }
+    const hypotheses = speakerHypotheses(
+      {
+        tokens,
+        sources: [],
+        names: [],
+        resolver,
+        named: [],
+        resolve: (source, cueRange) => resolver.resolve(source, [], 'mentioned', false, cueRange),
+      },
+      { run: content, cue, kind: 'indirect', ownCue: true, rule, previous: null },
+    )
+    const subject = hypotheses.find((h) => h.features[0] === 'subj')
+    expect(subject?.resolved.speaker).toBe('Most analysts')
+    expect(subject?.features).toContain('subj|left|edge')
+    expect(subject?.features).toContain('subj|insubject')
   })
 })
 
@@ -155,17 +268,10 @@ describe('speaker ranking', () => {
 
   it('lists the antecedents a pronoun may stand for, each with its gender agreement', () => {
     const text = 'Laura Whitfield met Tom Reyes. Ms. Whitfield spoke first. She said it.'
-    const mention = (name: string, at: number, entityId: string) => ({
-      text: name,
-      type: 'person' as const,
-      start: at,
-      end: at + name.length,
-      entityId,
-    })
     const resolver = new SpeakerResolver(text, [
-      mention('Laura Whitfield', 0, 'e1'),
-      mention('Tom Reyes', 20, 'e2'),
-      mention('Whitfield', text.indexOf('Whitfield spoke'), 'e1'),
+      person('Laura Whitfield', 0, 'e1'),
+      person('Tom Reyes', 20, 'e2'),
+      person('Whitfield', text.indexOf('Whitfield spoke'), 'e1'),
     ])
     const candidates = resolver.antecedentCandidates(text.indexOf('She'), [], 'She')
     const whitfield = candidates.find((c) => c.resolved.speaker === 'Laura Whitfield')

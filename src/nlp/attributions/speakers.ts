@@ -278,7 +278,18 @@ export class SpeakerResolver {
     const headEnd = cut === null ? source.end : source.start + cut.index
     const inside = this.mentions.filter((m) => m.start < source.end && m.end > source.start)
     const head = inside.filter((m) => m.start < headEnd)
-    const persons = head.filter((m) => m.type === 'person')
+    // A person whose name only qualifies the head ("Kim's powerful sister, Yo Jong") gives way to a person the
+    // source names in apposition (the sister); alone, it stands as before ("Clinton's campaign").
+    const possessor = (m: NameMention): boolean =>
+      (/['’]s$/.test(m.text) ? /^\s+\p{L}/u : /^['’]s\s+\p{L}/u).test(
+        this.text.slice(m.end, headEnd),
+      )
+    const apposed = inside.filter((m) => m.start >= headEnd && m.type === 'person' && !possessor(m))
+    const headPersons = head.filter((m) => m.type === 'person')
+    const persons =
+      apposed.length > 0 && headPersons.length > 0 && headPersons.every(possessor)
+        ? apposed
+        : headPersons
     const longest = persons.reduce<NameMention | undefined>(
       (best, m) =>
         best === undefined || wordsOf(m.text).length >= wordsOf(best.text).length ? m : best,
@@ -489,14 +500,26 @@ function withoutTitles(name: string): string {
   return words.slice(first, last).join(' ')
 }
 
-/** A source as written, without a possessive or surrounding punctuation. */
+// Words a tagged source runs on into after its noun ("the editorial board recently", "Others, however", "a
+// judge last month"): adverbs, time words. A description's last word is its head noun, which names it.
+const DESCRIPTION_TAIL =
+  /(?:\s+(?:\p{Ll}{3,}ly|here|now|also|however|further|too|again|then|still|today|yesterday|tonight|earlier|later|(?:last|this|next|on)\s+(?:week|month|year|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|monday|tuesday|wednesday|thursday|friday|saturday|sunday))+$/iu
+
+/**
+ * A source as written, without a possessive or surrounding punctuation, cut at an apposition or a relative
+ * clause ("economists who favor consumption" → "economists", "A third of independents, 33%" → "A third of
+ * independents") and without adverbs or time words after its noun.
+ */
 function cleanSource(written: string): string | null {
-  const clean = written
+  const head = written.split(/\s*[,(]|\s+(?:who|whom|whose|which|that)\s/u)[0] ?? ''
+  const clean = (WORD.test(head) ? head : written)
     .replace(/['’]s$/, '')
     .replace(/^(the|a|an)\s+/i, '')
     .replace(/^[\s,;:—–-]+|[\s,;:—–-]+$/g, '')
     .trim()
-  return clean === '' ? null : clean
+  const untailed = clean.replace(DESCRIPTION_TAIL, '')
+  const result = untailed === '' ? clean : untailed
+  return result === '' ? null : result
 }
 
 /** A distance in characters, bucketed (a sentence, a paragraph, several). */
