@@ -11,7 +11,8 @@
  * Rows: the shipped rules (`NAME_RULES`), all rules, none, and each rule of `ALL_NAME_RULES` left out of all;
  * `NER_CV_CONFIGS=shipped,none` limits the rows. `NER_CV_WRITE=models/ner-en.json.gz` writes the shipped
  * rules' ner-train figures into that model file (`crossValidation`, printed by `npm run eval`).
- * Fold models are cached in $NER_CV_CACHE (default /tmp/corroborate-ner-cv) under $NER_CV_TAG.
+ * Fold models are cached in $NER_CV_CACHE (default /tmp/corroborate-ner-cv) under $NER_CV_TAG; NER_CV_FOLDS=1
+ * prints each fold's figures (for paired comparisons of two models over the same folds).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -282,6 +283,10 @@ for (const config of configs()) {
     }
     writeFileSync(out, serializeModel(model))
   }
+  if (process.env.NER_CV_FOLDS === '1')
+    console.error(
+      `${config.name} per fold: all ${perFold.all.map(fmt).join(' ')}; prose ${perFold.news.map(fmt).join(' ')}; tweets ${perFold.btc.map(fmt).join(' ')}`,
+    )
   console.log(
     `${config.name.padEnd(22)} | ${cell(perFold.all)} | ${cell(perFold.news)} | ${cell(perFold.btc)} | ${fmt(ecbUntyped)} ${fmt(ecbTyped)}        | ${fmt(conllMain)} ${fmt(conll4)}`,
   )

@@ -119,9 +119,17 @@ export function nerTrainTexts(countries: Set<string>, newsRepeat = NEWS_REPEAT):
     )
 }
 
+/**
+ * Document-level features (session 16 trial, off in the shipped model; models/README.md):
+ * NER_DOCUMENT=history,capital (prediction history `h=`, capitalised where case speaks `du=`).
+ */
+const DOCUMENT = (process.env.NER_DOCUMENT ?? '').split(',')
+
 export function trainModelOn(texts: TrainingText[], gazetteer: Gazetteer, epochs = EPOCHS) {
   return trainPerceptron(texts, gazetteer, {
     epochs,
+    history: DOCUMENT.includes('history'),
+    capital: DOCUMENT.includes('capital'),
     onEpoch: (epoch, accuracy) =>
       console.error(`  epoch ${epoch}: ${(accuracy * 100).toFixed(2)}% of tokens right`),
   })

@@ -32,6 +32,11 @@ export interface FeatureContext {
   titleSentence: boolean[]
   /** The word occurs in lower case elsewhere in the text, not at a sentence start. */
   seenLower: boolean[]
+  /**
+   * The token stands where case says little (a sentence start, a headline) and the word occurs capitalised
+   * elsewhere in the text where case speaks (mid-sentence, not a headline).
+   */
+  seenCapital: boolean[]
 }
 
 /** Word shape with runs collapsed: "Peskov" Xx, "KCNA" X, "U.S." X.X., "Jong-un" Xx-x, "2024" d. */
@@ -89,11 +94,29 @@ export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureCo
     const counts = capsBySentence.get(token.sentence)
     return counts !== undefined && counts.letters >= 4 && counts.initials / counts.letters > 0.75
   })
+  const capitalSeen = new Set<string>()
+  tokens.forEach((token, index) => {
+    if (
+      !sentenceStart[index] &&
+      !capsSentence[index] &&
+      !titleSentence[index] &&
+      /^\p{Lu}/u.test(token.text)
+    )
+      capitalSeen.add(lower[index] as string)
+  })
+  const seenCapital = lower.map(
+    (word, index) =>
+      (sentenceStart[index] === true ||
+        capsSentence[index] === true ||
+        titleSentence[index] === true) &&
+      capitalSeen.has(word),
+  )
   return {
     tokens,
     lower,
     shapes,
     titleSentence,
+    seenCapital,
     placeTags: placeTags(lower, gazetteer),
     sentenceStart,
     capsSentence,
@@ -211,6 +234,7 @@ export function listFeatures(
   const before = lower[index - 1] ?? PAD
   const features: string[] = []
   if (context.seenLower[index]) features.push(`dl=${wordCase}`)
+  if (context.seenCapital[index]) features.push(`du=${wordCase}`)
   const place = context.placeTags[index] as string
   if (place !== '') features.push(`gp=${place}`, `gpc=${place}${wordCase}`)
   if (gazetteer.firstNames.has(word))

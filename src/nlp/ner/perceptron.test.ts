@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs'
 import { expect, test } from 'vitest'
 import { defaultModel } from './model.js'
 import { TAGS, tagTokens, tagTokensByFeature, trainPerceptron, type Weights } from './perceptron.js'
-import { tokenize } from './tokenize.js'
+import { type Token, tokenize } from './tokenize.js'
 
 const EXAMPLES = new URL('../../../examples/aurus-gift/', import.meta.url)
 
@@ -72,4 +72,58 @@ test('structured training learns a name that only its next word reveals', () => 
     tagTokensByFeature(tokenize(text), weights, gazetteer).map((tag) => TAGS[tag] as string)
   expect(tags('Acme Corp said')).toEqual(['B-ORG', 'I-ORG', 'O'])
   expect(tags('Acme met Ann')).toEqual(['B-PER', 'O', 'B-PER'])
+})
+
+test('a word keeps the type the tagger gave it earlier in the text, not before (prediction history)', () => {
+  // "zork" alone is no name; before "inc" it is an organisation, and a later "Zork" with nothing around it
+  // reads that earlier tag (h=ORG). A "Zork" before the first "Zork inc" has no history to read.
+  const row = (scores: Record<string, number>): Float32Array =>
+    Float32Array.from(TAGS.map((tag) => scores[tag] ?? 0))
+  const weights: Weights = new Map([
+    ['w=zork', row({ O: 1 })],
+    ['w+1=inc', row({ 'B-ORG': 3 })],
+    ['h=ORG', row({ 'B-ORG': 2 })],
+  ])
+  const { gazetteer } = defaultModel()
+  const tokens = tokenize('Zork said.\nZork inc.\nZork said.')
+  const names = (tags: number[]): string[] =>
+    tokens.flatMap((token, index) =>
+      token.text === 'Zork' ? [TAGS[tags[index] as number] as string] : [],
+    )
+  const expected = ['O', 'B-ORG', 'B-ORG']
+  expect(names(tagTokens(tokens, weights, gazetteer))).toEqual(expected)
+  expect(names(tagTokensByFeature(tokens, weights, gazetteer))).toEqual(expected)
+  weights.delete('h=ORG')
+  expect(names(tagTokens(tokens, weights, gazetteer))).toEqual(['O', 'B-ORG', 'O'])
+})
+
+test("training learns to read the tagger's own earlier tags of a word", () => {
+  // Each text names a different company, first after "Shares of"; then an unknown capitalised word and the
+  // company's second mention stand alike (sentence-initial, between "grew."s): only the tag given to the
+  // company's name earlier in the text tells them apart.
+  const { gazetteer } = defaultModel()
+  const example = (name: string, other: string): { tokens: Token[]; tags: number[] } => {
+    const tokens = tokenize(`Shares of ${name} inc. grew.\n${other} grew.\n${name} grew.`)
+    return {
+      tokens,
+      tags: tokens.map((token) => TAGS.indexOf(token.text === name ? 'B-ORG' : 'O')),
+    }
+  }
+  const texts = [
+    ['Zork', 'Glim'],
+    ['Blip', 'Tusk'],
+    ['Quux', 'Harv'],
+    ['Wibe', 'Mell'],
+    ['Plon', 'Yarb'],
+    ['Dax', 'Cind'],
+  ].map(([name, other]) => example(name as string, other as string))
+  const test = example('Frob', 'Semp')
+  const tagged = (history: boolean): number[] =>
+    tagTokensByFeature(
+      test.tokens,
+      trainPerceptron(texts, gazetteer, { epochs: 10, history, capital: true }),
+      gazetteer,
+    )
+  expect(tagged(true)).toEqual(test.tags)
+  expect(tagged(false)).not.toEqual(test.tags)
 })

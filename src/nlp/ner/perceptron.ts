@@ -114,15 +114,83 @@ function sentenceRanges(tokens: Token[]): [number, number][] {
   return tokens.length === 0 ? [] : ranges
 }
 
-/** Viterbi decoding of every sentence of a text. */
+/** The name type of a tag (0 outside, 1 PER, 2 ORG, 3 LOC, 4 MISC): B- and I- tags of a type share it. */
+const typeOfTag = (tag: number): number => (tag + 1) >> 1
+
+/** The feature names of the types a word was tagged with earlier in the text (`h=` by typeOfTag). */
+export const HISTORY_FEATURES = ['h=O', 'h=PER', 'h=ORG', 'h=LOC', 'h=MISC']
+
+/**
+ * What the tagger said of each capitalised word earlier in the text (Ratinov & Roth 2009's prediction
+ * history): per lower-case word, a bit per name type its capitalised occurrences were tagged with. A name
+ * is written the same way all through a text but read in contexts of varying help: "Scientology officials"
+ * after "the Church of Scientology". The words of a sentence are looked up before it is decoded and recorded
+ * after, in text order, in training as in tagging.
+ */
+export class TagHistory {
+  private readonly seen = new Map<string, number>()
+  /** Whether each token is looked up and recorded (capitalised), and its lower-case word. */
+  constructor(
+    private readonly words: string[],
+    private readonly capital: Uint8Array,
+  ) {}
+
+  static of(tokens: Token[], lower: string[]): TagHistory {
+    return new TagHistory(
+      lower,
+      Uint8Array.from(tokens, (token) => (/^\p{Lu}/u.test(token.text) ? 1 : 0)),
+    )
+  }
+
+  /** The type bits of the token's word so far (0 when unseen or not capitalised). */
+  bits(token: number): number {
+    return this.capital[token] === 1 ? (this.seen.get(this.words[token] as string) ?? 0) : 0
+  }
+
+  record(from: number, to: number, tags: number[]): void {
+    for (let token = from; token <= to; token++)
+      if (this.capital[token] === 1) {
+        const word = this.words[token] as string
+        this.seen.set(word, (this.seen.get(word) ?? 0) | (1 << typeOfTag(tags[token] as number)))
+      }
+  }
+}
+
+/** Viterbi decoding of every sentence of a text; `history` rows (by type) join each token's own scores. */
 export function viterbi(
   tokens: Token[],
   own: Float64Array,
   transition: TransitionScores,
+  history?: { words: string[]; rows: (Float32Array | undefined)[] },
 ): number[] {
   const tags = new Array<number>(tokens.length).fill(OUTSIDE)
-  for (const [from, to] of sentenceRanges(tokens)) viterbiSentence(from, to, own, transition, tags)
+  const size = TAGS.length
+  const seen = history === undefined ? null : TagHistory.of(tokens, history.words)
+  for (const [from, to] of sentenceRanges(tokens)) {
+    if (seen !== null && history !== undefined)
+      for (let token = from; token <= to; token++) {
+        const bits = seen.bits(token)
+        if (bits === 0) continue
+        for (let type = 0; type < HISTORY_FEATURES.length; type++) {
+          const row = history.rows[type]
+          if ((bits & (1 << type)) === 0 || row === undefined) continue
+          for (let tag = 0; tag < size; tag++)
+            own[token * size + tag] = (own[token * size + tag] as number) + (row[tag] as number)
+        }
+      }
+    viterbiSentence(from, to, own, transition, tags)
+    seen?.record(from, to, tags)
+  }
   return tags
+}
+
+/** The history rows of a model, or undefined when it has none (models built before them). */
+function historyOf(
+  weights: Weights,
+  lower: string[],
+): { words: string[]; rows: (Float32Array | undefined)[] } | undefined {
+  const rows = HISTORY_FEATURES.map((feature) => weights.get(feature))
+  return rows.every((row) => row === undefined) ? undefined : { words: lower, rows }
 }
 
 /** Compiled tables of each weight map seen, or null where the weights are not whole numbers. */
@@ -148,7 +216,12 @@ export function tagTokens(tokens: Token[], weights: Weights, gazetteer: Gazettee
   const context = featureContext(tokens, gazetteer)
   const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
   const own = staticScores(tables, context, gazetteer, wordCases)
-  return viterbi(tokens, own, tagScorer(tables, context, wordCases))
+  return viterbi(
+    tokens,
+    own,
+    tagScorer(tables, context, wordCases),
+    historyOf(weights, context.lower),
+  )
 }
 
 /** Tagging with a weight look-up per feature string: the reference the compiled tables must match. */
@@ -166,10 +239,15 @@ export function tagTokensByFeature(
     addScores(weights, staticFeatures(context, gazetteer, index), scores)
     own.set(scores, index * size)
   }
-  return viterbi(tokens, own, (index, previous, into) => {
-    into.fill(0)
-    addScores(weights, tagFeatures(context, index, TAGS[previous] as string), into)
-  })
+  return viterbi(
+    tokens,
+    own,
+    (index, previous, into) => {
+      into.fill(0)
+      addScores(weights, tagFeatures(context, index, TAGS[previous] as string), into)
+    },
+    historyOf(weights, context.lower),
+  )
 }
 
 /** One training text: its tokens and their gold tags (indices into TAGS). */
@@ -183,6 +261,14 @@ export interface TrainOptions {
   epochs: number
   /** Seed of the shuffle between passes (default 1). */
   seed: number
+  /** Whether the tagger reads its own earlier tags of the text's words (TagHistory; default false). */
+  history?: boolean
+  /**
+   * Whether a word at a sentence start or in a headline learns from being capitalised mid-sentence elsewhere
+   * in the text (`du=`; default false). Off, the feature never fires in training, so a model has no weight for
+   * it and tagging, which builds it always, is unchanged.
+   */
+  capital?: boolean
   /** Called after each pass with the share of tokens tagged right during it. */
   onEpoch?: (epoch: number, accuracy: number) => void
 }
@@ -196,6 +282,8 @@ interface InternedText {
   offsets: Int32Array
   /** Tag feature ids: TAG_FEATURES per previous tag per token ((token × size + previous) × TAG_FEATURES). */
   tagIds: Int32Array
+  /** Lower-case words (the prediction history's keys). */
+  lower: string[]
 }
 
 /** Features read per previous tag (tagFeatures). */
@@ -227,6 +315,7 @@ export function trainPerceptron(
   }
   const interned: InternedText[] = texts.map((text) => {
     const context = featureContext(text.tokens, gazetteer)
+    if (options.capital !== true) context.seenCapital.fill(false)
     const count = text.tokens.length
     const offsets = new Int32Array(count + 1)
     const ids: number[] = []
@@ -249,8 +338,11 @@ export function trainPerceptron(
       ids: Int32Array.from(ids),
       offsets,
       tagIds,
+      lower: context.lower,
     }
   })
+  const useHistory = options.history ?? false
+  const historyIds = HISTORY_FEATURES.map(idOf)
   const weights = new Float64Array(names.length * size)
   const sums = new Float64Array(names.length * size)
   let clock = 1
@@ -268,7 +360,9 @@ export function trainPerceptron(
     let right = 0
     let seen = 0
     for (const textIndex of order) {
-      const { text, sentences, ids, offsets, tagIds } = interned[textIndex] as InternedText
+      const { text, sentences, ids, offsets, tagIds, lower } = interned[textIndex] as InternedText
+      const history = useHistory ? TagHistory.of(text.tokens, lower) : null
+      const historyBits = new Int32Array(text.tokens.length)
       const own = new Float64Array(text.tokens.length * size)
       const predicted = new Array<number>(text.tokens.length).fill(OUTSIDE)
       const transition: TransitionScores = (token, previous, into) => {
@@ -288,7 +382,20 @@ export function trainPerceptron(
               own[token * size + tag] =
                 (own[token * size + tag] as number) + (weights[row + tag] as number)
           }
+        if (history !== null)
+          for (let token = from; token <= to; token++) {
+            const bits = history.bits(token)
+            historyBits[token] = bits
+            for (let type = 0; type < historyIds.length; type++) {
+              if ((bits & (1 << type)) === 0) continue
+              const row = (historyIds[type] as number) * size
+              for (let tag = 0; tag < size; tag++)
+                own[token * size + tag] =
+                  (own[token * size + tag] as number) + (weights[row + tag] as number)
+            }
+          }
         viterbiSentence(from, to, own, transition, predicted)
+        history?.record(from, to, predicted)
         for (let token = from; token <= to; token++) {
           const truth = text.tags[token] as number
           const guess = predicted[token] as number
@@ -296,11 +403,18 @@ export function trainPerceptron(
           const guessBefore = token === from ? OUTSIDE : (predicted[token - 1] as number)
           seen++
           if (truth === guess) right++
-          if (truth !== guess)
+          if (truth !== guess) {
             for (let k = offsets[token] as number; k < (offsets[token + 1] as number); k++) {
               update(ids[k] as number, truth, 1)
               update(ids[k] as number, guess, -1)
             }
+            const bits = historyBits[token] as number
+            for (let type = 0; type < historyIds.length; type++)
+              if ((bits & (1 << type)) !== 0) {
+                update(historyIds[type] as number, truth, 1)
+                update(historyIds[type] as number, guess, -1)
+              }
+          }
           if (truth !== guess || truthBefore !== guessBefore)
             for (let slot = 0; slot < TAG_FEATURES; slot++) {
               update(tagIds[(token * size + truthBefore) * TAG_FEATURES + slot] as number, truth, 1)
