@@ -43,7 +43,7 @@ export function buildBrief(
           new Set(a.claim.spans.map((span) => span.articleId)).size ||
         a.claim.spans[0]!.start - b.claim.spans[0]!.start,
     )
-  const brief: { text: string; spans: Span[] }[] = []
+  const brief: { text: string; spans: Span[]; line: ReturnType<typeof lineKind> }[] = []
   for (const { claim, sentence } of usable) {
     if (brief.length === MAX_SENTENCES + SPARE_CANDIDATES) break
     const cited = onePerArticle(claim.members).map((member) => ({
@@ -52,15 +52,37 @@ export function buildBrief(
     }))
     const spans = supportedCitations(sentence.text, cited, byId)
     if (spans.length > 0)
-      brief.push({ text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()), spans })
+      brief.push({
+        text: sentence.text.replace(/^[a-z]/, (first) => first.toUpperCase()),
+        spans,
+        line: lineKind(sentence),
+      })
   }
   // Best supported first by the citations that stand (a claim of three articles may keep one), ties in the
-  // ledger's order.
-  return brief
+  // ledger's order; then the best supported line the outlets state in their own voice leads — what happened,
+  // before what someone said of it (a reaction, however widely carried, is not the news) — one that reports
+  // an event first among those as well supported.
+  const ranked = brief
     .map((entry, index) => ({ entry, index }))
     .sort((a, b) => b.entry.spans.length - a.entry.spans.length || a.index - b.index)
-    .slice(0, MAX_SENTENCES)
     .map(({ entry }) => entry)
+  const stated = ranked.filter((entry) => entry.line !== 'reported')
+  const best = stated[0]?.spans.length
+  const lead =
+    stated.find((entry) => entry.line === 'event' && entry.spans.length === best) ?? stated[0]
+  return (lead === undefined ? ranked : [lead, ...ranked.filter((entry) => entry !== lead)])
+    .slice(0, MAX_SENTENCES)
+    .map(({ text, spans }) => ({ text, spans }))
+}
+
+/**
+ * What a line is: someone's words the outlet reports (an attribution or a quotation), an event the outlet
+ * states in its own voice (a verb of src/data/event-verbs.ts, as the propositions mark it), or another
+ * statement of its own.
+ */
+function lineKind(sentence: Proposition): 'reported' | 'event' | 'statement' {
+  if (sentence.attributedTo !== null || sentence.quoted) return 'reported'
+  return [...sentence.terms].some((term) => term.startsWith('event:')) ? 'event' : 'statement'
 }
 
 /**

@@ -62,3 +62,23 @@ test('an article dating one kind of event on two days does not take a side on th
   )
   expect(agreement).toEqual([])
 })
+
+test("two candidates' campaign sums share one common noun, not a subject: no conflict", () => {
+  const race = [
+    extract({
+      id: 'daily',
+      site: 'Daily',
+      published,
+      clean: true,
+      text: 'The challenger teaches economics at a small college. He raised just over $200,000 for his campaign, a fraction of what the incumbent spent.',
+    }),
+    extract({
+      id: 'courier',
+      site: 'Courier',
+      published,
+      clean: true,
+      text: 'The majority leader, who had raised $5.4 million for the campaign, blanketed the district with fliers.',
+    }),
+  ]
+  expect(findConflicts(race, (articleId) => articleId)).toEqual([])
+})

@@ -13,6 +13,14 @@ import { type NumberFact, numberFacts } from './number-facts.js'
 
 /** A date this many days or more before the report is background ("in 2018"), not the story's event. */
 const CURRENT_EVENT_DAYS = 14
+/**
+ * Sums other than prices and counts of people are of one thing only when their subjects share this many words:
+ * one common noun names a kind of thing, and two sums of it are often of two ("raised $200,000 for his
+ * campaign" and "raised $5.4 million for the campaign" are two candidates'; last year's "$25 billion in wall
+ * money" and this year's "$5.7 billion for his proposed border wall"). Two words ("military construction",
+ * "state … local taxes") single one thing out.
+ */
+const MIN_SHARED_SUBJECT_WORDS = 2
 /** "About" and its kin: values this close (relative) are the same figure rounded. */
 const APPROXIMATE_SPREAD = 0.1
 
@@ -182,7 +190,8 @@ function numberConflicts(
 /**
  * Figures of one thing, best-linked first. A price or a count of people is of the story's object; other sums
  * are of one thing when the subject words they share single them out: the words' weights (inverse document
- * frequency among the story's sums of that kind) add up to at least a word only those two sums use. A word
+ * frequency among the story's sums of that kind) add up to at least a word only those two sums use, and they
+ * share at least MIN_SHARED_SUBJECT_WORDS words. A word
  * most sums share ("wall", "construction" in a border-wall story) links nothing alone. One article giving
  * two values that cannot both hold writes about two things ("$1.375 billion for the wall … the $5.7 billion
  * he demanded"), so no group holds both.
@@ -202,9 +211,9 @@ function groupFigures(facts: NumberFact[]): NumberFact[][] {
         continue
       }
       const kind = kindOf(a)
-      const weight = [...new Set(a.subject)]
-        .filter((shared) => b.subject.includes(shared))
-        .reduce((sum, shared) => sum + weights.word(kind, shared), 0)
+      const shared = [...new Set(a.subject)].filter((word) => b.subject.includes(word))
+      if (shared.length < MIN_SHARED_SUBJECT_WORDS) continue
+      const weight = shared.reduce((sum, word) => sum + weights.word(kind, word), 0)
       if (weight >= weights.pair(kind)) pairs.push({ i, j, weight })
     }
   pairs.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j)

@@ -22,3 +22,16 @@ test('an unnamed report is attributed to an unnamed source, not to "It"', () => 
   )
   expect(clauses[0]?.attributedTo).toBe('an unnamed source')
 })
+
+test("a clause does not carry its article's dateline: the filing place is not part of the claim", () => {
+  const article = extract({
+    id: 'a',
+    text: 'OSLO, Norway – The harbour authority closed the northern port on Monday after a storm.\n\nShips waited outside the breakwater for two days.',
+    published: '2025-05-13',
+  })
+  const [first] = propositionsOf(article)
+  expect(first?.text).toBe(
+    'The harbour authority closed the northern port on Monday after a storm.',
+  )
+  expect(article.text.slice(first?.start, first?.end)).toBe(first?.text)
+})

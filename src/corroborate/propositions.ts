@@ -84,7 +84,9 @@ export function propositionsOf(article: Article): Proposition[] {
     // "Governor Petrova ordered an inquiry" are one claim by her.
     const inCue = (offset: number): boolean =>
       cue !== null && offset >= sentence.start + cue.start && offset < sentence.start + cue.end
-    for (const clause of clausesOf(sentence.text, sentence.start)) {
+    for (const clause of clausesOf(sentence.text, sentence.start).map((clause) =>
+      withoutDateline(clause, article.dateline),
+    )) {
       const tokens = tokenize(clause.text)
       if (tokens.length < MIN_CLAUSE_WORDS) continue
       const terms = new Set<string>()
@@ -161,6 +163,27 @@ function speakerOf(quotes: StoryAnnotations['quotes'], start: number, end: numbe
     if (quote.speaker !== null && covered * 2 >= end - start) return quote.speaker
   }
   return null
+}
+
+/**
+ * A clause without the dateline that opens the article's first sentence ("SEOUL, South Korea – Russian
+ * President…"): the place the report was filed from is typography, not part of what the clause claims, and
+ * it would otherwise lead the claim's text in the ledger and the brief. Read from the dateline the metadata
+ * stage found (any case: "Seoul —"), with an optional region after a comma, up to the dash (a spaced
+ * hyphen, so that "Seoul-based" stays).
+ */
+function withoutDateline(
+  clause: { text: string; start: number },
+  dateline: string | null,
+): { text: string; start: number } {
+  if (dateline === null || dateline.trim() === '') return clause
+  const escaped = dateline.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  const prefix = new RegExp(
+    String.raw`^${escaped}(?:,[^,\u2013\u2014\n]{1,40})?(?:\s*[\u2013\u2014]|\s+-)\s*`,
+    'iu',
+  ).exec(clause.text)
+  if (prefix === null || prefix[0].length >= clause.text.length) return clause
+  return { text: clause.text.slice(prefix[0].length), start: clause.start + prefix[0].length }
 }
 
 function clausesOf(text: string, offset: number): { text: string; start: number }[] {
