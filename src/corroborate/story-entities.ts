@@ -12,6 +12,7 @@ import {
 } from '../nlp/names.js'
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
 import { IndexGroups } from '../text/index-groups.js'
+import { boundedMemo } from '../text/memo.js'
 
 /**
  * A rare spelling is taken for a slip of a name the story uses often when it is one edit away, at most this
@@ -45,27 +46,20 @@ export interface StoryEntities {
   typeOf: (storyEntityId: string) => EntityType | null
 }
 
+/** Compact keys, memoised (bounded): the relation rules ask for both forms' counts in every comparison. */
+const MAX_KEYS_KEPT = 50_000
+
 /**
  * The key two forms of one name share across a story: the name key without spaces, a company's legal form
  * ("Microsoft Corp." / "Microsoft") and the abbreviations of "Mount" and "Fort" ("Mt Cook" / "Mount Cook").
  */
-function compact(key: string): string {
-  let found = compactKeys.get(key)
-  if (found === undefined) {
-    if (compactKeys.size >= MAX_KEYS_KEPT) compactKeys.clear()
-    found = key
-      .replace(/ (?:corp|inc|ltd|llc|plc|co)$/, '')
-      .replace(/(^| )mt(?= )/g, '$1mount')
-      .replace(/(^| )ft(?= )/g, '$1fort')
-      .replace(/ /g, '')
-    compactKeys.set(key, found)
-  }
-  return found
-}
-
-/** Compact keys, memoised (bounded): the relation rules ask for both forms' counts in every comparison. */
-const MAX_KEYS_KEPT = 50_000
-const compactKeys = new Map<string, string>()
+const compact = boundedMemo(MAX_KEYS_KEPT, (key: string): string =>
+  key
+    .replace(/ (?:corp|inc|ltd|llc|plc|co)$/, '')
+    .replace(/(^| )mt(?= )/g, '$1mount')
+    .replace(/(^| )ft(?= )/g, '$1fort')
+    .replace(/ /g, ''),
+)
 
 /**
  * A short form joins the entity it shortens when that entity has at least this many times the mentions of

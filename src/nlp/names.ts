@@ -1,3 +1,5 @@
+import { boundedMemo } from '../text/memo.js'
+
 /**
  * How name forms compare: the key two spellings of one name share, acronyms, short forms, one-letter slips.
  * Used within an article (src/nlp/identity.ts) and across a story (src/corroborate/story-entities.ts).
@@ -22,21 +24,15 @@ export function nameKey(name: string): string {
     .trim()
 }
 
+const MAX_KEYS_KEPT = 50_000
+
 /**
  * The words of a key. Memoised (bounded): a story compares every form with every other, each comparison asks
  * for both forms' words, and callers only read them.
  */
-export function keyWords(key: string): readonly string[] {
-  let words = keyWordCache.get(key)
-  if (words === undefined) {
-    if (keyWordCache.size >= MAX_KEYS_KEPT) keyWordCache.clear()
-    keyWordCache.set(key, (words = Object.freeze(key.split(' ').filter(Boolean))))
-  }
-  return words
-}
-
-const MAX_KEYS_KEPT = 50_000
-const keyWordCache = new Map<string, readonly string[]>()
+export const keyWords: (key: string) => readonly string[] = boundedMemo(MAX_KEYS_KEPT, (key) =>
+  Object.freeze(key.split(' ').filter(Boolean)),
+)
 
 /** Whether a form is written as an acronym ("KCNA", "U.N.", "NATO"). */
 export function isAcronym(text: string): boolean {

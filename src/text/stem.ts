@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer'
+import { boundedMemo } from './memo.js'
 
 /**
  * Porter stems, memoised: the story stages stem the same words again and again (each clause, each stance
@@ -6,13 +7,5 @@ import { stemmer } from 'stemmer'
  * bounded (cleared when full): a long-running store sees an open vocabulary.
  */
 const MAX_KEPT = 100_000
-const stems = new Map<string, string>()
 
-export function stem(word: string): string {
-  let found = stems.get(word)
-  if (found === undefined) {
-    if (stems.size >= MAX_KEPT) stems.clear()
-    stems.set(word, (found = stemmer(word)))
-  }
-  return found
-}
+export const stem: (word: string) => string = boundedMemo(MAX_KEPT, stemmer)

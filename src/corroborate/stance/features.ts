@@ -31,9 +31,9 @@ export const TERM_FEATURES = 11
 /** Words either side of a claim word within which a negation or refuting word counts as aimed at it. */
 const NEAR_WORDS = 4
 
-const REFUTE = new Set(REFUTING)
+export const REFUTE = new Set(REFUTING)
 const HEDGE = new Set(HEDGING)
-const NEGATE = new Set(NEGATION)
+export const NEGATE = new Set(NEGATION)
 
 export interface Word {
   norm: string
@@ -64,9 +64,10 @@ export interface PreparedText {
   question: boolean
 }
 
-/** A text's lead (its first two sentences) as the stance input reads it: stems and cue-word counts. */
+/** A text's lead (its first two sentences) as the stance input reads it: stems, their counts and cue-word counts. */
 interface Lead {
   stems: Set<string>
+  counts: Map<string, number>
   refuting: number
   hedging: number
   negation: number
@@ -82,6 +83,7 @@ function leadOf(text: PreparedText): Lead {
     const words = lead.flatMap((sentence) => sentence.words)
     found = {
       stems: new Set(lead.flatMap((sentence) => [...sentence.stems])),
+      counts: countStems(words),
       refuting: countIn(words, REFUTE),
       hedging: countIn(words, HEDGE),
       negation: countIn(words, NEGATE),
@@ -131,7 +133,7 @@ function countStems(words: Word[]): Map<string, number> {
   return counts
 }
 
-const countIn = (words: Word[], lexicon: Set<string>): number =>
+export const countIn = (words: Word[], lexicon: Set<string>): number =>
   words.reduce((sum, word) => sum + (lexicon.has(word.norm) ? 1 : 0), 0)
 
 export function prepareText(text: string): PreparedText {
@@ -297,6 +299,16 @@ function nearClaimWord(
   return false
 }
 
+const sentenceCounts = new WeakMap<PreparedText, Map<string, number>[]>()
+
+/** Each sentence's stem counts, counted once per text (they do not depend on the claim). */
+function sentenceCountsOf(text: PreparedText): Map<string, number>[] {
+  let found = sentenceCounts.get(text)
+  if (found === undefined)
+    sentenceCounts.set(text, (found = text.sentences.map((sentence) => countStems(sentence.words))))
+  return found
+}
+
 /**
  * The TERM_FEATURES measures: how much of the claim's rare-word mass the text holds (relatedness), and
  * whether the sentences about the claim negate or refute the claim's own words (disagreement).
@@ -307,12 +319,11 @@ function termMeasures(
   table: ArrayLike<number>,
 ): number[] {
   const weightOf = (stem: string): number => termIdfOf(table, stem)
-  const sentenceCounts = text.sentences.map((sentence) => countStems(sentence.words))
+  const sentenceCounts = sentenceCountsOf(text)
   const cosines = sentenceCounts.map((counts) => tfidfCosine(claim.counts, counts, weightOf))
   const coverages = text.sentences.map((sentence) =>
     idfCoverage(claim.stems, sentence.stems, weightOf),
   )
-  const leadCounts = countStems(text.sentences.slice(0, 2).flatMap((sentence) => sentence.words))
   const rare = [...claim.stems].sort((a, b) => weightOf(b) - weightOf(a)).slice(0, 3)
   const about = text.sentences.filter((_, index) => (coverages[index] as number) >= 0.3)
   const bestIndex = coverages.indexOf(Math.max(...coverages))
@@ -323,7 +334,7 @@ function termMeasures(
   return [
     tfidfCosine(claim.counts, text.counts, weightOf),
     Math.max(0, ...cosines),
-    tfidfCosine(claim.counts, leadCounts, weightOf),
+    tfidfCosine(claim.counts, leadOf(text).counts, weightOf),
     idfCoverage(claim.stems, text.stems, weightOf),
     Math.max(0, ...coverages),
     rare.length === 0 ? 0 : rare.filter((stem) => text.stems.has(stem)).length / rare.length,
@@ -413,7 +424,8 @@ export function stanceInput(
   }
   const closeOffset = textOffset + layout.textBuckets
   const closeWords = close.flatMap((sentence) => sentence.words)
-  addHashed(input, countStems(closeWords), closeOffset, layout.closeBuckets)
+  const closeCounts = countStems(closeWords)
+  addHashed(input, closeCounts, closeOffset, layout.closeBuckets)
   const idfOf = (bucket: number): number => idf[bucket] ?? 1
   const cosineOf = (weighted: Map<number, number>): number =>
     mapCosine(claimSide.weighted, weighted)
@@ -433,9 +445,7 @@ export function stanceInput(
     cosineOf(textSide.weighted),
     shareOf(claim.bigrams, text.bigrams),
     best === undefined ? 0 : shareOf(claim.bigrams, best.bigrams),
-    cosineOf(
-      addHashed({ indices: [], values: [] }, countStems(closeWords), 0, layout.textBuckets, idfOf),
-    ),
+    cosineOf(addHashed({ indices: [], values: [] }, closeCounts, 0, layout.textBuckets, idfOf)),
     log1(text.refuting),
     log1(closeRefuting),
     Math.min(claim.refuting, 2) / 2,

@@ -1,5 +1,12 @@
-import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
-import type { PreparedClaim, PreparedSentence, Word } from './features.js'
+import { HEDGING } from '../../data/stance-words.js'
+import {
+  countIn,
+  NEGATE,
+  type PreparedClaim,
+  type PreparedSentence,
+  REFUTE,
+  type Word,
+} from './features.js'
 
 /**
  * Whether an article states a claim in its own voice, nearly word for word: one of its sentences holds every
@@ -14,13 +21,8 @@ import type { PreparedClaim, PreparedSentence, Word } from './features.js'
  * ("an article claiming that …") sentences are left out; see `verify` for how it is used.
  */
 const MIN_CONTENT_WORDS = 3
-const NEGATE = new Set(NEGATION)
-const REFUTE = new Set(REFUTING)
 /** The stance model's hedges, and their forms it does not list (a report "claiming that" embeds the claim). */
 const HEDGE = new Set([...HEDGING, 'claiming', 'alleging', 'rumoured', 'rumored', 'supposedly'])
-
-const countIn = (words: Word[], lexicon: Set<string>): number =>
-  words.reduce((sum, word) => sum + (lexicon.has(word.norm) ? 1 : 0), 0)
 
 /** The first sentence of `sentences` that states the claim (see above), or null. */
 export function statingSentence(
