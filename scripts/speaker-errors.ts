@@ -5,6 +5,7 @@
  *   nice npx tsx scripts/speaker-errors.ts [--epochs 3] [--samples 40] > /tmp/speaker-errors.txt
  * Reads only train/ (with the out-of-fold tags of scripts/train-attributions.ts); dev/ is the report, not a guide.
  */
+import { numberArgument } from './arguments.js'
 import { sourceKind, speakerRight } from '../eval/attribution-metric.js'
 import { trimSpan } from '../eval/polnear.js'
 import { SpeakerRanker } from '../src/nlp/attributions/ranker.js'
@@ -16,12 +17,8 @@ import {
   trainRanker,
 } from './speaker-ranker-data.js'
 
-const argument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name)
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback
-}
-const EPOCHS = argument('--epochs', 3)
-const SAMPLES = argument('--samples', 40)
+const EPOCHS = numberArgument('epochs', 3)
+const SAMPLES = numberArgument('samples', 40)
 
 const kept = readOutOfFold()
 const articles = prepareTrainArticles(readModel(), kept)

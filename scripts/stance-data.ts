@@ -125,9 +125,3 @@ export const meanSd = (values: number[]): string => {
   const sd = Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length)
   return `${mean.toFixed(3)} ± ${sd.toFixed(3)}`
 }
-
-/** A numeric command-line option (`--name VALUE`), or the fallback. */
-export const numberArgument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at === -1 ? fallback : Number(process.argv[at + 1])
-}

@@ -11,6 +11,7 @@
  *    scripts/tune-attributions.ts, which chooses the assembly settings.
  * The dev/ part is never read here.
  */
+import { numberArgument } from './arguments.js'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { scoreAttributions } from '../eval/attribution-metric.js'
@@ -42,13 +43,9 @@ import {
   trainPerceptron,
 } from './perceptron-trainer.js'
 
-const argument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name)
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback
-}
-const FOLDS = argument('--folds', 5)
-const EPOCHS = argument('--epochs', 5)
-const ROLE_EPOCHS = argument('--role-epochs', 4)
+const FOLDS = numberArgument('folds', 5)
+const EPOCHS = numberArgument('epochs', 5)
+const ROLE_EPOCHS = numberArgument('role-epochs', 4)
 const MIN_COUNT = 2
 const PRUNE_LEVELS = [0, 0.01, 0.02, 0.03, 0.05]
 // Decision thresholds of the source/cue tagger: added to every token's B-/I-SRC and B-/I-CUE scores. A

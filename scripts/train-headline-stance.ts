@@ -8,6 +8,7 @@
  *
  * Options: --l2 X --epochs N --lr X --buckets N (defaults: HEADLINE_SETTINGS, chosen by the CV above).
  */
+import { numberArgument } from './arguments.js'
 import { writeFileSync } from 'node:fs'
 import { packHeadlineModel } from '../src/corroborate/stance/headline.js'
 import {
@@ -17,18 +18,14 @@ import {
   trainHeadline,
 } from './headline-trainer.js'
 
-const argument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(`--${name}`)
-  return at === -1 ? fallback : Number(process.argv[at + 1])
-}
 const settings = {
-  l2: argument('l2', HEADLINE_SETTINGS.l2),
-  epochs: argument('epochs', HEADLINE_SETTINGS.epochs),
-  lr: argument('lr', HEADLINE_SETTINGS.lr),
-  buckets: argument('buckets', HEADLINE_SETTINGS.buckets),
+  l2: numberArgument('l2', HEADLINE_SETTINGS.l2),
+  epochs: numberArgument('epochs', HEADLINE_SETTINGS.epochs),
+  lr: numberArgument('lr', HEADLINE_SETTINGS.lr),
+  buckets: numberArgument('buckets', HEADLINE_SETTINGS.buckets),
 }
-const folds = argument('cv', 0)
-const repeats = argument('repeats', 1)
+const folds = numberArgument('cv', 0)
+const repeats = numberArgument('repeats', 1)
 const OUT = new URL('../src/corroborate/stance/weights-headline.ts', import.meta.url)
 const examples = headlineExamples(settings.buckets)
 

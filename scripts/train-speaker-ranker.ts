@@ -11,6 +11,7 @@
  * the epoch count is chosen by 5-fold cross-validation over articles (the taggers' folds), on the mean speaker
  * accuracy of the held-out folds. The dev/ part is never read here.
  */
+import { numberArgument } from './arguments.js'
 import { writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { MODEL_OUT } from './attribution-paths.js'
@@ -27,11 +28,7 @@ import {
   trainRanker,
 } from './speaker-ranker-data.js'
 
-const argument = (name: string, fallback: number): number => {
-  const at = process.argv.indexOf(name)
-  return at >= 0 ? Number(process.argv[at + 1]) : fallback
-}
-const EPOCHS = argument('--epochs', 8)
+const EPOCHS = numberArgument('epochs', 8)
 
 const started = Date.now()
 const log = (message: string): void =>

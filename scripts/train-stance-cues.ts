@@ -16,7 +16,8 @@ import { packModel, predict, STANCES, type StanceModel } from '../src/corroborat
 import { type Example, newModel, train } from './mlp-trainer.js'
 import { random } from './perceptron-trainer.js'
 import * as fnc from './stance-data.js'
-import { numberArgument, type Pair } from './stance-data.js'
+import { numberArgument } from './arguments.js'
+import { type Pair } from './stance-data.js'
 
 const argument = numberArgument
 const settings = {

@@ -37,12 +37,12 @@ import {
   type Stance,
   type StanceModel,
 } from '../src/corroborate/stance/model.js'
+import { numberArgument } from './arguments.js'
 import { type Example, newModel, train } from './mlp-trainer.js'
 import { random } from './perceptron-trainer.js'
 import {
   idfOver,
   meanSd,
-  numberArgument,
   type Pair,
   readBodies,
   readPairs,
