@@ -389,7 +389,7 @@ function sharesWhat(
     for (const term of a.terms)
       if (b.terms.has(term)) {
         common++
-        if (a.nameTerms.has(term) || b.nameTerms.has(term)) sameName = true
+        if (nameInEither(term, a, b)) sameName = true
       }
     // The story's subject and the event's kind alone join any two clauses about it ("helps Kim send a
     // message" and "Kim's sister received the car"): the clauses also share what else they name.

@@ -73,6 +73,7 @@ const nameTerms = (text: string): string[] =>
 export function propositionsOf(article: Article): Proposition[] {
   const { entities: names, quotes } = readAnnotations(article)
   const out: Proposition[] = []
+  const dateline = datelinePrefix(article.dateline)
   for (const sentence of splitSentences(article.text)) {
     if (sentence.text.length > MAX_SENTENCE_CHARS || sentence.text.endsWith('?')) continue
     const attribution = attributionOf(sentence.text)
@@ -85,7 +86,7 @@ export function propositionsOf(article: Article): Proposition[] {
     const inCue = (offset: number): boolean =>
       cue !== null && offset >= sentence.start + cue.start && offset < sentence.start + cue.end
     for (const clause of clausesOf(sentence.text, sentence.start).map((clause) =>
-      withoutDateline(clause, article.dateline),
+      withoutDateline(clause, dateline),
     )) {
       const tokens = tokenize(clause.text)
       if (tokens.length < MIN_CLAUSE_WORDS) continue
@@ -166,22 +167,28 @@ function speakerOf(quotes: StoryAnnotations['quotes'], start: number, end: numbe
 }
 
 /**
- * A clause without the dateline that opens the article's first sentence ("SEOUL, South Korea – Russian
- * President…"): the place the report was filed from is typography, not part of what the clause claims, and
- * it would otherwise lead the claim's text in the ledger and the brief. Read from the dateline the metadata
- * stage found (any case: "Seoul —"), with an optional region after a comma, up to the dash (a spaced
- * hyphen, so that "Seoul-based" stays).
+ * The pattern of the dateline that opens the article's first sentence ("SEOUL, South Korea – Russian
+ * President…"), built once per article: read from the dateline the metadata stage found (any case: "Seoul —"),
+ * with an optional region after a comma, up to the dash (a spaced hyphen, so that "Seoul-based" stays).
+ */
+function datelinePrefix(dateline: string | null): RegExp | null {
+  if (dateline === null || dateline.trim() === '') return null
+  const escaped = dateline.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(
+    String.raw`^${escaped}(?:,[^,\u2013\u2014\n]{1,40})?(?:\s*[\u2013\u2014]|\s+-)\s*`,
+    'iu',
+  )
+}
+
+/**
+ * A clause without the dateline that opens it: the place the report was filed from is typography, not part of
+ * what the clause claims, and it would otherwise lead the claim's text in the ledger and the brief.
  */
 function withoutDateline(
   clause: { text: string; start: number },
-  dateline: string | null,
+  dateline: RegExp | null,
 ): { text: string; start: number } {
-  if (dateline === null || dateline.trim() === '') return clause
-  const escaped = dateline.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  const prefix = new RegExp(
-    String.raw`^${escaped}(?:,[^,\u2013\u2014\n]{1,40})?(?:\s*[\u2013\u2014]|\s+-)\s*`,
-    'iu',
-  ).exec(clause.text)
+  const prefix = dateline?.exec(clause.text) ?? null
   if (prefix === null || prefix[0].length >= clause.text.length) return clause
   return { text: clause.text.slice(prefix[0].length), start: clause.start + prefix[0].length }
 }
