@@ -244,6 +244,11 @@ if (stanceDataPresent()) {
   figures['stance.emergent.fvTest.accuracy'] = emergent.fvSubsetAccuracy
   figures['stance.emergent.cv.accuracy'] = cv.mean
   figures['stance.emergent.fvTest.countsExact'] = emergent.fvTestCounts.exact
+  const cvCounts = meanSd(emergent.headlineCvCountsExact)
+  console.log(
+    `  same CV, held-out claims whose supporting and disputing counts are both exact: ${cvCounts.mean.toFixed(3)} ± ${cvCounts.sd.toFixed(3)}`,
+  )
+  figures['stance.emergent.cv.countsExact'] = cvCounts.mean
 } else console.log('\nStance — ../shared/data/stance-* not found, skipped')
 
 console.log(

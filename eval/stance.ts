@@ -10,7 +10,7 @@ import { scoreStances, type StanceScores } from './stance-metrics.js'
 import { OverlapIndex } from './stance-overlap.js'
 import { SHORT_TEXT_CHARS } from '../src/corroborate/verify.js'
 import {
-  crossValidateHeadline,
+  crossValidateHeadlineClaims,
   HEADLINE_SETTINGS,
   headlineExamples,
 } from '../scripts/headline-trainer.js'
@@ -178,6 +178,8 @@ export interface EmergentFigures {
   trainedPairs: number
   /** Held-out accuracy per fold of the headline model's 5-fold CV by claim on that training part, x4 deals. */
   headlineCv: number[]
+  /** Per fold of the same CV: held-out claims whose supporting and disputing counts are both exact. */
+  headlineCvCountsExact: number[]
 }
 
 export function evaluateEmergent(): EmergentFigures {
@@ -264,6 +266,12 @@ export function evaluateEmergent(): EmergentFigures {
   const seenByFnc = (pair: EmergentPair): boolean => inFncTrain(pair) || inFncBodies(pair)
   const peerOf = (pair: EmergentPair): string =>
     peer.get(`${pair.claimId}\u0000${pair.articleId}`) ?? ''
+  const headlineCv = crossValidateHeadlineClaims(
+    headlineExamples(HEADLINE_SETTINGS.buckets),
+    HEADLINE_SETTINGS,
+    5,
+    HEADLINE_CV_REPEATS,
+  )
   return {
     accuracy: accuracyOf(pairs, predictedOf),
     macroF1,
@@ -286,12 +294,8 @@ export function evaluateEmergent(): EmergentFigures {
       }
     }),
     trainedPairs: pairs.filter((pair) => pair.fvSplit === 'train').length,
-    headlineCv: crossValidateHeadline(
-      headlineExamples(HEADLINE_SETTINGS.buckets),
-      HEADLINE_SETTINGS,
-      5,
-      HEADLINE_CV_REPEATS,
-    ),
+    headlineCv: headlineCv.accuracy,
+    headlineCvCountsExact: headlineCv.countsExact,
   }
 }
 

@@ -8,12 +8,18 @@
 import { evaluateEmergent } from '../eval/stance.js'
 
 const figures = evaluateEmergent()
-const folds = figures.headlineCv
-const mean = folds.reduce((a, b) => a + b, 0) / folds.length
-const sd = Math.sqrt(folds.reduce((a, b) => a + (b - mean) ** 2, 0) / folds.length)
+const summary = (folds: number[]): string => {
+  const mean = folds.reduce((a, b) => a + b, 0) / folds.length
+  const sd = Math.sqrt(folds.reduce((a, b) => a + (b - mean) ** 2, 0) / folds.length)
+  return `${mean.toFixed(4)} ± ${sd.toFixed(4)} over ${folds.length} folds`
+}
 console.log(
   JSON.stringify(
-    { ...figures, headlineCv: `${mean.toFixed(4)} ± ${sd.toFixed(4)} over ${folds.length} folds` },
+    {
+      ...figures,
+      headlineCv: summary(figures.headlineCv),
+      headlineCvCountsExact: summary(figures.headlineCvCountsExact),
+    },
     null,
     1,
   ),

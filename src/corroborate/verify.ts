@@ -22,6 +22,7 @@ import {
   headlineFeatures,
   headlineInput,
   predictHeadline,
+  swappedPrior,
   unpackHeadlineModel,
 } from './stance/headline.js'
 import { HEADLINE_STANCE_MODEL } from './stance/weights-headline.js'
@@ -143,7 +144,7 @@ function bodyProbabilities(
 
 /**
  * A headline's stance: the headline model (trained on Emergent's training pairs) over its own cues and the
- * short-text FNC model's probabilities. A headline the short-text model finds unrelated, or that shares no
+ * short-text FNC model's probabilities, read both ways (claim against headline, headline against claim). A headline the short-text model finds unrelated, or that shares no
  * content word with the claim, is unrelated: the headline model only knows headlines written about the claim.
  */
 function headlineStance(
@@ -154,9 +155,10 @@ function headlineStance(
 ): { stance: Stance; confidence: number } {
   if (!sharesWords) return { stance: 'unrelated', confidence: prior[3] ?? 1 }
   headlineModel ??= unpackHeadlineModel(HEADLINE_STANCE_MODEL)
+  const swapped = swappedPrior((shortModel ??= unpackModel(SHORT_TEXT_STANCE_MODEL)), claim, text)
   const probabilities = predictHeadline(
     headlineModel,
-    headlineInput(headlineFeatures(claim, text, prior), headlineModel.buckets),
+    headlineInput(headlineFeatures(claim, text, prior, swapped), headlineModel.buckets),
   )
   const best = probabilities.indexOf(Math.max(...probabilities))
   return {

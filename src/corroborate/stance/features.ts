@@ -313,7 +313,7 @@ function sentenceCountsOf(text: PreparedText): Map<string, number>[] {
  * The TERM_FEATURES measures: how much of the claim's rare-word mass the text holds (relatedness), and
  * whether the sentences about the claim negate or refute the claim's own words (disagreement).
  */
-function termMeasures(
+export function termMeasures(
   claim: PreparedClaim,
   text: PreparedText,
   table: ArrayLike<number>,

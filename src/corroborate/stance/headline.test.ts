@@ -1,6 +1,9 @@
 import { expect, test } from 'vitest'
 import { verify } from '../verify.js'
-import { headlineFeatures } from './headline.js'
+import { headlineFeatures, swappedPrior } from './headline.js'
+import { prepareClaim, prepareText, stanceInput } from './features.js'
+import { predict, unpackModel } from './model.js'
+import { SHORT_TEXT_STANCE_MODEL } from './weights-short.js'
 
 // Headlines written for these tests (not Emergent's): one claim, the ways outlets frame it.
 const CLAIM = 'A crocodile was found living in a swimming pool in Leeds'
@@ -58,4 +61,42 @@ test('the shipped headline model reads plain, questioning, hedged and debunking 
   expect(stance.get('denied')).toBe('disagree')
   expect(result.support).toBe(1)
   expect(result.dispute).toBe(2)
+})
+
+test('reporting and rumour words are cues of their own, and one that opens the headline another', () => {
+  const report = cues('Report: crocodile found living in a Leeds swimming pool')
+  expect(report.has('report-start')).toBe(true)
+  expect(report.has('rep:report')).toBe(true)
+  const sources = cues('Crocodile may be living in Leeds pool, sources say')
+  expect(sources.has('report')).toBe(true)
+  expect(sources.has('report-start')).toBe(false)
+  expect(sources.has('rep:sources')).toBe(true)
+  expect(cues('Crocodile found living in Leeds swimming pool').has('report')).toBe(false)
+  expect(cues('"Crocodile" in Leeds pool was a log').has('quote-start')).toBe(true)
+})
+
+test('the short-text model read both ways feeds the headline model as its own cues', () => {
+  const features = headlineFeatures(
+    CLAIM,
+    'Crocodile found in Leeds pool',
+    [0.1, 0.2, 0.3, 0.4],
+    [0.5, 0.1, 0.3, 0.1],
+  )
+  expect(features.get('prior:3')).toBe(0.4)
+  expect(features.get('swap:0')).toBe(0.5)
+  const short = unpackModel(SHORT_TEXT_STANCE_MODEL)
+  const swapped = swappedPrior(short, CLAIM, 'Crocodile found in Leeds pool')
+  expect(swapped).toHaveLength(4)
+  expect(swapped.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5)
+  // The other way round is another reading, not the same numbers.
+  const forward = predict(
+    short,
+    stanceInput(
+      prepareClaim(CLAIM),
+      prepareText('Crocodile found in Leeds pool'),
+      short.layout,
+      short.idf,
+    ).input,
+  )
+  expect(swapped).not.toEqual(forward)
 })

@@ -1,8 +1,13 @@
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
-import { HEADLINE_HEDGING, HEADLINE_REFUTING } from '../../data/headline-cues.js'
+import {
+  HEADLINE_HEDGING,
+  HEADLINE_REFUTING,
+  HEADLINE_REPORTING,
+} from '../../data/headline-cues.js'
 import { fnv1a32 } from '../../text/hash.js'
-import { jaccard, type Word, wordsOf } from './features.js'
+import { jaccard, prepareClaim, prepareText, stanceInput, type Word, wordsOf } from './features.js'
+import { predict, type StanceModel } from './model.js'
 
 /**
  * The headline stance model: a headline (or any text shorter than a lead) against a claim, read the way
@@ -27,6 +32,7 @@ export interface HeadlineModel {
 const REFUTE = new Set([...REFUTING, ...HEADLINE_REFUTING])
 const HEDGE = new Set([...HEDGING, ...HEADLINE_HEDGING])
 const NEGATE = new Set(NEGATION)
+const REPORT = new Set(HEADLINE_REPORTING)
 /** A claim word and a headline word align at this character-trigram Jaccard (or the same stem). */
 const ALIGNED = 0.4
 /** A negator this many words or fewer before an aligned word negates it ("did NOT behead her"). */
@@ -66,11 +72,26 @@ function alignedPositions(claimWords: Word[], words: Word[]): number[] {
 /** Coarse places of a word in the headline: its opening word, the next two, the next three, later. */
 const placeOf = (at: number): string => (at <= 0 ? '0' : at <= 2 ? '1-2' : at <= 5 ? '3-5' : '6+')
 
-/** Named binary cues and a few graded ones; each name is hashed into the model's buckets. */
+/**
+ * The short-text FNC model read the other way round: the headline in the claim's place and the claim as the text.
+ * FNC-1's claims are outlets' headlines, so this is the reading the model was trained on; it says whether the
+ * claim is what the headline reports, where the forward reading says whether the headline is what the claim says.
+ */
+export const swappedPrior = (short: StanceModel, claim: string, headline: string): number[] =>
+  predict(
+    short,
+    stanceInput(prepareClaim(headline), prepareText(claim), short.layout, short.idf).input,
+  )
+
+/**
+ * Named binary cues and a few graded ones; each name is hashed into the model's buckets. `prior` is the
+ * short-text FNC model's probabilities for (claim, headline), `swapped` for (headline, claim) (swappedPrior).
+ */
 export function headlineFeatures(
   claim: string,
   headline: string,
   prior: number[] = [],
+  swapped: number[] = [],
 ): Map<string, number> {
   const features = new Map<string, number>()
   const set = (name: string, value = 1): void => {
@@ -120,7 +141,26 @@ export function headlineFeatures(
   // The FNC-1 short-text model's probabilities (agree, disagree, discuss, unrelated): what 50,000 FNC pairs
   // taught about a claim against a lead, as four graded cues.
   prior.forEach((p, index) => set(`prior:${index}`, p))
+  swapped.forEach((p, index) => set(`swap:${index}`, p))
+  reportingCues(headline, words, set)
   return features
+}
+
+/**
+ * Hedged reporting, Emergent's `observing`: each reporting or rumour word present, whether one is there at all
+ * and whether it opens the headline ("Report: …", "Rumor: …"), a quote that opens it and double quotes anywhere.
+ */
+function reportingCues(
+  headline: string,
+  words: Word[],
+  set: (name: string, value?: number) => void,
+): void {
+  const at = words.findIndex((word) => REPORT.has(word.norm))
+  if (at >= 0) set('report')
+  if (at === 0) set('report-start')
+  for (const word of words) if (REPORT.has(word.norm)) set(`rep:${word.norm}`)
+  if (/^\s*["\u201c']/.test(headline)) set('quote-start')
+  if (/["\u201c\u201d]/.test(headline)) set('dquote')
 }
 
 /**
