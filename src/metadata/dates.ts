@@ -34,6 +34,8 @@ export interface DateSources {
   now: Date
   /** The page's language tag (`en-GB`, `de`), which says how to read 02/10/2020. */
   lang?: string | null
+  /** The language of the article's text (ISO 639-1), which with `lang` says in which languages to read dates. */
+  textLanguage?: string | null
 }
 
 /** A page's visible text, and where its headline stands in it (null when the page has none). */
@@ -123,7 +125,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     addParsed(kind, text, position)
   }
   const addParsed = (kind: string, text: string, position: number): void => {
-    const parsed = parseDate(text, { latest: sources.now, dayFirst: dayFirst(sources.lang) })
+    const parsed = parseDate(text, parseOptions(sources))
     const rule = WEIGHTS.find(([pattern]) => pattern.test(kind))
     if (parsed === null || rule === undefined) return
     candidates.push({
@@ -173,7 +175,7 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     const updates: ParsedDate[] = []
     const fromText = dateInText(
       withAnchor(sources.pageText(), sources.body),
-      { latest: sources.now, dayFirst: dayFirst(sources.lang) },
+      parseOptions(sources),
       updates,
     )
     const update = updates[0]
@@ -194,6 +196,18 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     }
   }
   return candidates
+}
+
+/** How one page's dates are read: its latest plausible day, its order of slashed dates, its languages. */
+function parseOptions(sources: DateSources): ParseDateOptions {
+  const declared = sources.lang
+    ?.trim()
+    .toLowerCase()
+    .match(/^[a-z]{2}(?![a-z])/)?.[0]
+  const languages = [sources.textLanguage, declared].filter(
+    (language): language is string => typeof language === 'string',
+  )
+  return { latest: sources.now, dayFirst: dayFirst(sources.lang), languages }
 }
 
 /**
@@ -273,7 +287,7 @@ function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate 
   if (page.headline === null) return chosen
   const text = page.text.slice(0, PAGE_TEXT_SCAN)
   if (!ambiguous && !clockCanShow(text, page.headline, chosen.parsed.dateTime)) return chosen
-  const options = { latest: sources.now, dayFirst: dayFirst(sources.lang) }
+  const options = parseOptions(sources)
   const shown = dateNearHeadline(text, page.headline, options)
   if (shown === null || shown.parsed.day === chosen.parsed.day) return chosen
   const asShown = (text: string): Candidate => ({

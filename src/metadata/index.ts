@@ -83,6 +83,7 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     markupPublisher: nonEmpty(page?.publisherName) ?? wireCredit(decided?.credits ?? []),
     feedSource: raw.hints.publisher ?? null,
   })
+  const language = detectLanguage(input.body, page?.lang ?? null)
   const dates = decideDates({
     markup: page?.dates ?? [],
     url,
@@ -93,6 +94,7 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     given: raw.hints.published,
     now: input.now,
     lang: page?.lang ?? null,
+    textLanguage: language,
   })
   return {
     url,
@@ -104,7 +106,7 @@ export function decideMetadata(input: MetadataInput): ArticleMetadata {
     publisherEvidence: publisher.evidence,
     ...dates,
     dateline: findDateline(input.body),
-    language: detectLanguage(input.body, page?.lang ?? null),
+    language,
   }
 }
 

@@ -79,6 +79,18 @@ const strictParsers = MONTH_STEMS.map(([locale, stems]) => ({
   parser: null as Chrono | null,
 }))
 
+/**
+ * Whether the page's languages let dates in words be read in this locale. English is always read (pages in
+ * every language show English dates). A page in English alone (no other language detected or declared) reads
+ * English only: another locale, tried on a window English could not read, loads and compiles its parsers (a
+ * tenth of a second of CPU for some) to read English words the wrong way or not at all. Pages in other
+ * languages try every locale, as one locale's parser reads some of its neighbours' dates ("Fr, 17 Mai 2019").
+ */
+function readsLocale(locale: string, languages: readonly string[] | undefined): boolean {
+  if (locale === 'en' || languages === undefined) return true
+  return !(languages.length > 0 && languages.every((language) => language === 'en'))
+}
+
 function parserOf(entry: (typeof strictParsers)[number]): Chrono {
   entry.parser ??= (require(`chrono-node/${entry.locale}`) as { strict: Chrono }).strict
   return entry.parser
@@ -95,13 +107,21 @@ export interface ParseDateOptions {
   latest: Date
   /** Read 02/10/2020 as 2 October (most of the world) rather than February 10 (the US default). */
   dayFirst?: boolean
+  /**
+   * The page's languages (ISO 639-1: the detected one, the declared one): a page in English alone reads dates
+   * in words in English only, others in every language the parsers know (see `readsLocale`).
+   */
+  languages?: readonly string[]
 }
 
 export function parseDate(
   text: string,
   options: ParseDateOptions = { latest: new Date() },
 ): ParsedDate | null {
-  const found = parseIso(text) ?? parseNumeric(text, options.dayFirst ?? false) ?? parseWords(text)
+  const found =
+    parseIso(text) ??
+    parseNumeric(text, options.dayFirst ?? false) ??
+    parseWords(text, options.languages)
   if (found === null) return null
   const year = Number(found.day.slice(0, 4))
   const latest = new Date(options.latest.getTime() + 2 * 86_400_000)
@@ -154,7 +174,7 @@ const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/
 const WORDS_BEFORE_YEAR = 60
 const WORDS_AFTER_YEAR = 24
 
-function parseWords(text: string): ParsedDate | null {
+function parseWords(text: string, languages: readonly string[] | undefined): ParsedDate | null {
   const yearMatch = YEAR.exec(text)
   if (yearMatch === null) return null
   const windowStart = Math.max(0, yearMatch.index - WORDS_BEFORE_YEAR)
@@ -163,7 +183,7 @@ function parseWords(text: string): ParsedDate | null {
   // A date in words names a month and a day: "November 2019" alone is no day, so no parser runs.
   if (!ANY_MONTH.test(window) || !DAY_NUMBER.test(window)) return null
   for (const entry of strictParsers) {
-    if (!entry.months.test(window)) continue
+    if (!entry.months.test(window) || !readsLocale(entry.locale, languages)) continue
     const result = parserOf(entry).parse(window)[0]
     if (result === undefined || !result.start.isCertain('year') || !result.start.isCertain('day'))
       continue
