@@ -11,6 +11,7 @@ import {
   integerWeights,
   staticScores,
   tagScorer,
+  textRows,
 } from './scorer.js'
 import type { Token } from './tokenize.js'
 
@@ -199,7 +200,7 @@ const compiledOf = new WeakMap<Weights, CompiledWeights | null>()
 function compiled(weights: Weights): CompiledWeights | null {
   let tables = compiledOf.get(weights)
   if (tables === undefined) {
-    tables = integerWeights(weights) ? compileWeights(weights, TAGS) : null
+    tables = integerWeights(weights) ? compileWeights(weights, TAGS, HISTORY_FEATURES) : null
     compiledOf.set(weights, tables)
   }
   return tables
@@ -207,20 +208,34 @@ function compiled(weights: Weights): CompiledWeights | null {
 
 /**
  * Tagging of a text's tokens (tag indices into TAGS), sentence by sentence (Viterbi). Quantised
- * (whole-number) weights, as shipped, are scored from compiled tables (scorer.ts: the same sums, 5x faster);
- * others, as in training, feature string by feature string.
+ * (whole-number) weights, as shipped, are scored from compiled tables (scorer.ts: the same sums, 5x faster;
+ * a model file is read straight into them, see model.ts); others, as in training, feature string by feature
+ * string.
  */
-export function tagTokens(tokens: Token[], weights: Weights, gazetteer: Gazetteer): number[] {
-  const tables = compiled(weights)
-  if (tables === null) return tagTokensByFeature(tokens, weights, gazetteer)
+export function tagTokens(
+  tokens: Token[],
+  weights: Weights | CompiledWeights,
+  gazetteer: Gazetteer,
+): number[] {
+  const tables = weights instanceof Map ? compiled(weights) : weights
+  if (tables === null) return tagTokensByFeature(tokens, weights as Weights, gazetteer)
   const context = featureContext(tokens, gazetteer)
   const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
-  const own = staticScores(tables, context, gazetteer, wordCases)
+  const rows = textRows(tables, context, wordCases)
+  const own = staticScores(tables, context, gazetteer, wordCases, rows)
+  // A weight map's history rows are read from the map as it is now (a caller may change them), a model
+  // file's from its tables.
+  const history =
+    weights instanceof Map
+      ? HISTORY_FEATURES.map((feature) => weights.get(feature))
+      : Array.from(tables.history, (offset) =>
+          offset < 0 ? undefined : tables.rows.subarray(offset, offset + tables.size),
+        )
   return viterbi(
     tokens,
     own,
-    tagScorer(tables, context, wordCases),
-    historyOf(weights, context.lower),
+    tagScorer(tables, rows),
+    history.every((row) => row === undefined) ? undefined : { words: context.lower, rows: history },
   )
 }
 
