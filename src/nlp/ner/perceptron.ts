@@ -41,7 +41,9 @@ function addScores(weights: Weights, features: string[], into: Float64Array): vo
 }
 
 /** Whether an inside tag may follow each tag: ALLOWED[previous * TAGS.length + tag]. */
-const ALLOWED = TAGS.flatMap((_, previous) => TAGS.map((__, tag) => allowed(tag, previous)))
+const ALLOWED = Uint8Array.from(
+  TAGS.flatMap((_, previous) => TAGS.map((__, tag) => (allowed(tag, previous) ? 1 : 0))),
+)
 
 /** Writes into `into` the scores of every tag from the features that read the previous tag. */
 export type TransitionScores = (index: number, previous: number, into: Float64Array) => void
@@ -67,7 +69,7 @@ export function viterbiSentence(
   transition(from, OUTSIDE, row)
   for (let tag = 0; tag < size; tag++)
     delta[tag] =
-      ALLOWED[OUTSIDE * size + tag] === true
+      ALLOWED[OUTSIDE * size + tag] === 1
         ? (own[from * size + tag] as number) + (row[tag] as number)
         : -Infinity
   for (let index = from + 1; index <= to; index++) {
@@ -79,7 +81,7 @@ export function viterbiSentence(
       transition(index, previous, row)
       const allowedFrom = previous * size
       for (let tag = 0; tag < size; tag++) {
-        if (ALLOWED[allowedFrom + tag] !== true) continue
+        if (ALLOWED[allowedFrom + tag] !== 1) continue
         const score = base + (row[tag] as number)
         if (score > (next[tag] as number)) {
           next[tag] = score
@@ -89,7 +91,9 @@ export function viterbiSentence(
     }
     for (let tag = 0; tag < size; tag++)
       next[tag] = (next[tag] as number) + (own[index * size + tag] as number)
-    ;[delta, next] = [next, delta]
+    const swap = delta
+    delta = next
+    next = swap
   }
   let bestTag = OUTSIDE
   for (let tag = 1; tag < size; tag++)
