@@ -5,6 +5,8 @@
  */
 import { loadavg } from 'node:os'
 import { annotateArticle } from '../src/nlp/annotate.js'
+import { defaultAttributionModel } from '../src/nlp/attributions/index.js'
+import { defaultModel } from '../src/nlp/ner/model.js'
 import { readJsonLines } from '../eval/data.js'
 
 const ARTICLE_CHARS = 5000
@@ -21,6 +23,15 @@ for (let index = 0; articles.length < ARTICLES; index++) {
     text += `${texts[next % texts.length] as string}\n\n`
   articles.push(text.slice(0, text.lastIndexOf(' ', ARTICLE_CHARS)))
 }
+// What every process and worker thread pays once before its first article: reading the two models.
+const cpuOf = (run: () => unknown): number => {
+  const cpu = process.cpuUsage()
+  run()
+  const used = process.cpuUsage(cpu)
+  return (used.user + used.system) / 1000
+}
+const nameModelMs = cpuOf(defaultModel)
+const attributionModelMs = cpuOf(defaultAttributionModel)
 for (const text of articles.slice(0, 20)) annotateArticle({ text })
 // Several passes over the same articles: on a shared machine one pass can be slowed by other processes; the
 // median and range of the passes say how much.
@@ -53,4 +64,7 @@ console.log(
 )
 console.log(
   `  annotateArticle: ${range(cpuMs)} CPU and ${range(wallMs)} wall per article, ${(1000 / median(cpuMs)).toFixed(0)} articles per CPU second, ${(names / ARTICLES).toFixed(0)} names each`,
+)
+console.log(
+  `  reading the models once per process or worker thread: ${nameModelMs.toFixed(0)} ms CPU (names) + ${attributionModelMs.toFixed(0)} ms CPU (attributions)`,
 )

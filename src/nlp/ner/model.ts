@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Gazetteer } from './features.js'
-import { TAGS, type Weights } from './perceptron.js'
+import { HISTORY_FEATURES, TAGS, type Weights } from './perceptron.js'
+import { type CompiledWeights, compileRows, integerRows } from './scorer.js'
 
 /** The shipped name-recognition model (built by `npm run train:ner`; provenance in models/README.md). */
 export const MODEL_FILE = new URL('../../../models/ner-en.json.gz', import.meta.url)
@@ -12,6 +13,12 @@ const QUANTUM = 2000
 /** A name-recognition model: tagger weights and the name lists its features look words up in. */
 export interface NerModel {
   weights: Weights
+  /**
+   * The weights as the tagger reads them (scorer.ts), when the model was read from a file of whole-number
+   * weights: built straight from the file's arrays, and `weights` (a map of one view per feature, which
+   * tagging does not need) only built when something asks for it (training and evaluation scripts).
+   */
+  compiled?: CompiledWeights
   gazetteer: Gazetteer
   provenance: Record<string, string>
   /** Held-out figures measured when the model was built (scripts/ner-cv.ts), printed by `npm run eval`. */
@@ -27,13 +34,14 @@ export interface NerCrossValidation {
 }
 
 interface ModelFile {
-  format: 'corroborate-ner/1'
+  /** /1: the whole file is JSON, weights included; /2: the JSON header, then the weights as binary. */
+  format: 'corroborate-ner/1' | 'corroborate-ner/2'
   tags: string[]
   provenance: Record<string, string>
   crossValidation?: NerCrossValidation
   features: string[]
-  /** Row-major: TAGS.length integers per feature. */
-  weights: number[]
+  /** Row-major: TAGS.length integers per feature (format /1 only; /2 stores them after the header). */
+  weights?: number[]
   gazetteer: {
     firstNames: string[]
     places: string[]
@@ -47,7 +55,12 @@ interface ModelFile {
   }
 }
 
-/** The gzipped JSON of a model, weights quantised and features whose weights all round to zero dropped. */
+/**
+ * A model file (format /2): gzip of a 4-byte little-endian length, that many bytes of JSON (everything but the
+ * weights), then the weights as 16-bit little-endian integers, row-major. Weights are quantised and features
+ * whose weights all round to zero dropped. Binary weights because every process and worker thread reads the
+ * model: parsing 1.1 million numbers from JSON was about a third of reading it.
+ */
 export function serializeModel(model: NerModel): Buffer {
   let largest = 0
   for (const row of model.weights.values())
@@ -62,12 +75,11 @@ export function serializeModel(model: NerModel): Buffer {
     weights.push(...quantised)
   }
   const file: ModelFile = {
-    format: 'corroborate-ner/1',
+    format: 'corroborate-ner/2',
     tags: TAGS,
     provenance: model.provenance,
     ...(model.crossValidation === undefined ? {} : { crossValidation: model.crossValidation }),
     features,
-    weights,
     gazetteer: {
       firstNames: [...model.gazetteer.firstNames].sort(),
       places: [...model.gazetteer.places.values()]
@@ -81,7 +93,12 @@ export function serializeModel(model: NerModel): Buffer {
       personNames: [...model.gazetteer.personNames].sort(),
     },
   }
-  return gzipSync(JSON.stringify(file), { level: 9 })
+  const header = Buffer.from(JSON.stringify(file), 'utf8')
+  const bytes = Buffer.alloc(4 + header.length + weights.length * 2)
+  bytes.writeUInt32LE(header.length, 0)
+  header.copy(bytes, 4)
+  weights.forEach((weight, index) => bytes.writeInt16LE(weight, 4 + header.length + index * 2))
+  return gzipSync(bytes, { level: 9 })
 }
 
 /** Place phrases indexed by first word, longest first (the tagger takes the longest match). */
@@ -99,19 +116,17 @@ export function indexPlaces(phrases: Iterable<string>): Map<string, string[][]> 
 }
 
 export function parseModel(bytes: Buffer): NerModel {
-  const file = JSON.parse(gunzipSync(bytes).toString('utf8')) as ModelFile
-  if (file.format !== 'corroborate-ner/1' || file.tags.join() !== TAGS.join())
-    throw new Error(
-      `Cannot read the name model: unexpected format ${file.format}, expected corroborate-ner/1 with tags ${TAGS.join()}; rebuild it with \`npm run train:ner\``,
-    )
-  const weights: Weights = new Map()
-  const size = TAGS.length
-  const all = Float32Array.from(file.weights)
-  file.features.forEach((feature, index) =>
-    weights.set(feature, all.subarray(index * size, (index + 1) * size)),
-  )
-  return {
-    weights,
+  const { file, rows } = readModelFile(gunzipSync(bytes))
+  // Format /2 stores 16-bit integers, whole numbers by construction; /1 stores any numbers.
+  const integer = file.format === 'corroborate-ner/2' || integerRows(rows)
+  const compiled = integer ? compileRows(file.features, rows, TAGS, HISTORY_FEATURES) : undefined
+  let weights: Weights | undefined
+  const model: NerModel = {
+    get weights(): Weights {
+      weights ??= weightsOf(file.features, rows)
+      return weights
+    },
+    ...(compiled === undefined ? {} : { compiled }),
     provenance: file.provenance,
     ...(file.crossValidation === undefined ? {} : { crossValidation: file.crossValidation }),
     gazetteer: {
@@ -124,6 +139,46 @@ export function parseModel(bytes: Buffer): NerModel {
       personNames: new Set(file.gazetteer.personNames ?? []),
     },
   }
+  return model
+}
+
+/** The header and weights of a model file of format /2, or of the JSON of format /1 (older models). */
+function readModelFile(bytes: Buffer): { file: ModelFile; rows: Float32Array } {
+  const json = bytes[0] === 0x7b // '{': format /1
+  const headerLength = json ? bytes.length : bytes.readUInt32LE(0)
+  const file = JSON.parse(
+    bytes.toString('utf8', json ? 0 : 4, json ? bytes.length : 4 + headerLength),
+  ) as ModelFile
+  const expected = json ? 'corroborate-ner/1' : 'corroborate-ner/2'
+  if (file.format !== expected || file.tags.join() !== TAGS.join())
+    throw new Error(
+      `Cannot read the name model: unexpected format ${file.format}, expected ${expected} with tags ${TAGS.join()}; rebuild it with \`npm run train:ner\``,
+    )
+  const count = file.features.length * TAGS.length
+  if (json) return { file, rows: Float32Array.from(file.weights ?? []) }
+  const at = 4 + headerLength
+  if (bytes.length !== at + count * 2)
+    throw new Error(
+      `Cannot read the name model: ${bytes.length - at} bytes of weights, expected ${count * 2}; the file is damaged`,
+    )
+  const rows = new Float32Array(count)
+  for (let index = 0; index < count; index++) rows[index] = bytes.readInt16LE(at + index * 2)
+  return { file, rows }
+}
+
+/** Feature → its row (a view of `rows`), TAGS.length weights per feature in the features' order. */
+function weightsOf(features: readonly string[], rows: Float32Array): Weights {
+  const weights: Weights = new Map()
+  const size = TAGS.length
+  features.forEach((feature, index) =>
+    weights.set(feature, rows.subarray(index * size, (index + 1) * size)),
+  )
+  return weights
+}
+
+/** What the tagger reads of a model: its compiled tables when it has them, else its weight map. */
+export function taggerWeights(model: NerModel): Weights | CompiledWeights {
+  return model.compiled ?? model.weights
 }
 
 let shipped: NerModel | null = null

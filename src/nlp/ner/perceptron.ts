@@ -11,6 +11,7 @@ import {
   integerWeights,
   staticScores,
   tagScorer,
+  textRows,
 } from './scorer.js'
 import type { Token } from './tokenize.js'
 
@@ -40,7 +41,9 @@ function addScores(weights: Weights, features: string[], into: Float64Array): vo
 }
 
 /** Whether an inside tag may follow each tag: ALLOWED[previous * TAGS.length + tag]. */
-const ALLOWED = TAGS.flatMap((_, previous) => TAGS.map((__, tag) => allowed(tag, previous)))
+const ALLOWED = Uint8Array.from(
+  TAGS.flatMap((_, previous) => TAGS.map((__, tag) => (allowed(tag, previous) ? 1 : 0))),
+)
 
 /** Writes into `into` the scores of every tag from the features that read the previous tag. */
 export type TransitionScores = (index: number, previous: number, into: Float64Array) => void
@@ -66,7 +69,7 @@ export function viterbiSentence(
   transition(from, OUTSIDE, row)
   for (let tag = 0; tag < size; tag++)
     delta[tag] =
-      ALLOWED[OUTSIDE * size + tag] === true
+      ALLOWED[OUTSIDE * size + tag] === 1
         ? (own[from * size + tag] as number) + (row[tag] as number)
         : -Infinity
   for (let index = from + 1; index <= to; index++) {
@@ -78,7 +81,7 @@ export function viterbiSentence(
       transition(index, previous, row)
       const allowedFrom = previous * size
       for (let tag = 0; tag < size; tag++) {
-        if (ALLOWED[allowedFrom + tag] !== true) continue
+        if (ALLOWED[allowedFrom + tag] !== 1) continue
         const score = base + (row[tag] as number)
         if (score > (next[tag] as number)) {
           next[tag] = score
@@ -88,7 +91,9 @@ export function viterbiSentence(
     }
     for (let tag = 0; tag < size; tag++)
       next[tag] = (next[tag] as number) + (own[index * size + tag] as number)
-    ;[delta, next] = [next, delta]
+    const swap = delta
+    delta = next
+    next = swap
   }
   let bestTag = OUTSIDE
   for (let tag = 1; tag < size; tag++)
@@ -199,7 +204,7 @@ const compiledOf = new WeakMap<Weights, CompiledWeights | null>()
 function compiled(weights: Weights): CompiledWeights | null {
   let tables = compiledOf.get(weights)
   if (tables === undefined) {
-    tables = integerWeights(weights) ? compileWeights(weights, TAGS) : null
+    tables = integerWeights(weights) ? compileWeights(weights, TAGS, HISTORY_FEATURES) : null
     compiledOf.set(weights, tables)
   }
   return tables
@@ -207,20 +212,34 @@ function compiled(weights: Weights): CompiledWeights | null {
 
 /**
  * Tagging of a text's tokens (tag indices into TAGS), sentence by sentence (Viterbi). Quantised
- * (whole-number) weights, as shipped, are scored from compiled tables (scorer.ts: the same sums, 5x faster);
- * others, as in training, feature string by feature string.
+ * (whole-number) weights, as shipped, are scored from compiled tables (scorer.ts: the same sums, 5x faster;
+ * a model file is read straight into them, see model.ts); others, as in training, feature string by feature
+ * string.
  */
-export function tagTokens(tokens: Token[], weights: Weights, gazetteer: Gazetteer): number[] {
-  const tables = compiled(weights)
-  if (tables === null) return tagTokensByFeature(tokens, weights, gazetteer)
+export function tagTokens(
+  tokens: Token[],
+  weights: Weights | CompiledWeights,
+  gazetteer: Gazetteer,
+): number[] {
+  const tables = weights instanceof Map ? compiled(weights) : weights
+  if (tables === null) return tagTokensByFeature(tokens, weights as Weights, gazetteer)
   const context = featureContext(tokens, gazetteer)
   const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
-  const own = staticScores(tables, context, gazetteer, wordCases)
+  const rows = textRows(tables, context, wordCases)
+  const own = staticScores(tables, context, gazetteer, wordCases, rows)
+  // A weight map's history rows are read from the map as it is now (a caller may change them), a model
+  // file's from its tables.
+  const history =
+    weights instanceof Map
+      ? HISTORY_FEATURES.map((feature) => weights.get(feature))
+      : Array.from(tables.history, (offset) =>
+          offset < 0 ? undefined : tables.rows.subarray(offset, offset + tables.size),
+        )
   return viterbi(
     tokens,
     own,
-    tagScorer(tables, context, wordCases),
-    historyOf(weights, context.lower),
+    tagScorer(tables, rows),
+    history.every((row) => row === undefined) ? undefined : { words: context.lower, rows: history },
   )
 }
 

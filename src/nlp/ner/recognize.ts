@@ -6,7 +6,7 @@ import {
   teamsOfResultLines,
   typedEvents,
 } from './document.js'
-import { defaultModel, type NerModel } from './model.js'
+import { defaultModel, type NerModel, taggerWeights } from './model.js'
 import { TAGS, tagTokens } from './perceptron.js'
 import { type Token, tokenize } from './tokenize.js'
 
@@ -91,7 +91,7 @@ export function recognizeNames(
   tokens: Token[] = tokenize(text),
   rules: ReadonlySet<NameRule> = NAME_RULES,
 ): NameMention[] {
-  const tags = tagTokens(tokens, model.weights, model.gazetteer)
+  const tags = tagTokens(tokens, taggerWeights(model), model.gazetteer)
   const mentions: NameMention[] = []
   let first = -1
   const close = (last: number): void => {

@@ -3,50 +3,67 @@ import { listFeatures } from './features.js'
 
 /**
  * The name tagger's weights laid out for tagging (issue 16): the feature strings of features.ts are never
- * built on the hot path. Each kind of feature is a table keyed by the word, shape or case it reads (strings
- * the text already holds, so their hashes are cached), and the features that read the previous tag are
- * one block per value holding a row for every previous tag (Viterbi reads each row). The scores are the
- * same sums of the same weights as `staticFeatures` + `tagFeatures` looked up one by one: the shipped
- * weights are integers (models/README.md), so the order of the additions cannot change a score.
+ * built on the hot path. All weights live in one Float32Array (`rows`, `size` per feature); each kind of
+ * feature is a table from the word, shape or case it reads (strings the text already holds, so their hashes
+ * are cached) to the offset of its row there, and the features that read the previous tag are one block per
+ * value holding a row for every previous tag (Viterbi reads each row). Offsets, not a typed-array view per
+ * feature, so that a model of 120k features loads without 120k allocations (a worker thread pays the load).
+ * The scores are the same sums of the same weights as `staticFeatures` + `tagFeatures` looked up one by one:
+ * the shipped weights are integers (models/README.md), so the order of the additions cannot change a score.
  */
 export interface CompiledWeights {
   size: number
-  bias: Float32Array | undefined
+  /** Every feature's weights, `size` per feature (a table's value is the offset of a row here). */
+  rows: Float32Array
+  /** Offset of the bias row ('b'), or -1. */
+  bias: number
   /** Features of the token's own lower-case word: w=, p2=, p3=, p4=, x2=, x3=, x4=. */
-  word: Map<string, Float32Array>
-  prefix2: Map<string, Float32Array>
-  prefix3: Map<string, Float32Array>
-  prefix4: Map<string, Float32Array>
-  suffix2: Map<string, Float32Array>
-  suffix3: Map<string, Float32Array>
-  suffix4: Map<string, Float32Array>
+  word: Table
+  prefix2: Table
+  prefix3: Table
+  prefix4: Table
+  suffix2: Table
+  suffix3: Table
+  suffix4: Table
   /** Neighbouring words: w-1=, w+1=, w-2=, w+2=. */
-  before1: Map<string, Float32Array>
-  after1: Map<string, Float32Array>
-  before2: Map<string, Float32Array>
-  after2: Map<string, Float32Array>
+  before1: Table
+  after1: Table
+  before2: Table
+  after2: Table
   /** Word pairs: w-1w= (previous → word) and ww+1= (word → next). */
-  pairBefore: Map<string, Map<string, Float32Array>>
-  pairAfter: Map<string, Map<string, Float32Array>>
-  shape: Map<string, Float32Array>
-  wordCase: Map<string, Float32Array>
-  shapeBefore: Map<string, Float32Array>
-  shapeAfter: Map<string, Float32Array>
+  pairBefore: Map<string, Table>
+  pairAfter: Map<string, Table>
+  shape: Table
+  wordCase: Table
+  shapeBefore: Table
+  shapeAfter: Table
   /** s-1s+1=: previous shape → shape → next shape. */
-  shapeTriple: Map<string, Map<string, Map<string, Float32Array>>>
+  shapeTriple: Map<string, Map<string, Table>>
   /** Previous tag (t-1=): rows by tag index (previous × size + tag). */
   tag1: Float32Array
-  /** t-1w=, t-1s=, t-1c=: per word, shape or case, a row for each previous tag (previous × size + tag). */
-  tagWord: Map<string, Float32Array>
-  tagShape: Map<string, Float32Array>
-  tagCase: Map<string, Float32Array>
-  /** Every feature by its string, for the rare (gazetteer) features and values that hold a '|'. */
-  all: Map<string, Float32Array>
+  /** t-1w=, t-1s=, t-1c=: per word, shape or case, the offset in `blocks` of a row per previous tag. */
+  tagWord: Table
+  tagShape: Table
+  tagCase: Table
+  /** The t-1w/s/c blocks, size × size each (previous × size + tag). */
+  blocks: Float32Array
+  /** The rows of the prediction history's features (HISTORY_FEATURES order), -1 where the model lacks one. */
+  history: Int32Array
+  /**
+   * Every other feature by its string: the list (gazetteer) features, and values holding a '|' that the
+   * tables cannot split unambiguously. A small map, so the look-ups by string stay cheap.
+   */
+  other: Table
 }
 
-type Table = Map<string, Float32Array>
+/** Value → offset of its row in `rows` (or of its block in `blocks`). */
+type Table = Map<string, number>
 
-const SINGLE: Record<string, keyof CompiledWeights> = {
+type TableKey = {
+  [K in keyof CompiledWeights]: CompiledWeights[K] extends Table ? K : never
+}[keyof CompiledWeights]
+
+const SINGLE: Record<string, TableKey> = {
   w: 'word',
   p2: 'prefix2',
   p3: 'prefix3',
@@ -63,7 +80,7 @@ const SINGLE: Record<string, keyof CompiledWeights> = {
   's-1': 'shapeBefore',
   's+1': 'shapeAfter',
 }
-const BY_TAG: Record<string, keyof CompiledWeights> = {
+const BY_TAG: Record<string, TableKey> = {
   't-1w': 'tagWord',
   't-1s': 'tagShape',
   't-1c': 'tagCase',
@@ -85,16 +102,41 @@ export function integerWeights(weights: Map<string, Float32Array>): boolean {
   return true
 }
 
-/** The tables of a model's weights; `tags` are the tag names in index order. */
+/** Whether every weight of a row-major array is a whole number. */
+export function integerRows(rows: Float32Array): boolean {
+  for (const weight of rows) if (!Number.isInteger(weight)) return false
+  return true
+}
+
+/** The tables of a model's weights given as a map (feature → row); `tags` are the tag names in index order. */
 export function compileWeights(
   weights: Map<string, Float32Array>,
   tags: string[],
+  historyFeatures: readonly string[] = [],
+): CompiledWeights {
+  const size = tags.length
+  const rows = new Float32Array(weights.size * size)
+  let index = 0
+  for (const row of weights.values()) rows.set(row.subarray(0, size), size * index++)
+  return compileRows([...weights.keys()], rows, tags, historyFeatures)
+}
+
+/**
+ * The tables of a model's weights given as feature names and their rows (`rows`: `tags.length` weights per
+ * name, in the names' order), as a model file holds them.
+ */
+export function compileRows(
+  names: readonly string[],
+  rows: Float32Array,
+  tags: string[],
+  historyFeatures: readonly string[] = [],
 ): CompiledWeights {
   const size = tags.length
   const tagIndex = new Map(tags.map((tag, index) => [tag, index]))
   const compiled: CompiledWeights = {
     size,
-    bias: weights.get('b'),
+    rows,
+    bias: -1,
     word: new Map(),
     prefix2: new Map(),
     prefix3: new Map(),
@@ -117,60 +159,87 @@ export function compileWeights(
     tagWord: new Map(),
     tagShape: new Map(),
     tagCase: new Map(),
-    all: weights,
+    blocks: new Float32Array(0),
+    history: new Int32Array(historyFeatures.length).fill(-1),
+    other: new Map(),
   }
-  for (const [feature, row] of weights) {
+  // Blocks are laid out after a first pass counts them: (table, key, previous tag, row offset) per feature.
+  const blockRows: [Table, string, number, number][] = []
+  const historyIndex = new Map(historyFeatures.map((feature, slot) => [feature, slot]))
+  names.forEach((feature, index) => {
+    const offset = index * size
     const equals = feature.indexOf('=')
-    const kind = feature.slice(0, equals)
-    const value = feature.slice(equals + 1)
+    const kind = equals < 0 ? feature : feature.slice(0, equals)
+    const value = equals < 0 ? '' : feature.slice(equals + 1)
     const single = SINGLE[kind]
-    if (single !== undefined) {
-      ;(compiled[single] as Table).set(value, row)
-      continue
+    if (single !== undefined && equals >= 0) {
+      compiled[single].set(value, offset)
+      return
     }
-    const parts = value.split('|')
+    if (feature === 'b') {
+      compiled.bias = offset
+      return
+    }
+    const slot = historyIndex.get(feature)
+    if (slot !== undefined) compiled.history[slot] = offset
+    const bar = value.indexOf('|')
     if (kind === 'w-1w' || kind === 'ww+1') {
       // A value with more than one '|' is ambiguous: it is looked up by its string (words holding a '|').
-      if (parts.length !== 2) continue
-      const [first, second] = parts as [string, string]
-      nested(kind === 'w-1w' ? compiled.pairBefore : compiled.pairAfter, first).set(second, row)
+      if (bar >= 0 && value.indexOf('|', bar + 1) < 0) {
+        const pairs = kind === 'w-1w' ? compiled.pairBefore : compiled.pairAfter
+        nested(pairs, value.slice(0, bar)).set(value.slice(bar + 1), offset)
+        return
+      }
     } else if (kind === 's-1s+1') {
-      if (parts.length !== 3) continue
-      const [before, shape, after] = parts as [string, string, string]
-      nested(nested(compiled.shapeTriple, before), shape).set(after, row)
+      const second = bar < 0 ? -1 : value.indexOf('|', bar + 1)
+      if (second >= 0 && value.indexOf('|', second + 1) < 0) {
+        nested(nested(compiled.shapeTriple, value.slice(0, bar)), value.slice(bar + 1, second)).set(
+          value.slice(second + 1),
+          offset,
+        )
+        return
+      }
     } else if (kind === 't-1') {
       const previous = tagIndex.get(value)
-      if (previous !== undefined) compiled.tag1.set(row, previous * size)
-    } else if (BY_TAG[kind] !== undefined) {
-      // Tags hold no '|': the first one ends the tag, whatever the word or shape after it holds.
-      const bar = value.indexOf('|')
-      const previous = tagIndex.get(value.slice(0, bar))
-      if (previous === undefined) continue
-      const table = compiled[BY_TAG[kind]] as Table
-      const key = value.slice(bar + 1)
-      let block = table.get(key)
-      if (block === undefined) {
-        block = new Float32Array(size * size)
-        table.set(key, block)
+      if (previous !== undefined) {
+        compiled.tag1.set(rows.subarray(offset, offset + size), previous * size)
+        return
       }
-      block.set(row, previous * size)
+    } else if (BY_TAG[kind] !== undefined && bar >= 0) {
+      // Tags hold no '|': the first one ends the tag, whatever the word or shape after it holds.
+      const previous = tagIndex.get(value.slice(0, bar))
+      if (previous !== undefined) {
+        blockRows.push([compiled[BY_TAG[kind]], value.slice(bar + 1), previous, offset])
+        return
+      }
     }
-  }
+    compiled.other.set(feature, offset)
+  })
+  let blockCount = 0
+  for (const [table, key] of blockRows)
+    if (!table.has(key)) table.set(key, size * size * blockCount++)
+  compiled.blocks = new Float32Array(blockCount * size * size)
+  for (const [table, key, previous, offset] of blockRows)
+    compiled.blocks.set(
+      rows.subarray(offset, offset + size),
+      (table.get(key) as number) + previous * size,
+    )
   return compiled
 }
 
-/** Adds `size` weights of `row` from `from` to `into` at `offset`. */
+/** Adds `size` weights of `rows` from `from` (an offset; -1 adds nothing) to `into` at `offset`. */
 export function addRow(
   into: Float64Array,
   offset: number,
-  row: Float32Array | undefined,
+  rows: Float32Array,
+  from: number,
   size: number,
-  from = 0,
 ): void {
-  if (row === undefined) return
+  if (from < 0) return
   for (let tag = 0; tag < size; tag++)
-    into[offset + tag] = (into[offset + tag] as number) + (row[from + tag] as number)
+    into[offset + tag] = (into[offset + tag] as number) + (rows[from + tag] as number)
 }
+
 const PAD = '<s>'
 const BAR = '|'
 
@@ -178,58 +247,144 @@ const BAR = '|'
 interface WordRows {
   /** Sum of the word's own features (w=, p2=, p3=, p4=, x2=, x3=, x4=), or null when none is known. */
   own: Float64Array | null
-  before1: Float32Array | undefined
-  after1: Float32Array | undefined
-  before2: Float32Array | undefined
-  after2: Float32Array | undefined
+  /** Row offsets of w-1=, w+1=, w-2=, w+2= with this word (-1: none). */
+  before1: number
+  after1: number
+  before2: number
+  after2: number
   /** w-1w= with this word first, ww+1= with this word first: rows by the other word. */
-  pairBefore: Map<string, Float32Array> | undefined
-  pairAfter: Map<string, Float32Array> | undefined
-  tagWord: Float32Array | undefined
+  pairBefore: Table | undefined
+  pairAfter: Table | undefined
+  /** Offset of the word's t-1w= block in `blocks`, or -1. */
+  tagWord: number
+}
+
+/** What the tables hold for one shape or one case, looked up once per value and kept. */
+interface ShapeRows {
+  shape: number
+  before: number
+  after: number
+  /** The t-1s= (or t-1c=) block, or -1. */
+  tag: number
+  /** s-1s+1= with this shape first: by middle shape, then by last. */
+  triple: Map<string, Table> | undefined
 }
 
 /** Words kept at most: a bound on the memory of a long-running process (the cache restarts past it). */
 const MAX_CACHED_WORDS = 100_000
 
-const wordCache = new WeakMap<CompiledWeights, Map<string, WordRows>>()
+interface Caches {
+  words: Map<string, WordRows>
+  shapes: Map<string, ShapeRows>
+  cases: Map<string, ShapeRows>
+}
 
-function wordRows(compiled: CompiledWeights, word: string): WordRows {
-  let cache = wordCache.get(compiled)
-  if (cache === undefined) {
-    cache = new Map()
-    wordCache.set(compiled, cache)
+const caches = new WeakMap<CompiledWeights, Caches>()
+
+function cachesOf(compiled: CompiledWeights): Caches {
+  let found = caches.get(compiled)
+  if (found === undefined) {
+    found = { words: new Map(), shapes: new Map(), cases: new Map() }
+    caches.set(compiled, found)
   }
+  return found
+}
+
+const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
+
+function wordRows(compiled: CompiledWeights, cache: Map<string, WordRows>, word: string): WordRows {
   let rows = cache.get(word)
   if (rows !== undefined) return rows
   const { size } = compiled
   const own = new Float64Array(size)
   let known = false
-  for (const row of [
-    compiled.word.get(word),
-    compiled.prefix2.get(word.slice(0, 2)),
-    compiled.prefix3.get(word.slice(0, 3)),
-    compiled.prefix4.get(word.slice(0, 4)),
-    compiled.suffix2.get(word.slice(-2)),
-    compiled.suffix3.get(word.slice(-3)),
-    compiled.suffix4.get(word.slice(-4)),
+  for (const offset of [
+    offsetIn(compiled.word, word),
+    offsetIn(compiled.prefix2, word.slice(0, 2)),
+    offsetIn(compiled.prefix3, word.slice(0, 3)),
+    offsetIn(compiled.prefix4, word.slice(0, 4)),
+    offsetIn(compiled.suffix2, word.slice(-2)),
+    offsetIn(compiled.suffix3, word.slice(-3)),
+    offsetIn(compiled.suffix4, word.slice(-4)),
   ])
-    if (row !== undefined) {
-      addRow(own, 0, row, size)
+    if (offset >= 0) {
+      addRow(own, 0, compiled.rows, offset, size)
       known = true
     }
   rows = {
     own: known ? own : null,
-    before1: compiled.before1.get(word),
-    after1: compiled.after1.get(word),
-    before2: compiled.before2.get(word),
-    after2: compiled.after2.get(word),
+    before1: offsetIn(compiled.before1, word),
+    after1: offsetIn(compiled.after1, word),
+    before2: offsetIn(compiled.before2, word),
+    after2: offsetIn(compiled.after2, word),
     pairBefore: compiled.pairBefore.get(word),
     pairAfter: compiled.pairAfter.get(word),
-    tagWord: compiled.tagWord.get(word),
+    tagWord: offsetIn(compiled.tagWord, word),
   }
   if (cache.size >= MAX_CACHED_WORDS) cache.clear()
   cache.set(word, rows)
   return rows
+}
+
+function shapeRows(
+  compiled: CompiledWeights,
+  cache: Map<string, ShapeRows>,
+  shape: string,
+): ShapeRows {
+  let rows = cache.get(shape)
+  if (rows !== undefined) return rows
+  rows = {
+    shape: offsetIn(compiled.shape, shape),
+    before: offsetIn(compiled.shapeBefore, shape),
+    after: offsetIn(compiled.shapeAfter, shape),
+    tag: offsetIn(compiled.tagShape, shape),
+    triple: compiled.shapeTriple.get(shape),
+  }
+  if (cache.size >= MAX_CACHED_WORDS) cache.clear()
+  cache.set(shape, rows)
+  return rows
+}
+
+function caseRows(
+  compiled: CompiledWeights,
+  cache: Map<string, ShapeRows>,
+  wordCase: string,
+): ShapeRows {
+  let rows = cache.get(wordCase)
+  if (rows !== undefined) return rows
+  rows = {
+    shape: offsetIn(compiled.wordCase, wordCase),
+    before: -1,
+    after: -1,
+    tag: offsetIn(compiled.tagCase, wordCase),
+    triple: undefined,
+  }
+  cache.set(wordCase, rows)
+  return rows
+}
+
+/** Per token of a text, the rows of its word, shape and case (looked up once per text, read by both scorers). */
+export interface TextRows {
+  words: WordRows[]
+  shapes: ShapeRows[]
+  cases: ShapeRows[]
+  pad: WordRows
+  padShape: ShapeRows
+}
+
+export function textRows(
+  compiled: CompiledWeights,
+  context: FeatureContext,
+  wordCases: string[],
+): TextRows {
+  const cache = cachesOf(compiled)
+  return {
+    words: context.lower.map((word) => wordRows(compiled, cache.words, word)),
+    shapes: context.shapes.map((shape) => shapeRows(compiled, cache.shapes, shape)),
+    cases: wordCases.map((wordCase) => caseRows(compiled, cache.cases, wordCase)),
+    pad: wordRows(compiled, cache.words, PAD),
+    padShape: shapeRows(compiled, cache.shapes, PAD),
+  }
 }
 
 /**
@@ -241,79 +396,93 @@ export function staticScores(
   context: FeatureContext,
   gazetteer: Gazetteer,
   wordCases: string[],
+  text: TextRows = textRows(compiled, context, wordCases),
 ): Float64Array {
-  const { size, all } = compiled
+  const { size, rows, other } = compiled
   const { lower, shapes } = context
   const count = lower.length
   const scores = new Float64Array(count * size)
-  const rows = lower.map((word) => wordRows(compiled, word))
-  const pad = wordRows(compiled, PAD)
+  const { words, pad, padShape } = text
   for (let index = 0; index < count; index++) {
     const offset = index * size
     const word = lower[index] as string
     const shape = shapes[index] as string
-    const before1 = lower[index - 1] ?? PAD
-    const after1 = lower[index + 1] ?? PAD
-    const shapeBefore = shapes[index - 1] ?? PAD
-    const shapeAfter = shapes[index + 1] ?? PAD
-    const wordCase = wordCases[index] as string
-    const own = rows[index] as WordRows
-    const before = rows[index - 1] ?? pad
-    addRow(scores, offset, compiled.bias, size)
+    const own = words[index] as WordRows
+    const before = words[index - 1] ?? pad
+    const after = words[index + 1] ?? pad
+    const shapeHere = text.shapes[index] as ShapeRows
+    const shapeBefore = text.shapes[index - 1] ?? padShape
+    const shapeAfter = text.shapes[index + 1] ?? padShape
+    addRow(scores, offset, rows, compiled.bias, size)
     if (own.own !== null)
       for (let tag = 0; tag < size; tag++)
         scores[offset + tag] = (scores[offset + tag] as number) + (own.own[tag] as number)
-    addRow(scores, offset, compiled.shape.get(shape), size)
-    addRow(scores, offset, compiled.wordCase.get(wordCase), size)
-    addRow(scores, offset, before.before1, size)
-    addRow(scores, offset, (rows[index + 1] ?? pad).after1, size)
-    addRow(scores, offset, (rows[index - 2] ?? pad).before2, size)
-    addRow(scores, offset, (rows[index + 2] ?? pad).after2, size)
-    addRow(scores, offset, compiled.shapeBefore.get(shapeBefore), size)
-    addRow(scores, offset, compiled.shapeAfter.get(shapeAfter), size)
-    if (shapeBefore.includes(BAR) || shape.includes(BAR) || shapeAfter.includes(BAR))
-      addRow(scores, offset, all.get(`s-1s+1=${shapeBefore}|${shape}|${shapeAfter}`), size)
-    else
+    addRow(scores, offset, rows, shapeHere.shape, size)
+    addRow(scores, offset, rows, (text.cases[index] as ShapeRows).shape, size)
+    addRow(scores, offset, rows, before.before1, size)
+    addRow(scores, offset, rows, after.after1, size)
+    addRow(scores, offset, rows, (words[index - 2] ?? pad).before2, size)
+    addRow(scores, offset, rows, (words[index + 2] ?? pad).after2, size)
+    addRow(scores, offset, rows, shapeBefore.before, size)
+    addRow(scores, offset, rows, shapeAfter.after, size)
+    const shapeBeforeText = shapes[index - 1] ?? PAD
+    const shapeAfterText = shapes[index + 1] ?? PAD
+    if (shapeBeforeText.includes(BAR) || shape.includes(BAR) || shapeAfterText.includes(BAR))
       addRow(
         scores,
         offset,
-        compiled.shapeTriple.get(shapeBefore)?.get(shape)?.get(shapeAfter),
+        rows,
+        offsetIn(other, `s-1s+1=${shapeBeforeText}|${shape}|${shapeAfterText}`),
         size,
       )
+    else if (shapeBefore.triple !== undefined) {
+      const last = shapeBefore.triple.get(shape)
+      if (last !== undefined) addRow(scores, offset, rows, offsetIn(last, shapeAfterText), size)
+    }
+    const before1 = lower[index - 1] ?? PAD
+    const after1 = lower[index + 1] ?? PAD
     const barred = word.includes(BAR)
     if (barred || before1.includes(BAR))
-      addRow(scores, offset, all.get(`w-1w=${before1}|${word}`), size)
+      addRow(scores, offset, rows, offsetIn(other, `w-1w=${before1}|${word}`), size)
     else if (before.pairBefore !== undefined)
-      addRow(scores, offset, before.pairBefore.get(word), size)
+      addRow(scores, offset, rows, offsetIn(before.pairBefore, word), size)
     if (barred || after1.includes(BAR))
-      addRow(scores, offset, all.get(`ww+1=${word}|${after1}`), size)
-    else if (own.pairAfter !== undefined) addRow(scores, offset, own.pairAfter.get(after1), size)
+      addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${after1}`), size)
+    else if (own.pairAfter !== undefined)
+      addRow(scores, offset, rows, offsetIn(own.pairAfter, after1), size)
     // The list features are few and varied: looked up by their strings, as staticFeatures builds them.
-    for (const feature of listFeatures(context, gazetteer, index, wordCase))
-      addRow(scores, offset, all.get(feature), size)
+    for (const feature of listFeatures(context, gazetteer, index, wordCases[index] as string))
+      addRow(scores, offset, rows, offsetIn(other, feature), size)
   }
   return scores
 }
 
 /**
- * The scores of the features that read the tag before each token (`tagFeatures`), for Viterbi: per token the
- * word's, shape's and case's blocks are looked up once, then each previous tag reads its row of each.
+ * The scores of the features that read the tag before each token (`tagFeatures`), for Viterbi: a token's
+ * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks) is summed once,
+ * when Viterbi first asks for the token, and each previous tag then reads its row.
  */
 export function tagScorer(
   compiled: CompiledWeights,
-  context: FeatureContext,
-  wordCases: string[],
+  text: TextRows,
 ): (index: number, previous: number, into: Float64Array) => void {
-  const { size } = compiled
-  const blocks = context.lower.map((word, index) => [
-    wordRows(compiled, word).tagWord,
-    compiled.tagShape.get(context.shapes[index] as string),
-    compiled.tagCase.get(wordCases[index] as string),
-  ])
+  const { size, tag1, blocks } = compiled
+  const square = size * size
+  const matrix = new Float64Array(square)
+  let current = -1
+  const sum = (index: number): void => {
+    for (let cell = 0; cell < square; cell++) matrix[cell] = tag1[cell] as number
+    const word = (text.words[index] as WordRows).tagWord
+    const shape = (text.shapes[index] as ShapeRows).tag
+    const wordCase = (text.cases[index] as ShapeRows).tag
+    if (word >= 0) addRow(matrix, 0, blocks, word, square)
+    if (shape >= 0) addRow(matrix, 0, blocks, shape, square)
+    if (wordCase >= 0) addRow(matrix, 0, blocks, wordCase, square)
+    current = index
+  }
   return (index, previous, into) => {
+    if (index !== current) sum(index)
     const from = previous * size
-    for (let tag = 0; tag < size; tag++) into[tag] = compiled.tag1[from + tag] as number
-    for (const block of blocks[index] as (Float32Array | undefined)[])
-      addRow(into, 0, block, size, from)
+    for (let tag = 0; tag < size; tag++) into[tag] = matrix[from + tag] as number
   }
 }
