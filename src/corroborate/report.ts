@@ -1,5 +1,6 @@
 import { resolveStoryEntities, type StoryEntities } from './story-entities.js'
 import { independentGroups } from '../reuse/links.js'
+import { keyWords, nameKey } from '../nlp/names.js'
 import type {
   Article,
   ReuseLink,
@@ -147,15 +148,7 @@ function collectQuotes(
 
 /** Whether one name's words are all words of the other ("Yo Jong" and "Kim Yo Jong"; not "Kim Jong Un"). */
 function sameOrShorter(a: string, b: string): boolean {
-  const [x, y] = [a, b].map(
-    (name) =>
-      new Set(
-        name
-          .toLowerCase()
-          .split(/[\s-]+/)
-          .filter(Boolean),
-      ),
-  )
+  const [x, y] = [a, b].map((name) => new Set(keyWords(nameKey(name))))
   const within = (p: Set<string>, q: Set<string>): boolean => [...p].every((word) => q.has(word))
   return within(x as Set<string>, y as Set<string>) || within(y as Set<string>, x as Set<string>)
 }

@@ -29,7 +29,11 @@ const LONG_SLIP_LENGTH = 8
 interface Local {
   articleId: string
   entityId: string
+  /** The name the article shows the entity by (src/nlp/identity.ts displayName). */
   name: string
+  /** The fullest written form of the article's mentions: the identity every join reads ("KCNA" of it too). */
+  form: string
+  /** The key of `form`. */
   key: string
   type: EntityType
   mentions: ArticleEntity[]
@@ -178,7 +182,7 @@ const RELATION_RULES: readonly RelationRule[] = [
   {
     rule: null,
     relation: 'acronym',
-    holds: (local, other) => isAcronymOf(local.name, other.name),
+    holds: (local, other) => isAcronymOf(local.form, other.form),
   },
   {
     rule: null,
@@ -360,7 +364,7 @@ export function resolveStoryEntities(
       groups.join(index, target)
       joinedOn.set(index, {
         kind: 'misspelling',
-        text: `"${local.name}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).name}" (${countOf(compact((locals[target] as Local).key))})`,
+        text: `"${local.form}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).form}" (${countOf(compact((locals[target] as Local).key))})`,
       })
       continue
     }
@@ -386,8 +390,8 @@ export function resolveStoryEntities(
     joinedOn.set(index, {
       kind,
       text: chosen.alone
-        ? `"${local.name}" ${how} "${other.name}", the only such name in the story`
-        : `"${local.name}" ${how} "${other.name}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
+        ? `"${local.form}" ${how} "${other.form}", the only such name in the story`
+        : `"${local.form}" ${how} "${other.form}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
     })
   }
   return buildEntities(locals, groups.groups(), joinedOn, runOns)
@@ -430,7 +434,7 @@ function formCandidates(
   }
   return {
     related: (local) => {
-      if (isAcronym(local.name)) return representatives
+      if (isAcronym(local.form)) return representatives
       const positions = sharingWords(local)
       for (const ending of DEMONYM_ENDINGS)
         if (local.key.endsWith(ending))
@@ -578,24 +582,32 @@ export function inTitleCasedLine(text: string, offset: number): boolean {
 function localEntities(articles: Article[]): Local[] {
   const locals: Local[] = []
   for (const article of articles) {
-    const byId = new Map<string, Local>()
-    for (const mention of article.entities) {
-      const local = byId.get(mention.entityId) ?? {
+    const byId = new Map<string, ArticleEntity[]>()
+    for (const mention of article.entities)
+      byId.set(mention.entityId, [...(byId.get(mention.entityId) ?? []), mention])
+    for (const [entityId, mentions] of byId) {
+      // The article's fullest form is the identity: every other form of it is shorter (src/nlp/identity.ts).
+      // Its name is shown by a form the article writes more, never a fuller one, unless the article's
+      // entities were given another way (a fuller name than any mention): then the name is the identity.
+      const first = mentions[0] as ArticleEntity
+      const form = [first.name, ...mentions.map((mention) => mention.text)].reduce((best, text) =>
+        keyWords(nameKey(text)).length > keyWords(nameKey(best)).length ? text : best,
+      )
+      const key = nameKey(form)
+      locals.push({
         articleId: article.id,
-        entityId: mention.entityId,
-        name: mention.name,
-        key: nameKey(mention.name),
-        type: mention.type,
-        mentions: [],
-        inHeadline: true,
-      }
-      // Only a name of two words or more can be a run-on: one word needs no look at its line.
-      local.inHeadline &&=
-        keyWords(local.key).length >= 2 && inTitleCasedLine(article.text, mention.start)
-      local.mentions.push(mention)
-      byId.set(mention.entityId, local)
+        entityId,
+        name: first.name,
+        form,
+        key,
+        type: first.type,
+        mentions,
+        // Only a name of two words or more can be a run-on: one word needs no look at its line.
+        inHeadline:
+          keyWords(key).length >= 2 &&
+          mentions.every((mention) => inTitleCasedLine(article.text, mention.start)),
+      })
     }
-    locals.push(...byId.values())
   }
   return locals
 }
@@ -702,13 +714,20 @@ function aliasEvidence(
     mention: ArticleEntity
   }
   const joined = joinedOn.get(locals.indexOf(holder.local))
-  if (joined !== undefined && nameKey(holder.local.name) === nameKey(alias)) return joined
+  if (joined !== undefined && holder.local.key === nameKey(alias)) return joined
   if (compact(nameKey(alias)) === compact(nameKey(name)))
     return {
       kind: 'spelling',
       text: `"${alias}" and "${name}" differ only in case, accents, hyphens or dots`,
     }
-  const within = holder.local.name
+  if (holder.local.key === nameKey(alias))
+    return {
+      kind: 'full-form',
+      text: `"${alias}" is the fullest form of "${holder.local.name}" in the same article`,
+      start: holder.mention.start,
+      end: holder.mention.end,
+    }
+  const within = holder.local.form
   return {
     kind: isAcronymOf(alias, within) ? 'acronym' : 'short-form',
     text: `"${alias}" refers to "${within}" in the same article`,
