@@ -1,4 +1,4 @@
-import { resolveStoryEntities, type StoryEntities } from './story-entities.js'
+import { STORY_JOIN_RULES, resolveStoryEntities, type StoryEntities } from './story-entities.js'
 import { independentGroups } from '../reuse/links.js'
 import { keyWords, nameKey } from '../nlp/names.js'
 import type {
@@ -52,7 +52,7 @@ export function buildStoryReport(
   const ledger = buildLedger(ordered, sourceOf, conflicts)
   const claims = ledger.map(asStoryClaim)
   // The story's identities (aliases joined across articles) when the annotation stage resolved them.
-  const story = storyEntities ?? resolveStoryEntities(ordered)
+  const story = storyEntities ?? resolveStoryEntities(ordered, STORY_JOIN_RULES, cluster.id)
   const entities = listedEntities(story.entities)
   // Given story entities, the members' entity ids are the story's already (withStoryEntityIds).
   const storyIdOf =

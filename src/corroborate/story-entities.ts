@@ -8,6 +8,7 @@ import {
   isShortFormOf,
   keyWords,
   nameKey,
+  personCore,
   slugOf,
 } from '../nlp/names.js'
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
@@ -284,6 +285,8 @@ function relationOf(local: Local, other: Local, context: RelationContext): Relat
 export function resolveStoryEntities(
   articles: Article[],
   rules: readonly StoryJoinRule[] = STORY_JOIN_RULES,
+  /** The story's id, when known: ids that cannot name one entity across stories carry it (runWideId). */
+  storyId: string | null = null,
 ): StoryEntities {
   const locals = rules.includes('storyType')
     ? withStoryTypes(localEntities(articles))
@@ -394,7 +397,7 @@ export function resolveStoryEntities(
         : `"${local.form}" ${how} "${other.form}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
     })
   }
-  return buildEntities(locals, groups.groups(), joinedOn, runOns)
+  return buildEntities(locals, groups.groups(), joinedOn, runOns, storyId)
 }
 
 /**
@@ -617,6 +620,7 @@ function buildEntities(
   groups: number[][],
   joinedOn: Map<number, Evidence>,
   runOns: Set<string>,
+  storyId: string | null,
 ): StoryEntities {
   const used = new Set<string>()
   const idByLocal = new Map<string, string>()
@@ -661,10 +665,6 @@ function buildEntities(
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(({ members, name }) => {
-      let id = slugOf(name)
-      for (let suffix = 2; used.has(id); suffix++) id = `${slugOf(name)}-${suffix}`
-      used.add(id)
-      for (const local of members) idByLocal.set(`${local.articleId}\u0000${local.entityId}`, id)
       const mentions = members.flatMap((local) =>
         local.mentions.map((mention) => ({ local, mention })),
       )
@@ -673,6 +673,9 @@ function buildEntities(
         types.set(mention.type, (types.get(mention.type) ?? 0) + 1)
       const type =
         [...types].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'other'
+      const id = runWideId(name, type, storyId, used)
+      used.add(id)
+      for (const local of members) idByLocal.set(`${local.articleId}\u0000${local.entityId}`, id)
       const aliases = [...new Set(mentions.map(({ mention }) => mention.text))]
         .filter((text) => text !== name)
         .sort()
@@ -699,6 +702,28 @@ function buildEntities(
     idOf: (articleId, entityId) => idByLocal.get(`${articleId}\u0000${entityId}`) ?? entityId,
     typeOf: (id) => typeById.get(id) ?? null,
   }
+}
+
+/**
+ * A story entity's id, the same in every story of one run for one entity (CONTRACT.md): the slug of its
+ * canonical name, so that "Barack Obama" in two stories of a run is one id and a reader can follow him
+ * across them. A name that does not tell one entity from another across stories — a person known by one
+ * word ("Kim", "Smith": a surname alone) — or a second name of the story with the same slug carries the
+ * story's id ("story-1a2b:kim"), unique within the run and never taken for another story's. Without the
+ * story's id (a story read alone) the second name of a slug is numbered instead ("kim-2").
+ */
+function runWideId(
+  name: string,
+  type: EntityType,
+  storyId: string | null,
+  used: Set<string>,
+): string {
+  const slug = slugOf(name)
+  const acrossStories = type !== 'person' || personCore(keyWords(nameKey(name))).length >= 2
+  const base = storyId !== null && (!acrossStories || used.has(slug)) ? `${storyId}:${slug}` : slug
+  let id = base
+  for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`
+  return id
 }
 
 /** Why an alias names the entity: the join that brought it, or the article that resolved it. */
