@@ -3,7 +3,8 @@
  * (src/corroborate/story-entities.ts STORY_JOIN_RULES) and the article rule that organisations are shortened
  * only by their last words (src/nlp/identity.ts). Given `analyze` output over the scorer's JSONL (its stories
  * and texts, the path a user runs), each configuration re-links the names and is scored by
- * ../shared/tools/score_entities.py's pairing and metrics; each fold of topics picks the configuration that
+ * ../shared/tools/score_entities.py's pairing and metrics, ids read run-wide as CONTRACT-EXTENSIONS.md (session 17)
+ * has them; each fold of topics picks the configuration that
  * scores best on the other folds' topics and is scored on its own (scripts/entity-folds.py). Used by
  * `npm run eval` (the entity table's CV figure) and scripts/cv-entity-identity.ts (every configuration's figure).
  */
@@ -148,7 +149,7 @@ export function crossValidateIdentity(
       )
       const articles = analysis.stories.flatMap((story) => {
         const members = story.articleIds.map((id) => byId.get(id) as Article)
-        const entities = resolveStoryEntities(members, config.story)
+        const entities = resolveStoryEntities(members, config.story, story.id)
         return members.map((member) => withStoryEntityIds(member, entities))
       })
       const path = join(directory, `${name}.json`)
@@ -156,7 +157,7 @@ export function crossValidateIdentity(
       paths.push(`${name}=${path}`)
     }
     const result = JSON.parse(
-      execFileSync('python3', [FOLDS_SCRIPT, ECB, String(FOLDS), ...paths], {
+      execFileSync('python3', [FOLDS_SCRIPT, ECB, String(FOLDS), '--global-ids', ...paths], {
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       }),

@@ -284,6 +284,7 @@ row(
 for (const anchor of ENTITY_ANCHORS.ecbMentions) row(`ECB+ ${anchor.name}`, anchor.f1, '', '')
 row('ECB+ entity CoNLL-F1 within topic corroborate', entities.ecb.coref.topic.conll, '', '')
 row('ECB+ entity CoNLL-F1 within story corroborate', entities.ecb.coref.story.conll, '', '')
+row('ECB+ entity CoNLL-F1 within topic, ids read per story', entities.ecb.topicPerStory, '', '')
 const identityCv = entities.identityCv
 row(
   'ECB+ entity CoNLL-F1 within topic, CV by topic',
@@ -308,6 +309,7 @@ figures['entities.ecb.mentions.f1'] = entities.ecb.untyped.F1
 figures['entities.ecb.typed.f1'] = entities.ecb.typed.F1
 figures['entities.ecb.coref.topic.conll'] = entities.ecb.coref.topic.conll
 figures['entities.ecb.coref.topic.cv.conll'] = identityCv.mean
+figures['entities.ecb.coref.topic.perStory.conll'] = entities.ecb.topicPerStory
 if (nerCv !== undefined) figures['entities.nerTrain.cv.f1'] = nerCv.all.mean
 
 console.log('\nSeed story (examples/aurus-gift)')

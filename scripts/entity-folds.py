@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Cross-validation by ECB+ topic of the story-entity join rules (called by scripts/cv-entity-identity.ts).
 
-usage: entity-folds.py ECB_DIR FOLDS CONFIG=ANALYSIS.json ...
+usage: entity-folds.py ECB_DIR FOLDS [--global-ids] CONFIG=ANALYSIS.json ...
+--global-ids: read entityId as run-wide (CONTRACT.md: one id names one entity in every story of a run), as
+score_entities.py --global-ids does; without it a predicted entity is (story, entityId).
 Scores each configuration's analysis with ../shared/tools/score_entities.py (its pairing of gold and predicted
 mentions, its MUC / B-cubed / CEAF-e), per topic; for each fold of topics picks the configuration with the best
 CoNLL-F1 over the other folds' topics and scores it on the held-out fold. Prints JSON: per-config dev figures,
@@ -42,11 +44,13 @@ def topic_items(docs, preds):
 
 def main(argv):
     root, folds = argv[0], int(argv[1])
+    global_ids = '--global-ids' in argv
+    argv = [arg for arg in argv if arg != '--global-ids']
     docs = S.READERS['ecbplus'](root)
     configs = {}
     for arg in argv[2:]:
         name, path = arg.split('=', 1)
-        preds, _, _ = S.project_predictions(json.load(open(path, encoding='utf8')), docs)
+        preds, _, _ = S.project_predictions(json.load(open(path, encoding='utf8')), docs, global_ids)
         configs[name] = topic_items(docs, preds)
     topics = sorted({d['topic'] for d in docs}, key=int)
     fold_of = {t: i % folds for i, t in enumerate(topics)}

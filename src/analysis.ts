@@ -1,6 +1,10 @@
 import { buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
-import { resolveStoryEntities, withStoryEntityIds } from './corroborate/story-entities.js'
+import {
+  STORY_JOIN_RULES,
+  resolveStoryEntities,
+  withStoryEntityIds,
+} from './corroborate/story-entities.js'
 import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
 import { type ClusterOptions, type StoryCluster, clusterOf } from './stories/cluster.js'
 import { type Placement, type StoryPart, storyParts } from './stories/placement.js'
@@ -56,7 +60,7 @@ export function reportStory(
   options: StoryAnalysisOptions = {},
 ): { report: StoryReport; members: Article[] } {
   // One identity per entity across the story: each article's entity ids become the story's.
-  const entities = resolveStoryEntities(articles)
+  const entities = resolveStoryEntities(articles, STORY_JOIN_RULES, cluster.id)
   const members = pinStoryDates(articles).map((member) => withStoryEntityIds(member, entities))
   const links = findReuseLinks(members, options.reuse)
   return { report: buildStoryReport(cluster, members, links, entities), members }

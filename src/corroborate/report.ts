@@ -1,5 +1,6 @@
-import { resolveStoryEntities, type StoryEntities } from './story-entities.js'
+import { STORY_JOIN_RULES, resolveStoryEntities, type StoryEntities } from './story-entities.js'
 import { independentGroups } from '../reuse/links.js'
+import { keyWords, nameKey } from '../nlp/names.js'
 import type {
   Article,
   ReuseLink,
@@ -51,7 +52,7 @@ export function buildStoryReport(
   const ledger = buildLedger(ordered, sourceOf, conflicts)
   const claims = ledger.map(asStoryClaim)
   // The story's identities (aliases joined across articles) when the annotation stage resolved them.
-  const story = storyEntities ?? resolveStoryEntities(ordered)
+  const story = storyEntities ?? resolveStoryEntities(ordered, STORY_JOIN_RULES, cluster.id)
   const entities = listedEntities(story.entities)
   // Given story entities, the members' entity ids are the story's already (withStoryEntityIds).
   const storyIdOf =
@@ -147,15 +148,7 @@ function collectQuotes(
 
 /** Whether one name's words are all words of the other ("Yo Jong" and "Kim Yo Jong"; not "Kim Jong Un"). */
 function sameOrShorter(a: string, b: string): boolean {
-  const [x, y] = [a, b].map(
-    (name) =>
-      new Set(
-        name
-          .toLowerCase()
-          .split(/[\s-]+/)
-          .filter(Boolean),
-      ),
-  )
+  const [x, y] = [a, b].map((name) => new Set(keyWords(nameKey(name))))
   const within = (p: Set<string>, q: Set<string>): boolean => [...p].every((word) => q.has(word))
   return within(x as Set<string>, y as Set<string>) || within(y as Set<string>, x as Set<string>)
 }

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { annotateArticle } from '../nlp/annotate.js'
 import type { Article, ArticleEntity, EntityType } from '../types.js'
 import {
   STORY_JOIN_RULES,
@@ -305,4 +306,46 @@ test("every mention of a story entity carries the story's type, the vote of all 
   // Ids alone, as before: each article keeps its tagger's type.
   const idsOnly = articles.map((item) => withStoryEntityIds(item, story, false))
   expect(idsOnly[2]?.entities[0]?.type).toBe('organization')
+})
+
+test('a full name has one id in every story of a run; a surname alone and a second name of a slug carry the story', () => {
+  const story = (storyId: string | null) =>
+    resolveStoryEntities(
+      [
+        article('a', [
+          ['Barack Obama', 'person'],
+          ['Smith', 'person'],
+          ['Germany', 'place'],
+        ]),
+      ],
+      STORY_JOIN_RULES,
+      storyId,
+    ).entities
+  const idOf = (entities: ReturnType<typeof story>, name: string): string | undefined =>
+    entities.find((entity) => entity.name === name)?.id
+  const [one, two, alone] = [story('story-1'), story('story-2'), story(null)]
+  expect(idOf(one, 'Barack Obama')).toBe('barack-obama')
+  expect(idOf(two, 'Barack Obama')).toBe('barack-obama')
+  expect(idOf(one, 'Germany')).toBe(idOf(two, 'Germany'))
+  expect(idOf(one, 'Smith')).toBe('story-1:smith')
+  expect(idOf(two, 'Smith')).toBe('story-2:smith')
+  expect(idOf(alone, 'Smith')).toBe('smith')
+})
+
+test('a person is shown by the full form the article writes most; the fullest form stays the identity', () => {
+  const text =
+    'Russian President Vladimir Vladimirovich Putin arrived in Minsk on Monday.\n\nVladimir Putin met the Belarusian leader there. Putin said the talks went well, and Vladimir Putin left on Tuesday.'
+  const annotated = { id: 'a', text, ...annotateArticle({ text }) } as unknown as Article
+  const people = annotated.entities.filter((entity) => entity.type === 'person')
+  expect(new Set(people.map((entity) => entity.entityId)).size).toBe(1)
+  expect(new Set(people.map((entity) => entity.name))).toEqual(new Set(['Vladimir Putin']))
+  const [putin] = resolveStoryEntities([annotated]).entities.filter(
+    (entity) => entity.type === 'person',
+  )
+  expect(putin?.name).toBe('Vladimir Putin')
+  expect(putin?.aliases).toContain('Vladimir Vladimirovich Putin')
+  expect(
+    putin?.aliasEvidence.find((evidence) => evidence.alias === 'Vladimir Vladimirovich Putin')
+      ?.kind,
+  ).toBe('full-form')
 })

@@ -8,6 +8,7 @@ import {
   isShortFormOf,
   keyWords,
   nameKey,
+  personCore,
   slugOf,
 } from '../nlp/names.js'
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
@@ -29,7 +30,11 @@ const LONG_SLIP_LENGTH = 8
 interface Local {
   articleId: string
   entityId: string
+  /** The name the article shows the entity by (src/nlp/identity.ts displayName). */
   name: string
+  /** The fullest written form of the article's mentions: the identity every join reads ("KCNA" of it too). */
+  form: string
+  /** The key of `form`. */
   key: string
   type: EntityType
   mentions: ArticleEntity[]
@@ -178,7 +183,7 @@ const RELATION_RULES: readonly RelationRule[] = [
   {
     rule: null,
     relation: 'acronym',
-    holds: (local, other) => isAcronymOf(local.name, other.name),
+    holds: (local, other) => isAcronymOf(local.form, other.form),
   },
   {
     rule: null,
@@ -280,6 +285,8 @@ function relationOf(local: Local, other: Local, context: RelationContext): Relat
 export function resolveStoryEntities(
   articles: Article[],
   rules: readonly StoryJoinRule[] = STORY_JOIN_RULES,
+  /** The story's id, when known: ids that cannot name one entity across stories carry it (runWideId). */
+  storyId: string | null = null,
 ): StoryEntities {
   const locals = rules.includes('storyType')
     ? withStoryTypes(localEntities(articles))
@@ -360,7 +367,7 @@ export function resolveStoryEntities(
       groups.join(index, target)
       joinedOn.set(index, {
         kind: 'misspelling',
-        text: `"${local.name}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).name}" (${countOf(compact((locals[target] as Local).key))})`,
+        text: `"${local.form}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).form}" (${countOf(compact((locals[target] as Local).key))})`,
       })
       continue
     }
@@ -386,11 +393,11 @@ export function resolveStoryEntities(
     joinedOn.set(index, {
       kind,
       text: chosen.alone
-        ? `"${local.name}" ${how} "${other.name}", the only such name in the story`
-        : `"${local.name}" ${how} "${other.name}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
+        ? `"${local.form}" ${how} "${other.form}", the only such name in the story`
+        : `"${local.form}" ${how} "${other.form}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
     })
   }
-  return buildEntities(locals, groups.groups(), joinedOn, runOns)
+  return buildEntities(locals, groups.groups(), joinedOn, runOns, storyId)
 }
 
 /**
@@ -430,7 +437,7 @@ function formCandidates(
   }
   return {
     related: (local) => {
-      if (isAcronym(local.name)) return representatives
+      if (isAcronym(local.form)) return representatives
       const positions = sharingWords(local)
       for (const ending of DEMONYM_ENDINGS)
         if (local.key.endsWith(ending))
@@ -578,24 +585,32 @@ export function inTitleCasedLine(text: string, offset: number): boolean {
 function localEntities(articles: Article[]): Local[] {
   const locals: Local[] = []
   for (const article of articles) {
-    const byId = new Map<string, Local>()
-    for (const mention of article.entities) {
-      const local = byId.get(mention.entityId) ?? {
+    const byId = new Map<string, ArticleEntity[]>()
+    for (const mention of article.entities)
+      byId.set(mention.entityId, [...(byId.get(mention.entityId) ?? []), mention])
+    for (const [entityId, mentions] of byId) {
+      // The article's fullest form is the identity: every other form of it is shorter (src/nlp/identity.ts).
+      // Its name is shown by a form the article writes more, never a fuller one, unless the article's
+      // entities were given another way (a fuller name than any mention): then the name is the identity.
+      const first = mentions[0] as ArticleEntity
+      const form = [first.name, ...mentions.map((mention) => mention.text)].reduce((best, text) =>
+        keyWords(nameKey(text)).length > keyWords(nameKey(best)).length ? text : best,
+      )
+      const key = nameKey(form)
+      locals.push({
         articleId: article.id,
-        entityId: mention.entityId,
-        name: mention.name,
-        key: nameKey(mention.name),
-        type: mention.type,
-        mentions: [],
-        inHeadline: true,
-      }
-      // Only a name of two words or more can be a run-on: one word needs no look at its line.
-      local.inHeadline &&=
-        keyWords(local.key).length >= 2 && inTitleCasedLine(article.text, mention.start)
-      local.mentions.push(mention)
-      byId.set(mention.entityId, local)
+        entityId,
+        name: first.name,
+        form,
+        key,
+        type: first.type,
+        mentions,
+        // Only a name of two words or more can be a run-on: one word needs no look at its line.
+        inHeadline:
+          keyWords(key).length >= 2 &&
+          mentions.every((mention) => inTitleCasedLine(article.text, mention.start)),
+      })
     }
-    locals.push(...byId.values())
   }
   return locals
 }
@@ -605,6 +620,7 @@ function buildEntities(
   groups: number[][],
   joinedOn: Map<number, Evidence>,
   runOns: Set<string>,
+  storyId: string | null,
 ): StoryEntities {
   const used = new Set<string>()
   const idByLocal = new Map<string, string>()
@@ -649,10 +665,6 @@ function buildEntities(
     })
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
     .map(({ members, name }) => {
-      let id = slugOf(name)
-      for (let suffix = 2; used.has(id); suffix++) id = `${slugOf(name)}-${suffix}`
-      used.add(id)
-      for (const local of members) idByLocal.set(`${local.articleId}\u0000${local.entityId}`, id)
       const mentions = members.flatMap((local) =>
         local.mentions.map((mention) => ({ local, mention })),
       )
@@ -661,6 +673,9 @@ function buildEntities(
         types.set(mention.type, (types.get(mention.type) ?? 0) + 1)
       const type =
         [...types].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? 'other'
+      const id = runWideId(name, type, storyId, used)
+      used.add(id)
+      for (const local of members) idByLocal.set(`${local.articleId}\u0000${local.entityId}`, id)
       const aliases = [...new Set(mentions.map(({ mention }) => mention.text))]
         .filter((text) => text !== name)
         .sort()
@@ -689,6 +704,28 @@ function buildEntities(
   }
 }
 
+/**
+ * A story entity's id, the same in every story of one run for one entity (CONTRACT.md): the slug of its
+ * canonical name, so that "Barack Obama" in two stories of a run is one id and a reader can follow him
+ * across them. A name that does not tell one entity from another across stories — a person known by one
+ * word ("Kim", "Smith": a surname alone) — or a second name of the story with the same slug carries the
+ * story's id ("story-1a2b:kim"), unique within the run and never taken for another story's. Without the
+ * story's id (a story read alone) the second name of a slug is numbered instead ("kim-2").
+ */
+function runWideId(
+  name: string,
+  type: EntityType,
+  storyId: string | null,
+  used: Set<string>,
+): string {
+  const slug = slugOf(name)
+  const acrossStories = type !== 'person' || personCore(keyWords(nameKey(name))).length >= 2
+  const base = storyId !== null && (!acrossStories || used.has(slug)) ? `${storyId}:${slug}` : slug
+  let id = base
+  for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`
+  return id
+}
+
 /** Why an alias names the entity: the join that brought it, or the article that resolved it. */
 function aliasEvidence(
   alias: string,
@@ -702,13 +739,20 @@ function aliasEvidence(
     mention: ArticleEntity
   }
   const joined = joinedOn.get(locals.indexOf(holder.local))
-  if (joined !== undefined && nameKey(holder.local.name) === nameKey(alias)) return joined
+  if (joined !== undefined && holder.local.key === nameKey(alias)) return joined
   if (compact(nameKey(alias)) === compact(nameKey(name)))
     return {
       kind: 'spelling',
       text: `"${alias}" and "${name}" differ only in case, accents, hyphens or dots`,
     }
-  const within = holder.local.name
+  if (holder.local.key === nameKey(alias))
+    return {
+      kind: 'full-form',
+      text: `"${alias}" is the fullest form of "${holder.local.name}" in the same article`,
+      start: holder.mention.start,
+      end: holder.mention.end,
+    }
+  const within = holder.local.form
   return {
     kind: isAcronymOf(alias, within) ? 'acronym' : 'short-form',
     text: `"${alias}" refers to "${within}" in the same article`,

@@ -8,6 +8,7 @@ import {
   isShortFormOf,
   keyWords,
   nameKey,
+  personCore,
   slugOf,
 } from './names.js'
 
@@ -172,8 +173,8 @@ function entitiesOf(
   )) {
     const forms = members.map((index) => mentions[index] as NameMention)
     const named = forms.filter((form) => nameKey(form.text) === key)
-    const name = (named[0] ?? (forms[0] as NameMention)).text
     const type = votedType(named.length > 0 ? named : forms)
+    const name = displayName(key, type, named.length > 0 ? named : forms, forms)
     let id = slugOf(name)
     for (let suffix = 2; used.has(id); suffix++) id = `${slugOf(name)}-${suffix}`
     used.add(id)
@@ -192,6 +193,44 @@ function entitiesOf(
         entity.type === 'person' ? roleBefore(text, tokens, mention.firstToken, roleWords) : null,
     }
   })
+}
+
+/**
+ * The name an entity is shown by. The identity is the fullest form (`key`: "Vladimir Vladimirovich Putin"),
+ * but a person is shown by the full form (given name and surname, the middle names, patronymics and initials
+ * left out or not) the article writes most ("Vladimir Putin"); ties go to the shorter form, then the earlier.
+ * Other types, and a person named by one word, keep the fullest form. Display only: the story's joins read
+ * the fullest form (`identityForm`), never this name.
+ */
+function displayName(
+  key: string,
+  type: EntityType,
+  fullest: NameMention[],
+  forms: NameMention[],
+): string {
+  const fallback = (fullest[0] as NameMention).text
+  if (type !== 'person') return fallback
+  const full = personCore(keyWords(key))
+  if (full.length < 2) return fallback
+  const counts = new Map<string, { count: number; words: number; first: NameMention }>()
+  for (const form of forms) {
+    const formKey = nameKey(form.text)
+    const core = personCore(keyWords(formKey))
+    if (core.length < 2 || core[0] !== full[0] || core.at(-1) !== full.at(-1)) continue
+    const known = counts.get(formKey)
+    if (known === undefined)
+      counts.set(formKey, { count: 1, words: keyWords(formKey).length, first: form })
+    else known.count++
+  }
+  const best = [...counts.values()].sort(
+    (a, b) => b.count - a.count || a.words - b.words || a.first.start - b.first.start,
+  )[0]
+  return best === undefined ? fallback : writtenForm(best.first.text)
+}
+
+/** A written form without a possessive ending ("Putin's" → "Putin"), as a name is shown. */
+function writtenForm(text: string): string {
+  return text.replace(/['’]s$/u, '')
 }
 
 /** The type most mentions of an entity have; ties go to the earliest mention's. */
