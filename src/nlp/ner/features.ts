@@ -16,6 +16,16 @@ export interface Gazetteer {
   companyWords: Set<string>
   /** Parts of people's names, given and family ("sarkisian", "yeo"), lower case: empty in older models. */
   personNames: Set<string>
+  /**
+   * Per lower-case word, how often edited news writes it capitalised where case speaks (0 never … 4 always;
+   * scripts/case-lexicon.ts): empty in models built before session 17 (then no case-class feature fires).
+   */
+  caseClasses: Map<string, number>
+  /**
+   * Per lower-case word, its distributional cluster (scripts/case-lexicon.ts): empty in models built without
+   * them (then no cluster feature fires).
+   */
+  wordClusters: Map<string, number>
 }
 
 /** What the features of one text need, computed once per text. */
@@ -246,5 +256,27 @@ export function listFeatures(
   if (gazetteer.companyWords.has(word)) features.push(`gc=${wordCase}`)
   if (gazetteer.personNames.has(word)) features.push(`gn=${wordCase}`)
   if (gazetteer.personNames.has(before)) features.push(`gn-1=${shapes[index]}`)
+  if (gazetteer.caseClasses.size > 0) {
+    const own = caseClassOf(gazetteer, word)
+    features.push(
+      `cr=${own}`,
+      `crc=${own}|${wordCase}`,
+      `cr-1=${caseClassOf(gazetteer, before)}`,
+      `cr+1=${caseClassOf(gazetteer, lower[index + 1] ?? PAD)}`,
+    )
+  }
+  if (gazetteer.wordClusters.size > 0)
+    features.push(
+      `cw=${gazetteer.wordClusters.get(word) ?? 'u'}`,
+      `cw-1=${gazetteer.wordClusters.get(before) ?? 'u'}`,
+      `cw+1=${gazetteer.wordClusters.get(lower[index + 1] ?? PAD) ?? 'u'}`,
+    )
   return features
+}
+
+/** A word's case class ('0'…'4'), 'u' for a word the lexicon lacks, 'n' for punctuation and numbers. */
+function caseClassOf(gazetteer: Gazetteer, word: string): string {
+  const known = gazetteer.caseClasses.get(word)
+  if (known !== undefined) return String(known)
+  return word === PAD ? PAD : /^\p{L}/u.test(word) ? 'u' : 'n'
 }

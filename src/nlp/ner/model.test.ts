@@ -1,5 +1,6 @@
 import { expect, test } from 'vitest'
-import { parseModel, serializeModel, type NerModel } from './model.js'
+import { defaultModel, parseModel, serializeModel, type NerModel } from './model.js'
+import { featureContext, listFeatures } from './features.js'
 import { TAGS, tagTokens, tagTokensByFeature } from './perceptron.js'
 import { tokenize } from './tokenize.js'
 
@@ -24,6 +25,8 @@ test('a model file reads back with the same weights, and tags from its tables as
       countries: new Set(),
       companyWords: new Set(),
       personNames: new Set(),
+      caseClasses: new Map(),
+      wordClusters: new Map(),
     },
     provenance: { note: 'test' },
   }
@@ -39,4 +42,38 @@ test('a model file reads back with the same weights, and tags from its tables as
   expect(tagTokens(tokens, read.compiled ?? read.weights, read.gazetteer)).toEqual(
     tagTokensByFeature(tokens, read.weights, read.gazetteer),
   )
+})
+
+test('a model file keeps its case classes and word clusters (and reads as empty where it has none)', () => {
+  const shipped = defaultModel()
+  const gazetteer = {
+    ...shipped.gazetteer,
+    caseClasses: new Map([
+      ['london', 4],
+      ['police', 1],
+      ['the', 0],
+    ]),
+    wordClusters: new Map([
+      ['said', 3],
+      ['told', 3],
+    ]),
+  }
+  const read = parseModel(
+    serializeModel({ weights: new Map(), gazetteer, provenance: { note: 'test' } }),
+  )
+  expect([...read.gazetteer.caseClasses].sort()).toEqual([...gazetteer.caseClasses].sort())
+  expect([...read.gazetteer.wordClusters].sort()).toEqual([...gazetteer.wordClusters].sort())
+  // A headline in capitals: the case class says "LONDON" is a name where its case says nothing.
+  const tokens = tokenize('POLICE IN LONDON SAID NOTHING')
+  const context = featureContext(tokens, read.gazetteer)
+  const features = listFeatures(context, read.gazetteer, 2, 'aH')
+  expect(features).toEqual(expect.arrayContaining(['cr=4', 'cr-1=u', 'cr+1=u', 'cw+1=3']))
+  const none = parseModel(
+    serializeModel({
+      weights: new Map(),
+      gazetteer: { ...gazetteer, caseClasses: new Map(), wordClusters: new Map() },
+      provenance: {},
+    }),
+  )
+  expect(listFeatures(context, none.gazetteer, 2, 'aH').some((f) => /^c[rw]/.test(f))).toBe(false)
 })

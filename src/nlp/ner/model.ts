@@ -52,6 +52,10 @@ interface ModelFile {
     /** Added in session 15: absent in older files (then no word is known). */
     companyWords?: string[]
     personNames?: string[]
+    /** Added in session 17: words by case class (index = class); absent in older files. */
+    caseClasses?: string[][]
+    /** Words by distributional cluster (index = cluster); absent in older files. */
+    wordClusters?: string[][]
   }
 }
 
@@ -91,6 +95,8 @@ export function serializeModel(model: NerModel): Buffer {
       countries: [...model.gazetteer.countries].sort(),
       companyWords: [...model.gazetteer.companyWords].sort(),
       personNames: [...model.gazetteer.personNames].sort(),
+      caseClasses: classLists(model.gazetteer.caseClasses),
+      wordClusters: classLists(model.gazetteer.wordClusters),
     },
   }
   const header = Buffer.from(JSON.stringify(file), 'utf8')
@@ -99,6 +105,20 @@ export function serializeModel(model: NerModel): Buffer {
   header.copy(bytes, 4)
   weights.forEach((weight, index) => bytes.writeInt16LE(weight, 4 + header.length + index * 2))
   return gzipSync(bytes, { level: 9 })
+}
+
+/** Words by class from the lists of classLists. */
+function classMap(lists: string[][] | undefined): Map<string, number> {
+  return new Map(
+    (lists ?? []).flatMap((words, index) => words.map((word) => [word, index] as const)),
+  )
+}
+
+/** The words of each class (case class, cluster), sorted (index = class). */
+function classLists(classes: Map<string, number>): string[][] {
+  const lists: string[][] = []
+  for (const [word, caseClass] of classes) (lists[caseClass] ??= []).push(word)
+  return Array.from(lists, (words) => (words ?? []).sort())
 }
 
 /** Place phrases indexed by first word, longest first (the tagger takes the longest match). */
@@ -137,6 +157,8 @@ export function parseModel(bytes: Buffer): NerModel {
       countries: new Set(file.gazetteer.countries ?? []),
       companyWords: new Set(file.gazetteer.companyWords ?? []),
       personNames: new Set(file.gazetteer.personNames ?? []),
+      caseClasses: classMap(file.gazetteer.caseClasses),
+      wordClusters: classMap(file.gazetteer.wordClusters),
     },
   }
   return model
