@@ -1,5 +1,6 @@
 import type { FeatureContext, Gazetteer } from './features.js'
 import { listFeatures } from './features.js'
+import { boundedMemo } from '../../text/memo.js'
 
 /**
  * The name tagger's weights laid out for tagging (issue 16): the feature strings of features.ts are never
@@ -273,28 +274,31 @@ interface ShapeRows {
 /** Words kept at most: a bound on the memory of a long-running process (the cache restarts past it). */
 const MAX_CACHED_WORDS = 100_000
 
-interface Caches {
-  words: Map<string, WordRows>
-  shapes: Map<string, ShapeRows>
-  cases: Map<string, ShapeRows>
+/** The rows of a word, a shape and a case, each looked up once per value and kept (a bounded memo per model). */
+interface Lookups {
+  word: (word: string) => WordRows
+  shape: (shape: string) => ShapeRows
+  wordCase: (wordCase: string) => ShapeRows
 }
 
-const caches = new WeakMap<CompiledWeights, Caches>()
+const lookups = new WeakMap<CompiledWeights, Lookups>()
 
-function cachesOf(compiled: CompiledWeights): Caches {
-  let found = caches.get(compiled)
+function lookupsOf(compiled: CompiledWeights): Lookups {
+  let found = lookups.get(compiled)
   if (found === undefined) {
-    found = { words: new Map(), shapes: new Map(), cases: new Map() }
-    caches.set(compiled, found)
+    found = {
+      word: boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, word)),
+      shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, shape)),
+      wordCase: boundedMemo(MAX_CACHED_WORDS, (wordCase) => caseRows(compiled, wordCase)),
+    }
+    lookups.set(compiled, found)
   }
   return found
 }
 
 const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
 
-function wordRows(compiled: CompiledWeights, cache: Map<string, WordRows>, word: string): WordRows {
-  let rows = cache.get(word)
-  if (rows !== undefined) return rows
+function wordRows(compiled: CompiledWeights, word: string): WordRows {
   const { size } = compiled
   const own = new Float64Array(size)
   let known = false
@@ -311,7 +315,7 @@ function wordRows(compiled: CompiledWeights, cache: Map<string, WordRows>, word:
       addRow(own, 0, compiled.rows, offset, size)
       known = true
     }
-  rows = {
+  return {
     own: known ? own : null,
     before1: offsetIn(compiled.before1, word),
     after1: offsetIn(compiled.after1, word),
@@ -321,46 +325,26 @@ function wordRows(compiled: CompiledWeights, cache: Map<string, WordRows>, word:
     pairAfter: compiled.pairAfter.get(word),
     tagWord: offsetIn(compiled.tagWord, word),
   }
-  if (cache.size >= MAX_CACHED_WORDS) cache.clear()
-  cache.set(word, rows)
-  return rows
 }
 
-function shapeRows(
-  compiled: CompiledWeights,
-  cache: Map<string, ShapeRows>,
-  shape: string,
-): ShapeRows {
-  let rows = cache.get(shape)
-  if (rows !== undefined) return rows
-  rows = {
+function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
+  return {
     shape: offsetIn(compiled.shape, shape),
     before: offsetIn(compiled.shapeBefore, shape),
     after: offsetIn(compiled.shapeAfter, shape),
     tag: offsetIn(compiled.tagShape, shape),
     triple: compiled.shapeTriple.get(shape),
   }
-  if (cache.size >= MAX_CACHED_WORDS) cache.clear()
-  cache.set(shape, rows)
-  return rows
 }
 
-function caseRows(
-  compiled: CompiledWeights,
-  cache: Map<string, ShapeRows>,
-  wordCase: string,
-): ShapeRows {
-  let rows = cache.get(wordCase)
-  if (rows !== undefined) return rows
-  rows = {
+function caseRows(compiled: CompiledWeights, wordCase: string): ShapeRows {
+  return {
     shape: offsetIn(compiled.wordCase, wordCase),
     before: -1,
     after: -1,
     tag: offsetIn(compiled.tagCase, wordCase),
     triple: undefined,
   }
-  cache.set(wordCase, rows)
-  return rows
 }
 
 /** Per token of a text, the rows of its word, shape and case (looked up once per text, read by both scorers). */
@@ -377,13 +361,13 @@ export function textRows(
   context: FeatureContext,
   wordCases: string[],
 ): TextRows {
-  const cache = cachesOf(compiled)
+  const rowsOf = lookupsOf(compiled)
   return {
-    words: context.lower.map((word) => wordRows(compiled, cache.words, word)),
-    shapes: context.shapes.map((shape) => shapeRows(compiled, cache.shapes, shape)),
-    cases: wordCases.map((wordCase) => caseRows(compiled, cache.cases, wordCase)),
-    pad: wordRows(compiled, cache.words, PAD),
-    padShape: shapeRows(compiled, cache.shapes, PAD),
+    words: context.lower.map(rowsOf.word),
+    shapes: context.shapes.map(rowsOf.shape),
+    cases: wordCases.map(rowsOf.wordCase),
+    pad: rowsOf.word(PAD),
+    padShape: rowsOf.shape(PAD),
   }
 }
 
