@@ -10,6 +10,7 @@ import {
   nameKey,
   personCore,
   slugOf,
+  unusedId,
 } from '../nlp/names.js'
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
 import { IndexGroups } from '../text/index-groups.js'
@@ -586,8 +587,11 @@ function localEntities(articles: Article[]): Local[] {
   const locals: Local[] = []
   for (const article of articles) {
     const byId = new Map<string, ArticleEntity[]>()
-    for (const mention of article.entities)
-      byId.set(mention.entityId, [...(byId.get(mention.entityId) ?? []), mention])
+    for (const mention of article.entities) {
+      const mentions = byId.get(mention.entityId)
+      if (mentions === undefined) byId.set(mention.entityId, [mention])
+      else mentions.push(mention)
+    }
     for (const [entityId, mentions] of byId) {
       // The article's fullest form is the identity: every other form of it is shorter (src/nlp/identity.ts).
       // Its name is shown by a form the article writes more, never a fuller one, unless the article's
@@ -721,9 +725,7 @@ function runWideId(
   const slug = slugOf(name)
   const acrossStories = type !== 'person' || personCore(keyWords(nameKey(name))).length >= 2
   const base = storyId !== null && (!acrossStories || used.has(slug)) ? `${storyId}:${slug}` : slug
-  let id = base
-  for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`
-  return id
+  return unusedId(base, used)
 }
 
 /** Why an alias names the entity: the join that brought it, or the article that resolved it. */

@@ -10,6 +10,7 @@ import {
   nameKey,
   personCore,
   slugOf,
+  unusedId,
 } from './names.js'
 
 interface Group {
@@ -175,8 +176,7 @@ function entitiesOf(
     const named = forms.filter((form) => nameKey(form.text) === key)
     const type = votedType(named.length > 0 ? named : forms)
     const name = displayName(key, type, named.length > 0 ? named : forms, forms)
-    let id = slugOf(name)
-    for (let suffix = 2; used.has(id); suffix++) id = `${slugOf(name)}-${suffix}`
+    const id = unusedId(slugOf(name), used)
     used.add(id)
     for (const index of members) entityOf.set(index, { id, name, type })
   }

@@ -176,3 +176,10 @@ export function slugOf(name: string): string {
       .replace(/^-|-$/g, '') || 'name'
   )
 }
+
+/** `base`, or `base-2`, `base-3`, … the first of them not in `used` (the caller adds it): ids that stay unique. */
+export function unusedId(base: string, used: ReadonlySet<string>): string {
+  let id = base
+  for (let suffix = 2; used.has(id); suffix++) id = `${base}-${suffix}`
+  return id
+}
