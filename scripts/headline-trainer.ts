@@ -58,7 +58,7 @@ export function rowFeatures(short: StanceModel, row: HeadlineRow): Map<string, n
     row.claim,
     row.headline,
     prior,
-    swappedPrior(short, row.claim, row.headline),
+    swappedPrior(short, prepareText(row.claim), row.headline),
   )
 }
 

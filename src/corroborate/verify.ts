@@ -149,13 +149,15 @@ function bodyProbabilities(
  */
 function headlineStance(
   claim: string,
+  claimAsText: () => PreparedText,
   text: string,
   prior: number[],
   sharesWords: boolean,
 ): { stance: Stance; confidence: number } {
   if (!sharesWords) return { stance: 'unrelated', confidence: prior[3] ?? 1 }
   headlineModel ??= unpackHeadlineModel(HEADLINE_STANCE_MODEL)
-  const swapped = swappedPrior((shortModel ??= unpackModel(SHORT_TEXT_STANCE_MODEL)), claim, text)
+  shortModel ??= unpackModel(SHORT_TEXT_STANCE_MODEL)
+  const swapped = swappedPrior(shortModel, claimAsText(), text)
   const probabilities = predictHeadline(
     headlineModel,
     headlineInput(headlineFeatures(claim, text, prior, swapped), headlineModel.buckets),
@@ -211,6 +213,9 @@ export function verify(
   const claimText = claim.slice(0, MAX_CLAIM_CHARS)
   const prepared = prepareClaim(claimText)
   const claimWords = wordsOf(claimText)
+  // The claim as a text, for the headlines' reading the other way round: prepared once, when one needs it.
+  let claimAsText: PreparedText | undefined
+  const claimAsTextOnce = (): PreparedText => (claimAsText ??= prepareText(claimText))
   const verdicts = articles.map((article): Verdict => {
     const text = preparedText(article.text.slice(0, MAX_TEXT_CHARS))
     const models = modelsFor(article.text)
@@ -234,6 +239,7 @@ export function verify(
     const modelled = short
       ? headlineStance(
           claimText,
+          claimAsTextOnce,
           article.text,
           probabilities,
           close.length > 0 && best !== UNRELATED,

@@ -85,7 +85,7 @@ test('the short-text model read both ways feeds the headline model as its own cu
   expect(features.get('prior:3')).toBe(0.4)
   expect(features.get('swap:0')).toBe(0.5)
   const short = unpackModel(SHORT_TEXT_STANCE_MODEL)
-  const swapped = swappedPrior(short, CLAIM, 'Crocodile found in Leeds pool')
+  const swapped = swappedPrior(short, prepareText(CLAIM), 'Crocodile found in Leeds pool')
   expect(swapped).toHaveLength(4)
   expect(swapped.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5)
   // The other way round is another reading, not the same numbers.

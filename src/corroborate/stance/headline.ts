@@ -6,7 +6,14 @@ import {
   HEADLINE_REPORTING,
 } from '../../data/headline-cues.js'
 import { fnv1a32 } from '../../text/hash.js'
-import { jaccard, prepareClaim, prepareText, stanceInput, type Word, wordsOf } from './features.js'
+import {
+  jaccard,
+  prepareClaim,
+  type PreparedText,
+  stanceInput,
+  type Word,
+  wordsOf,
+} from './features.js'
 import { predict, type StanceModel } from './model.js'
 
 /**
@@ -74,14 +81,16 @@ const placeOf = (at: number): string => (at <= 0 ? '0' : at <= 2 ? '1-2' : at <=
 
 /**
  * The short-text FNC model read the other way round: the headline in the claim's place and the claim as the text.
- * FNC-1's claims are outlets' headlines, so this is the reading the model was trained on; it says whether the
+ * FNC-1's claims are outlets' headlines, so this is the reading the model was trained on (`claimAsText`: the
+ * claim prepared as a text, `prepareText`, once for all its headlines); it says whether the
  * claim is what the headline reports, where the forward reading says whether the headline is what the claim says.
  */
-export const swappedPrior = (short: StanceModel, claim: string, headline: string): number[] =>
-  predict(
-    short,
-    stanceInput(prepareClaim(headline), prepareText(claim), short.layout, short.idf).input,
-  )
+export const swappedPrior = (
+  short: StanceModel,
+  claimAsText: PreparedText,
+  headline: string,
+): number[] =>
+  predict(short, stanceInput(prepareClaim(headline), claimAsText, short.layout, short.idf).input)
 
 /**
  * Named binary cues and a few graded ones; each name is hashed into the model's buckets. `prior` is the
