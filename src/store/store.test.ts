@@ -7,8 +7,10 @@ import { bandKeys, lshParamsFor } from '../reuse/lsh.js'
 import { minhashSignature, shingleHashes } from '../reuse/minhash.js'
 import { words } from '../text/tokens.js'
 import type { Article } from '../types.js'
+import { stateFromMembers } from '../stories/cluster.js'
 import { openStore } from './index.js'
 import { loadMigrations, migrate } from './postgres/migrate.js'
+import { PostgresStore } from './postgres/postgres-store.js'
 
 const EXAMPLE = new URL('../../examples/aurus-gift', import.meta.url).pathname
 
@@ -166,3 +168,70 @@ describe.skipIf(!DIALECTS.includes('postgres'))('PostgreSQL migrations', () => {
     await store.close()
   })
 })
+
+describe.skipIf(!DIALECTS.includes('postgres'))(
+  'PostgreSQL reports built beside the placer',
+  () => {
+    // A worker saving a story's first report while the placer merges that story away: the report must go with
+    // the story, not outlive it listing articles that now belong to the story it merged into. A third
+    // connection's uncommitted row for the story holds the worker's write of it, so the placer's merge runs
+    // exactly while the worker's transaction is open (as it did now and then under load in the workers' test).
+    test('a story merged away while its first report is being saved leaves no report behind', async () => {
+      const location = await freshLocation('postgres')
+      const [worker, placer] = [
+        await PostgresStore.open(location),
+        await PostgresStore.open(location),
+      ]
+      const [holder, observer] = [location, location].map(
+        (connectionString) => new pg.Client({ connectionString }),
+      ) as [pg.Client, pg.Client]
+      await Promise.all([holder.connect(), observer.connect()])
+      try {
+        const gone = stateFromMembers('story-merged-away', [], [])
+        const kept = stateFromMembers('story-kept', [], [])
+        const nothingPlaced = { placed: [], moved: [], termDocuments: new Map<string, number>() }
+        await placer.savePlacement({ ...nothingPlaced, states: [gone, kept], merged: [] })
+        const claim = (await worker.claimReports(10, 300)).find(
+          (entry) => entry.storyId === gone.id,
+        )
+        const [story] = analyzeArticles(await collectArticles([EXAMPLE])).stories
+        if (claim === undefined || story === undefined) throw new Error('no claim or no story')
+        await holder.query('BEGIN')
+        await holder.query("INSERT INTO stories (id, title, json) VALUES ($1, '', '{}')", [gone.id])
+        const saving = worker.saveReports([
+          { claim, report: { ...story, id: gone.id }, members: [] },
+        ])
+        await waitingOnLocks(observer, 1)
+        const merging = placer.savePlacement({
+          ...nothingPlaced,
+          states: [kept],
+          merged: [{ from: gone.id, into: kept.id }],
+        })
+        await waitingOnLocks(observer, 2)
+        await holder.query('ROLLBACK')
+        const [saved] = await Promise.all([saving, merging])
+        expect(saved).toEqual([true]) // the worker's report was written, then deleted with its story
+        expect(await placer.getStory(gone.id)).toBeNull()
+        expect((await placer.listStories()).map((entry) => entry.id)).not.toContain(gone.id)
+      } finally {
+        await Promise.all([holder.end(), observer.end(), worker.close(), placer.close()])
+      }
+    })
+  },
+)
+
+/**
+ * Waits until `count` other sessions of this database wait for a lock (each write blocked where it should be).
+ * `client` is in no transaction: the activity view is read once per transaction.
+ */
+async function waitingOnLocks(client: pg.Client, count: number): Promise<void> {
+  for (let tries = 0; tries < 2_000; tries++) {
+    const { rows } = await client.query<{ waiting: number }>(
+      `SELECT count(*)::int AS waiting FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    )
+    if ((rows[0]?.waiting ?? 0) >= count) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error(`fewer than ${count} sessions ever waited for a lock`)
+}

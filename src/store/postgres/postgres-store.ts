@@ -496,10 +496,13 @@ async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate):
 /** The clustering part of an update: merges, members, frequencies, story states and their index terms. */
 async function writePlacement(client: pg.PoolClient, update: PlacementUpdate): Promise<void> {
   for (const { from, into } of update.merged) {
+    // The due row first: a worker saving this story's report (`saveReports`) holds it from its DELETE to its
+    // commit, so this waits for that report and then deletes it with the story. Deleting the story first would
+    // find no row while a story's first report is being written, and that report would outlive its story.
+    await client.query('DELETE FROM stories_to_report WHERE story_id = $1', [from])
     await client.query('DELETE FROM stories WHERE id = $1', [from])
     await client.query('DELETE FROM story_states WHERE story_id = $1', [from])
     await client.query('DELETE FROM story_terms WHERE story_id = $1', [from])
-    await client.query('DELETE FROM stories_to_report WHERE story_id = $1', [from])
     await client.query('UPDATE story_members SET story_id = $1 WHERE story_id = $2', [into, from])
   }
   const members = lastPerKey([...update.placed, ...update.moved], (entry) => entry.articleId)
