@@ -13,7 +13,12 @@ import {
   predictHeadline,
   swappedPrior,
 } from '../src/corroborate/stance/headline.js'
-import { prepareClaim, prepareText, stanceInput } from '../src/corroborate/stance/features.js'
+import {
+  prepareClaim,
+  prepareText,
+  stanceInput,
+  wordsOf,
+} from '../src/corroborate/stance/features.js'
 import { predict, type StanceModel, unpackModel } from '../src/corroborate/stance/model.js'
 import { SHORT_TEXT_STANCE_MODEL } from '../src/corroborate/stance/weights-short.js'
 import { fnv1a32 } from '../src/text/hash.js'
@@ -47,6 +52,14 @@ export const trainingRows = (): HeadlineRow[] =>
     .filter((line) => line.trim() !== '')
     .map((line) => JSON.parse(line) as HeadlineRow)
     .filter((row) => row.fvSplit === 'train')
+
+/** A headline's content stems (for comparing a claim's headlines with one another). */
+export const headlineStems = (row: HeadlineRow): Set<string> =>
+  new Set(
+    wordsOf(row.headline)
+      .filter((word) => word.content)
+      .map((word) => word.stem),
+  )
 
 /** A row's named features as verify computes them: its cues and the short-text FNC model read both ways. */
 export function rowFeatures(short: StanceModel, row: HeadlineRow): Map<string, number> {

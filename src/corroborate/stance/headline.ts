@@ -152,6 +152,7 @@ export function headlineFeatures(
   prior.forEach((p, index) => set(`prior:${index}`, p))
   swapped.forEach((p, index) => set(`swap:${index}`, p))
   reportingCues(headline, words, set)
+  hedgePlace(headline, words, claimStems, set)
   return features
 }
 
@@ -170,6 +171,30 @@ function reportingCues(
   for (const word of words) if (REPORT.has(word.norm)) set(`rep:${word.norm}`)
   if (/^\s*["\u201c']/.test(headline)) set('quote-start')
   if (/["\u201c\u201d]/.test(headline)) set('dquote')
+}
+
+/**
+ * Headline-level hedges: whether the first reporting or hedging word ("reportedly", "may", "sources") comes
+ * before the first word the headline shares with the claim (it frames the claim: "Reportedly, X…", against
+ * "X…, report says") and its relative place, how many such words there are (up to three), and a hedge together
+ * with a question mark. Kept because they won under 5-fold CV by claim on Emergent's training part (README,
+ * "Headline stance", session 18).
+ */
+function hedgePlace(
+  headline: string,
+  words: Word[],
+  claimStems: Set<string>,
+  set: (name: string, value?: number) => void,
+): void {
+  const hedges = (word: Word): boolean => REPORT.has(word.norm) || HEDGE.has(word.norm)
+  const n = words.filter(hedges).length
+  set('hedge-n', Math.min(n, 3) / 3)
+  if (n > 0 && headline.includes('?')) set('hedge-and-question')
+  const at = words.findIndex(hedges)
+  if (at < 0) return
+  const firstShared = words.findIndex((word) => word.content && claimStems.has(word.stem))
+  set(firstShared >= 0 && at < firstShared ? 'hrep-before' : 'hrep-after')
+  set('hrep-rel', at / words.length)
 }
 
 /**
