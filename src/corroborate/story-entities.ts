@@ -1,5 +1,6 @@
 import {
   editDistance,
+  identityKey,
   isAcronym,
   isAcronymOf,
   isGivenNameVariant,
@@ -60,12 +61,16 @@ const MAX_KEYS_KEPT = 50_000
  * ("Microsoft Corp." / "Microsoft") and the abbreviations of "Mount" and "Fort" ("Mt Cook" / "Mount Cook").
  */
 const compact = boundedMemo(MAX_KEYS_KEPT, (key: string): string =>
-  key
+  canonicalKey(key).replace(/ /g, ''),
+)
+
+/** The key with a company's legal form left out and "Mt" / "Ft" written out: what the run-wide id spells. */
+function canonicalKey(key: string): string {
+  return key
     .replace(/ (?:corp|inc|ltd|llc|plc|co)$/, '')
     .replace(/(^| )mt(?= )/g, '$1mount')
     .replace(/(^| )ft(?= )/g, '$1fort')
-    .replace(/ /g, ''),
-)
+}
 
 /**
  * A short form joins the entity it shortens when that entity has at least this many times the mentions of
@@ -598,9 +603,11 @@ function localEntities(articles: Article[]): Local[] {
       // entities were given another way (a fuller name than any mention): then the name is the identity.
       const first = mentions[0] as ArticleEntity
       const form = [first.name, ...mentions.map((mention) => mention.text)].reduce((best, text) =>
-        keyWords(nameKey(text)).length > keyWords(nameKey(best)).length ? text : best,
+        keyWords(identityKey(nameKey(text))).length > keyWords(identityKey(nameKey(best))).length
+          ? text
+          : best,
       )
-      const key = nameKey(form)
+      const key = identityKey(nameKey(form))
       locals.push({
         articleId: article.id,
         entityId,
@@ -609,10 +616,14 @@ function localEntities(articles: Article[]): Local[] {
         key,
         type: first.type,
         mentions,
-        // Only a name of two words or more can be a run-on: one word needs no look at its line.
+        // Only a name of two words or more can be a run-on: one word needs no look at its line. The
+        // fullest form's own mentions are read, not the short forms the article joined to it ("Creighton
+        // Returns" in the headline, "Creighton" in the body).
         inHeadline:
           keyWords(key).length >= 2 &&
-          mentions.every((mention) => inTitleCasedLine(article.text, mention.start)),
+          mentions
+            .filter((mention) => identityKey(nameKey(mention.text)) === key)
+            .every((mention) => inTitleCasedLine(article.text, mention.start)),
       })
     }
   }
@@ -653,7 +664,9 @@ function buildEntities(
       const forms = new Map<string, number>()
       for (const local of spelled.length > 0 ? spelled : members)
         forms.set(local.name, (forms.get(local.name) ?? 0) + local.mentions.length)
-      const full = (form: string): number => (keyWords(nameKey(form)).length >= 2 ? 1 : 0)
+      // A legal form or a run-on word does not make a name full ("Microsoft Corp." is Microsoft's one word).
+      const full = (form: string): number =>
+        keyWords(canonicalKey(identityKey(nameKey(form)))).length >= 2 ? 1 : 0
       // A dateline's capitals ("SEOUL, South Korea –") are typography, not the name: "Seoul" when the story has it.
       const shouted = (form: string): number =>
         /^[^\p{Ll}]*\p{Lu}{5}[^\p{Ll}]*$/u.test(form) ? 1 : 0
@@ -722,8 +735,11 @@ function runWideId(
   storyId: string | null,
   used: Set<string>,
 ): string {
-  const slug = slugOf(name)
-  const acrossStories = type !== 'person' || personCore(keyWords(nameKey(name))).length >= 2
+  // The slug of the key: the stories of a run that write "Microsoft Corp." and "Microsoft", "Mt Cook" and
+  // "Mount Cook", give one id.
+  const key = canonicalKey(identityKey(nameKey(name)))
+  const slug = slugOf(key)
+  const acrossStories = type !== 'person' || personCore(keyWords(key)).length >= 2
   const base = storyId !== null && (!acrossStories || used.has(slug)) ? `${storyId}:${slug}` : slug
   return unusedId(base, used)
 }
@@ -741,13 +757,14 @@ function aliasEvidence(
     mention: ArticleEntity
   }
   const joined = joinedOn.get(locals.indexOf(holder.local))
-  if (joined !== undefined && holder.local.key === nameKey(alias)) return joined
+  const aliasKey = identityKey(nameKey(alias))
+  if (joined !== undefined && holder.local.key === aliasKey) return joined
   if (compact(nameKey(alias)) === compact(nameKey(name)))
     return {
       kind: 'spelling',
       text: `"${alias}" and "${name}" differ only in case, accents, hyphens or dots`,
     }
-  if (holder.local.key === nameKey(alias))
+  if (holder.local.key === aliasKey)
     return {
       kind: 'full-form',
       text: `"${alias}" is the fullest form of "${holder.local.name}" in the same article`,

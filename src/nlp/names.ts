@@ -27,6 +27,48 @@ export function nameKey(name: string): string {
 const MAX_KEYS_KEPT = 50_000
 
 /**
+ * Closed-class words a tagger runs into a name at the start of a sentence or headline ("Although Microsoft",
+ * "Then Hansbrough", "The Chargers"): conjunctions, adverbs that open a sentence, prepositions, determiners.
+ * None of them tells which entity a name is, so the key an identity reads leaves them out (identityKey).
+ */
+const LEADING_FUNCTION_WORDS = new Set(
+  `the a an although though but and or then when while after before if as so since because yet meanwhile however
+now also still even once until unless whereas where with at in on for from by of to during despite unlike
+including against under over about into through thus here there this that these those his her its their every
+each both all some several`.split(/\s+/),
+)
+/** Articles are part of how a name is written ("The Hague"); the other function words are not. */
+const ARTICLES = new Set(['the', 'a', 'an'])
+
+/**
+ * The key an identity reads: the name key without function words run on before the name ("although
+ * microsoft" → "microsoft", "the chargers" → "chargers"); one word at least is kept.
+ */
+export function identityKey(key: string): string {
+  const words = keyWords(key)
+  let from = 0
+  while (from < words.length - 1 && LEADING_FUNCTION_WORDS.has(words[from] as string)) from++
+  return from === 0 ? key : words.slice(from).join(' ')
+}
+
+/** A written name without function words run on before it ("Although Microsoft" → "Microsoft"; "The Hague" kept). */
+export function withoutRunOnWords(text: string): string {
+  let rest = text
+  for (;;) {
+    const match = /^(\p{L}+)\s+(?=\S)/u.exec(rest)
+    const word = match?.[1]?.toLowerCase()
+    if (
+      match === null ||
+      word === undefined ||
+      !LEADING_FUNCTION_WORDS.has(word) ||
+      ARTICLES.has(word)
+    )
+      return rest
+    rest = rest.slice(match[0].length)
+  }
+}
+
+/**
  * The words of a key. Memoised (bounded): a story compares every form with every other, each comparison asks
  * for both forms' words, and callers only read them.
  */
