@@ -93,7 +93,10 @@ type Relation = 'acronym' | 'short-form' | 'part' | 'given-name' | 'extension' |
  * neutral on ECB+, which seldom marks an adjective as a name, it is what lets the seed's "the North" join
  * North Korea, as "North Korean" no longer splits the vote. Round 14: types read from the story's vote on a
  * name rather than one article's (storyType; ECB+ dev 0.8177 → 0.8186 beside the others) and a run-on of any
- * name in a title-cased headline (headlineRunOn; 0.8164 → 0.8186).
+ * name in a title-cased headline (headlineRunOn; 0.8164 → 0.8186). Round 18 (ids run-wide): a short form's
+ * own form votes for the type too (formTypes: "Jackson" of "Vincent Jackson" a person; dev 0.8519 → 0.8532
+ * beside the others) and a one-word form typed a person joins an organisation or place it ends (personPart:
+ * "Chiefs" of "Kansas City Chiefs"; 0.8508 → 0.8532).
  */
 export type StoryJoinRule =
   | 'part'
@@ -111,6 +114,8 @@ export type StoryJoinRule =
   | 'slip2'
   | 'storyType'
   | 'headlineRunOn'
+  | 'formTypes'
+  | 'personPart'
 export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
   'part',
   'head',
@@ -127,6 +132,8 @@ export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
   'slip2',
   'storyType',
   'headlineRunOn',
+  'formTypes',
+  'personPart',
 ]
 
 /** Endings that make a place's adjective or people ("North Korea" → "North Korean", "Russia" → "Russian"). */
@@ -214,6 +221,17 @@ const RELATION_RULES: readonly RelationRule[] = [
       isPartOf(local.key, other.key),
   },
   {
+    // A team or body the tagger typed a person where the story writes it alone ("Chiefs" of "Kansas City
+    // Chiefs"): one word that ends an organisation or place name; a person it could also name competes.
+    rule: 'personPart',
+    relation: 'part',
+    holds: (local, other) =>
+      local.type === 'person' &&
+      wordCount(local.key) === 1 &&
+      isOrgOrPlace(other.type) &&
+      isPartOf(local.key, other.key),
+  },
+  {
     rule: 'head',
     relation: 'part',
     holds: (local, other, { has, ownCountOf }) =>
@@ -295,7 +313,7 @@ export function resolveStoryEntities(
   storyId: string | null = null,
 ): StoryEntities {
   const locals = rules.includes('storyType')
-    ? withStoryTypes(localEntities(articles))
+    ? withStoryTypes(localEntities(articles), rules.includes('formTypes'))
     : localEntities(articles)
   const switchedOn = new Set(rules)
   const has = (rule: StoryJoinRule): boolean => switchedOn.has(rule)
@@ -539,14 +557,22 @@ function isSlip(
  * Klitschko" an organisation in one, a person in most), and a join that tests types should read the story's
  * verdict, not one article's. Ties keep the local's own type.
  */
-function withStoryTypes(locals: Local[]): Local[] {
+function withStoryTypes(locals: Local[], byForm: boolean): Local[] {
   const votes = new Map<string, Map<EntityType, number>>()
+  const vote = (key: string, type: EntityType): void => {
+    const counts = votes.get(key) ?? new Map<EntityType, number>()
+    counts.set(type, (counts.get(type) ?? 0) + 1)
+    votes.set(key, counts)
+  }
   for (const local of locals) {
     const key = compact(local.key)
-    const counts = votes.get(key) ?? new Map<EntityType, number>()
-    for (const mention of local.mentions)
-      counts.set(mention.type, (counts.get(mention.type) ?? 0) + 1)
-    votes.set(key, counts)
+    for (const mention of local.mentions) {
+      vote(key, mention.type)
+      // formTypes: a short form the article resolved to a fuller name votes for its own form too ("Jackson"
+      // of "Vincent Jackson" a person, where another article types "Jackson" alone a place).
+      const own = compact(identityKey(nameKey(mention.text)))
+      if (byForm && own !== key) vote(own, mention.type)
+    }
   }
   return locals.map((local) => {
     const counts = votes.get(compact(local.key)) as Map<EntityType, number>
