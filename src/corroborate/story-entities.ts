@@ -377,7 +377,8 @@ export function resolveStoryEntities(
       if (known === undefined || (relation === 'acronym' && known.relation !== 'acronym'))
         byRoot.set(root, { other, relation })
     }
-    if (rules.includes('surnameLast')) keepSurnameMatches(local, byRoot, locals)
+    if (rules.includes('surnameLast'))
+      keepSurnameMatches(local, byRoot, locals, rules.includes('personPart'))
     const chosen = dominantTarget(byRoot, groupMentions, rules.includes('dominant'))
     if (chosen === null) {
       const minLength = rules.includes('slip4') ? 4 : MISSPELLING_MIN_LENGTH
@@ -487,12 +488,23 @@ function keepSurnameMatches(
   local: Local,
   byRoot: Map<number, { other: number; relation: Relation }>,
   locals: Local[],
+  teamFirst: boolean,
 ): void {
   if (keyWords(local.key).length !== 1) return
   const ends = (other: number): boolean =>
     keyWords((locals[other] as Local).key).at(-1) === local.key
   const shortForms = [...byRoot].filter(([, target]) => target.relation === 'short-form')
   const surnames = shortForms.filter(([, target]) => ends(target.other))
+  // A word that ends a team's or body's name and only begins people's names ("Jaguars" of "Jacksonville
+  // Jaguars", not of a headline's "Jaguars Maurice Jones-Drew") names the team.
+  if (
+    teamFirst &&
+    surnames.length === 0 &&
+    [...byRoot.values()].some((target) => target.relation === 'part')
+  ) {
+    for (const [root] of shortForms) byRoot.delete(root)
+    return
+  }
   if (surnames.length === 0 || surnames.length === shortForms.length) return
   for (const [root, target] of shortForms) if (!ends(target.other)) byRoot.delete(root)
 }
