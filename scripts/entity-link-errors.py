@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Pairwise linking errors of an `analyze` output on ECB+ dev, by kind (issue 16's loss analysis).
 
-usage: entity-link-errors.py ANALYSIS.json [EXAMPLES]
+usage: entity-link-errors.py ANALYSIS.json [EXAMPLES] [--global-ids]
 ANALYSIS.json: `analyze` output over score_entities.py's JSONL, or a configuration kept by
 `scripts/cv-entity-identity.ts --keep`. Pairs the gold name cores with the predicted mentions as
 ../shared/tools/score_entities.py does (scripts/entity-folds.py topic_items), then counts, over pairs of detected
@@ -9,7 +9,9 @@ gold mentions within a topic: pairs of one gold entity given two predicted entit
 pairs of two gold entities given one (merge: an over-merge), by where the two mentions are (one document, one
 predicted story, two predicted stories: a split across stories cannot be mended, as ids are per story), by gold
 type, and for merges by whether either gold chain is an unlinked singleton (S:, ECB+ left it unlinked; many of
-these are the same name the annotators did not link). Prints the counts with the most frequent name pairs.
+these are the same name the annotators did not link). Prints MUC / B-cubed / CEAF-e precision and recall (recall
+lost = splits, precision lost = merges) and the counts with the most frequent name pairs. --global-ids reads
+entityId run-wide, as `npm run eval` does (score_entities.py --global-ids).
 """
 import collections
 import importlib.util
@@ -29,14 +31,19 @@ ECB = os.path.join(HERE, '..', '..', 'shared', 'data', 'story-clustering-ecbplus
 
 
 def main(argv):
+    global_ids = '--global-ids' in argv
+    argv = [arg for arg in argv if arg != '--global-ids']
     docs = S.READERS['ecbplus'](ECB)
     by_id = {d['id']: d for d in docs}
     analysis = json.load(open(argv[0], encoding='utf8'))
     examples = int(argv[1]) if len(argv) > 1 else 8
     story_of = {a: st['id'] for st in analysis['stories'] for a in st['articleIds']}
-    preds, _, _ = S.project_predictions(analysis, docs)
+    preds, _, _ = S.project_predictions(analysis, docs, global_ids)
     items = folds.topic_items(docs, preds)
-    print('CoNLL-F1 within topic', round(S.coref_scores(items)['conll'], 4))
+    scores = S.coref_scores(items)
+    print('CoNLL-F1 within topic', round(scores['conll'], 4))
+    for metric in ('muc', 'b3', 'ceafe'):
+        print('  %-5s P %.4f R %.4f F1 %.4f' % (metric, scores[metric]['P'], scores[metric]['R'], scores[metric]['F1']))
 
     def gold_of(mention_id):
         doc_id, index = mention_id.split('#')

@@ -3,6 +3,7 @@ import type { NameMention } from './ner/recognize.js'
 import type { Token } from './ner/tokenize.js'
 import {
   isAcronym,
+  identityKey,
   isAcronymOf,
   isPartOf,
   isShortFormOf,
@@ -11,6 +12,7 @@ import {
   personCore,
   slugOf,
   unusedId,
+  withoutRunOnWords,
 } from './names.js'
 
 interface Group {
@@ -61,7 +63,8 @@ export function resolveArticleEntities(
   /** Let an organisation or place be shortened by its first words too (the rule before; for the CV script). */
   anyWordsShortenNames = false,
 ): ArticleEntity[] {
-  const keys = mentions.map((mention) => nameKey(mention.text))
+  // Function words run on before a name ("Although Microsoft") are not part of who it names.
+  const keys = mentions.map((mention) => identityKey(nameKey(mention.text)))
   const groups = new Map<string, Group>()
   keys.forEach((key, index) => {
     const group = groups.get(key) ?? { key, mentions: [] }
@@ -173,7 +176,7 @@ function entitiesOf(
     (a, b) => (a[1][0] as number) - (b[1][0] as number),
   )) {
     const forms = members.map((index) => mentions[index] as NameMention)
-    const named = forms.filter((form) => nameKey(form.text) === key)
+    const named = forms.filter((form) => identityKey(nameKey(form.text)) === key)
     const type = votedType(named.length > 0 ? named : forms)
     const name = displayName(key, type, named.length > 0 ? named : forms, forms)
     const id = unusedId(slugOf(name), used)
@@ -208,13 +211,13 @@ function displayName(
   fullest: NameMention[],
   forms: NameMention[],
 ): string {
-  const fallback = (fullest[0] as NameMention).text
+  const fallback = withoutRunOnWords((fullest[0] as NameMention).text)
   if (type !== 'person') return fallback
   const full = personCore(keyWords(key))
   if (full.length < 2) return fallback
   const counts = new Map<string, { count: number; words: number; first: NameMention }>()
   for (const form of forms) {
-    const formKey = nameKey(form.text)
+    const formKey = identityKey(nameKey(form.text))
     const core = personCore(keyWords(formKey))
     if (core.length < 2 || core[0] !== full[0] || core.at(-1) !== full.at(-1)) continue
     const known = counts.get(formKey)
@@ -225,7 +228,7 @@ function displayName(
   const best = [...counts.values()].sort(
     (a, b) => b.count - a.count || a.words - b.words || a.first.start - b.first.start,
   )[0]
-  return best === undefined ? fallback : writtenForm(best.first.text)
+  return best === undefined ? fallback : writtenForm(withoutRunOnWords(best.first.text))
 }
 
 /** A written form without a possessive ending ("Putin's" → "Putin"), as a name is shown. */

@@ -27,6 +27,51 @@ export function nameKey(name: string): string {
 const MAX_KEYS_KEPT = 50_000
 
 /**
+ * Closed-class words a tagger runs into a name at the start of a sentence or headline ("Although Microsoft",
+ * "Then Hansbrough", "The Chargers"): conjunctions, adverbs that open a sentence, prepositions, determiners.
+ * None of them tells which entity a name is, so the key an identity reads leaves them out (identityKey).
+ */
+const LEADING_FUNCTION_WORDS = new Set(
+  `the a an although though but and or then when while after before if as so since because yet meanwhile however
+now also still even once until unless whereas where with at in on for from by of to during despite unlike
+including against under over about into through thus here there this that these those his her its their every
+each both all some several`.split(/\s+/),
+)
+/** Articles are part of how a name is written ("The Hague"); the other function words are not. */
+const ARTICLES = new Set(['the', 'a', 'an'])
+
+/**
+ * The key an identity reads: the name key without function words run on before the name ("although
+ * microsoft" → "microsoft", "the chargers" → "chargers"); one word at least is kept.
+ */
+export function identityKey(key: string): string {
+  // A nickname in quotes is not part of the name ("Vincent 'Chin' Gigante" is Vincent Gigante).
+  const words = keyWords(key).filter(
+    (word, index, all) => all.length < 3 || !/^["'“‘].*["'”’]$/u.test(word),
+  )
+  let from = 0
+  while (from < words.length - 1 && LEADING_FUNCTION_WORDS.has(words[from] as string)) from++
+  return from === 0 && words.length === keyWords(key).length ? key : words.slice(from).join(' ')
+}
+
+/** A written name without function words run on before it ("Although Microsoft" → "Microsoft"; "The Hague" kept). */
+export function withoutRunOnWords(text: string): string {
+  let rest = text
+  for (;;) {
+    const match = /^(\p{L}+)\s+(?=\S)/u.exec(rest)
+    const word = match?.[1]?.toLowerCase()
+    if (
+      match === null ||
+      word === undefined ||
+      !LEADING_FUNCTION_WORDS.has(word) ||
+      ARTICLES.has(word)
+    )
+      return rest
+    rest = rest.slice(match[0].length)
+  }
+}
+
+/**
  * The words of a key. Memoised (bounded): a story compares every form with every other, each comparison asks
  * for both forms' words, and callers only read them.
  */
@@ -68,6 +113,13 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   if (core.length >= 2 && core.join(' ') === personCore(short).join(' ')) return true
   // One word of three letters or more ("Kim", "Peskov"), not a given name pair ("Jong Un") nor "Un" / "UN".
   if (short.length === 1 && (short[0] as string).length < 3) return false
+  // A surname with a particle ("Lo Presti" of "Gaetano Lo Presti", "De Niro" of "Robert De Niro").
+  if (
+    short.length === 2 &&
+    SURNAME_PARTICLES.has(short[0] as string) &&
+    full.slice(-2).join(' ') === short.join(' ')
+  )
+    return true
   if (short.length > 1 && !(short[0] === full[0] && short.at(-1) === full.at(-1))) return false
   // A middle name or patronymic left out ("Vladimir Putin" / "Vladimir Vladimirovich Putin").
   if (short.length >= 2 && short[0] === full[0] && short.at(-1) === full.at(-1)) return true
@@ -75,6 +127,34 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   const tail = full.slice(-short.length).join(' ')
   return head === short.join(' ') || tail === short.join(' ')
 }
+
+/** Words that begin a surname of two words ("Lo Presti", "van Gogh", "bin Laden"). */
+const SURNAME_PARTICLES = new Set([
+  'de',
+  'da',
+  'di',
+  'del',
+  'della',
+  'dos',
+  'du',
+  'la',
+  'le',
+  'lo',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ten',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'abu',
+  'mac',
+  'st',
+  'san',
+  'santa',
+])
 
 /** Generational suffixes, left out when two forms of a person's name are compared. */
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
