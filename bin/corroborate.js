@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Thin launcher: the CLI is compiled to dist/ by `npm ci` (the `prepare` script).
-import { runCli } from '../dist/cli/main.js'
+// Thin launcher: the CLI is compiled to dist/ and bundled into dist/cli-bundle/ by `npm ci` (the `prepare`
+// script runs `npm run build`); the bundle loads in half the CPU of dist/'s ~150 separate modules.
+import { runCli } from '../dist/cli-bundle/main.js'
 
 // A reader that stops early (`corroborate search x | head`) closes the pipe: that ends the output, not an error.
 process.stdout.on('error', (error) => {

@@ -95,7 +95,7 @@ export function markedText(
   return { text, markAt }
 }
 
-const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template'])
+export const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template'])
 
 /**
  * The first characters of a node's text (whitespace collapsed as it is read), without walking the rest of

@@ -1,4 +1,14 @@
-import { classAndId, descendants, type Element, findFirst, isTag, isText, textOf } from './dom.js'
+import {
+  type AnyNode,
+  classAndId,
+  descendants,
+  type Element,
+  findFirst,
+  isTag,
+  isText,
+  SKIP_TEXT_TAGS,
+  textOf,
+} from './dom.js'
 import { hasNegativeHint } from './clean.js'
 import { BLOCK_TAGS, NEGATIVE_HINT, POSITIVE_HINT, SCORED_TAGS } from './hints.js'
 
@@ -27,21 +37,30 @@ const MIN_MARKED_BODY = 250
  */
 export function findContentRoots(root: Element, options: ScoreOptions): Element[] {
   const excluded = options.useClassHints ? negativeSubtrees(root) : new Set<Element>()
-  const text = textCache()
-  const linked = linkedCharsCache(text)
+  const measure = textMeasures()
+  const length = (element: Element): number => trimmedLength(measure(element))
+  const linked = linkedCharsCache(length)
   const marked = findFirst(
     root,
     (element) => element.attribs.itemprop === 'articleBody' && !excluded.has(element),
   )
-  if (marked !== undefined && text(marked).length >= MIN_MARKED_BODY) return [marked]
+  if (marked !== undefined && length(marked) >= MIN_MARKED_BODY) return [marked]
   const scores = new Map<Element, number>()
   for (const element of descendants(root)) {
     if (!SCORED_TAGS.has(element.name) || excluded.has(element)) continue
     const blockChildren = element.name === 'div' && hasBlockChild(element)
-    const own = blockChildren ? directText(element) : text(element)
-    if (own.length < (blockChildren ? MIN_DIRECT_TEXT : MIN_PARAGRAPH_CHARS)) continue
-    const score =
-      1 + (own.match(/[,，、]/g)?.length ?? 0) + Math.min(Math.floor(own.length / 100), 3)
+    let ownLength: number
+    let commas: number
+    if (blockChildren) {
+      const own = directText(element)
+      ownLength = own.length
+      commas = countCommas(own)
+    } else {
+      ownLength = length(element)
+      commas = measure(element).commas
+    }
+    if (ownLength < (blockChildren ? MIN_DIRECT_TEXT : MIN_PARAGRAPH_CHARS)) continue
+    const score = 1 + commas + Math.min(Math.floor(ownLength / 100), 3)
     // Text runs directly inside a div are paragraphs of that div (Readability wraps them in <p>).
     let ancestor = blockChildren ? element : element.parent
     for (let level = 0; level < ANCESTOR_LEVELS && ancestor !== null && isTag(ancestor); level++) {
@@ -54,7 +73,7 @@ export function findContentRoots(root: Element, options: ScoreOptions): Element[
   const final = new Map(
     [...scores.entries()].map(([element, score]) => [
       element,
-      score * (1 - linkDensity(element, text, linked)),
+      score * (1 - linkDensity(element, length, linked)),
     ]),
   )
   const ranked = [...final.entries()].sort((a, b) => b[1] - a[1])
@@ -66,7 +85,7 @@ export function findContentRoots(root: Element, options: ScoreOptions): Element[
     final.get(container) ?? top[1],
     final,
     excluded,
-    text,
+    length,
     linked,
   )
 }
@@ -81,7 +100,7 @@ function withScoringSiblings(
   score: number,
   scores: Map<Element, number>,
   excluded: Set<Element>,
-  text: (element: Element) => string,
+  length: (element: Element) => number,
   linked: (element: Element) => number,
 ): Element[] {
   const parent = container.parent
@@ -94,8 +113,8 @@ function withScoringSiblings(
     if (hasHeadline(sibling)) return false
     if ((scores.get(sibling) ?? 0) >= threshold) return true
     if (sibling.name !== 'p') return false
-    const own = text(sibling)
-    const density = linkDensity(sibling, text, linked)
+    const own = textOf(sibling)
+    const density = linkDensity(sibling, length, linked)
     return (
       (own.length > 80 && density < 0.25) ||
       (own.length > 0 && density === 0 && /[.。]( |$)/.test(own))
@@ -188,10 +207,10 @@ function hasBlockChild(element: Element): boolean {
 /** Share of an element's text that sits inside links. */
 export function linkDensity(
   element: Element,
-  text: (element: Element) => string = textOf,
-  linked: (element: Element) => number = linkedCharsCache(text),
+  length: (element: Element) => number = (node) => textOf(node).length,
+  linked: (element: Element) => number = linkedCharsCache(length),
 ): number {
-  const total = text(element).length
+  const total = length(element)
   if (total === 0) return 0
   return Math.min(1, linked(element) / total)
 }
@@ -201,14 +220,14 @@ export function linkDensity(
  * summed once per scoring pass from the element's children: every ancestor is measured, and listing each
  * one's whole subtree made the pass quadratic in the depth of the page.
  */
-function linkedCharsCache(text: (element: Element) => string): (element: Element) => number {
+function linkedCharsCache(length: (element: Element) => number): (element: Element) => number {
   const cache = new Map<Element, number>()
   const linked = (element: Element): number => {
     let found = cache.get(element)
     if (found === undefined) {
       found = 0
       for (const child of element.children)
-        if (isTag(child)) found += (child.name === 'a' ? text(child).length : 0) + linked(child)
+        if (isTag(child)) found += (child.name === 'a' ? length(child) : 0) + linked(child)
       cache.set(element, found)
     }
     return found
@@ -216,12 +235,74 @@ function linkedCharsCache(text: (element: Element) => string): (element: Element
   return linked
 }
 
-/** textOf computed once per element in one scoring pass (ancestors and links are measured many times). */
-function textCache(): (element: Element) => string {
-  const cache = new Map<Element, string>()
-  return (element) => {
-    let found = cache.get(element)
-    if (found === undefined) cache.set(element, (found = textOf(element)))
+/**
+ * What scoring reads of an element's text (`textOf`: whitespace runs collapsed to one space, then trimmed)
+ * without building it: the collapsed length before trimming, whether it starts and ends with a space, and
+ * its commas. These compose: an element's measure is its children's, joined (two spaces meeting at a seam
+ * are one), so each text node is read once per pass instead of once per scored ancestor.
+ */
+interface TextMeasure {
+  length: number
+  startsWithSpace: boolean
+  endsWithSpace: boolean
+  commas: number
+}
+
+const EMPTY: TextMeasure = { length: 0, startsWithSpace: false, endsWithSpace: false, commas: 0 }
+const SPACE: TextMeasure = { length: 1, startsWithSpace: true, endsWithSpace: true, commas: 0 }
+
+/** The length of `textOf`'s string: the collapsed text less a leading and a trailing space. */
+function trimmedLength(measure: TextMeasure): number {
+  if (measure.length === 0) return 0
+  const trimmed =
+    measure.length - (measure.startsWithSpace ? 1 : 0) - (measure.endsWithSpace ? 1 : 0)
+  return Math.max(0, trimmed)
+}
+
+function join(left: TextMeasure, right: TextMeasure): TextMeasure {
+  if (left.length === 0) return right
+  if (right.length === 0) return left
+  const seam = left.endsWithSpace && right.startsWithSpace ? 1 : 0
+  return {
+    length: left.length + right.length - seam,
+    startsWithSpace: left.startsWithSpace,
+    endsWithSpace: right.endsWithSpace,
+    commas: left.commas + right.commas,
+  }
+}
+
+/** A text node's measure: `\s` is the whitespace that `textOf` collapses and `trim` removes. */
+function measureText(data: string): TextMeasure {
+  if (data.length === 0) return EMPTY
+  const collapsed = data.replace(/\s+/g, ' ')
+  return {
+    length: collapsed.length,
+    startsWithSpace: collapsed.startsWith(' '),
+    endsWithSpace: collapsed.endsWith(' '),
+    commas: countCommas(data),
+  }
+}
+
+function countCommas(text: string): number {
+  return text.match(/[,，、]/g)?.length ?? 0
+}
+
+/** Each node's measure, computed once per scoring pass from its children (as `textOf` walks them). */
+function textMeasures(): (node: AnyNode) => TextMeasure {
+  const cache = new Map<AnyNode, TextMeasure>()
+  const measure = (node: AnyNode): TextMeasure => {
+    if (isText(node)) return measureText(node.data)
+    if (isTag(node)) {
+      if (SKIP_TEXT_TAGS.has(node.name)) return EMPTY
+      if (node.name === 'br') return SPACE
+    } else if (!('children' in node)) return EMPTY
+    let found = cache.get(node)
+    if (found === undefined) {
+      found = EMPTY
+      for (const child of (node as Element).children) found = join(found, measure(child))
+      cache.set(node, found)
+    }
     return found
   }
+  return measure
 }
