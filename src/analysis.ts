@@ -6,9 +6,14 @@ import {
   withStoryEntityIds,
 } from './corroborate/story-entities.js'
 import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
-import { type ClusterOptions, type StoryCluster, clusterOf } from './stories/cluster.js'
+import {
+  type ClusterOptions,
+  type StoryCluster,
+  type StoryState,
+  clusterOf,
+} from './stories/cluster.js'
 import { type Placement, type StoryPart, storyParts } from './stories/placement.js'
-import type { ClusteringUpdate, PlacementUpdate } from './store/store.js'
+import type { FinishedStory, PlacementUpdate } from './store/store.js'
 import type { Article, StoryReport } from './types.js'
 
 /**
@@ -66,32 +71,23 @@ export function reportStory(
   return { report: buildStoryReport(cluster, members, links, entities), members }
 }
 
-/** What a placement changed, as a store saves it: `finished` holds each changed story's id and parts. */
-export function clusteringUpdate(
-  placement: Placement,
-  finished: { storyId: string; parts: ReportedPart[] }[],
-): ClusteringUpdate {
-  const { placed, termDocuments, merged, moved } = placementUpdate(placement, finished)
+/** A changed story as a store saves it (`parts`: its parts after the split test, each with its report). */
+export function finishedStory(storyId: string, parts: ReportedPart[]): FinishedStory {
   return {
-    placed,
-    termDocuments,
-    merged,
-    moved,
-    stories: finished.flatMap(({ parts }) =>
-      parts.map((part) => ({ state: part.state, report: part.report })),
-    ),
-    analyzedArticles: finished.flatMap(({ parts }) => parts.flatMap((part) => part.members)),
+    parts: parts.map((part) => ({ state: part.state, report: part.report })),
+    moved: movedBySplit(storyId, parts),
+    analyzedArticles: parts.flatMap((part) => part.members),
   }
 }
 
 /**
  * What a placement changed without the stories' reports: the clustering itself (members, states, frequencies,
- * merges, articles moved by a split). `clusteringUpdate` adds the reports; the workers save this and build the
- * reports after (`reportPart`).
+ * merges, articles moved by a split). `finishedStory` gives a story with its reports; the workers save this and
+ * build the reports after (`reportPart`).
  */
 export function placementUpdate(
   placement: Placement,
-  finished: { storyId: string; parts: StoryPart[] }[],
+  finished: { storyId: string; parts: { state: StoryState }[] }[],
 ): PlacementUpdate {
   const update: PlacementUpdate = {
     placed: placement.placed,
@@ -100,13 +96,10 @@ export function placementUpdate(
     merged: placement.merged,
     moved: [],
   }
-  for (const { storyId, parts } of finished)
-    for (const part of parts) {
-      update.states.push(part.state)
-      if (part.state.id !== storyId)
-        for (const articleId of part.state.articleIds)
-          update.moved.push({ articleId, storyId: part.state.id })
-    }
+  for (const { storyId, parts } of finished) {
+    update.states.push(...parts.map((part) => part.state))
+    update.moved.push(...movedBySplit(storyId, parts))
+  }
   // An article placed in a story that then split belongs to the split-off story.
   const movedTo = new Map(update.moved.map((entry) => [entry.articleId, entry.storyId]))
   update.placed = update.placed.map((entry) => ({
@@ -114,4 +107,16 @@ export function placementUpdate(
     storyId: movedTo.get(entry.articleId) ?? entry.storyId,
   }))
   return update
+}
+
+/** The members of a story's split-off part (a part under another id than the story's), with their new story. */
+function movedBySplit(
+  storyId: string,
+  parts: { state: StoryState }[],
+): { articleId: string; storyId: string }[] {
+  return parts
+    .filter((part) => part.state.id !== storyId)
+    .flatMap((part) =>
+      part.state.articleIds.map((articleId) => ({ articleId, storyId: part.state.id })),
+    )
 }

@@ -1,7 +1,7 @@
 import { type AnalyzeOptions, dedupeById } from './pipeline.js'
-import { clusteringUpdate, placementUpdate, reportPart } from './analysis.js'
+import { finishedStory, placementUpdate, reportPart } from './analysis.js'
 import { withAnnotations } from './nlp/annotate.js'
-import { MAX_POSTINGS } from './stories/cluster.js'
+import { MAX_POSTINGS, type StoryState } from './stories/cluster.js'
 import {
   changedStories,
   lookupTerms,
@@ -12,7 +12,7 @@ import {
   type StoryPart,
   storyParts,
 } from './stories/placement.js'
-import type { LaterReports, Store, UnclusteredFilter } from './store/store.js'
+import type { FinishedStory, LaterReports, Store, UnclusteredFilter } from './store/store.js'
 import { contentId } from './text/hash.js'
 import { type Analysis, type Article, SCHEMA_VERSION, type StoryReport } from './types.js'
 
@@ -115,7 +115,8 @@ function storedIds(
 
 /**
  * The placement itself (the stages of src/stories/placement.ts and src/analysis.ts, as `analyzeArticles` runs
- * them, with the state read from the store); the caller holds the store's writer lock.
+ * them, with the state read from the store); the caller holds the store's writer lock. Each changed story is
+ * read, split and reported as the store writes it, so that memory holds one story's members at a time.
  */
 async function placeInStore(
   store: Store,
@@ -125,20 +126,19 @@ async function placeInStore(
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await addArticles(store, articles, options.onProblem)
   const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
-  const split = await placeAndSplit(store, options, filter)
-  if (split === null) return result
-  const finished = split.stories.map(({ storyId, parts }) => ({
-    storyId,
-    parts: parts.map((part) => reportPart(part, options)),
-  }))
-  const update = clusteringUpdate(split.placement, finished)
-  await store.saveClustering(update)
-  return {
-    ...result,
-    placed: split.placement.placed.length,
-    changedStories: update.stories.map((story) => story.state.id),
-    merged: split.placement.merged,
+  const placement = await placeStored(store, options, filter)
+  if (placement === null) return result
+  const changed: string[] = []
+  async function* finished(placed: Placement): AsyncGenerator<FinishedStory> {
+    for await (const { storyId, parts } of splitChanged(store, placed, options)) {
+      const reported = parts.map((part) => reportPart(part, options))
+      changed.push(...reported.map((part) => part.state.id))
+      yield finishedStory(storyId, reported)
+    }
   }
+  const { placed, termDocuments, merged } = placement
+  await store.saveClustering({ placed, termDocuments, merged, stories: finished(placement) })
+  return { ...result, placed: placed.length, changedStories: changed, merged }
 }
 
 /**
@@ -151,10 +151,14 @@ export async function placeStoredArticlesReportingLater(
   filter: UnclusteredFilter,
   options: AnalyzeOptions = {},
 ): Promise<{ placed: number }> {
-  const split = await placeAndSplit(store, options, filter)
-  if (split === null) return { placed: 0 }
-  await store.savePlacement(placementUpdate(split.placement, split.stories))
-  return { placed: split.placement.placed.length }
+  const placement = await placeStored(store, options, filter)
+  if (placement === null) return { placed: 0 }
+  // States only: a story's members are dropped once its split test is done.
+  const stories: { storyId: string; parts: { state: StoryState }[] }[] = []
+  for await (const { storyId, parts } of splitChanged(store, placement, options))
+    stories.push({ storyId, parts: parts.map((part) => ({ state: part.state })) })
+  await store.savePlacement(placementUpdate(placement, stories))
+  return { placed: placement.placed.length }
 }
 
 /**
@@ -199,35 +203,37 @@ export async function reportDueStories(
 const REPORT_LEASE_SECONDS = 300
 
 /**
- * Stages 1–3 without reports: the pending articles (all unplaced ones, or those of `filter`) placed among the
- * stored stories, and each changed story's parts after the split test; null when nothing is pending.
+ * Stages 1–2: the pending articles (all unplaced ones, or those of `filter`) placed among the stored stories;
+ * null when nothing is pending.
  */
-async function placeAndSplit(
+async function placeStored(
   store: Store,
   options: AnalyzeOptions,
   filter?: UnclusteredFilter,
-): Promise<{ placement: Placement; stories: { storyId: string; parts: StoryPart[] }[] } | null> {
+): Promise<Placement | null> {
   // Rows stored before annotations existed are annotated as they are read.
   const pending = pendingTerms((await store.unclusteredArticles(filter)).map(withAnnotations))
   if (pending.articles.length === 0) return null
   const prior = await store.termDocuments([...pending.termDocuments.keys()])
   const idf = pendingWeights(pending, prior, options.cluster)
   const candidates = await store.storiesIndexedUnder(lookupTerms(pending, idf), MAX_POSTINGS)
-  const placement = placePending(
-    pending,
-    idf,
-    await store.loadStoryStates(candidates),
-    options.cluster,
-  )
-  const stories = []
+  return placePending(pending, idf, await store.loadStoryStates(candidates), options.cluster)
+}
+
+/**
+ * Stage 3 without reports, one story at a time: each story the placement changed, its stored members read
+ * back, and its parts after the split test. A batch's changed stories may hold most of the store's articles;
+ * read one story at a time, memory holds the largest story, not all of them.
+ */
+async function* splitChanged(
+  store: Store,
+  placement: Placement,
+  options: AnalyzeOptions,
+): AsyncGenerator<{ storyId: string; parts: StoryPart[] }> {
   for (const state of changedStories(placement)) {
     const members = (await store.getExtractedArticles(state.articleIds)).map(withAnnotations)
-    stories.push({
-      storyId: state.id,
-      parts: storyParts(placement, state, members, options.cluster),
-    })
+    yield { storyId: state.id, parts: storyParts(placement, state, members, options.cluster) }
   }
-  return { placement, stories }
 }
 
 /**

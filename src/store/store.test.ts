@@ -93,6 +93,36 @@ describe.each(DIALECTS)('the %s store', (dialect) => {
     await store.close()
   })
 
+  test('a placement that fails while its stories are written leaves the store as it was', async () => {
+    const store = await openStore(await freshLocation(dialect))
+    const articles = await collectArticles([EXAMPLE])
+    // The stories are read, split and reported inside the store's transaction, one at a time: the first
+    // read of a changed story's members fails, after the placement's own rows were written.
+    let reads = 0
+    const failing = new Proxy(store, {
+      get(target, key) {
+        if (key === 'getExtractedArticles')
+          return async (ids: string[]) => {
+            reads += 1
+            if (reads > 1) throw new Error('members unreadable')
+            return target.getExtractedArticles(ids)
+          }
+        const value: unknown = Reflect.get(target, key)
+        return typeof value === 'function' ? (value as () => unknown).bind(target) : value
+      },
+    })
+    await expect(updateStore(failing, articles)).rejects.toThrow('members unreadable')
+    expect(await store.countStories()).toBe(0)
+    expect(await store.unclusteredArticles()).toHaveLength(articles.length)
+    expect((await store.termDocuments(['putin'])).documents).toBe(0)
+    // Nothing half-written: the next update places them all, as one batch would.
+    await updateStore(store, [])
+    expect((await store.listStories()).map((story) => story.id)).toEqual(
+      analyzeArticles(articles).stories.map((story) => story.id),
+    )
+    await store.close()
+  })
+
   test('finds a near-duplicate by its LSH bands, and searches words, never query syntax', async () => {
     const store = await openStore(await freshLocation(dialect))
     const articles = await collectArticles([EXAMPLE])

@@ -31,19 +31,30 @@ export interface UnclusteredFilter {
   limit?: number
 }
 
-/** What one ingest changed in the stories of a store; written in one transaction. */
+/**
+ * What one ingest changed in the stories of a store; written in one transaction. The changed stories come as a
+ * stream, each finished (split test, report) only when the store is ready to write it: a batch's changed
+ * stories may hold most of the store's articles, and holding all their members and reports at once made an
+ * ingest's memory grow with the store (1.4 GiB into PostgreSQL for a 1 GB JSONL export).
+ */
 export interface ClusteringUpdate {
-  /** Articles placed by this ingest, and their story. */
+  /** Articles placed by this ingest, and their story before any split (a split's `moved` overrides it). */
   placed: { articleId: string; storyId: string }[]
   /** For each term, how many of the placed articles contain it (document frequencies grow by these). */
   termDocuments: Map<string, number>
-  /** Stories created or changed: their clustering state and their report. */
-  stories: { state: StoryState; report: StoryReport }[]
   /** Stories merged into another: their members now belong to the one that took them. */
   merged: { from: string; into: string }[]
-  /** Articles already placed that now belong to another story (a story split in two). */
+  /** Each story created or changed, finished one at a time; read once, inside the store's transaction. */
+  stories: AsyncIterable<FinishedStory>
+}
+
+/** A story created or changed, after the split test and its reports. */
+export interface FinishedStory {
+  /** The story's parts (one, or two when it split): clustering state and report. */
+  parts: { state: StoryState; report: StoryReport }[]
+  /** Articles already placed that now belong to another story (the story split in two). */
   moved: { articleId: string; storyId: string }[]
-  /** Articles as their story's analysis left them (story-level dates). */
+  /** Its members as the story's analysis left them (story-level dates). */
   analyzedArticles: Article[]
 }
 
@@ -52,12 +63,13 @@ export interface ClusteringUpdate {
  * are their clustering states only.
  */
 export interface PlacementUpdate {
+  /** Articles placed, and their story after any split. */
   placed: ClusteringUpdate['placed']
   termDocuments: ClusteringUpdate['termDocuments']
   /** Stories created or changed, as the split test left them. */
   states: StoryState[]
   merged: ClusteringUpdate['merged']
-  moved: ClusteringUpdate['moved']
+  moved: FinishedStory['moved']
 }
 
 /** A story due for its report, taken by one worker (`mark`: which placement of the story it is due for). */

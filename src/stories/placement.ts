@@ -23,7 +23,7 @@ import type { Article } from '../types.js'
  *    (joins, founds or bridges stories seeded from before), lone stories absorbed;
  * 3. `finishStory` (src/analysis.ts), for each story the placement changed (`changedStories`): the split
  *    test over all its members (`storyParts`), and the report of each part;
- * 4. `clusteringUpdate` (src/analysis.ts): what changed, as a store saves it; a batch reads its stories from
+ * 4. `finishedStory` (src/analysis.ts): each changed story as a store saves it; a batch reads its stories from
  *    the same parts. `clusterStories` is stages 1-3 without reports (the eval and the scale bench).
  *
  * A store supplies what these stages read between them (stored document frequencies, stories indexed under

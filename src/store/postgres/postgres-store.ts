@@ -4,7 +4,7 @@ import { minhashSignature, shingleHashes } from '../../reuse/minhash.js'
 import type { StoryState } from '../../stories/cluster.js'
 import { words } from '../../text/tokens.js'
 import type { Article, StoryReport } from '../../types.js'
-import { deserialise, serialise } from '../sqlite/clustering-tables.js'
+import { deserialise } from '../sqlite/clustering-tables.js'
 import { STORED_LSH_THRESHOLD } from '../sqlite/sqlite-store.js'
 import {
   type ClusteringUpdate,
@@ -16,10 +16,10 @@ import {
   type Store,
   type StorySummary,
   type UnclusteredFilter,
-  listFieldsOf,
   type StoryListFields,
   summariseStory,
 } from '../store.js'
+import { byChars, writeClustering, writePlacement, writeReports } from './clustering-writes.js'
 import { migrate } from './migrate.js'
 
 /** Characters of an article's text indexed for search: a tsvector is bounded (1 MB), hostile texts are not. */
@@ -186,36 +186,41 @@ export class PostgresStore implements Store, LaterReports {
       bands: bandKeys(minhashSignature(shingleHashes(words(article.text))), this.lsh),
     }))
     const inserted = await this.transaction(async (client) => {
-      // An article added is unplaced until a placement takes it (migration 006), in the same statement.
-      const { rows: insertedRows } = await client.query<{ id: string }>(
-        `WITH added AS (
-           INSERT INTO articles (id, title, published, json, search)
-           SELECT id, title, published, json, to_tsvector('simple', coalesce(title, '') || ' ' || left(body, ${SEARCHED_CHARS}))
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS input (id, title, published, json, body)
-           ON CONFLICT (id) DO NOTHING RETURNING id
-         ), unplaced AS (INSERT INTO unplaced_articles (id) SELECT id FROM added)
-         SELECT id FROM added`,
-        [
-          rows.map((row) => row.article.id),
-          rows.map((row) => row.article.title),
-          rows.map((row) => row.article.published),
-          rows.map((row) => row.json),
-          rows.map((row) => row.article.text),
-        ],
-      )
-      const added = new Set(insertedRows.map((row) => row.id))
-      const buckets: string[] = []
-      const owners: string[] = []
-      for (const row of rows)
-        if (added.has(row.article.id))
-          for (const key of row.bands) {
-            buckets.push(key)
-            owners.push(row.article.id)
-          }
-      await client.query(
-        'INSERT INTO lsh_bands (bucket, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-        [buckets, owners],
-      )
+      const added = new Set<string>()
+      // A few megabytes of rows per statement: a whole batch's JSON as one array literal costs it twice over.
+      for (const chunk of byChars(rows, (row) => row.json.length + row.article.text.length)) {
+        // An article added is unplaced until a placement takes it (migration 006), in the same statement.
+        const { rows: insertedRows } = await client.query<{ id: string }>(
+          `WITH added AS (
+             INSERT INTO articles (id, title, published, json, search)
+             SELECT id, title, published, json, to_tsvector('simple', coalesce(title, '') || ' ' || left(body, ${SEARCHED_CHARS}))
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS input (id, title, published, json, body)
+             ON CONFLICT (id) DO NOTHING RETURNING id
+           ), unplaced AS (INSERT INTO unplaced_articles (id) SELECT id FROM added)
+           SELECT id FROM added`,
+          [
+            chunk.map((row) => row.article.id),
+            chunk.map((row) => row.article.title),
+            chunk.map((row) => row.article.published),
+            chunk.map((row) => row.json),
+            chunk.map((row) => row.article.text),
+          ],
+        )
+        const addedHere = new Set(insertedRows.map((row) => row.id))
+        const buckets: string[] = []
+        const owners: string[] = []
+        for (const row of chunk)
+          if (addedHere.has(row.article.id))
+            for (const key of row.bands) {
+              buckets.push(key)
+              owners.push(row.article.id)
+            }
+        await client.query(
+          'INSERT INTO lsh_bands (bucket, article_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
+          [buckets, owners],
+        )
+        for (const id of addedHere) added.add(id)
+      }
       return added
     })
     // In input order; a second copy of an id in one batch counts as existing, as in the SQLite store.
@@ -474,102 +479,4 @@ function release(client: pg.PoolClient, failure?: Error): void {
 export function searchTerms(query: string): string | null {
   const terms = query.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
   return terms.length === 0 ? null : terms.join(' ')
-}
-
-/** The last entry for each key wins, as when the SQLite store writes them one after the other. */
-function lastPerKey<T>(entries: T[], key: (entry: T) => string): T[] {
-  return [...new Map(entries.map((entry) => [key(entry), entry])).values()]
-}
-
-/** Writes one ingest's clustering changes inside the caller's transaction (as the SQLite store's writeClustering). */
-async function writeClustering(client: pg.PoolClient, update: ClusteringUpdate): Promise<void> {
-  await writePlacement(client, { ...update, states: update.stories.map((story) => story.state) })
-  const reports = update.stories.map((story) => story.report)
-  await writeReports(client, reports, update.analyzedArticles)
-  // Reported now: no longer due, whatever a worker's placement marked before (a worker holding a claim on
-  // one of them finds its mark gone and drops what it built).
-  await client.query('DELETE FROM stories_to_report WHERE story_id = ANY($1)', [
-    reports.map((report) => report.id),
-  ])
-}
-
-/** The clustering part of an update: merges, members, frequencies, story states and their index terms. */
-async function writePlacement(client: pg.PoolClient, update: PlacementUpdate): Promise<void> {
-  for (const { from, into } of update.merged) {
-    // The due row first: a worker saving this story's report (`saveReports`) holds it from its DELETE to its
-    // commit, so this waits for that report and then deletes it with the story. Deleting the story first would
-    // find no row while a story's first report is being written, and that report would outlive its story.
-    await client.query('DELETE FROM stories_to_report WHERE story_id = $1', [from])
-    await client.query('DELETE FROM stories WHERE id = $1', [from])
-    await client.query('DELETE FROM story_states WHERE story_id = $1', [from])
-    await client.query('DELETE FROM story_terms WHERE story_id = $1', [from])
-    await client.query('UPDATE story_members SET story_id = $1 WHERE story_id = $2', [into, from])
-  }
-  const members = lastPerKey([...update.placed, ...update.moved], (entry) => entry.articleId)
-  await client.query(
-    `INSERT INTO story_members (article_id, story_id) SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id`,
-    [members.map((entry) => entry.articleId), members.map((entry) => entry.storyId)],
-  )
-  await client.query('DELETE FROM unplaced_articles WHERE id = ANY($1)', [
-    members.map((entry) => entry.articleId),
-  ])
-  await client.query(
-    `INSERT INTO term_documents (term, documents) SELECT * FROM unnest($1::text[], $2::bigint[])
-     ON CONFLICT (term) DO UPDATE SET documents = term_documents.documents + excluded.documents`,
-    [[...update.termDocuments.keys()], [...update.termDocuments.values()]],
-  )
-  await client.query(
-    `INSERT INTO counters (name, value) VALUES ('clustered_articles', $1)
-     ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value`,
-    [update.placed.length],
-  )
-  const states = lastPerKey(update.states, (state) => state.id)
-  await client.query(
-    `INSERT INTO story_states (story_id, state) SELECT * FROM unnest($1::text[], $2::text[])
-     ON CONFLICT (story_id) DO UPDATE SET state = excluded.state`,
-    [states.map((state) => state.id), states.map((state) => serialise(state))],
-  )
-  // A story split in two is indexed under fewer terms: its terms are written anew.
-  await client.query('DELETE FROM story_terms WHERE story_id = ANY($1)', [
-    states.map((state) => state.id),
-  ])
-  const termRows = states.flatMap((state) =>
-    [...state.indexedTerms].map((term) => [term, state.id] as const),
-  )
-  await client.query(
-    'INSERT INTO story_terms (term, story_id) SELECT * FROM unnest($1::text[], $2::text[]) ON CONFLICT DO NOTHING',
-    [termRows.map((row) => row[0]), termRows.map((row) => row[1])],
-  )
-}
-
-/** Stories' reports (the last one per id wins) and their members as the reports left them. */
-async function writeReports(
-  client: pg.PoolClient,
-  stories: StoryReport[],
-  analyzedArticles: Article[],
-): Promise<void> {
-  const reports = lastPerKey(stories, (report) => report.id)
-  await client.query(
-    `INSERT INTO stories (id, title, start, "end", json, list_row)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-     ON CONFLICT (id) DO UPDATE SET title = excluded.title, start = excluded.start, "end" = excluded."end",
-       json = excluded.json, list_row = excluded.list_row`,
-    [
-      reports.map((report) => report.id),
-      reports.map((report) => report.title),
-      reports.map((report) => report.start),
-      reports.map((report) => report.end),
-      reports.map((report) => JSON.stringify(report)),
-      reports.map(listFieldsOf),
-    ],
-  )
-  const analyzed = lastPerKey(analyzedArticles, (article) => article.id)
-  await client.query(
-    `INSERT INTO article_analyses (id, json)
-     SELECT input.id, input.json FROM unnest($1::text[], $2::text[]) AS input (id, json)
-     WHERE EXISTS (SELECT FROM articles WHERE articles.id = input.id)
-     ON CONFLICT (id) DO UPDATE SET json = excluded.json`,
-    [analyzed.map((article) => article.id), analyzed.map((article) => JSON.stringify(article))],
-  )
 }

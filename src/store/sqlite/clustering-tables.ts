@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { StoryState } from '../../stories/cluster.js'
-import { type ClusteringUpdate, listFieldsOf } from '../store.js'
+import { type ClusteringUpdate, type FinishedStory, listFieldsOf } from '../store.js'
 
 /** SQLite limits bound parameters per statement; long id and term lists are queried in chunks. */
 const CHUNK = 500
@@ -91,8 +91,14 @@ export function loadStoryStates(db: Database.Database, ids: string[]): StoryStat
   ).map((row) => deserialise(row.state))
 }
 
-/** Writes one ingest's clustering changes; the caller wraps it in a transaction. */
-export function writeClustering(db: Database.Database, update: ClusteringUpdate): void {
+/**
+ * Writes one ingest's clustering changes but its stories (merges, placed articles, frequencies); the caller
+ * wraps it and the stories' writes (`storyWriter`) in one transaction.
+ */
+export function writePlacement(
+  db: Database.Database,
+  update: Omit<ClusteringUpdate, 'stories'>,
+): void {
   const removeStory = [
     db.prepare('DELETE FROM stories WHERE id = ?'),
     db.prepare('DELETE FROM stories_fts WHERE id = ?'),
@@ -104,11 +110,8 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
     for (const statement of removeStory) statement.run(from)
     moveMembers.run(into, from)
   }
-  const place = db.prepare(
-    'INSERT INTO story_members (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
-  )
-  for (const { articleId, storyId } of [...update.placed, ...update.moved])
-    place.run(articleId, storyId)
+  const place = placeStatement(db)
+  for (const { articleId, storyId } of update.placed) place.run(articleId, storyId)
   const addDocuments = db.prepare(
     'INSERT INTO term_documents (term, documents) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET documents = documents + excluded.documents',
   )
@@ -116,6 +119,20 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
   db.prepare(
     "INSERT INTO counters (name, value) VALUES ('clustered_articles', ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value",
   ).run(update.placed.length)
+}
+
+function placeStatement(db: Database.Database): Database.Statement {
+  return db.prepare(
+    'INSERT INTO story_members (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id',
+  )
+}
+
+/**
+ * Writes one finished story (after `writePlacement`, in its transaction): articles a split moved, the parts'
+ * states, index terms and reports, its members as analysed. Statements are prepared once per update.
+ */
+export function storyWriter(db: Database.Database): (story: FinishedStory) => void {
+  const place = placeStatement(db)
   const saveState = db.prepare(
     'INSERT INTO story_states (story_id, state) VALUES (?, ?) ON CONFLICT(story_id) DO UPDATE SET state = excluded.state',
   )
@@ -126,23 +143,27 @@ export function writeClustering(db: Database.Database, update: ClusteringUpdate)
   const removeTitle = db.prepare('DELETE FROM stories_fts WHERE id = ?')
   const indexTitle = db.prepare('INSERT INTO stories_fts (id, title) VALUES (?, ?)')
   const forgetTerms = db.prepare('DELETE FROM story_terms WHERE story_id = ?')
-  for (const { state, report } of update.stories) {
-    saveState.run(state.id, serialise(state))
-    forgetTerms.run(state.id) // a story split in two is indexed under fewer terms
-    for (const term of state.indexedTerms) indexTerm.run(term, state.id)
-    saveReport.run(
-      report.id,
-      report.title,
-      report.start,
-      report.end,
-      JSON.stringify(report),
-      listFieldsOf(report),
-    )
-    removeTitle.run(report.id)
-    indexTitle.run(report.id, report.title)
-  }
   const analyzed = db.prepare('UPDATE articles SET analyzed = ? WHERE id = ?')
-  for (const article of update.analyzedArticles) analyzed.run(JSON.stringify(article), article.id)
+  return (story) => {
+    // An article placed in a story that then split belongs to the split-off story.
+    for (const { articleId, storyId } of story.moved) place.run(articleId, storyId)
+    for (const { state, report } of story.parts) {
+      saveState.run(state.id, serialise(state))
+      forgetTerms.run(state.id) // a story split in two is indexed under fewer terms
+      for (const term of state.indexedTerms) indexTerm.run(term, state.id)
+      saveReport.run(
+        report.id,
+        report.title,
+        report.start,
+        report.end,
+        JSON.stringify(report),
+        listFieldsOf(report),
+      )
+      removeTitle.run(report.id)
+      indexTitle.run(report.id, report.title)
+    }
+    for (const article of story.analyzedArticles) analyzed.run(JSON.stringify(article), article.id)
+  }
 }
 
 export function clearClustering(db: Database.Database): void {

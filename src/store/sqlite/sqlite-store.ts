@@ -18,7 +18,8 @@ import {
   loadStoryStates,
   storiesIndexedUnder,
   termDocuments,
-  writeClustering,
+  storyWriter,
+  writePlacement,
 } from './clustering-tables.js'
 import { addMissingColumns, isCurrent, SCHEMA, SCHEMA_VERSION } from './schema.js'
 import { StoryRowReader } from './story-rows.js'
@@ -183,9 +184,22 @@ export class SqliteStore implements Store {
   }
 
   async saveClustering(update: ClusteringUpdate): Promise<void> {
-    this.db.transaction(() => writeClustering(this.db, update))()
-    this.ownWrites += 1
-    this.storyRows.forget()
+    // One transaction around the stories' stream (each story is finished between two writes), opened by hand:
+    // better-sqlite3's transaction functions cannot wait. This process is the store's only writer meanwhile
+    // (`asSoleWriter`), and its reads in between see only the article rows, which the update leaves alone.
+    this.db.exec('BEGIN IMMEDIATE')
+    try {
+      writePlacement(this.db, update)
+      const writeStory = storyWriter(this.db)
+      for await (const story of update.stories) writeStory(story)
+      this.db.exec('COMMIT')
+    } catch (error) {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK')
+      throw error
+    } finally {
+      this.ownWrites += 1
+      this.storyRows.forget()
+    }
   }
 
   async clearClustering(): Promise<void> {
