@@ -29,8 +29,9 @@ export interface AnalyzeOptions {
   /** Called after each article is extracted, for progress reports. */
   onArticle?: (article: Article) => void
   /**
-   * Worker threads that extract files and URLs in parallel (default 1: in-process), started once more than 200
-   * documents were read. Used when running compiled code; results and their order are the same either way.
+   * Threads that extract files and URLs in parallel, this one included (default 1: in-process); the others
+   * (`workers` - 1 worker threads) start once more than 200 documents were read. Used when running compiled
+   * code; results and their order are the same either way.
    */
   workers?: number
 }
@@ -65,8 +66,8 @@ export async function collectArticles(
 /**
  * Reads paths and URLs one document at a time and extracts each as it is read, yielding articles in input
  * order; problems go to `onProblem`, each article to `onArticle`. With `workers` > 1 (and compiled code),
- * extraction moves to a pool of worker threads once more than MIN_DOCUMENTS_FOR_WORKERS documents were read,
- * with at most IN_FLIGHT_PER_WORKER documents per worker in flight: memory holds those few documents, whatever
+ * extraction is shared with a pool of `workers` - 1 worker threads once more than MIN_DOCUMENTS_FOR_WORKERS
+ * documents were read, with at most IN_FLIGHT_PER_WORKER documents per thread in flight: memory holds those few documents, whatever
  * the size of the inputs. The batch (`analyze`), the stream into a store (`ingest`) and the workers read
  * through it; results and their order are the same with or without threads.
  */
@@ -91,12 +92,18 @@ export async function* extractInputs(
       }
       documents++
       if (pool === null && workers > 1 && documents > MIN_DOCUMENTS_FOR_WORKERS && canUseWorkers())
-        pool = createExtractionPool(workers, options.extract ?? {}, extractOne)
+        pool = createExtractionPool(workers - 1, options.extract ?? {}, extractOne)
       if (pool === null) {
         yield done(safeExtractWith(extractOne, result.document, options))
         continue
       }
-      inFlight.push(pool.extract(result.document).then(asArticle))
+      // This thread is one of the `workers`: it extracts the document itself whenever the pool's threads
+      // have enough queued, rather than wait idle for them (one thread fewer loads the code and models).
+      inFlight.push(
+        pool.pending() < (workers - 1) * IN_FLIGHT_PER_WORKER
+          ? pool.extract(result.document).then(asArticle)
+          : Promise.resolve(safeExtractWith(extractOne, result.document, options)),
+      )
       while (inFlight.length > workers * IN_FLIGHT_PER_WORKER)
         yield done(await (inFlight.shift() as Promise<Article>))
     }

@@ -1,6 +1,7 @@
 import { withAnnotations } from '../nlp/annotate.js'
 import { extractFacts, type FactMention } from '../nlp/facts.js'
 import { nameKey } from '../nlp/names.js'
+import { type Sentence, splitSentences } from '../text/sentences.js'
 import type { Article, AttributionKind, EntityType } from '../types.js'
 
 /**
@@ -44,6 +45,31 @@ export function readAnnotations(article: Article): StoryAnnotations {
       facts: extractFacts(article.text),
     }
     cache.set(article, found)
+  }
+  return found
+}
+
+const sentenceCache = new WeakMap<object, Sentence[]>()
+
+/**
+ * The article's sentences with their text: the annotation stage's `sentences` (splitSentences of the whole
+ * text, src/nlp/annotate.ts), read back instead of splitting the text again in each stage that reads sentences
+ * (propositions, number facts, event dates); split here when an article carries none.
+ */
+export function sentencesOf(
+  article: Pick<Article, 'text'> & Partial<Pick<Article, 'sentences'>>,
+): Sentence[] {
+  let found = sentenceCache.get(article)
+  if (found === undefined) {
+    found =
+      article.sentences === undefined
+        ? splitSentences(article.text)
+        : article.sentences.map(({ start, end }) => ({
+            text: article.text.slice(start, end),
+            start,
+            end,
+          }))
+    sentenceCache.set(article, found)
   }
   return found
 }

@@ -1,9 +1,9 @@
 import { createRequire } from 'node:module'
 import type * as chronoTypes from 'chrono-node'
 import { EVENT_VERBS, REPORTING_EVENTS } from '../data/event-verbs.js'
-import { splitSentences } from '../text/sentences.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
+import { sentencesOf } from './annotations.js'
 
 // English only: the casual parser the package's root export wraps, without loading its other locales (hundreds
 // of modules). Required, as parse-date.ts does, since test runners do not resolve the package's locale paths.
@@ -64,7 +64,7 @@ function eventDatesOf(article: Article): EventDate[] {
   const reference = new Date(`${article.published.slice(0, 10)}T12:00:00Z`)
   if (Number.isNaN(reference.getTime())) return []
   const found: EventDate[] = []
-  for (const sentence of splitSentences(article.text)) {
+  for (const sentence of sentencesOf(article)) {
     if (sentence.text.length > 1_000 || !DATE_WORD.test(sentence.text)) continue
     const tokens = tokenize(sentence.text)
     for (const result of datesIn(sentence.text, reference)) {

@@ -1,8 +1,7 @@
 import { STOPWORDS } from '../data/stopwords.js'
-import { splitSentences } from '../text/sentences.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
-import { readAnnotations } from './annotations.js'
+import { readAnnotations, sentencesOf } from './annotations.js'
 
 /** A number in one article with what it measures: kind (price, value, amount, killed…), unit and subject words. */
 export interface NumberFact {
@@ -121,7 +120,7 @@ const OUTCOME_KIND: Record<string, string> = {
  * other sums — and counts of people by what happened to them (killed, injured…).
  */
 export function numberFacts(article: Article): NumberFact[] {
-  const sentences = splitSentences(article.text)
+  const sentences = sentencesOf(article)
   const sentenceAt = (offset: number): { text: string; start: number } =>
     sentences.find((sentence) => sentence.start <= offset && offset < sentence.end) ?? {
       text: '',

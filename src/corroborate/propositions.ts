@@ -2,10 +2,9 @@ import { stem } from '../text/stem.js'
 import { EVENT_VERBS } from '../data/event-verbs.js'
 import { REPORTING_VERBS } from '../data/reporting.js'
 import { STOPWORDS } from '../data/stopwords.js'
-import { splitSentences } from '../text/sentences.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
-import { readAnnotations, type StoryAnnotations } from './annotations.js'
+import { readAnnotations, type StoryAnnotations, sentencesOf } from './annotations.js'
 
 /**
  * A proposition: one clause of a sentence (the sentence is not the unit) with what it is about — its content
@@ -74,7 +73,7 @@ export function propositionsOf(article: Article): Proposition[] {
   const { entities: names, quotes } = readAnnotations(article)
   const out: Proposition[] = []
   const dateline = datelinePrefix(article.dateline)
-  for (const sentence of splitSentences(article.text)) {
+  for (const sentence of sentencesOf(article)) {
     if (sentence.text.length > MAX_SENTENCE_CHARS || sentence.text.endsWith('?')) continue
     const attribution = attributionOf(sentence.text)
     const cue = attributionCue(sentence.text)

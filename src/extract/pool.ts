@@ -8,6 +8,8 @@ import type { ExtractTask } from './worker.js'
 /** Extraction spread over worker threads, one document at a time per worker, results in submission order. */
 export interface ExtractionPool {
   extract(document: RawDocument): Promise<PageArticle>
+  /** Documents sent and not yet returned (queued or being extracted). */
+  pending(): number
   close(): Promise<void>
 }
 
@@ -69,6 +71,9 @@ export function createExtractionPool(
         queue.push({ task: { id: nextId++, document, options }, resolve })
         dispatch()
       })
+    },
+    pending() {
+      return queue.length + running.size
     },
     async close() {
       closed = true

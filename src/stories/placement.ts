@@ -72,13 +72,17 @@ export function pendingTerms(articles: Article[]): PendingTerms {
   return { articles: ordered, terms, termDocuments }
 }
 
-/** Term weights from the prior frequencies and the pending articles' own. */
+/**
+ * Term weights from the prior frequencies and the pending articles' own, each term's weighed once per placement:
+ * every article vector the placement and the split test build (`vectorOf`, again for each story tested) asks
+ * for the weights of its terms, and the counts they come from do not change during a placement.
+ */
 export function pendingWeights(
   pending: PendingTerms,
   prior: PriorFrequencies,
   options: Partial<ClusterOptions> = {},
 ): (term: string) => number {
-  return termWeights(
+  const weight = termWeights(
     {
       documents: prior.documents + pending.articles.length,
       frequency: (term) =>
@@ -86,6 +90,12 @@ export function pendingWeights(
     },
     options,
   )
+  const weighed = new Map<string, number>()
+  return (term) => {
+    let found = weighed.get(term)
+    if (found === undefined) weighed.set(term, (found = weight(term)))
+    return found
+  }
 }
 
 /** The terms under which stories placed before are looked up for these articles (a store's seeds). */

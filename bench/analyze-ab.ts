@@ -1,0 +1,106 @@
+/**
+ * `corroborate analyze` of the ECB+ dev set (772 documents, JSON report), whole processes, this checkout against
+ * an older commit (default ccdc44a, the last before the annotation stage; issue 16's goal: at most 1.5× its
+ * time), runs interleaved so that both see the same load. The older commit is exported with `git archive` to a
+ * temporary folder, given this checkout's node_modules and compiled there. Wall and CPU (user + system, all
+ * threads) per run, mean ± sd, and the load average. Both reports are compared, but for the dates the pages
+ * give relative to the time of the run ("3 hours ago"). Figures only: nothing here asserts a time.
+ *
+ * ANALYZE_AB_REF (commit), ANALYZE_AB_ROUNDS (default 3), ANALYZE_AB_ARGS (extra arguments, e.g. "--jobs 1").
+ */
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { dataPath } from '../eval/data.js'
+
+const ROOT = new URL('..', import.meta.url).pathname
+const REF = process.env.ANALYZE_AB_REF ?? 'ccdc44a'
+const ROUNDS = Number(process.env.ANALYZE_AB_ROUNDS ?? 3)
+const EXTRA = (process.env.ANALYZE_AB_ARGS ?? '').split(' ').filter(Boolean)
+const input = dataPath('story-clustering-ecbplus', 'documents.jsonl')
+
+interface Run {
+  wall: number
+  cpu: number
+  report: string
+}
+
+/** One `analyze` process of the checkout in `root`, timed by /usr/bin/time (its figures go to `timeFile`). */
+function analyzeIn(root: string, timeFile: string): Run {
+  const started = performance.now()
+  const output = execFileSync(
+    '/usr/bin/time',
+    [
+      '-f',
+      'CPU %U %S',
+      '-o',
+      timeFile,
+      process.execPath,
+      'bin/corroborate.js',
+      'analyze',
+      input,
+      '--format',
+      'json',
+      ...EXTRA,
+    ],
+    // Warnings go nowhere (ccdc44a has no --quiet).
+    { cwd: root, encoding: 'utf8', maxBuffer: 1 << 28, stdio: ['ignore', 'pipe', 'ignore'] },
+  )
+  const wall = (performance.now() - started) / 1000
+  const usage = /CPU ([\d.]+) ([\d.]+)/.exec(readFileSync(timeFile, 'utf8'))
+  return { wall, cpu: Number(usage?.[1] ?? 0) + Number(usage?.[2] ?? 0), report: output }
+}
+
+// Dates relative to the time of the run differ between any two runs.
+const withoutRunDates = (report: string): string =>
+  report.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/g, 'DATE')
+
+const mean = (values: number[]): number => values.reduce((a, b) => a + b, 0) / values.length
+const sd = (values: number[]): number =>
+  Math.sqrt(
+    values.reduce((a, b) => a + (b - mean(values)) ** 2, 0) / Math.max(1, values.length - 1),
+  )
+const figure = (values: number[]): string =>
+  `${mean(values).toFixed(1)} ± ${sd(values).toFixed(1)} s`
+
+const scratch = mkdtempSync(join(tmpdir(), 'corroborate-ab-'))
+const base = join(scratch, 'ref')
+try {
+  mkdirSync(base)
+  execFileSync('sh', ['-c', `git archive ${REF} | tar -x -C ${base}`], { cwd: ROOT })
+  symlinkSync(join(ROOT, 'node_modules'), join(base, 'node_modules'))
+  for (const root of [ROOT, base])
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+  const runs: Record<'current' | 'ref', Run[]> = { current: [], ref: [] }
+  const loads: number[] = []
+  for (let round = 0; round < ROUNDS; round++)
+    for (const [name, root] of [
+      ['current', ROOT],
+      ['ref', base],
+    ] as const) {
+      loads.push(loadavg()[0] as number)
+      runs[name].push(analyzeIn(root, join(scratch, 'time')))
+    }
+  const current = runs.current.map((run) => withoutRunDates(run.report))
+  console.log(
+    `\nanalyze of ECB+ dev (772 documents, --format json ${EXTRA.join(' ')}), ${ROUNDS} interleaved rounds; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+  )
+  for (const [name, label] of [
+    ['current', 'this checkout'],
+    ['ref', REF],
+  ] as const)
+    console.log(
+      `  ${label.padEnd(14)} wall ${figure(runs[name].map((run) => run.wall))}, CPU ${figure(runs[name].map((run) => run.cpu))}`,
+    )
+  const ratio = (pick: (run: Run) => number): string =>
+    (mean(runs.current.map(pick)) / mean(runs.ref.map(pick))).toFixed(2)
+  console.log(
+    `  ratio          wall ${ratio((run) => run.wall)}×, CPU ${ratio((run) => run.cpu)}× (goal ≤ 1.5×)`,
+  )
+  console.log(
+    `  this checkout's reports identical across runs (but for run-time dates): ${current.every((report) => report === current[0])}`,
+  )
+} finally {
+  rmSync(scratch, { recursive: true, force: true })
+}
