@@ -177,11 +177,24 @@ function asciiCaseOf(word: string): string {
 
 const PAD = '<s>'
 
+/**
+ * Every marked case (caseOf's five, then '', H or T, then '' or S) as one string, built once: a text's tokens
+ * share these few strings instead of concatenating one per token, and the scorer's look-ups by them hash each
+ * once per process.
+ */
+const MARKED_CASES = new Map(
+  ['n', 'c', 'a', 'm', 'l'].map((wordCase) => [
+    wordCase,
+    ['', 'H', 'T'].flatMap((caps) => [wordCase + caps, `${wordCase}${caps}S`]),
+  ]),
+)
+
 /** A token's case, marked for headline sentences (H capitals, T title case) and sentence starts (S). */
 export function wordCaseAt(context: FeatureContext, index: number): string {
   const raw = (context.tokens[index] as { text: string }).text
-  const caps = context.capsSentence[index] ? 'H' : context.titleSentence[index] ? 'T' : ''
-  return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
+  const caps = context.capsSentence[index] ? 1 : context.titleSentence[index] ? 2 : 0
+  const marked = MARKED_CASES.get(caseOf(raw)) as string[]
+  return marked[caps * 2 + (context.sentenceStart[index] ? 1 : 0)] as string
 }
 
 /** The features that read the tag before the token (first order: Viterbi decodes over them). */
@@ -275,7 +288,7 @@ export function listFeatures(
 }
 
 /** A word's case class ('0'…'4'), 'u' for a word the lexicon lacks, 'n' for punctuation and numbers. */
-function caseClassOf(gazetteer: Gazetteer, word: string): string {
+export function caseClassOf(gazetteer: Gazetteer, word: string): string {
   const known = gazetteer.caseClasses.get(word)
   if (known !== undefined) return String(known)
   return word === PAD ? PAD : /^\p{L}/u.test(word) ? 'u' : 'n'

@@ -1,5 +1,5 @@
 import type { FeatureContext, Gazetteer } from './features.js'
-import { listFeatures } from './features.js'
+import { caseClassOf } from './features.js'
 import { boundedMemo } from '../../text/memo.js'
 
 /**
@@ -279,6 +279,13 @@ interface Lookups {
   word: (word: string) => WordRows
   shape: (shape: string) => ShapeRows
   wordCase: (wordCase: string) => ShapeRows
+  /** The list features' rows by shape and by case, and (per gazetteer) what the lists say of a word. */
+  shapeList: (shape: string) => ShapeListRows
+  caseList: (wordCase: string) => CaseListRows
+  wordList: WeakMap<Gazetteer, (word: string) => WordListRows>
+  /** gp=B and gp=I. */
+  placeFirst: number
+  placeInside: number
 }
 
 const lookups = new WeakMap<CompiledWeights, Lookups>()
@@ -290,6 +297,11 @@ function lookupsOf(compiled: CompiledWeights): Lookups {
       word: boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, word)),
       shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, shape)),
       wordCase: boundedMemo(MAX_CACHED_WORDS, (wordCase) => caseRows(compiled, wordCase)),
+      shapeList: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeListRows(compiled, shape)),
+      caseList: boundedMemo(MAX_CACHED_WORDS, (wordCase) => caseListRows(compiled, wordCase)),
+      wordList: new WeakMap(),
+      placeFirst: offsetIn(compiled.other, 'gp=B'),
+      placeInside: offsetIn(compiled.other, 'gp=I'),
     }
     lookups.set(compiled, found)
   }
@@ -347,6 +359,192 @@ function caseRows(compiled: CompiledWeights, wordCase: string): ShapeRows {
   }
 }
 
+/**
+ * The list features (features.ts `listFeatures`) are few per token but varied: each is looked up in `other`
+ * by the string listFeatures builds, but through what it reads — the case, the shape, and what the name lists
+ * say of a word — each memoised, so that a token's list features cost no string building nor hashing.
+ */
+interface CaseListRows {
+  /** dl=, du=, gpc=B…, gpc=I…, gf=, gd=, gr=, gc=, gn= with this case. */
+  seenLower: number
+  seenCapital: number
+  placeFirst: number
+  placeInside: number
+  firstName: number
+  demonym: number
+  role: number
+  company: number
+  personName: number
+  /** crc= of a case class with this case. */
+  withClass: (caseClass: string) => number
+}
+
+/** gf+1=, gf-1=, gr-1=, gn-1= with this shape. */
+interface ShapeListRows {
+  afterFirstName: number
+  firstNameBefore: number
+  roleBefore: number
+  personNameBefore: number
+}
+
+/** What a model's name lists say of one word, and the rows of its case class and cluster features. */
+interface WordListRows {
+  firstName: boolean
+  demonym: boolean
+  role: boolean
+  company: boolean
+  personName: boolean
+  caseClass: string
+  /** cr=, cr-1=, cr+1=, cw=, cw-1=, cw+1= of this word's class and cluster (read only when the lists have them). */
+  classHere: number
+  classBefore: number
+  classAfter: number
+  clusterHere: number
+  clusterBefore: number
+  clusterAfter: number
+}
+
+function caseListRows(compiled: CompiledWeights, wordCase: string): CaseListRows {
+  const other = (feature: string): number => offsetIn(compiled.other, feature)
+  const withClass = new Map<string, number>()
+  return {
+    seenLower: other(`dl=${wordCase}`),
+    seenCapital: other(`du=${wordCase}`),
+    placeFirst: other(`gpc=B${wordCase}`),
+    placeInside: other(`gpc=I${wordCase}`),
+    firstName: other(`gf=${wordCase}`),
+    demonym: other(`gd=${wordCase}`),
+    role: other(`gr=${wordCase}`),
+    company: other(`gc=${wordCase}`),
+    personName: other(`gn=${wordCase}`),
+    withClass: (caseClass) => {
+      let offset = withClass.get(caseClass)
+      if (offset === undefined)
+        withClass.set(caseClass, (offset = other(`crc=${caseClass}|${wordCase}`)))
+      return offset
+    },
+  }
+}
+
+function shapeListRows(compiled: CompiledWeights, shape: string): ShapeListRows {
+  const other = (feature: string): number => offsetIn(compiled.other, feature)
+  return {
+    afterFirstName: other(`gf+1=${shape}`),
+    firstNameBefore: other(`gf-1=${shape}`),
+    roleBefore: other(`gr-1=${shape}`),
+    personNameBefore: other(`gn-1=${shape}`),
+  }
+}
+
+function wordListRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string): WordListRows {
+  const other = (feature: string): number => offsetIn(compiled.other, feature)
+  const caseClass = caseClassOf(gazetteer, word)
+  const cluster = `${gazetteer.wordClusters.get(word) ?? 'u'}`
+  return {
+    firstName: gazetteer.firstNames.has(word),
+    demonym: gazetteer.demonyms.has(word),
+    role: gazetteer.roles.has(word),
+    company: gazetteer.companyWords.has(word),
+    personName: gazetteer.personNames.has(word),
+    caseClass,
+    classHere: other(`cr=${caseClass}`),
+    classBefore: other(`cr-1=${caseClass}`),
+    classAfter: other(`cr+1=${caseClass}`),
+    clusterHere: other(`cw=${cluster}`),
+    clusterBefore: other(`cw-1=${cluster}`),
+    clusterAfter: other(`cw+1=${cluster}`),
+  }
+}
+
+/** The list features' rows of every token of a text. */
+interface TextListRows {
+  words: WordListRows[]
+  shapes: ShapeListRows[]
+  cases: CaseListRows[]
+  pad: WordListRows
+  padShape: ShapeListRows
+  placeFirst: number
+  placeInside: number
+  /** Whether the model has a case lexicon (cr=, crc=, cr-1=, cr+1=) and word clusters (cw=, cw-1=, cw+1=). */
+  caseClasses: boolean
+  clusters: boolean
+}
+
+function textListRows(
+  compiled: CompiledWeights,
+  gazetteer: Gazetteer,
+  context: FeatureContext,
+  wordCases: string[],
+): TextListRows {
+  const rowsOf = lookupsOf(compiled)
+  let wordList = rowsOf.wordList.get(gazetteer)
+  if (wordList === undefined) {
+    wordList = boundedMemo(MAX_CACHED_WORDS, (word) => wordListRows(compiled, gazetteer, word))
+    rowsOf.wordList.set(gazetteer, wordList)
+  }
+  return {
+    words: context.lower.map(wordList),
+    shapes: context.shapes.map(rowsOf.shapeList),
+    cases: wordCases.map(rowsOf.caseList),
+    pad: wordList(PAD),
+    padShape: rowsOf.shapeList(PAD),
+    placeFirst: rowsOf.placeFirst,
+    placeInside: rowsOf.placeInside,
+    caseClasses: gazetteer.caseClasses.size > 0,
+    clusters: gazetteer.wordClusters.size > 0,
+  }
+}
+
+/**
+ * Adds the rows of a token's list features, the same features as `listFeatures` (whose order of addition
+ * does not matter: the weights are whole numbers).
+ */
+function addListRows(
+  scores: Float64Array,
+  offset: number,
+  compiled: CompiledWeights,
+  context: FeatureContext,
+  list: TextListRows,
+  index: number,
+): void {
+  const { rows, size } = compiled
+  const wordCase = list.cases[index] as CaseListRows
+  const word = list.words[index] as WordListRows
+  const before = list.words[index - 1] ?? list.pad
+  const shape = list.shapes[index] as ShapeListRows
+  if (context.seenLower[index] === true) addRow(scores, offset, rows, wordCase.seenLower, size)
+  if (context.seenCapital[index] === true) addRow(scores, offset, rows, wordCase.seenCapital, size)
+  const place = context.placeTags[index]
+  if (place === 'B' || place === 'I') {
+    const first = place === 'B'
+    addRow(scores, offset, rows, first ? list.placeFirst : list.placeInside, size)
+    addRow(scores, offset, rows, first ? wordCase.placeFirst : wordCase.placeInside, size)
+  }
+  if (word.firstName) {
+    addRow(scores, offset, rows, wordCase.firstName, size)
+    addRow(scores, offset, rows, (list.shapes[index + 1] ?? list.padShape).afterFirstName, size)
+  }
+  if (before.firstName) addRow(scores, offset, rows, shape.firstNameBefore, size)
+  if (word.demonym) addRow(scores, offset, rows, wordCase.demonym, size)
+  if (before.role) addRow(scores, offset, rows, shape.roleBefore, size)
+  if (word.role) addRow(scores, offset, rows, wordCase.role, size)
+  if (word.company) addRow(scores, offset, rows, wordCase.company, size)
+  if (word.personName) addRow(scores, offset, rows, wordCase.personName, size)
+  if (before.personName) addRow(scores, offset, rows, shape.personNameBefore, size)
+  const after = list.words[index + 1] ?? list.pad
+  if (list.caseClasses) {
+    addRow(scores, offset, rows, word.classHere, size)
+    addRow(scores, offset, rows, wordCase.withClass(word.caseClass), size)
+    addRow(scores, offset, rows, before.classBefore, size)
+    addRow(scores, offset, rows, after.classAfter, size)
+  }
+  if (list.clusters) {
+    addRow(scores, offset, rows, word.clusterHere, size)
+    addRow(scores, offset, rows, before.clusterBefore, size)
+    addRow(scores, offset, rows, after.clusterAfter, size)
+  }
+}
+
 /** Per token of a text, the rows of its word, shape and case (looked up once per text, read by both scorers). */
 export interface TextRows {
   words: WordRows[]
@@ -387,6 +585,7 @@ export function staticScores(
   const count = lower.length
   const scores = new Float64Array(count * size)
   const { words, pad, padShape } = text
+  const list = textListRows(compiled, gazetteer, context, wordCases)
   for (let index = 0; index < count; index++) {
     const offset = index * size
     const word = lower[index] as string
@@ -434,27 +633,24 @@ export function staticScores(
       addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${after1}`), size)
     else if (own.pairAfter !== undefined)
       addRow(scores, offset, rows, offsetIn(own.pairAfter, after1), size)
-    // The list features are few and varied: looked up by their strings, as staticFeatures builds them.
-    for (const feature of listFeatures(context, gazetteer, index, wordCases[index] as string))
-      addRow(scores, offset, rows, offsetIn(other, feature), size)
+    addListRows(scores, offset, compiled, context, list, index)
   }
   return scores
 }
 
 /**
  * The scores of the features that read the tag before each token (`tagFeatures`), for Viterbi: a token's
- * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks) is summed once,
- * when Viterbi first asks for the token, and each previous tag then reads its row.
+ * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks), summed into one
+ * reused array when Viterbi asks for the token.
  */
 export function tagScorer(
   compiled: CompiledWeights,
   text: TextRows,
-): (index: number, previous: number, into: Float64Array) => void {
+): (index: number) => Float64Array {
   const { size, tag1, blocks } = compiled
   const square = size * size
   const matrix = new Float64Array(square)
-  let current = -1
-  const sum = (index: number): void => {
+  return (index) => {
     for (let cell = 0; cell < square; cell++) matrix[cell] = tag1[cell] as number
     const word = (text.words[index] as WordRows).tagWord
     const shape = (text.shapes[index] as ShapeRows).tag
@@ -462,11 +658,6 @@ export function tagScorer(
     if (word >= 0) addRow(matrix, 0, blocks, word, square)
     if (shape >= 0) addRow(matrix, 0, blocks, shape, square)
     if (wordCase >= 0) addRow(matrix, 0, blocks, wordCase, square)
-    current = index
-  }
-  return (index, previous, into) => {
-    if (index !== current) sum(index)
-    const from = previous * size
-    for (let tag = 0; tag < size; tag++) into[tag] = matrix[from + tag] as number
+    return matrix
   }
 }
