@@ -267,7 +267,7 @@ export function tagTokens(
   if (tables === null) return tagTokensByFeature(tokens, weights as Weights, gazetteer)
   const context = featureContext(tokens, gazetteer)
   const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
-  const rows = textRows(tables, context, wordCases)
+  const rows = textRows(tables, gazetteer, context, wordCases)
   const own = staticScores(tables, context, gazetteer, wordCases, rows)
   // A weight map's history rows are read from the map as it is now (a caller may change them), a model
   // file's from its tables.
