@@ -74,6 +74,44 @@ function charKind(char: string): string {
   return char === upper ? 'X' : 'x'
 }
 
+/**
+ * Whether a word starts with an upper-case letter (`/^\p{Lu}/u`), by its first character's code when it is
+ * ASCII (the hot path: every token of every text asks).
+ */
+export function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(word)
+}
+
+/** Whether a word starts with a lower-case letter (`/^\p{Ll}/u`); ASCII by character code. */
+function startsLower(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(word)
+}
+
+/** Whether a word holds a letter (`/\p{L}/u`); an all-ASCII word by character codes. */
+function hasLetter(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 128) return /\p{L}/u.test(word)
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true
+  }
+  return false
+}
+
+/** Whether a word is all capitals as toUpperCase sees it (`word === word.toUpperCase()`); ASCII by codes. */
+function isUpperCase(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 128) return word === word.toUpperCase()
+    if (code >= 97 && code <= 122) return false
+  }
+  return true
+}
+
+/** Marks after which a sentence starts again (an opening quotation mark, a dash, a colon). */
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '-', '–', '—', ':'])
+
 export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureContext {
   const lower = tokens.map((token) => token.text.toLowerCase())
   const shapes = tokens.map((token) => shapeOf(token.text))
@@ -81,19 +119,19 @@ export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureCo
     (token, index) =>
       index === 0 ||
       (tokens[index - 1] as Token).sentence !== token.sentence ||
-      /^["“‘'(\-–—:]$/.test((tokens[index - 1] as Token).text),
+      OPENERS.has((tokens[index - 1] as Token).text),
   )
   const lowerSeen = new Set<string>()
   tokens.forEach((token, index) => {
-    if (!sentenceStart[index] && /^\p{Ll}/u.test(token.text)) lowerSeen.add(token.text)
+    if (!sentenceStart[index] && startsLower(token.text)) lowerSeen.add(token.text)
   })
   const capsBySentence = new Map<number, { letters: number; caps: number; initials: number }>()
   for (const token of tokens) {
-    if (!/\p{L}/u.test(token.text)) continue
+    if (!hasLetter(token.text)) continue
     const counts = capsBySentence.get(token.sentence) ?? { letters: 0, caps: 0, initials: 0 }
     counts.letters++
-    if (token.text.length > 1 && token.text === token.text.toUpperCase()) counts.caps++
-    if (/^\p{Lu}/u.test(token.text)) counts.initials++
+    if (token.text.length > 1 && isUpperCase(token.text)) counts.caps++
+    if (startsUpper(token.text)) counts.initials++
     capsBySentence.set(token.sentence, counts)
   }
   const capsSentence = tokens.map((token) => {
@@ -110,7 +148,7 @@ export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureCo
       !sentenceStart[index] &&
       !capsSentence[index] &&
       !titleSentence[index] &&
-      /^\p{Lu}/u.test(token.text)
+      startsUpper(token.text)
     )
       capitalSeen.add(lower[index] as string)
   })

@@ -2,6 +2,7 @@ import {
   type Gazetteer,
   featureContext,
   staticFeatures,
+  startsUpper,
   tagFeatures,
   wordCaseAt,
 } from './features.js'
@@ -181,7 +182,7 @@ export class TagHistory {
   static of(tokens: Token[], lower: string[]): TagHistory {
     return new TagHistory(
       lower,
-      Uint8Array.from(tokens, (token) => (/^\p{Lu}/u.test(token.text) ? 1 : 0)),
+      Uint8Array.from(tokens, (token) => (startsUpper(token.text) ? 1 : 0)),
     )
   }
 
