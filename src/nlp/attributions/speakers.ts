@@ -425,16 +425,12 @@ export class SpeakerResolver {
     const known = this.genders.get(surname)
     if (known !== undefined) return known
     let votes = 0
-    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    for (const mention of this.text.matchAll(new RegExp(`\\b${escaped}\\b`, 'g'))) {
-      const before = this.text.slice(Math.max(0, mention.index - 6), mention.index)
+    for (const index of wholeWordIndices(this.text, surname)) {
+      const before = this.text.slice(Math.max(0, index - 6), index)
       if (/\bMr\.?\s$/.test(before)) votes += 2
       else if (/\b(Ms|Mrs|Miss)\.?\s$/.test(before)) votes -= 2
       // "Clinton said she…", "Trump says he…": the subject of what the person says is the person.
-      const after = this.text.slice(
-        mention.index + surname.length,
-        mention.index + surname.length + 40,
-      )
+      const after = this.text.slice(index + surname.length, index + surname.length + 40)
       const pronoun = SAID_PRONOUN.exec(after)?.[1]?.toLowerCase()
       if (pronoun !== undefined) votes += GENDERED.get(pronoun) === 'male' ? 1 : -1
     }
@@ -516,6 +512,33 @@ export function standsAlone(text: string, name: string): boolean {
     if ((possessive && endsAt(end + 2)) || endsAt(end)) return true
   }
   return false
+}
+
+/** An ASCII word character, as `\w` and `\b` read it without the u flag. */
+const isWordCode = (code: number): boolean =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95
+
+/**
+ * Where `word` occurs between word boundaries, left to right and without overlaps: the indices of the
+ * matches of `/\bWORD\b/g` (no u flag), without compiling an expression per word.
+ */
+export function wholeWordIndices(text: string, word: string): number[] {
+  const indices: number[] = []
+  if (word === '') return indices
+  // A boundary at `at`: a word character on one side only (the text's ends count as non-word).
+  const boundary = (at: number): boolean =>
+    (at > 0 && isWordCode(text.charCodeAt(at - 1))) !==
+    (at < text.length && isWordCode(text.charCodeAt(at)))
+  for (let at = text.indexOf(word); at >= 0;) {
+    if (boundary(at) && boundary(at + word.length)) {
+      indices.push(at)
+      at = text.indexOf(word, at + word.length)
+    } else at = text.indexOf(word, at + 1)
+  }
+  return indices
 }
 
 /** A title standing alone ("Rep", "Sen.") names nobody: the name finder cut it from the name after it. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { standsAlone } from './speakers.js'
+import { standsAlone, wholeWordIndices } from './speakers.js'
 
 /** The regular expression standsAlone replaces (compiled per name, which cost a tenth of attribution time). */
 const byExpression = (text: string, name: string): boolean =>
@@ -55,4 +55,25 @@ test('standsAlone answers as the regular expression does (random texts over tric
     agreed++
   }
   expect(agreed).toBe(2000)
+})
+
+test('wholeWordIndices finds what /\\bWORD\\b/g matches (random texts)', () => {
+  const alphabet = ['a', 'b', 'ab', '_', '1', ' ', '.', "'", 'é', '-', 'ba']
+  let state = 11
+  const random = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648
+    return state % n
+  }
+  const word = (length: number): string =>
+    Array.from({ length }, () => alphabet[random(alphabet.length)]).join('')
+  let found = 0
+  for (let trial = 0; trial < 2000; trial++) {
+    const name = word(1 + random(2))
+    const text = word(random(25))
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    const expected = [...text.matchAll(new RegExp(`\\b${escaped}\\b`, 'g'))].map((m) => m.index)
+    expect([trial, wholeWordIndices(text, name)]).toEqual([trial, expected])
+    found += expected.length
+  }
+  expect(found).toBeGreaterThan(100)
 })
