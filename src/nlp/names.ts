@@ -8,12 +8,15 @@ import { boundedMemo } from '../text/memo.js'
 /** Words that do not count in an acronym ("Ministry of Foreign Affairs" → MFA). */
 const ACRONYM_SKIP = new Set(['of', 'the', 'and', 'for', 'de', 'in', 'on', 'at', '&'])
 
+/** Names and keys whose derived forms are kept (a bound on a long-running process's memory). */
+const MAX_NAMES_KEPT = 50_000
+
 /**
  * Comparison key: lower case, accents off, hyphens and spaces one (transliterations "Kim Jong-un" / "Kim
- * Jong Un"), dots and a possessive off ("U.S." / "US").
+ * Jong Un"), dots and a possessive off ("U.S." / "US"). Memoised (bounded): every stage keys the same names.
  */
-export function nameKey(name: string): string {
-  return name
+export const nameKey: (name: string) => string = boundedMemo(MAX_NAMES_KEPT, (name) =>
+  name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
@@ -21,10 +24,8 @@ export function nameKey(name: string): string {
     .replace(/[-‐‑–]/g, ' ')
     .replace(/\./g, '')
     .replace(/\s+/g, ' ')
-    .trim()
-}
-
-const MAX_KEYS_KEPT = 50_000
+    .trim(),
+)
 
 /**
  * Closed-class words a tagger runs into a name at the start of a sentence or headline ("Although Microsoft",
@@ -75,7 +76,7 @@ export function withoutRunOnWords(text: string): string {
  * The words of a key. Memoised (bounded): a story compares every form with every other, each comparison asks
  * for both forms' words, and callers only read them.
  */
-export const keyWords: (key: string) => readonly string[] = boundedMemo(MAX_KEYS_KEPT, (key) =>
+export const keyWords: (key: string) => readonly string[] = boundedMemo(MAX_NAMES_KEPT, (key) =>
   Object.freeze(key.split(' ').filter(Boolean)),
 )
 
@@ -109,8 +110,8 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   const full = keyWords(fullKey)
   if (short.length >= full.length || short.length === 0) return false
   // Initials and generational suffixes left out ("Mark Felt" / "W. Mark Felt Sr.").
-  const core = personCore(full)
-  if (core.length >= 2 && core.join(' ') === personCore(short).join(' ')) return true
+  const core = coreOf(fullKey)
+  if (core.words >= 2 && core.text === coreOf(shortKey).text) return true
   // One word of three letters or more ("Kim", "Peskov"), not a given name pair ("Jong Un") nor "Un" / "UN".
   if (short.length === 1 && (short[0] as string).length < 3) return false
   // A surname with a particle ("Lo Presti" of "Gaetano Lo Presti", "De Niro" of "Robert De Niro").
@@ -123,9 +124,8 @@ export function isShortFormOf(shortKey: string, fullKey: string): boolean {
   if (short.length > 1 && !(short[0] === full[0] && short.at(-1) === full.at(-1))) return false
   // A middle name or patronymic left out ("Vladimir Putin" / "Vladimir Vladimirovich Putin").
   if (short.length >= 2 && short[0] === full[0] && short.at(-1) === full.at(-1)) return true
-  const head = full.slice(0, short.length).join(' ')
-  const tail = full.slice(-short.length).join(' ')
-  return head === short.join(' ') || tail === short.join(' ')
+  // The short form is the full one's first or last words (words hold no space: compared word by word).
+  return sameWords(short, full, 0) || sameWords(short, full, full.length - short.length)
 }
 
 /** Words that begin a surname of two words ("Lo Presti", "van Gogh", "bin Laden"). */
@@ -155,6 +155,18 @@ const SURNAME_PARTICLES = new Set([
   'san',
   'santa',
 ])
+
+/** Whether `full` holds the words of `short` from word `from` on. */
+function sameWords(short: readonly string[], full: readonly string[], from: number): boolean {
+  for (let k = 0; k < short.length; k++) if (short[k] !== full[from + k]) return false
+  return true
+}
+
+/** A key's person core (personCore) as its words joined and their count, memoised like keyWords. */
+const coreOf = boundedMemo(MAX_NAMES_KEPT, (key) => {
+  const core = personCore(keyWords(key))
+  return { text: core.join(' '), words: core.length }
+})
 
 /** Generational suffixes, left out when two forms of a person's name are compared. */
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])

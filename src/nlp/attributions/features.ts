@@ -1,4 +1,5 @@
 import { CUE_STEMS, cueStem } from '../../data/reporting.js'
+import { boundedMemo } from '../../text/memo.js'
 import type { TagToken } from './tokens.js'
 
 /** Labels of the first layer: who (source) and the cue words. */
@@ -123,16 +124,28 @@ const PRONOUNS = new Set(
   'he she they i we it you who him her them his their its me us our my this these those'.split(' '),
 )
 
-/** Word shape: Xx, x, X, d, or the punctuation itself. */
-function shapeOf(token: TagToken): string {
-  const text = token.text
+/** Words and stems whose shape or cue stem is kept (a bound on a long-running process's memory). */
+const MAX_CACHED_WORDS = 100_000
+
+/** The shape a word's letters give (Xx, x, X, d), or null for punctuation and the like; memoised by word. */
+const letterShape = boundedMemo<string | null>(MAX_CACHED_WORDS, (text) => {
   if (/^\p{Lu}\p{Ll}/u.test(text)) return 'Xx'
   if (/^\p{Ll}/u.test(text)) return 'x'
   if (/^\p{Lu}+$/u.test(text)) return 'X'
   if (/^\p{N}/u.test(text)) return 'd'
-  if (token.mark !== null) return token.mark
-  return text
+  return null
+})
+
+/** Word shape: Xx, x, X, d, or the punctuation itself. */
+function shapeOf(token: TagToken): string {
+  return letterShape(token.text) ?? token.mark ?? token.text
 }
+
+/** A lower-case word's cue stem and whether it is a cue's, memoised by word. */
+const stemOf = boundedMemo(MAX_CACHED_WORDS, (lower) => {
+  const stem = cueStem(lower)
+  return { stem, cue: CUE_STEMS.has(stem) }
+})
 
 /** What the templates read of a token, computed once per text (both layers read the same). */
 export interface TokenFacts {
@@ -147,13 +160,13 @@ export interface TokenFacts {
 /** The facts of every token of a text, for `writeRoleFeatures` and `writeContentFeatures`. */
 export function tokenFacts(tokens: TagToken[]): TokenFacts[] {
   return tokens.map((token) => {
-    const stem = cueStem(token.lower)
+    const { stem, cue } = stemOf(token.lower)
     return {
       word: token.lower,
       shape: shapeOf(token),
       suffix: token.lower.slice(-3),
       stem,
-      cue: CUE_STEMS.has(stem),
+      cue,
     }
   })
 }

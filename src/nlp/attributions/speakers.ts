@@ -157,14 +157,10 @@ export class SpeakerResolver {
     if (words.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last)) {
       this.lowerWords ??= new Set(this.text.match(/(?<![\p{L}\p{N}])\p{Ll}+/gu) ?? [])
       const rest = words.slice(0, -1).join(' ')
-      const escaped = rest.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
       if (
         (REPORTING_STEMS.has(cueStem(last.toLowerCase())) ||
           this.lowerWords.has(last.toLowerCase())) &&
-        new RegExp(
-          `(?<![\\p{L}\\p{N}])${escaped}(?:['’]s)?(?![\\p{L}\\p{N}])(?!\\s+\\p{Lu})`,
-          'u',
-        ).test(this.text)
+        standsAlone(this.text, rest)
       )
         cut = rest
     }
@@ -429,16 +425,12 @@ export class SpeakerResolver {
     const known = this.genders.get(surname)
     if (known !== undefined) return known
     let votes = 0
-    const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    for (const mention of this.text.matchAll(new RegExp(`\\b${escaped}\\b`, 'g'))) {
-      const before = this.text.slice(Math.max(0, mention.index - 6), mention.index)
+    for (const index of wholeWordIndices(this.text, surname)) {
+      const before = this.text.slice(Math.max(0, index - 6), index)
       if (/\bMr\.?\s$/.test(before)) votes += 2
       else if (/\b(Ms|Mrs|Miss)\.?\s$/.test(before)) votes -= 2
       // "Clinton said she…", "Trump says he…": the subject of what the person says is the person.
-      const after = this.text.slice(
-        mention.index + surname.length,
-        mention.index + surname.length + 40,
-      )
+      const after = this.text.slice(index + surname.length, index + surname.length + 40)
       const pronoun = SAID_PRONOUN.exec(after)?.[1]?.toLowerCase()
       if (pronoun !== undefined) votes += GENDERED.get(pronoun) === 'male' ? 1 : -1
     }
@@ -473,6 +465,80 @@ export class SpeakerResolver {
       .at(-1)
     return holder === undefined ? null : this.canonical(holder)
   }
+}
+
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
+const SPACE = /^\s$/u
+const CAPITAL = /^\p{Lu}$/u
+
+/** The code point that ends at `at` (the surrogate pair before it, if any), as a string; '' at the start. */
+function codePointBefore(text: string, at: number): string {
+  if (at <= 0) return ''
+  const low = text.charCodeAt(at - 1)
+  const high = at >= 2 ? text.charCodeAt(at - 2) : 0
+  return low >= 0xdc00 && low <= 0xdfff && high >= 0xd800 && high <= 0xdbff
+    ? text.slice(at - 2, at)
+    : text.slice(at - 1, at)
+}
+
+/** The code point that starts at `at`, as a string; '' at the end. */
+const codePointAt = (text: string, at: number): string =>
+  at >= text.length ? '' : String.fromCodePoint(text.codePointAt(at) as number)
+
+/**
+ * Whether `name` stands alone somewhere in the text: whole words (no letter or digit on either side, a
+ * possessive "'s" allowed after it) not followed by a capitalised word ("Obama said", not "Obama Speech").
+ * The same test as the regular expression
+ * `(?<![\p{L}\p{N}])NAME(?:['’]s)?(?![\p{L}\p{N}])(?!\s+\p{Lu})` (flag u), without compiling one per name.
+ */
+export function standsAlone(text: string, name: string): boolean {
+  if (name === '') return false
+  // After the name (or its "'s"): no letter or digit, and no spaces then a capital.
+  const endsAt = (end: number): boolean => {
+    const next = codePointAt(text, end)
+    if (LETTER_OR_DIGIT.test(next)) return false
+    let k = end
+    while (k < text.length && SPACE.test(text[k] as string)) k++
+    return k === end || !CAPITAL.test(codePointAt(text, k))
+  }
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    // A match never starts inside a surrogate pair (the expression steps by code points).
+    const code = text.charCodeAt(at)
+    const previous = at > 0 ? text.charCodeAt(at - 1) : 0
+    if (code >= 0xdc00 && code <= 0xdfff && previous >= 0xd800 && previous <= 0xdbff) continue
+    if (LETTER_OR_DIGIT.test(codePointBefore(text, at))) continue
+    const end = at + name.length
+    const possessive = (text[end] === "'" || text[end] === '’') && text[end + 1] === 's'
+    if ((possessive && endsAt(end + 2)) || endsAt(end)) return true
+  }
+  return false
+}
+
+/** An ASCII word character, as `\w` and `\b` read it without the u flag. */
+const isWordCode = (code: number): boolean =>
+  (code >= 48 && code <= 57) ||
+  (code >= 65 && code <= 90) ||
+  (code >= 97 && code <= 122) ||
+  code === 95
+
+/**
+ * Where `word` occurs between word boundaries, left to right and without overlaps: the indices of the
+ * matches of `/\bWORD\b/g` (no u flag), without compiling an expression per word.
+ */
+export function wholeWordIndices(text: string, word: string): number[] {
+  const indices: number[] = []
+  if (word === '') return indices
+  // A boundary at `at`: a word character on one side only (the text's ends count as non-word).
+  const boundary = (at: number): boolean =>
+    (at > 0 && isWordCode(text.charCodeAt(at - 1))) !==
+    (at < text.length && isWordCode(text.charCodeAt(at)))
+  for (let at = text.indexOf(word); at >= 0;) {
+    if (boundary(at) && boundary(at + word.length)) {
+      indices.push(at)
+      at = text.indexOf(word, at + word.length)
+    } else at = text.indexOf(word, at + 1)
+  }
+  return indices
 }
 
 /** A title standing alone ("Rep", "Sen.") names nobody: the name finder cut it from the name after it. */

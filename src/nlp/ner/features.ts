@@ -74,6 +74,44 @@ function charKind(char: string): string {
   return char === upper ? 'X' : 'x'
 }
 
+/**
+ * Whether a word starts with an upper-case letter (`/^\p{Lu}/u`), by its first character's code when it is
+ * ASCII (the hot path: every token of every text asks).
+ */
+export function startsUpper(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return code < 128 ? code >= 65 && code <= 90 : /^\p{Lu}/u.test(word)
+}
+
+/** Whether a word starts with a lower-case letter (`/^\p{Ll}/u`); ASCII by character code. */
+function startsLower(word: string): boolean {
+  const code = word.charCodeAt(0)
+  return code < 128 ? code >= 97 && code <= 122 : /^\p{Ll}/u.test(word)
+}
+
+/** Whether a word holds a letter (`/\p{L}/u`); an all-ASCII word by character codes. */
+function hasLetter(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 128) return /\p{L}/u.test(word)
+    if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return true
+  }
+  return false
+}
+
+/** Whether a word is all capitals as toUpperCase sees it (`word === word.toUpperCase()`); ASCII by codes. */
+function isUpperCase(word: string): boolean {
+  for (let index = 0; index < word.length; index++) {
+    const code = word.charCodeAt(index)
+    if (code >= 128) return word === word.toUpperCase()
+    if (code >= 97 && code <= 122) return false
+  }
+  return true
+}
+
+/** Marks after which a sentence starts again (an opening quotation mark, a dash, a colon). */
+const OPENERS = new Set(['"', '“', '‘', "'", '(', '-', '–', '—', ':'])
+
 export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureContext {
   const lower = tokens.map((token) => token.text.toLowerCase())
   const shapes = tokens.map((token) => shapeOf(token.text))
@@ -81,19 +119,19 @@ export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureCo
     (token, index) =>
       index === 0 ||
       (tokens[index - 1] as Token).sentence !== token.sentence ||
-      /^["“‘'(\-–—:]$/.test((tokens[index - 1] as Token).text),
+      OPENERS.has((tokens[index - 1] as Token).text),
   )
   const lowerSeen = new Set<string>()
   tokens.forEach((token, index) => {
-    if (!sentenceStart[index] && /^\p{Ll}/u.test(token.text)) lowerSeen.add(token.text)
+    if (!sentenceStart[index] && startsLower(token.text)) lowerSeen.add(token.text)
   })
   const capsBySentence = new Map<number, { letters: number; caps: number; initials: number }>()
   for (const token of tokens) {
-    if (!/\p{L}/u.test(token.text)) continue
+    if (!hasLetter(token.text)) continue
     const counts = capsBySentence.get(token.sentence) ?? { letters: 0, caps: 0, initials: 0 }
     counts.letters++
-    if (token.text.length > 1 && token.text === token.text.toUpperCase()) counts.caps++
-    if (/^\p{Lu}/u.test(token.text)) counts.initials++
+    if (token.text.length > 1 && isUpperCase(token.text)) counts.caps++
+    if (startsUpper(token.text)) counts.initials++
     capsBySentence.set(token.sentence, counts)
   }
   const capsSentence = tokens.map((token) => {
@@ -110,7 +148,7 @@ export function featureContext(tokens: Token[], gazetteer: Gazetteer): FeatureCo
       !sentenceStart[index] &&
       !capsSentence[index] &&
       !titleSentence[index] &&
-      /^\p{Lu}/u.test(token.text)
+      startsUpper(token.text)
     )
       capitalSeen.add(lower[index] as string)
   })
@@ -177,11 +215,24 @@ function asciiCaseOf(word: string): string {
 
 const PAD = '<s>'
 
+/**
+ * Every marked case (caseOf's five, then '', H or T, then '' or S) as one string, built once: a text's tokens
+ * share these few strings instead of concatenating one per token, and the scorer's look-ups by them hash each
+ * once per process.
+ */
+const MARKED_CASES = new Map(
+  ['n', 'c', 'a', 'm', 'l'].map((wordCase) => [
+    wordCase,
+    ['', 'H', 'T'].flatMap((caps) => [wordCase + caps, `${wordCase}${caps}S`]),
+  ]),
+)
+
 /** A token's case, marked for headline sentences (H capitals, T title case) and sentence starts (S). */
 export function wordCaseAt(context: FeatureContext, index: number): string {
   const raw = (context.tokens[index] as { text: string }).text
-  const caps = context.capsSentence[index] ? 'H' : context.titleSentence[index] ? 'T' : ''
-  return caseOf(raw) + caps + (context.sentenceStart[index] ? 'S' : '')
+  const caps = context.capsSentence[index] ? 1 : context.titleSentence[index] ? 2 : 0
+  const marked = MARKED_CASES.get(caseOf(raw)) as string[]
+  return marked[caps * 2 + (context.sentenceStart[index] ? 1 : 0)] as string
 }
 
 /** The features that read the tag before the token (first order: Viterbi decodes over them). */
@@ -275,7 +326,7 @@ export function listFeatures(
 }
 
 /** A word's case class ('0'…'4'), 'u' for a word the lexicon lacks, 'n' for punctuation and numbers. */
-function caseClassOf(gazetteer: Gazetteer, word: string): string {
+export function caseClassOf(gazetteer: Gazetteer, word: string): string {
   const known = gazetteer.caseClasses.get(word)
   if (known !== undefined) return String(known)
   return word === PAD ? PAD : /^\p{L}/u.test(word) ? 'u' : 'n'

@@ -2,6 +2,7 @@ import {
   type Gazetteer,
   featureContext,
   staticFeatures,
+  startsUpper,
   tagFeatures,
   wordCaseAt,
 } from './features.js'
@@ -45,8 +46,28 @@ const ALLOWED = Uint8Array.from(
   TAGS.flatMap((_, previous) => TAGS.map((__, tag) => (allowed(tag, previous) ? 1 : 0))),
 )
 
-/** Writes into `into` the scores of every tag from the features that read the previous tag. */
-export type TransitionScores = (index: number, previous: number, into: Float64Array) => void
+/**
+ * The scores of the features that read the previous tag, for one token: a size × size matrix (previous × size
+ * + tag). Viterbi reads it by rows; the returned array may be reused for the next token.
+ */
+export type TransitionScores = (index: number) => Float64Array
+
+/** What Viterbi writes as it decodes, allocated once per text and reused sentence by sentence. */
+interface ViterbiScratch {
+  /** Back-pointers, size per token of the longest sentence. */
+  back: Uint8Array
+  delta: Float64Array
+  next: Float64Array
+}
+
+function viterbiScratch(longest: number): ViterbiScratch {
+  const size = TAGS.length
+  return {
+    back: new Uint8Array(longest * size),
+    delta: new Float64Array(size),
+    next: new Float64Array(size),
+  }
+}
 
 /**
  * The best tags of the sentence of tokens `from`..`to` (Viterbi over first-order BIO transitions): `own`
@@ -54,35 +75,34 @@ export type TransitionScores = (index: number, previous: number, into: Float64Ar
  * token 0), `transition` the scores that depend on the tag before. A name never runs across a sentence, so
  * each sentence starts after 'O'. Ties go to the lower tag index ('O' first), as the greedy tagger did.
  */
-export function viterbiSentence(
+function viterbiSentence(
   from: number,
   to: number,
   own: Float64Array,
   transition: TransitionScores,
   tags: number[],
+  scratch: ViterbiScratch = viterbiScratch(to - from + 1),
 ): void {
   const size = TAGS.length
-  const back = new Uint8Array((to - from + 1) * size)
-  let delta = new Float64Array(size)
-  let next = new Float64Array(size)
-  const row = new Float64Array(size)
-  transition(from, OUTSIDE, row)
+  const { back } = scratch
+  let { delta, next } = scratch
+  const start = transition(from)
   for (let tag = 0; tag < size; tag++)
     delta[tag] =
       ALLOWED[OUTSIDE * size + tag] === 1
-        ? (own[from * size + tag] as number) + (row[tag] as number)
+        ? (own[from * size + tag] as number) + (start[OUTSIDE * size + tag] as number)
         : -Infinity
   for (let index = from + 1; index <= to; index++) {
     next.fill(-Infinity)
     const at = (index - from) * size
+    const matrix = transition(index)
     for (let previous = 0; previous < size; previous++) {
       const base = delta[previous] as number
       if (base === -Infinity) continue
-      transition(index, previous, row)
-      const allowedFrom = previous * size
+      const row = previous * size
       for (let tag = 0; tag < size; tag++) {
-        if (ALLOWED[allowedFrom + tag] !== 1) continue
-        const score = base + (row[tag] as number)
+        if (ALLOWED[row + tag] !== 1) continue
+        const score = base + (matrix[row + tag] as number)
         if (score > (next[tag] as number)) {
           next[tag] = score
           back[at + tag] = previous
@@ -101,6 +121,25 @@ export function viterbiSentence(
   for (let index = to; index >= from; index--) {
     tags[index] = bestTag
     if (index > from) bestTag = back[(index - from) * size + bestTag] as number
+  }
+}
+
+/**
+ * A TransitionScores that fills one reused matrix row by row with `row(index, previous, into)` (training and
+ * the feature-by-feature reference, which score the previous tags one at a time).
+ */
+function transitionByRows(
+  row: (index: number, previous: number, into: Float64Array) => void,
+): TransitionScores {
+  const size = TAGS.length
+  const matrix = new Float64Array(size * size)
+  const scores = new Float64Array(size)
+  return (index) => {
+    for (let previous = 0; previous < size; previous++) {
+      row(index, previous, scores)
+      matrix.set(scores, previous * size)
+    }
+    return matrix
   }
 }
 
@@ -143,7 +182,7 @@ export class TagHistory {
   static of(tokens: Token[], lower: string[]): TagHistory {
     return new TagHistory(
       lower,
-      Uint8Array.from(tokens, (token) => (/^\p{Lu}/u.test(token.text) ? 1 : 0)),
+      Uint8Array.from(tokens, (token) => (startsUpper(token.text) ? 1 : 0)),
     )
   }
 
@@ -171,7 +210,11 @@ export function viterbi(
   const tags = new Array<number>(tokens.length).fill(OUTSIDE)
   const size = TAGS.length
   const seen = history === undefined ? null : TagHistory.of(tokens, history.words)
-  for (const [from, to] of sentenceRanges(tokens)) {
+  const sentences = sentenceRanges(tokens)
+  const scratch = viterbiScratch(
+    sentences.reduce((longest, [from, to]) => Math.max(longest, to - from + 1), 0),
+  )
+  for (const [from, to] of sentences) {
     if (seen !== null && history !== undefined)
       for (let token = from; token <= to; token++) {
         const bits = seen.bits(token)
@@ -183,7 +226,7 @@ export function viterbi(
             own[token * size + tag] = (own[token * size + tag] as number) + (row[tag] as number)
         }
       }
-    viterbiSentence(from, to, own, transition, tags)
+    viterbiSentence(from, to, own, transition, tags, scratch)
     seen?.record(from, to, tags)
   }
   return tags
@@ -225,7 +268,7 @@ export function tagTokens(
   if (tables === null) return tagTokensByFeature(tokens, weights as Weights, gazetteer)
   const context = featureContext(tokens, gazetteer)
   const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
-  const rows = textRows(tables, context, wordCases)
+  const rows = textRows(tables, gazetteer, context, wordCases)
   const own = staticScores(tables, context, gazetteer, wordCases, rows)
   // A weight map's history rows are read from the map as it is now (a caller may change them), a model
   // file's from its tables.
@@ -261,10 +304,10 @@ export function tagTokensByFeature(
   return viterbi(
     tokens,
     own,
-    (index, previous, into) => {
+    transitionByRows((index, previous, into) => {
       into.fill(0)
       addScores(weights, tagFeatures(context, index, TAGS[previous] as string), into)
-    },
+    }),
     historyOf(weights, context.lower),
   )
 }
@@ -384,7 +427,7 @@ export function trainPerceptron(
       const historyBits = new Int32Array(text.tokens.length)
       const own = new Float64Array(text.tokens.length * size)
       const predicted = new Array<number>(text.tokens.length).fill(OUTSIDE)
-      const transition: TransitionScores = (token, previous, into) => {
+      const transition = transitionByRows((token, previous, into) => {
         into.fill(0)
         const base = (token * size + previous) * TAG_FEATURES
         for (let slot = 0; slot < TAG_FEATURES; slot++) {
@@ -392,7 +435,7 @@ export function trainPerceptron(
           for (let tag = 0; tag < size; tag++)
             into[tag] = (into[tag] as number) + (weights[row + tag] as number)
         }
-      }
+      })
       for (const [from, to] of sentences) {
         for (let token = from; token <= to; token++)
           for (let k = offsets[token] as number; k < (offsets[token + 1] as number); k++) {

@@ -8,6 +8,7 @@ import {
   typedBodies,
   typedProducts,
 } from './document.js'
+import { startsUpper } from './features.js'
 import { defaultModel, type NerModel, taggerWeights } from './model.js'
 import { TAGS, tagTokens } from './perceptron.js'
 import { type Token, tokenize } from './tokenize.js'
@@ -194,11 +195,14 @@ function withRepeatedNames(text: string, tokens: Token[], mentions: NameMention[
         if (/^\p{Lu}\p{Ll}{2,}/u.test(part) && !known.has(part)) known.set(part, 'person')
   }
   if (known.size === 0) return mentions
+  // A known name's first word (tokens hold no space): a token that starts none is passed at once.
+  const firstWords = new Set([...known.keys()].map((name) => name.split(' ')[0]))
   const covered = new Uint8Array(tokens.length)
   for (const mention of mentions) covered.fill(1, mention.firstToken, mention.lastToken + 1)
   const added: NameMention[] = []
   for (let index = 0; index < tokens.length; index++) {
-    if (covered[index] === 1 || !/^\p{Lu}/u.test((tokens[index] as Token).text)) continue
+    if (covered[index] === 1 || !startsUpper((tokens[index] as Token).text)) continue
+    if (!firstWords.has((tokens[index] as Token).text)) continue
     for (let length = Math.min(MAX_REPEAT_TOKENS, tokens.length - index); length >= 1; length--) {
       const last = index + length - 1
       if (covered.subarray(index, last + 1).some((flag) => flag === 1)) continue

@@ -1,5 +1,5 @@
 import type { FeatureContext, Gazetteer } from './features.js'
-import { listFeatures } from './features.js'
+import { caseClassOf } from './features.js'
 import { boundedMemo } from '../../text/memo.js'
 
 /**
@@ -244,13 +244,19 @@ export function addRow(
 const PAD = '<s>'
 const BAR = '|'
 
-/** What the tables hold for one lower-case word, looked up once per word and kept (the words of a language repeat). */
+/**
+ * What the tables hold for one lower-case word, looked up once per word and kept (the words of a language
+ * repeat): the rows a token reads because of this word, summed where the token's neighbourhood does not
+ * matter. The weights are whole numbers (see CompiledWeights), so summing them ahead changes no score.
+ */
 interface WordRows {
-  /** Sum of the word's own features (w=, p2=, p3=, p4=, x2=, x3=, x4=), or null when none is known. */
-  own: Float64Array | null
-  /** Row offsets of w-1=, w+1=, w-2=, w+2= with this word (-1: none). */
-  before1: number
-  after1: number
+  /**
+   * Three sums of `size` weights: what the word adds as the token itself (w=, p2=, p3=, p4=, x2=, x3=, x4=,
+   * and cr=, cw= when the lists have case classes and clusters), as the token before another (w-1=, cr-1=,
+   * cw-1=) and as the token after another (w+1=, cr+1=, cw+1=).
+   */
+  sums: Float64Array
+  /** Row offsets of w-2=, w+2= with this word (-1: none). */
   before2: number
   after2: number
   /** w-1w= with this word first, ww+1= with this word first: rows by the other word. */
@@ -258,27 +264,71 @@ interface WordRows {
   pairAfter: Table | undefined
   /** Offset of the word's t-1w= block in `blocks`, or -1. */
   tagWord: number
+  /** What the name lists say of the word (the list features: gf, gd, gr, gc, gn and their neighbours'). */
+  firstName: boolean
+  demonym: boolean
+  role: boolean
+  company: boolean
+  personName: boolean
+  /** The word's case class (crc= pairs it with the token's case). */
+  caseClass: string
 }
 
-/** What the tables hold for one shape or one case, looked up once per value and kept. */
+/** Where each of a word's three sums starts in `sums` (times `size`). */
+const HERE = 0
+const AS_BEFORE = 1
+const AS_AFTER = 2
+
+/** What the tables hold for one shape, looked up once per value and kept. */
 interface ShapeRows {
   shape: number
   before: number
   after: number
-  /** The t-1s= (or t-1c=) block, or -1. */
+  /** The t-1s= block, or -1. */
   tag: number
   /** s-1s+1= with this shape first: by middle shape, then by last. */
   triple: Map<string, Table> | undefined
+  /** gf+1=, gf-1=, gr-1=, gn-1= with this shape. */
+  afterFirstName: number
+  firstNameBefore: number
+  roleBefore: number
+  personNameBefore: number
+}
+
+/** What the tables hold for one (marked) case. */
+interface CaseRows {
+  /** c= */
+  row: number
+  /** The t-1c= block, or -1. */
+  tag: number
+  /** dl=, du=, gpc=B…, gpc=I…, gf=, gd=, gr=, gc=, gn= with this case. */
+  seenLower: number
+  seenCapital: number
+  placeFirst: number
+  placeInside: number
+  firstName: number
+  demonym: number
+  role: number
+  company: number
+  personName: number
+  /** crc= of a case class with this case. */
+  withClass: (caseClass: string) => number
 }
 
 /** Words kept at most: a bound on the memory of a long-running process (the cache restarts past it). */
 const MAX_CACHED_WORDS = 100_000
 
-/** The rows of a word, a shape and a case, each looked up once per value and kept (a bounded memo per model). */
+/**
+ * The rows of a word, a shape and a case, each looked up once per value and kept (a bounded memo per model;
+ * words per model and name lists, since the lists say what a word's list features are).
+ */
 interface Lookups {
-  word: (word: string) => WordRows
+  words: WeakMap<Gazetteer, (word: string) => WordRows>
   shape: (shape: string) => ShapeRows
-  wordCase: (wordCase: string) => ShapeRows
+  wordCase: (wordCase: string) => CaseRows
+  /** gp=B and gp=I. */
+  placeFirst: number
+  placeInside: number
 }
 
 const lookups = new WeakMap<CompiledWeights, Lookups>()
@@ -287,21 +337,33 @@ function lookupsOf(compiled: CompiledWeights): Lookups {
   let found = lookups.get(compiled)
   if (found === undefined) {
     found = {
-      word: boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, word)),
+      words: new WeakMap(),
       shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, shape)),
       wordCase: boundedMemo(MAX_CACHED_WORDS, (wordCase) => caseRows(compiled, wordCase)),
+      placeFirst: offsetIn(compiled.other, 'gp=B'),
+      placeInside: offsetIn(compiled.other, 'gp=I'),
     }
     lookups.set(compiled, found)
   }
   return found
 }
 
+function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string) => WordRows {
+  const { words } = lookupsOf(compiled)
+  let found = words.get(gazetteer)
+  if (found === undefined) {
+    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, word))
+    words.set(gazetteer, found)
+  }
+  return found
+}
+
 const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
 
-function wordRows(compiled: CompiledWeights, word: string): WordRows {
-  const { size } = compiled
-  const own = new Float64Array(size)
-  let known = false
+function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string): WordRows {
+  const { size, rows, other } = compiled
+  const sums = new Float64Array(3 * size)
+  const add = (sum: number, offset: number): void => addRow(sums, sum * size, rows, offset, size)
   for (const offset of [
     offsetIn(compiled.word, word),
     offsetIn(compiled.prefix2, word.slice(0, 2)),
@@ -311,39 +373,73 @@ function wordRows(compiled: CompiledWeights, word: string): WordRows {
     offsetIn(compiled.suffix3, word.slice(-3)),
     offsetIn(compiled.suffix4, word.slice(-4)),
   ])
-    if (offset >= 0) {
-      addRow(own, 0, compiled.rows, offset, size)
-      known = true
-    }
+    add(HERE, offset)
+  add(AS_BEFORE, offsetIn(compiled.before1, word))
+  add(AS_AFTER, offsetIn(compiled.after1, word))
+  const caseClass = caseClassOf(gazetteer, word)
+  if (gazetteer.caseClasses.size > 0) {
+    add(HERE, offsetIn(other, `cr=${caseClass}`))
+    add(AS_BEFORE, offsetIn(other, `cr-1=${caseClass}`))
+    add(AS_AFTER, offsetIn(other, `cr+1=${caseClass}`))
+  }
+  if (gazetteer.wordClusters.size > 0) {
+    const cluster = `${gazetteer.wordClusters.get(word) ?? 'u'}`
+    add(HERE, offsetIn(other, `cw=${cluster}`))
+    add(AS_BEFORE, offsetIn(other, `cw-1=${cluster}`))
+    add(AS_AFTER, offsetIn(other, `cw+1=${cluster}`))
+  }
   return {
-    own: known ? own : null,
-    before1: offsetIn(compiled.before1, word),
-    after1: offsetIn(compiled.after1, word),
+    sums,
     before2: offsetIn(compiled.before2, word),
     after2: offsetIn(compiled.after2, word),
     pairBefore: compiled.pairBefore.get(word),
     pairAfter: compiled.pairAfter.get(word),
     tagWord: offsetIn(compiled.tagWord, word),
+    firstName: gazetteer.firstNames.has(word),
+    demonym: gazetteer.demonyms.has(word),
+    role: gazetteer.roles.has(word),
+    company: gazetteer.companyWords.has(word),
+    personName: gazetteer.personNames.has(word),
+    caseClass,
   }
 }
 
 function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
+  const other = (feature: string): number => offsetIn(compiled.other, feature)
   return {
     shape: offsetIn(compiled.shape, shape),
     before: offsetIn(compiled.shapeBefore, shape),
     after: offsetIn(compiled.shapeAfter, shape),
     tag: offsetIn(compiled.tagShape, shape),
     triple: compiled.shapeTriple.get(shape),
+    afterFirstName: other(`gf+1=${shape}`),
+    firstNameBefore: other(`gf-1=${shape}`),
+    roleBefore: other(`gr-1=${shape}`),
+    personNameBefore: other(`gn-1=${shape}`),
   }
 }
 
-function caseRows(compiled: CompiledWeights, wordCase: string): ShapeRows {
+function caseRows(compiled: CompiledWeights, wordCase: string): CaseRows {
+  const other = (feature: string): number => offsetIn(compiled.other, feature)
+  const withClass = new Map<string, number>()
   return {
-    shape: offsetIn(compiled.wordCase, wordCase),
-    before: -1,
-    after: -1,
+    row: offsetIn(compiled.wordCase, wordCase),
     tag: offsetIn(compiled.tagCase, wordCase),
-    triple: undefined,
+    seenLower: other(`dl=${wordCase}`),
+    seenCapital: other(`du=${wordCase}`),
+    placeFirst: other(`gpc=B${wordCase}`),
+    placeInside: other(`gpc=I${wordCase}`),
+    firstName: other(`gf=${wordCase}`),
+    demonym: other(`gd=${wordCase}`),
+    role: other(`gr=${wordCase}`),
+    company: other(`gc=${wordCase}`),
+    personName: other(`gn=${wordCase}`),
+    withClass: (caseClass) => {
+      let offset = withClass.get(caseClass)
+      if (offset === undefined)
+        withClass.set(caseClass, (offset = other(`crc=${caseClass}|${wordCase}`)))
+      return offset
+    },
   }
 }
 
@@ -351,36 +447,59 @@ function caseRows(compiled: CompiledWeights, wordCase: string): ShapeRows {
 export interface TextRows {
   words: WordRows[]
   shapes: ShapeRows[]
-  cases: ShapeRows[]
+  cases: CaseRows[]
   pad: WordRows
   padShape: ShapeRows
+  /** gp=B and gp=I. */
+  placeFirst: number
+  placeInside: number
+  /** Whether the lists have case classes (crc= is read) . */
+  caseClasses: boolean
 }
 
 export function textRows(
   compiled: CompiledWeights,
+  gazetteer: Gazetteer,
   context: FeatureContext,
   wordCases: string[],
 ): TextRows {
   const rowsOf = lookupsOf(compiled)
+  const words = wordsOf(compiled, gazetteer)
   return {
-    words: context.lower.map(rowsOf.word),
+    words: context.lower.map(words),
     shapes: context.shapes.map(rowsOf.shape),
     cases: wordCases.map(rowsOf.wordCase),
-    pad: rowsOf.word(PAD),
+    pad: words(PAD),
     padShape: rowsOf.shape(PAD),
+    placeFirst: rowsOf.placeFirst,
+    placeInside: rowsOf.placeInside,
+    caseClasses: gazetteer.caseClasses.size > 0,
   }
 }
 
+/** Adds `size` weights of a Float64Array `from` at `at` to `into` at `offset`. */
+function addSum(
+  into: Float64Array,
+  offset: number,
+  from: Float64Array,
+  at: number,
+  size: number,
+): void {
+  for (let tag = 0; tag < size; tag++)
+    into[offset + tag] = (into[offset + tag] as number) + (from[at + tag] as number)
+}
+
 /**
- * The scores of every tag from the features of the text around each token (`staticFeatures`), token-major:
- * `size` scores per token.
+ * The scores of every tag from the features of the text around each token (`staticFeatures`, list features
+ * included), token-major: `size` scores per token. The same features' weights, found through the word, shape
+ * and case rows instead of by their strings.
  */
 export function staticScores(
   compiled: CompiledWeights,
   context: FeatureContext,
   gazetteer: Gazetteer,
   wordCases: string[],
-  text: TextRows = textRows(compiled, context, wordCases),
+  text: TextRows = textRows(compiled, gazetteer, context, wordCases),
 ): Float64Array {
   const { size, rows, other } = compiled
   const { lower, shapes } = context
@@ -397,14 +516,13 @@ export function staticScores(
     const shapeHere = text.shapes[index] as ShapeRows
     const shapeBefore = text.shapes[index - 1] ?? padShape
     const shapeAfter = text.shapes[index + 1] ?? padShape
+    const wordCase = text.cases[index] as CaseRows
     addRow(scores, offset, rows, compiled.bias, size)
-    if (own.own !== null)
-      for (let tag = 0; tag < size; tag++)
-        scores[offset + tag] = (scores[offset + tag] as number) + (own.own[tag] as number)
+    addSum(scores, offset, own.sums, HERE * size, size)
+    addSum(scores, offset, before.sums, AS_BEFORE * size, size)
+    addSum(scores, offset, after.sums, AS_AFTER * size, size)
     addRow(scores, offset, rows, shapeHere.shape, size)
-    addRow(scores, offset, rows, (text.cases[index] as ShapeRows).shape, size)
-    addRow(scores, offset, rows, before.before1, size)
-    addRow(scores, offset, rows, after.after1, size)
+    addRow(scores, offset, rows, wordCase.row, size)
     addRow(scores, offset, rows, (words[index - 2] ?? pad).before2, size)
     addRow(scores, offset, rows, (words[index + 2] ?? pad).after2, size)
     addRow(scores, offset, rows, shapeBefore.before, size)
@@ -434,39 +552,70 @@ export function staticScores(
       addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${after1}`), size)
     else if (own.pairAfter !== undefined)
       addRow(scores, offset, rows, offsetIn(own.pairAfter, after1), size)
-    // The list features are few and varied: looked up by their strings, as staticFeatures builds them.
-    for (const feature of listFeatures(context, gazetteer, index, wordCases[index] as string))
-      addRow(scores, offset, rows, offsetIn(other, feature), size)
+    addListRows(scores, offset, compiled, context, text, index)
   }
   return scores
 }
 
 /**
+ * Adds the rows of a token's list features that the word rows do not hold: the same features as
+ * `listFeatures` (cr=, cw= and their neighbours' are in the word sums).
+ */
+function addListRows(
+  scores: Float64Array,
+  offset: number,
+  compiled: CompiledWeights,
+  context: FeatureContext,
+  text: TextRows,
+  index: number,
+): void {
+  const { rows, size } = compiled
+  const wordCase = text.cases[index] as CaseRows
+  const word = text.words[index] as WordRows
+  const before = text.words[index - 1] ?? text.pad
+  const shape = text.shapes[index] as ShapeRows
+  if (context.seenLower[index] === true) addRow(scores, offset, rows, wordCase.seenLower, size)
+  if (context.seenCapital[index] === true) addRow(scores, offset, rows, wordCase.seenCapital, size)
+  const place = context.placeTags[index]
+  if (place === 'B' || place === 'I') {
+    const first = place === 'B'
+    addRow(scores, offset, rows, first ? text.placeFirst : text.placeInside, size)
+    addRow(scores, offset, rows, first ? wordCase.placeFirst : wordCase.placeInside, size)
+  }
+  if (word.firstName) {
+    addRow(scores, offset, rows, wordCase.firstName, size)
+    addRow(scores, offset, rows, (text.shapes[index + 1] ?? text.padShape).afterFirstName, size)
+  }
+  if (before.firstName) addRow(scores, offset, rows, shape.firstNameBefore, size)
+  if (word.demonym) addRow(scores, offset, rows, wordCase.demonym, size)
+  if (before.role) addRow(scores, offset, rows, shape.roleBefore, size)
+  if (word.role) addRow(scores, offset, rows, wordCase.role, size)
+  if (word.company) addRow(scores, offset, rows, wordCase.company, size)
+  if (word.personName) addRow(scores, offset, rows, wordCase.personName, size)
+  if (before.personName) addRow(scores, offset, rows, shape.personNameBefore, size)
+  if (text.caseClasses) addRow(scores, offset, rows, wordCase.withClass(word.caseClass), size)
+}
+
+/**
  * The scores of the features that read the tag before each token (`tagFeatures`), for Viterbi: a token's
- * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks) is summed once,
- * when Viterbi first asks for the token, and each previous tag then reads its row.
+ * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks), summed into one
+ * reused array when Viterbi asks for the token.
  */
 export function tagScorer(
   compiled: CompiledWeights,
   text: TextRows,
-): (index: number, previous: number, into: Float64Array) => void {
+): (index: number) => Float64Array {
   const { size, tag1, blocks } = compiled
   const square = size * size
   const matrix = new Float64Array(square)
-  let current = -1
-  const sum = (index: number): void => {
+  return (index) => {
     for (let cell = 0; cell < square; cell++) matrix[cell] = tag1[cell] as number
     const word = (text.words[index] as WordRows).tagWord
     const shape = (text.shapes[index] as ShapeRows).tag
-    const wordCase = (text.cases[index] as ShapeRows).tag
+    const wordCase = (text.cases[index] as CaseRows).tag
     if (word >= 0) addRow(matrix, 0, blocks, word, square)
     if (shape >= 0) addRow(matrix, 0, blocks, shape, square)
     if (wordCase >= 0) addRow(matrix, 0, blocks, wordCase, square)
-    current = index
-  }
-  return (index, previous, into) => {
-    if (index !== current) sum(index)
-    const from = previous * size
-    for (let tag = 0; tag < size; tag++) into[tag] = matrix[from + tag] as number
+    return matrix
   }
 }
