@@ -35,3 +35,21 @@ test("a clause does not carry its article's dateline: the filing place is not pa
   )
   expect(article.text.slice(first?.start, first?.end)).toBe(first?.text)
 })
+
+test('a clause after ", and" or ", but" leaves the conjunction out, and one that then opens on a pronoun says so', () => {
+  const article = extract({
+    id: 'a',
+    text: 'The dock workers accepted the wage deal on Monday, and a vote on the new contract is expected within days. The union welcomed the offer of the port authority, but it warned that the talks on pensions were not over.',
+    published: '2025-05-13',
+  })
+  const clauses = propositionsOf(article)
+  expect(clauses.map((clause) => clause.text)).toEqual([
+    'The dock workers accepted the wage deal on Monday',
+    'a vote on the new contract is expected within days.',
+    'The union welcomed the offer of the port authority',
+    'it warned that the talks on pensions were not over.',
+  ])
+  for (const clause of clauses)
+    expect(article.text.slice(clause.start, clause.end)).toBe(clause.text)
+  expect(clauses.map((clause) => clause.dangling)).toEqual([false, false, false, true])
+})

@@ -40,10 +40,12 @@ export interface Proposition {
 
 const MIN_CLAUSE_WORDS = 6
 const MAX_SENTENCE_CHARS = 600
-// Clause breaks: a semicolon, or ", and"/", but"/", while" before a new subject. Dashes are left alone: a
-// dash pair is an aside ("— including luxury vehicles —"), not a clause boundary.
+// Clause breaks: a semicolon, or ", and"/", but"/", while" before a new subject. The conjunction goes with the
+// break: a claim reads "a visit … is anticipated", not "and a visit …", and one that opens on a pronoun after it
+// ("and he said …") is seen to. Dashes are left alone: a dash pair is an aside ("— including luxury vehicles —"),
+// not a clause boundary.
 const CLAUSE_BREAK =
-  /;\s+|,\s+(?=(?:and|but|while|whereas)\s+(?:(?:she|he|they|it|the|a|an)\b|[\p{Lu}]))/gu
+  /;\s+|,\s+(?:and|but|while|whereas)\s+(?=(?:she|he|they|it|the|a|an)\b|[\p{Lu}])/gu
 const PRONOUN_START =
   /^(?:["“‘']\s*)?(?:he|she|it|they|them|his|her|its|their|this|these|those|that|him)\b/i
 /** Whether a sentence opens on a pronoun, so it does not say who it is about when read alone. */
