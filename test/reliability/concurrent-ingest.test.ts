@@ -8,16 +8,23 @@ import { expect, test } from 'vitest'
 const ROOT = new URL('../..', import.meta.url).pathname
 const CLI = join(ROOT, 'test/run-cli.ts')
 
-/** Runs the CLI as its own process (through tsx, so no build is needed). */
-function cliProcess(args: string[]): Promise<{ status: number | null; stderr: string }> {
+/** Runs a TypeScript file as its own process (through tsx, so no build is needed). */
+function tsProcess(
+  file: string,
+  args: string[],
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', CLI, ...args], { cwd: ROOT })
+    const child = spawn(process.execPath, ['--import', 'tsx', file, ...args], { cwd: ROOT })
+    let stdout = ''
     let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
     child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stderr }))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
 }
+
+const cliProcess = (args: string[]) => tsProcess(CLI, args)
 
 /** Deterministic pseudo-random words, so each event has a vocabulary of its own. */
 function syntheticArticles(events: number, perEvent: number, seed: number): string {
@@ -96,3 +103,18 @@ test('two ingests into one store at once leave it as the same ingests one after 
   expect(concurrent).toEqual(storeCounts(sequential))
   // Four CLI processes through tsx: a minute on a busy 2-core machine, so the ceiling is generous.
 }, 300_000)
+
+test('three processes opening the same new stores at once each open every one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'corroborate-open-'))
+  // Far enough ahead for every process to have started (tsx takes a second or more on a busy machine).
+  const start = Date.now() + 8_000
+  const results = await Promise.all(
+    [1, 2, 3].map(() =>
+      tsProcess(join(ROOT, 'test/reliability/open-new-stores.ts'), [dir, String(start), '30']),
+    ),
+  )
+  for (const result of results) {
+    expect(result.status, result.stderr).toBe(0)
+    expect(JSON.parse(result.stdout)).toEqual({ failures: 0, first: '' })
+  }
+}, 120_000)

@@ -58,19 +58,13 @@ export class SqliteStore implements Store {
       timeout: BUSY_TIMEOUT_MS,
     })
     try {
-      const version = storeVersion(this.db, path)
-      if (version > SCHEMA_VERSION) {
-        throw new Error(
-          `Cannot open ${path}: its schema version ${version} is newer than this corroborate (${SCHEMA_VERSION}); upgrade corroborate`,
-        )
-      }
+      // One read transaction: the version and the tables are read from one snapshot of the file.
+      const version = this.db.transaction(() => storeVersion(this.db, path))()
       if (!this.readOnly) {
         this.db.pragma('foreign_keys = ON')
         if (!isCurrent(this.db, version)) {
           this.db.pragma('journal_mode = WAL')
-          this.db.exec(SCHEMA)
-          addMissingColumns(this.db)
-          this.db.pragma(`user_version = ${SCHEMA_VERSION}`)
+          createSchema(this.db, path)
         }
       } else if (version === 0) {
         throw new Error(`Cannot read ${path}: it is an empty SQLite file, not a corroborate store`)
@@ -278,6 +272,23 @@ export class SqliteStore implements Store {
 }
 
 /**
+ * Creates or completes the schema in one immediate transaction, the version read again inside it. Two processes
+ * opening a new file at once then create it once, and neither sees the other's half-made schema: created
+ * statement by statement, a second `ingest` found a file with some tables and no version yet and refused it as
+ * "not a corroborate store" (a concurrent-ingest test failed so in CI; three processes opening 50 new files at
+ * once failed 23 times).
+ */
+function createSchema(db: Database.Database, path: string): void {
+  db.transaction(() => {
+    const version = storeVersion(db, path)
+    if (isCurrent(db, version)) return
+    db.exec(SCHEMA)
+    addMissingColumns(db)
+    db.pragma(`user_version = ${SCHEMA_VERSION}`)
+  }).immediate()
+}
+
+/**
  * The file's corroborate schema version (0: a new, empty file). A SQLite file that holds tables of something
  * else, or a file that is not SQLite at all, is refused: opening it must never alter it.
  */
@@ -298,6 +309,11 @@ function storeVersion(db: Database.Database, path: string): number {
     throw new Error(
       `Cannot open ${path}: it is a SQLite database but not a corroborate store; it was left unchanged`,
     )
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `Cannot open ${path}: its schema version ${version} is newer than this corroborate (${SCHEMA_VERSION}); upgrade corroborate`,
+    )
+  }
   return version
 }
 
