@@ -23,8 +23,7 @@ export function splitSentences(text: string): Sentence[] {
   for (const match of text.matchAll(boundary)) {
     const punct = match[1]
     if (punct !== undefined) {
-      const before = text.slice(start, match.index)
-      const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase().replace(/\.$/, '')
+      const lastWord = wordBefore(text, start, match.index)?.toLowerCase().replace(/\.$/, '')
       if (lastWord !== undefined && (ABBREVIATIONS.has(lastWord) || /^\p{Lu}$/u.test(lastWord)))
         continue
       if (lastWord !== undefined && lastWord.length === 1) continue
@@ -35,6 +34,34 @@ export function splitSentences(text: string): Sentence[] {
   }
   pushTrimmed(sentences, text, start, text.length)
   return sentences
+}
+
+const LETTER_OR_DOT = /^[\p{L}.]$/u
+
+/**
+ * The run of letters and dots that ends at `end` and starts at or after `start` (what `/([\p{L}.]+)$/u`
+ * finds in `text.slice(start, end)`), or undefined when the character before `end` is neither. Read back
+ * from `end`, so that a sentence with many dots before its end (initials, abbreviations) costs its length
+ * once, where the expression, tried at every position of the slice, cost its length at every dot.
+ */
+function wordBefore(text: string, start: number, end: number): string | undefined {
+  let first = end
+  while (first > start) {
+    const code = text.charCodeAt(first - 1)
+    // ASCII first (the hot path), then a whole code point: a letter outside the BMP is a surrogate pair.
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 46) first--
+    else if (code < 128) break
+    else {
+      const pair =
+        code >= 0xdc00 && code <= 0xdfff && first - 2 >= start
+          ? text.charCodeAt(first - 2) >= 0xd800 && text.charCodeAt(first - 2) <= 0xdbff
+          : false
+      const width = pair ? 2 : 1
+      if (!LETTER_OR_DOT.test(text.slice(first - width, first))) break
+      first -= width
+    }
+  }
+  return first < end ? text.slice(first, end) : undefined
 }
 
 function pushTrimmed(into: Sentence[], text: string, start: number, end: number): void {

@@ -127,25 +127,14 @@ const PRONOUNS = new Set(
 /** Words and stems whose shape or cue stem is kept (a bound on a long-running process's memory). */
 const MAX_CACHED_WORDS = 100_000
 
-/** The shape a word's letters give (Xx, x, X, d), or null for punctuation and the like; memoised by word. */
-const letterShape = boundedMemo<string | null>(MAX_CACHED_WORDS, (text) => {
+/** The shape a word's letters give (Xx, x, X, d), or null for punctuation and the like. */
+function letterShape(text: string): string | null {
   if (/^\p{Lu}\p{Ll}/u.test(text)) return 'Xx'
   if (/^\p{Ll}/u.test(text)) return 'x'
   if (/^\p{Lu}+$/u.test(text)) return 'X'
   if (/^\p{N}/u.test(text)) return 'd'
   return null
-})
-
-/** Word shape: Xx, x, X, d, or the punctuation itself. */
-function shapeOf(token: TagToken): string {
-  return letterShape(token.text) ?? token.mark ?? token.text
 }
-
-/** A lower-case word's cue stem and whether it is a cue's, memoised by word. */
-const stemOf = boundedMemo(MAX_CACHED_WORDS, (lower) => {
-  const stem = cueStem(lower)
-  return { stem, cue: CUE_STEMS.has(stem) }
-})
 
 /** What the templates read of a token, computed once per text (both layers read the same). */
 export interface TokenFacts {
@@ -157,18 +146,24 @@ export interface TokenFacts {
   cue: boolean
 }
 
-/** The facts of every token of a text, for `writeRoleFeatures` and `writeContentFeatures`. */
+/**
+ * The facts of a written form with the shape it has when it is no quotation mark (Xx, x, X, d, or the
+ * punctuation itself), and as an opening or a closing mark (the shape is then the mark): everything the
+ * templates read of a token but its place, so they are worked out once per form, not once per token, and a
+ * text's tokens share the same few objects (valueIds keeps their ids by object). Memoised by form.
+ */
+const factsOfForm = boundedMemo(MAX_CACHED_WORDS, (text) => {
+  const lowered = text.toLowerCase()
+  const word = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered
+  const stem = cueStem(word)
+  const facts = { word, suffix: word.slice(-3), stem, cue: CUE_STEMS.has(stem) }
+  const marked = (mark: string): TokenFacts => ({ ...facts, shape: letterShape(text) ?? mark })
+  return { plain: marked(text), open: marked('open'), close: marked('close') }
+})
+
+/** The facts of every token of a text, for `writeRoleFeatures` and `writeContentFeatures` (shared: read only). */
 export function tokenFacts(tokens: TagToken[]): TokenFacts[] {
-  return tokens.map((token) => {
-    const { stem, cue } = stemOf(token.lower)
-    return {
-      word: token.lower,
-      shape: shapeOf(token),
-      suffix: token.lower.slice(-3),
-      stem,
-      cue,
-    }
-  })
+  return tokens.map((token) => factsOfForm(token.text)[token.mark ?? 'plain'])
 }
 
 /** What stands for a missing neighbour (before the first token, after the last). */
@@ -191,9 +186,17 @@ interface ValueIds {
 /** Ids of a text's facts, kept for the next sink of the same space (the other layer's tagger). */
 const idsOfFacts = new WeakMap<TokenFacts[], { space: object; ids: ValueIds }>()
 
+/**
+ * Per space, the ids of each fact object's word, shape, suffix and stem: a text's tokens share the fact
+ * objects of their forms (tokenFacts), so a token's four values cost one look-up by object, not four by string.
+ */
+const idsBySpace = new WeakMap<object, Map<TokenFacts, Int32Array>>()
+
 function valueIds(facts: TokenFacts[], sink: FeatureSink): ValueIds {
   const known = idsOfFacts.get(facts)
   if (known !== undefined && known.space === sink.space) return known.ids
+  let bySpace = idsBySpace.get(sink.space)
+  if (bySpace === undefined) idsBySpace.set(sink.space, (bySpace = new Map()))
   const none = sink.value(NONE)
   const padded = (): Int32Array => new Int32Array(facts.length + 2 * PAD).fill(none)
   const ids: ValueIds = {
@@ -203,12 +206,25 @@ function valueIds(facts: TokenFacts[], sink: FeatureSink): ValueIds {
     stem: padded(),
     none,
   }
-  facts.forEach((fact, i) => {
-    ids.word[i + PAD] = sink.value(fact.word)
-    ids.shape[i + PAD] = sink.value(fact.shape)
-    ids.suffix[i + PAD] = sink.value(fact.suffix)
-    ids.stem[i + PAD] = sink.value(fact.stem)
-  })
+  for (let i = 0; i < facts.length; i++) {
+    const fact = facts[i] as TokenFacts
+    let values = bySpace.get(fact)
+    if (values === undefined) {
+      // Three fact objects per form are kept (factsOfForm): a bound of the same order.
+      if (bySpace.size >= 3 * MAX_CACHED_WORDS) bySpace.clear()
+      values = Int32Array.of(
+        sink.value(fact.word),
+        sink.value(fact.shape),
+        sink.value(fact.suffix),
+        sink.value(fact.stem),
+      )
+      bySpace.set(fact, values)
+    }
+    ids.word[i + PAD] = values[0] as number
+    ids.shape[i + PAD] = values[1] as number
+    ids.suffix[i + PAD] = values[2] as number
+    ids.stem[i + PAD] = values[3] as number
+  }
   idsOfFacts.set(facts, { space: sink.space, ids })
   return ids
 }

@@ -33,7 +33,10 @@ export function tagTokens(text: string): TagToken[] {
   let quoted = false
   // The next line break after the previous token, found once and kept until passed (linear in the text).
   let nextBreak = text.indexOf('\n')
-  for (const match of text.matchAll(TOKEN)) {
+  // exec over the shared pattern, not matchAll (which clones it and builds an iterator per call); nothing
+  // runs between lastIndex's reset and the loop's end.
+  TOKEN.lastIndex = 0
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const start = match.index
     const lineBreak = nextBreak >= 0 && nextBreak < start
     if (lineBreak) nextBreak = text.indexOf('\n', start)

@@ -46,9 +46,15 @@ const ALLOWED = Uint8Array.from(
   TAGS.flatMap((_, previous) => TAGS.map((__, tag) => (allowed(tag, previous) ? 1 : 0))),
 )
 
+/** The tags each tag may follow, ascending (Viterbi reads only these: 53 of the 81 pairs). */
+const PREVIOUS: number[][] = TAGS.map((_, tag) =>
+  TAGS.flatMap((__, previous) => (allowed(tag, previous) ? [previous] : [])),
+)
+
 /**
  * The scores of the features that read the previous tag, for one token: a size × size matrix (previous × size
- * + tag). Viterbi reads it by rows; the returned array may be reused for the next token.
+ * + tag). Viterbi reads it by rows and never writes it: the returned array may be reused for the next token,
+ * or shared by many tokens (tagScorer keeps one per shape and case).
  */
 export type TransitionScores = (index: number) => Float64Array
 
@@ -93,24 +99,22 @@ function viterbiSentence(
         ? (own[from * size + tag] as number) + (start[OUTSIDE * size + tag] as number)
         : -Infinity
   for (let index = from + 1; index <= to; index++) {
-    next.fill(-Infinity)
     const at = (index - from) * size
     const matrix = transition(index)
-    for (let previous = 0; previous < size; previous++) {
-      const base = delta[previous] as number
-      if (base === -Infinity) continue
-      const row = previous * size
-      for (let tag = 0; tag < size; tag++) {
-        if (ALLOWED[row + tag] !== 1) continue
-        const score = base + (matrix[row + tag] as number)
-        if (score > (next[tag] as number)) {
-          next[tag] = score
-          back[at + tag] = previous
+    // Per tag, the best allowed previous tag: the first of the best scores (ascending), as ties go.
+    for (let tag = 0; tag < size; tag++) {
+      let best = -Infinity
+      let bestPrevious = 0
+      for (const previous of PREVIOUS[tag] as number[]) {
+        const score = (delta[previous] as number) + (matrix[previous * size + tag] as number)
+        if (score > best) {
+          best = score
+          bestPrevious = previous
         }
       }
+      if (best > -Infinity) back[at + tag] = bestPrevious
+      next[tag] = best + (own[index * size + tag] as number)
     }
-    for (let tag = 0; tag < size; tag++)
-      next[tag] = (next[tag] as number) + (own[index * size + tag] as number)
     const swap = delta
     delta = next
     next = swap

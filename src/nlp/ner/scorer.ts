@@ -293,6 +293,8 @@ interface ShapeRows {
   firstNameBefore: number
   roleBefore: number
   personNameBefore: number
+  /** t-1= plus this shape's and a case's t-1s= and t-1c= blocks, by case (tagScorer fills it). */
+  withCase: Map<CaseRows, Float64Array>
 }
 
 /** What the tables hold for one (marked) case. */
@@ -416,6 +418,7 @@ function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
     firstNameBefore: other(`gf-1=${shape}`),
     roleBefore: other(`gr-1=${shape}`),
     personNameBefore: other(`gn-1=${shape}`),
+    withCase: new Map(),
   }
 }
 
@@ -598,24 +601,41 @@ function addListRows(
 
 /**
  * The scores of the features that read the tag before each token (`tagFeatures`), for Viterbi: a token's
- * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks), summed into one
- * reused array when Viterbi asks for the token.
+ * size × size matrix (previous × size + tag: t-1= plus its word's, shape's and case's blocks). t-1= and the
+ * shape's and case's blocks are summed once per (shape, case) pair and kept (a text has a few dozen pairs);
+ * a token whose word has no block reads that sum as it is, others have their word's block added into one
+ * reused array (the summing was about a twentieth of an article's annotation). Whole-number weights: the
+ * order of the additions changes no score.
  */
 export function tagScorer(
   compiled: CompiledWeights,
   text: TextRows,
 ): (index: number) => Float64Array {
-  const { size, tag1, blocks } = compiled
+  const { size, blocks } = compiled
   const square = size * size
   const matrix = new Float64Array(square)
   return (index) => {
-    for (let cell = 0; cell < square; cell++) matrix[cell] = tag1[cell] as number
+    const shape = text.shapes[index] as ShapeRows
+    const wordCase = text.cases[index] as CaseRows
+    const base = shape.withCase.get(wordCase) ?? shapeCaseBlock(compiled, shape, wordCase)
     const word = (text.words[index] as WordRows).tagWord
-    const shape = (text.shapes[index] as ShapeRows).tag
-    const wordCase = (text.cases[index] as CaseRows).tag
-    if (word >= 0) addRow(matrix, 0, blocks, word, square)
-    if (shape >= 0) addRow(matrix, 0, blocks, shape, square)
-    if (wordCase >= 0) addRow(matrix, 0, blocks, wordCase, square)
+    if (word < 0) return base
+    for (let cell = 0; cell < square; cell++)
+      matrix[cell] = (base[cell] as number) + (blocks[word + cell] as number)
     return matrix
   }
+}
+
+/** t-1= plus the t-1s= block of a shape and the t-1c= block of a case, kept on the shape's rows. */
+function shapeCaseBlock(
+  compiled: CompiledWeights,
+  shape: ShapeRows,
+  wordCase: CaseRows,
+): Float64Array {
+  const square = compiled.size * compiled.size
+  const block = Float64Array.from(compiled.tag1)
+  if (shape.tag >= 0) addRow(block, 0, compiled.blocks, shape.tag, square)
+  if (wordCase.tag >= 0) addRow(block, 0, compiled.blocks, wordCase.tag, square)
+  shape.withCase.set(wordCase, block)
+  return block
 }

@@ -17,25 +17,33 @@ const TOKEN =
 const ABBREVIATION =
   /^(?:\p{Lu}|Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Sgt|Rep|Sen|Gov|St|Jr|Sr|No|Inc|Corp|Co|Ltd|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mt|Ft|Gov|Rev|Capt|Maj|Adm|Cmdr)$/u
 
+/** Closing marks and brackets: a sentence that ended before them still ends after them. */
+const CLOSERS = '"”’\')]'
+
 /** Tokens of a text, with sentence indices (a new sentence after a line break or a sentence-final stop). */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   let sentence = 0
   let endsSentence = false
-  let lastEnd = 0
-  for (const match of text.matchAll(TOKEN)) {
+  // The first line break after the previous token, found again only once passed (linear in the text).
+  let nextBreak = text.indexOf('\n')
+  // exec over the shared pattern, not matchAll (which clones it and builds an iterator per call); nothing
+  // runs between lastIndex's reset and the loop's end.
+  TOKEN.lastIndex = 0
+  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
     const word = match[0]
     const start = match.index
     if (tokens.length > 0) {
-      const gap = text.slice(lastEnd, start)
-      if (gap.includes('\n') || (endsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(word))) sentence++
+      const lineBreak = nextBreak >= 0 && nextBreak < start
+      if (lineBreak || (endsSentence && /^[\p{Lu}\p{N}"“‘'(]/u.test(word))) sentence++
     }
     const previous = tokens.at(-1)
     if (word === '.' || word === '!' || word === '?')
       endsSentence = !(word === '.' && previous !== undefined && ABBREVIATION.test(previous.text))
-    else if (!/^["”’')\]]$/.test(word)) endsSentence = false
-    tokens.push({ text: word, start, end: start + word.length, sentence })
-    lastEnd = start + word.length
+    else if (!(word.length === 1 && CLOSERS.includes(word))) endsSentence = false
+    const end = start + word.length
+    tokens.push({ text: word, start, end, sentence })
+    if (nextBreak >= 0 && nextBreak < end) nextBreak = text.indexOf('\n', end)
   }
   return tokens
 }
