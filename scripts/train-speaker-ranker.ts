@@ -54,7 +54,7 @@ for (let fold = 0; fold < kept.folds; fold++) {
 const line = (name: string, figures: Figures[]): string =>
   `${name}: all ${show(figures.map((f) => f.all.overlap.F1))} | speaker ${show(figures.map((f) => f.speaker.acc))} ` +
   `(named ${show(figures.map((f) => f.speaker.named.acc))}, nominal ${show(figures.map((f) => f.speaker.nominal.acc))}, ` +
-  `pronoun ${show(figures.map((f) => f.speaker.pronoun.acc))})`
+  `pronoun ${show(figures.map((f) => f.speaker.pronoun.acc))}); per fold ${figures.map((f) => f.speaker.acc.toFixed(4)).join(' ')}`
 console.log(line('rule alone', rule))
 let best = { epochs: 1, speaker: -1 }
 for (const [epochs, figures] of perEpoch) {

@@ -8,6 +8,7 @@ import {
   type SpeakerResolver,
 } from './speakers.js'
 import { type Run, gap, isPunctuation, nameRuns, rangeOf, runsOf, within } from './runs.js'
+import { sourceRuns } from './source-runs.js'
 import type { TagToken } from './tokens.js'
 
 export { runsOf }
@@ -126,7 +127,7 @@ export function assembleAttributions(
   ranking: SpeakerRanking = {},
 ): Attribution[] {
   const cues = runsOf(roles, 'CUE')
-  const sources = runsOf(roles, 'SRC')
+  const sources = sourceRuns(tokens, roles)
   const names = nameRuns(tokens, resolver.mentions)
   const drafts: {
     content: TextRange
