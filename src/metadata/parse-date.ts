@@ -114,12 +114,14 @@ const BUNDLED_LOCALES: Record<string, () => unknown> = {
 }
 /* eslint-enable @typescript-eslint/no-require-imports */
 
+/** chrono-node's module for one locale ('en', 'de'…): the bundled copy inside the CLI bundle (see above). */
+export function chronoLocale(locale: string): unknown {
+  const bundled = typeof require === 'function' ? BUNDLED_LOCALES[locale] : undefined
+  return bundled?.() ?? nodeRequire(`chrono-node/${locale}`)
+}
+
 function parserOf(entry: (typeof strictParsers)[number]): Chrono {
-  if (entry.parser === null) {
-    const bundled = typeof require === 'function' ? BUNDLED_LOCALES[entry.locale] : undefined
-    const module = bundled?.() ?? nodeRequire(`chrono-node/${entry.locale}`)
-    entry.parser = (module as { strict: Chrono }).strict
-  }
+  entry.parser ??= (chronoLocale(entry.locale) as { strict: Chrono }).strict
   return entry.parser
 }
 
