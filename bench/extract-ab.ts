@@ -62,29 +62,17 @@ const scrapinghub = dataPath('article-extraction', 'html')
 if (mode === 'check') {
   // The three dev sets without annotation (in-process, and the two larger ones through the extraction threads
   // too), and the 91 pages annotated (the same extraction, then the nlp stage).
+  const sets: [string, string][] = [
+    ['htmldate 500', dataPath('date-extraction', 'html')],
+    ['trafilatura 342', dataPath('metadata-trafilatura-eval', 'pages')],
+  ]
   const cases: [string, string, string[]][] = [
     ['ScrapingHub 91, --no-annotate', scrapinghub, ['--jobs', '1', '--no-annotate']],
     ['ScrapingHub 91, annotated', scrapinghub, ['--jobs', '1']],
-    [
-      'htmldate 500, --no-annotate',
-      dataPath('date-extraction', 'html'),
-      ['--jobs', '1', '--no-annotate'],
-    ],
-    [
-      'htmldate 500, threads',
-      dataPath('date-extraction', 'html'),
-      ['--jobs', '2', '--no-annotate'],
-    ],
-    [
-      'trafilatura 342, --no-annotate',
-      dataPath('metadata-trafilatura-eval', 'pages'),
-      ['--jobs', '1', '--no-annotate'],
-    ],
-    [
-      'trafilatura 342, threads',
-      dataPath('metadata-trafilatura-eval', 'pages'),
-      ['--jobs', '2', '--no-annotate'],
-    ],
+    ...sets.flatMap(([name, input]): [string, string, string[]][] => [
+      [`${name}, --no-annotate`, input, ['--jobs', '1', '--no-annotate']],
+      [`${name}, threads`, input, ['--jobs', '2', '--no-annotate']],
+    ]),
   ]
   let differing = 0
   for (const [name, input, options] of cases) {
