@@ -9,6 +9,7 @@
  * store, the server or the stance models. Native and database drivers stay external (required at run time from
  * node_modules). Run after `tsc` (the `build` and `prepare` scripts do both).
  */
+import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { relative } from 'node:path'
 import { build, type Plugin } from 'esbuild'
@@ -35,6 +36,8 @@ const ownImportMetaUrl: Plugin = {
   },
 }
 
+// Chunks are named by content hash: a new build would leave the previous one's chunks beside its own.
+rmSync(OUT_DIR, { recursive: true, force: true })
 await build({
   absWorkingDir: ROOT,
   entryPoints: { main: 'dist/cli/main.js' },

@@ -1,13 +1,14 @@
-import { createRequire } from 'node:module'
 import type * as chronoTypes from 'chrono-node'
 import { EVENT_VERBS, REPORTING_EVENTS } from '../data/event-verbs.js'
+import { chronoLocale } from '../metadata/parse-date.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
 import { sentencesOf } from './annotations.js'
 
 // English only: the casual parser the package's root export wraps, without loading its other locales (hundreds
-// of modules). Required, as parse-date.ts does, since test runners do not resolve the package's locale paths.
-const chrono = createRequire(import.meta.url)('chrono-node/en') as typeof chronoTypes
+// of modules). Loaded as parse-date.ts loads it (test runners do not resolve the package's locale paths), so
+// that the CLI bundle's one copy serves both.
+const chrono = chronoLocale('en') as typeof chronoTypes
 
 /** A dated event in one article: what happened (kind and verb), when (a day range), and where it is said. */
 export interface EventDate {

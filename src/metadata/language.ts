@@ -1,4 +1,4 @@
-import { franc } from 'franc-min'
+import { francLanguage } from './trigram-language.js'
 
 // ISO 639-3 → 639-1 for the languages franc-min knows that have a two-letter code (ISO 639-2 tables).
 const TWO_LETTER: Record<string, string> = {
@@ -78,7 +78,7 @@ const TWO_LETTER: Record<string, string> = {
 export function detectLanguage(text: string, declared: string | null = null): string | null {
   // franc is accurate from a few hundred characters on and costs in proportion to the sample.
   const sample = text.slice(0, 500)
-  const code = sample.length >= 40 ? franc(sample, { minLength: 40 }) : 'und'
+  const code = sample.length >= 40 ? francLanguage(sample) : 'und'
   if (code !== 'und') return TWO_LETTER[code] ?? null
   const fromMarkup = declared?.toLowerCase().match(/^[a-z]{2}/)?.[0]
   return fromMarkup ?? null

@@ -20,7 +20,7 @@ const DOTTED = /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2})(?!\d)/
 // Year first with slashes or dots (East Asian and ISO-like usage): 2020/07/13, 2020.07.13.
 const YEAR_FIRST = /(?<!\d)((?:19|20)\d{2})[/.](\d{1,2})[/.](\d{1,2})(?!\d)/
 const SLASHED = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/((?:19|20)\d{2})(?!\d)/
-const require = createRequire(import.meta.url)
+const nodeRequire = createRequire(import.meta.url)
 /**
  * Stems of month names (and abbreviations) per chrono-node locale, lower case. A cheap gate in front of each
  * locale's parser: a parser runs only on text that names a month in its language (a stem missing here only
@@ -91,8 +91,37 @@ function readsLocale(locale: string, languages: readonly string[] | undefined): 
   return !(languages.length > 0 && languages.every((language) => language === 'en'))
 }
 
+/**
+ * Each locale's module, by a `require` of a literal, so that the CLI bundle holds them (esbuild bundles a
+ * literal `require` call): loaded from node_modules, English alone was forty-odd CommonJS files resolved,
+ * read and compiled on the first date in words, about a tenth of a second of CPU of each `extract` process. The
+ * global `require` exists inside the bundle only (scripts/bundle-cli.ts defines it); elsewhere (dist/, tests)
+ * the package is loaded through Node's `createRequire`, as before. Still on first use: a locale's module costs
+ * its evaluation only when a page reaches it.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- literal requires are what esbuild bundles */
+const BUNDLED_LOCALES: Record<string, () => unknown> = {
+  en: () => require('chrono-node/en'),
+  de: () => require('chrono-node/de'),
+  fr: () => require('chrono-node/fr'),
+  es: () => require('chrono-node/es'),
+  nl: () => require('chrono-node/nl'),
+  pt: () => require('chrono-node/pt'),
+  it: () => require('chrono-node/it'),
+  ru: () => require('chrono-node/ru'),
+  uk: () => require('chrono-node/uk'),
+  sv: () => require('chrono-node/sv'),
+}
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** chrono-node's module for one locale ('en', 'de'…): the bundled copy inside the CLI bundle (see above). */
+export function chronoLocale(locale: string): unknown {
+  const bundled = typeof require === 'function' ? BUNDLED_LOCALES[locale] : undefined
+  return bundled?.() ?? nodeRequire(`chrono-node/${locale}`)
+}
+
 function parserOf(entry: (typeof strictParsers)[number]): Chrono {
-  entry.parser ??= (require(`chrono-node/${entry.locale}`) as { strict: Chrono }).strict
+  entry.parser ??= (chronoLocale(entry.locale) as { strict: Chrono }).strict
   return entry.parser
 }
 

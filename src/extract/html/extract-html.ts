@@ -1,5 +1,6 @@
 import type { RemovedBlock } from '../../types.js'
 import { countWords, isCaption, isContact } from '../blocks.js'
+import { boundedMemo } from '../../text/memo.js'
 import { comparisonKey } from '../../text/normalize.js'
 import { matchBoilerplate } from '../../data/boilerplate-phrases.js'
 import { dropNonContent } from './clean.js'
@@ -185,13 +186,20 @@ function commentSectionStart(blocks: HtmlBlock[]): number {
     if (
       words >= MIN_STORY_WORDS_BEFORE_COMMENTS &&
       block.text.length < 80 &&
-      matchBoilerplate(block.text)?.kind === 'comments'
+      boilerplateKind(block.text.trim()) === 'comments'
     )
       return index
     words += block.text.split(/\s+/).length
   }
   return blocks.length
 }
+
+/**
+ * The phrase lexicon's kind for a short block's trimmed text, remembered: the comment-section scan and the block
+ * judgement ask for the same blocks, each attempt asks again, and a site's labels ("Share", "Read more") recur
+ * on its pages; each answer runs about fifty patterns. Bounded, as the texts are an open set.
+ */
+const boilerplateKind = boundedMemo(20_000, (trimmed) => matchBoilerplate(trimmed)?.kind ?? null)
 
 function rejectKind(
   block: HtmlBlock,
@@ -205,8 +213,8 @@ function rejectKind(
   const key = comparisonKey(block.text)
   if (titleKey !== null && key === titleKey) return 'title'
   // Only short blocks are judged by the phrase lexicon, so a paragraph of the story is never run through it.
-  const lexiconKind = words <= SHORT_BLOCK_WORDS ? matchBoilerplate(trimmed)?.kind : undefined
-  if (lexiconKind !== undefined) return lexiconKind
+  const lexiconKind = words <= SHORT_BLOCK_WORDS ? boilerplateKind(trimmed) : null
+  if (lexiconKind !== null) return lexiconKind
   if (isCaption(trimmed, tokens.length)) return 'caption'
   if (isContact(trimmed, tokens.length)) return 'contact'
   if (words >= MIN_DUPLICATE_WORDS && seen.has(key)) return 'duplicate'
