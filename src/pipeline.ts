@@ -1,7 +1,7 @@
 import { type ReportedPart, reportPart } from './analysis.js'
 import { withAnnotations } from './nlp/annotate.js'
 import { type AnalyzeOptions, collectArticles } from './read-articles.js'
-import { canReportOnThreads, MIN_ARTICLES_FOR_THREADS, reportOnThreads } from './report-pool.js'
+import { canReportOnThreads, MIN_ARTICLES_FOR_THREADS, startReportThreads } from './report-pool.js'
 import { placeBatch, type StoryPart, storyParts } from './stories/placement.js'
 import { type Analysis, type Article, type ArticleInput, SCHEMA_VERSION } from './types.js'
 
@@ -45,8 +45,13 @@ export async function analyzeArticlesOnThreads(
 ): Promise<Analysis> {
   if (threads <= 1 || given.length < MIN_ARTICLES_FOR_THREADS || !canReportOnThreads())
     return analyzeArticles(given, options)
-  const { articles, parts } = placedParts(given, options)
-  return analysisOf(articles, await reportOnThreads(parts, options, threads - 1))
+  const reporters = startReportThreads(threads - 1)
+  try {
+    const { articles, parts } = placedParts(given, options)
+    return analysisOf(articles, await reporters.report(parts, options))
+  } finally {
+    await reporters.close()
+  }
 }
 
 /** The batch's articles (annotated) and its stories' parts after placement and the split test. */

@@ -38,14 +38,39 @@ export function canReportOnThreads(): boolean {
   return existsSync(WORKER_FILE)
 }
 
+/** Worker threads that report story parts with this thread (`report`), until `close`. */
+export interface ReportThreads {
+  /** Reports of `parts`, in their order, made by this thread and the worker threads. */
+  report(parts: StoryPart[], options: StoryAnalysisOptions): Promise<ReportedPart[]>
+  close(): Promise<void>
+}
+
 /**
- * Reports of `parts` (in their order) made by this thread and `threads` worker threads (started here and ended
- * before returning). A thread that fails hands its parts back to this one.
+ * Starts `threads` worker threads for story reports. Started before the placement, they load and compile their
+ * code while this thread places the batch. A thread that fails hands its parts back to this one.
  */
-export async function reportOnThreads(
+export function startReportThreads(threads: number): ReportThreads {
+  const workers = Array.from({ length: threads }, () => new Worker(WORKER_FILE))
+  // A thread that fails to start (or fails between batches) is left out; this thread reports in its place.
+  const failed = new Set<Worker>()
+  for (const worker of workers) worker.on('error', () => failed.add(worker))
+  return {
+    report: (parts, options) =>
+      reportWith(
+        workers.filter((worker) => !failed.has(worker)),
+        parts,
+        options,
+      ),
+    close: async () => {
+      await Promise.all(workers.map((worker) => worker.terminate()))
+    },
+  }
+}
+
+async function reportWith(
+  workers: Worker[],
   parts: StoryPart[],
   options: StoryAnalysisOptions,
-  threads: number,
 ): Promise<ReportedPart[]> {
   const results: (ReportedPart | undefined)[] = new Array(parts.length)
   // Largest first: the last parts, taken by whichever thread is free, are the short ones.
@@ -77,22 +102,25 @@ export async function reportOnThreads(
       worker.postMessage(task)
     }
   }
-  const workers = Array.from({ length: threads }, () => {
-    const worker = new Worker(WORKER_FILE)
-    inFlight.set(worker, new Set())
-    worker.on('message', ({ index, report, members }: ReportDone) => {
+  const onMessage =
+    (worker: Worker) =>
+    ({ index, report, members }: ReportDone) => {
       done(index, { report, members })
       inFlight.get(worker)?.delete(index)
       send(worker)
       settle()
-    })
-    // A thread that dies leaves its parts to this one.
-    worker.on('error', () => {
-      queue.unshift(...(inFlight.get(worker) ?? []))
-      inFlight.delete(worker)
-      settle()
-    })
-    return worker
+    }
+  // A thread that dies leaves its parts to this one.
+  const onError = (worker: Worker) => () => {
+    queue.unshift(...(inFlight.get(worker) ?? []))
+    inFlight.delete(worker)
+    settle()
+  }
+  const listeners = workers.map((worker) => {
+    const listening = { message: onMessage(worker), error: onError(worker) }
+    inFlight.set(worker, new Set())
+    worker.on('message', listening.message).on('error', listening.error)
+    return listening
   })
   try {
     for (const worker of workers) send(worker)
@@ -109,7 +137,10 @@ export async function reportOnThreads(
       await new Promise<void>((resolve) => (wake = resolve))
     }
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()))
+    workers.forEach((worker, index) => {
+      const listening = listeners[index] as (typeof listeners)[number]
+      worker.off('message', listening.message).off('error', listening.error)
+    })
   }
   return results as ReportedPart[]
 }
