@@ -12,7 +12,7 @@ import {
   type StoryState,
   clusterOf,
 } from './stories/cluster.js'
-import { type Placement, type StoryPart } from './stories/placement.js'
+import { type Placement, type StoryPart, storyParts } from './stories/placement.js'
 import type { FinishedStory, PlacementUpdate } from './store/store.js'
 import type { Article, StoryReport } from './types.js'
 
@@ -31,28 +31,28 @@ export interface StoryAnalysisOptions {
   reuse?: Partial<ReuseOptions>
 }
 
+/** A changed story's parts after the split test (`members`: all its articles), each with its report. */
+export function finishStory(
+  placement: Placement,
+  part: StoryPart,
+  options: StoryAnalysisOptions = {},
+): ReportedPart[] {
+  return storyParts(placement, part.state, part.members, options.cluster).map((divided) =>
+    reportPart(divided, options),
+  )
+}
+
 /**
  * A story part's report: a function of the part's state and members alone (not of the placement that made it),
  * so that it may be built after the placement is saved, by another process (the workers, src/queue/worker.ts).
  */
 export function reportPart(part: StoryPart, options: StoryAnalysisOptions = {}): ReportedPart {
-  const { report, members } = reportCluster(clusterOf(part.state), part.members, options)
-  return { state: part.state, members, report }
-}
-
-/**
- * A story's report from its cluster (id, members' ids, why each joined) and members in any order: what a
- * thread needs of a part to report it (src/report-pool.ts), without the clustering state.
- */
-export function reportCluster(
-  cluster: StoryCluster,
-  members: Article[],
-  options: StoryAnalysisOptions = {},
-): { report: StoryReport; members: Article[] } {
+  const cluster = clusterOf(part.state)
   // Reported in the cluster's (id) order, whichever order the members were placed or read back in.
-  const byId = new Map(members.map((article) => [article.id, article]))
+  const byId = new Map(part.members.map((article) => [article.id, article]))
   const ordered = cluster.articleIds.map((id) => byId.get(id) as Article)
-  return reportStory(cluster, ordered, options)
+  const { report, members } = reportStory(cluster, ordered, options)
+  return { state: part.state, members, report }
 }
 
 /**

@@ -1,8 +1,7 @@
-import { type ReportedPart, reportPart } from './analysis.js'
+import { finishStory } from './analysis.js'
 import { withAnnotations } from './nlp/annotate.js'
 import { type AnalyzeOptions, collectArticles } from './read-articles.js'
-import { canReportOnThreads, MIN_ARTICLES_FOR_THREADS, startReportThreads } from './report-pool.js'
-import { placeBatch, type StoryPart, storyParts } from './stories/placement.js'
+import { placeBatch } from './stories/placement.js'
 import { type Analysis, type Article, type ArticleInput, SCHEMA_VERSION } from './types.js'
 
 // Reading lives in read-articles.ts; these names stay importable from here, as before.
@@ -26,54 +25,15 @@ export async function analyze(
  * (`updateStore`), state in memory. Pure.
  */
 export function analyzeArticles(given: Article[], options: AnalyzeOptions = {}): Analysis {
-  const { articles, parts } = placedParts(given, options)
-  return analysisOf(
-    articles,
-    parts.map((part) => reportPart(part, options)),
-  )
-}
-
-/**
- * `analyzeArticles` with the stories' reports shared among `threads` threads, this one included (see
- * src/report-pool.ts): the same analysis. Runs in this thread alone for one thread, a batch of fewer than
- * MIN_ARTICLES_FOR_THREADS articles, or code not compiled (no worker file).
- */
-export async function analyzeArticlesOnThreads(
-  given: Article[],
-  options: AnalyzeOptions = {},
-  threads = 1,
-): Promise<Analysis> {
-  if (threads <= 1 || given.length < MIN_ARTICLES_FOR_THREADS || !canReportOnThreads())
-    return analyzeArticles(given, options)
-  const reporters = startReportThreads(threads - 1)
-  try {
-    const { articles, parts } = placedParts(given, options)
-    return analysisOf(articles, await reporters.report(parts, options))
-  } finally {
-    await reporters.close()
-  }
-}
-
-/** The batch's articles (annotated) and its stories' parts after placement and the split test. */
-function placedParts(
-  given: Article[],
-  options: AnalyzeOptions,
-): { articles: Article[]; parts: StoryPart[] } {
   // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
   const articles = given.map(withAnnotations)
   const { stories, placement } = placeBatch(articles, options.cluster)
-  const parts = stories.flatMap((story) =>
-    storyParts(placement, story.state, story.members, options.cluster),
-  )
-  return { articles, parts }
-}
-
-/** The analysis from the reported parts: largest stories first, each article as its story dated it. */
-function analysisOf(articles: Article[], reported: ReportedPart[]): Analysis {
-  const parts = [...reported].sort(
-    (x, y) =>
-      y.state.articleIds.length - x.state.articleIds.length || (x.state.id < y.state.id ? -1 : 1),
-  )
+  const parts = stories
+    .flatMap((story) => finishStory(placement, story, options))
+    .sort(
+      (x, y) =>
+        y.state.articleIds.length - x.state.articleIds.length || (x.state.id < y.state.id ? -1 : 1),
+    )
   const byId = new Map(articles.map((article) => [article.id, article]))
   for (const part of parts) for (const member of part.members) byId.set(member.id, member)
   return {

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXAMPLE } from './helpers.js'
-import { roundsCorpus } from './rounds-corpus.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
 
@@ -36,22 +35,3 @@ test('a large batch extracted on worker threads gives the same articles, in the 
   expect(parallel.split('\n').filter(Boolean)).toHaveLength(234)
   expect(parallel).toBe(await run('1'))
 }, 180_000) // extraction now annotates each article too; on a loaded 2-core machine two runs of 240 take minutes
-
-test('a large batch whose stories are reported on threads gives the analysis of one thread', async () => {
-  expect(existsSync(join(ROOT, 'dist/report-worker.js')), 'run `npm run build` first').toBe(true)
-  const dir = mkdtempSync(join(tmpdir(), 'corroborate-report-pool-'))
-  // Past the 200 articles from which reports go to threads, in many stories (short reports: a quick test).
-  const input = join(dir, 'reports.jsonl')
-  writeFileSync(input, `${roundsCorpus(20, 12).join('\n')}\n`)
-  const run = async (jobs: string): Promise<string> =>
-    (
-      await promisify(execFile)(
-        'node',
-        ['bin/corroborate.js', 'analyze', input, '--format', 'json', '--quiet', '--jobs', jobs],
-        { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 28 },
-      )
-    ).stdout
-  const parallel = await run('2')
-  expect((JSON.parse(parallel) as { stories: unknown[] }).stories.length).toBeGreaterThan(4)
-  expect(parallel).toBe(await run('1'))
-}, 180_000)

@@ -5,7 +5,7 @@ import { describeProblem } from '../ingest/problem.js'
 import { stripControl } from '../report/escape.js'
 import { storedAnalysis, updateStore } from '../incremental.js'
 import { ingestInputs } from '../ingest-stream.js'
-import { type AnalyzeOptions, analyzeArticlesOnThreads } from '../pipeline.js'
+import { type AnalyzeOptions, analyzeArticles } from '../pipeline.js'
 import { reportChunks, type ReportFormat } from '../report/index.js'
 import type { Store } from '../store/index.js'
 import type { Analysis, Article } from '../types.js'
@@ -43,7 +43,7 @@ export async function analyzeCommand(
   if (articles === null) return EXIT.inputs
   const analysis =
     options.db === undefined
-      ? await analyzeArticlesOnThreads(articles, analysisOptions(options), options.jobs ?? 1)
+      ? analyzeArticles(articles, analysisOptions(options))
       : await analyzeIntoStore(articles, options.db, options, io)
   await writeReport(analysis, options.format, options.out, io)
   return EXIT.ok

@@ -45,7 +45,7 @@ function buildProgram(io: CliIo): Command {
       .addOption(
         new Option(
           '--jobs <n>',
-          'threads for extraction (and for analyze, the stories’ reports), used past 200 documents (files, JSONL lines, WARC records)',
+          'extraction threads, used past 200 documents (files, JSONL lines, WARC records)',
         )
           .argParser(positiveInt)
           .default(Math.min(availableParallelism(), 4), 'the CPU cores, at most 4'),

@@ -21,9 +21,8 @@ import type { Article } from '../types.js'
  * 1. `pendingTerms`: the articles to place in canonical order, their terms and document frequencies;
  * 2. `placePending`: term weights from what was clustered before plus these articles, each article placed
  *    (joins, founds or bridges stories seeded from before), lone stories absorbed;
- * 3. for each story the placement changed (`changedStories`): the split test over all its members
- *    (`storyParts`), and the report of each part (`reportPart`, src/analysis.ts; a batch's on several threads
- *    with src/report-pool.ts);
+ * 3. `finishStory` (src/analysis.ts), for each story the placement changed (`changedStories`): the split
+ *    test over all its members (`storyParts`), and the report of each part;
  * 4. `finishedStory` (src/analysis.ts): each changed story as a store saves it; a batch reads its stories from
  *    the same parts. `clusterStories` is stages 1-3 without reports (the eval and the scale bench).
  *
