@@ -68,6 +68,8 @@ function eventDatesOf(article: Article): EventDate[] {
   for (const sentence of sentencesOf(article)) {
     if (sentence.text.length > 1_000 || !DATE_WORD.test(sentence.text)) continue
     const tokens = tokenize(sentence.text)
+    // A date belongs to an event verb of its sentence (governingVerb): without one, chrono is not asked.
+    if (!tokens.some((token) => KIND_OF.has(token.norm))) continue
     for (const result of datesIn(sentence.text, reference)) {
       const range = result.range
       const indexFrom = (offset: number): number => {

@@ -1,5 +1,6 @@
 import { stem } from '../text/stem.js'
 import type { Article, Span, StoryClaim, StoryConflict } from '../types.js'
+import { type PairOverlap, PairMarks, termTable } from './clause-terms.js'
 import { findEventDates } from './event-dates.js'
 import { type Proposition, propositionsOf } from './propositions.js'
 
@@ -65,8 +66,6 @@ export const ALIGNMENT: Alignment = {
   nameWords: 'shared',
   anchorTypes: 'any',
 }
-/** Terms in more than this share of the story's clauses say nothing about which claim a clause makes. */
-const UBIQUITOUS = 0.25
 /** Candidates come from terms in at most this many clauses (the cost stays linear in large stories). */
 const MAX_POSTINGS = 200
 
@@ -90,8 +89,7 @@ export function buildLedger(
   const propositions = articles
     .flatMap(datedPropositions)
     .map((proposition) => asClause(proposition, alignment.nameWords))
-  const weight = termWeights(propositions)
-  const groups = alignPropositions(propositions, weight, alignment)
+  const groups = alignPropositions(propositions, alignment)
   const published = new Map(articles.map((article) => [article.id, article.published ?? '9999']))
   const conflictSpans = conflicts
     .filter((conflict) => conflict.kind === 'contradiction')
@@ -157,35 +155,30 @@ function datedPropositions(article: Article): Proposition[] {
  * across the two groups pass too. Order-free (ties broken by position), and unlike single link it does not
  * chain "the sister received the car" to "the sister praised the gift" through one shared clause.
  */
-function alignPropositions(
-  propositions: Clause[],
-  weight: Map<string, number>,
-  alignment: Alignment,
-): Clause[][] {
-  const byTerm = new Map<string, number[]>()
-  propositions.forEach((proposition, index) => {
-    for (const term of proposition.terms)
+function alignPropositions(propositions: Clause[], alignment: Alignment): Clause[][] {
+  const table = termTable(propositions)
+  const byTerm: number[][] = Array.from({ length: table.size }, () => [])
+  table.clauses.forEach((clause, index) => {
+    for (const id of clause.ids)
       // Event kinds are candidates even when common in the story: the same-event join may take them.
       if (
-        (weight.get(term) ?? 0) > 0 ||
-        (alignment.eventNames === 'any' && term.startsWith('event:'))
-      ) {
-        const list = byTerm.get(term) ?? []
-        list.push(index)
-        byTerm.set(term, list)
-      }
+        (table.weight[id] as number) > 0 ||
+        (alignment.eventNames === 'any' && table.event[id] === 1)
+      )
+        (byTerm[id] as number[]).push(index)
   })
   const matches = new Map<number, Set<number>>()
   const pairs: { a: number; b: number; score: number }[] = []
+  const marks = new PairMarks(table)
   // Candidates of clause a, each once, in the order first found: marked with a's index instead of a new set
   // per clause (the pair loop is the ledger's hottest).
   const seenBy = new Int32Array(propositions.length).fill(-1)
   propositions.forEach((proposition, a) => {
     const candidates: number[] = []
-    for (const term of proposition.terms) {
-      const postings = byTerm.get(term)
+    for (const id of (table.clauses[a] as { ids: Int32Array }).ids) {
+      const postings = byTerm[id] as number[]
       // A term in very many clauses makes every clause a candidate; rarer shared terms carry a match.
-      if (postings === undefined || postings.length > MAX_POSTINGS) continue
+      if (postings.length === 0 || postings.length > MAX_POSTINGS) continue
       for (const b of postings)
         if (b > a && seenBy[b] !== a) {
           seenBy[b] = a
@@ -195,8 +188,11 @@ function alignPropositions(
     for (const b of candidates) {
       const other = propositions[b] as Clause
       if (other.articleId === proposition.articleId) continue
-      const overlap = sameClaim(proposition, other, weight, alignment)
-      if (overlap === null) continue
+      if (!sameDays(proposition, other)) continue
+      marks.mark(b)
+      const overlap = marks.overlap(a, b)
+      if (!sharesWhat(overlap, alignment)) continue
+      if (alignment.anchors && !sharesAnchors(proposition, other, alignment.anchorTypes)) continue
       pairs.push({ a, b, score: overlap.share })
       matches.set(a, (matches.get(a) ?? new Set()).add(b))
       matches.set(b, (matches.get(b) ?? new Set()).add(a))
@@ -244,66 +240,6 @@ function firstReporter(members: Proposition[], published: Map<string, string>): 
   return first?.articleId ?? null
 }
 
-/**
- * Story-level inverse frequency of each term over the story's clauses: "Kim" in a Kim story is in a third of
- * all clauses and weighs little; "sister" is in a few and weighs much. Terms in more than UBIQUITOUS of the
- * clauses weigh nothing. Counted over clauses, not articles: in a three-article story every article names
- * the bridge that collapsed, but few of its clauses do.
- */
-function termWeights(propositions: Proposition[]): Map<string, number> {
-  const frequency = new Map<string, number>()
-  for (const proposition of propositions)
-    for (const term of proposition.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1)
-  const total = Math.max(1, propositions.length)
-  const weights = new Map<string, number>()
-  for (const [term, count] of frequency)
-    weights.set(term, count / total > UBIQUITOUS ? 0 : Math.log(1 + total / count))
-  return weights
-}
-
-/** Weighted share of the smaller clause's terms that the other clause has too. */
-export function sharedWeight(
-  a: Proposition,
-  b: Proposition,
-  weight: Map<string, number>,
-): { share: number; shared: number } {
-  const left = weighted(a, weight)
-  let shared = 0
-  let sharedCount = 0
-  for (let index = 0; index < left.terms.length; index++)
-    if (b.terms.has(left.terms[index] as string)) {
-      const w = left.weights[index] as number
-      shared += w
-      if (w > 0) sharedCount++
-    }
-  const smaller = Math.min(left.total, weighted(b, weight).total)
-  return { share: smaller === 0 ? 0 : shared / smaller, shared: sharedCount }
-}
-
-/** A clause's terms in order with their weights and total, under one weighting. */
-interface WeightedTerms {
-  terms: string[]
-  weights: Float64Array
-  total: number
-}
-
-/** Each clause's terms weighed once per weighting: a clause is compared with many. */
-const weighings = new WeakMap<Map<string, number>, WeakMap<Proposition, WeightedTerms>>()
-
-function weighted(clause: Proposition, weight: Map<string, number>): WeightedTerms {
-  let byClause = weighings.get(weight)
-  if (byClause === undefined) weighings.set(weight, (byClause = new WeakMap()))
-  let found = byClause.get(clause)
-  if (found === undefined) {
-    const terms = [...clause.terms]
-    const weights = Float64Array.from(terms, (term) => weight.get(term) ?? 0)
-    let total = 0
-    for (const w of weights) total += w
-    byClause.set(clause, (found = { terms, weights, total }))
-  }
-  return found
-}
-
 /** A proposition as the ledger compares it: its terms, and which of them are words of names. */
 interface Clause extends Proposition {
   nameTerms: Set<string>
@@ -333,22 +269,6 @@ function asClause(proposition: Proposition, nameWords: Alignment['nameWords']): 
   }
 }
 
-/** The pair's weighted overlap when the two clauses make one claim, null when they do not. */
-function sameClaim(
-  a: Clause,
-  b: Clause,
-  weight: Map<string, number>,
-  alignment: Alignment,
-): { share: number; shared: number } | null {
-  if (!sameDays(a, b)) return null
-  // Weighed once: the join and the pair's score read the same overlap.
-  const overlap = sharedWeight(a, b, weight)
-  return sharesWhat(a, b, overlap, weight, alignment) &&
-    (!alignment.anchors || sharesAnchors(a, b, alignment.anchorTypes))
-    ? overlap
-    : null
-}
-
 /**
  * Clauses dating their events to days that cannot both hold tell two events when the events are of other
  * kinds ("Putin on Tuesday gifted Kim a limousine", "Kim took a shine to the car during his visit in
@@ -365,57 +285,31 @@ function sameDays(a: Proposition, b: Proposition): boolean {
   return oneKind && x.from <= y.written && y.from <= x.written
 }
 
-/** A term both clauses have that is a word of a name in either. */
-const nameInEither = (term: string, a: Clause, b: Clause): boolean =>
-  b.terms.has(term) && (a.nameTerms.has(term) || b.nameTerms.has(term))
-
-/** The lexical part of the join: shared names and predicate words, weighted by rarity in the story. */
+/**
+ * The lexical part of the join (the pair's overlap, PairMarks): shared names and predicate words, weighted by
+ * rarity in the story.
+ */
 function sharesWhat(
-  a: Clause,
-  b: Clause,
-  { share, shared }: { share: number; shared: number },
-  weight: Map<string, number>,
+  overlap: PairOverlap,
   { sameClaim: SAME_CLAIM, sameEvent: SAME_EVENT, eventNames }: Alignment,
 ): boolean {
-  let sameEvent = false
-  for (const term of a.terms)
-    if (term.startsWith('event:') && b.terms.has(term)) {
-      sameEvent = true
-      break
-    }
-  if (eventNames === 'any' && sameEvent) {
-    let sameName = false
-    let common = 0
-    for (const term of a.terms)
-      if (b.terms.has(term)) {
-        common++
-        if (nameInEither(term, a, b)) sameName = true
-      }
-    // The story's subject and the event's kind alone join any two clauses about it ("helps Kim send a
-    // message" and "Kim's sister received the car"): the clauses also share what else they name.
-    if (sameName && common >= SAME_EVENT_TERMS) return true
-  }
-  if (shared < 2) return false
+  // The story's subject and the event's kind alone join any two clauses about it ("helps Kim send a
+  // message" and "Kim's sister received the car"): the clauses also share what else they name.
+  if (
+    eventNames === 'any' &&
+    overlap.sameEvent &&
+    overlap.sameName &&
+    overlap.common >= SAME_EVENT_TERMS
+  )
+    return true
+  if (overlap.shared < 2) return false
   // Names alone ("Kim Yo Jong … received", "Kim Yo Jong said") are who, not what: a predicate word is shared too.
-  let sharedWord = false
-  for (const term of a.terms)
-    if (
-      !a.nameTerms.has(term) &&
-      !b.nameTerms.has(term) &&
-      b.terms.has(term) &&
-      (weight.get(term) ?? 0) > 0
-    ) {
-      sharedWord = true
-      break
-    }
-  if (!sharedWord) return false
-  if (share >= SAME_CLAIM) return true
+  if (!overlap.sharedWord) return false
+  if (overlap.share >= SAME_CLAIM) return true
   // One kind of event with one participant in common, named in both: "the vehicle was received by Mr. Kim's
   // sister, Yo Jong" and "Kim Yo Jong … accepted the gift".
-  if (!sameEvent || share < SAME_EVENT) return false
-  for (const term of a.terms)
-    if (nameInEither(term, a, b) && (weight.get(term) ?? 0) > 0) return true
-  return false
+  if (!overlap.sameEvent || overlap.share < SAME_EVENT) return false
+  return overlap.weightedName
 }
 
 /** The member that reads best alone: asserted over attributed, no dangling pronoun, not quoted, shorter. */

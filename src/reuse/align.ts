@@ -1,4 +1,4 @@
-import { type Token, tokenize } from '../text/tokens.js'
+import { type Token, textTokensOf } from '../text/tokens.js'
 
 /** A pair of aligned passages: token ranges and character offsets in both texts. */
 export interface AlignedPassage {
@@ -23,13 +23,13 @@ const STOPWORDS = new Set(
 
 /** A text tokenised once for many alignments: its tokens, seed keys, and where each key occurs. */
 export interface AlignableText {
-  tokens: Token[]
+  tokens: readonly Token[]
   grams: (string | null)[]
   positions: Map<string, number[]>
 }
 
 export function prepareAlignment(text: string): AlignableText {
-  const tokens = tokenize(text)
+  const tokens = textTokensOf(text)
   const grams: (string | null)[] = []
   const positions = new Map<string, number[]>()
   for (let index = 0; index + SEED_WORDS <= tokens.length; index++) {
@@ -64,7 +64,7 @@ export function alignPassages(
   return chainSeeds(seeds, a.tokens, b.tokens)
 }
 
-function gramKey(tokens: Token[], index: number): string | null {
+function gramKey(tokens: readonly Token[], index: number): string | null {
   const gram = tokens.slice(index, index + SEED_WORDS).map((token) => token.norm)
   return gram.every((word) => STOPWORDS.has(word)) ? null : gram.join(' ')
 }
@@ -79,8 +79,8 @@ interface Chain {
 
 function chainSeeds(
   seeds: [number, number][],
-  tokensA: Token[],
-  tokensB: Token[],
+  tokensA: readonly Token[],
+  tokensB: readonly Token[],
 ): AlignedPassage[] {
   seeds.sort((x, y) => x[0] - y[0] || x[1] - y[1])
   const chains: Chain[] = []

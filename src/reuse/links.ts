@@ -1,7 +1,7 @@
 import { contentId } from '../text/hash.js'
 import { comparisonKey } from '../text/normalize.js'
 import { findQuotations, quotedShare } from '../text/quotations.js'
-import { words } from '../text/tokens.js'
+import { textWordsOf } from '../text/tokens.js'
 import type { Article, Evidence, ReuseKind, ReuseLink } from '../types.js'
 import {
   type AlignableText,
@@ -37,7 +37,7 @@ export function findReuseLinks(
   const threshold = options.threshold ?? 0.1
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : 1))
   const shingles = new Map(
-    sorted.map((article) => [article.id, shingleHashes(words(article.text), 3)]),
+    sorted.map((article) => [article.id, shingleHashes(textWordsOf(article.text), 3)]),
   )
   const pairs = candidatePairs(sorted, shingles, threshold)
   const errors = findSharedErrors(new Map(sorted.map((article) => [article.id, article.text])))

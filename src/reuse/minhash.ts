@@ -13,15 +13,34 @@ const SEEDS = Uint32Array.from(
 )
 
 /** Hashes of the word shingles of a token list (a set: repeats count once). */
-export function shingleHashes(words: string[], size = SHINGLE_WORDS): Set<number> {
+export function shingleHashes(words: readonly string[], size = SHINGLE_WORDS): Set<number> {
   const hashes = new Set<number>()
   if (words.length < size) {
     if (words.length > 0) hashes.add(fnv1a32(words.join(' ')))
     return hashes
   }
   for (let index = 0; index + size <= words.length; index++)
-    hashes.add(fnv1a32(words.slice(index, index + size).join(' ')))
+    hashes.add(joinedHash(words, index, index + size))
   return hashes
+}
+
+const FNV_OFFSET = 0x811c9dc5
+const FNV_PRIME = 0x01000193
+const SPACE = 32
+
+/**
+ * fnv1a32 of words[from..to) joined by single spaces, without building the string: every shingle of every
+ * article was sliced, joined and flattened only to be hashed (a tenth of a story's reuse and split tests).
+ */
+function joinedHash(words: readonly string[], from: number, to: number): number {
+  let hash = FNV_OFFSET
+  for (let index = from; index < to; index++) {
+    if (index > from) hash = Math.imul(hash ^ SPACE, FNV_PRIME)
+    const word = words[index] as string
+    for (let char = 0; char < word.length; char++)
+      hash = Math.imul(hash ^ word.charCodeAt(char), FNV_PRIME)
+  }
+  return hash >>> 0
 }
 
 /** The MinHash signature of a shingle set. */

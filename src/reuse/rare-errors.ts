@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokens.js'
+import { textTokensOf } from '../text/tokens.js'
 
 /** A word two articles share that looks like a misspelling of a word the others use: strong copy evidence. */
 export interface SharedError {
@@ -17,7 +17,7 @@ export interface SharedError {
 export function findSharedErrors(texts: Map<string, string>): Map<string, SharedError[]> {
   const where = new Map<string, Map<string, { start: number; end: number }>>()
   for (const [id, text] of texts) {
-    for (const token of tokenize(text)) {
+    for (const token of textTokensOf(text)) {
       if (token.raw.length < 4 || !/^\p{Lu}/u.test(token.raw)) continue
       let seen = where.get(token.raw)
       if (seen === undefined) where.set(token.raw, (seen = new Map()))

@@ -1,4 +1,4 @@
-import { words } from '../text/tokens.js'
+import { textWordsOf, words } from '../text/tokens.js'
 import { stopwordsFor } from '../data/stopwords.js'
 
 export type TermVector = Map<string, number>
@@ -24,7 +24,7 @@ export function documentTerms(
     counts.set(word, (counts.get(word) ?? 0) + weight)
   }
   for (const word of words(title ?? '')) add(word, TITLE_WEIGHT)
-  for (const word of words(text)) add(word, 1)
+  for (const word of textWordsOf(text)) add(word, 1)
   return { id, counts }
 }
 

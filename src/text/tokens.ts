@@ -35,3 +35,31 @@ export function tokenize(text: string): Token[] {
 export function words(text: string): string[] {
   return tokenize(text).map((token) => token.norm)
 }
+
+/** Whole texts the story stages tokenised last: enough for the members of a large story. */
+const TEXTS_KEPT = 512
+const textTokens = new Map<string, { tokens: readonly Token[]; words?: readonly string[] }>()
+
+function tokenizedText(text: string): { tokens: readonly Token[]; words?: readonly string[] } {
+  let found = textTokens.get(text)
+  if (found === undefined) {
+    if (textTokens.size >= TEXTS_KEPT) textTokens.delete(textTokens.keys().next().value as string)
+    textTokens.set(text, (found = { tokens: tokenize(text) }))
+  }
+  return found
+}
+
+/**
+ * An article's whole text tokenised once for the story stages that each read all of it — the placement's term
+ * counts, the split test's and reuse's shingles, passage alignment, shared misspellings — instead of once by
+ * each (a story's members were tokenised five times). Shared: callers must not change the result.
+ */
+export function textTokensOf(text: string): readonly Token[] {
+  return tokenizedText(text).tokens
+}
+
+/** `words` of an article's whole text, shared as `textTokensOf` is. */
+export function textWordsOf(text: string): readonly string[] {
+  const found = tokenizedText(text)
+  return (found.words ??= found.tokens.map((token) => token.norm))
+}
