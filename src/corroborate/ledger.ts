@@ -328,6 +328,7 @@ function asClause(proposition: Proposition, nameWords: Alignment['nameWords']): 
   return {
     ...proposition,
     terms: new Set([...proposition.terms].map(map)),
+    sourceTerms: new Set([...proposition.sourceTerms].map(map)),
     names,
     nameTerms: new Set([...names.values()].flatMap((terms) => [...terms])),
   }
@@ -397,11 +398,16 @@ function sharesWhat(
   }
   if (shared < 2) return false
   // Names alone ("Kim Yo Jong … received", "Kim Yo Jong said") are who, not what: a predicate word is shared too.
+  // So is the speaker both clauses name as their source: "Kremlin spokesperson Dmitry Peskov said the decision
+  // was made after Kim praised the Aurus" and "Kremlin spokesperson Dmitry Peskov indicated it was a version of
+  // the Aurus limousine" are two statements that share who speaks and a name ("Police said …" still meets
+  // "Police arrested …").
   let sharedWord = false
   for (const term of a.terms)
     if (
       !a.nameTerms.has(term) &&
       !b.nameTerms.has(term) &&
+      !(a.sourceTerms.has(term) && b.sourceTerms.has(term)) &&
       b.terms.has(term) &&
       (weight.get(term) ?? 0) > 0
     ) {
