@@ -21,6 +21,7 @@ import { gunzipSync, gzipSync } from 'node:zlib'
 import { tokenize } from '../src/nlp/ner/tokenize.js'
 import { unlabelledTexts } from './case-lexicon.js'
 import { readNerTrain } from './ner-corpora.js'
+import { random } from './perceptron-trainer.js'
 
 export const CLUSTER_FILE = new URL('../models/word-clusters.tsv.gz', import.meta.url)
 
@@ -73,18 +74,6 @@ export function clusterSentences(withNerTrain = true): string[][] {
     if (current.length > 0) sentences.push(current)
   }
   return sentences
-}
-
-/** A small deterministic generator (mulberry32), uniform in [-1, 1). */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * 2 - 1
-  }
 }
 
 /** A sparse matrix by rows: column indices and values. */
@@ -242,7 +231,8 @@ function symmetricEigen(input: number[][]): { values: number[]; vectors: number[
 
 /** Rows of U·√S of a randomised truncated SVD of the matrix, unit length. */
 export function embed(matrix: SparseRows): Float64Array[] {
-  const next = random(SEED)
+  const uniform = random(SEED)
+  const next = (): number => uniform() * 2 - 1
   const size = DIMENSIONS + OVERSAMPLE
   const omega = Array.from({ length: size }, () =>
     Float64Array.from({ length: matrix.width }, next),

@@ -94,12 +94,10 @@ test('two statements of one speaker share who speaks, not what is said: they sta
     ['Dmitry Peskov', 'person'],
     ['Aurus Senat', 'other'],
   ]
+  const said =
+    'Kremlin spokesperson Dmitry Peskov said the decision to offer the gift came after the leader praised the Aurus Senat.'
   const articles = [
-    withNames(
-      'a',
-      'Kremlin spokesperson Dmitry Peskov said the decision to offer the gift came after the leader praised the Aurus Senat.',
-      names,
-    ),
+    withNames('a', said, names),
     withNames(
       'b',
       'Asked about it, Kremlin spokesperson Dmitry Peskov indicated that it was a version of the Aurus Senat that the president rides in.',
@@ -109,11 +107,7 @@ test('two statements of one speaker share who speaks, not what is said: they sta
   expect(joinedArticles(articles, 'decision')).toEqual(['a'])
   // One statement of that speaker in two outlets is still one claim.
   const same = [
-    withNames(
-      'a',
-      'Kremlin spokesperson Dmitry Peskov said the decision to offer the gift came after the leader praised the Aurus Senat.',
-      names,
-    ),
+    withNames('a', said, names),
     withNames(
       'b',
       'The decision to offer the gift came after the leader praised the Aurus Senat, Kremlin spokesperson Dmitry Peskov said.',
