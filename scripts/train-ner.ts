@@ -10,7 +10,8 @@ import { COUNTRY_ALIASES, DEMONYMS, ROLE_WORDS } from '../src/data/name-lexicon.
 import type { Gazetteer } from '../src/nlp/ner/features.js'
 import { MODEL_FILE, indexPlaces, serializeModel } from '../src/nlp/ner/model.js'
 import { type TrainingText, trainPerceptron } from '../src/nlp/ner/perceptron.js'
-import { buildCaseLexicon, buildWordClusters, unlabelledTexts } from './case-lexicon.js'
+import { buildCaseLexicon, unlabelledTexts } from './case-lexicon.js'
+import { CLUSTER_FILE, readClusterFile } from './word-clusters.js'
 import { readNerTrain } from './ner-corpora.js'
 
 const require = createRequire(import.meta.url)
@@ -62,7 +63,7 @@ export function buildGazetteer(): { gazetteer: Gazetteer; countries: Set<string>
         ? dictionaryWords('@cspell/dict-people-names', 'dict/people-names.txt')
         : new Set(),
       caseClasses: CASE_LEXICON ? buildCaseLexicon(unlabelled()) : new Map(),
-      wordClusters: WORD_CLUSTERS ? buildWordClusters(unlabelled()) : new Map(),
+      wordClusters: WORD_CLUSTERS === '' ? new Map() : readClusterFile(WORD_CLUSTERS),
       firstNames,
       places: indexPlaces(places),
       demonyms: new Set(DEMONYMS),
@@ -73,11 +74,15 @@ export function buildGazetteer(): { gazetteer: Gazetteer; countries: Set<string>
 }
 
 /**
- * Whether the case lexicon and the word clusters join the gazetteer (scripts/case-lexicon.ts; session 17
- * candidate, off in the shipped model: NER_CASE_LEXICON=1 NER_WORD_CLUSTERS=1; models/README.md).
+ * Whether the case lexicon joins the gazetteer (scripts/case-lexicon.ts; session 17 trial, off in the shipped
+ * model: NER_CASE_LEXICON=1; models/README.md).
  */
 const CASE_LEXICON = process.env.NER_CASE_LEXICON === '1'
-const WORD_CLUSTERS = process.env.NER_WORD_CLUSTERS === '1'
+/**
+ * The word-cluster file the model reads (scripts/word-clusters.ts; default models/word-clusters.tsv.gz, chosen
+ * by ner-train CV in session 19): NER_WORD_CLUSTERS=<file>, or NER_WORD_CLUSTERS= (empty) for none.
+ */
+const WORD_CLUSTERS = process.env.NER_WORD_CLUSTERS ?? CLUSTER_FILE.pathname
 let unlabelledCache: string[] | null = null
 /** The unlabelled texts, read once. */
 const unlabelled = (): string[] => (unlabelledCache ??= unlabelledTexts())
@@ -103,6 +108,10 @@ function dictionaryWords(name: string, file: string): Set<string> {
 const UNLABELLED_NOTE =
   'case classes and word clusters (scripts/case-lexicon.ts) counted over unlabelled text of the training parts of two dev sets: PolNeAR train/ articles (Newell et al. 2018; no licence file, weights trained on it as the attribution model is) and FNC-1 train bodies (FakeNewsChallenge); word statistics only, no text'
 
+/** Where the word clusters come from (in the provenance of a model built with them). */
+const CLUSTERS_NOTE =
+  'word cluster paths (scripts/word-clusters.ts, models/word-clusters.tsv.gz): PPMI + randomised SVD + recursive 2-means over unlabelled text of PolNeAR train/ articles, FNC-1 train bodies and the words of ner-train; word statistics only, no text'
+
 export const PROVENANCE = {
   trainedOn:
     'ner-train: Broad Twitter Corpus (Derczynski et al. 2016, CC BY 4.0); GUM 3.1 news and interview genres (Zeldes 2017, Wikinews texts CC BY 2.5, annotations CC BY 4.0); re3d (Dstl 2017) parts of the Australian Dept. of Foreign Affairs (CC BY 3.0 AU), CENTCOM and US State Department (public domain), UK Government (OGL v3.0)',
@@ -111,7 +120,8 @@ export const PROVENANCE = {
     (GAZETTEERS === ''
       ? ''
       : `; cspell lists (${GAZETTEERS}): @cspell/dict-companies 3.2.13, @cspell/dict-people-names 1.1.16 (MIT)`),
-  ...(CASE_LEXICON || WORD_CLUSTERS ? { unlabelled: UNLABELLED_NOTE } : {}),
+  ...(CASE_LEXICON ? { unlabelled: UNLABELLED_NOTE } : {}),
+  ...(WORD_CLUSTERS === '' ? {} : { wordClusters: CLUSTERS_NOTE }),
   // Adding the ECB+ entity layer (CC BY 3.0) was tried: CoNLL-2003 PER/ORG/LOC 0.584 -> 0.573 (ECB+ leaves
   // the names of non-participants unmarked, which teaches the tagger to miss names); left out.
   neverTrainedOn: 'CoNLL-2003 (evaluation only), ECB+ (evaluation)',

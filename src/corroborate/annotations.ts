@@ -23,6 +23,8 @@ export interface StoryAnnotations {
     /** The speaker's entity (story-level once the story's identities are resolved), when one is named. */
     entityId: string | null
     kind: AttributionKind
+    /** Where the text names who says it ("Kremlin spokesperson Dmitry Peskov"), when it does. */
+    source: { start: number; end: number } | null
   }[]
   facts: FactMention[]
 }
@@ -90,6 +92,10 @@ function quotesOf(
     speakerRole: attribution.entityId === null ? null : (roles.get(attribution.entityId) ?? null),
     entityId: attribution.entityId,
     kind: attribution.kind,
+    source:
+      attribution.source === null
+        ? null
+        : { start: attribution.source.start, end: attribution.source.end },
   }))
 }
 

@@ -15,6 +15,8 @@ export interface ClauseTerms {
   weights: Float64Array
   /** Whether each term (by position) is a word of one of the clause's names. */
   isName: Uint8Array
+  /** Whether each term (by position) is a word of the clause's attributed source ("spokesperson"). */
+  isSource: Uint8Array
   /** The weights summed in order. */
   total: number
 }
@@ -39,7 +41,9 @@ const storyWeight = (count: number, clauses: number): number =>
   count / clauses > UBIQUITOUS ? 0 : Math.log(1 + clauses / count)
 
 /** Numbers the terms of a story's clauses (ids in the order terms are first met) and weighs them. */
-export function termTable(clauses: { terms: Set<string>; nameTerms: Set<string> }[]): TermTable {
+export function termTable(
+  clauses: { terms: Set<string>; nameTerms: Set<string>; sourceTerms?: Set<string> }[],
+): TermTable {
   const idOf = new Map<string, number>()
   const counts: number[] = []
   const events: number[] = []
@@ -63,15 +67,18 @@ export function termTable(clauses: { terms: Set<string>; nameTerms: Set<string> 
   const weight = Float64Array.from(counts, (count) => storyWeight(count, total))
   return {
     clauses: idLists.map((ids, index) => {
-      const nameTerms = (clauses[index] as { nameTerms: Set<string> }).nameTerms
+      const clause = clauses[index] as (typeof clauses)[number]
       const weights = Float64Array.from(ids, (id) => weight[id] as number)
       const isName = new Uint8Array(ids.length)
+      const isSource = new Uint8Array(ids.length)
       let position = 0
-      for (const term of (clauses[index] as { terms: Set<string> }).terms)
-        isName[position++] = nameTerms.has(term) ? 1 : 0
+      for (const term of clause.terms) {
+        isName[position] = clause.nameTerms.has(term) ? 1 : 0
+        isSource[position++] = clause.sourceTerms?.has(term) === true ? 1 : 0
+      }
       let sum = 0
       for (const w of weights) sum += w
-      return { ids, weights, isName, total: sum }
+      return { ids, weights, isName, isSource, total: sum }
     }),
     weight,
     event: Uint8Array.from(events),
@@ -93,7 +100,10 @@ export interface PairOverlap {
   sameName: boolean
   /** They share such a word of positive weight. */
   weightedName: boolean
-  /** They share a word of positive weight that is a name in neither (a predicate word). */
+  /**
+   * They share a word of positive weight that is a name in neither and not a word of both their sources (a
+   * predicate word).
+   */
   sharedWord: boolean
 }
 
@@ -104,11 +114,13 @@ export interface PairOverlap {
 export class PairMarks {
   private readonly inOther: Int32Array
   private readonly nameInOther: Int32Array
+  private readonly sourceInOther: Int32Array
   private stamp = 0
 
   constructor(private readonly table: TermTable) {
     this.inOther = new Int32Array(table.size)
     this.nameInOther = new Int32Array(table.size)
+    this.sourceInOther = new Int32Array(table.size)
   }
 
   /** Marks clause b's terms (and which of them are its names' words) for the next `overlap`. */
@@ -119,6 +131,7 @@ export class PairMarks {
       const id = clause.ids[index] as number
       this.inOther[id] = stamp
       if (clause.isName[index] === 1) this.nameInOther[id] = stamp
+      if (clause.isSource[index] === 1) this.sourceInOther[id] = stamp
     }
   }
 
@@ -148,7 +161,8 @@ export class PairMarks {
       if (clause.isName[index] === 1 || this.nameInOther[id] === stamp) {
         result.sameName = true
         if (w > 0) result.weightedName = true
-      } else if (w > 0) result.sharedWord = true
+      } else if (w > 0 && !(clause.isSource[index] === 1 && this.sourceInOther[id] === stamp))
+        result.sharedWord = true
     }
     const smaller = Math.min(clause.total, (this.table.clauses[b] as ClauseTerms).total)
     result.share = smaller === 0 ? 0 : sharedWeight / smaller

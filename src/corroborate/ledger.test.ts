@@ -87,3 +87,32 @@ test('a name written as a plain word in another article meets it (nameWords: sha
   expect(ALIGNMENT.nameWords).toBe('shared')
   expect(joinedArticles(articles, 'flaw')).toEqual(['a', 'b'])
 })
+
+test('two statements of one speaker share who speaks, not what is said: they stay apart', () => {
+  const names: [string, EntityType][] = [
+    ['Kremlin', 'organization'],
+    ['Dmitry Peskov', 'person'],
+    ['Aurus Senat', 'other'],
+  ]
+  const said =
+    'Kremlin spokesperson Dmitry Peskov said the decision to offer the gift came after the leader praised the Aurus Senat.'
+  const articles = [
+    withNames('a', said, names),
+    withNames(
+      'b',
+      'Asked about it, Kremlin spokesperson Dmitry Peskov indicated that it was a version of the Aurus Senat that the president rides in.',
+      names,
+    ),
+  ]
+  expect(joinedArticles(articles, 'decision')).toEqual(['a'])
+  // One statement of that speaker in two outlets is still one claim.
+  const same = [
+    withNames('a', said, names),
+    withNames(
+      'b',
+      'The decision to offer the gift came after the leader praised the Aurus Senat, Kremlin spokesperson Dmitry Peskov said.',
+      names,
+    ),
+  ]
+  expect(joinedArticles(same, 'decision')).toEqual(['a', 'b'])
+})

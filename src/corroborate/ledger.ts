@@ -264,6 +264,7 @@ function asClause(proposition: Proposition, nameWords: Alignment['nameWords']): 
   return {
     ...proposition,
     terms: new Set([...proposition.terms].map(map)),
+    sourceTerms: new Set([...proposition.sourceTerms].map(map)),
     names,
     nameTerms: new Set([...names.values()].flatMap((terms) => [...terms])),
   }
@@ -304,6 +305,10 @@ function sharesWhat(
     return true
   if (overlap.shared < 2) return false
   // Names alone ("Kim Yo Jong … received", "Kim Yo Jong said") are who, not what: a predicate word is shared too.
+  // So is the speaker both clauses name as their source: "Kremlin spokesperson Dmitry Peskov said the decision
+  // was made after Kim praised the Aurus" and "Kremlin spokesperson Dmitry Peskov indicated it was a version of
+  // the Aurus limousine" are two statements that share who speaks and a name ("Police said …" still meets
+  // "Police arrested …"): PairMarks leaves a word both clauses have in their sources out of `sharedWord`.
   if (!overlap.sharedWord) return false
   if (overlap.share >= SAME_CLAIM) return true
   // One kind of event with one participant in common, named in both: "the vehicle was received by Mr. Kim's

@@ -21,6 +21,11 @@ export interface Proposition {
   terms: Set<string>
   /** Name terms by the type of the name (person, place, organization), for the ledger's anchors. */
   names: Map<string, Set<string>>
+  /**
+   * Terms of the words that name who speaks (an attribution's source: "Kremlin spokesperson Dmitry Peskov"):
+   * the ledger never takes them for the predicate word two clauses must share.
+   */
+  sourceTerms: Set<string>
   /** Who the outlet says it is from ("the Korean Central News Agency"); null when the outlet asserts it. */
   attributedTo: string | null
   /** Opinion or first person: kept in the ledger, never in the brief. */
@@ -102,7 +107,22 @@ export function propositionsOf(article: Article): Proposition[] {
           (name) =>
             clause.start + token.start >= name.start && clause.start + token.start < name.end,
         )
+      const sourceTerms = new Set<string>()
+      const inSource = (token: { start: number }): boolean =>
+        quotes.some(
+          (quote) =>
+            quote.source !== null &&
+            clause.start + token.start >= quote.source.start &&
+            clause.start + token.start < quote.source.end,
+        )
       tokens.forEach((token, index) => {
+        if (inSource(token)) {
+          const word = token.norm.replace(/'s$/, '')
+          if (word.length > 2) sourceTerms.add(stem(word))
+          // As a word of a name (nameTerms) too: the speaker's name is a name term in the clause.
+          for (const piece of token.norm.split(/[-'’]/))
+            if (piece.length > 1 && !STOPWORDS.has(piece)) sourceTerms.add(`name:${piece}`)
+        }
         const event = EVENT_OF.get(token.norm)
         // "the gift", "Tuesday's gift" name a thing; "gifted", "received" report the event.
         const noun = DETERMINER.test(tokens[index - 1]?.norm ?? '')
@@ -132,6 +152,7 @@ export function propositionsOf(article: Article): Proposition[] {
         sentence: { start: sentence.start, end: sentence.end },
         terms,
         names: byType,
+        sourceTerms,
         attributedTo:
           attribution === null
             ? null

@@ -22,10 +22,11 @@ export interface Gazetteer {
    */
   caseClasses: Map<string, number>
   /**
-   * Per lower-case word, its distributional cluster (scripts/case-lexicon.ts): empty in models built without
-   * them (then no cluster feature fires).
+   * Per lower-case word, its path in a tree of distributional word clusters as bits ('0110…';
+   * scripts/word-clusters.ts, models/word-clusters.tsv.gz): empty in models built without them (then no
+   * cluster feature fires).
    */
-  wordClusters: Map<string, number>
+  wordClusters: Map<string, string>
 }
 
 /** What the features of one text need, computed once per text. */
@@ -316,13 +317,25 @@ export function listFeatures(
       `cr+1=${caseClassOf(gazetteer, lower[index + 1] ?? PAD)}`,
     )
   }
-  if (gazetteer.wordClusters.size > 0)
-    features.push(
-      `cw=${gazetteer.wordClusters.get(word) ?? 'u'}`,
-      `cw-1=${gazetteer.wordClusters.get(before) ?? 'u'}`,
-      `cw+1=${gazetteer.wordClusters.get(lower[index + 1] ?? PAD) ?? 'u'}`,
-    )
+  if (gazetteer.wordClusters.size > 0) {
+    for (const key of clusterKeys(gazetteer, word)) features.push(`cw=${key}`)
+    for (const key of clusterKeys(gazetteer, before)) features.push(`cw-1=${key}`)
+    for (const key of clusterKeys(gazetteer, lower[index + 1] ?? PAD)) features.push(`cw+1=${key}`)
+  }
   return features
+}
+
+/**
+ * Prefix lengths of a word's cluster path read as features: Ratinov & Roth (2009) read Brown-cluster paths at
+ * 4, 6, 10 and 20 bits; our trees stop at 14 bits, so the whole path stands for the last (set a priori).
+ */
+export const CLUSTER_PREFIXES = [4, 6, 10] as const
+
+/** The cluster keys of a word ('4:0110', '6:011010', '10:…', 'p:<whole path>'), or 'u' for a word without one. */
+export function clusterKeys(gazetteer: Gazetteer, word: string): string[] {
+  const path = gazetteer.wordClusters.get(word)
+  if (path === undefined) return ['u']
+  return [...CLUSTER_PREFIXES.map((length) => `${length}:${path.slice(0, length)}`), `p:${path}`]
 }
 
 /** A word's case class ('0'…'4'), 'u' for a word the lexicon lacks, 'n' for punctuation and numbers. */

@@ -54,8 +54,9 @@ test('a model file keeps its case classes and word clusters (and reads as empty 
       ['the', 0],
     ]),
     wordClusters: new Map([
-      ['said', 3],
-      ['told', 3],
+      ['said', '10000000'],
+      ['told', '10000001'],
+      ['police', '011'],
     ]),
   }
   const read = parseModel(
@@ -67,7 +68,13 @@ test('a model file keeps its case classes and word clusters (and reads as empty 
   const tokens = tokenize('POLICE IN LONDON SAID NOTHING')
   const context = featureContext(tokens, read.gazetteer)
   const features = listFeatures(context, read.gazetteer, 2, 'aH')
-  expect(features).toEqual(expect.arrayContaining(['cr=4', 'cr-1=u', 'cr+1=u', 'cw+1=3']))
+  expect(features).toEqual(
+    expect.arrayContaining(['cr=4', 'cr-1=u', 'cr+1=u', 'cw=u', 'cw+1=4:1000', 'cw+1=p:10000000']),
+  )
+  // A path shorter than a prefix is read whole at that length (Ratinov & Roth 2009).
+  expect(listFeatures(context, read.gazetteer, 0, 'aH')).toEqual(
+    expect.arrayContaining(['cw=4:011', 'cw=10:011', 'cw=p:011']),
+  )
   const none = parseModel(
     serializeModel({
       weights: new Map(),

@@ -54,8 +54,11 @@ interface ModelFile {
     personNames?: string[]
     /** Added in session 17: words by case class (index = class); absent in older files. */
     caseClasses?: string[][]
-    /** Words by distributional cluster (index = cluster); absent in older files. */
-    wordClusters?: string[][]
+    /**
+     * Added in session 19: per cluster path, `[path, ...words]` (scripts/word-clusters.ts); absent in older
+     * files. (Session 17's flat `wordClusters` trial never shipped: it is no longer read.)
+     */
+    clusterPaths?: string[][]
   }
 }
 
@@ -96,7 +99,7 @@ export function serializeModel(model: NerModel): Buffer {
       companyWords: [...model.gazetteer.companyWords].sort(),
       personNames: [...model.gazetteer.personNames].sort(),
       caseClasses: classLists(model.gazetteer.caseClasses),
-      wordClusters: classLists(model.gazetteer.wordClusters),
+      clusterPaths: pathLists(model.gazetteer.wordClusters),
     },
   }
   const header = Buffer.from(JSON.stringify(file), 'utf8')
@@ -119,6 +122,26 @@ function classLists(classes: Map<string, number>): string[][] {
   const lists: string[][] = []
   for (const [word, caseClass] of classes) (lists[caseClass] ??= []).push(word)
   return Array.from(lists, (words) => (words ?? []).sort())
+}
+
+/** Word → cluster path from the lists of pathLists. */
+function pathMap(lists: string[][] | undefined): Map<string, string> {
+  return new Map(
+    (lists ?? []).flatMap(([path, ...words]) => words.map((word) => [word, path ?? ''] as const)),
+  )
+}
+
+/** `[path, ...words]` per cluster path, paths and words sorted. */
+function pathLists(paths: Map<string, string>): string[][] {
+  const byPath = new Map<string, string[]>()
+  for (const [word, path] of paths) {
+    const words = byPath.get(path)
+    if (words === undefined) byPath.set(path, [word])
+    else words.push(word)
+  }
+  return [...byPath]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([path, words]) => [path, ...words.sort()])
 }
 
 /** Place phrases indexed by first word, longest first (the tagger takes the longest match). */
@@ -158,7 +181,7 @@ export function parseModel(bytes: Buffer): NerModel {
       companyWords: new Set(file.gazetteer.companyWords ?? []),
       personNames: new Set(file.gazetteer.personNames ?? []),
       caseClasses: classMap(file.gazetteer.caseClasses),
-      wordClusters: classMap(file.gazetteer.wordClusters),
+      wordClusters: pathMap(file.gazetteer.clusterPaths),
     },
   }
   return model

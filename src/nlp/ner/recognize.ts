@@ -169,7 +169,11 @@ function withoutPairs(
           (phrase) =>
             phrase.length === words.length && phrase.every((word, index) => word === words[index]),
         )
-      return isPlace === true && mention.type !== 'organization'
+      // A listed country is a place even where the tagger read an organisation ("in the United Arab
+      // Emirates"), as training reads it (scripts/ner-corpora.ts); other listed places typed organisations
+      // may be clubs or bodies named after a city.
+      return isPlace === true &&
+        (mention.type !== 'organization' || model.gazetteer.countries.has(words.join(' ')))
         ? { ...mention, type: 'place' as const }
         : mention
     })

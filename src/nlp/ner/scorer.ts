@@ -1,5 +1,5 @@
 import type { FeatureContext, Gazetteer } from './features.js'
-import { caseClassOf } from './features.js'
+import { caseClassOf, clusterKeys } from './features.js'
 import { boundedMemo } from '../../text/memo.js'
 
 /**
@@ -384,12 +384,12 @@ function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string)
     add(AS_BEFORE, offsetIn(other, `cr-1=${caseClass}`))
     add(AS_AFTER, offsetIn(other, `cr+1=${caseClass}`))
   }
-  if (gazetteer.wordClusters.size > 0) {
-    const cluster = `${gazetteer.wordClusters.get(word) ?? 'u'}`
-    add(HERE, offsetIn(other, `cw=${cluster}`))
-    add(AS_BEFORE, offsetIn(other, `cw-1=${cluster}`))
-    add(AS_AFTER, offsetIn(other, `cw+1=${cluster}`))
-  }
+  if (gazetteer.wordClusters.size > 0)
+    for (const key of clusterKeys(gazetteer, word)) {
+      add(HERE, offsetIn(other, `cw=${key}`))
+      add(AS_BEFORE, offsetIn(other, `cw-1=${key}`))
+      add(AS_AFTER, offsetIn(other, `cw+1=${key}`))
+    }
   return {
     sums,
     before2: offsetIn(compiled.before2, word),
