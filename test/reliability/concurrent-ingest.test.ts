@@ -110,7 +110,7 @@ test('three processes opening the same new stores at once each open every one', 
   const start = Date.now() + 8_000
   const results = await Promise.all(
     [1, 2, 3].map(() =>
-      tsProcess(join(ROOT, 'test/reliability/open-new-stores.ts'), [dir, String(start), '30']),
+      tsProcess(join(ROOT, 'test/reliability/open-new-stores.ts'), [dir, String(start), '60']),
     ),
   )
   for (const result of results) {

@@ -63,7 +63,7 @@ export class SqliteStore implements Store {
       if (!this.readOnly) {
         this.db.pragma('foreign_keys = ON')
         if (!isCurrent(this.db, version)) {
-          this.db.pragma('journal_mode = WAL')
+          toWal(this.db)
           createSchema(this.db, path)
         }
       } else if (version === 0) {
@@ -268,6 +268,28 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     this.db.close()
+  }
+}
+
+/** How long to wait between two tries to switch a new file to WAL while another process holds it. */
+const WAL_RETRY_MS = 20
+
+/**
+ * Switches the file to write-ahead logging. The switch needs the file to itself, and SQLite answers "database is
+ * locked" at once, without the busy timeout, when another process is opening the same new file (three
+ * processes opening 60 new files at once: once in 540 opens): it is tried again until the busy timeout.
+ */
+function toWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS
+  for (;;) {
+    try {
+      db.pragma('journal_mode = WAL')
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error
+      // A synchronous pause: the store opens in a constructor.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, WAL_RETRY_MS)
+    }
   }
 }
 
