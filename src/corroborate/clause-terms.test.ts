@@ -1,9 +1,10 @@
 import { expect, test } from 'vitest'
 import { PairMarks, termTable } from './clause-terms.js'
 
-const clause = (terms: string[], names: string[] = []) => ({
+const clause = (terms: string[], names: string[] = [], sources: string[] = []) => ({
   terms: new Set(terms),
   nameTerms: new Set(names),
+  sourceTerms: new Set(sources),
 })
 
 // Nine clauses: "kim" is in two (weight log(1 + 9/2)), "car" in three (over a quarter of the clauses: 0).
@@ -47,4 +48,23 @@ test('a pair’s overlap reads the first clause’s terms against the second’s
   // Marks of an earlier pair do not leak into the next.
   marks.mark(3)
   expect(marks.overlap(0, 3).common).toBe(0)
+})
+
+test('a word both clauses name in their sources is not a shared predicate word; in one source only, it is', () => {
+  const story = [
+    clause(['spokesperson', 'decision', 'praise'], [], ['spokesperson']),
+    clause(['spokesperson', 'version', 'limousine'], [], ['spokesperson']),
+    clause(['spokesperson', 'briefing', 'reporters']),
+    ...clauses.slice(3),
+    // Three more, so that "spokesperson" (in 3 of 12) keeps a weight.
+    clause(['harbour', 'ferry']),
+    clause(['school', 'exam']),
+    clause(['bridge', 'toll']),
+  ]
+  const marks = new PairMarks(termTable(story))
+  marks.mark(1)
+  expect(marks.overlap(0, 1).shared).toBe(1)
+  expect(marks.overlap(0, 1).sharedWord).toBe(false)
+  marks.mark(2)
+  expect(marks.overlap(0, 2).sharedWord).toBe(true)
 })

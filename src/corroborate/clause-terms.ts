@@ -42,7 +42,7 @@ const storyWeight = (count: number, clauses: number): number =>
 
 /** Numbers the terms of a story's clauses (ids in the order terms are first met) and weighs them. */
 export function termTable(
-  clauses: { terms: Set<string>; nameTerms: Set<string>; sourceTerms?: Set<string> }[],
+  clauses: { terms: Set<string>; nameTerms: Set<string>; sourceTerms: Set<string> }[],
 ): TermTable {
   const idOf = new Map<string, number>()
   const counts: number[] = []
@@ -74,7 +74,7 @@ export function termTable(
       let position = 0
       for (const term of clause.terms) {
         isName[position] = clause.nameTerms.has(term) ? 1 : 0
-        isSource[position++] = clause.sourceTerms?.has(term) === true ? 1 : 0
+        isSource[position++] = clause.sourceTerms.has(term) ? 1 : 0
       }
       let sum = 0
       for (const w of weights) sum += w
