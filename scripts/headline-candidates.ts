@@ -12,7 +12,18 @@
  * Candidates of session 18 read the claim's other headlines (sib*: in verify, the other short texts of one call;
  * here the claim's other FV-train rows, all held out together), character 4-grams (char4*), refuting roots
  * (roots*), feature removals (no*) and headline-level hedges (shipped as hedgePlace in headline.ts; "before18" removes them).
- * "before" is the model before the swapped reading and the reporting cues (README, issue #11, s17-emg). Prints
+ * "before" is the model before the swapped reading and the reporting cues (README, issue #11, s17-emg).
+ * Session 19 (shipped in session 20): the learner averages HEADLINE_SETTINGS.members training orders; "@single" trains one order
+ * (seed 1, as shipped before), "@ens10" ten ("@ens10from21": seeds 21…30, another ensemble of the same size;
+ * "@ens10p" averages probabilities, "@ens10o" adds class offsets chosen on nested out-of-fold probabilities);
+ * "--base SPEC" pairs every candidate against SPEC instead of the shipped model; priorX, priorBins and logPrior
+ * read the short-text model's probabilities non-linearly (session 19's log-odds, not shipped, is "odds" below),
+ * noFirst / noLabel / noRep / noCuePlace drop a group of cues.
+ * Session 20: attr / attrWords read the attribution tagger's sources and cues in the headline, odds is session
+ * 19's log-odds, modalX crosses a modal claim with the headline's hedges, clusters* add the NER's word-cluster
+ * paths, "@…nb" stacks a naive Bayes over the same inputs, w25 / w50 / w75 / wHalf / claimWHalf scale word
+ * features down (shipped: WORD_WEIGHT 0.5 in headline.ts; "before20" is the model before it). Each gain line also
+ * lists the per-fold gains. Prints
  * each one's accuracy and per-claim "both counts exact" (mean ± sd over folds) and its paired gain per fold.
  */
 import { headlineInput, predictHeadline } from '../src/corroborate/stance/headline.js'
@@ -34,6 +45,15 @@ import {
   HEADLINE_REPORTING,
 } from '../src/data/headline-cues.js'
 import { numberArgument } from './arguments.js'
+import { readFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
+import {
+  type Attribution,
+  defaultAttributionModel,
+  findAttributions,
+  tagText,
+} from '../src/nlp/attributions/index.js'
+import { tagTokens, type TagToken } from '../src/nlp/attributions/tokens.js'
 import { fnv1a32 } from '../src/text/hash.js'
 import {
   crossValidateHeadlineClaims,
@@ -46,7 +66,9 @@ import {
   rowFeatures,
   trainingRows,
   trainAveraged,
+  trainEnsemble,
   trainHeadline,
+  trainHeadlineModel,
 } from './headline-trainer.js'
 
 const rows = trainingRows()
@@ -73,6 +95,8 @@ const inputOf = (claim: string, text: string) =>
 const priorOf = (claim: string, text: string): number[] => predict(short, inputOf(claim, text))
 
 const scale = numberArgument('scale', 0.3)
+const nbAlpha = numberArgument('nbAlpha', 1)
+const nbScale = numberArgument('nbScale', 1)
 const EXTRAS: Record<string, Extra> = {
   base: () => {},
   term: (row, f) =>
@@ -279,6 +303,177 @@ Object.assign(SIB, {
 })
 Object.assign(EXTRAS, SIB)
 
+Object.assign(EXTRAS, {
+  noFirst: dropWhere((name) => name.startsWith('first:')),
+  noLabel: dropWhere((name) => name.startsWith('label:')),
+  noRep: dropWhere((name) => name.startsWith('rep:')),
+  noCuePlace: dropWhere((name) => /^(ref|hedge)-(at|before|after|rel)/.test(name)),
+})
+// ---- session 19 candidates: non-linear readings of the short-text model's probabilities ----
+const priorCache = new Map<HeadlineRow, { forward: number[]; swapped: number[] }>()
+const priorsOf = (row: HeadlineRow): { forward: number[]; swapped: number[] } => {
+  let known = priorCache.get(row)
+  if (known === undefined) {
+    known = { forward: priorOf(row.claim, row.headline), swapped: priorOf(row.headline, row.claim) }
+    priorCache.set(row, known)
+  }
+  return known
+}
+const CUE_FLAGS = ['question', 'hedging', 'report', 'refuting', 'negation', 'neg-aligned', 'quoted']
+Object.assign(EXTRAS, {
+  /** Each cue present crossed with the short model's probabilities (the model is linear: no interaction else). */
+  priorX: (row: HeadlineRow, f: Map<string, number>) => {
+    const { forward, swapped } = priorsOf(row)
+    for (const flag of CUE_FLAGS.filter((name) => f.has(name))) {
+      forward.forEach((p, i) => add(f, `${flag}|p${i}`, p))
+      swapped.forEach((p, i) => add(f, `${flag}|s${i}`, p))
+    }
+  },
+  /** The probabilities in five bins each (a step function the linear model can bend). */
+  priorBins: (row: HeadlineRow, f: Map<string, number>) => {
+    const { forward, swapped } = priorsOf(row)
+    forward.forEach((p, i) => add(f, `pb${i}:${Math.min(4, Math.floor(p * 5))}`))
+    swapped.forEach((p, i) => add(f, `sb${i}:${Math.min(4, Math.floor(p * 5))}`))
+  },
+  logPrior: (row: HeadlineRow, f: Map<string, number>) => {
+    const { forward, swapped } = priorsOf(row)
+    forward.forEach((p, i) => add(f, `lp${i}`, Math.log(p + 1e-3) / 7))
+    swapped.forEach((p, i) => add(f, `ls${i}`, Math.log(p + 1e-3) / 7))
+  },
+})
+
+// ---- session 20 candidates: attribution in the headline (the annotation stage's tagger), the claim's modality ----
+const attributionModel = defaultAttributionModel()
+const attributionCache = new Map<
+  HeadlineRow,
+  { roles: string[]; tokens: TagToken[]; found: Attribution[] }
+>()
+const attributionOf = (row: HeadlineRow) => {
+  let known = attributionCache.get(row)
+  if (known === undefined) {
+    const tokens = tagTokens(row.headline)
+    known = {
+      tokens,
+      roles: tagText(attributionModel, tokens).roles,
+      found: findAttributions(row.headline, { model: attributionModel }),
+    }
+    attributionCache.set(row, known)
+  }
+  return known
+}
+const MODAL = new Set([
+  'will',
+  'would',
+  'could',
+  'may',
+  'might',
+  'plans',
+  'plan',
+  'to',
+  'set',
+  'expected',
+])
+Object.assign(EXTRAS, {
+  /** The attribution tagger's reading of the headline: a source and a cue tagged ("BMO forecasts …"), an
+   * assembled attribution, whether the claim's words sit inside its content ("… said to open in Manhattan"). */
+  attr: (row: HeadlineRow, f: Map<string, number>) => {
+    const { roles, tokens, found } = attributionOf(row)
+    const cueAt = roles.findIndex((r) => r.endsWith('CUE'))
+    const src = roles.some((r) => r.endsWith('SRC'))
+    if (cueAt >= 0) add(f, 'at-cue')
+    if (src) add(f, 'at-src')
+    if (cueAt >= 0 && src) add(f, 'at-both')
+    if (found.length > 0) add(f, 'at-found')
+    if (cueAt < 0) return
+    const claimStems = new Set(
+      wordsOf(row.claim)
+        .filter((w) => w.content)
+        .map((w) => w.stem),
+    )
+    const words = wordsOf(row.headline)
+    const shared = words.filter((w) => w.content && claimStems.has(w.stem))
+    const cueStart = tokens[cueAt]!.start
+    const after = shared.filter((w) => w.start > cueStart).length
+    if (shared.length > 0) add(f, 'at-claim-after', after / shared.length)
+    const inContent = shared.filter((w) =>
+      found.some((a) => w.start >= a.content.start && w.end <= a.content.end),
+    ).length
+    if (shared.length > 0 && found.length > 0) add(f, 'at-claim-in', inContent / shared.length)
+  },
+  /** The cue words the tagger found, each a feature ("forecasts", "say"). */
+  attrWords: (row: HeadlineRow, f: Map<string, number>) => {
+    const { roles, tokens } = attributionOf(row)
+    roles.forEach((r, i) => {
+      if (r.endsWith('CUE')) add(f, `acue:${tokens[i]!.lower}`)
+    })
+  },
+  /** The short-text model's agree / disagree against discuss as log-odds, both readings (session 19, not shipped). */
+  odds: (row: HeadlineRow, f: Map<string, number>) => {
+    const { forward, swapped } = priorsOf(row)
+    const lo = (p: number[], c: number): number =>
+      (Math.log(p[c]! + 1e-3) - Math.log(p[2]! + 1e-3)) / 7
+    add(f, 'odds-ad', lo(forward, 0))
+    add(f, 'odds-dd', lo(forward, 1))
+    add(f, 'odds-sad', lo(swapped, 0))
+    add(f, 'odds-sdd', lo(swapped, 1))
+  },
+  /** A modal or future claim ("will", "plans to") crossed with the headline's hedges and reporting words. */
+  modalX: (row: HeadlineRow, f: Map<string, number>) => {
+    const modal = wordsOf(row.claim).some((w) => MODAL.has(w.norm))
+    const names = [...f.keys()].filter((n) =>
+      /^(hedging|report|question|refuting|negation)$/.test(n),
+    )
+    for (const name of names) add(f, `${modal ? 'cm' : 'cf'}|${name}`)
+    add(f, modal ? 'claim-modal' : 'claim-fact')
+  },
+})
+
+// ---- word clusters (models/word-clusters.tsv.gz, the NER's Brown-style paths from unlabelled news) ----
+const clusterPath = new Map<string, string>()
+for (const line of gunzipSync(
+  readFileSync(new URL('../models/word-clusters.tsv.gz', import.meta.url)),
+)
+  .toString('utf8')
+  .split('\n')) {
+  const [path, words] = line.split('\t')
+  if (path && words) for (const word of words.split(' ')) clusterPath.set(word, path)
+}
+const clusterExtra =
+  (prefixes: number[], onlyNew: boolean): Extra =>
+  (row, f) => {
+    const claimStems = new Set(wordsOf(row.claim).map((w) => w.stem))
+    for (const word of wordsOf(row.headline)) {
+      if (onlyNew && claimStems.has(word.stem)) continue
+      const path = clusterPath.get(word.norm)
+      if (path === undefined) continue
+      for (const n of prefixes) add(f, `cl${onlyNew ? 'n' : ''}${n}:${path.slice(0, n)}`, scale)
+    }
+  }
+Object.assign(EXTRAS, {
+  clusters: clusterExtra([4, 6, 10, 99], false),
+  clustersNew: clusterExtra([4, 6, 10, 99], true),
+  clustersCoarse: clusterExtra([4, 6], false),
+})
+
+/** Word features scaled down (a softer form of dropping them): all of them, or those of the claim's words. */
+const scaleWhere =
+  (factor: number, test: (name: string, row: HeadlineRow) => boolean): Extra =>
+  (row, f) => {
+    for (const [name, value] of f) if (test(name, row)) f.set(name, value * factor)
+  }
+Object.assign(EXTRAS, {
+  wHalf: scaleWhere(0.5, (name) => /^(w|new):/.test(name)),
+  claimWHalf: scaleWhere(
+    0.5,
+    (name, row) => name.startsWith('w:') && claimStemsOf(row).has(name.slice(2)),
+  ),
+})
+// "w25", "w75", …: every word feature (w:, new:) scaled by 0.25, 0.75, … of its value in rowFeatures. Measured
+// before WORD_WEIGHT (headline.ts) was 0.5; since, "before20" (word features back at 1) is the model before it.
+for (const percent of [25, 50, 75])
+  EXTRAS[`w${percent}`] = scaleWhere(percent / 100, (name) => /^(w|new):/.test(name))
+EXTRAS['before20'] = scaleWhere(2, (name) => /^(w|new):/.test(name))
+
 const buckets = HEADLINE_SETTINGS.buckets
 const repeats = numberArgument('repeats', 4)
 const baseFeatures = rows.map((row) => rowFeatures(short, row))
@@ -299,8 +494,9 @@ const stats = (values: number[]): string => {
   return `${mean.toFixed(4)} ± ${sd.toFixed(4)}`
 }
 const argmax = (values: number[]): number => values.indexOf(Math.max(...values))
+/** The shipped learner: HEADLINE_SETTINGS.members training orders averaged. */
 const plain: HeadlineTrainer = (data) => {
-  const model = trainHeadline(data, HEADLINE_SETTINGS)
+  const model = trainHeadlineModel(data, HEADLINE_SETTINGS)
   return (input) => predictHeadline(model, input)
 }
 const evaluate = (examples: HeadlineExample[], train: HeadlineTrainer) =>
@@ -327,7 +523,8 @@ function chooseOffsets(data: HeadlineExample[], outOfFold: number[][]): number[]
     }
   return best.offsets
 }
-for (const spec of chosen) {
+/** A candidate's inputs and trainer from its spec ("NAME+NAME@MODE"). */
+function candidate(spec: string): { extras: Extra[]; trainer: HeadlineTrainer } {
   const [name, mode = ''] = spec.split('@') as [string, string?]
   const extras = name.split('+').map((part) => EXTRAS[part] as Extra)
   const k = Number(/avg(\d+)/.exec(mode)?.[1] ?? 0)
@@ -346,26 +543,150 @@ for (const spec of chosen) {
   const epochs = Number(/epochs(\d+)/.exec(mode)?.[1] ?? HEADLINE_SETTINGS.epochs)
   const l2 = Number(/l2_([\d.e-]+)/.exec(mode)?.[1] ?? HEADLINE_SETTINGS.l2)
   const lr = Number(/lr([\d.]+)/.exec(mode)?.[1] ?? HEADLINE_SETTINGS.lr)
+  // "@single": one training order (seed 1), the learner as shipped before session 20.
+  const members = mode.includes('single')
+    ? 1
+    : Number(/ens(\d+)/.exec(mode)?.[1] ?? HEADLINE_SETTINGS.members)
   const tuned: HeadlineTrainer = (data) => {
-    const model = trainHeadline(data, { ...HEADLINE_SETTINGS, epochs, l2, lr })
+    const model = trainHeadlineModel(data, { ...HEADLINE_SETTINGS, epochs, l2, lr, members })
     return (input) => predictHeadline(model, input)
   }
-  const trainer: HeadlineTrainer = /epochs|l2_|lr/.test(mode)
-    ? tuned
-    : seed > 0
-      ? reordered
-      : k === 0
-        ? plain
-        : (data: HeadlineExample[]) => {
-            const { model, outOfFold } = trainAveraged(data, HEADLINE_SETTINGS, k)
-            const shift = offsets ? chooseOffsets(data, outOfFold) : [0, 0, 0]
-            return (input: HeadlineExample['input']) =>
-              predictHeadline(model, input).map((p, c) => Math.log(p) + shift[c]!)
-          }
-  const { accuracy: scores, countsExact: exact } = evaluate(examplesWith(extras), trainer)
-  const exactGains = exact.map((value, i) => value - (base.countsExact[i] as number))
-  const gains = scores.map((score, i) => score - (base.accuracy[i] as number))
+  // "@ens5": weights averaged over 5 training orders (seeds 1…5; "@ens5from11": seeds 11…15); "@ens5p": their
+  // probabilities averaged instead; "@ens5o": with class offsets chosen on out-of-fold probabilities (nested).
+  const ensemble: HeadlineTrainer = (data) => {
+    const settings = { ...HEADLINE_SETTINGS, epochs, l2, lr }
+    if (mode.endsWith('o')) {
+      // Class offsets chosen on out-of-fold probabilities within the training claims (5 inner folds by claim).
+      const outOfFold: number[][] = data.map(() => [])
+      const innerFold = (example: HeadlineExample): number =>
+        fnv1a32(`inner:${example.claimId}`) % 5
+      for (let fold = 0; fold < 5; fold++) {
+        const inner = trainEnsemble(
+          data.filter((example) => innerFold(example) !== fold),
+          settings,
+          members,
+        )
+        data.forEach((example, i) => {
+          if (innerFold(example) === fold) outOfFold[i] = predictHeadline(inner, example.input)
+        })
+      }
+      const shift = chooseOffsets(data, outOfFold)
+      const model = trainEnsemble(data, settings, members)
+      return (input) => predictHeadline(model, input).map((p, c) => Math.log(p) + shift[c]!)
+    }
+    if (!mode.endsWith('p')) {
+      const firstSeed = Number(/from(\d+)/.exec(mode)?.[1] ?? 1)
+      const model = trainEnsemble(data, settings, members, firstSeed)
+      return (input) => predictHeadline(model, input)
+    }
+    const models = Array.from({ length: members }, (_, i) =>
+      trainHeadline(data, { ...settings, seed: i + 1 }),
+    )
+    return (input) => {
+      const mean = [0, 0, 0]
+      for (const model of models)
+        predictHeadline(model, input).forEach((p, c) => (mean[c]! += p / members))
+      return mean
+    }
+  }
+  const trainer: HeadlineTrainer = /ens\d/.test(mode)
+    ? ensemble
+    : /epochs|l2_|lr|single/.test(mode)
+      ? tuned
+      : seed > 0
+        ? reordered
+        : k === 0
+          ? plain
+          : (data: HeadlineExample[]) => {
+              const { model, outOfFold } = trainAveraged(data, HEADLINE_SETTINGS, k)
+              const shift = offsets ? chooseOffsets(data, outOfFold) : [0, 0, 0]
+              return (input: HeadlineExample['input']) =>
+                predictHeadline(model, input).map((p, c) => Math.log(p) + shift[c]!)
+            }
+  return { extras, trainer: mode.includes('nb') ? withNaiveBayes(trainer) : trainer }
+}
+
+/**
+ * "@…nb": a multinomial naive Bayes over the same hashed inputs (positive values as counts, add-one smoothing),
+ * stacked into the learner as three more cues — its class probabilities. For the training pairs they come from
+ * naive Bayes fitted on the other training claims (5 inner folds by claim), so the learner does not trust an
+ * in-sample reading; held-out pairs read the naive Bayes of all training pairs.
+ */
+function withNaiveBayes(inner: HeadlineTrainer): HeadlineTrainer {
+  const NB_BUCKETS = ['nb:0', 'nb:1', 'nb:2'].map((name) => fnv1a32(name) % buckets)
+  const fitNb = (data: HeadlineExample[]) => {
+    const counts = [new Float64Array(buckets), new Float64Array(buckets), new Float64Array(buckets)]
+    const totals = [0, 0, 0]
+    const docs = [1, 1, 1]
+    for (const example of data) {
+      docs[example.label]! += 1
+      example.input.indices.forEach((at, k) => {
+        const value = example.input.values[k]!
+        if (value <= 0) return
+        counts[example.label]![at]! += value
+        totals[example.label]! += value
+      })
+    }
+    const prior = docs.map((d) => Math.log(d / (data.length + 3)))
+    return (input: HeadlineExample['input']): number[] => {
+      const scores = prior.map((p, c) => {
+        let sum = p
+        input.indices.forEach((at, k) => {
+          const value = input.values[k]!
+          if (value > 0)
+            sum += value * Math.log((counts[c]![at]! + nbAlpha) / (totals[c]! + nbAlpha * buckets))
+        })
+        return sum
+      })
+      const top = Math.max(...scores)
+      const exps = scores.map((v) => Math.exp(v - top))
+      const total = exps.reduce((a, b) => a + b, 0)
+      return exps.map((v) => v / total)
+    }
+  }
+  const withCues = (input: HeadlineExample['input'], p: number[]): HeadlineExample['input'] => {
+    const map = new Map<number, number>()
+    input.indices.forEach((at, k) => map.set(at, input.values[k]!))
+    NB_BUCKETS.forEach((at, c) => map.set(at, (map.get(at) ?? 0) + p[c]! * nbScale))
+    const indices = [...map.keys()].sort((a, b) => a - b)
+    return { indices, values: indices.map((at) => map.get(at)!) }
+  }
+  return (data) => {
+    const innerFold = (example: HeadlineExample): number => fnv1a32(`nb:${example.claimId}`) % 5
+    const stacked = data.map((example) => ({ ...example }))
+    for (let fold = 0; fold < 5; fold++) {
+      const nb = fitNb(data.filter((example) => innerFold(example) !== fold))
+      data.forEach((example, i) => {
+        if (innerFold(example) === fold)
+          stacked[i]!.input = withCues(example.input, nb(example.input))
+      })
+    }
+    const classify = inner(stacked)
+    const nb = fitNb(data)
+    return (input) => classify(withCues(input, nb(input)))
+  }
+}
+// "--base SPEC": pair every candidate against SPEC (e.g. "base@ens10") instead of the shipped model.
+const baseSpec = process.argv.includes('--base')
+  ? process.argv[process.argv.indexOf('--base') + 1]!
+  : undefined
+const against =
+  baseSpec === undefined
+    ? base
+    : (() => {
+        const { extras, trainer } = candidate(baseSpec)
+        return evaluate(examplesWith(extras), trainer)
+      })()
+if (baseSpec !== undefined)
   console.log(
-    `${spec}: ${stats(scores)}  gain ${stats(gains)}  wins ${gains.filter((g) => g > 0).length} / losses ${gains.filter((g) => g < 0).length} of ${gains.length}; counts exact ${stats(exact)} (gain ${stats(exactGains)})`,
+    `${baseSpec} (paired against): accuracy ${stats(against.accuracy)}, counts exact ${stats(against.countsExact)}`,
+  )
+for (const spec of chosen.filter((spec) => spec !== baseSpec)) {
+  const { extras, trainer } = candidate(spec)
+  const { accuracy: scores, countsExact: exact } = evaluate(examplesWith(extras), trainer)
+  const exactGains = exact.map((value, i) => value - (against.countsExact[i] as number))
+  const gains = scores.map((score, i) => score - (against.accuracy[i] as number))
+  console.log(
+    `${spec}: ${stats(scores)}  gain ${stats(gains)} [${gains.map((g) => g.toFixed(3)).join(' ')}]  wins ${gains.filter((g) => g > 0).length} / losses ${gains.filter((g) => g < 0).length} of ${gains.length}; counts exact ${stats(exact)} (gain ${stats(exactGains)})`,
   )
 }

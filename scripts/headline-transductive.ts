@@ -22,7 +22,7 @@ import {
   headlineStems,
   rowFeatures,
   trainingRows,
-  trainHeadline,
+  trainHeadlineModel,
 } from './headline-trainer.js'
 import { numberArgument } from './arguments.js'
 import { readings } from './headline-blend.js'
@@ -49,7 +49,7 @@ for (let r = 0; r < repeats; r++) {
         ? []
         : [{ input: inputs[i]!, label: labels[i]!, claimId: rows[i]!.claimId }],
     )
-    const model = trainHeadline(train, HEADLINE_SETTINGS)
+    const model = trainHeadlineModel(train, HEADLINE_SETTINGS)
     rows.forEach((_, i) => {
       if (foldOf[i] === fold) probs[i] = predictHeadline(model, inputs[i]!)
     })

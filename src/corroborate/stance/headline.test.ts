@@ -100,3 +100,12 @@ test('the short-text model read both ways feeds the headline model as its own cu
   )
   expect(swapped).not.toEqual(forward)
 })
+
+test('word features weigh half a cue, so the words of a few hundred headlines do not outweigh the cues', () => {
+  const features = headlineFeatures(CLAIM, 'Reportedly, a crocodile found in the pool, sources say')
+  expect(features.get('w:crocodil')).toBe(0.5)
+  expect(features.get('new:sourc')).toBe(0.5)
+  expect(features.get('report')).toBe(1)
+  // A word said twice counts twice.
+  expect(headlineFeatures(CLAIM, 'Crocodile, crocodile in Leeds').get('w:crocodil')).toBe(1)
+})

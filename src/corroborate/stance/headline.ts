@@ -40,6 +40,13 @@ const REFUTE = new Set([...REFUTING, ...HEADLINE_REFUTING])
 const HEDGE = new Set([...HEDGING, ...HEADLINE_HEDGING])
 const NEGATE = new Set(NEGATION)
 const REPORT = new Set(HEADLINE_REPORTING)
+/**
+ * The value of each word feature (`w:`, `new:`) against the cues' 1: the words of 930 training headlines are many
+ * and each is rare, so at full weight they fit the training claims' topics; at half they leave more to the cues
+ * and the short-text model's readings. Chosen by 5-fold CV by claim on Emergent's training part (0.25–0.75 tried,
+ * 0.5 best; README, "Headline stance", session 20).
+ */
+const WORD_WEIGHT = 0.5
 /** A claim word and a headline word align at this character-trigram Jaccard (or the same stem). */
 const ALIGNED = 0.4
 /** A negator this many words or fewer before an aligned word negates it ("did NOT behead her"). */
@@ -111,8 +118,8 @@ export function headlineFeatures(
   const claimStems = new Set(claimWords.filter((w) => w.content).map((w) => w.stem))
   const stems = new Set(words.filter((w) => w.content).map((w) => w.stem))
   for (const word of words) {
-    set(`w:${word.stem}`)
-    if (word.content && !claimStems.has(word.stem)) set(`new:${word.stem}`)
+    set(`w:${word.stem}`, WORD_WEIGHT)
+    if (word.content && !claimStems.has(word.stem)) set(`new:${word.stem}`, WORD_WEIGHT)
   }
   const first = words[0]
   if (first !== undefined) set(`first:${first.stem}`)
