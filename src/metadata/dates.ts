@@ -86,8 +86,12 @@ export function decideDates(sources: DateSources): ArticleDates {
   const pool = candidates.filter((candidate) => candidate.role !== 'modified')
   const confirmed = confirmedByPage(pool)
   // A day the page shows is its local day already: no other markup's day-only date shifts it.
-  const published = readAsShown(
-    confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed,
+  const published = shownBeforeLastSave(
+    readAsShown(
+      confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed,
+      sources,
+    ),
+    pool,
     sources,
   )
   const modified = best(candidates.filter((candidate) => candidate.role === 'modified'))
@@ -312,6 +316,45 @@ function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate 
   return offset % QUARTER_HOUR_MS === 0 && offset >= WEST_MOST_MS && offset <= EAST_MOST_MS
     ? asShown(`the page shows ${chosen.parsed.dateTime} as local time ${clock[1]}:${clock[2]}`)
     : chosen
+}
+
+/**
+ * Page-level meta dates with no article in their name (`<meta name="date">`, `DC.date`, `DCTERMS.date`):
+ * content systems (TYPO3, Imperia, Drupal…) write there the day the page was last saved, not the day the
+ * story came out.
+ */
+const PAGE_SAVE_META = /^meta-published:(?:date|dc\.date|dcterms\.date)$/
+
+/**
+ * A page whose only trusted date is a page-level meta date, while it shows an earlier day by its headline
+ * ("Erschienen am: 13.10.2021" beside `<meta name="date" content="2021-10-15">`, which the page shows as
+ * "Zuletzt geändert am: 15.10.2021"): the meta date is the last save, and the day shown is the publication.
+ * A later day shown is not taken (a header clock shows the day the page was fetched).
+ */
+function shownBeforeLastSave(
+  chosen: Candidate | null,
+  pool: Candidate[],
+  sources: DateSources,
+): Candidate | null {
+  if (chosen === null || !PAGE_SAVE_META.test(chosen.evidence.kind)) return chosen
+  const articleMarkup = pool.some(
+    (candidate) =>
+      candidate.weight >= STRONG_MARKUP && !PAGE_SAVE_META.test(candidate.evidence.kind),
+  )
+  if (articleMarkup) return chosen
+  const page = withAnchor(sources.pageText(), sources.body)
+  if (page.headline === null) return chosen
+  const text = page.text.slice(0, PAGE_TEXT_SCAN)
+  const shown = dateNearHeadline(text, page.headline, parseOptions(sources))
+  if (shown === null || shown.parsed.day >= chosen.parsed.day) return chosen
+  return {
+    ...chosen,
+    parsed: { ...shown.parsed, dateTime: null },
+    evidence: {
+      kind: 'shown-day',
+      text: `${shown.parsed.day} (the page shows a day before ${chosen.evidence.text}, its last save)`,
+    },
+  }
 }
 
 /** A clock time's separator after its hour ("22:41", "05.44", "14h30"), with the minutes. */

@@ -100,6 +100,23 @@ test('in page text, a labelled date wins over earlier unlabelled ones', () => {
   ).toBeNull()
 })
 
+test('a page-level meta date is the last save: a day shown before it by the headline is the publication', () => {
+  const body = (shown: string) =>
+    `<h1>Neue Präsidentin gewählt</h1><div class="meta">${shown}</div><p>Die Versammlung hat am Mittwoch in Berlin eine neue Präsidentin gewählt, die ihr Amt zum Jahresende antritt.</p>`
+  expect(page('<meta name="date" content="2021-10-15">', body('13.10.2021')).published).toBe(
+    '2021-10-13',
+  )
+  // A later day is a header clock (the day the page was fetched), not a publication.
+  expect(page('<meta name="date" content="2021-10-15">', body('20.10.2021')).published).toBe(
+    '2021-10-15',
+  )
+  // Markup of the article itself is not a last save: it keeps its day.
+  expect(
+    page('<meta property="article:published_time" content="2021-10-15">', body('13.10.2021'))
+      .published,
+  ).toBe('2021-10-15')
+})
+
 test('an article modified later keeps its original date as published and the later one as updated', () => {
   const article = page(
     '<meta property="article:published_time" content="2020-01-02T10:00:00Z"><meta property="article:modified_time" content="2020-03-04T10:00:00Z">',
