@@ -1,5 +1,7 @@
 import type { Evidence } from '../types.js'
 import {
+  CITATION_BEFORE_DATE,
+  CURRENT_TIME_LABELS,
   MODIFIED_DATE_LABELS,
   PERIOD_BOUND_WORDS,
   PUBLISHED_DATE_LABELS,
@@ -120,6 +122,8 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     // A date shown with an update label ("Updated:", "Aktualisiert am") is the page's last change, never its
     // publication: when the same line also labels the publication, each date is read after its own label.
     if (kind === 'shown' || kind === 'date-element' || kind.endsWith('-text')) {
+      // A page's clock ("Aktuelle Zeit: 14.10.2020, 12:18") shows when the page was served.
+      if (CURRENT_TIME_START.test(text)) return
       const parts = labelledParts(text)
       if (parts.published !== null && parts.published !== text)
         return add(kind, parts.published, position)
@@ -420,6 +424,22 @@ const PERIOD_BOUND = new RegExp(
   'u',
 )
 
+/** A page's clock label just before a date ("It is currently", "Aktuelle Zeit:"). */
+const CURRENT_TIME = new RegExp(
+  `(?<!\\p{L})(?:${CURRENT_TIME_LABELS.join('|')})\\s*[:.]?\\s*$`,
+  'iu',
+)
+/** The same label opening a date element's text. */
+const CURRENT_TIME_START = new RegExp(`^\\s*(?:${CURRENT_TIME_LABELS.join('|')})(?!\\p{L})`, 'iu')
+
+/**
+ * Text just before a date in the page's text that makes it a date the page speaks of, not its own: a period's
+ * bound ("seit"), the page's clock ("It is currently"), the pages of a cited work ("pp. 260 - 264,").
+ */
+function notThePagesDate(before: string): boolean {
+  return PERIOD_BOUND.test(before) || CURRENT_TIME.test(before) || CITATION_BEFORE_DATE.test(before)
+}
+
 function capitalised(word: string): string {
   return `${word.charAt(0).toUpperCase()}${word.slice(1)}`
 }
@@ -494,8 +514,8 @@ function dateInText(
     const at = scanned.indexOf(window, start) + parsed.index
     scannedThrough = at + parsed.matched.length
     const before = scanned.slice(Math.max(0, at - 40), at)
-    // A date the story speaks of as a period's bound is not the page's own.
-    if (PERIOD_BOUND.test(before)) continue
+    // A date the story speaks of (a period's bound, a cited work's) or the page's clock is not its own.
+    if (notThePagesDate(before)) continue
     first ??= parsed
     const score = PUBLISHED_LABEL.test(before)
       ? LABEL_SCORE.published
@@ -576,7 +596,7 @@ function dateNearHeadline(
     const end = at + parsed.matched.length
     scannedThrough = end
     const before = text.slice(Math.max(0, at - 40), at)
-    if (MODIFIED_LABEL.test(before) || PERIOD_BOUND.test(before)) continue
+    if (MODIFIED_LABEL.test(before) || notThePagesDate(before)) continue
     const distance = end <= headline.start ? headline.start - end : Math.max(0, at - headline.end)
     if (nearest === null || distance < nearest.distance)
       nearest = { parsed, distance, following: text.slice(end, end + FOLLOWING_CHARS) }
