@@ -98,6 +98,8 @@ export function decideDates(sources: DateSources): ArticleDates {
   )
   const modified = best(candidates.filter((candidate) => candidate.role === 'modified'))
   const evidence = candidates.map((candidate) => candidate.evidence)
+  // A day read from the page's text against its markup is no candidate of its own: its reason is listed too.
+  if (published?.evidence.kind === 'shown-day') evidence.push(published.evidence)
   let result: ArticleDates = {
     published: published === null ? null : value(published.parsed),
     updated:
@@ -356,7 +358,7 @@ function shownBeforeLastSave(
     parsed: { ...shown.parsed, dateTime: null },
     evidence: {
       kind: 'shown-day',
-      text: `${shown.parsed.day} (the page shows a day before ${chosen.evidence.text}, its last save)`,
+      text: `${shown.parsed.day} (the page shows a day before ${chosen.evidence.kind} ${chosen.evidence.text}, its last save)`,
     },
   }
 }

@@ -103,9 +103,9 @@ test('in page text, a labelled date wins over earlier unlabelled ones', () => {
 test('a page-level meta date is the last save: a day shown before it by the headline is the publication', () => {
   const body = (shown: string) =>
     `<h1>Neue Präsidentin gewählt</h1><div class="meta">${shown}</div><p>Die Versammlung hat am Mittwoch in Berlin eine neue Präsidentin gewählt, die ihr Amt zum Jahresende antritt.</p>`
-  expect(page('<meta name="date" content="2021-10-15">', body('13.10.2021')).published).toBe(
-    '2021-10-13',
-  )
+  const saved = page('<meta name="date" content="2021-10-15">', body('13.10.2021'))
+  expect(saved.published).toBe('2021-10-13')
+  expect(saved.dateEvidence.map((evidence) => evidence.kind)).toContain('shown-day')
   // A later day is a header clock (the day the page was fetched), not a publication.
   expect(page('<meta name="date" content="2021-10-15">', body('20.10.2021')).published).toBe(
     '2021-10-15',
