@@ -80,3 +80,26 @@ export const PERIOD_BOUND_WORDS = [
   'до',
   'від',
 ]
+
+/**
+ * Labels of the clock a page (a forum's header or footer: phpBB's "It is currently …") shows with the time it
+ * was served, never the date of what it holds. Matched just before a date, in the date labels' languages.
+ */
+export const CURRENT_TIME_LABELS = [
+  'it is currently',
+  'current time',
+  'aktuelle zeit',
+  'nous sommes le',
+  'fecha actual',
+  'oggi è',
+  'het is nu',
+  'текущее время',
+]
+
+/**
+ * A bibliographic reference ends just before the date of the work it cites: its pages ("In: Science; Vol. 371,
+ * pp. 260 - 264, 15. Januar 2021"), whose number the date parser may also read as the date's clock time ("pp.
+ * 232, 15. Januar 2021" read from "232"). Pages only: a magazine's own issue and its date ("Heft 3, 12. März
+ * 2020") can be the page's date.
+ */
+export const CITATION_BEFORE_DATE = /\bpp?\.\s*(?:\d+(?:\s*[-–]\s*\d+)?\s*[,;]?\s*)?$/i

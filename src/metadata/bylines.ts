@@ -34,7 +34,7 @@ const isForeign = (hints: string, words = FOREIGN_NAME): boolean =>
 // A date's foreign context is narrower: a date under a layout class ("lay-sidebar", "widget-area") may still
 // be the article's own, while comments and teasers of other stories date themselves.
 const OTHER_ENTRY_WORDS =
-  '(?:comments?|commentlist|comment-author|reply|replies|respond|related|recommend\\w*|more-stories|similar|further|read-?more|most-read|popular|trending)'
+  '(?:comments?|commentlist|comment-author|reply|replies|respond|related|recommend\\w*|more-stories|similar|further|read-?more|most-read|popular|trending|teasers?)'
 /** Class names of comments and of teasers of other stories. */
 export const OTHER_ENTRY_NAME = new RegExp(
   `^${OTHER_ENTRY_WORDS}(?:[_-]|$)|(?:^|[_-])${OTHER_ENTRY_WORDS}$`,

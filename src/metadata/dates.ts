@@ -1,5 +1,7 @@
 import type { Evidence } from '../types.js'
 import {
+  CITATION_BEFORE_DATE,
+  CURRENT_TIME_LABELS,
   MODIFIED_DATE_LABELS,
   PERIOD_BOUND_WORDS,
   PUBLISHED_DATE_LABELS,
@@ -86,12 +88,18 @@ export function decideDates(sources: DateSources): ArticleDates {
   const pool = candidates.filter((candidate) => candidate.role !== 'modified')
   const confirmed = confirmedByPage(pool)
   // A day the page shows is its local day already: no other markup's day-only date shifts it.
-  const published = readAsShown(
-    confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed,
+  const published = shownBeforeLastSave(
+    readAsShown(
+      confirmed === best(pool) ? preferLocalDay(confirmed, candidates) : confirmed,
+      sources,
+    ),
+    pool,
     sources,
   )
   const modified = best(candidates.filter((candidate) => candidate.role === 'modified'))
   const evidence = candidates.map((candidate) => candidate.evidence)
+  // A day read from the page's text against its markup is no candidate of its own: its reason is listed too.
+  if (published?.evidence.kind === 'shown-day') evidence.push(published.evidence)
   let result: ArticleDates = {
     published: published === null ? null : value(published.parsed),
     updated:
@@ -116,6 +124,8 @@ function gatherCandidates(sources: DateSources): Candidate[] {
     // A date shown with an update label ("Updated:", "Aktualisiert am") is the page's last change, never its
     // publication: when the same line also labels the publication, each date is read after its own label.
     if (kind === 'shown' || kind === 'date-element' || kind.endsWith('-text')) {
+      // A page's clock ("Aktuelle Zeit: 14.10.2020, 12:18") shows when the page was served.
+      if (CURRENT_TIME_START.test(text)) return
       const parts = labelledParts(text)
       if (parts.published !== null && parts.published !== text)
         return add(kind, parts.published, position)
@@ -314,6 +324,45 @@ function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate 
     : chosen
 }
 
+/**
+ * Page-level meta dates with no article in their name (`<meta name="date">`, `DC.date`, `DCTERMS.date`):
+ * content systems (TYPO3, Imperia, Drupal…) write there the day the page was last saved, not the day the
+ * story came out.
+ */
+const PAGE_SAVE_META = /^meta-published:(?:date|dc\.date|dcterms\.date)$/
+
+/**
+ * A page whose only trusted date is a page-level meta date, while it shows an earlier day by its headline
+ * ("Erschienen am: 13.10.2021" beside `<meta name="date" content="2021-10-15">`, which the page shows as
+ * "Zuletzt geändert am: 15.10.2021"): the meta date is the last save, and the day shown is the publication.
+ * A later day shown is not taken (a header clock shows the day the page was fetched).
+ */
+function shownBeforeLastSave(
+  chosen: Candidate | null,
+  pool: Candidate[],
+  sources: DateSources,
+): Candidate | null {
+  if (chosen === null || !PAGE_SAVE_META.test(chosen.evidence.kind)) return chosen
+  const articleMarkup = pool.some(
+    (candidate) =>
+      candidate.weight >= STRONG_MARKUP && !PAGE_SAVE_META.test(candidate.evidence.kind),
+  )
+  if (articleMarkup) return chosen
+  const page = withAnchor(sources.pageText(), sources.body)
+  if (page.headline === null) return chosen
+  const text = page.text.slice(0, PAGE_TEXT_SCAN)
+  const shown = dateNearHeadline(text, page.headline, parseOptions(sources))
+  if (shown === null || shown.parsed.day >= chosen.parsed.day) return chosen
+  return {
+    ...chosen,
+    parsed: { ...shown.parsed, dateTime: null },
+    evidence: {
+      kind: 'shown-day',
+      text: `${shown.parsed.day} (the page shows a day before ${chosen.evidence.kind} ${chosen.evidence.text}, its last save)`,
+    },
+  }
+}
+
 /** A clock time's separator after its hour ("22:41", "05.44", "14h30"), with the minutes. */
 const CLOCK_MINUTES = /(?<=\d)[:.h]([0-5]\d)/gi
 
@@ -376,6 +425,22 @@ const PERIOD_BOUND = new RegExp(
   `(?:(?<!\\p{L})|(?<=\\p{Ll})(?=\\p{Lu}))(?:${PERIOD_BOUND_WORDS.flatMap((word) => [word, capitalised(word)]).join('|')})(?:\\s+(?:zum|zur|dem|den|am|the|le|el|al))?\\s*$`,
   'u',
 )
+
+/** A page's clock label just before a date ("It is currently", "Aktuelle Zeit:"). */
+const CURRENT_TIME = new RegExp(
+  `(?<!\\p{L})(?:${CURRENT_TIME_LABELS.join('|')})\\s*[:.]?\\s*$`,
+  'iu',
+)
+/** The same label opening a date element's text. */
+const CURRENT_TIME_START = new RegExp(`^\\s*(?:${CURRENT_TIME_LABELS.join('|')})(?!\\p{L})`, 'iu')
+
+/**
+ * Text just before a date in the page's text that makes it a date the page speaks of, not its own: a period's
+ * bound ("seit"), the page's clock ("It is currently"), the pages of a cited work ("pp. 260 - 264,").
+ */
+function notThePagesDate(before: string): boolean {
+  return PERIOD_BOUND.test(before) || CURRENT_TIME.test(before) || CITATION_BEFORE_DATE.test(before)
+}
 
 function capitalised(word: string): string {
   return `${word.charAt(0).toUpperCase()}${word.slice(1)}`
@@ -451,8 +516,8 @@ function dateInText(
     const at = scanned.indexOf(window, start) + parsed.index
     scannedThrough = at + parsed.matched.length
     const before = scanned.slice(Math.max(0, at - 40), at)
-    // A date the story speaks of as a period's bound is not the page's own.
-    if (PERIOD_BOUND.test(before)) continue
+    // A date the story speaks of (a period's bound, a cited work's) or the page's clock is not its own.
+    if (notThePagesDate(before)) continue
     first ??= parsed
     const score = PUBLISHED_LABEL.test(before)
       ? LABEL_SCORE.published
@@ -533,7 +598,7 @@ function dateNearHeadline(
     const end = at + parsed.matched.length
     scannedThrough = end
     const before = text.slice(Math.max(0, at - 40), at)
-    if (MODIFIED_LABEL.test(before) || PERIOD_BOUND.test(before)) continue
+    if (MODIFIED_LABEL.test(before) || notThePagesDate(before)) continue
     const distance = end <= headline.start ? headline.start - end : Math.max(0, at - headline.end)
     if (nearest === null || distance < nearest.distance)
       nearest = { parsed, distance, following: text.slice(end, end + FOLLOWING_CHARS) }

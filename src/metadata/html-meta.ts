@@ -126,16 +126,35 @@ const MAX_BYLINES = 40
 /** Headings read from one page at most. */
 const MAX_HEADINGS = 40
 
+/** Class words of a kicker (overline) printed inside the headline's element, before the headline. */
+const KICKER_CLASS =
+  /(^|[\s_-])(kicker|overline|dachzeile|roofline|topline|sub-?heading|eyebrow|supertitle|pretitle|spitzmarke)($|[\s_-])/i
+
 function readHeading(element: Element, meta: PageMeta): void {
   const text = textOf(element).replace(/\u00ad/g, '')
   if (text === '' || meta.headings.length >= MAX_HEADINGS) return
-  meta.headings.push({ tag: element.name, text })
+  // The headline by agreement reads the heading without its kicker; the h1 title keeps the whole text, which
+  // the body's extraction finds and drops as the headline's line.
+  meta.headings.push({ tag: element.name, text: withoutKickerChild(element, text) })
   // A heading made of parts (a kicker span, then the headline span): each part may be the headline.
   const parts = element.children.filter(isTag).map((child) => textOf(child).replace(/\u00ad/g, ''))
   if (parts.filter((part) => part !== '').length >= 2)
     for (const part of parts) if (part !== '') meta.headings.push({ tag: element.name, text: part })
   if (element.name === 'h1' && meta.titles.every((title) => title.kind !== 'h1'))
     pushText(meta.titles, 'h1', text)
+}
+
+/**
+ * A heading's text without the kicker its first part shows ("<span class="overline">Die Zukunft der
+ * Arbeit</span>"Wir dekorieren …""): the headline is the rest, set apart by a break, a dash or a colon.
+ */
+function withoutKickerChild(element: Element, text: string): string {
+  const first = element.children.find((child) => isTag(child) || textOf(child).trim() !== '')
+  if (first === undefined || !isTag(first) || !KICKER_CLASS.test(classAndId(first))) return text
+  const kicker = textOf(first).replace(/\u00ad/g, '')
+  if (kicker === '' || !text.startsWith(kicker)) return text
+  const rest = text.slice(kicker.length).replace(/^[\s\-–—:|]+/, '')
+  return rest === '' ? text : rest
 }
 
 // Label words of Twitter's "label1/data1" pairs that name the author (Yoast writes them in the site language).

@@ -100,6 +100,40 @@ test('in page text, a labelled date wins over earlier unlabelled ones', () => {
   ).toBeNull()
 })
 
+test('a page-level meta date is the last save: a day shown before it by the headline is the publication', () => {
+  const body = (shown: string) =>
+    `<h1>Neue Präsidentin gewählt</h1><div class="meta">${shown}</div><p>Die Versammlung hat am Mittwoch in Berlin eine neue Präsidentin gewählt, die ihr Amt zum Jahresende antritt.</p>`
+  const saved = page('<meta name="date" content="2021-10-15">', body('13.10.2021'))
+  expect(saved.published).toBe('2021-10-13')
+  expect(saved.dateEvidence.map((evidence) => evidence.kind)).toContain('shown-day')
+  // A later day is a header clock (the day the page was fetched), not a publication.
+  expect(page('<meta name="date" content="2021-10-15">', body('20.10.2021')).published).toBe(
+    '2021-10-15',
+  )
+  // Markup of the article itself is not a last save: it keeps its day.
+  expect(
+    page('<meta property="article:published_time" content="2021-10-15">', body('13.10.2021'))
+      .published,
+  ).toBe('2021-10-15')
+})
+
+test("a page's clock and a cited work's pages are not the page's date", () => {
+  const post =
+    '<p>Posted by ann » Wed Jan 21, 2009 5:42 am</p><p>Free software is software that anyone may use, copy, change and pass on, also in changed form.</p>'
+  expect(
+    page(
+      '',
+      `<div>It is currently Wed Oct 14, 2020 12:18 pm</div><h1>What is free software?</h1>${post}`,
+    ).published?.slice(0, 10),
+  ).toBe('2009-01-21')
+  expect(
+    page(
+      '',
+      '<h1>Helium nuclei found in tin</h1><p>Protons knock clusters out of nuclei, an experiment in Darmstadt showed, and the neutron skin of tin holds helium nuclei.</p><p>Tanaka et al.: Formation of α clusters. Science, vol. 371, pp. 260-264, 15 January 2021.</p>',
+    ).published,
+  ).toBeNull()
+})
+
 test('an article modified later keeps its original date as published and the later one as updated', () => {
   const article = page(
     '<meta property="article:published_time" content="2020-01-02T10:00:00Z"><meta property="article:modified_time" content="2020-03-04T10:00:00Z">',
