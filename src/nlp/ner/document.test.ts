@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import type { EntityType } from '../../types.js'
 import { typedBodies, typedProducts } from './document.js'
-import type { Gazetteer } from './features.js'
+import { emptyGazetteer, type Gazetteer } from './features.js'
 import { indexPlaces } from './model.js'
 import type { NameMention } from './recognize.js'
 import { tokenize } from './tokenize.js'
@@ -27,17 +27,7 @@ function mentionsOf(text: string, names: [string, EntityType][]): NameMention[] 
 
 /** A gazetteer that lists only the given places. */
 function placesOnly(places: string[]): Gazetteer {
-  return {
-    firstNames: new Set(),
-    places: indexPlaces(places),
-    demonyms: new Set(),
-    roles: new Set(),
-    countries: new Set(),
-    companyWords: new Set(),
-    personNames: new Set(),
-    caseClasses: new Map(),
-    wordClusters: new Map(),
-  }
+  return { ...emptyGazetteer(), places: indexPlaces(places) }
 }
 
 test('a "person" written before a product word is a product, and so is every mention of it', () => {
