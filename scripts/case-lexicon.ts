@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { type Gazetteer, featureContext } from '../src/nlp/ner/features.js'
+import { type Gazetteer, emptyGazetteer, featureContext } from '../src/nlp/ner/features.js'
 import { tokenize } from '../src/nlp/ner/tokenize.js'
 import { DATA_DIR } from '../eval/data.js'
 
@@ -36,17 +36,7 @@ export function unlabelledTexts(root = DATA_DIR): string[] {
   return texts
 }
 
-const NO_LISTS: Gazetteer = {
-  firstNames: new Set(),
-  places: new Map(),
-  demonyms: new Set(),
-  roles: new Set(),
-  countries: new Set(),
-  companyWords: new Set(),
-  personNames: new Set(),
-  caseClasses: new Map(),
-  wordClusters: new Map(),
-}
+const NO_LISTS: Gazetteer = emptyGazetteer()
 
 /** Each word's case class (0 never capitalised … 4 always), lower case, from the given texts. */
 export function buildCaseLexicon(texts: string[]): Map<string, number> {

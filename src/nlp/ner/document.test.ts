@@ -1,6 +1,8 @@
 import { expect, test } from 'vitest'
 import type { EntityType } from '../../types.js'
 import { typedBodies, typedProducts } from './document.js'
+import { emptyGazetteer, type Gazetteer } from './features.js'
+import { indexPlaces } from './model.js'
 import type { NameMention } from './recognize.js'
 import { tokenize } from './tokenize.js'
 
@@ -23,6 +25,11 @@ function mentionsOf(text: string, names: [string, EntityType][]): NameMention[] 
   })
 }
 
+/** A gazetteer that lists only the given places. */
+function placesOnly(places: string[]): Gazetteer {
+  return { ...emptyGazetteer(), places: indexPlaces(places) }
+}
+
 test('a "person" written before a product word is a product, and so is every mention of it', () => {
   const text =
     'Putin showed Kim his Aurus Senat limousine. Kim liked the Aurus Senat. Air Force jets flew over Putin.'
@@ -35,7 +42,7 @@ test('a "person" written before a product word is a product, and so is every men
     ['Air Force', 'organization'],
     ['Putin', 'person'],
   ])
-  const typed = typedProducts(mentions, tokenize(text))
+  const typed = typedProducts(text, mentions, tokenize(text), placesOnly([]))
   expect(typed.map((mention) => mention.type)).toEqual([
     'person',
     'person',
@@ -50,10 +57,72 @@ test('a "person" written before a product word is a product, and so is every men
 test('a name ending in a product word is not a person', () => {
   const text = 'He praised the Aurus Senat Limousine.'
   const typed = typedProducts(
+    text,
     mentionsOf(text, [['Aurus Senat Limousine', 'person']]),
     tokenize(text),
+    placesOnly([]),
   )
   expect(typed[0]?.type).toBe('other')
+})
+
+test('an unlisted "place" before a product word is a product; a listed place stays a place', () => {
+  const text = 'It was a Russian-made Aurus limousine. Iran missiles flew. He rode the Aurus there.'
+  const mentions = mentionsOf(text, [
+    ['Aurus', 'place'],
+    ['Iran', 'place'],
+    ['Aurus', 'place'],
+  ])
+  const typed = typedProducts(text, mentions, tokenize(text), placesOnly(['iran']))
+  expect(typed.map((mention) => mention.type)).toEqual(['other', 'place', 'other'])
+})
+
+test('a product split in two by the tagger is one name, and its first word alone is the maker', () => {
+  const text =
+    'Putin gave him an Aurus Senat limousine. They sat in the Aurus Senat’s back seat. It is a car by Aurus.'
+  const mentions = mentionsOf(text, [
+    ['Putin', 'person'],
+    ['Aurus Senat', 'person'],
+    ['Aurus', 'place'],
+    ['Senat', 'person'],
+    ['Aurus', 'person'],
+  ])
+  const typed = typedProducts(text, mentions, tokenize(text), placesOnly([]))
+  expect(typed.map((mention) => [mention.text, mention.type])).toEqual([
+    ['Putin', 'person'],
+    ['Aurus Senat', 'other'],
+    ['Aurus Senat', 'other'],
+    ['Aurus', 'organization'],
+  ])
+  expect(text.slice(typed[2]?.start, typed[2]?.end)).toBe('Aurus Senat')
+})
+
+test('an organisation before a product word makes the person readings of its name a product', () => {
+  const text =
+    'It is an Aurus Senat. Air Force jets flew. The Aurus Senat vehicle came. Air Force said so.'
+  const mentions = mentionsOf(text, [
+    ['Aurus Senat', 'person'],
+    ['Air Force', 'organization'],
+    ['Aurus Senat', 'organization'],
+    ['Air Force', 'organization'],
+  ])
+  const typed = typedProducts(text, mentions, tokenize(text), placesOnly([]))
+  expect(typed.map((mention) => mention.type)).toEqual([
+    'other',
+    'organization',
+    'organization',
+    'organization',
+  ])
+})
+
+test('the first word of a product stays a person where it is part of a full name in the text', () => {
+  const text = 'Henry Ford built the Ford Falcon limousine. Ford said so.'
+  const mentions = mentionsOf(text, [
+    ['Henry Ford', 'person'],
+    ['Ford Falcon', 'other'],
+    ['Ford', 'person'],
+  ])
+  const typed = typedProducts(text, mentions, tokenize(text), placesOnly([]))
+  expect(typed.map((mention) => mention.type)).toEqual(['person', 'other', 'person'])
 })
 
 test('a one-word "person" after "the" or before a spokesman is a body, unless part of a full name', () => {

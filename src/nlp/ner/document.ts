@@ -343,35 +343,130 @@ const PRODUCT_HEADS = new Set(
   ),
 )
 
+/** Whether a mention is written exactly as a place of the list (a whole phrase, any case). */
+function listedPlace(mention: NameMention, gazetteer: Gazetteer): boolean {
+  const words = mention.text.toLowerCase().split(/\s+/)
+  return (
+    gazetteer.places
+      .get(words[0] as string)
+      ?.some(
+        (phrase) =>
+          phrase.length === words.length && phrase.every((word, index) => word === words[index]),
+      ) === true
+  )
+}
+
 /**
- * Persons that are products: the tagger reads an unknown capitalised pair as a person ("Aurus Senat"), but a
- * person is not written before "limousine" or "jet". A person so written is an "other" name, and so is every
- * mention typed a person of a name the text writes before such a word (whatever its type there: one reading
- * per text, as `repeated` and `surnames` do). Organisations and places stay ("Air Force jets").
+ * Names that are products, not persons or places: the tagger reads an unknown capitalised pair as a person or
+ * a place ("Aurus Senat"), but neither is written before "limousine" or "jet". A person, or a place the list
+ * does not hold, written before such a word or ending in one is an "other" name, and so is every mention
+ * typed a person or an unlisted place of a name the text so writes (one reading per text, as `repeated` and
+ * `surnames` do). Two or more mentions side by side that together spell such a product ("Aurus" a place and
+ * "Senat" a person in "the Aurus Senat's back seat") are that one product. Organisations and listed places
+ * stay ("Air Force jets", "Iran missiles"); an organisation so written still makes the person readings of
+ * its name a product. A product's first word written alone and typed a person or an
+ * unlisted place is its maker, an organisation ("a limousine by Aurus"), unless the word is part of a person's
+ * fuller name in the text ("Ford" of "Henry Ford").
  */
-export function typedProducts(mentions: NameMention[], tokens: Token[]): NameMention[] {
+export function typedProducts(
+  text: string,
+  mentions: NameMention[],
+  tokens: Token[],
+  gazetteer: Gazetteer,
+): NameMention[] {
   const headAfter = (mention: NameMention): boolean =>
     PRODUCT_HEADS.has((tokens[mention.lastToken + 1]?.text ?? '').toLowerCase())
   const endsInHead = (mention: NameMention): boolean =>
     mention.lastToken > mention.firstToken &&
     PRODUCT_HEADS.has((tokens[mention.lastToken] as Token).text.toLowerCase())
+  /** A reading the tagger may have given a product by mistake. */
+  const retypable = (mention: NameMention): boolean =>
+    mention.type === 'person' || (mention.type === 'place' && !listedPlace(mention, gazetteer))
+  const wordsOf = (first: number, last: number): string =>
+    tokens
+      .slice(first, last + 1)
+      .map((token) => token.text.toLowerCase())
+      .join(' ')
+  // Names written before a product word or ending in one. An organisation so written ("the Aurus Senat
+  // vehicle") counts against the person readings of its name (as before session 20) but not against its
+  // place readings, joins or makers: so widened, those cost ner-train prose (session 20).
   const products = new Set<string>()
+  const againstPersons = new Set<string>()
   for (const mention of mentions) {
-    if (headAfter(mention)) products.add(mention.text.toLowerCase())
-    if (endsInHead(mention))
-      products.add(
-        tokens
-          .slice(mention.firstToken, mention.lastToken)
-          .map((token) => token.text.toLowerCase())
-          .join(' '),
-      )
+    const key = mention.text.toLowerCase()
+    if (headAfter(mention)) {
+      againstPersons.add(key)
+      if (mention.type === 'other' || retypable(mention)) products.add(key)
+    }
+    if (endsInHead(mention)) {
+      const product = wordsOf(mention.firstToken, mention.lastToken - 1)
+      againstPersons.add(product)
+      if (mention.type !== 'organization') products.add(product)
+    }
   }
-  if (products.size === 0) return mentions
-  return mentions.map((mention) =>
-    mention.type === 'person' && (products.has(mention.text.toLowerCase()) || endsInHead(mention))
-      ? { ...mention, type: 'other' }
-      : mention,
+  for (const product of products) againstPersons.add(product)
+  if (againstPersons.size === 0) return mentions
+  const merged = mergedProducts(text, mentions, products, wordsOf)
+  const personParts = new Set(
+    merged
+      .filter(
+        (mention) =>
+          mention.type === 'person' &&
+          mention.lastToken > mention.firstToken &&
+          !products.has(mention.text.toLowerCase()) &&
+          !endsInHead(mention),
+      )
+      .flatMap((mention) => mention.text.toLowerCase().split(/\s+/)),
   )
+  const makers = new Set(
+    [...products]
+      .filter((product) => product.includes(' '))
+      .map((product) => product.split(' ')[0] as string)
+      .filter((word) => !products.has(word) && !personParts.has(word)),
+  )
+  return merged.map((mention) => {
+    const key = mention.text.toLowerCase()
+    if (!retypable(mention)) return mention
+    if ((mention.type === 'person' ? againstPersons : products).has(key) || endsInHead(mention))
+      return { ...mention, type: 'other' }
+    return makers.has(key) ? { ...mention, type: 'organization' } : mention
+  })
+}
+
+/** Mentions side by side (no token between them) whose words are together a product's name, joined into it. */
+function mergedProducts(
+  text: string,
+  mentions: NameMention[],
+  products: Set<string>,
+  wordsOf: (first: number, last: number) => string,
+): NameMention[] {
+  const out: NameMention[] = []
+  for (let index = 0; index < mentions.length; index++) {
+    const first = mentions[index] as NameMention
+    let last = index
+    while (
+      last + 1 < mentions.length &&
+      (mentions[last + 1] as NameMention).firstToken ===
+        (mentions[last] as NameMention).lastToken + 1 &&
+      products.has(wordsOf(first.firstToken, (mentions[last + 1] as NameMention).lastToken))
+    )
+      last++
+    if (last === index) {
+      out.push(first)
+      continue
+    }
+    const end = mentions[last] as NameMention
+    out.push({
+      text: text.slice(first.start, end.end),
+      type: 'other',
+      start: first.start,
+      end: end.end,
+      firstToken: first.firstToken,
+      lastToken: end.lastToken,
+    })
+    index = last
+  }
+  return out
 }
 
 /** Role words that follow the body a person speaks or works for ("Kremlin spokesperson", "Pentagon officials"). */

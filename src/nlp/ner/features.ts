@@ -29,6 +29,21 @@ export interface Gazetteer {
   wordClusters: Map<string, string>
 }
 
+/** A gazetteer with every list empty (no list feature fires): for toy texts and tests. */
+export function emptyGazetteer(): Gazetteer {
+  return {
+    firstNames: new Set(),
+    places: new Map(),
+    demonyms: new Set(),
+    roles: new Set(),
+    countries: new Set(),
+    companyWords: new Set(),
+    personNames: new Set(),
+    caseClasses: new Map(),
+    wordClusters: new Map(),
+  }
+}
+
 /** What the features of one text need, computed once per text. */
 export interface FeatureContext {
   tokens: Token[]

@@ -79,7 +79,9 @@ export const ALL_NAME_RULES: readonly NameRule[] = [
  * prose -0.001). 'pairs' ("Kim-Putin" is not a name) changes no held-out figure either, but was written for the
  * seed story, not from CoNLL, and without it the story's identities split ("Kim-Putin" a person): kept.
  * Session 18: 'bodies' (ECB+ typed +0.007, prose level) and 'products' (every figure within 0.001; kept for the
- * seed story's "Aurus Senat", a person to the tagger, that issue 16 names).
+ * seed story's "Aurus Senat", a person to the tagger, that issue 16 names). Session 20: 'products' also
+ * retypes unlisted places, joins a product the tagger split and types its maker (ner-train CV and ECB+ dev
+ * level; the seed story's "Aurus" a place, "Senat" a person).
  */
 export const NAME_RULES: ReadonlySet<NameRule> = new Set<NameRule>([
   'titles',
@@ -131,7 +133,9 @@ export function recognizeNames(
     : { mentions: repeated, teams: new Set<string>() }
   const paired = withoutPairs(typed, model, rules)
   const events = rules.has('events') ? typedEvents(paired) : paired
-  const products = rules.has('products') ? typedProducts(events, tokens) : events
+  const products = rules.has('products')
+    ? typedProducts(text, events, tokens, model.gazetteer)
+    : events
   const bodies = rules.has('bodies') ? typedBodies(products, tokens) : products
   return rules.has('oneType') || rules.has('surnames')
     ? oneTypePerName(bodies, teams, rules.has('oneType'), rules.has('surnames'))
