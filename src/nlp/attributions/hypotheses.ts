@@ -1,6 +1,6 @@
 import { SPEAKER_ROLES, cueStem } from '../../data/reporting.js'
 import type { Attribution, AttributionKind, TextRange } from '../../types.js'
-import { type SpeakerHypothesis, tokenDistance } from './ranker.js'
+import { type SpeakerHypothesis, featureName as name, tokenDistance } from './ranker.js'
 import { type Run, gap, rangeOf, within } from './runs.js'
 import type { NameMention, NamedSpeaker, ResolvedSpeaker, SpeakerResolver } from './speakers.js'
 import { type TagToken, countBefore } from './tokens.js'
@@ -68,6 +68,20 @@ const relation = (a: Run, b: Run): string =>
 const clamp = (n: number): number => Math.max(-2, Math.min(2, n))
 const isWord = (token: TagToken): boolean => /[\p{L}\p{N}]/u.test(token.text)
 
+/** Whether a code unit is white space as `\s` reads it (ASCII by its code: every hypothesis asks). */
+const isSpace = (text: string, at: number): boolean => {
+  const code = text.charCodeAt(at)
+  return code < 128 ? code === 32 || (code >= 9 && code <= 13) : /\s/.test(text[at] as string)
+}
+
+/** How many words a name has: `name.split(/\s+/).filter(Boolean).length`, without building the words. */
+export function wordCount(name: string): number {
+  let count = 0
+  for (let at = 0; at < name.length; at++)
+    if (!isSpace(name, at) && (at === 0 || isSpace(name, at - 1))) count++
+  return count
+}
+
 /**
  * The words right before a cue that would be its subject ("People briefed on the situation say", "the
  * journalists are missing"): back from the cue, past auxiliaries and adverbs, to a clause boundary — a comma or
@@ -124,36 +138,42 @@ export function speakerHypotheses(
   const sentence = (i: number): number => (tokens[i] as TagToken).sentence
   const cueRange = draft.cue === null ? null : rangeOf(tokens, draft.cue)
   const cueWord = draft.cue === null ? 'none' : cueStem((tokens[draft.cue.first] as TagToken).lower)
-  const common = [`kind|${draft.kind}`, `owncue|${draft.ownCue}`]
+  const common = [name('kind', draft.kind), name('owncue', draft.ownCue)]
   const hypotheses: SpeakerHypothesis[] = []
   const positional = (category: string, run: Run): string[] => {
     const features: string[] = []
     if (draft.cue !== null) {
       const where = relation(run, draft.cue)
       features.push(
-        `${category}|cue|${where}`,
-        `${category}|cue|${where}|${tokenDistance(gap(run, draft.cue))}`,
-        `${category}|cueword|${cueWord}|${where}`,
-        `${category}|cuesent|${clamp(sentence(run.first) - sentence(draft.cue.first))}`,
+        name(category, 'cue', where),
+        name(category, 'cue', where, tokenDistance(gap(run, draft.cue))),
+        name(category, 'cueword', cueWord, where),
+        name(category, 'cuesent', clamp(sentence(run.first) - sentence(draft.cue.first))),
       )
-    } else features.push(`${category}|nocue`)
+    } else features.push(name(category, 'nocue'))
     const where = relation(run, draft.run)
     features.push(
-      `${category}|con|${where}|${tokenDistance(gap(run, draft.run))}`,
-      `${category}|consent|${clamp(sentence(run.first) - sentence(draft.run.first))}|${draft.kind}`,
+      name(category, 'con', where, tokenDistance(gap(run, draft.run))),
+      name(category, 'consent', clamp(sentence(run.first) - sentence(draft.run.first)), draft.kind),
     )
     const first = tokens[run.first] as TagToken
-    if (first.inQuote) features.push(`${category}|inquote`)
-    features.push(...sentenceRole(category, run))
-    const written = tokens.slice(run.first, run.last + 1)
-    const head = written.find((token) => !/^(the|a|an)$/.test(token.lower)) ?? first
-    const shape =
-      written.length === 1 && PRONOUN_WORDS.has(first.lower)
-        ? `pron|${first.lower}`
-        : /^\p{Lu}/u.test(head.text)
-          ? 'cap'
-          : 'lower'
-    features.push(`${category}|shape|${shape}`, `${category}|shape|${shape}|${draft.kind}`)
+    if (first.inQuote) features.push(name(category, 'inquote'))
+    sentenceRole(category, run, features)
+    let head = first
+    for (let i = run.first; i <= run.last; i++)
+      if (!/^(the|a|an)$/.test((tokens[i] as TagToken).lower)) {
+        head = tokens[i] as TagToken
+        break
+      }
+    if (run.first === run.last && PRONOUN_WORDS.has(first.lower))
+      features.push(
+        name(category, 'shape', 'pron', first.lower),
+        name(category, 'shape', 'pron', first.lower, draft.kind),
+      )
+    else {
+      const shape = /^\p{Lu}/u.test(head.text) ? 'cap' : 'lower'
+      features.push(name(category, 'shape', shape), name(category, 'shape', shape, draft.kind))
+    }
     return features
   }
   // Its neighbours in the sentence: a preposition before an object, "'s" after a possessor, "said" after a
@@ -166,7 +186,7 @@ export function speakerHypotheses(
     while (last > first && !isWord(tokens[last] as TagToken)) last--
     return first >= outer.first && last <= outer.last
   }
-  const sentenceRole = (category: string, run: Run): string[] => {
+  const sentenceRole = (category: string, run: Run, features: string[]): void => {
     const before = tokens[run.first - 1]
     const after = tokens[run.last + 1]
     const last = tokens[run.last] as TagToken
@@ -185,16 +205,15 @@ export function speakerHypotheses(
                 ? 'cap'
                 : 'word'
     const possessive = /'s$/.test(last.lower) || after?.lower === "'s"
-    const features = [
-      `${category}|left|${word(before, BEFORE_WORDS)}`,
-      `${category}|right|${possessive ? "'s" : word(after, AFTER_WORDS)}`,
-    ]
+    features.push(
+      name(category, 'left', word(before, BEFORE_WORDS)),
+      name(category, 'right', possessive ? "'s" : word(after, AFTER_WORDS)),
+    )
     if (subject !== null && inside(run, subject)) {
       // A possessor in the subject ("Kim's sister, Yo Jong, said") qualifies the speaker; it is not one.
       const part = possessive ? 'insubject-possessor' : 'insubject'
-      features.push(`${category}|${part}`, `${category}|${part}|${draft.kind}`)
+      features.push(name(category, part), name(category, part, draft.kind))
     }
-    return features
   }
   const add = (
     category: string,
@@ -203,20 +222,17 @@ export function speakerHypotheses(
     features: string[],
   ): void => {
     const speaker = resolved.speaker ?? ''
-    const resolvedFeatures = [
-      speaker === '' ? 'res|none' : /^\p{Lu}/u.test(speaker) ? 'res|upper' : 'res|lower',
-      `res|person|${resolved.person}`,
-      `res|words|${Math.min(3, speaker.split(/\s+/).filter(Boolean).length)}`,
-    ]
     hypotheses.push({
       source,
       resolved,
       features: [
         category,
-        `${category}|${draft.kind}`,
+        name(category, draft.kind),
         ...common,
         ...features,
-        ...resolvedFeatures,
+        speaker === '' ? 'res|none' : /^\p{Lu}/u.test(speaker) ? 'res|upper' : 'res|lower',
+        name('res', 'person', resolved.person),
+        name('res', 'words', Math.min(3, wordCount(speaker))),
       ],
     })
   }
@@ -232,11 +248,12 @@ export function speakerHypotheses(
     sentence(run.first) >= low &&
     sentence(run.last) <= high &&
     (run.last < draft.run.first || run.first > draft.run.last)
-  const seen = new Set<string>()
+  const seen = new Set<number>()
   const consider = (category: string, run: Run): void => {
     const range = rangeOf(tokens, run)
     if (range === null) return
-    const key = `${range.start}:${range.end}`
+    // Ranges of one text: its length is below 2^22 (MAX_CHARS), so the pair fits a safe integer.
+    const key = range.start * 0x400000 + range.end
     if (seen.has(key)) return
     seen.add(key)
     const features = positional(category, run)
@@ -259,7 +276,7 @@ export function speakerHypotheses(
       .slice(at, at + 3)
       .find((m) => m.start < range.end && m.end <= range.end)
     const type = mention?.type ?? 'none'
-    return [`${category}|type|${type}`, `${category}|type|${type}|${kind}`]
+    return [name(category, 'type', type), name(category, 'type', type, kind)]
   }
   // A name that qualifies a role before another name ("Kremlin spokesman Dmitry Peskov") is not a speaker.
   const qualifiesRole = (run: Run): boolean =>
@@ -283,22 +300,20 @@ export function speakerHypotheses(
         person: false,
       },
       [
-        `prev|para|${Math.min(previous.paragraphs, 3)}`,
-        `prev|kinds|${previous.attribution.kind}|${draft.kind}`,
-        `prev|cue|${draft.cue !== null}|${draft.ownCue}`,
+        name('prev', 'para', Math.min(previous.paragraphs, 3)),
+        name('prev', 'kinds', previous.attribution.kind, draft.kind),
+        name('prev', 'cue', draft.cue !== null, draft.ownCue),
       ],
     )
   // Support: how many readings name the same speaker, and whether the rule's reading is among them.
   const ruleSpeaker = (draft.rule.speaker ?? '').toLowerCase()
+  const keys = hypotheses.map((hypothesis) => (hypothesis.resolved.speaker ?? '').toLowerCase())
   const counts = new Map<string, number>()
-  for (const hypothesis of hypotheses) {
-    const key = (hypothesis.resolved.speaker ?? '').toLowerCase()
-    counts.set(key, (counts.get(key) ?? 0) + 1)
-  }
-  for (const hypothesis of hypotheses) {
-    const key = (hypothesis.resolved.speaker ?? '').toLowerCase()
-    hypothesis.features.push(`support|${Math.min(4, counts.get(key) ?? 0)}`)
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1)
+  hypotheses.forEach((hypothesis, k) => {
+    const key = keys[k] as string
+    hypothesis.features.push(name('support', Math.min(4, counts.get(key) ?? 0)))
     if (key !== '' && key === ruleSpeaker) hypothesis.features.push('agrees-with-rule')
-  }
+  })
   return hypotheses
 }

@@ -2,6 +2,7 @@ import { NAME_TITLES, REPORTING_VERBS, SPEAKER_ROLES, cueStem } from '../../data
 import { TITLES } from '../../data/entity-cues.js'
 import type { EntityType, TextRange } from '../../types.js'
 import { extractEntities } from '../entities.js'
+import { featureName as name } from './ranker.js'
 import { countBefore } from './tokens.js'
 
 /** A name in the article that a source may stand for; `entityId` when the caller's entities give one. */
@@ -368,7 +369,10 @@ export class SpeakerResolver {
       .sort((a, b) => b.at - a.at)
       .slice(0, 3)
       .forEach(({ named, at }, rank) =>
-        add(named, [`ante|named|r${rank}`, `ante|named|far|${charDistance(before.length - at)}`]),
+        add(named, [
+          name('ante', 'named', RANKS[rank] as string),
+          name('ante', 'named', 'far', charDistance(before.length - at)),
+        ]),
       )
     // The last speaker; for "he", "she", "who" the last person among them (a place or a body that spoke last is
     // no "he": on PolNeAR train, 5 folds by article, speaker +0.004 with the two source changes of session 19).
@@ -385,10 +389,11 @@ export class SpeakerResolver {
       const resolved = this.canonical(persons[k] as NameMention)
       const key = (resolved.speaker ?? '').toLowerCase()
       if (key === '' || personSeen.has(key)) continue
+      const rank = RANKS[personSeen.size] as string
       add(resolved, [
-        `ante|person|r${personSeen.size}`,
-        `ante|person|far|${charDistance(position - (persons[k] as NameMention).end)}`,
-        `ante|person|role|${this.grammaticalRole(persons[k] as NameMention)}|r${personSeen.size}`,
+        name('ante', 'person', rank),
+        name('ante', 'person', 'far', charDistance(position - (persons[k] as NameMention).end)),
+        name('ante', 'person', 'role', this.grammaticalRole(persons[k] as NameMention), rank),
       ])
       personSeen.add(key)
     }
@@ -399,7 +404,7 @@ export class SpeakerResolver {
         gender === undefined ? 'none' : shown === null ? 'unknown' : shown === gender ? 'yes' : 'no'
       return {
         resolved,
-        features: [...features, `ante|gender|${agreement}`, `ante|pron|${pronoun}`],
+        features: [...features, name('ante', 'gender', agreement), name('ante', 'pron', pronoun)],
       }
     })
   }
@@ -599,6 +604,9 @@ function cleanSource(written: string): string | null {
   const result = untailed === '' ? clean : untailed
   return result === '' ? null : result
 }
+
+/** An antecedent's rank among the first three, as its features write it. */
+const RANKS = ['r0', 'r1', 'r2']
 
 /** A distance in characters, bucketed (a sentence, a paragraph, several). */
 const charDistance = (d: number): string =>

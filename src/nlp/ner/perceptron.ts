@@ -8,6 +8,7 @@ import {
 } from './features.js'
 import {
   type CompiledWeights,
+  type TransitionScores,
   compileWeights,
   integerWeights,
   staticScores,
@@ -51,12 +52,8 @@ const PREVIOUS: number[][] = TAGS.map((_, tag) =>
   TAGS.flatMap((__, previous) => (allowed(tag, previous) ? [previous] : [])),
 )
 
-/**
- * The scores of the features that read the previous tag, for one token: a size × size matrix (previous × size
- * + tag). Viterbi reads it by rows and never writes it: the returned array may be reused for the next token,
- * or shared by many tokens (tagScorer keeps one per shape and case).
- */
-export type TransitionScores = (index: number) => Float64Array
+/** The scores of the features that read the previous tag, per token (see scorer.ts). */
+export type { TransitionScores } from './scorer.js'
 
 /** What Viterbi writes as it decodes, allocated once per text and reused sentence by sentence. */
 interface ViterbiScratch {
@@ -92,21 +89,29 @@ function viterbiSentence(
   const size = TAGS.length
   const { back } = scratch
   let { delta, next } = scratch
-  const start = transition(from)
+  const { blocks } = transition
+  // Whole-number scores (the compiled weights; training's rows have no extra block): adding the extra block
+  // after the matrix rather than into it changes no sum.
+  const start = transition.matrix(from)
+  const startExtra = transition.extra(from)
   for (let tag = 0; tag < size; tag++)
     delta[tag] =
       ALLOWED[OUTSIDE * size + tag] === 1
-        ? (own[from * size + tag] as number) + (start[OUTSIDE * size + tag] as number)
+        ? (own[from * size + tag] as number) +
+          (start[OUTSIDE * size + tag] as number) +
+          (startExtra < 0 ? 0 : (blocks[startExtra + OUTSIDE * size + tag] as number))
         : -Infinity
   for (let index = from + 1; index <= to; index++) {
     const at = (index - from) * size
-    const matrix = transition(index)
+    const matrix = transition.matrix(index)
+    const extra = transition.extra(index)
     // Per tag, the best allowed previous tag: the first of the best scores (ascending), as ties go.
     for (let tag = 0; tag < size; tag++) {
       let best = -Infinity
       let bestPrevious = 0
       for (const previous of PREVIOUS[tag] as number[]) {
-        const score = (delta[previous] as number) + (matrix[previous * size + tag] as number)
+        let score = (delta[previous] as number) + (matrix[previous * size + tag] as number)
+        if (extra >= 0) score += blocks[extra + previous * size + tag] as number
         if (score > best) {
           best = score
           bestPrevious = previous
@@ -138,14 +143,20 @@ function transitionByRows(
   const size = TAGS.length
   const matrix = new Float64Array(size * size)
   const scores = new Float64Array(size)
-  return (index) => {
-    for (let previous = 0; previous < size; previous++) {
-      row(index, previous, scores)
-      matrix.set(scores, previous * size)
-    }
-    return matrix
+  return {
+    matrix: (index) => {
+      for (let previous = 0; previous < size; previous++) {
+        row(index, previous, scores)
+        matrix.set(scores, previous * size)
+      }
+      return matrix
+    },
+    extra: () => -1,
+    blocks: NO_BLOCKS,
   }
 }
+
+const NO_BLOCKS = new Float32Array(0)
 
 /** The [first, last] token index of each sentence. */
 function sentenceRanges(tokens: Token[]): [number, number][] {
