@@ -3,11 +3,13 @@
  * under dist/cli-bundle/, which bin/corroborate.js runs. Why: Node 20's ESM loader spends more CPU resolving,
  * reading and linking the ~150 small modules of `corroborate extract` (half of them in node_modules) than the
  * code takes to run on a few pages; one file per lazily loaded command costs half as much. The library
- * (dist/index.js) and the worker threads (dist/extract/worker.js) stay unbundled.
+ * (dist/index.js) stays unbundled.
  *
  * Code splitting keeps each command's lazy `import()` a separate chunk, so `extract` still never loads the
  * store, the server or the stance models. Native and database drivers stay external (required at run time from
- * node_modules). Run after `tsc` (the `build` and `prepare` scripts do both).
+ * node_modules). The extraction pool's worker is a second entry, so the CLI's worker threads load it bundled
+ * too (the library's stay with dist/extract/worker.js). Run after `tsc` (the `build` and `prepare` scripts do
+ * both).
  */
 import { rmSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
@@ -40,7 +42,10 @@ const ownImportMetaUrl: Plugin = {
 rmSync(OUT_DIR, { recursive: true, force: true })
 await build({
   absWorkingDir: ROOT,
-  entryPoints: { main: 'dist/cli/main.js' },
+  // The extraction pool's worker threads run the bundled worker (src/extract/pool.ts BUNDLED_WORKER), which
+  // shares its chunks with the CLI.
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/extract/worker.js' },
+  define: { BUNDLED_WORKER: JSON.stringify('../cli-bundle/worker.js') },
   outdir: OUT_DIR,
   bundle: true,
   splitting: true,

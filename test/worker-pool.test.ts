@@ -11,6 +11,10 @@ const ROOT = new URL('..', import.meta.url).pathname
 // Worker threads run the compiled code (dist/, built by `npm ci`), so this test runs the installed CLI.
 test('a large batch extracted on worker threads gives the same articles, in the same order, as one thread', async () => {
   expect(existsSync(join(ROOT, 'dist/extract/worker.js')), 'run `npm run build` first').toBe(true)
+  // The CLI's threads run the worker bundled with it (scripts/bundle-cli.ts), so that is the one tested here.
+  expect(existsSync(join(ROOT, 'dist/cli-bundle/worker.js')), 'run `npm run build` first').toBe(
+    true,
+  )
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-pool-'))
   const seeds = readdirSync(EXAMPLE).map((name) => readFileSync(join(EXAMPLE, name), 'utf8'))
   // Enough files for the CLI to start workers; each distinct, some of them hostile.

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest'
 import { extract } from '../extract-input.js'
-import { propositionsOf } from './propositions.js'
+import { attributionOf, propositionsOf } from './propositions.js'
 
 const clausesOf = (text: string) =>
   propositionsOf(extract({ id: 'a', text, published: '2025-05-13' })).map((clause) => ({
@@ -52,4 +52,20 @@ test('a clause after ", and" or ", but" leaves the conjunction out, and one that
   for (const clause of clauses)
     expect(article.text.slice(clause.start, clause.end)).toBe(clause.text)
   expect(clauses.map((clause) => clause.dangling)).toEqual([false, false, false, true])
+})
+
+test('each form of attribution names its source; a sentence with no reporting verb names none', () => {
+  expect(attributionOf('The car was a gift, according to KCNA, the state news agency.')).toBe(
+    'KCNA',
+  )
+  expect(
+    attributionOf("The car was handed over on Sunday, North Korea's state media reported."),
+  ).toBe("North Korea's state media")
+  expect(
+    attributionOf('The car was handed over on Sunday, said Dmitry Peskov, the Kremlin spokesman.'),
+  ).toBe('Dmitry Peskov')
+  // Capitalised names and a verb that is not a reporting one ("saw"): no attribution.
+  expect(attributionOf('Vladimir Putin saw Kim Jong Un drive the Aurus Senat in Vostochny.')).toBe(
+    null,
+  )
 })

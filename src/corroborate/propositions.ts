@@ -65,6 +65,8 @@ const ATTRIBUTION = [
   new RegExp(String.raw`(${NAME}(?:['’]s)?(?:\s+[\p{Ll}-]+){0,2})\s+(?:${VERBS.join('|')})\b`, 'u'),
   new RegExp(String.raw`\b(?:${VERBS.join('|')})\s+(${NAME})`, 'u'),
 ]
+// What every ATTRIBUTION pattern needs somewhere in the sentence (each names a verb or "according to").
+const MAY_ATTRIBUTE = new RegExp(String.raw`\baccording to\s|\b(?:${VERBS.join('|')})\b`, 'u')
 const DETERMINER = /^(?:the|a|an|his|her|its|their|this|that|[\p{L}]+'s)$/u
 const EVENT_OF = new Map(
   Object.entries(EVENT_VERBS).flatMap(([kind, verbs]) => verbs.map((verb) => [verb, kind])),
@@ -82,8 +84,9 @@ export function propositionsOf(article: Article): Proposition[] {
   const dateline = datelinePrefix(article.dateline)
   for (const sentence of sentencesOf(article)) {
     if (sentence.text.length > MAX_SENTENCE_CHARS || sentence.text.endsWith('?')) continue
-    const attribution = attributionOf(sentence.text)
-    const cue = attributionCue(sentence.text)
+    const match = attributionMatch(sentence.text)
+    const attribution = match === null ? null : sourceOf(match)
+    const cue = match === null ? null : { start: match.index, end: match.index + match[0].length }
     // An organisation that reports ("the Korean Central News Agency said", "according to KCNA") and the
     // reporting verb say who passes the claim on, not what it is: out of the terms and the anchors. As terms
     // they joined two clauses of one story on the agency both cite; as an organisation anchor they kept a
@@ -230,18 +233,23 @@ function clausesOf(text: string, offset: number): { text: string; start: number 
 
 /** The source a sentence names for what it says, if any ("according to KCNA", "state media reported"). */
 export function attributionOf(sentence: string): string | null {
+  const match = attributionMatch(sentence)
+  return match === null ? null : sourceOf(match)
+}
+
+/**
+ * The first ATTRIBUTION pattern's match in a sentence: its group the source, the whole match the cue ("the
+ * Korean Central News Agency said"). A sentence with no reporting verb and no "according to" matches none of
+ * them, and is not given to them: they try a name at every capital letter and backtrack through its words.
+ */
+function attributionMatch(sentence: string): RegExpExecArray | null {
+  if (!MAY_ATTRIBUTE.test(sentence)) return null
   for (const pattern of ATTRIBUTION) {
-    const found = pattern.exec(sentence)?.[1]
-    if (found !== undefined) return found.replace(/^the\s+/i, '').trim()
+    const found = pattern.exec(sentence)
+    if (found !== null) return found
   }
   return null
 }
 
-/** Where the sentence's attribution (source and verb: "the Korean Central News Agency said") lies in it. */
-function attributionCue(sentence: string): { start: number; end: number } | null {
-  for (const pattern of ATTRIBUTION) {
-    const found = pattern.exec(sentence)
-    if (found !== null) return { start: found.index, end: found.index + found[0].length }
-  }
-  return null
-}
+const sourceOf = (match: RegExpExecArray): string =>
+  (match[1] as string).replace(/^the\s+/i, '').trim()

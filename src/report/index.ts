@@ -28,12 +28,24 @@ function* jsonChunks(analysis: Analysis): Generator<string> {
     if (Array.isArray(value) && value.length > 0) {
       yield `  ${JSON.stringify(key)}: [\n`
       for (const [index, item] of value.entries())
-        yield `${index === 0 ? '' : ',\n'}    ${JSON.stringify(item, null, 2).replace(/\n/g, '\n    ')}`
+        yield `${index === 0 ? '' : ',\n'}    ${itemJson(item)}`
       yield '\n  ]'
     } else
       yield `  ${JSON.stringify(key)}: ${JSON.stringify(value, null, 2).replace(/\n/g, '\n  ')}`
   }
   yield entries.length === 0 ? '{}\n' : '\n}\n'
+}
+
+// An array item two levels deep, as JSON.stringify(analysis, null, 2) indents it: stringified inside a wrapper
+// of that depth and cut out of it, rather than stringified alone and every line break of its text re-indented
+// with a regular expression (a second pass over the report's 18 MB on ECB+ dev: 0.4 against 0.1 s of CPU).
+const WRAPPER_KEY = 'item'
+const BEFORE_ITEM = `{\n  ${JSON.stringify(WRAPPER_KEY)}: [\n    `.length
+const AFTER_ITEM = '\n  ]\n}'.length
+
+function itemJson(item: unknown): string {
+  const wrapped = JSON.stringify({ [WRAPPER_KEY]: [item] }, null, 2)
+  return wrapped.slice(BEFORE_ITEM, wrapped.length - AFTER_ITEM)
 }
 
 function renderWhole(analysis: Analysis, format: Exclude<ReportFormat, 'json'>): string {

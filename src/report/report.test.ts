@@ -62,3 +62,14 @@ test('what each source alone adds lists its claims, and citations name an articl
     expect(new Set(cited).size).toBe(cited.length)
   }
 })
+
+test('the JSON report, written an item at a time, is the text of one JSON.stringify of the analysis', () => {
+  const articles = ['first', 'second'].map((word) =>
+    extract({
+      title: `A "${word}" title\nover two lines`,
+      text: `Officials said on Monday that the ${word} bridge would reopen after repairs, ending weeks of detours.\n\nA second paragraph.`,
+    }),
+  )
+  const analysis = analyzeArticles(articles)
+  expect(renderReport(analysis, 'json')).toBe(`${JSON.stringify(analysis, null, 2)}\n`)
+})

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { endianness } from 'node:os'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import type { Gazetteer } from './features.js'
 import { HISTORY_FEATURES, TAGS, type Weights } from './perceptron.js'
@@ -206,9 +207,23 @@ function readModelFile(bytes: Buffer): { file: ModelFile; rows: Float32Array } {
     throw new Error(
       `Cannot read the name model: ${bytes.length - at} bytes of weights, expected ${count * 2}; the file is damaged`,
     )
+  return { file, rows: littleEndianRows(bytes.subarray(at), count) }
+}
+
+/**
+ * `count` 16-bit little-endian integers as 32-bit floats. Copied into an Int16Array whole and widened in one
+ * call where the machine is little-endian (all that Node runs on in practice): a `readInt16LE` per weight took
+ * 20-40 ms of each thread's start over the 1.2 million weights, the copy about 5.
+ */
+function littleEndianRows(bytes: Buffer, count: number): Float32Array {
+  if (endianness() === 'LE') {
+    const integers = new Int16Array(count)
+    new Uint8Array(integers.buffer).set(bytes.subarray(0, count * 2))
+    return Float32Array.from(integers)
+  }
   const rows = new Float32Array(count)
-  for (let index = 0; index < count; index++) rows[index] = bytes.readInt16LE(at + index * 2)
-  return { file, rows }
+  for (let index = 0; index < count; index++) rows[index] = bytes.readInt16LE(index * 2)
+  return rows
 }
 
 /** Feature → its row (a view of `rows`), TAGS.length weights per feature in the features' order. */
