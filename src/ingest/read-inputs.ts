@@ -143,7 +143,7 @@ async function readRegularFile(
         `Unexpected ${fileKind(info)}, expected a regular file, a directory or a URL`,
       )
     // JSONL and WARC are read record by record: their limit is per record, not per file.
-    const streamed = streamedKindOf(await fileHead(file))
+    const streamed = streamedKindOf(await fileHead(handle))
     if (streamed !== null) return { file, streamed }
     if (info.size > maxBytes) return tooLarge(file, `${info.size} bytes`, maxBytes)
     const bytes = Buffer.alloc(Math.min(info.size, maxBytes) + 1)

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
+import type { FileHandle } from 'node:fs/promises'
 import { constants, createGunzip, gunzipSync } from 'node:zlib'
 import type { InputLimits } from './limits.js'
 import { looksLikeJsonLines, streamJsonLines } from './jsonl.js'
@@ -27,16 +27,15 @@ export function streamedKindOf(head: Uint8Array): StreamedKind | null {
   return isJsonLines(head) ? 'jsonl' : null
 }
 
-/** The first bytes of a regular file (no more than HEAD_BYTES). */
-export async function fileHead(file: string): Promise<Uint8Array> {
-  const handle = await open(file, 'r')
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES)
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
-    return buffer.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
+/**
+ * The first bytes of a regular file already open (no more than HEAD_BYTES), read at offset 0 so the handle's
+ * own position is left where it was: the caller reads the whole file through the same handle, without
+ * opening it a second time.
+ */
+export async function fileHead(handle: FileHandle): Promise<Uint8Array> {
+  const buffer = Buffer.alloc(HEAD_BYTES)
+  const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0)
+  return buffer.subarray(0, bytesRead)
 }
 
 /** Reads a file of a streamed kind: one result per record, memory flat whatever the file's size. */
