@@ -110,3 +110,14 @@ test('nesting deeper than the bound is dropped before parsing; its text stays, r
     '<html><body><div><p>One <b>two</b><br>three</p><img src="x"><script>if (a<b) {}</script></div></body></html>'
   expect(boundNesting(page)).toBe(page)
 })
+
+test('the nesting bound counts open tags only: scripts, comments, void and self-closed tags do not deepen', () => {
+  // Each level carries what the prescan must not count: tags inside a script (any case) and a comment, a void
+  // tag, a self-closed one, a '<' in text. A prescan that missed a level (an upper-case tag, say) would let
+  // the page one level past the bound through whole; one that counted too much only costs the slow path.
+  const level =
+    '<DIV class="x"><Script>"<div><div>"</SCRIPT ><!-- <div> --><br><img/><span/> a < b '
+  const nested = (depth: number): string => `${level.repeat(depth)}text${'</div>'.repeat(depth)}`
+  expect(boundNesting(nested(MAX_DEPTH))).toBe(nested(MAX_DEPTH))
+  expect(boundNesting(nested(MAX_DEPTH + 1))).not.toBe(nested(MAX_DEPTH + 1))
+})
