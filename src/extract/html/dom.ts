@@ -44,90 +44,17 @@ export function boundNesting(html: string): string {
   })
 }
 
-/**
- * The deepest nesting of the tags TAG finds, by the same rules (raw-text elements and comments skipped whole,
- * void and self-closed tags not counted) but scanned with indexOf and char codes: a `matchAll` built a match
- * array for each of the page's tags, 50–70 ms over the 91 ScrapingHub pages (issue 17).
- */
 function maxNesting(html: string): number {
   let depth = 0
   let deepest = 0
-  let at = html.indexOf('<')
-  while (at !== -1) {
-    const end = skippedWholeEnd(html, at)
-    if (end !== -1) {
-      at = html.indexOf('<', end)
-      continue
-    }
-    const close = html.charCodeAt(at + 1) === 0x2f
-    const nameStart = close ? at + 2 : at + 1
-    if (!isAsciiLetter(html.charCodeAt(nameStart))) {
-      at = html.indexOf('<', at + 1)
-      continue
-    }
-    const tagEnd = html.indexOf('>', nameStart)
-    // No '>' after this '<': no later tag can end either.
-    if (tagEnd === -1) break
-    let nameEnd = nameStart + 1
-    while (nameEnd < tagEnd && !endsTagName(html.charCodeAt(nameEnd))) nameEnd++
-    const counted =
-      html.charCodeAt(tagEnd - 1) !== 0x2f &&
-      !VOID.has(html.slice(nameStart, nameEnd).toLowerCase())
-    if (counted) {
-      depth = close ? Math.max(0, depth - 1) : depth + 1
-      deepest = Math.max(deepest, depth)
-    }
-    at = html.indexOf('<', tagEnd + 1)
+  for (const match of html.matchAll(TAG)) {
+    const name = match[3]
+    if (name === undefined || VOID.has(name.toLowerCase()) || match[0].endsWith('/>')) continue
+    depth = match[2] === '/' ? Math.max(0, depth - 1) : depth + 1
+    deepest = Math.max(deepest, depth)
   }
   return deepest
 }
-
-const RAW_TEXT = ['script', 'style', 'textarea', 'title']
-
-/**
- * Where a raw-text element or a comment starting at `at` ends, as TAG's first two alternatives match them
- * (the element's name case-insensitively, closed by the first `</name\s*>`); -1 when neither matches there.
- */
-function skippedWholeEnd(html: string, at: number): number {
-  if (html.startsWith('<!--', at)) {
-    const close = html.indexOf('-->', at + 4)
-    return close === -1 ? -1 : close + 3
-  }
-  const name = RAW_TEXT.find((raw) => startsWithLetters(html, at + 1, raw))
-  if (name === undefined || isWordChar(html.charCodeAt(at + 1 + name.length))) return -1
-  for (
-    let close = html.indexOf('</', at + 1 + name.length);
-    close !== -1;
-    close = html.indexOf('</', close + 2)
-  ) {
-    if (!startsWithLetters(html, close + 2, name)) continue
-    let after = close + 2 + name.length
-    while (after < html.length && isSpace(html.charCodeAt(after))) after++
-    if (html.charCodeAt(after) === 0x3e) return after + 1
-  }
-  return -1
-}
-
-/** Whether `html` has the lower-case ASCII `letters` at `from`, in either case. */
-function startsWithLetters(html: string, from: number, letters: string): boolean {
-  for (let i = 0; i < letters.length; i++) {
-    const code = html.charCodeAt(from + i)
-    if ((code >= 0x41 && code <= 0x5a ? code + 0x20 : code) !== letters.charCodeAt(i)) return false
-  }
-  return true
-}
-
-const isAsciiLetter = (code: number): boolean =>
-  (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)
-const isWordChar = (code: number): boolean =>
-  isAsciiLetter(code) || (code >= 0x30 && code <= 0x39) || code === 0x5f
-/** TAG's name ends at white space (`\s`), '/' or '>'. */
-const endsTagName = (code: number): boolean => code === 0x2f || code === 0x3e || isSpace(code)
-/** JavaScript's `\s`, ASCII answered without a regular expression. */
-const isSpace = (code: number): boolean =>
-  code < 0x80
-    ? code === 0x20 || (code >= 0x09 && code <= 0x0d)
-    : /\s/.test(String.fromCharCode(code))
 
 /** Text of a node, whitespace collapsed. Iterative, so depth cannot overflow the stack. */
 export function textOf(node: AnyNode): string {
