@@ -344,7 +344,7 @@ const PRODUCT_HEADS = new Set(
 )
 
 /** Whether a mention is written exactly as a place of the list (a whole phrase, any case). */
-function listedPlace(mention: NameMention, gazetteer: Gazetteer): boolean {
+export function listedPlace(mention: NameMention, gazetteer: Gazetteer): boolean {
   const words = mention.text.toLowerCase().split(/\s+/)
   return (
     gazetteer.places

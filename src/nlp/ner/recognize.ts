@@ -2,6 +2,7 @@ import type { EntityType } from '../../types.js'
 import {
   NUMBER_TOKEN,
   completedNames,
+  listedPlace,
   oneTypePerName,
   teamsOfResultLines,
   typedEvents,
@@ -165,19 +166,12 @@ function withoutPairs(
       )
     })
     .map((mention) => {
-      if (!rules.has('listedPlaces')) return mention
-      const words = mention.text.toLowerCase().split(/\s+/)
-      const isPlace = model.gazetteer.places
-        .get(words[0] as string)
-        ?.some(
-          (phrase) =>
-            phrase.length === words.length && phrase.every((word, index) => word === words[index]),
-        )
+      if (!rules.has('listedPlaces') || !listedPlace(mention, model.gazetteer)) return mention
       // A listed country is a place even where the tagger read an organisation ("in the United Arab
       // Emirates"), as training reads it (scripts/ner-corpora.ts); other listed places typed organisations
       // may be clubs or bodies named after a city.
-      return isPlace === true &&
-        (mention.type !== 'organization' || model.gazetteer.countries.has(words.join(' ')))
+      const country = mention.text.toLowerCase().split(/\s+/).join(' ')
+      return mention.type !== 'organization' || model.gazetteer.countries.has(country)
         ? { ...mention, type: 'place' as const }
         : mention
     })
