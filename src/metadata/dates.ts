@@ -293,12 +293,10 @@ function readAsShown(chosen: Candidate | null, sources: DateSources): Candidate 
     isUtc(chosen.parsed.dateTime) &&
     chosen.evidence.kind !== 'local-day'
   if (!ambiguous && !utc) return chosen
-  const page = withAnchor(sources.pageText(), sources.body)
-  if (page.headline === null) return chosen
-  const text = page.text.slice(0, PAGE_TEXT_SCAN)
-  if (!ambiguous && !clockCanShow(text, page.headline, chosen.parsed.dateTime)) return chosen
-  const options = parseOptions(sources)
-  const shown = dateNearHeadline(text, page.headline, options)
+  const page = pageHead(sources)
+  if (page === null) return chosen
+  if (!ambiguous && !clockCanShow(page.text, page.headline, chosen.parsed.dateTime)) return chosen
+  const shown = dateNearHeadline(page.text, page.headline, parseOptions(sources))
   if (shown === null || shown.parsed.day === chosen.parsed.day) return chosen
   const asShown = (text: string): Candidate => ({
     ...chosen,
@@ -348,10 +346,9 @@ function shownBeforeLastSave(
       candidate.weight >= STRONG_MARKUP && !PAGE_SAVE_META.test(candidate.evidence.kind),
   )
   if (articleMarkup) return chosen
-  const page = withAnchor(sources.pageText(), sources.body)
-  if (page.headline === null) return chosen
-  const text = page.text.slice(0, PAGE_TEXT_SCAN)
-  const shown = dateNearHeadline(text, page.headline, parseOptions(sources))
+  const page = pageHead(sources)
+  if (page === null) return chosen
+  const shown = dateNearHeadline(page.text, page.headline, parseOptions(sources))
   if (shown === null || shown.parsed.day >= chosen.parsed.day) return chosen
   return {
     ...chosen,
@@ -536,6 +533,19 @@ function dateInText(
   if (labelled !== null) return labelled.parsed
   const headline = page.headline
   return (headline === null ? null : dateNearHeadline(scanned, headline, options)?.parsed) ?? first
+}
+
+/**
+ * The start of the page's text, where a day shown by the headline is looked for, with where the story stands
+ * in it; null when it stands nowhere.
+ */
+function pageHead(
+  sources: DateSources,
+): { text: string; headline: { start: number; end: number } } | null {
+  const page = withAnchor(sources.pageText(), sources.body)
+  return page.headline === null
+    ? null
+    : { text: page.text.slice(0, PAGE_TEXT_SCAN), headline: page.headline }
 }
 
 /** Characters of the body's start looked up in the page's text. */
