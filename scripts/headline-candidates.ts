@@ -22,8 +22,11 @@
  * Session 20: attr / attrWords read the attribution tagger's sources and cues in the headline, odds is session
  * 19's log-odds, modalX crosses a modal claim with the headline's hedges, clusters* add the NER's word-cluster
  * paths, "@…nb" stacks a naive Bayes over the same inputs, w25 / w50 / w75 / wHalf / claimWHalf scale word
- * features down (shipped: WORD_WEIGHT 0.5 in headline.ts; "before20" is the model before it). Each gain line also
- * lists the per-fold gains. Prints
+ * features down (shipped: WORD_WEIGHT 0.5 in headline.ts; "before20" is the model before it). Session 21:
+ * "@batch0.003", "@batchcv", "@mix0.5", "@mixcv" train the regularised logistic regression of headline-lbfgs.ts
+ * (alone or its logits mixed with the shipped ensemble's, l2 and share chosen by inner CV by claim); entShare,
+ * predShare and negPred read whether the headline restates the claim's entities and numbers, its predicate words,
+ * and a negator before one of them. Each gain line also lists the per-fold gains. Prints
  * each one's accuracy and per-claim "both counts exact" (mean ± sd over folds) and its paired gain per fold.
  */
 import { headlineInput, predictHeadline } from '../src/corroborate/stance/headline.js'
@@ -70,6 +73,8 @@ import {
   trainHeadline,
   trainHeadlineModel,
 } from './headline-trainer.js'
+import { bestCandidate, L2_GRID, trainBatchHeadline } from './headline-lbfgs.js'
+import type { HeadlineModel } from '../src/corroborate/stance/headline.js'
 
 const rows = trainingRows()
 
@@ -84,6 +89,7 @@ const CUES = new Set([
   ...NEGATION,
 ])
 const REPORT = new Set(HEADLINE_REPORTING)
+const NEG = new Set(NEGATION)
 
 type Extra = (row: HeadlineRow, features: Map<string, number>) => void
 const add = (features: Map<string, number>, name: string, value = 1): void => {
@@ -474,6 +480,54 @@ for (const percent of [25, 50, 75])
   EXTRAS[`w${percent}`] = scaleWhere(percent / 100, (name) => /^(w|new):/.test(name))
 EXTRAS['before20'] = scaleWhere(2, (name) => /^(w|new):/.test(name))
 
+// ---- session 21: the claim–headline relation (issue #11's list) ----
+/** The claim's key words: capitalised words past its first and numbers (its entities and figures). */
+const keyWords = (claim: string) =>
+  wordsOf(claim).filter(
+    (w, i) => /\d/.test(w.norm) || (i > 0 && /^[A-Z]/.test(claim.slice(w.start, w.end))),
+  )
+const stemSet = (text: string) => new Set(wordsOf(text).map((w) => w.stem))
+Object.assign(EXTRAS, {
+  /** Does the headline restate the claim's entities and numbers: their share present, and none of them. */
+  entShare: (row: HeadlineRow, f: Map<string, number>) => {
+    const keys = keyWords(row.claim)
+    if (keys.length === 0) return add(f, 'ent-none')
+    const stems = stemSet(row.headline)
+    const hit = keys.filter((w) => stems.has(w.stem)).length / keys.length
+    add(f, 'ent-share', hit)
+    if (hit === 0) add(f, 'ent-missing')
+  },
+  /** The claim's predicate words (content words that are not its entities): their share in the headline. */
+  predShare: (row: HeadlineRow, f: Map<string, number>) => {
+    const keys = new Set(keyWords(row.claim).map((w) => w.stem))
+    const first = wordsOf(row.claim)[0]?.stem
+    const rest = wordsOf(row.claim).filter(
+      (w) => w.content && !keys.has(w.stem) && w.stem !== first,
+    )
+    if (rest.length === 0) return
+    const stems = stemSet(row.headline)
+    const hit = rest.filter((w) => stems.has(w.stem)).length / rest.length
+    add(f, 'pred-share', hit)
+    if (hit === 0) add(f, 'pred-missing')
+  },
+  /** A negator within three words before any claim word's stem in the headline (claim not negated). */
+  negPred: (row: HeadlineRow, f: Map<string, number>) => {
+    const claimStems = new Set(
+      wordsOf(row.claim)
+        .filter((w) => w.content)
+        .map((w) => w.stem),
+    )
+    const words = wordsOf(row.headline)
+    const neg = (w: { norm: string }) => NEG.has(w.norm) || w.norm.endsWith("n't")
+    if (wordsOf(row.claim).some(neg)) return
+    const keys = new Set(keyWords(row.claim).map((w) => w.stem))
+    words.forEach((w, i) => {
+      if (!claimStems.has(w.stem) || keys.has(w.stem)) return
+      if (words.slice(Math.max(0, i - 3), i).some(neg)) add(f, 'neg-pred')
+    })
+  },
+})
+
 const buckets = HEADLINE_SETTINGS.buckets
 const repeats = numberArgument('repeats', 4)
 const baseFeatures = rows.map((row) => rowFeatures(short, row))
@@ -527,6 +581,8 @@ function chooseOffsets(data: HeadlineExample[], outOfFold: number[][]): number[]
 function candidate(spec: string): { extras: Extra[]; trainer: HeadlineTrainer } {
   const [name, mode = ''] = spec.split('@') as [string, string?]
   const extras = name.split('+').map((part) => EXTRAS[part] as Extra)
+  const batch = batchTrainer(mode)
+  if (batch !== undefined) return { extras, trainer: batch }
   const k = Number(/avg(\d+)/.exec(mode)?.[1] ?? 0)
   const offsets = mode.endsWith('o')
   const seed = Number(/seed(\d+)/.exec(mode)?.[1] ?? 0)
@@ -605,6 +661,64 @@ function candidate(spec: string): { extras: Extra[]; trainer: HeadlineTrainer } 
             }
   return { extras, trainer: mode.includes('nb') ? withNaiveBayes(trainer) : trainer }
 }
+
+/** Two linear models as one: logits (weights and biases) mixed, `share` of the first. */
+function mixModels(a: HeadlineModel, b: HeadlineModel, share: number): HeadlineModel {
+  return {
+    buckets: a.buckets,
+    weights: a.weights.map((value, at) => share * value + (1 - share) * b.weights[at]!),
+    bias: a.bias.map((value, at) => share * value + (1 - share) * b.bias[at]!),
+  }
+}
+const MIX_GRID = [0, 0.25, 0.5, 0.75, 1]
+/**
+ * Session 21: the regularised logistic regression trained to convergence (scripts/headline-lbfgs.ts).
+ * "@batch0.01": at l2 0.01; "@batchcv": l2 chosen by inner 5-fold CV by claim within the training claims;
+ * "@mix0.5": logits of the batch model (inner-CV l2) and the shipped ensemble mixed half and half (one linear
+ * model); "@mixcv": l2 and the mix share (0 … 1) both chosen by inner CV.
+ */
+function batchTrainer(mode: string): HeadlineTrainer | undefined {
+  const fixed = /^batch([\d.e-]+)$/.exec(mode)
+  if (fixed) {
+    const l2 = Number(fixed[1])
+    return (data) => {
+      const model = trainBatchHeadline(data, l2, buckets)
+      return (input) => predictHeadline(model, input)
+    }
+  }
+  const mix = /^mix([\d.]+|cv)$/.exec(mode)
+  if (mode !== 'batchcv' && !mix) return undefined
+  const shares = mode === 'batchcv' ? [1] : mix![1] === 'cv' ? MIX_GRID : [Number(mix![1])]
+  return (data) => {
+    const innerFold = (example: HeadlineExample): number => fnv1a32(`inner:${example.claimId}`) % 5
+    const combos = L2_GRID.flatMap((l2) => shares.map((share) => ({ l2, share })))
+    const outOfFold = combos.map(() => data.map(() => [] as number[]))
+    for (let fold = 0; fold < 5; fold++) {
+      const train = data.filter((example) => innerFold(example) !== fold)
+      const ensemble = shares.some((share) => share < 1)
+        ? trainHeadlineModel(train, HEADLINE_SETTINGS)
+        : undefined
+      const byL2 = new Map(L2_GRID.map((l2) => [l2, trainBatchHeadline(train, l2, buckets)]))
+      combos.forEach(({ l2, share }, k) => {
+        const model =
+          ensemble === undefined ? byL2.get(l2)! : mixModels(byL2.get(l2)!, ensemble, share)
+        data.forEach((example, i) => {
+          if (innerFold(example) === fold) outOfFold[k]![i] = predictHeadline(model, example.input)
+        })
+      })
+    }
+    const { l2, share } = combos[bestCandidate(data, outOfFold)]!
+    chosenSettings.push(`${l2}/${share}`)
+    const batchModel = trainBatchHeadline(data, l2, buckets)
+    const model =
+      share >= 1
+        ? batchModel
+        : mixModels(batchModel, trainHeadlineModel(data, HEADLINE_SETTINGS), share)
+    return (input) => predictHeadline(model, input)
+  }
+}
+/** The l2 / share each outer fold's inner CV chose (printed after a batch candidate). */
+const chosenSettings: string[] = []
 
 /**
  * "@…nb": a multinomial naive Bayes over the same hashed inputs (positive values as counts, add-one smoothing),
@@ -687,6 +801,6 @@ for (const spec of chosen.filter((spec) => spec !== baseSpec)) {
   const exactGains = exact.map((value, i) => value - (against.countsExact[i] as number))
   const gains = scores.map((score, i) => score - (against.accuracy[i] as number))
   console.log(
-    `${spec}: ${stats(scores)}  gain ${stats(gains)} [${gains.map((g) => g.toFixed(3)).join(' ')}]  wins ${gains.filter((g) => g > 0).length} / losses ${gains.filter((g) => g < 0).length} of ${gains.length}; counts exact ${stats(exact)} (gain ${stats(exactGains)})`,
+    `${spec}: ${stats(scores)}${chosenSettings.length > 0 ? ` [chosen ${chosenSettings.splice(0).join(' ')}]` : ''}  gain ${stats(gains)} [${gains.map((g) => g.toFixed(3)).join(' ')}]  wins ${gains.filter((g) => g > 0).length} / losses ${gains.filter((g) => g < 0).length} of ${gains.length}; counts exact ${stats(exact)} (gain ${stats(exactGains)})`,
   )
 }
