@@ -1,6 +1,7 @@
 import type { FeatureContext, Gazetteer } from './features.js'
 import { caseClassOf, clusterKeys } from './features.js'
 import { boundedMemo } from '../../text/memo.js'
+import { PairTable } from '../feature-rows.js'
 
 /**
  * The name tagger's weights laid out for tagging (issue 16): the feature strings of features.ts are never
@@ -259,9 +260,8 @@ interface WordRows {
   /** Row offsets of w-2=, w+2= with this word (-1: none). */
   before2: number
   after2: number
-  /** w-1w= with this word first, ww+1= with this word first: rows by the other word. */
-  pairBefore: Table | undefined
-  pairAfter: Table | undefined
+  /** The word's id in the word pairs' tables (PairIds), or -1 when no pair holds it. */
+  pairId: number
   /** Offset of the word's t-1w= block in `blocks`, or -1. */
   tagWord: number
   /** What the name lists say of the word (the list features: gf, gd, gr, gc, gn and their neighbours'). */
@@ -286,8 +286,8 @@ interface ShapeRows {
   after: number
   /** The t-1s= block, or -1. */
   tag: number
-  /** s-1s+1= with this shape first: by middle shape, then by last. */
-  triple: Map<string, Table> | undefined
+  /** The shape's id in the shape triples' tables (PairIds), or -1 when no triple holds it. */
+  tripleId: number
   /** gf+1=, gf-1=, gr-1=, gn-1= with this shape. */
   afterFirstName: number
   firstNameBefore: number
@@ -331,6 +331,62 @@ interface Lookups {
   /** gp=B and gp=I. */
   placeFirst: number
   placeInside: number
+  pairs: PairIds
+}
+
+/**
+ * The word pairs (w-1w=, ww+1=) and shape triples (s-1s+1=) of `CompiledWeights` by integer ids (issue 16): a
+ * word or shape gets its id once (kept on its memoised rows), and a token's pair or triple is then found in an
+ * open-addressing table of ids, not by a string look-up per token in the other word's map. Built from the
+ * nested maps once per model, so the model's tables and their reading stay as they are.
+ */
+export interface PairIds {
+  /** Every word of a pair, either place → id. */
+  words: Map<string, number>
+  /** (first word id, second word id) → row offset of w-1w= / ww+1=. */
+  before: PairTable
+  after: PairTable
+  /** Every shape of a triple, any place → id. */
+  shapes: Map<string, number>
+  /** (first shape id, middle shape id) → id of the pair; (pair id, last shape id) → row offset of s-1s+1=. */
+  shapePairs: PairTable
+  triples: PairTable
+}
+
+export function pairIds(compiled: CompiledWeights): PairIds {
+  const words = new Map<string, number>()
+  const id = (ids: Map<string, number>, key: string): number => {
+    let found = ids.get(key)
+    if (found === undefined) ids.set(key, (found = ids.size))
+    return found
+  }
+  const pairTable = (pairs: Map<string, Table>): PairTable => {
+    let count = 0
+    for (const inner of pairs.values()) count += inner.size
+    const table = new PairTable(count)
+    for (const [first, inner] of pairs)
+      for (const [second, offset] of inner) table.set(id(words, first), id(words, second), offset)
+    return table
+  }
+  const before = pairTable(compiled.pairBefore)
+  const after = pairTable(compiled.pairAfter)
+  const shapes = new Map<string, number>()
+  let pairCount = 0
+  let tripleCount = 0
+  for (const inner of compiled.shapeTriple.values()) {
+    pairCount += inner.size
+    for (const last of inner.values()) tripleCount += last.size
+  }
+  const shapePairs = new PairTable(pairCount)
+  const triples = new PairTable(tripleCount)
+  let pair = 0
+  for (const [first, inner] of compiled.shapeTriple)
+    for (const [middle, last] of inner) {
+      shapePairs.set(id(shapes, first), id(shapes, middle), pair)
+      for (const [third, offset] of last) triples.set(pair, id(shapes, third), offset)
+      pair++
+    }
+  return { words, before, after, shapes, shapePairs, triples }
 }
 
 const lookups = new WeakMap<CompiledWeights, Lookups>()
@@ -338,9 +394,11 @@ const lookups = new WeakMap<CompiledWeights, Lookups>()
 function lookupsOf(compiled: CompiledWeights): Lookups {
   let found = lookups.get(compiled)
   if (found === undefined) {
+    const pairs = pairIds(compiled)
     found = {
+      pairs,
       words: new WeakMap(),
-      shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, shape)),
+      shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, pairs, shape)),
       wordCase: boundedMemo(MAX_CACHED_WORDS, (wordCase) => caseRows(compiled, wordCase)),
       placeFirst: offsetIn(compiled.other, 'gp=B'),
       placeInside: offsetIn(compiled.other, 'gp=I'),
@@ -354,7 +412,8 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
   const { words } = lookupsOf(compiled)
   let found = words.get(gazetteer)
   if (found === undefined) {
-    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, word))
+    const { pairs } = lookupsOf(compiled)
+    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, pairs, gazetteer, word))
     words.set(gazetteer, found)
   }
   return found
@@ -362,7 +421,12 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
 
 const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
 
-function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string): WordRows {
+function wordRows(
+  compiled: CompiledWeights,
+  pairs: PairIds,
+  gazetteer: Gazetteer,
+  word: string,
+): WordRows {
   const { size, rows, other } = compiled
   const sums = new Float64Array(3 * size)
   const add = (sum: number, offset: number): void => addRow(sums, sum * size, rows, offset, size)
@@ -394,8 +458,7 @@ function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string)
     sums,
     before2: offsetIn(compiled.before2, word),
     after2: offsetIn(compiled.after2, word),
-    pairBefore: compiled.pairBefore.get(word),
-    pairAfter: compiled.pairAfter.get(word),
+    pairId: pairs.words.get(word) ?? -1,
     tagWord: offsetIn(compiled.tagWord, word),
     firstName: gazetteer.firstNames.has(word),
     demonym: gazetteer.demonyms.has(word),
@@ -406,14 +469,14 @@ function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string)
   }
 }
 
-function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
+function shapeRows(compiled: CompiledWeights, pairs: PairIds, shape: string): ShapeRows {
   const other = (feature: string): number => offsetIn(compiled.other, feature)
   return {
     shape: offsetIn(compiled.shape, shape),
     before: offsetIn(compiled.shapeBefore, shape),
     after: offsetIn(compiled.shapeAfter, shape),
     tag: offsetIn(compiled.tagShape, shape),
-    triple: compiled.shapeTriple.get(shape),
+    tripleId: pairs.shapes.get(shape) ?? -1,
     afterFirstName: other(`gf+1=${shape}`),
     firstNameBefore: other(`gf-1=${shape}`),
     roleBefore: other(`gr-1=${shape}`),
@@ -458,6 +521,7 @@ export interface TextRows {
   placeInside: number
   /** Whether the lists have case classes (crc= is read) . */
   caseClasses: boolean
+  pairs: PairIds
 }
 
 export function textRows(
@@ -477,6 +541,7 @@ export function textRows(
     placeFirst: rowsOf.placeFirst,
     placeInside: rowsOf.placeInside,
     caseClasses: gazetteer.caseClasses.size > 0,
+    pairs: rowsOf.pairs,
   }
 }
 
@@ -508,7 +573,7 @@ export function staticScores(
   const { lower, shapes } = context
   const count = lower.length
   const scores = new Float64Array(count * size)
-  const { words, pad, padShape } = text
+  const { words, pad, padShape, pairs } = text
   for (let index = 0; index < count; index++) {
     const offset = index * size
     const word = lower[index] as string
@@ -540,21 +605,19 @@ export function staticScores(
         offsetIn(other, `s-1s+1=${shapeBeforeText}|${shape}|${shapeAfterText}`),
         size,
       )
-    else if (shapeBefore.triple !== undefined) {
-      const last = shapeBefore.triple.get(shape)
-      if (last !== undefined) addRow(scores, offset, rows, offsetIn(last, shapeAfterText), size)
+    else {
+      const pair = pairs.shapePairs.get(shapeBefore.tripleId, shapeHere.tripleId)
+      addRow(scores, offset, rows, pairs.triples.get(pair, shapeAfter.tripleId), size)
     }
     const before1 = lower[index - 1] ?? PAD
     const after1 = lower[index + 1] ?? PAD
     const barred = word.includes(BAR)
     if (barred || before1.includes(BAR))
       addRow(scores, offset, rows, offsetIn(other, `w-1w=${before1}|${word}`), size)
-    else if (before.pairBefore !== undefined)
-      addRow(scores, offset, rows, offsetIn(before.pairBefore, word), size)
+    else addRow(scores, offset, rows, pairs.before.get(before.pairId, own.pairId), size)
     if (barred || after1.includes(BAR))
       addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${after1}`), size)
-    else if (own.pairAfter !== undefined)
-      addRow(scores, offset, rows, offsetIn(own.pairAfter, after1), size)
+    else addRow(scores, offset, rows, pairs.after.get(own.pairId, after.pairId), size)
     addListRows(scores, offset, compiled, context, text, index)
   }
   return scores
