@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest'
 import { featureContext, staticFeatures, wordCaseAt } from './features.js'
 import { defaultModel } from './model.js'
-import { type CompiledWeights, pairIds, staticScores } from './scorer.js'
+import { type CompiledWeights, compileWeights, staticScores } from './scorer.js'
 import { tokenize } from './tokenize.js'
 
 const PAIRED = /^(?:w-1w|ww\+1|s-1s\+1)=/
@@ -35,32 +35,35 @@ test('static scores are the sums of the rows of staticFeatures, word pairs and s
   expect(paired).toBeGreaterThan(20)
 })
 
-test('pair ids find every word pair and shape triple of the nested tables, and nothing else', () => {
-  const compiled = defaultModel().compiled as CompiledWeights
-  const ids = pairIds(compiled)
-  const id = (map: Map<string, number>, key: string): number => map.get(key) ?? -1
-  let checked = 0
-  for (const [tables, table] of [
-    [compiled.pairBefore, ids.before],
-    [compiled.pairAfter, ids.after],
-  ] as const)
-    for (const [first, inner] of tables)
-      for (const [second, offset] of inner) {
-        expect(table.get(id(ids.words, first), id(ids.words, second))).toBe(offset)
-        checked++
-      }
-  for (const [first, inner] of compiled.shapeTriple)
-    for (const [middle, last] of inner)
-      for (const [third, offset] of last) {
-        const pair = ids.shapePairs.get(id(ids.shapes, first), id(ids.shapes, middle))
-        expect(ids.triples.get(pair, id(ids.shapes, third))).toBe(offset)
-        checked++
-      }
-  expect(checked).toBeGreaterThan(1000)
-  // A word no pair holds has no id, and a pair of known words the model lacks is not found.
-  expect(ids.words.has('zzqxv')).toBe(false)
-  const known = [...compiled.pairBefore.keys()][0] as string
-  const [other] = [...compiled.pairBefore].find(([, seconds]) => !seconds.has(known)) ?? []
-  expect(other).toBeDefined()
-  expect(ids.before.get(id(ids.words, other as string), id(ids.words, known))).toBe(-1)
+test('compiled pairs and triples are found by the ids of their parts; values with more bars by string', () => {
+  const tags = ['O', 'B']
+  const weights = new Map<string, Float32Array>([
+    ['w-1w=said|on', Float32Array.of(1, 2)],
+    ['ww+1=on|monday', Float32Array.of(3, 4)],
+    ['ww+1=said|monday', Float32Array.of(5, 6)],
+    ['s-1s+1=Xx|x|d', Float32Array.of(7, 8)],
+    ['s-1s+1=Xx|x|Xx', Float32Array.of(9, 10)],
+    // Two bars in a pair: which bar splits it is ambiguous, so it stays a string feature.
+    ['w-1w=a|b|c', Float32Array.of(11, 12)],
+  ])
+  const compiled = compileWeights(weights, tags)
+  const { pairs } = compiled
+  const word = (text: string): number => pairs.words.get(text) ?? -1
+  const shape = (text: string): number => pairs.shapes.get(text) ?? -1
+  const row = (offset: number): number[] => [...compiled.rows.subarray(offset, offset + 2)]
+  expect(row(pairs.before.get(word('said'), word('on')))).toEqual([1, 2])
+  expect(row(pairs.after.get(word('on'), word('monday')))).toEqual([3, 4])
+  expect(row(pairs.after.get(word('said'), word('monday')))).toEqual([5, 6])
+  // The reverse order and the other table's pairs are not found.
+  expect(pairs.before.get(word('on'), word('said'))).toBe(-1)
+  expect(pairs.before.get(word('on'), word('monday'))).toBe(-1)
+  expect(pairs.before.get(word('unknown'), word('on'))).toBe(-1)
+  const triple = (a: string, b: string, c: string): number =>
+    pairs.triples.get(pairs.shapePairs.get(shape(a), shape(b)), shape(c))
+  expect(row(triple('Xx', 'x', 'd'))).toEqual([7, 8])
+  expect(row(triple('Xx', 'x', 'Xx'))).toEqual([9, 10])
+  expect(triple('x', 'Xx', 'd')).toBe(-1)
+  expect(triple('Xx', 'x', 'x')).toBe(-1)
+  expect(word('a')).toBe(-1)
+  expect(row(compiled.other.get('w-1w=a|b|c') as number)).toEqual([11, 12])
 })

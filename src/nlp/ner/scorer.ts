@@ -32,15 +32,12 @@ export interface CompiledWeights {
   after1: Table
   before2: Table
   after2: Table
-  /** Word pairs: w-1w= (previous → word) and ww+1= (word → next). */
-  pairBefore: Map<string, Table>
-  pairAfter: Map<string, Table>
+  /** Word pairs: w-1w= (previous → word) and ww+1= (word → next); and s-1s+1=, by ids (PairIds). */
+  pairs: PairIds
   shape: Table
   wordCase: Table
   shapeBefore: Table
   shapeAfter: Table
-  /** s-1s+1=: previous shape → shape → next shape. */
-  shapeTriple: Map<string, Map<string, Table>>
   /** Previous tag (t-1=): rows by tag index (previous × size + tag). */
   tag1: Float32Array
   /** t-1w=, t-1s=, t-1c=: per word, shape or case, the offset in `blocks` of a row per previous tag. */
@@ -86,15 +83,6 @@ const BY_TAG: Record<string, TableKey> = {
   't-1w': 'tagWord',
   't-1s': 'tagShape',
   't-1c': 'tagCase',
-}
-
-function nested<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = map.get(key)
-  if (inner === undefined) {
-    inner = new Map()
-    map.set(key, inner)
-  }
-  return inner
 }
 
 /** Whether every weight is a whole number (the shipped, quantised models): only then is the order free. */
@@ -150,13 +138,11 @@ export function compileRows(
     after1: new Map(),
     before2: new Map(),
     after2: new Map(),
-    pairBefore: new Map(),
-    pairAfter: new Map(),
+    pairs: emptyPairIds(),
     shape: new Map(),
     wordCase: new Map(),
     shapeBefore: new Map(),
     shapeAfter: new Map(),
-    shapeTriple: new Map(),
     tag1: new Float32Array(size * size),
     tagWord: new Map(),
     tagShape: new Map(),
@@ -167,6 +153,7 @@ export function compileRows(
   }
   // Blocks are laid out after a first pass counts them: (table, key, previous tag, row offset) per feature.
   const blockRows: [Table, string, number, number][] = []
+  const pairs = new PairIdsBuilder()
   const historyIndex = new Map(historyFeatures.map((feature, slot) => [feature, slot]))
   names.forEach((feature, index) => {
     const offset = index * size
@@ -188,14 +175,15 @@ export function compileRows(
     if (kind === 'w-1w' || kind === 'ww+1') {
       // A value with more than one '|' is ambiguous: it is looked up by its string (words holding a '|').
       if (bar >= 0 && value.indexOf('|', bar + 1) < 0) {
-        const pairs = kind === 'w-1w' ? compiled.pairBefore : compiled.pairAfter
-        nested(pairs, value.slice(0, bar)).set(value.slice(bar + 1), offset)
+        pairs.wordPair(kind === 'ww+1', value.slice(0, bar), value.slice(bar + 1), offset)
         return
       }
     } else if (kind === 's-1s+1') {
       const second = bar < 0 ? -1 : value.indexOf('|', bar + 1)
       if (second >= 0 && value.indexOf('|', second + 1) < 0) {
-        nested(nested(compiled.shapeTriple, value.slice(0, bar)), value.slice(bar + 1, second)).set(
+        pairs.shapeTriple(
+          value.slice(0, bar),
+          value.slice(bar + 1, second),
           value.slice(second + 1),
           offset,
         )
@@ -217,6 +205,7 @@ export function compileRows(
     }
     compiled.other.set(feature, offset)
   })
+  compiled.pairs = pairs.build()
   let blockCount = 0
   for (const [table, key] of blockRows)
     if (!table.has(key)) table.set(key, size * size * blockCount++)
@@ -331,14 +320,12 @@ interface Lookups {
   /** gp=B and gp=I. */
   placeFirst: number
   placeInside: number
-  pairs: PairIds
 }
 
 /**
- * The word pairs (w-1w=, ww+1=) and shape triples (s-1s+1=) of `CompiledWeights` by integer ids (issue 16): a
- * word or shape gets its id once (kept on its memoised rows), and a token's pair or triple is then found in an
- * open-addressing table of ids, not by a string look-up per token in the other word's map. Built from the
- * nested maps once per model, so the model's tables and their reading stay as they are.
+ * The word pairs (w-1w=, ww+1=) and shape triples (s-1s+1=) of a model by integer ids (issue 16): a word or
+ * shape gets its id once (kept on its memoised rows), and a token's pair or triple is then found in an
+ * open-addressing table of ids, not by a string look-up per token in a map of the other word's pairs.
  */
 export interface PairIds {
   /** Every word of a pair, either place → id. */
@@ -353,40 +340,83 @@ export interface PairIds {
   triples: PairTable
 }
 
-export function pairIds(compiled: CompiledWeights): PairIds {
-  const words = new Map<string, number>()
-  const id = (ids: Map<string, number>, key: string): number => {
-    let found = ids.get(key)
-    if (found === undefined) ids.set(key, (found = ids.size))
-    return found
+function emptyPairIds(): PairIds {
+  const none = new PairTable(0)
+  return {
+    words: new Map(),
+    before: none,
+    after: none,
+    shapes: new Map(),
+    shapePairs: none,
+    triples: none,
   }
-  const pairTable = (pairs: Map<string, Table>): PairTable => {
-    let count = 0
-    for (const inner of pairs.values()) count += inner.size
-    const table = new PairTable(count)
-    for (const [first, inner] of pairs)
-      for (const [second, offset] of inner) table.set(id(words, first), id(words, second), offset)
-    return table
+}
+
+/** Collects a model's pairs and triples as compileRows reads its names, then lays out their tables. */
+class PairIdsBuilder {
+  private readonly words = new Map<string, number>()
+  private readonly shapes = new Map<string, number>()
+  /** (first id, second id, offset) per pair; (first, middle, last id, offset) per triple. */
+  private readonly before: number[] = []
+  private readonly after: number[] = []
+  private readonly triples: number[] = []
+
+  wordPair(after: boolean, first: string, second: string, offset: number): void {
+    ;(after ? this.after : this.before).push(
+      idIn(this.words, first),
+      idIn(this.words, second),
+      offset,
+    )
   }
-  const before = pairTable(compiled.pairBefore)
-  const after = pairTable(compiled.pairAfter)
-  const shapes = new Map<string, number>()
-  let pairCount = 0
-  let tripleCount = 0
-  for (const inner of compiled.shapeTriple.values()) {
-    pairCount += inner.size
-    for (const last of inner.values()) tripleCount += last.size
+
+  shapeTriple(first: string, middle: string, last: string, offset: number): void {
+    this.triples.push(
+      idIn(this.shapes, first),
+      idIn(this.shapes, middle),
+      idIn(this.shapes, last),
+      offset,
+    )
   }
-  const shapePairs = new PairTable(pairCount)
-  const triples = new PairTable(tripleCount)
-  let pair = 0
-  for (const [first, inner] of compiled.shapeTriple)
-    for (const [middle, last] of inner) {
-      shapePairs.set(id(shapes, first), id(shapes, middle), pair)
-      for (const [third, offset] of last) triples.set(pair, id(shapes, third), offset)
-      pair++
+
+  build(): PairIds {
+    const table = (entries: number[]): PairTable => {
+      const pairs = new PairTable(entries.length / 3)
+      for (let k = 0; k < entries.length; k += 3)
+        pairs.set(entries[k] as number, entries[k + 1] as number, entries[k + 2] as number)
+      return pairs
     }
-  return { words, before, after, shapes, shapePairs, triples }
+    // (first, middle) pairs numbered in order of appearance; a shape id is below shapes.size.
+    const shapeCount = this.shapes.size
+    const pairIds = new Map<number, number>()
+    const { triples } = this
+    for (let k = 0; k < triples.length; k += 4) {
+      const key = (triples[k] as number) * shapeCount + (triples[k + 1] as number)
+      if (!pairIds.has(key)) pairIds.set(key, pairIds.size)
+    }
+    const shapePairs = new PairTable(pairIds.size)
+    const byPair = new PairTable(triples.length / 4)
+    for (let k = 0; k < triples.length; k += 4) {
+      const first = triples[k] as number
+      const middle = triples[k + 1] as number
+      const pair = pairIds.get(first * shapeCount + middle) as number
+      shapePairs.set(first, middle, pair)
+      byPair.set(pair, triples[k + 2] as number, triples[k + 3] as number)
+    }
+    return {
+      words: this.words,
+      before: table(this.before),
+      after: table(this.after),
+      shapes: this.shapes,
+      shapePairs,
+      triples: byPair,
+    }
+  }
+}
+
+function idIn(ids: Map<string, number>, key: string): number {
+  let found = ids.get(key)
+  if (found === undefined) ids.set(key, (found = ids.size))
+  return found
 }
 
 const lookups = new WeakMap<CompiledWeights, Lookups>()
@@ -394,11 +424,9 @@ const lookups = new WeakMap<CompiledWeights, Lookups>()
 function lookupsOf(compiled: CompiledWeights): Lookups {
   let found = lookups.get(compiled)
   if (found === undefined) {
-    const pairs = pairIds(compiled)
     found = {
-      pairs,
       words: new WeakMap(),
-      shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, pairs, shape)),
+      shape: boundedMemo(MAX_CACHED_WORDS, (shape) => shapeRows(compiled, shape)),
       wordCase: boundedMemo(MAX_CACHED_WORDS, (wordCase) => caseRows(compiled, wordCase)),
       placeFirst: offsetIn(compiled.other, 'gp=B'),
       placeInside: offsetIn(compiled.other, 'gp=I'),
@@ -412,8 +440,7 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
   const { words } = lookupsOf(compiled)
   let found = words.get(gazetteer)
   if (found === undefined) {
-    const { pairs } = lookupsOf(compiled)
-    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, pairs, gazetteer, word))
+    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, word))
     words.set(gazetteer, found)
   }
   return found
@@ -421,12 +448,7 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
 
 const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
 
-function wordRows(
-  compiled: CompiledWeights,
-  pairs: PairIds,
-  gazetteer: Gazetteer,
-  word: string,
-): WordRows {
+function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string): WordRows {
   const { size, rows, other } = compiled
   const sums = new Float64Array(3 * size)
   const add = (sum: number, offset: number): void => addRow(sums, sum * size, rows, offset, size)
@@ -458,7 +480,7 @@ function wordRows(
     sums,
     before2: offsetIn(compiled.before2, word),
     after2: offsetIn(compiled.after2, word),
-    pairId: pairs.words.get(word) ?? -1,
+    pairId: compiled.pairs.words.get(word) ?? -1,
     tagWord: offsetIn(compiled.tagWord, word),
     firstName: gazetteer.firstNames.has(word),
     demonym: gazetteer.demonyms.has(word),
@@ -469,14 +491,14 @@ function wordRows(
   }
 }
 
-function shapeRows(compiled: CompiledWeights, pairs: PairIds, shape: string): ShapeRows {
+function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
   const other = (feature: string): number => offsetIn(compiled.other, feature)
   return {
     shape: offsetIn(compiled.shape, shape),
     before: offsetIn(compiled.shapeBefore, shape),
     after: offsetIn(compiled.shapeAfter, shape),
     tag: offsetIn(compiled.tagShape, shape),
-    tripleId: pairs.shapes.get(shape) ?? -1,
+    tripleId: compiled.pairs.shapes.get(shape) ?? -1,
     afterFirstName: other(`gf+1=${shape}`),
     firstNameBefore: other(`gf-1=${shape}`),
     roleBefore: other(`gr-1=${shape}`),
@@ -521,7 +543,6 @@ export interface TextRows {
   placeInside: number
   /** Whether the lists have case classes (crc= is read) . */
   caseClasses: boolean
-  pairs: PairIds
 }
 
 export function textRows(
@@ -541,7 +562,6 @@ export function textRows(
     placeFirst: rowsOf.placeFirst,
     placeInside: rowsOf.placeInside,
     caseClasses: gazetteer.caseClasses.size > 0,
-    pairs: rowsOf.pairs,
   }
 }
 
@@ -573,7 +593,8 @@ export function staticScores(
   const { lower, shapes } = context
   const count = lower.length
   const scores = new Float64Array(count * size)
-  const { words, pad, padShape, pairs } = text
+  const { words, pad, padShape } = text
+  const { pairs } = compiled
   for (let index = 0; index < count; index++) {
     const offset = index * size
     const word = lower[index] as string
