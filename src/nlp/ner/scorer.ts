@@ -440,7 +440,8 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
   const { words } = lookupsOf(compiled)
   let found = words.get(gazetteer)
   if (found === undefined) {
-    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, word))
+    const clusters = new Map<string, Float64Array>()
+    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, clusters, word))
     words.set(gazetteer, found)
   }
   return found
@@ -448,7 +449,41 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
 
 const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
 
-function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string): WordRows {
+/**
+ * The three sums of the cluster features of a word (cw=, cw-1=, cw+1= of every key of its path), kept by path
+ * (`clusters`: the lists' few thousand paths, NO_PATH for a word without one), since a word's keys depend on its
+ * path alone: a new word then costs one look-up, not fifteen feature strings built and looked up.
+ */
+/** The key of the words without a cluster path (paths are strings of bits). */
+const NO_PATH = 'none'
+
+function clusterSums(
+  compiled: CompiledWeights,
+  gazetteer: Gazetteer,
+  clusters: Map<string, Float64Array>,
+  word: string,
+): Float64Array {
+  const path = gazetteer.wordClusters.get(word) ?? NO_PATH
+  let sums = clusters.get(path)
+  if (sums === undefined) {
+    const { size, rows, other } = compiled
+    sums = new Float64Array(3 * size)
+    for (const key of clusterKeys(gazetteer, word)) {
+      addRow(sums, HERE * size, rows, offsetIn(other, `cw=${key}`), size)
+      addRow(sums, AS_BEFORE * size, rows, offsetIn(other, `cw-1=${key}`), size)
+      addRow(sums, AS_AFTER * size, rows, offsetIn(other, `cw+1=${key}`), size)
+    }
+    clusters.set(path, sums)
+  }
+  return sums
+}
+
+function wordRows(
+  compiled: CompiledWeights,
+  gazetteer: Gazetteer,
+  clusters: Map<string, Float64Array>,
+  word: string,
+): WordRows {
   const { size, rows, other } = compiled
   const sums = new Float64Array(3 * size)
   const add = (sum: number, offset: number): void => addRow(sums, sum * size, rows, offset, size)
@@ -470,12 +505,9 @@ function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string)
     add(AS_BEFORE, offsetIn(other, `cr-1=${caseClass}`))
     add(AS_AFTER, offsetIn(other, `cr+1=${caseClass}`))
   }
+  // Whole-number weights: adding the cluster rows as one kept sum changes no score.
   if (gazetteer.wordClusters.size > 0)
-    for (const key of clusterKeys(gazetteer, word)) {
-      add(HERE, offsetIn(other, `cw=${key}`))
-      add(AS_BEFORE, offsetIn(other, `cw-1=${key}`))
-      add(AS_AFTER, offsetIn(other, `cw+1=${key}`))
-    }
+    addSum(sums, 0, clusterSums(compiled, gazetteer, clusters, word), 0, 3 * size)
   return {
     sums,
     before2: offsetIn(compiled.before2, word),
