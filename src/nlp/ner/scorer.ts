@@ -1,6 +1,7 @@
 import type { FeatureContext, Gazetteer } from './features.js'
 import { caseClassOf, clusterKeys } from './features.js'
 import { boundedMemo } from '../../text/memo.js'
+import { PairTable } from '../feature-rows.js'
 
 /**
  * The name tagger's weights laid out for tagging (issue 16): the feature strings of features.ts are never
@@ -31,15 +32,12 @@ export interface CompiledWeights {
   after1: Table
   before2: Table
   after2: Table
-  /** Word pairs: w-1w= (previous → word) and ww+1= (word → next). */
-  pairBefore: Map<string, Table>
-  pairAfter: Map<string, Table>
+  /** Word pairs: w-1w= (previous → word) and ww+1= (word → next); and s-1s+1=, by ids (PairIds). */
+  pairs: PairIds
   shape: Table
   wordCase: Table
   shapeBefore: Table
   shapeAfter: Table
-  /** s-1s+1=: previous shape → shape → next shape. */
-  shapeTriple: Map<string, Map<string, Table>>
   /** Previous tag (t-1=): rows by tag index (previous × size + tag). */
   tag1: Float32Array
   /** t-1w=, t-1s=, t-1c=: per word, shape or case, the offset in `blocks` of a row per previous tag. */
@@ -85,15 +83,6 @@ const BY_TAG: Record<string, TableKey> = {
   't-1w': 'tagWord',
   't-1s': 'tagShape',
   't-1c': 'tagCase',
-}
-
-function nested<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
-  let inner = map.get(key)
-  if (inner === undefined) {
-    inner = new Map()
-    map.set(key, inner)
-  }
-  return inner
 }
 
 /** Whether every weight is a whole number (the shipped, quantised models): only then is the order free. */
@@ -149,13 +138,11 @@ export function compileRows(
     after1: new Map(),
     before2: new Map(),
     after2: new Map(),
-    pairBefore: new Map(),
-    pairAfter: new Map(),
+    pairs: emptyPairIds(),
     shape: new Map(),
     wordCase: new Map(),
     shapeBefore: new Map(),
     shapeAfter: new Map(),
-    shapeTriple: new Map(),
     tag1: new Float32Array(size * size),
     tagWord: new Map(),
     tagShape: new Map(),
@@ -166,6 +153,7 @@ export function compileRows(
   }
   // Blocks are laid out after a first pass counts them: (table, key, previous tag, row offset) per feature.
   const blockRows: [Table, string, number, number][] = []
+  const pairs = new PairIdsBuilder()
   const historyIndex = new Map(historyFeatures.map((feature, slot) => [feature, slot]))
   names.forEach((feature, index) => {
     const offset = index * size
@@ -187,14 +175,15 @@ export function compileRows(
     if (kind === 'w-1w' || kind === 'ww+1') {
       // A value with more than one '|' is ambiguous: it is looked up by its string (words holding a '|').
       if (bar >= 0 && value.indexOf('|', bar + 1) < 0) {
-        const pairs = kind === 'w-1w' ? compiled.pairBefore : compiled.pairAfter
-        nested(pairs, value.slice(0, bar)).set(value.slice(bar + 1), offset)
+        pairs.wordPair(kind === 'ww+1', value.slice(0, bar), value.slice(bar + 1), offset)
         return
       }
     } else if (kind === 's-1s+1') {
       const second = bar < 0 ? -1 : value.indexOf('|', bar + 1)
       if (second >= 0 && value.indexOf('|', second + 1) < 0) {
-        nested(nested(compiled.shapeTriple, value.slice(0, bar)), value.slice(bar + 1, second)).set(
+        pairs.shapeTriple(
+          value.slice(0, bar),
+          value.slice(bar + 1, second),
           value.slice(second + 1),
           offset,
         )
@@ -216,6 +205,7 @@ export function compileRows(
     }
     compiled.other.set(feature, offset)
   })
+  compiled.pairs = pairs.build()
   let blockCount = 0
   for (const [table, key] of blockRows)
     if (!table.has(key)) table.set(key, size * size * blockCount++)
@@ -259,9 +249,8 @@ interface WordRows {
   /** Row offsets of w-2=, w+2= with this word (-1: none). */
   before2: number
   after2: number
-  /** w-1w= with this word first, ww+1= with this word first: rows by the other word. */
-  pairBefore: Table | undefined
-  pairAfter: Table | undefined
+  /** The word's id in the word pairs' tables (PairIds), or -1 when no pair holds it. */
+  pairId: number
   /** Offset of the word's t-1w= block in `blocks`, or -1. */
   tagWord: number
   /** What the name lists say of the word (the list features: gf, gd, gr, gc, gn and their neighbours'). */
@@ -286,8 +275,8 @@ interface ShapeRows {
   after: number
   /** The t-1s= block, or -1. */
   tag: number
-  /** s-1s+1= with this shape first: by middle shape, then by last. */
-  triple: Map<string, Table> | undefined
+  /** The shape's id in the shape triples' tables (PairIds), or -1 when no triple holds it. */
+  tripleId: number
   /** gf+1=, gf-1=, gr-1=, gn-1= with this shape. */
   afterFirstName: number
   firstNameBefore: number
@@ -333,6 +322,103 @@ interface Lookups {
   placeInside: number
 }
 
+/**
+ * The word pairs (w-1w=, ww+1=) and shape triples (s-1s+1=) of a model by integer ids (issue 16): a word or
+ * shape gets its id once (kept on its memoised rows), and a token's pair or triple is then found in an
+ * open-addressing table of ids, not by a string look-up per token in a map of the other word's pairs.
+ */
+export interface PairIds {
+  /** Every word of a pair, either place → id. */
+  words: Map<string, number>
+  /** (first word id, second word id) → row offset of w-1w= / ww+1=. */
+  before: PairTable
+  after: PairTable
+  /** Every shape of a triple, any place → id. */
+  shapes: Map<string, number>
+  /** (first shape id, middle shape id) → id of the pair; (pair id, last shape id) → row offset of s-1s+1=. */
+  shapePairs: PairTable
+  triples: PairTable
+}
+
+function emptyPairIds(): PairIds {
+  const none = new PairTable(0)
+  return {
+    words: new Map(),
+    before: none,
+    after: none,
+    shapes: new Map(),
+    shapePairs: none,
+    triples: none,
+  }
+}
+
+/** Collects a model's pairs and triples as compileRows reads its names, then lays out their tables. */
+class PairIdsBuilder {
+  private readonly words = new Map<string, number>()
+  private readonly shapes = new Map<string, number>()
+  /** (first id, second id, offset) per pair; (first, middle, last id, offset) per triple. */
+  private readonly before: number[] = []
+  private readonly after: number[] = []
+  private readonly triples: number[] = []
+
+  wordPair(after: boolean, first: string, second: string, offset: number): void {
+    ;(after ? this.after : this.before).push(
+      idIn(this.words, first),
+      idIn(this.words, second),
+      offset,
+    )
+  }
+
+  shapeTriple(first: string, middle: string, last: string, offset: number): void {
+    this.triples.push(
+      idIn(this.shapes, first),
+      idIn(this.shapes, middle),
+      idIn(this.shapes, last),
+      offset,
+    )
+  }
+
+  build(): PairIds {
+    const table = (entries: number[]): PairTable => {
+      const pairs = new PairTable(entries.length / 3)
+      for (let k = 0; k < entries.length; k += 3)
+        pairs.set(entries[k] as number, entries[k + 1] as number, entries[k + 2] as number)
+      return pairs
+    }
+    // (first, middle) pairs numbered in order of appearance; a shape id is below shapes.size.
+    const shapeCount = this.shapes.size
+    const pairIds = new Map<number, number>()
+    const { triples } = this
+    for (let k = 0; k < triples.length; k += 4) {
+      const key = (triples[k] as number) * shapeCount + (triples[k + 1] as number)
+      if (!pairIds.has(key)) pairIds.set(key, pairIds.size)
+    }
+    const shapePairs = new PairTable(pairIds.size)
+    const byPair = new PairTable(triples.length / 4)
+    for (let k = 0; k < triples.length; k += 4) {
+      const first = triples[k] as number
+      const middle = triples[k + 1] as number
+      const pair = pairIds.get(first * shapeCount + middle) as number
+      shapePairs.set(first, middle, pair)
+      byPair.set(pair, triples[k + 2] as number, triples[k + 3] as number)
+    }
+    return {
+      words: this.words,
+      before: table(this.before),
+      after: table(this.after),
+      shapes: this.shapes,
+      shapePairs,
+      triples: byPair,
+    }
+  }
+}
+
+function idIn(ids: Map<string, number>, key: string): number {
+  let found = ids.get(key)
+  if (found === undefined) ids.set(key, (found = ids.size))
+  return found
+}
+
 const lookups = new WeakMap<CompiledWeights, Lookups>()
 
 function lookupsOf(compiled: CompiledWeights): Lookups {
@@ -354,7 +440,8 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
   const { words } = lookupsOf(compiled)
   let found = words.get(gazetteer)
   if (found === undefined) {
-    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, word))
+    const clusters = new Map<string, Float64Array>()
+    found = boundedMemo(MAX_CACHED_WORDS, (word) => wordRows(compiled, gazetteer, clusters, word))
     words.set(gazetteer, found)
   }
   return found
@@ -362,7 +449,41 @@ function wordsOf(compiled: CompiledWeights, gazetteer: Gazetteer): (word: string
 
 const offsetIn = (table: Table, key: string): number => table.get(key) ?? -1
 
-function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string): WordRows {
+/**
+ * The three sums of the cluster features of a word (cw=, cw-1=, cw+1= of every key of its path), kept by path
+ * (`clusters`: the lists' few thousand paths, NO_PATH for a word without one), since a word's keys depend on its
+ * path alone: a new word then costs one look-up, not fifteen feature strings built and looked up.
+ */
+/** The key of the words without a cluster path (paths are strings of bits). */
+const NO_PATH = 'none'
+
+function clusterSums(
+  compiled: CompiledWeights,
+  gazetteer: Gazetteer,
+  clusters: Map<string, Float64Array>,
+  word: string,
+): Float64Array {
+  const path = gazetteer.wordClusters.get(word) ?? NO_PATH
+  let sums = clusters.get(path)
+  if (sums === undefined) {
+    const { size, rows, other } = compiled
+    sums = new Float64Array(3 * size)
+    for (const key of clusterKeys(gazetteer, word)) {
+      addRow(sums, HERE * size, rows, offsetIn(other, `cw=${key}`), size)
+      addRow(sums, AS_BEFORE * size, rows, offsetIn(other, `cw-1=${key}`), size)
+      addRow(sums, AS_AFTER * size, rows, offsetIn(other, `cw+1=${key}`), size)
+    }
+    clusters.set(path, sums)
+  }
+  return sums
+}
+
+function wordRows(
+  compiled: CompiledWeights,
+  gazetteer: Gazetteer,
+  clusters: Map<string, Float64Array>,
+  word: string,
+): WordRows {
   const { size, rows, other } = compiled
   const sums = new Float64Array(3 * size)
   const add = (sum: number, offset: number): void => addRow(sums, sum * size, rows, offset, size)
@@ -384,18 +505,14 @@ function wordRows(compiled: CompiledWeights, gazetteer: Gazetteer, word: string)
     add(AS_BEFORE, offsetIn(other, `cr-1=${caseClass}`))
     add(AS_AFTER, offsetIn(other, `cr+1=${caseClass}`))
   }
+  // Whole-number weights: adding the cluster rows as one kept sum changes no score.
   if (gazetteer.wordClusters.size > 0)
-    for (const key of clusterKeys(gazetteer, word)) {
-      add(HERE, offsetIn(other, `cw=${key}`))
-      add(AS_BEFORE, offsetIn(other, `cw-1=${key}`))
-      add(AS_AFTER, offsetIn(other, `cw+1=${key}`))
-    }
+    addSum(sums, 0, clusterSums(compiled, gazetteer, clusters, word), 0, 3 * size)
   return {
     sums,
     before2: offsetIn(compiled.before2, word),
     after2: offsetIn(compiled.after2, word),
-    pairBefore: compiled.pairBefore.get(word),
-    pairAfter: compiled.pairAfter.get(word),
+    pairId: compiled.pairs.words.get(word) ?? -1,
     tagWord: offsetIn(compiled.tagWord, word),
     firstName: gazetteer.firstNames.has(word),
     demonym: gazetteer.demonyms.has(word),
@@ -413,7 +530,7 @@ function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
     before: offsetIn(compiled.shapeBefore, shape),
     after: offsetIn(compiled.shapeAfter, shape),
     tag: offsetIn(compiled.tagShape, shape),
-    triple: compiled.shapeTriple.get(shape),
+    tripleId: compiled.pairs.shapes.get(shape) ?? -1,
     afterFirstName: other(`gf+1=${shape}`),
     firstNameBefore: other(`gf-1=${shape}`),
     roleBefore: other(`gr-1=${shape}`),
@@ -509,6 +626,7 @@ export function staticScores(
   const count = lower.length
   const scores = new Float64Array(count * size)
   const { words, pad, padShape } = text
+  const { pairs } = compiled
   for (let index = 0; index < count; index++) {
     const offset = index * size
     const word = lower[index] as string
@@ -540,21 +658,19 @@ export function staticScores(
         offsetIn(other, `s-1s+1=${shapeBeforeText}|${shape}|${shapeAfterText}`),
         size,
       )
-    else if (shapeBefore.triple !== undefined) {
-      const last = shapeBefore.triple.get(shape)
-      if (last !== undefined) addRow(scores, offset, rows, offsetIn(last, shapeAfterText), size)
+    else {
+      const pair = pairs.shapePairs.get(shapeBefore.tripleId, shapeHere.tripleId)
+      addRow(scores, offset, rows, pairs.triples.get(pair, shapeAfter.tripleId), size)
     }
     const before1 = lower[index - 1] ?? PAD
     const after1 = lower[index + 1] ?? PAD
     const barred = word.includes(BAR)
     if (barred || before1.includes(BAR))
       addRow(scores, offset, rows, offsetIn(other, `w-1w=${before1}|${word}`), size)
-    else if (before.pairBefore !== undefined)
-      addRow(scores, offset, rows, offsetIn(before.pairBefore, word), size)
+    else addRow(scores, offset, rows, pairs.before.get(before.pairId, own.pairId), size)
     if (barred || after1.includes(BAR))
       addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${after1}`), size)
-    else if (own.pairAfter !== undefined)
-      addRow(scores, offset, rows, offsetIn(own.pairAfter, after1), size)
+    else addRow(scores, offset, rows, pairs.after.get(own.pairId, after.pairId), size)
     addListRows(scores, offset, compiled, context, text, index)
   }
   return scores
