@@ -4,7 +4,8 @@
  * none was (a candidate error), whether the chosen source is the gold source span, whether the tagger found the
  * gold cue at all, descriptions resolved to a named holder of their role ("the spokesman" → the name, which the
  * issue asks for and the metric counts wrong), and samples of each class.
- *   nice npx tsx scripts/speaker-errors.ts [--epochs 3] [--samples 40] > /tmp/speaker-errors.txt
+ *   nice npx tsx scripts/speaker-errors.ts [--epochs 3 | --l2 1] [--samples 40] > /tmp/speaker-errors.txt
+ * (`--l2 X`: the log-linear ranker at that penalty instead of the perceptron.)
  * Reads only train/ (with the out-of-fold tags of scripts/train-attributions.ts); dev/ is the report, not a guide.
  */
 import { numberArgument } from './arguments.js'
@@ -18,11 +19,13 @@ import {
   prepareTrainArticles,
   readModel,
   readOutOfFold,
+  trainLogLinear,
   trainRanker,
 } from './speaker-ranker-data.js'
 
 const EPOCHS = numberArgument('epochs', 3)
 const SAMPLES = numberArgument('samples', 40)
+const L2 = numberArgument('l2', -1)
 
 const kept = readOutOfFold()
 const tags = new Map(kept.articles.map((a) => [a.stem, a.roles]))
@@ -40,8 +43,9 @@ const overlaps = (a: { start: number; end: number } | null, frags: [number, numb
   a !== null && frags.some(([s, e]) => a.start < e && a.end > s)
 
 for (let fold = 0; fold < kept.folds; fold++) {
+  const examples = examplesOf(articles.filter((a) => a.fold !== fold))
   const ranker = new SpeakerRanker(
-    trainRanker(examplesOf(articles.filter((a) => a.fold !== fold)), EPOCHS).at(-1)!,
+    L2 >= 0 ? trainLogLinear(examples, L2) : trainRanker(examples, EPOCHS).at(-1)!,
   )
   for (const article of articles.filter((a) => a.fold === fold)) {
     const { text } = article

@@ -200,6 +200,134 @@ export function trainRanker(
   return snapshots
 }
 
+/**
+ * A conditional log-linear ranker over hypothesis lists: a hypothesis's probability is the softmax of its summed
+ * weights over its list, the loss is minus the log of the probability the right ones hold together (any right
+ * reading will do, as the metric counts any), plus l2/2 times the squared weights; fitted full-batch by L-BFGS.
+ * Unlike the perceptron, which moves weight only on a wrong first choice and stops where it is, every example
+ * pulls by how far it is from settled, and the penalty, chosen by cross-validation, sets how far a rare feature
+ * may go. The weights are a linear ranker's, so SpeakerRanker reads them as it reads the perceptron's.
+ */
+export function trainLogLinear(
+  examples: { hypotheses: SpeakerHypothesis[]; right: boolean[] }[],
+  l2: number,
+  iterations = 200,
+): Record<string, number> {
+  const index = new Map<string, number>()
+  const names: string[] = []
+  const idOf = (f: string): number => {
+    let id = index.get(f)
+    if (id === undefined) {
+      id = names.length
+      index.set(f, id)
+      names.push(f)
+    }
+    return id
+  }
+  const lists = examples.map(({ hypotheses, right }) => ({
+    rows: hypotheses.map((h) => Int32Array.from(h.features, idOf)),
+    right,
+  }))
+  const size = names.length
+  const scores: number[] = []
+  // The loss and its gradient at w.
+  const evaluate = (w: Float64Array, gradient: Float64Array): number => {
+    let loss = 0
+    for (let j = 0; j < size; j++) {
+      gradient[j] = l2 * (w[j] as number)
+      loss += 0.5 * l2 * (w[j] as number) ** 2
+    }
+    for (const { rows, right } of lists) {
+      scores.length = 0
+      let top = -Infinity
+      for (const row of rows) {
+        let s = 0
+        for (const f of row) s += w[f] as number
+        scores.push(s)
+        if (s > top) top = s
+      }
+      let all = 0
+      let good = 0
+      for (let i = 0; i < rows.length; i++) {
+        const e = Math.exp((scores[i] as number) - top)
+        all += e
+        if (right[i]) good += e
+      }
+      loss += Math.log(all) - Math.log(good)
+      for (let i = 0; i < rows.length; i++) {
+        const e = Math.exp((scores[i] as number) - top)
+        const by = e / all - (right[i] ? e / good : 0)
+        if (by !== 0)
+          for (const f of rows[i] as Int32Array) gradient[f] = (gradient[f] as number) + by
+      }
+    }
+    return loss
+  }
+  const w = new Float64Array(size)
+  const gradient = new Float64Array(size)
+  let loss = evaluate(w, gradient)
+  // L-BFGS (memory 10) with a backtracking line search on the Armijo condition.
+  const memory: { s: Float64Array; y: Float64Array; rho: number }[] = []
+  const dot = (a: Float64Array, b: Float64Array): number => {
+    let sum = 0
+    for (let j = 0; j < size; j++) sum += (a[j] as number) * (b[j] as number)
+    return sum
+  }
+  for (let iteration = 0; iteration < iterations; iteration++) {
+    const direction = Float64Array.from(gradient, (g) => -g)
+    const alphas: number[] = []
+    for (let k = memory.length - 1; k >= 0; k--) {
+      const { s, y, rho } = memory[k]!
+      const alpha = rho * dot(s, direction)
+      alphas[k] = alpha
+      for (let j = 0; j < size; j++)
+        direction[j] = (direction[j] as number) - alpha * (y[j] as number)
+    }
+    if (memory.length > 0) {
+      const { s, y } = memory.at(-1)!
+      const scale = dot(s, y) / dot(y, y)
+      for (let j = 0; j < size; j++) direction[j] = (direction[j] as number) * scale
+    }
+    for (let k = 0; k < memory.length; k++) {
+      const { s, y, rho } = memory[k]!
+      const beta = rho * dot(y, direction)
+      for (let j = 0; j < size; j++)
+        direction[j] = (direction[j] as number) + (s[j] as number) * ((alphas[k] as number) - beta)
+    }
+    const slope = dot(direction, gradient)
+    if (slope >= 0) break
+    let t = memory.length === 0 ? 1 / Math.sqrt(dot(gradient, gradient)) : 1
+    const next = new Float64Array(size)
+    const nextGradient = new Float64Array(size)
+    let nextLoss = Infinity
+    for (let tries = 0; tries < 30; tries++) {
+      for (let j = 0; j < size; j++) next[j] = (w[j] as number) + t * (direction[j] as number)
+      nextLoss = evaluate(next, nextGradient)
+      if (nextLoss <= loss + 1e-4 * t * slope) break
+      t /= 2
+    }
+    if (!(nextLoss < loss)) break
+    const s = Float64Array.from(next, (v, j) => v - (w[j] as number))
+    const y = Float64Array.from(nextGradient, (v, j) => v - (gradient[j] as number))
+    const sy = dot(s, y)
+    if (sy > 1e-12) {
+      memory.push({ s, y, rho: 1 / sy })
+      if (memory.length > 10) memory.shift()
+    }
+    const settled = loss - nextLoss < 1e-7 * Math.max(1, Math.abs(loss))
+    w.set(next)
+    gradient.set(nextGradient)
+    loss = nextLoss
+    if (settled) break
+  }
+  const weights: Record<string, number> = {}
+  names.forEach((f, j) => {
+    const value = w[j] as number
+    if (Math.abs(value) > 1e-4) weights[f] = Number(value.toFixed(4))
+  })
+  return weights
+}
+
 /** The attributions a ranker can learn from: some hypothesis right, not all. */
 export const examplesOf = (list: Prepared[]): Choice[] =>
   list.flatMap((a) =>

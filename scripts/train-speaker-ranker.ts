@@ -1,14 +1,16 @@
 /**
  * Trains the speaker ranker of the attribution model (src/nlp/attributions/ranker.ts) on PolNeAR's train/ part
  * and writes its weights into models/attributions.json.gz, with the cross-validated figures of the whole path.
- *   nice npx tsx scripts/train-speaker-ranker.ts [--epochs 8] [--no-write] [--cached-entities]
+ *   nice npx tsx scripts/train-speaker-ranker.ts [--epochs 8 | --learner loglinear --l2 0.3,1,3] [--no-write]
+ *     [--cached-entities]
  *     [--drop-features REGEX] [--drop-hypotheses REGEX]   (ablations: scripts/speaker-ranker-data.ts)
  * Run after scripts/train-attributions.ts (and tune-attributions.ts): it reads the out-of-fold tags those keep
  * (eval/out/), so every held-out article is tagged by taggers that did not see it, and its speaker candidates
  * are the entities annotateArticle finds (the pipeline's path). For each attribution the assembly lists its
  * speaker hypotheses; one is right when the PolNeAR metric (eval/attribution-metric.ts) would count its speaker
- * right for the gold content the attribution matches. An averaged perceptron learns to rank a right one first;
- * the epoch count is chosen by 5-fold cross-validation over articles (the taggers' folds), on the mean speaker
+ * right for the gold content the attribution matches. An averaged perceptron, or with `--learner loglinear` a
+ * conditional log-linear ranker (shipped since session 21), learns to rank a right one first; the epoch count or
+ * the L2 penalty is chosen by 5-fold cross-validation over articles (the taggers' folds), on the mean speaker
  * accuracy of the held-out folds. The dev/ part is never read here.
  */
 import { numberArgument } from './arguments.js'
@@ -25,10 +27,27 @@ import {
   scoreRanked,
   sd,
   show,
+  trainLogLinear,
   trainRanker,
 } from './speaker-ranker-data.js'
 
 const EPOCHS = numberArgument('epochs', 8)
+// `--learner loglinear --l2 0.3,1,3`: the log-linear ranker at each penalty instead of the perceptron's epochs.
+const at = (flag: string): string | undefined => {
+  const k = process.argv.indexOf(flag)
+  return k === -1 ? undefined : process.argv[k + 1]
+}
+const LOGLINEAR = at('--learner') === 'loglinear'
+const PENALTIES = (at('--l2') ?? '0.3,1,3,10').split(',').map(Number)
+
+/** The rankers one training set gives: one per epoch count (perceptron) or per penalty (log-linear). */
+const fit = (
+  examples: ReturnType<typeof examplesOf>,
+): { setting: number; weights: Record<string, number> }[] =>
+  LOGLINEAR
+    ? PENALTIES.map((l2) => ({ setting: l2, weights: trainLogLinear(examples, l2) }))
+    : trainRanker(examples, EPOCHS).map((weights, e) => ({ setting: e + 1, weights }))
+const settingName = (setting: number): string => (LOGLINEAR ? `l2 ${setting}` : `${setting} epochs`)
 
 const started = Date.now()
 const log = (message: string): void =>
@@ -44,11 +63,10 @@ const perEpoch = new Map<number, Figures[]>()
 const rule: Figures[] = []
 for (let fold = 0; fold < kept.folds; fold++) {
   const held = articles.filter((a) => a.fold === fold)
-  const snapshots = trainRanker(examplesOf(articles.filter((a) => a.fold !== fold)), EPOCHS)
+  const rankers = fit(examplesOf(articles.filter((a) => a.fold !== fold)))
   rule.push(scoreRanked(held, null))
-  snapshots.forEach((weights, e) =>
-    perEpoch.set(e + 1, [...(perEpoch.get(e + 1) ?? []), scoreRanked(held, weights)]),
-  )
+  for (const { setting, weights } of rankers)
+    perEpoch.set(setting, [...(perEpoch.get(setting) ?? []), scoreRanked(held, weights)])
   log(`fold ${fold} done`)
 }
 const line = (name: string, figures: Figures[]): string =>
@@ -58,15 +76,17 @@ const line = (name: string, figures: Figures[]): string =>
 console.log(line('rule alone', rule))
 let best = { epochs: 1, speaker: -1 }
 for (const [epochs, figures] of perEpoch) {
-  console.log(line(`ranker, ${epochs} epochs`, figures))
+  console.log(line(`ranker, ${settingName(epochs)}`, figures))
   const speaker = mean(figures.map((f) => f.speaker.acc))
   if (speaker > best.speaker) best = { epochs, speaker }
 }
 const chosen = perEpoch.get(best.epochs)!
-log(`chosen: ${best.epochs} epochs`)
+log(`chosen: ${settingName(best.epochs)}`)
 console.log(`per fold (speaker): ${chosen.map((f) => f.speaker.acc.toFixed(4)).join(' ')}`)
 if (process.argv.includes('--no-write')) process.exit(0)
-const weights = trainRanker(examplesOf(articles), best.epochs).at(-1)!
+const weights = LOGLINEAR
+  ? trainLogLinear(examplesOf(articles), best.epochs)
+  : trainRanker(examplesOf(articles), best.epochs).at(-1)!
 const figure = (pick: (f: Figures) => number): [number, number] => [
   mean(chosen.map(pick)),
   sd(chosen.map(pick)),
@@ -78,6 +98,9 @@ model.crossValidation = {
   direct: figure((f) => f.direct.overlap.F1),
   speaker: figure((f) => f.speaker.acc),
 }
-model.provenance = `${model.provenance.replace(/ Speaker ranker:.*$/, '')} Speaker ranker: averaged perceptron over each attribution's speaker hypotheses, trained by scripts/train-speaker-ranker.ts on the same train/ articles (out-of-fold tags, the annotation stage's entities), ${best.epochs} epochs by ${kept.folds}-fold cross-validation over articles.`
+const learner = LOGLINEAR
+  ? `conditional log-linear ranker (L-BFGS, L2 penalty ${best.epochs}`
+  : `averaged perceptron (${best.epochs} epochs`
+model.provenance = `${model.provenance.replace(/ Speaker ranker:.*$/, '')} Speaker ranker: ${learner} by ${kept.folds}-fold cross-validation over articles) over each attribution's speaker hypotheses, trained by scripts/train-speaker-ranker.ts${LOGLINEAR ? ' --learner loglinear' : ''} on the same train/ articles (out-of-fold tags, the annotation stage's entities).`
 writeFileSync(MODEL_OUT, gzipSync(JSON.stringify(model), { level: 9 }))
 log(`wrote ${MODEL_OUT.pathname} (${Object.keys(weights).length} ranker weights)`)

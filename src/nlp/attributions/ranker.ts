@@ -17,8 +17,9 @@ export type StoredRankerWeights = Record<string, number>
 
 /**
  * A linear ranker over an attribution's speaker hypotheses (trained by scripts/train-speaker-ranker.ts on
- * PolNeAR train/ as an averaged perceptron): the hypothesis with the highest summed weight is the speaker; on
- * ties the earlier one (the assembly rule's own reading comes first).
+ * PolNeAR train/ as a conditional log-linear model, an averaged perceptron before session 21): the hypothesis
+ * with the highest summed weight is the speaker; on ties the earlier one (the assembly rule's own reading comes
+ * first).
  */
 export class SpeakerRanker {
   private readonly weights: Map<string, number>
