@@ -7,10 +7,13 @@ const HTML_START =
   /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b/i
 const HTML_TAGS = /<(?:html|body|div|p|article|span|a|script|br|table)\b[^>]*>/gi
 
+/** Bytes `sniffKind` reads of an input (beyond its first two, the gzip mark). */
+export const SNIFFED_BYTES = 8192
+
 export function sniffKind(bytes: Uint8Array, name = ''): SniffedKind {
   if (bytes.length === 0) return 'empty'
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) return 'gzip'
-  const head = bytes.subarray(0, 8192)
+  const head = bytes.subarray(0, SNIFFED_BYTES)
   if (looksBinary(head)) return 'binary'
   const text = Buffer.from(head)
     .toString('latin1')

@@ -4,7 +4,7 @@ import { constants, createGunzip, gunzipSync } from 'node:zlib'
 import type { InputLimits } from './limits.js'
 import { looksLikeJsonLines, streamJsonLines } from './jsonl.js'
 import type { InputResult } from './read-inputs.js'
-import { sniffKind } from './sniff.js'
+import { SNIFFED_BYTES, sniffKind } from './sniff.js'
 import { readWarcRecords } from './warc.js'
 
 /**
@@ -19,6 +19,7 @@ const HEAD_BYTES = 64 * 1024
 /** What a file's first bytes say it is, when it is read as a stream; null for every other kind. */
 export function streamedKindOf(head: Uint8Array): StreamedKind | null {
   if (head[0] === 0x1f && head[1] === 0x8b) {
+    if (isPlainGzip(head)) return null
     const inflated = inflateHead(head)
     if (startsWithWarc(inflated)) return 'warc'
     return isJsonLines(inflated) ? 'jsonl.gz' : null
@@ -77,6 +78,26 @@ async function* gunzipStream(stream: AsyncIterable<Uint8Array>): AsyncGenerator<
 
 function once(emitter: NodeJS.EventEmitter, event: string): Promise<void> {
   return new Promise((resolve) => emitter.once(event, () => resolve()))
+}
+
+/**
+ * Compressed bytes inflated first (see `isPlainGzip`): a gzipped page's first 4 KB inflate to more than the
+ * 8 KB that `sniffKind` looks at, unless the page is shorter than that.
+ */
+const GZIP_SNIFF_BYTES = 4096
+
+/**
+ * Whether a gzip head is neither WARC nor JSON Lines, told from the inflated start of its first few KB. A
+ * gzipped page (`.html.gz`) is inflated whole when it is read; inflating its head here as well, to learn
+ * that it is no stream, inflated most pages twice. The answer is `streamedKindOf`'s: the start inflates to the
+ * same first bytes as the whole head, `sniffKind` reads only its first 8 KB, and every other case (a start
+ * too short to tell, one that may be WARC or JSON Lines, a UTF-16 mark) goes on to the whole head.
+ */
+function isPlainGzip(head: Uint8Array): boolean {
+  const start = inflateHead(head.subarray(0, GZIP_SNIFF_BYTES))
+  if (start.length < SNIFFED_BYTES || startsWithWarc(start)) return false
+  const utf16 = (start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)
+  return !utf16 && sniffKind(start) !== 'jsonl'
 }
 
 /** As much of a gzip member's start as inflates from the head (a partial stream is expected). */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { comparisonKey } from './normalize.js'
+import { comparisonKey, mayStartKey } from './normalize.js'
 
 /** The key as Unicode's letter and digit classes define it, for every text. */
 const reference = (text: string): string =>
@@ -23,4 +23,36 @@ test('comparison keys of ASCII texts equal those read by Unicode classes', () =>
     const text = Array.from({ length }, () => String.fromCharCode(next() % 128)).join('')
     expect(comparisonKey(text)).toBe(reference(text))
   }
+})
+
+test('mayStartKey is false only for texts whose comparison key does not start with the opening', () => {
+  let seed = 29
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648)
+  // ASCII in runs, with letters beyond ASCII now and then (a key's first letter may be one of them).
+  const alphabet = [...' \t.,“"-–Aa0Zz9mM', 'É', 'é', 'İ', 'Σ', 'ß', '١', '\u00a0']
+  const texts = Array.from({ length: 3000 }, () =>
+    Array.from({ length: next() % 12 }, () => {
+      const pick = next() % 4
+      return pick === 0
+        ? (alphabet[next() % alphabet.length] as string)
+        : String.fromCharCode(32 + (next() % 95))
+    }).join(''),
+  )
+  let refused = 0
+  for (const text of texts) {
+    const opening = comparisonKey(texts[next() % texts.length] as string).slice(0, 3)
+    if (opening === '') continue
+    if (!mayStartKey(text, opening)) {
+      refused++
+      expect(comparisonKey(text).startsWith(opening)).toBe(false)
+    }
+    // A text whose key starts with the opening is never refused.
+    const opened = `${text.slice(0, 2)}${opening}`
+    if (comparisonKey(opened).startsWith(opening))
+      expect([opened, mayStartKey(opened, opening)]).toEqual([opened, true])
+  }
+  expect(refused).toBeGreaterThan(300)
+  expect(mayStartKey('  “Officials said', 'officials')).toBe(true)
+  expect(mayStartKey('-- Officials said', 'officials')).toBe(true)
+  expect(mayStartKey('Mayor said', 'officials')).toBe(false)
 })

@@ -31,6 +31,33 @@ export function comparisonKey(text: string): string {
   ).trim()
 }
 
+/**
+ * Whether `comparisonKey(text)` may start with `opening` (a key's start), told without building the key when
+ * the text's first letter or digit is ASCII: that character, lower-cased, is the key's first, and what comes
+ * before it (ASCII punctuation, spaces) is dropped. False only when the key certainly starts otherwise; true
+ * whenever a non-ASCII character comes first (letters beyond ASCII are left to the key itself). A pass over a
+ * page's paragraphs, most of which start otherwise, then builds few keys.
+ */
+export function mayStartKey(text: string, opening: string): boolean {
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x80) return true
+    if (isAsciiLetterOrDigit(code)) return (code | LOWER_CASE_BIT) === opening.charCodeAt(0)
+  }
+  return true
+}
+
+/** Setting this bit lower-cases an ASCII letter and leaves a digit as it is. */
+const LOWER_CASE_BIT = 0x20
+
+function isAsciiLetterOrDigit(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a)
+  )
+}
+
 const NON_ASCII = /[\u0080-\uffff]/
 const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu
 const NOT_ASCII_ALNUM = /[^a-z0-9]+/g

@@ -98,21 +98,39 @@ export function markedText(
 export const SKIP_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template'])
 
 /**
- * The first characters of a node's text (whitespace collapsed as it is read), without walking the rest of
- * its subtree: a cheap test before `textOf` on elements that may hold a whole page.
+ * The first `chars` characters of a node's text (whitespace collapsed as it is read, the start trimmed, as
+ * `textOf` reads it), without walking the rest of its subtree or collapsing the rest of a long text node: a
+ * cheap test before `textOf` on elements that may hold a whole page, asked of every paragraph of a page.
  */
 export function leadingText(node: AnyNode, chars: number): string {
   let text = ''
-  const stack: AnyNode[] = 'children' in node ? [...(node as Element).children].reverse() : []
-  while (stack.length > 0 && text.length < chars) {
-    const current = stack.pop() as AnyNode
-    if (isText(current)) text = appendCollapsed(text, current.data)
+  // Each open element's children and the next one to read: a wrapper of hundreds of children is not copied
+  // onto a stack to read its first few.
+  const open: { children: AnyNode[]; next: number }[] =
+    'children' in node ? [{ children: (node as Element).children, next: 0 }] : []
+  while (open.length > 0 && text.length < chars) {
+    const top = open[open.length - 1] as { children: AnyNode[]; next: number }
+    const current = top.children[top.next++]
+    if (current === undefined) open.pop()
+    else if (isText(current)) text = appendLeading(text, current.data, chars)
     else if (isTag(current) && current.name === 'br') text += ' '
     else if (isTag(current) && !SKIP_TEXT_TAGS.has(current.name))
-      for (let i = current.children.length - 1; i >= 0; i--)
-        stack.push(current.children[i] as AnyNode)
+      open.push({ children: current.children, next: 0 })
   }
-  return text
+  return text.slice(0, chars)
+}
+
+/**
+ * `appendCollapsed` of `data` a piece at a time, stopping once `text` holds `chars` characters: what the text
+ * goes on to does not change its start (a whitespace run cut between two pieces still collapses to one
+ * space), so a paragraph of thousands of characters costs its first pieces only.
+ */
+function appendLeading(text: string, data: string, chars: number): string {
+  const piece = Math.max(chars, 16) * 2
+  let appended = text
+  for (let from = 0; from < data.length && appended.length < chars; from += piece)
+    appended = appendCollapsed(appended, data.slice(from, from + piece))
+  return appended
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { RemovedBlock } from '../../types.js'
 import { countWords, isCaption, isContact } from '../blocks.js'
 import { boundedMemo } from '../../text/memo.js'
-import { comparisonKey } from '../../text/normalize.js'
+import { comparisonKey, mayStartKey } from '../../text/normalize.js'
 import { matchBoilerplate } from '../../data/boilerplate-phrases.js'
 import { dropNonContent } from './clean.js'
 import { RELAXED_DROP_TAGS } from './hints.js'
@@ -110,8 +110,10 @@ function leadOutside(body: Element, chosen: Attempt, description: string | null)
   if (comparisonKey(chosen.kept.join(' ')).includes(key)) return null
   const opening = key.slice(0, LEAD_OPENING_CHARS)
   for (const element of findAll(body, (candidate) => LEAD_TAGS.has(candidate.name))) {
-    // Most elements fail on their first words, before their whole text is read.
-    if (!comparisonKey(leadingText(element, LEAD_OPENING_CHARS * 2)).startsWith(opening)) continue
+    // Most elements fail on their first words, before their whole text is read, and most on their first
+    // letter, before a key is built.
+    const leading = leadingText(element, LEAD_OPENING_CHARS * 2)
+    if (!mayStartKey(leading, opening) || !comparisonKey(leading).startsWith(opening)) continue
     const text = textOf(element)
     if (text.length < MIN_LEAD_CHARS || text.length > description.length * 2 + 40) continue
     const own = comparisonKey(text)
