@@ -12,6 +12,7 @@ import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { type InputOptions, readArticles, warnAbout } from './extract-command.js'
 import { redacted } from './redacted.js'
+import { openCliStore } from './store-open.js'
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
 export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
@@ -60,7 +61,7 @@ async function analyzeIntoStore(
   options: InputOptions & ThresholdOptions,
   io: CliIo,
 ): Promise<Analysis> {
-  const store = await (await loadStore()).openStore(db)
+  const store = await openCliStore(db)
   try {
     const result = await updateStore(store, articles, {
       ...analysisOptions(options),
@@ -112,7 +113,7 @@ export async function ingestCommand(
     )
     return EXIT.usage
   }
-  const store = await (await loadStore()).openStore(options.db)
+  const store = await openCliStore(options.db)
   try {
     // Inputs stream through in batches (memory holds one batch, whatever the size of a JSONL or WARC file);
     // each batch is placed as the store's only writer (other ingests and workers wait their turn).
@@ -151,7 +152,7 @@ export async function withExistingStore<T>(
   io: CliIo,
   use: (store: Store) => Promise<T>,
 ): Promise<T | number> {
-  const { isPostgresUrl, openStore } = await loadStore()
+  const { isPostgresUrl } = await loadStore()
   if (!isPostgresUrl(path) && !existsSync(path)) {
     io.stderr(
       `corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`,
@@ -159,7 +160,7 @@ export async function withExistingStore<T>(
     return EXIT.inputs
   }
   // Read commands never create, migrate or lock a store: they read what the last writer committed.
-  const store = await openStore(path, { readOnly: true })
+  const store = await openCliStore(path, { readOnly: true })
   try {
     return await use(store)
   } finally {
