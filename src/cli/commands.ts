@@ -12,6 +12,7 @@ import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { type InputOptions, readArticles, warnAbout } from './extract-command.js'
 import { redacted } from './redacted.js'
+import { createProgress } from './progress.js'
 import { openCliStore } from './store-open.js'
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
@@ -42,10 +43,17 @@ export async function analyzeCommand(
 ): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
+  const progress = createProgress(io, 'analysing', options.quiet === true)
+  progress.stage(
+    options.db === undefined
+      ? `analysing ${plural(articles.length, 'article', 'articles')} into stories`
+      : `placing ${plural(articles.length, 'article', 'articles')} in the stories of ${redacted(options.db)}`,
+  )
   const analysis =
     options.db === undefined
       ? analyzeArticles(articles, analysisOptions(options))
       : await analyzeIntoStore(articles, options.db, options, io)
+  progress.done()
   await writeReport(analysis, options.format, options.out, io)
   return EXIT.ok
 }
@@ -118,18 +126,33 @@ export async function ingestCommand(
     // Inputs stream through in batches (memory holds one batch, whatever the size of a JSONL or WARC file);
     // each batch is placed as the store's only writer (other ingests and workers wait their turn).
     const quiet = options.quiet === true
+    const progress = createProgress(io, 'reading', quiet)
+    // A warning takes the progress line's place; the next article read draws it again.
+    const warn = (text: string): void => {
+      progress.done()
+      io.stderr(text)
+    }
     const result = await ingestInputs(store, inputs, {
       ...analysisOptions(options),
       rebuild: options.rebuild === true,
       ...(options.roundSize === undefined ? {} : { batchSize: options.roundSize }),
-      onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+      onWait: (message) => warn(`corroborate: ${message}\n`),
       limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
       workers: options.jobs ?? 1,
       onProblem: (problem) =>
-        quiet ? undefined : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
-      onArticle: (article) =>
-        quiet ? undefined : warnAbout(article, io, options.verbose === true),
+        quiet ? undefined : warn(`corroborate: warning: ${describeProblem(problem)}\n`),
+      onArticle: (article) => {
+        if (!quiet) warnAbout(article, { ...io, stderr: warn }, options.verbose === true)
+        progress.tick()
+      },
+      onPlacing: (count) =>
+        count === 0
+          ? undefined
+          : progress.stage(
+              `placing ${plural(count, 'article', 'articles')} in the store's stories`,
+            ),
     })
+    progress.done()
     if (inputs.length > 0 && result.added.length + result.existing.length === 0) {
       io.stderr('corroborate: no article could be read from the inputs\n')
       return EXIT.inputs
