@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
@@ -53,4 +53,14 @@ test('--quiet keeps warnings off stderr; stories --limit and show --out do what 
   expect(shown.status).toBe(0)
   expect(existsSync(out)).toBe(true)
   expect(readFileSync(out, 'utf8')).toMatch(/^# /)
+})
+
+test('an empty folder is named as such, not only "no article could be read"', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'corroborate-empty-'))
+  writeFileSync(join(empty, '.DS_Store'), 'x')
+  const result = await runCaptured(['analyze', empty])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toBe(
+    `corroborate: warning: ${empty}: Unexpected empty folder, expected files to read (names starting with a dot are skipped) [input-empty]\ncorroborate: no article could be read from the inputs\n`,
+  )
 })

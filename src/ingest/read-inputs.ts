@@ -95,8 +95,15 @@ async function* walk(path: string, seen = new Set<string>()): AsyncGenerator<Wal
 async function* readPath(path: string, limits: InputLimits): AsyncGenerator<InputResult> {
   const files = walk(path)[Symbol.asyncIterator]()
   let next = readNext(files, limits)
-  for (;;) {
+  for (let read = 0; ; read++) {
     const current = await next
+    // A folder with nothing to read says so: an empty result alone would leave the user guessing why.
+    if (current === null && read === 0)
+      yield problem(
+        path,
+        'input-empty',
+        'Unexpected empty folder, expected files to read (names starting with a dot are skipped)',
+      )
     if (current === null) return
     next = readNext(files, limits)
     if ('streamed' in current) yield* readStreamedFile(current.file, current.streamed, limits)
