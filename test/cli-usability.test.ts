@@ -64,3 +64,14 @@ test('an empty folder is named as such, not only "no article could be read"', as
     `corroborate: warning: ${empty}: Unexpected empty folder, expected files to read (names starting with a dot are skipped) [input-empty]\ncorroborate: no article could be read from the inputs\n`,
   )
 })
+
+test('stories on an empty store says there are none yet (on stderr; the listing stays empty)', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'empty.db')
+  expect((await runCaptured(['ingest', '--db', db, '--rebuild'])).status).toBe(0)
+  const listed = await runCaptured(['stories', '--db', db])
+  expect(listed.status).toBe(0)
+  expect(listed.stdout).toBe('')
+  expect(listed.stderr).toBe(
+    `corroborate: no stories in ${db} yet; add articles with \`corroborate ingest --db ${db} <inputs>\`\n`,
+  )
+})

@@ -197,6 +197,11 @@ export async function storiesCommand(
 ): Promise<number> {
   const result = await withExistingStore(options.db, io, async (store) => {
     const stories = (await store.listStories()).slice(0, options.limit)
+    // Said on stderr: the text listing stays empty for scripts that count its lines.
+    if (stories.length === 0 && options.format === 'text')
+      io.stderr(
+        `corroborate: no stories in ${redacted(options.db)} yet; add articles with \`corroborate ingest --db ${redacted(options.db)} <inputs>\`\n`,
+      )
     if (options.format === 'json') io.stdout(`${JSON.stringify({ stories }, null, 2)}\n`)
     else
       for (const story of stories)
