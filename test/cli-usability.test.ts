@@ -75,3 +75,19 @@ test('stories on an empty store says there are none yet (on stderr; the listing 
     `corroborate: no stories in ${db} yet; add articles with \`corroborate ingest --db ${db} <inputs>\`\n`,
   )
 })
+
+test('every command’s --help gives an example; the top-level help gives examples and the exit status', async () => {
+  const top = await runCaptured(['--help'])
+  expect(top.status).toBe(0)
+  expect(top.stdout).toMatch(/\nExamples:\n {2}corroborate analyze /)
+  expect(top.stdout).toMatch(/Exit status: 0 ok; 1 .*\n2 usage error/)
+  const commands = ['extract', 'analyze', 'ingest', 'worker', 'watch', 'stories', 'show', 'search']
+  for (const command of [...commands, 'serve', 'verify']) {
+    const help = await runCaptured([command, '--help'])
+    expect(help.stdout, command).toMatch(/\nExamples?:\n {2}corroborate /)
+  }
+  const analyze = (await runCaptured(['analyze', '--help'])).stdout
+  expect(analyze).toContain('64 MiB')
+  expect(analyze).toMatch(/RSS\/Atom feeds, WARC files/)
+  expect((await runCaptured(['stories', '--help'])).stdout).toContain('(default: all)')
+})
