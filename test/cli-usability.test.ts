@@ -91,3 +91,25 @@ test('every command’s --help gives an example; the top-level help gives exampl
   expect(analyze).toMatch(/RSS\/Atom feeds, WARC files/)
   expect((await runCaptured(['stories', '--help'])).stdout).toContain('(default: all)')
 })
+
+test('the story card names outlets in conflicts and reuse, and lists no alias that is the name again', async () => {
+  const card = (await runCaptured(['analyze', EXAMPLE])).stdout
+  const section = (title: string): string[] => {
+    const lines = card.split('\n')
+    const start = lines.indexOf(`  ${title}`)
+    const end = lines.indexOf('', start)
+    return lines.slice(start + 1, end)
+  }
+  expect(section('Conflicts')).toContain(
+    '  • price of Aurus Senat (differing): in its most basic version 245,000 USD (THE AMERICA ONE NEWS) vs as much as 1 million USD (Mint)',
+  )
+  expect(section('Reuse')).toContain(
+    '  • The Independent ↔ unknown outlet: rewrite, 3 passages ("Anrus" for "Aurus" in both texts)',
+  )
+  for (const line of section(
+    'Who and where (by canonical name, with the forms the articles use)',
+  )) {
+    const [, name, aliases] = /^ {2}• (.+?) \(.*?\)(?: also (.*))? \[/.exec(line) ?? []
+    expect(aliases ?? '', line).not.toContain(`“${name}”`)
+  }
+})
