@@ -113,3 +113,11 @@ test('the story card names outlets in conflicts and reuse, and lists no alias th
     expect(aliases ?? '', line).not.toContain(`“${name}”`)
   }
 })
+
+test('a missing input is named with the reason in words', async () => {
+  const result = await runCaptured(['analyze', '/nonexistent/report.html'])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain(
+    'corroborate: warning: /nonexistent/report.html: Cannot read the file (no such file or folder: ENOENT) [input-unreadable]\n',
+  )
+})
