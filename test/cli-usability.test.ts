@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXAMPLE, runCaptured } from './helpers.js'
+import MarkdownIt from 'markdown-it'
 
 test('extract of a directory works with its default format: JSON lines for several articles', async () => {
   const result = await runCaptured(['extract', EXAMPLE])
@@ -119,5 +120,19 @@ test('a missing input is named with the reason in words', async () => {
   expect(result.status).toBe(1)
   expect(result.stderr).toContain(
     'corroborate: warning: /nonexistent/report.html: Cannot read the file (no such file or folder: ENOENT) [input-unreadable]\n',
+  )
+})
+
+test('the Markdown report reads as written: no backslash before hyphens, dots or parentheses', async () => {
+  const md = (await runCaptured(['analyze', EXAMPLE, '--format', 'md'])).stdout
+  expect(md.split('\n')[0]).toBe(
+    '# In rebuke to the West, Putin gives North Korea’s Kim Jong-un luxury limo',
+  )
+  expect(md).toContain('| 2024-02-20T21:48:00Z |')
+  expect(md).not.toMatch(/\\[-.()]/)
+  // What must stay escaped still is, and renders as the text.
+  const html = new MarkdownIt().render(md)
+  expect(html).toContain(
+    '<h1>In rebuke to the West, Putin gives North Korea’s Kim Jong-un luxury limo</h1>',
   )
 })
