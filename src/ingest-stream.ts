@@ -17,7 +17,11 @@ export const STREAM_BATCH = 1000
 export async function ingestInputs(
   store: Store,
   inputs: string[],
-  options: StoreUpdateOptions & { batchSize?: number } = {},
+  options: StoreUpdateOptions & {
+    batchSize?: number
+    /** Called before each batch is placed, with its size (the CLI's progress line). */
+    onPlacing?: (articles: number) => void
+  } = {},
 ): Promise<StoreUpdateResult> {
   const total: StoreUpdateResult = {
     added: [],
@@ -31,6 +35,7 @@ export async function ingestInputs(
   const flush = async (): Promise<void> => {
     const articles = batch
     batch = []
+    options.onPlacing?.(articles.length)
     // --rebuild clears the stories once, inside the first batch's update.
     const result = await updateStore(store, articles, {
       ...options,

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXAMPLE, runCaptured } from './helpers.js'
+import MarkdownIt from 'markdown-it'
 
 test('extract of a directory works with its default format: JSON lines for several articles', async () => {
   const result = await runCaptured(['extract', EXAMPLE])
@@ -53,4 +54,85 @@ test('--quiet keeps warnings off stderr; stories --limit and show --out do what 
   expect(shown.status).toBe(0)
   expect(existsSync(out)).toBe(true)
   expect(readFileSync(out, 'utf8')).toMatch(/^# /)
+})
+
+test('an empty folder is named as such, not only "no article could be read"', async () => {
+  const empty = mkdtempSync(join(tmpdir(), 'corroborate-empty-'))
+  writeFileSync(join(empty, '.DS_Store'), 'x')
+  const result = await runCaptured(['analyze', empty])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toBe(
+    `corroborate: warning: ${empty}: Unexpected empty folder, expected files to read (names starting with a dot are skipped) [input-empty]\ncorroborate: no article could be read from the inputs\n`,
+  )
+})
+
+test('stories on an empty store says there are none yet (on stderr; the listing stays empty)', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'empty.db')
+  expect((await runCaptured(['ingest', '--db', db, '--rebuild'])).status).toBe(0)
+  const listed = await runCaptured(['stories', '--db', db])
+  expect(listed.status).toBe(0)
+  expect(listed.stdout).toBe('')
+  expect(listed.stderr).toBe(
+    `corroborate: no stories in ${db} yet; add articles with \`corroborate ingest --db ${db} <inputs>\`\n`,
+  )
+})
+
+test('every command’s --help gives an example; the top-level help gives examples and the exit status', async () => {
+  const top = await runCaptured(['--help'])
+  expect(top.status).toBe(0)
+  expect(top.stdout).toMatch(/\nExamples:\n {2}corroborate analyze /)
+  expect(top.stdout).toMatch(/Exit status: 0 ok; 1 .*\n2 usage error/)
+  const commands = ['extract', 'analyze', 'ingest', 'worker', 'watch', 'stories', 'show', 'search']
+  for (const command of [...commands, 'serve', 'verify']) {
+    const help = await runCaptured([command, '--help'])
+    expect(help.stdout, command).toMatch(/\nExamples?:\n {2}corroborate /)
+  }
+  const analyze = (await runCaptured(['analyze', '--help'])).stdout
+  expect(analyze).toContain('64 MiB')
+  expect(analyze).toMatch(/RSS\/Atom feeds, WARC files/)
+  expect((await runCaptured(['stories', '--help'])).stdout).toContain('(default: all)')
+})
+
+test('the story card names outlets in conflicts and reuse, and lists no alias that is the name again', async () => {
+  const card = (await runCaptured(['analyze', EXAMPLE])).stdout
+  const section = (title: string): string[] => {
+    const lines = card.split('\n')
+    const start = lines.indexOf(`  ${title}`)
+    const end = lines.indexOf('', start)
+    return lines.slice(start + 1, end)
+  }
+  expect(section('Conflicts')).toContain(
+    '  • price of Aurus Senat (differing): in its most basic version 245,000 USD (THE AMERICA ONE NEWS) vs as much as 1 million USD (Mint)',
+  )
+  expect(section('Reuse')).toContain(
+    '  • The Independent ↔ unknown outlet: rewrite, 3 passages ("Anrus" for "Aurus" in both texts)',
+  )
+  for (const line of section(
+    'Who and where (by canonical name, with the forms the articles use)',
+  )) {
+    const [, name, aliases] = /^ {2}• (.+?) \(.*?\)(?: also (.*))? \[/.exec(line) ?? []
+    expect(aliases ?? '', line).not.toContain(`“${name}”`)
+  }
+})
+
+test('a missing input is named with the reason in words', async () => {
+  const result = await runCaptured(['analyze', '/nonexistent/report.html'])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain(
+    'corroborate: warning: /nonexistent/report.html: Cannot read the file (no such file or folder: ENOENT) [input-unreadable]\n',
+  )
+})
+
+test('the Markdown report reads as written: no backslash before hyphens, dots or parentheses', async () => {
+  const md = (await runCaptured(['analyze', EXAMPLE, '--format', 'md'])).stdout
+  expect(md.split('\n')[0]).toBe(
+    '# In rebuke to the West, Putin gives North Korea’s Kim Jong-un luxury limo',
+  )
+  expect(md).toContain('| 2024-02-20T21:48:00Z |')
+  expect(md).not.toMatch(/\\[-.()]/)
+  // What must stay escaped still is, and renders as the text.
+  const html = new MarkdownIt().render(md)
+  expect(html).toContain(
+    '<h1>In rebuke to the West, Putin gives North Korea’s Kim Jong-un luxury limo</h1>',
+  )
 })

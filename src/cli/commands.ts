@@ -12,6 +12,8 @@ import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { type InputOptions, readArticles, warnAbout } from './extract-command.js'
 import { redacted } from './redacted.js'
+import { createProgress } from './progress.js'
+import { openCliStore } from './store-open.js'
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
 export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
@@ -41,10 +43,17 @@ export async function analyzeCommand(
 ): Promise<number> {
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
+  const progress = createProgress(io, 'analysing', options.quiet === true)
+  progress.stage(
+    options.db === undefined
+      ? `analysing ${plural(articles.length, 'article', 'articles')} into stories`
+      : `placing ${plural(articles.length, 'article', 'articles')} in the stories of ${redacted(options.db)}`,
+  )
   const analysis =
     options.db === undefined
       ? analyzeArticles(articles, analysisOptions(options))
       : await analyzeIntoStore(articles, options.db, options, io)
+  progress.done()
   await writeReport(analysis, options.format, options.out, io)
   return EXIT.ok
 }
@@ -60,7 +69,7 @@ async function analyzeIntoStore(
   options: InputOptions & ThresholdOptions,
   io: CliIo,
 ): Promise<Analysis> {
-  const store = await (await loadStore()).openStore(db)
+  const store = await openCliStore(db)
   try {
     const result = await updateStore(store, articles, {
       ...analysisOptions(options),
@@ -112,23 +121,38 @@ export async function ingestCommand(
     )
     return EXIT.usage
   }
-  const store = await (await loadStore()).openStore(options.db)
+  const store = await openCliStore(options.db)
   try {
     // Inputs stream through in batches (memory holds one batch, whatever the size of a JSONL or WARC file);
     // each batch is placed as the store's only writer (other ingests and workers wait their turn).
     const quiet = options.quiet === true
+    const progress = createProgress(io, 'reading', quiet)
+    // A warning takes the progress line's place; the next article read draws it again.
+    const warn = (text: string): void => {
+      progress.done()
+      io.stderr(text)
+    }
     const result = await ingestInputs(store, inputs, {
       ...analysisOptions(options),
       rebuild: options.rebuild === true,
       ...(options.roundSize === undefined ? {} : { batchSize: options.roundSize }),
-      onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+      onWait: (message) => warn(`corroborate: ${message}\n`),
       limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
       workers: options.jobs ?? 1,
       onProblem: (problem) =>
-        quiet ? undefined : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
-      onArticle: (article) =>
-        quiet ? undefined : warnAbout(article, io, options.verbose === true),
+        quiet ? undefined : warn(`corroborate: warning: ${describeProblem(problem)}\n`),
+      onArticle: (article) => {
+        if (!quiet) warnAbout(article, { ...io, stderr: warn }, options.verbose === true)
+        progress.tick()
+      },
+      onPlacing: (count) =>
+        count === 0
+          ? undefined
+          : progress.stage(
+              `placing ${plural(count, 'article', 'articles')} in the store's stories`,
+            ),
     })
+    progress.done()
     if (inputs.length > 0 && result.added.length + result.existing.length === 0) {
       io.stderr('corroborate: no article could be read from the inputs\n')
       return EXIT.inputs
@@ -151,7 +175,7 @@ export async function withExistingStore<T>(
   io: CliIo,
   use: (store: Store) => Promise<T>,
 ): Promise<T | number> {
-  const { isPostgresUrl, openStore } = await loadStore()
+  const { isPostgresUrl } = await loadStore()
   if (!isPostgresUrl(path) && !existsSync(path)) {
     io.stderr(
       `corroborate: no store at ${path}; create one with \`corroborate ingest --db ${path} <inputs>\`\n`,
@@ -159,7 +183,7 @@ export async function withExistingStore<T>(
     return EXIT.inputs
   }
   // Read commands never create, migrate or lock a store: they read what the last writer committed.
-  const store = await openStore(path, { readOnly: true })
+  const store = await openCliStore(path, { readOnly: true })
   try {
     return await use(store)
   } finally {
@@ -173,6 +197,11 @@ export async function storiesCommand(
 ): Promise<number> {
   const result = await withExistingStore(options.db, io, async (store) => {
     const stories = (await store.listStories()).slice(0, options.limit)
+    // Said on stderr: the text listing stays empty for scripts that count its lines.
+    if (stories.length === 0 && options.format === 'text')
+      io.stderr(
+        `corroborate: no stories in ${redacted(options.db)} yet; add articles with \`corroborate ingest --db ${redacted(options.db)} <inputs>\`\n`,
+      )
     if (options.format === 'json') io.stdout(`${JSON.stringify({ stories }, null, 2)}\n`)
     else
       for (const story of stories)

@@ -2,7 +2,6 @@
  * Reading inputs for a command (progress, per-input warnings) and the `extract` command. Its own module, apart
  * from the store and analysis commands, so that `extract` loads what extraction needs and nothing more.
  */
-import { listInputFiles } from '../ingest/read-inputs.js'
 import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
 import { collectArticles } from '../read-articles.js'
 import { stripControl } from '../report/escape.js'
@@ -28,12 +27,7 @@ export async function readArticles(
   options: InputOptions,
   io: CliIo,
 ): Promise<Article[] | null> {
-  const files = (await listInputFiles(inputs)).length
-  const progress = createProgress(
-    io,
-    io.stderrIsTty && options.quiet !== true ? files : 0,
-    'reading',
-  )
+  const progress = createProgress(io, 'reading', options.quiet === true)
   const problems: InputProblem[] = []
   const articles = await collectArticles(inputs, {
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },

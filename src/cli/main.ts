@@ -33,6 +33,7 @@ function buildProgram(io: CliIo): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText('after', OVERVIEW)
   const setStatus = (status: number): void => {
     program.setOptionValue('exitStatus', status)
   }
@@ -40,7 +41,7 @@ function buildProgram(io: CliIo): Command {
     new Option('--format <format>', 'output format').choices(choices).default(fallback)
   const common = (command: Command): Command =>
     command
-      .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
+      .addOption(maxBytes())
       .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
       .addOption(
         new Option(
@@ -64,7 +65,7 @@ function buildProgram(io: CliIo): Command {
     program
       .command('extract')
       .description('Print the clean article (text, metadata, removed blocks) of each input')
-      .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
+      .argument('<inputs...>', INPUTS)
       .addOption(
         new Option(
           '--format <format>',
@@ -87,7 +88,7 @@ function buildProgram(io: CliIo): Command {
     program
       .command('analyze')
       .description('Analyse inputs as a batch and print the stories they form')
-      .argument('<inputs...>', 'files, directories, .jsonl files or URLs')
+      .argument('<inputs...>', INPUTS)
       .addOption(format(REPORT_FORMATS, 'text'))
       .option('--out <file>', 'write the report to a file instead of stdout')
       .option(
@@ -110,7 +111,7 @@ function buildProgram(io: CliIo): Command {
       .description(
         'Add inputs to a store (idempotent: the same content twice is one article) and update its stories',
       )
-      .argument('[inputs...]', 'files, directories, .jsonl files or URLs')
+      .argument('[inputs...]', INPUTS)
       .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
       .addOption(reuseThreshold())
       .addOption(storyThreshold())
@@ -163,7 +164,7 @@ function buildProgram(io: CliIo): Command {
     .requiredOption('--db <url>', 'postgres:// URL of the store and its queue')
     .option('--once', 'drain the queue (nothing waiting, retrying or running), then exit')
     .option('--batch-size <n>', 'jobs taken at a time (placed together)', positiveInt, 100)
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
+    .addOption(maxBytes())
     .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
     .addOption(reuseThreshold())
     .addOption(storyThreshold())
@@ -186,7 +187,7 @@ function buildProgram(io: CliIo): Command {
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--every <duration>', 'time between rounds (90s, 10m, 1h)', '10m')
     .option('--once', 'poll once and exit')
-    .option('--max-bytes <n>', 'largest input accepted, in bytes', positiveInt, 64 * 1024 * 1024)
+    .addOption(maxBytes())
     .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
     .addOption(reuseThreshold())
     .addOption(storyThreshold())
@@ -203,8 +204,12 @@ function buildProgram(io: CliIo): Command {
     .command('stories')
     .description('List the stories in a store, newest first')
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
-    .option('--limit <n>', 'most stories listed (newest first)', positiveInt)
+    .option('--limit <n>', 'most stories listed, newest first (default: all)', positiveInt)
     .addOption(format(['text', 'json'], 'text'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  corroborate stories --db news.db --limit 20\n  corroborate stories --db news.db --format json',
+    )
     .action(async (options) => setStatus(await (await commands()).storiesCommand(options, io)))
 
   program
@@ -214,6 +219,10 @@ function buildProgram(io: CliIo): Command {
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .addOption(format(REPORT_FORMATS, 'text'))
     .option('--out <file>', 'write the report to a file instead of stdout')
+    .addHelpText(
+      'after',
+      '\nExample:\n  corroborate show story-bafefef4798e --db news.db --format html --out story.html',
+    )
     .action(async (storyId: string, options) =>
       setStatus(await (await commands()).showCommand(storyId, options, io)),
     )
@@ -225,6 +234,10 @@ function buildProgram(io: CliIo): Command {
     .option('--db <file|url>', 'SQLite file or postgres:// URL', 'corroborate.db')
     .option('--limit <n>', 'most results', positiveInt, 20)
     .addOption(format(['text', 'json'], 'text'))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  corroborate search Peskov --db news.db\n  corroborate search "Aurus Senat" --db news.db --format json',
+    )
     .action(async (query: string, options) =>
       setStatus(await (await commands()).searchCommand(query, options, io)),
     )
@@ -265,7 +278,7 @@ function buildProgram(io: CliIo): Command {
         'Who supports and who disputes a claim: the stance of each article, in independent sources',
       )
       .argument('<claim>', 'the claim, as one sentence in quotes')
-      .argument('[inputs...]', 'files, directories, .jsonl files or URLs (or --db)')
+      .argument('[inputs...]', `${INPUTS} (or --db)`)
       .option(
         '--db <file|url>',
         'verify against every article of this store (SQLite file or postgres:// URL) instead of inputs',
@@ -287,6 +300,31 @@ function buildProgram(io: CliIo): Command {
   )
 
   return program
+}
+
+/** What an input may be, in every command's help. */
+const INPUTS =
+  'files, folders (read recursively), .jsonl exports, HTML or text pages, RSS/Atom feeds, WARC files, files of URLs, URLs, or - for stdin'
+
+/** The top-level help's close: a first run, the store commands, and what the exit status means. */
+const OVERVIEW = [
+  '',
+  'Examples:',
+  '  corroborate analyze examples/aurus-gift                  story cards of a folder of pages',
+  '  corroborate analyze export.jsonl --format html --out report.html',
+  '  corroborate ingest --db news.db pages/ && corroborate stories --db news.db',
+  '  corroborate serve --db news.db                           web app at http://127.0.0.1:8080',
+  '',
+  'Exit status: 0 ok; 1 no usable input, or a store that cannot be read or written (the reason on stderr);',
+  '2 usage error. Warnings about single inputs go to stderr and the rest of the batch goes on.',
+  'Each command answers --help, e.g. `corroborate analyze --help`.',
+].join('\n')
+
+/** The largest input read, after gzip inflation. */
+function maxBytes(): Option {
+  return new Option('--max-bytes <n>', 'largest input accepted, in bytes (after gzip inflation)')
+    .argParser(positiveInt)
+    .default(64 * 1024 * 1024, '67108864, 64 MiB')
 }
 
 /** How similar two articles must be (MinHash resemblance) to be compared passage by passage. */

@@ -1,24 +1,60 @@
 import type { CliIo } from './io.js'
 
-const WIDTH = 30
+/** Least time between two redraws: a batch of small JSONL lines reads thousands of articles a second. */
+const REDRAW_MS = 100
 
-/** A one-line progress bar on stderr when it is a terminal; silent otherwise (logs stay clean). */
-export function createProgress(
-  io: CliIo,
-  total: number,
-  label: string,
-): { tick: () => void; done: () => void } {
+/** Progress of a long run, on one line of stderr. */
+export interface Progress {
+  /** One more article read. */
+  tick: () => void
+  /** What the run does now ("analysing 210 articles into stories"), shown until the next tick or stage. */
+  stage: (text: string) => void
+  /** Clears the line (before the report, or warnings, are written). */
+  done: () => void
+}
+
+const SILENT: Progress = { tick: () => undefined, stage: () => undefined, done: () => undefined }
+
+/**
+ * A one-line progress on stderr when it is a terminal and the run is not `--quiet`; silent otherwise, so logs
+ * and pipes stay clean. It counts articles, not files: one JSONL file or WARC holds thousands.
+ */
+export function createProgress(io: CliIo, label: string, quiet = false): Progress {
+  if (!io.stderrIsTty || quiet) return SILENT
   let count = 0
-  if (!io.stderrIsTty || total < 2) return { tick: () => count++, done: () => undefined }
-  const draw = (): void => {
-    const filled = Math.round((count / total) * WIDTH)
-    io.stderr(`\r${label} [${'='.repeat(filled)}${' '.repeat(WIDTH - filled)}] ${count}/${total}`)
+  let drawnCount = 0
+  let drawnAt = 0
+  let shown = false
+  const draw = (text: string): void => {
+    io.stderr(`\r\x1b[2K${text}`)
+    drawnAt = Date.now()
+    shown = true
+  }
+  const drawCount = (): void => {
+    draw(`${label}: ${articles(count)}`)
+    drawnCount = count
+  }
+  // The last count read is shown before the next stage replaces it, however soon that comes.
+  const catchUp = (): void => {
+    if (count !== drawnCount) drawCount()
   }
   return {
     tick: () => {
       count++
-      draw()
+      if (count === 1 || Date.now() - drawnAt >= REDRAW_MS) drawCount()
     },
-    done: () => io.stderr('\r\x1b[2K'),
+    stage: (text) => {
+      catchUp()
+      draw(`${text}…`)
+    },
+    done: () => {
+      catchUp()
+      if (shown) io.stderr('\r\x1b[2K')
+      shown = false
+    },
   }
+}
+
+function articles(count: number): string {
+  return `${count} ${count === 1 ? 'article' : 'articles'}`
 }

@@ -6,10 +6,11 @@ import type { AnalyzeOptions } from '../pipeline.js'
 import { DEFAULT_QUEUE_SETTINGS, type IngestJob, openQueue } from '../queue/queue.js'
 import { enqueueInRounds } from '../queue/rounds.js'
 import { runWorker } from '../queue/worker.js'
-import { isPostgresUrl, openStore } from '../store/index.js'
+import { isPostgresUrl } from '../store/index.js'
 import { type FeedState, feedList, parseInterval, pollFeeds } from '../watch.js'
 import { EXIT, type CliIo } from './io.js'
 import { redacted } from './redacted.js'
+import { openCliStore } from './store-open.js'
 
 interface ScaleOptions {
   db: string
@@ -126,7 +127,7 @@ export async function watchCommand(
     )
     return EXIT.usage
   }
-  const store = await openStore(options.db)
+  const store = await openCliStore(options.db)
   const states = new Map<string, FeedState>()
   const stop = new AbortController()
   const onSignal = (): void => stop.abort()

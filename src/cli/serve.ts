@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs'
+import { isPostgresUrl } from '../store/index.js'
 import { EXIT, type CliIo } from './io.js'
+import { redacted } from './redacted.js'
 
 /** Addresses that only this machine reaches. */
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/
@@ -26,7 +28,7 @@ const stopSignal = (): Promise<void> =>
  * this process forks N workers that run this same command and serve; it only says where and stops them.
  */
 export async function serveCommand(options: ServeCommandOptions, io: CliIo): Promise<number> {
-  if (!existsSync(options.db)) {
+  if (!isPostgresUrl(options.db) && !existsSync(options.db)) {
     io.stderr(
       `corroborate: no store at ${options.db}; create one with \`corroborate ingest --db ${options.db} <inputs>\`\n`,
     )
@@ -39,7 +41,7 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     try {
       pool = await startWorkers(options.workers, process.argv[1] ?? '', process.argv.slice(2))
     } catch (error) {
-      io.stderr(`corroborate: cannot serve ${options.db}: ${(error as Error).message}\n`)
+      io.stderr(`corroborate: cannot serve ${redacted(options.db)}: ${(error as Error).message}\n`)
       return EXIT.inputs
     }
     announce(options, pool.url, io, `, ${options.workers} worker processes`)
@@ -50,12 +52,12 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     return EXIT.inputs
   }
   // Loaded only for this command: the server and the store's native module cost start-up time elsewhere.
-  const [{ openStore }, { startServer }, { verify }] = await Promise.all([
-    import('../store/index.js'),
+  const [{ openCliStore }, { startServer }, { verify }] = await Promise.all([
+    import('./store-open.js'),
     import('../server/serve.js'),
     import('../corroborate/verify.js'),
   ])
-  const store = await openStore(options.db)
+  const store = await openCliStore(options.db)
   const server = await startServer({
     store,
     verify,
@@ -76,5 +78,5 @@ function announce(options: ServeCommandOptions, url: string, io: CliIo, how: str
     io.stderr(
       `corroborate: warning: listening on ${options.host}: other machines can read this store\n`,
     )
-  io.stderr(`corroborate: serving ${options.db} at ${url}${how} (Ctrl-C stops)\n`)
+  io.stderr(`corroborate: serving ${redacted(options.db)} at ${url}${how} (Ctrl-C stops)\n`)
 }

@@ -111,10 +111,38 @@ export async function fetchUrl(
       problem: {
         input: url,
         ruleId: 'fetch-failed',
-        reason: `Cannot fetch (${(error as Error).message})`,
+        reason: `Cannot fetch (${fetchFailure(error, current, limits.fetchTimeoutMs)})`,
       },
     }
   }
+}
+
+/** Network error codes a user can act on, as words ("fetch failed" alone says nothing). */
+const NETWORK_FAILURES: Record<string, string> = {
+  ENOTFOUND: 'no such host, or no network',
+  EAI_AGAIN: 'cannot resolve the host name: no network or DNS',
+  ECONNREFUSED: 'connection refused',
+  ECONNRESET: 'connection reset by the server',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable: no network?',
+  UND_ERR_CONNECT_TIMEOUT: 'no connection within the time allowed',
+}
+
+/**
+ * Why a fetch failed, from the innermost cause: undici reports every network error as "fetch failed", with
+ * the system's error (its code) as the cause.
+ */
+export function fetchFailure(error: unknown, url: string, timeoutMs: number): string {
+  let innermost = error
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`
+    const code = (cause as NodeJS.ErrnoException).code
+    const host = URL.canParse(url) ? new URL(url).host : url
+    if (code !== undefined && code in NETWORK_FAILURES)
+      return `${host}: ${NETWORK_FAILURES[code] as string} [${code}]`
+    innermost = cause
+  }
+  return innermost instanceof Error ? innermost.message : String(innermost)
 }
 
 async function readBounded(response: Response, maxBytes: number): Promise<Uint8Array | null> {
@@ -200,8 +228,21 @@ export function guardedLookup(
  * undici, imported on the first fetch: loading it takes about 0.5 s of CPU, which every command that reads
  * only files (`extract`, `analyze` of a folder) would otherwise pay at start-up (issue 17).
  */
-let undici: Promise<typeof import('undici')> | null = null
-const http = (): Promise<typeof import('undici')> => (undici ??= import('undici'))
+let undici: Promise<Undici> | null = null
+const http = (): Promise<Undici> => (undici ??= import('undici').then(ownExports))
+
+type Undici = typeof import('undici')
+
+/**
+ * The package's exports, wherever the loader put them: Node's own import of this CommonJS package names them,
+ * but the CLI's bundle (esbuild, an ES module chunk wrapping the CommonJS code) has them under `default` only,
+ * and every fetch of the installed CLI failed with "Pool is not a constructor".
+ */
+function ownExports(loaded: Undici & { default?: Undici }): Undici {
+  return typeof loaded.fetch !== 'function' && loaded.default !== undefined
+    ? loaded.default
+    : loaded
+}
 
 const agents = new Map<boolean, Agent>()
 

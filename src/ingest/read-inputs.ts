@@ -95,8 +95,15 @@ async function* walk(path: string, seen = new Set<string>()): AsyncGenerator<Wal
 async function* readPath(path: string, limits: InputLimits): AsyncGenerator<InputResult> {
   const files = walk(path)[Symbol.asyncIterator]()
   let next = readNext(files, limits)
-  for (;;) {
+  for (let read = 0; ; read++) {
     const current = await next
+    // A folder with nothing to read says so: an empty result alone would leave the user guessing why.
+    if (current === null && read === 0)
+      yield problem(
+        path,
+        'input-empty',
+        'Unexpected empty folder, expected files to read (names starting with a dot are skipped)',
+      )
     if (current === null) return
     next = readNext(files, limits)
     if ('streamed' in current) yield* readStreamedFile(current.file, current.streamed, limits)
@@ -171,8 +178,21 @@ function fileKind(info: Stats): string {
   return 'special file'
 }
 
+/** File-system error codes in words (the code stays in brackets, for a search or a script). */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'a folder',
+  ENOTDIR: 'a part of the path is not a folder',
+  ELOOP: 'too many symbolic links',
+  EMFILE: 'too many open files',
+}
+
 function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error as Error).message
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === undefined) return (error as Error).message
+  return code in FILE_ERRORS ? `${FILE_ERRORS[code] as string}: ${code}` : code
 }
 
 async function* readUrl(url: string, limits: InputLimits): AsyncGenerator<InputResult> {

@@ -12,12 +12,19 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escapes Markdown control characters so that article text renders as text: every character that can open
- * markup, a link, HTML or a table cell is backslash-escaped, and line breaks become spaces (a line break
- * could start a heading, a list or an HTML block).
+ * Escapes Markdown control characters so that article text renders as text: line breaks become spaces (a
+ * line break could start a heading, a list or an HTML block), every character that can open markup, a link,
+ * an image, HTML, an entity or a table cell anywhere in a line is backslash-escaped, and a list marker only
+ * where the text starts (it follows "- " or "# "). Hyphens, dots and parentheses inside a sentence mean
+ * nothing there and stay as written, so the raw file reads as the text ("Kim Jong-un", "2024-02-20", not
+ * "Kim Jong\-un").
  */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([\\`*_{}[\]()#+\-.!|<>~&])/g, '\\$1')
+  return text
+    .replace(/\s*[\r\n]+\s*/g, ' ')
+    .replace(/[\\`*_[\]#|<>~&]/g, '\\$&')
+    .replace(/^(\s*)([-+])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2')
 }
 
 /**

@@ -6,6 +6,7 @@ import {
   articleUrl,
   articlesOf,
   dateLabel,
+  otherNames,
   outletLabel,
   soleClaims,
   spanText,
@@ -117,7 +118,13 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## Who and where', '')
     for (const entity of story.entities)
       out.push(
-        `- **${md(entity.name)}** (${entity.type}${entity.role === null ? '' : `, ${md(entity.role)}`})${entity.aliases.length === 0 ? '' : `: also ${entity.aliases.map((alias) => `“${md(alias)}”`).join(', ')}`} (${entity.mentions.length} mentions)`,
+        `- **${md(entity.name)}** (${entity.type}${entity.role === null ? '' : `, ${md(entity.role)}`})${
+          otherNames(entity).length === 0
+            ? ''
+            : `: also ${otherNames(entity)
+                .map((alias) => `“${md(alias)}”`)
+                .join(', ')}`
+        } (${entity.mentions.length} mentions)`,
       )
   }
   if (story.quotes.length > 0) {

@@ -15,6 +15,33 @@ export function outletLabel(article: Pick<Article, 'site' | 'publisher' | 'url'>
   return publisher !== null && publisher !== site ? `${site} (from ${publisher})` : site
 }
 
+/**
+ * Short names of a story's articles, for the lines that cite them (a conflict's values, a reuse link): the
+ * outlet, and the article's id after it only when two of the story's articles would read the same.
+ */
+export function citedNames(articles: Article[]): Map<string, string> {
+  const uses = new Map<string, number>()
+  for (const article of articles)
+    uses.set(outletName(article), (uses.get(outletName(article)) ?? 0) + 1)
+  return new Map(
+    articles.map((article) => {
+      const name = outletName(article)
+      return [article.id, (uses.get(name) ?? 0) > 1 ? `${name} ${article.id}` : name]
+    }),
+  )
+}
+
+/**
+ * A story entity's other names as a reader sees them: spaces of any kind written as one, so a form that
+ * differs from the name only by a no-break space ("North\u00a0Korea") is not listed as another name.
+ */
+export function otherNames(entity: { name: string; aliases: string[] }): string[] {
+  const seen = (form: string): string => form.replace(/\s+/gu, ' ')
+  const names = new Set(entity.aliases.map(seen))
+  names.delete(seen(entity.name))
+  return [...names]
+}
+
 /** The article's own web address, when it is one a report may link to (http or https only). */
 export function articleUrl(article: Pick<Article, 'url'>): string | null {
   const url = nonEmpty(article.url)

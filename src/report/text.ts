@@ -4,7 +4,9 @@ import {
   articleCount,
   articleUrl,
   articlesOf,
+  citedNames,
   dateLabel,
+  otherNames,
   outletLabel,
   soleClaims,
 } from './outlet-label.js'
@@ -17,6 +19,10 @@ export function renderText(analysis: Analysis): string {
 
 export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles'>): string {
   const articles = articlesOf(story.articleIds, analysis.articles)
+  // Conflicts and reuse name the outlets (ids only where two would read alike); the ids are in "Outlets".
+  const names = citedNames(articles)
+  const cited = (ids: string[]): string =>
+    [...new Set(ids)].map((id) => names.get(id) ?? id).join(', ')
   const lines = [
     `■ ${story.title}`,
     `  story ${story.id} · ${counted(articles.length, 'article')} · ${counted(story.independentSources, 'independent source')}${story.start === null ? '' : ` · ${story.start.slice(0, 10)}`}`,
@@ -40,7 +46,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Conflicts')
     for (const conflict of story.conflicts)
       lines.push(
-        `  • ${conflict.about} (${conflict.kind ?? 'contradiction'}): ${conflict.values.map((value) => `${value.value} (${[...new Set(value.spans.map((span) => span.articleId))].join(', ')})`).join(' vs ')}`,
+        `  • ${conflict.about} (${conflict.kind ?? 'contradiction'}): ${conflict.values.map((value) => `${value.value} (${cited(value.spans.map((span) => span.articleId))})`).join(' vs ')}`,
       )
   }
   if (story.claims.length > 0) {
@@ -84,7 +90,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Reuse')
     for (const link of story.reuse)
       lines.push(
-        `  • ${link.from} ${link.directed ? '→' : '↔'} ${link.to}: ${link.kind}, ${counted(link.passages.length, 'passage')}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`,
+        `  • ${cited([link.from])} ${link.directed ? '→' : '↔'} ${cited([link.to])}: ${link.kind}, ${counted(link.passages.length, 'passage')}${link.evidence[0] === undefined ? '' : ` (${link.evidence[0].text})`}`,
       )
   }
   const people = story.entities.slice(0, WHO_LISTED)
@@ -92,7 +98,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Who and where (by canonical name, with the forms the articles use)')
     for (const entity of people)
       lines.push(
-        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${entity.aliases.length === 0 ? '' : ` also “${entity.aliases.join('”, “')}”`} [${entity.mentions.length} mentions]`,
+        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${otherNames(entity).length === 0 ? '' : ` also “${otherNames(entity).join('”, “')}”`} [${entity.mentions.length} mentions]`,
       )
   }
   const quoted = story.quotes.filter((quote) => articleCount(quote.spans) > 1)

@@ -3,6 +3,7 @@
  * is empty or absent is left out, so the page follows the report as its stages improve.
  */
 import type { StoryQuote } from '../../types.js'
+import { otherNames } from '../../report/outlet-label.js'
 import { html, type SafeHtml } from '../html.js'
 import { type StoryContext, sentenceAround } from './story-context.js'
 
@@ -143,7 +144,9 @@ export const entitiesSection = (ctx: StoryContext): SafeHtml | string =>
             html`<tr>
               <td>${entity.name}</td>
               <td>${entity.type}</td>
-              <td>${(entity.aliases ?? []).join(', ')}</td>
+              <td>
+                ${otherNames({ name: entity.name, aliases: entity.aliases ?? [] }).join(', ')}
+              </td>
               <td>
                 ${entity.mentions.length} in
                 ${new Set(entity.mentions.map((span) => span.articleId)).size} articles

@@ -324,7 +324,9 @@ function storeVersion(db: Database.Database, path: string): number {
       .pluck()
       .all() as string[]
   } catch (error) {
-    throw new Error(`Cannot open ${path} as a store (${(error as Error).message})`)
+    throw new Error(`Cannot open ${path} as a store (${(error as Error).message})`, {
+      cause: error,
+    })
   }
   const isStore = tables.includes('articles') && tables.includes('stories')
   if ((version === 0 && tables.length > 0) || (version > 0 && !isStore))
