@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
-import { build, type Plugin } from 'esbuild'
+import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { CLI_SCRIPT, CODE_CACHE, KEY_MARK } from '../bin/load-cli.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -31,8 +31,8 @@ const OUT_DIR = `${ROOT}dist/cli-bundle`
 /**
  * Every bundled module keeps its own `import.meta.url`: the models, migrations and worker file are found
  * relative to the module that names them (`new URL('../../models/…', import.meta.url)`), and `createRequire`
- * resolves packages from there, as when the module ran from its own file. The URL is rebuilt from the chunk's
- * location, so the bundle works wherever the package is installed.
+ * resolves packages from there, as when the module ran from its own file. The URL is rebuilt from the output
+ * file's own URL (`bundleUrl`, an expression), so the bundle works wherever the package is installed.
  */
 const ownImportMetaUrl = (bundleUrl: string): Plugin => ({
   name: 'own-import-meta-url',
@@ -47,28 +47,33 @@ const ownImportMetaUrl = (bundleUrl: string): Plugin => ({
   },
 })
 
-// Chunks are named by content hash: a new build would leave the previous one's chunks beside its own.
-rmSync(OUT_DIR, { recursive: true, force: true })
-await build({
+/** What both builds share: the CLI's sources, bundled for Node 20. */
+const common = {
   absWorkingDir: ROOT,
   // The extraction pool's worker threads run the bundled worker (src/extract/pool.ts BUNDLED_WORKER), which
   // shares its chunks with the CLI.
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/extract/worker.js' },
   define: { BUNDLED_WORKER: JSON.stringify('../cli-bundle/worker.js') },
-  outdir: OUT_DIR,
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   // Native addons and the PostgreSQL drivers load their own files at run time.
   external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native'],
+  logLevel: 'warning',
+} satisfies BuildOptions
+
+// Chunks are named by content hash: a new build would leave the previous one's chunks beside its own.
+rmSync(OUT_DIR, { recursive: true, force: true })
+await build({
+  ...common,
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/extract/worker.js' },
+  outdir: OUT_DIR,
+  splitting: true,
+  format: 'esm',
   // CommonJS packages inside an ES module bundle call `require` for Node's built-ins.
   banner: {
     js: "import { createRequire as __bundleRequire } from 'node:module'; const require = __bundleRequire(import.meta.url);",
   },
   plugins: [ownImportMetaUrl('import.meta.url')],
-  logLevel: 'warning',
 })
 
 // The same CLI as one CommonJS script for the launcher. Lazy `import()`s of its own modules become lazily
@@ -77,20 +82,14 @@ await build({
 // script sits beside them, so the same relative URLs find the models, migrations and worker.
 const cliScript = CLI_SCRIPT.pathname
 await build({
-  absWorkingDir: ROOT,
+  ...common,
   entryPoints: ['dist/cli/main.js'],
-  define: { BUNDLED_WORKER: JSON.stringify('../cli-bundle/worker.js') },
   outfile: cliScript,
-  bundle: true,
   format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native'],
   banner: {
     js: "'use strict';\nconst __bundleUrl = require('node:url').pathToFileURL(__filename).href;",
   },
   plugins: [ownImportMetaUrl('__bundleUrl')],
-  logLevel: 'warning',
 })
 // The cache key names this very script, so that a cache left by another build is never taken for it (V8 itself
 // checks only the source's length).
