@@ -19,7 +19,7 @@ const { Buffer } = require('node:buffer')
 const { createHash } = require('node:crypto')
 const { readFileSync } = require('node:fs')
 const { setFlagsFromString } = require('node:v8')
-const { URL } = require('node:url')
+const { URL, fileURLToPath } = require('node:url')
 const { Script, constants } = require('node:vm')
 
 // V8's compilers, tuned for a process that lives seconds, not hours (set before the bundle is compiled, so that
@@ -92,7 +92,7 @@ const digest = (bytes) => createHash('sha256').update(bytes).digest('hex')
 export function compileBundle(source, cachedData, file = CLI_SCRIPT) {
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`
   return new Script(wrapped, {
-    filename: file.pathname,
+    filename: fileURLToPath(file),
     ...(cachedData === undefined ? {} : { cachedData }),
     // The bundle holds no `import()` of its own; a package's would load as in an ES module.
     importModuleDynamically: constants?.USE_MAIN_CONTEXT_DEFAULT_LOADER,
@@ -102,8 +102,8 @@ export function compileBundle(source, cachedData, file = CLI_SCRIPT) {
 /** Runs the compiled bundle's top level as a CommonJS module; its exports (`runCli`). */
 export function runBundle(script, file = CLI_SCRIPT) {
   const module = { exports: {} }
-  const filename = file.pathname
-  const dirname = new URL('.', file).pathname
+  const filename = fileURLToPath(file)
+  const dirname = fileURLToPath(new URL('.', file))
   script.runInThisContext()(module.exports, createRequire(file), module, filename, dirname)
   return module.exports
 }

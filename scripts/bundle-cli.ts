@@ -22,6 +22,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join, relative } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { build, type BuildOptions, type Plugin } from 'esbuild'
 import { CLI_SCRIPT, CODE_CACHE, KEY_MARK } from '../bin/load-cli.js'
 
@@ -80,7 +81,7 @@ await build({
 // evaluated wrappers (no chunks), the packages' ES modules are converted as in the chunks above, and the script
 // is strict throughout, as the ES module bundle is. `__bundleUrl` stands for the chunks' `import.meta.url`: the
 // script sits beside them, so the same relative URLs find the models, migrations and worker.
-const cliScript = CLI_SCRIPT.pathname
+const cliScript = fileURLToPath(CLI_SCRIPT)
 await build({
   ...common,
   entryPoints: ['dist/cli/main.js'],

@@ -13,6 +13,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, expect, test } from 'vitest'
 import { readBundle, readCache } from '../bin/load-cli.js'
 
@@ -105,7 +106,7 @@ test('a damaged or stale cache is not handed to V8', () => {
   copies.push(root)
   const file = join(root, 'cli.cjs.cache')
   const good = readFileSync(join(BUNDLE, 'cli.cjs.cache'))
-  const url = new URL(`file://${file}`)
+  const url = pathToFileURL(file)
   writeFileSync(file, good)
   expect(readCache(key, url)?.length).toBe(good.length - 128)
   const damaged = Buffer.from(good)
