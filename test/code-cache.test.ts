@@ -27,7 +27,8 @@ const PAGES = join(ROOT, 'test/fixtures/metadata')
  * bundle finds its models, packages and worker by the same relative paths.
  */
 function installedCopy(): string {
-  const root = mkdtempSync(join(tmpdir(), 'corroborate-cache-'))
+  // A space in the path, as in a home folder's name: the loader must not take a URL's escapes for the path.
+  const root = mkdtempSync(join(tmpdir(), 'corroborate cache-'))
   for (const name of readdirSync(ROOT))
     if (name !== 'bin' && name !== 'dist') symlinkSync(join(ROOT, name), join(root, name))
   mkdirSync(join(root, 'bin'))
