@@ -7,8 +7,9 @@
  *
  * Code splitting keeps each command's lazy `import()` a separate chunk, so `extract` still never loads the
  * store, the server or the stance models. Native and database drivers stay external (required at run time from
- * node_modules). The extraction pool's worker is a second entry, so the CLI's worker threads load it bundled
- * too (the library's stay with dist/extract/worker.js). Run after `tsc` (the `build` and `prepare` scripts do
+ * node_modules). The extraction pool's worker and the briefs' stance worker (src/corroborate/brief-thread.ts)
+ * are entries too, so the CLI's threads load them bundled (the library's stay with dist/extract/worker.js and
+ * dist/corroborate/stance-worker.js). Run after `tsc` (the `build` and `prepare` scripts do
  * both).
  *
  * The launcher (bin/corroborate.js) runs a second build of the same CLI: one CommonJS script, dist/cli-bundle/
@@ -53,7 +54,11 @@ const common = {
   absWorkingDir: ROOT,
   // The extraction pool's worker threads run the bundled worker (src/extract/pool.ts BUNDLED_WORKER), which
   // shares its chunks with the CLI.
-  define: { BUNDLED_WORKER: JSON.stringify('../cli-bundle/worker.js') },
+  define: {
+    BUNDLED_WORKER: JSON.stringify('../cli-bundle/worker.js'),
+    // The briefs' stance thread of `analyze` (src/corroborate/brief-thread.ts), bundled the same way.
+    BUNDLED_STANCE_WORKER: JSON.stringify('../cli-bundle/stance.js'),
+  },
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -66,7 +71,11 @@ const common = {
 rmSync(OUT_DIR, { recursive: true, force: true })
 await build({
   ...common,
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/extract/worker.js' },
+  entryPoints: {
+    main: 'dist/cli/main.js',
+    worker: 'dist/extract/worker.js',
+    stance: 'dist/corroborate/stance-worker.js',
+  },
   outdir: OUT_DIR,
   splitting: true,
   format: 'esm',

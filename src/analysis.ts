@@ -1,4 +1,4 @@
-import { buildStoryReport } from './corroborate/report.js'
+import { type BriefMaker, buildStoryReport } from './corroborate/report.js'
 import { pinStoryDates } from './corroborate/story-dates.js'
 import {
   STORY_JOIN_RULES,
@@ -29,6 +29,8 @@ export interface ReportedPart extends StoryPart {
 export interface StoryAnalysisOptions {
   cluster?: Partial<ClusterOptions>
   reuse?: Partial<ReuseOptions>
+  /** How each report's brief is made (default `buildBrief`; the CLI's `analyze` may pass a thread's). */
+  brief?: BriefMaker
 }
 
 /** A changed story's parts after the split test (`members`: all its articles), each with its report. */
@@ -68,7 +70,7 @@ export function reportStory(
   const entities = resolveStoryEntities(articles, STORY_JOIN_RULES, cluster.id)
   const members = pinStoryDates(articles).map((member) => withStoryEntityIds(member, entities))
   const links = findReuseLinks(members, options.reuse)
-  return { report: buildStoryReport(cluster, members, links, entities), members }
+  return { report: buildStoryReport(cluster, members, links, entities, options.brief), members }
 }
 
 /** A changed story as a store saves it (`parts`: its parts after the split test, each with its report). */

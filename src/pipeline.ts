@@ -1,4 +1,4 @@
-import { finishStory } from './analysis.js'
+import { finishStory, type StoryAnalysisOptions } from './analysis.js'
 import { withAnnotations } from './nlp/annotate.js'
 import { type AnalyzeOptions, collectArticles } from './read-articles.js'
 import { placeBatch } from './stories/placement.js'
@@ -24,7 +24,10 @@ export async function analyze(
  * The analysis stages over extracted articles, with nothing clustered before: the stages a store's ingest runs
  * (`updateStore`), state in memory. Pure.
  */
-export function analyzeArticles(given: Article[], options: AnalyzeOptions = {}): Analysis {
+export function analyzeArticles(
+  given: Article[],
+  options: AnalyzeOptions & Pick<StoryAnalysisOptions, 'brief'> = {},
+): Analysis {
   // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
   const articles = given.map(withAnnotations)
   const { stories, placement } = placeBatch(articles, options.cluster)

@@ -46,7 +46,7 @@ function buildProgram(io: CliIo): Command {
       .addOption(
         new Option(
           '--jobs <n>',
-          'extraction threads, used past 200 documents (files, JSONL lines, WARC records)',
+          'threads: extraction past 200 documents (files, JSONL lines, WARC records); analyze also checks its briefs on a second one past 200 articles',
         )
           .argParser(positiveInt)
           .default(Math.min(availableParallelism(), 4), 'the CPU cores, at most 4'),

@@ -13,7 +13,7 @@ import type {
 } from '../types.js'
 import type { StoryCluster } from '../stories/cluster.js'
 import { readAnnotations } from './annotations.js'
-import { buildBrief } from './brief.js'
+import { type BriefSentence, buildBrief } from './brief.js'
 import { findConflicts } from './conflicts.js'
 import { contentWords, groupSimilar, overlap } from './group-similar.js'
 import { buildLedger, type LedgerClaim } from './ledger.js'
@@ -26,12 +26,19 @@ import { buildTimeline } from './timeline.js'
 const SAME_QUOTE = { jaccard: 0.3, containment: 0.5, sharedWords: 3 }
 const MAX_ENTITIES = 40
 
+/**
+ * How a report's brief is made: `buildBrief` in-process, or an array filled in later by another thread's stance
+ * checks (brief-thread.ts).
+ */
+export type BriefMaker = (claims: LedgerClaim[], articles: Article[]) => BriefSentence[]
+
 /** Builds the report of one story: independence, quotes, facts, conflicts, claims, timeline, summary. */
 export function buildStoryReport(
   cluster: StoryCluster,
   articles: Article[],
   links: ReuseLink[],
   storyEntities?: StoryEntities,
+  brief: BriefMaker = buildBrief,
 ): StoryReport {
   const ordered = [...articles].sort((a, b) =>
     (a.published ?? '9') < (b.published ?? '9')
@@ -75,7 +82,7 @@ export function buildStoryReport(
     conflicts,
     reuse: links,
     timeline: buildTimeline(ordered),
-    summary: buildBrief(ledger, ordered),
+    summary: brief(ledger, ordered),
     onlyIn: onlyIn(claims, sourceOf),
     membership: explainMembership(cluster.membership, ordered, entities, links),
   }
