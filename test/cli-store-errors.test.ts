@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process'
+import { execFile, spawnSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -30,12 +30,13 @@ test('a store in a folder that does not exist is named with the folder', async (
   expect(result.stderr).toContain(`cannot create the store ${missing}: there is no folder `)
 })
 
+/** setpriv's arguments that run a command as nobody, without root's groups. */
+const OTHER_USER = ['--reuid=65534', '--regid=65534', '--clear-groups']
+
 /** Runs the CLI from source as a user who does not own the files (permissions mean nothing to root). */
 async function runAsOtherUser(args: string[]): Promise<{ status: number; stderr: string }> {
   const asRoot = process.getuid?.() === 0
-  const [command, prefix] = asRoot
-    ? ['setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', 'node']]
-    : ['node', []]
+  const [command, prefix] = asRoot ? ['setpriv', [...OTHER_USER, 'node']] : ['node', []]
   try {
     const { stderr } = await promisify(execFile)(
       command,
@@ -49,9 +50,23 @@ async function runAsOtherUser(args: string[]): Promise<{ status: number; stderr:
   }
 }
 
-const canDropPrivileges = process.getuid?.() !== 0 || existsSync('/usr/bin/setpriv')
+/**
+ * Whether the files can be denied to the CLI: as root, only by running it as another user, who must then be able
+ * to read this checkout (not so in a clone under a private temporary folder, as `mktemp -d` makes).
+ */
+function canDropPrivileges(): boolean {
+  if (process.getuid?.() !== 0) return true
+  if (!existsSync('/usr/bin/setpriv')) return false
+  const probe = spawnSync('setpriv', [
+    ...OTHER_USER,
+    'test',
+    '-r',
+    join(ROOT, 'node_modules/tsx/package.json'),
+  ])
+  return probe.status === 0
+}
 
-test.runIf(canDropPrivileges)(
+test.runIf(canDropPrivileges())(
   'a store in a folder the user cannot write is refused with the reason',
   async () => {
     const folder = mkdtempSync(join(tmpdir(), 'corroborate-ro-'))
