@@ -36,45 +36,54 @@ export function createExtractionPool(
   size: number,
   options: Partial<ExtractOptions>,
   extractOne: Extractor,
+  depth = 1,
 ): ExtractionPool {
   type Pending = { task: ExtractTask; resolve: (article: PageArticle) => void }
   const queue: Pending[] = []
-  const running = new Map<Worker, Pending>()
-  const idle: Worker[] = []
+  // Each worker's documents sent and not yet returned, oldest (the one being extracted) first. Up to `depth` are
+  // sent at once: a worker then goes on to its next document without waiting for the main thread, which hands
+  // out documents only between its own work (it extracts too) and would otherwise leave the worker idle.
+  const running = new Map<Worker, Pending[]>()
   let nextId = 0
 
+  /** The worker with the fewest documents sent, if it has room for another. */
+  const freest = (): [Worker, Pending[]] | undefined => {
+    let found: [Worker, Pending[]] | undefined
+    for (const entry of running)
+      if (found === undefined || entry[1].length < found[1].length) found = entry
+    return found !== undefined && found[1].length < depth ? found : undefined
+  }
   const dispatch = (): void => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop() as Worker
+    for (let free = freest(); queue.length > 0 && free !== undefined; free = freest()) {
       const pending = queue.shift() as Pending
-      running.set(worker, pending)
-      worker.postMessage(pending.task)
+      free[1].push(pending)
+      free[0].postMessage(pending.task)
     }
   }
   const start = (): Worker => {
     const worker = new Worker(WORKER_FILE)
+    running.set(worker, [])
     worker.on('message', ({ article }: { article: PageArticle }) => {
-      running.get(worker)?.resolve(article)
-      running.delete(worker)
-      idle.push(worker)
+      running.get(worker)?.shift()?.resolve(article)
       dispatch()
     })
     // A worker that dies (out of memory on a hostile page) fails its document, not the batch: the
-    // document becomes an article with an error message, and a fresh worker takes its place.
+    // document becomes an article with an error message, the documents queued behind it go back to the
+    // queue, and a fresh worker takes its place.
     worker.on('error', (error) => {
-      const pending = running.get(worker)
+      const [failed, ...waiting] = running.get(worker) ?? []
       running.delete(worker)
-      pending?.resolve(failedExtraction(pending.task.document, error, options, extractOne))
+      queue.unshift(...waiting)
+      failed?.resolve(failedExtraction(failed.task.document, error, options, extractOne))
       if (!closed) {
-        idle.push(start())
+        start()
         dispatch()
       }
     })
     return worker
   }
   let closed = false
-  const workers = Array.from({ length: Math.max(1, size) }, start)
-  idle.push(...workers)
+  for (let index = 0; index < Math.max(1, size); index++) start()
 
   return {
     extract(document) {
@@ -84,11 +93,13 @@ export function createExtractionPool(
       })
     },
     pending() {
-      return queue.length + running.size
+      let sent = 0
+      for (const tasks of running.values()) sent += tasks.length
+      return queue.length + sent
     },
     async close() {
       closed = true
-      await Promise.all([...idle, ...running.keys()].map((worker) => worker.terminate()))
+      await Promise.all([...running.keys()].map((worker) => worker.terminate()))
     },
   }
 }
