@@ -67,8 +67,8 @@ export async function collectArticles(
  * Reads paths and URLs one document at a time and extracts each as it is read, yielding articles in input
  * order; problems go to `onProblem`, each article to `onArticle`. With `workers` > 1 (and compiled code),
  * extraction is shared with a pool of `workers` - 1 worker threads once more than MIN_DOCUMENTS_FOR_WORKERS
- * documents were read, with at most IN_FLIGHT_PER_WORKER documents per thread in flight: memory holds those few documents, whatever
- * the size of the inputs. The batch (`analyze`), the stream into a store (`ingest`) and the workers read
+ * documents were read, with at most IN_FLIGHT_PER_WORKER documents per thread in flight: memory holds those
+ * few documents, whatever the size of the inputs. The batch (`analyze`), the stream into a store (`ingest`) and the workers read
  * through it; results and their order are the same with or without threads.
  */
 export async function* extractInputs(

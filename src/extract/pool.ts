@@ -36,7 +36,8 @@ export function createExtractionPool(
   size: number,
   options: Partial<ExtractOptions>,
   extractOne: Extractor,
-  depth = 1,
+  /** Documents sent to each worker at once (read-articles.ts SENT_PER_WORKER says why more than one). */
+  depth: number,
 ): ExtractionPool {
   type Pending = { task: ExtractTask; resolve: (article: PageArticle) => void }
   const queue: Pending[] = []

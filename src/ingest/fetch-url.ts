@@ -133,11 +133,11 @@ const NETWORK_FAILURES: Record<string, string> = {
  * the system's error (its code) as the cause.
  */
 export function fetchFailure(error: unknown, url: string, timeoutMs: number): string {
+  const host = URL.canParse(url) ? new URL(url).host : url
   let innermost = error
   for (let cause = error; cause instanceof Error; cause = cause.cause) {
     if (cause.name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`
     const code = (cause as NodeJS.ErrnoException).code
-    const host = URL.canParse(url) ? new URL(url).host : url
     if (code !== undefined && code in NETWORK_FAILURES)
       return `${host}: ${NETWORK_FAILURES[code] as string} [${code}]`
     innermost = cause
