@@ -26,7 +26,13 @@
  * "@batch0.003", "@batchcv", "@mix0.5", "@mixcv" train the regularised logistic regression of headline-lbfgs.ts
  * (alone or its logits mixed with the shipped ensemble's, l2 and share chosen by inner CV by claim); entShare,
  * predShare and negPred read whether the headline restates the claim's entities and numbers, its predicate words,
- * and a negator before one of them. Each gain line also lists the per-fold gains. Prints
+ * and a negator before one of them. Session 22: clAlign (clShare + clNeg) aligns the claim's words to the
+ * headline's by word cluster as well as stem (their share, and F&V's negation alignment over them), clSim is F&V's
+ * Word2Vec similarity with cluster paths as the vectors, negXor a negator in one text only, cueScope a refuting or
+ * hedging word just before (or after) the headline's words aligned to the claim, scare single-quoted claim words,
+ * priorDev (F / S: forward or swapped reading only) the short-text model's readings minus their mean over the
+ * claim's headlines (per-claim normalisation; in verify they come in one call). Each gain line also lists the
+ * per-fold gains. Prints
  * each one's accuracy and per-claim "both counts exact" (mean ± sd over folds) and its paired gain per fold.
  */
 import { headlineInput, predictHeadline } from '../src/corroborate/stance/headline.js'
@@ -526,6 +532,166 @@ Object.assign(EXTRAS, {
       if (words.slice(Math.max(0, i - 3), i).some(neg)) add(f, 'neg-pred')
     })
   },
+})
+
+// ---- session 22: F&V's alignment and scope cues read once more, and per-claim normalisation ----
+const REF22 = new Set([...REFUTING, ...HEADLINE_REFUTING])
+const HEDGE22 = new Set([...HEDGING, ...HEADLINE_HEDGING, ...HEADLINE_REPORTING])
+const isNeg22 = (w: { norm: string }): boolean => NEG.has(w.norm) || w.norm.endsWith("n't")
+/**
+ * Headline positions aligned to a claim content word: the same stem, or (with `byCluster`) the same word-cluster
+ * path (models/word-clusters.tsv.gz: "killed / captured", "denies / responds") — clusters in place of F&V's PPDB.
+ */
+const alignedByCluster = (
+  claim: string,
+  headline: string,
+): { claimContent: number; byStem: number[]; byCluster: number[] } => {
+  const claimWords = wordsOf(claim).filter((w) => w.content)
+  const words = wordsOf(headline)
+  const byStem: number[] = []
+  const byCluster: number[] = []
+  for (const cw of claimWords) {
+    const stemAt = words.findIndex((w) => w.content && w.stem === cw.stem)
+    if (stemAt >= 0) {
+      byStem.push(stemAt)
+      continue
+    }
+    const path = clusterPath.get(cw.norm)
+    if (path === undefined) continue
+    const at = words.findIndex((w) => w.content && clusterPath.get(w.norm) === path)
+    if (at >= 0) byCluster.push(at)
+  }
+  return { claimContent: claimWords.length, byStem, byCluster }
+}
+/** The share of the claim's content words aligned by stem or cluster, by cluster alone, and none aligned. */
+const clShare = (row: HeadlineRow, f: Map<string, number>): void => {
+  const { claimContent, byStem, byCluster } = alignedByCluster(row.claim, row.headline)
+  if (claimContent === 0) return
+  add(f, 'cla-share', (byStem.length + byCluster.length) / claimContent)
+  add(f, 'cla-cluster', byCluster.length / claimContent)
+  if (byStem.length + byCluster.length === 0) add(f, 'cla-none')
+}
+/** F&V's negation alignment with clusters for PPDB: a negator at most three words before an aligned word. */
+const clNeg = (row: HeadlineRow, f: Map<string, number>): void => {
+  const { byStem, byCluster } = alignedByCluster(row.claim, row.headline)
+  const words = wordsOf(row.headline)
+  const negators = words.flatMap((w, at) => (isNeg22(w) ? [at] : []))
+  const negated = [...byStem, ...byCluster].some((at) =>
+    negators.some((n) => n < at && at - n <= 3),
+  )
+  if (negated && !wordsOf(row.claim).some(isNeg22)) add(f, 'cla-neg')
+}
+/**
+ * Per-claim normalisation (transductive: in verify a claim's headlines come in one call): the short-text model's
+ * readings (forward, swapped) minus their mean over all the claim's headlines, so a headline is read against its
+ * story's others.
+ */
+const priorDev = (
+  row: HeadlineRow,
+  f: Map<string, number>,
+  forward: boolean,
+  swapped: boolean,
+): void => {
+  const group = siblingsOf.get(row.claimId) ?? []
+  const own = priorsOf(row)
+  const mean = (pick: (p: { forward: number[]; swapped: number[] }) => number[]) =>
+    [0, 1, 2, 3].map(
+      (c) => group.reduce((a, j) => a + pick(priorsOf(rows[j]!))[c]!, 0) / group.length,
+    )
+  if (forward) {
+    const m = mean((p) => p.forward)
+    own.forward.forEach((p, c) => add(f, `pdev:${c}`, p - m[c]!))
+  }
+  if (swapped) {
+    const m = mean((p) => p.swapped)
+    own.swapped.forEach((p, c) => add(f, `sdev:${c}`, p - m[c]!))
+  }
+}
+Object.assign(EXTRAS, {
+  /** Claim words aligned by word cluster (paraphrase): their share, and a negator before one of them. */
+  clAlign: (row: HeadlineRow, f: Map<string, number>) => {
+    clShare(row, f)
+    clNeg(row, f)
+  },
+  clShare: (row: HeadlineRow, f: Map<string, number>) => clShare(row, f),
+  clNeg: (row: HeadlineRow, f: Map<string, number>) => clNeg(row, f),
+  /**
+   * F&V's Word2Vec similarity with the word clusters as the vectors: cosine between the claim's and the headline's
+   * bags of cluster-path prefixes (content words; 6 and 10 bits), and between the bags of their words the other lacks.
+   */
+  clSim: (row: HeadlineRow, f: Map<string, number>) => {
+    const bag = (text: string, bits: number, skip: Set<string>) => {
+      const out = new Map<string, number>()
+      for (const w of wordsOf(text)) {
+        if (!w.content || skip.has(w.stem)) continue
+        const key = clusterPath.get(w.norm)?.slice(0, bits) ?? `w:${w.stem}`
+        out.set(key, (out.get(key) ?? 0) + 1)
+      }
+      return out
+    }
+    const cosine = (a: Map<string, number>, b: Map<string, number>) => {
+      let dot = 0
+      for (const [k, v] of a) dot += v * (b.get(k) ?? 0)
+      const norm = (m: Map<string, number>) =>
+        Math.sqrt([...m.values()].reduce((x, v) => x + v * v, 0))
+      const d = norm(a) * norm(b)
+      return d === 0 ? 0 : dot / d
+    }
+    const claimStems = new Set(wordsOf(row.claim).map((w) => w.stem))
+    const headStems = new Set(wordsOf(row.headline).map((w) => w.stem))
+    for (const bits of [6, 10]) {
+      add(
+        f,
+        `clsim:${bits}`,
+        cosine(bag(row.claim, bits, new Set()), bag(row.headline, bits, new Set())),
+      )
+      add(
+        f,
+        `clsim-rest:${bits}`,
+        cosine(bag(row.claim, bits, headStems), bag(row.headline, bits, claimStems)),
+      )
+    }
+  },
+  /** Negation present in one text and not the other (whatever it negates). */
+  negXor: (row: HeadlineRow, f: Map<string, number>) => {
+    const inClaim = wordsOf(row.claim).some(isNeg22)
+    const inHeadline = wordsOf(row.headline).some(isNeg22)
+    if (inHeadline && !inClaim) add(f, 'negx-headline')
+    if (inClaim && !inHeadline) add(f, 'negx-claim')
+  },
+  /**
+   * Cue scope by the claim's words: a refuting or hedging / reporting word at most three words before a headline
+   * word aligned to the claim ("denies X", "reportedly X"), or right after the last one ("X: hoax", "X, says").
+   */
+  cueScope: (row: HeadlineRow, f: Map<string, number>) => {
+    const { byStem, byCluster } = alignedByCluster(row.claim, row.headline)
+    const aligned = [...byStem, ...byCluster]
+    if (aligned.length === 0) return
+    const words = wordsOf(row.headline)
+    const last = Math.max(...aligned)
+    words.forEach((w, at) => {
+      const kind = REF22.has(w.norm) ? 'ref' : HEDGE22.has(w.norm) ? 'hedge' : undefined
+      if (kind === undefined) return
+      if (aligned.some((a) => a > at && a - at <= 3)) add(f, `scope:${kind}-before`)
+      if (at > last && at - last <= 2) add(f, `scope:${kind}-after`)
+    })
+  },
+  /** Scare quotes: a single-quoted span (apostrophes aside) around a claim word, or around other words. */
+  scare: (row: HeadlineRow, f: Map<string, number>) => {
+    const claimStems = new Set(wordsOf(row.claim).map((w) => w.stem))
+    const text = row.headline.replace(/\b\w'\w/g, (m) => m.replace("'", '_'))
+    for (const match of text.matchAll(/(?:^|[\s(])'([^']{2,60})'/g)) {
+      const inside = wordsOf(match[1]!.replace(/_/g, "'"))
+      add(f, inside.some((w) => claimStems.has(w.stem)) ? 'scare-claim' : 'scare-other')
+    }
+  },
+  /**
+   * Per-claim normalisation (transductive: in verify a claim's headlines come in one call): the short-text model's
+   * readings minus their mean over all the claim's headlines, so a headline is read against its story's others.
+   */
+  priorDev: (row: HeadlineRow, f: Map<string, number>) => priorDev(row, f, true, true),
+  priorDevF: (row: HeadlineRow, f: Map<string, number>) => priorDev(row, f, true, false),
+  priorDevS: (row: HeadlineRow, f: Map<string, number>) => priorDev(row, f, false, true),
 })
 
 const buckets = HEADLINE_SETTINGS.buckets

@@ -7,7 +7,7 @@
  * Also output blends: the headline model's log-probabilities plus w times another reading of the pair (the
  * short-text FNC model or the body model, either way round; scripts/headline-blend.ts).
  *
- *   nice npx tsx scripts/headline-transductive.ts --smooth --blend [--errors] [--repeats 4]
+ *   nice npx tsx scripts/headline-transductive.ts --smooth --blend --centre [--errors] [--repeats 4]
  *
  * --errors prints the first deal's out-of-fold errors and confusion (rows gold, columns predicted).
  */
@@ -113,6 +113,23 @@ if (process.argv.includes('--smooth')) {
   for (const th of [0.3, 0.5, 0.7])
     for (const w of [0.25, 0.5, 1]) report(`smooth th ${th} w ${w}`, smooth(th, w))
   for (const w of [0.1, 0.25, 0.5]) report(`mean w ${w}`, shiftToMean(w))
+}
+// Per-claim normalisation (session 22): each class's log-probability centred on its mean over all the claim's
+// headlines (self included), by weight w — the story's common lean taken out, so a headline is read against the
+// others of its claim (the opposite of shiftToMean, which pulls towards them).
+const centre =
+  (weight: number): Transform =>
+  (probs) => {
+    const logs = probs.map((p) => p.map((x) => Math.log(x)))
+    return rows.map((row, i) => {
+      const group = byClaim.get(row.claimId)!
+      return logs[i]!.map(
+        (value, c) => value - (weight * group.reduce((a, j) => a + logs[j]![c]!, 0)) / group.length,
+      )
+    })
+  }
+if (process.argv.includes('--centre')) {
+  for (const w of [0.1, 0.25, 0.5, 1]) report(`centre w ${w}`, centre(w))
 }
 // Output blends: the headline model's log-probabilities plus w times another reading's (its related share
 // renormalised over agree / disagree / discuss).
