@@ -502,3 +502,53 @@ export function typedBodies(mentions: NameMention[], tokens: Token[]): NameMenti
       : mention,
   )
 }
+
+/** Options of `typedByLongerNames` (trial forms, chosen by scripts/ner-cv.ts). */
+export interface LongerNameOptions {
+  /** Only names that start before the word count (a text introduces a name in full first). */
+  earlierOnly: boolean
+  /** A word written exactly as a listed place keeps its type ("Washington" of "Washington Post"). */
+  keepListedPlaces: boolean
+  /** Only the first and the last word of a longer name count, not a word inside it. */
+  edgesOnly: boolean
+}
+
+/**
+ * One-word names read by the longer names of the same text (Krishnan & Manning 2006, Ratinov & Roth 2009:
+ * the type a text gives a name in full holds for its shorter mentions): a one-word mention that is a word of a
+ * longer mention in the text ("Microsoft" of "Microsoft Corp.", "Kim" of "Kim Jong Un") takes that longer
+ * name's type, when every longer name holding the word agrees on one type. `surnames` does this for persons'
+ * last words only.
+ */
+export function typedByLongerNames(
+  mentions: NameMention[],
+  tokens: Token[],
+  gazetteer: Gazetteer,
+  options: LongerNameOptions,
+): NameMention[] {
+  /** word → the types and first start of the longer names holding it */
+  const holders = new Map<string, { types: Set<EntityType>; firstStart: number }>()
+  for (const mention of mentions) {
+    if (mention.lastToken === mention.firstToken || mention.type === 'other') continue
+    const words = tokens.slice(mention.firstToken, mention.lastToken + 1).map((token) => token.text)
+    const counted = options.edgesOnly ? [words[0] as string, words.at(-1) as string] : words
+    for (const word of counted) {
+      if (!CAPITALISED.test(word)) continue
+      const entry = holders.get(word) ?? { types: new Set<EntityType>(), firstStart: mention.start }
+      entry.types.add(mention.type)
+      entry.firstStart = Math.min(entry.firstStart, mention.start)
+      holders.set(word, entry)
+    }
+  }
+  if (holders.size === 0) return mentions
+  return mentions.map((mention) => {
+    if (mention.lastToken !== mention.firstToken || mention.type === 'other') return mention
+    const entry = holders.get(mention.text)
+    if (entry === undefined || entry.types.size !== 1) return mention
+    if (options.earlierOnly && entry.firstStart > mention.start) return mention
+    const [type] = [...entry.types] as [EntityType]
+    if (type === mention.type) return mention
+    if (options.keepListedPlaces && listedPlace(mention, gazetteer)) return mention
+    return { ...mention, type }
+  })
+}
