@@ -10,7 +10,8 @@
  *
  * Rows: the shipped rules (`NAME_RULES`), all rules, none, and each rule of `ALL_NAME_RULES` left out of all;
  * `NER_CV_CONFIGS=shipped,none` limits the rows. `NER_CV_WRITE=models/ner-en.json.gz` writes the shipped
- * rules' ner-train figures into that model file (`crossValidation`, printed by `npm run eval`).
+ * rules' ner-train figures into that model file (`crossValidation`, printed by `npm run eval`); a config
+ * written `+rule` (or `+rule+rule`) is the shipped rules and those, for a candidate rule's paired comparison.
  * Fold models are cached in $NER_CV_CACHE (default /tmp/corroborate-ner-cv) under $NER_CV_TAG; NER_CV_FOLDS=1
  * prints each fold's figures (for paired comparisons of two models over the same folds) and per type (PER,
  * ORG, LOC). NER_CV_CONLL=0 and NER_CV_ECB=0 skip those corpora (CoNLL is evaluation only: leave it unread while
@@ -29,14 +30,7 @@ import {
 import { TAGS, type TrainingText } from '../src/nlp/ner/perceptron.js'
 import { DATA_DIR } from '../eval/data.js'
 import { readNerTrain } from './ner-corpora.js'
-import {
-  EPOCHS,
-  PROVENANCE,
-  SELF_TRAIN,
-  buildGazetteer,
-  selfTrainingTexts,
-  trainModelOn,
-} from './train-ner.js'
+import { EPOCHS, PROVENANCE, buildGazetteer, trainModelOn } from './train-ner.js'
 
 const FOLDS = 5
 const TWEETS_PER_GROUP = 25
@@ -113,27 +107,8 @@ function foldModel(
   mkdirSync(CACHE, { recursive: true })
   const file = join(CACHE, `${TAG}-fold${fold}.json.gz`)
   if (!existsSync(file)) {
-    // Self-training (NER_SELF_TRAIN): the teacher is the fold's own model without it (tag $NER_CV_SELF_BASE).
-    const teacherFile = join(
-      CACHE,
-      `${process.env.NER_CV_SELF_BASE ?? 'shipped'}-fold${fold}.json.gz`,
-    )
-    const extra =
-      SELF_TRAIN > 0
-        ? selfTrainingTexts(
-            parseModel(readFileSync(teacherFile)),
-            SELF_TRAIN,
-            process.env.NER_CV_SELF_SECOND === undefined
-              ? undefined
-              : parseModel(
-                  readFileSync(
-                    join(CACHE, `${process.env.NER_CV_SELF_SECOND}-fold${fold}.json.gz`),
-                  ),
-                ),
-          )
-        : []
-    console.error(`training fold ${fold} on ${train.length} texts + ${extra.length} self-tagged`)
-    const weights = trainModelOn([...train, ...extra], gazetteer, EPOCHS)
+    console.error(`training fold ${fold} on ${train.length} texts`)
+    const weights = trainModelOn(train, gazetteer, EPOCHS)
     writeFileSync(file, serializeModel({ weights, gazetteer, provenance: PROVENANCE }))
   }
   return parseModel(readFileSync(file))

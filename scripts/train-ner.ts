@@ -8,17 +8,8 @@ import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { COUNTRY_ALIASES, DEMONYMS, ROLE_WORDS } from '../src/data/name-lexicon.js'
 import type { Gazetteer } from '../src/nlp/ner/features.js'
-import {
-  MODEL_FILE,
-  type NerModel,
-  defaultModel,
-  indexPlaces,
-  serializeModel,
-} from '../src/nlp/ner/model.js'
-import { type NameMention, recognizeNames } from '../src/nlp/ner/recognize.js'
-import { type Token, tokenize } from '../src/nlp/ner/tokenize.js'
-import { DATA_DIR } from '../eval/data.js'
-import { TAGS, type TrainingText, trainPerceptron } from '../src/nlp/ner/perceptron.js'
+import { MODEL_FILE, indexPlaces, serializeModel } from '../src/nlp/ner/model.js'
+import { type TrainingText, trainPerceptron } from '../src/nlp/ner/perceptron.js'
 import { buildCaseLexicon, unlabelledTexts } from './case-lexicon.js'
 import { CLUSTER_FILE, readClusterFile } from './word-clusters.js'
 import { readNerTrain } from './ner-corpora.js'
@@ -173,82 +164,10 @@ export function trainModelOn(texts: TrainingText[], gazetteer: Gazetteer, epochs
   })
 }
 
-/**
- * Self-training (trial): FNC-1 train bodies (unlabelled news, read at run time) tagged by a teacher model
- * through `recognizeNames` (the tagger and its after-tagger rules), each body with at least one name a training
- * text of its own. NER_SELF_TRAIN=<bodies> (0: none) takes the first bodies of a fixed shuffle.
- */
-export const SELF_TRAIN = Number(process.env.NER_SELF_TRAIN ?? 0)
-
-export function selfTrainingTexts(
-  teacher: NerModel,
-  count: number,
-  second?: NerModel,
-): TrainingText[] {
-  if (count <= 0) return []
-  const bodies = readFileSync(join(DATA_DIR, 'stance-fnc1', 'train', 'bodies.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => (JSON.parse(line) as { text: string }).text)
-  // A fixed shuffle (multiplicative hash of the index), so that a smaller count is a prefix of a larger one.
-  const order = bodies
-    .map((_, index) => index)
-    .sort((a, b) => ((a * 2654435761) >>> 0) - ((b * 2654435761) >>> 0))
-  const out: TrainingText[] = []
-  const keyOf = (mention: NameMention): string =>
-    `${mention.firstToken}:${mention.lastToken}:${mention.type}`
-  for (const index of order.slice(0, count)) {
-    const text = bodies[index] as string
-    const tokens = tokenize(text)
-    const tags = new Array<number>(tokens.length).fill(0)
-    const mentions = recognizeNames(text, teacher, tokens)
-    for (const mention of mentions) {
-      const code = TYPE_CODES[mention.type]
-      for (let token = mention.firstToken; token <= mention.lastToken; token++)
-        tags[token] = TAGS.indexOf(`${token === mention.firstToken ? 'B' : 'I'}-${code}`)
-    }
-    if (second === undefined) {
-      if (mentions.length > 0) out.push({ tokens, tags })
-      continue
-    }
-    // Confidence by agreement (co-training's filter): a sentence is kept where a second model, trained on
-    // other features, reads exactly the same names in it, and it holds at least one.
-    const bySentence = (list: NameMention[]): Map<number, string[]> => {
-      const map = new Map<number, string[]>()
-      for (const mention of list) {
-        const sentence = (tokens[mention.firstToken] as Token).sentence
-        map.set(sentence, [...(map.get(sentence) ?? []), keyOf(mention)])
-      }
-      return map
-    }
-    const first = bySentence(mentions)
-    const other = bySentence(recognizeNames(text, second, tokens))
-    const kept = new Set(
-      [...first]
-        .filter(([sentence, keys]) => keys.join() === (other.get(sentence) ?? []).join())
-        .map(([sentence]) => sentence),
-    )
-    const index2 = tokens.flatMap((token, at) => (kept.has(token.sentence) ? [at] : []))
-    if (index2.length > 0)
-      out.push({
-        tokens: index2.map((at) => tokens[at] as Token),
-        tags: index2.map((at) => tags[at] as number),
-      })
-  }
-  return out
-}
-
-const TYPE_CODES: Record<string, string> = {
-  person: 'PER',
-  organization: 'ORG',
-  place: 'LOC',
-  other: 'MISC',
-}
-
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now()
   const { gazetteer, countries } = buildGazetteer()
-  const texts = [...nerTrainTexts(countries), ...selfTrainingTexts(defaultModel(), SELF_TRAIN)]
+  const texts = nerTrainTexts(countries)
   console.error(
     `training on ${texts.length} texts, ${texts.reduce((sum, text) => sum + text.tokens.length, 0)} tokens`,
   )

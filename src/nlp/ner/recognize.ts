@@ -8,7 +8,6 @@ import {
   typedEvents,
   typedBodies,
   typedProducts,
-  typedByLongerNames,
 } from './document.js'
 import { startsUpper } from './features.js'
 import { defaultModel, type NerModel, taggerWeights } from './model.js'
@@ -53,7 +52,6 @@ export type NameRule =
   | 'surnames'
   | 'products'
   | 'bodies'
-  | 'longerNames'
 
 export const ALL_NAME_RULES: readonly NameRule[] = [
   'titles',
@@ -71,7 +69,6 @@ export const ALL_NAME_RULES: readonly NameRule[] = [
   'surnames',
   'products',
   'bodies',
-  'longerNames',
 ]
 
 /**
@@ -99,15 +96,7 @@ export const NAME_RULES: ReadonlySet<NameRule> = new Set<NameRule>([
   'surnames',
   'products',
   'bodies',
-  ...((process.env.NER_EXTRA_RULES ?? '').split(',').filter(Boolean) as NameRule[]),
 ])
-
-const LONGER_FLAGS = (process.env.NER_LONGER ?? '').split(',')
-const LONGER_TRIAL = {
-  earlierOnly: LONGER_FLAGS.includes('earlier'),
-  keepListedPlaces: LONGER_FLAGS.includes('listed'),
-  edgesOnly: LONGER_FLAGS.includes('edges'),
-}
 
 /** Names in a text: persons, organisations, places and other names (events, works, nationalities). */
 export function recognizeNames(
@@ -149,12 +138,9 @@ export function recognizeNames(
     ? typedProducts(text, events, tokens, model.gazetteer)
     : events
   const bodies = rules.has('bodies') ? typedBodies(products, tokens) : products
-  const longer = rules.has('longerNames')
-    ? typedByLongerNames(bodies, tokens, model.gazetteer, LONGER_TRIAL)
-    : bodies
   return rules.has('oneType') || rules.has('surnames')
-    ? oneTypePerName(longer, teams, rules.has('oneType'), rules.has('surnames'))
-    : longer
+    ? oneTypePerName(bodies, teams, rules.has('oneType'), rules.has('surnames'))
+    : bodies
 }
 
 /**
