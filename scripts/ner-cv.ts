@@ -10,9 +10,12 @@
  *
  * Rows: the shipped rules (`NAME_RULES`), all rules, none, and each rule of `ALL_NAME_RULES` left out of all;
  * `NER_CV_CONFIGS=shipped,none` limits the rows. `NER_CV_WRITE=models/ner-en.json.gz` writes the shipped
- * rules' ner-train figures into that model file (`crossValidation`, printed by `npm run eval`).
+ * rules' ner-train figures into that model file (`crossValidation`, printed by `npm run eval`); a config
+ * written `+rule` (or `+rule+rule`) is the shipped rules and those, for a candidate rule's paired comparison.
  * Fold models are cached in $NER_CV_CACHE (default /tmp/corroborate-ner-cv) under $NER_CV_TAG; NER_CV_FOLDS=1
- * prints each fold's figures (for paired comparisons of two models over the same folds).
+ * prints each fold's figures (for paired comparisons of two models over the same folds) and per type (PER,
+ * ORG, LOC). NER_CV_CONLL=0 and NER_CV_ECB=0 skip those corpora (CoNLL is evaluation only: leave it unread while
+ * choosing).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -122,7 +125,15 @@ function configs(): { name: string; rules: Set<NameRule> }[] {
     })),
   ]
   const wanted = process.env.NER_CV_CONFIGS?.split(',')
-  return wanted === undefined ? all : all.filter((config) => wanted.includes(config.name))
+  if (wanted === undefined) return all
+  // "+rule": the shipped rules and that one (a candidate rule's paired comparison).
+  const added = wanted
+    .filter((name) => name.startsWith('+'))
+    .map((name) => ({
+      name,
+      rules: new Set([...NAME_RULES, ...(name.slice(1).split('+') as NameRule[])]),
+    }))
+  return [...all.filter((config) => wanted.includes(config.name)), ...added]
 }
 
 function predictedKeys(text: string, model: NerModel, rules: Set<NameRule>): Set<string> {
@@ -133,8 +144,12 @@ function predictedKeys(text: string, model: NerModel, rules: Set<NameRule>): Set
   )
 }
 
-function tally(gold: Set<string>, predicted: Set<string>): [number, number, number] {
-  const main = (key: string): boolean => MAIN_TYPES.has(key.split(':')[2] as string)
+function tally(
+  gold: Set<string>,
+  predicted: Set<string>,
+  types: Set<string> = MAIN_TYPES,
+): [number, number, number] {
+  const main = (key: string): boolean => types.has(key.split(':')[2] as string)
   let correct = 0
   let predictedCount = 0
   let goldCount = 0
@@ -254,13 +269,18 @@ for (const config of configs()) {
     btc: [] as number[],
     caps: [] as number[],
   }
+  /** Per type (PER, ORG, LOC), F1 over all held-out texts, per fold (printed with NER_CV_FOLDS=1). */
+  const byType = new Map([...MAIN_TYPES].map((type) => [type, [] as number[]]))
   for (let fold = 0; fold < FOLDS; fold++) {
     const sums = { all: [0, 0, 0], news: [0, 0, 0], btc: [0, 0, 0], caps: [0, 0, 0] }
+    const typeSums = new Map([...MAIN_TYPES].map((type) => [type, [0, 0, 0]]))
     for (const text of heldOut.filter((item) => foldOf(item.group) === fold)) {
-      const counts = tally(
-        text.gold,
-        predictedKeys(text.text, models[fold] as NerModel, config.rules),
-      )
+      const predicted = predictedKeys(text.text, models[fold] as NerModel, config.rules)
+      const counts = tally(text.gold, predicted)
+      for (const [type, typeSum] of typeSums)
+        tally(text.gold, predicted, new Set([type])).forEach(
+          (count, index) => (typeSum[index] = (typeSum[index] as number) + count),
+        )
       for (const key of ['all', text.news ? 'news' : 'btc'] as const)
         counts.forEach((count, index) => (sums[key][index] = (sums[key][index] as number) + count))
       // The headline proxy: the prose written wholly in capitals (where that keeps every offset), as
@@ -273,12 +293,15 @@ for (const config of configs()) {
     }
     for (const key of ['all', 'news', 'btc', 'caps'] as const)
       perFold[key].push(prf(...(sums[key] as [number, number, number])))
+    for (const [type, typeSum] of typeSums)
+      byType.get(type)?.push(prf(...(typeSum as [number, number, number])))
   }
   const cell = (values: number[]): string => {
     const { mean, sd } = meanSd(values)
     return `${fmt(mean)} ± ${fmt(sd)}`
   }
-  const [ecbUntyped, ecbTyped] = corpusScores('ecb', shipped, config.rules, ecbDocs)
+  const [ecbUntyped, ecbTyped] =
+    process.env.NER_CV_ECB === '0' ? [0, 0] : corpusScores('ecb', shipped, config.rules, ecbDocs)
   const [conllMain, conll4] =
     process.env.NER_CV_CONLL === '0'
       ? [0, 0]
@@ -297,7 +320,7 @@ for (const config of configs()) {
   }
   if (process.env.NER_CV_FOLDS === '1')
     console.error(
-      `${config.name} per fold: all ${perFold.all.map(fmt).join(' ')}; prose ${perFold.news.map(fmt).join(' ')}; tweets ${perFold.btc.map(fmt).join(' ')}; prose in capitals ${perFold.caps.map(fmt).join(' ')}`,
+      `${config.name} per fold: all ${perFold.all.map(fmt).join(' ')}; prose ${perFold.news.map(fmt).join(' ')}; tweets ${perFold.btc.map(fmt).join(' ')}; prose in capitals ${perFold.caps.map(fmt).join(' ')}; ${[...byType].map(([type, values]) => `${type} ${values.map(fmt).join(' ')}`).join('; ')}`,
     )
   console.log(
     `${config.name.padEnd(22)} | ${cell(perFold.all)} | ${cell(perFold.news)} | ${cell(perFold.btc)} | ${fmt(ecbUntyped)} ${fmt(ecbTyped)}        | ${fmt(conllMain)} ${fmt(conll4)} | capitals ${cell(perFold.caps)}`,
