@@ -26,7 +26,7 @@ export interface JoinCounts {
 }
 
 /** A group (topic) of articles with a unit (sentence, headline) per offset and gold same-claim pairs. */
-interface GoldGroup {
+export interface GoldGroup {
   name: string
   articles: Article[]
   /** The unit an offset of an article falls in, or null when it is not judged. */
@@ -46,7 +46,8 @@ const asStory = (articles: Article[]): Article[] => {
 
 const pairKey = (a: string, b: string): string => (a < b ? `${a}\t${b}` : `${b}\t${a}`)
 
-function joinCounts(group: GoldGroup, alignment: Alignment): JoinCounts {
+/** The unit pairs (pairKey) a setting's ledger joins in one group: its clauses of different articles in one claim. */
+export function joinedPairs(group: GoldGroup, alignment: Alignment): Set<string> {
   const joined = new Set<string>()
   for (const claim of buildLedger(group.articles, (id) => id, [], alignment)) {
     const units = claim.members.map((member) => group.unitOf(member.articleId, member.start))
@@ -57,9 +58,17 @@ function joinCounts(group: GoldGroup, alignment: Alignment): JoinCounts {
       }),
     )
   }
+  return joined
+}
+
+/** How many of a pair set gold calls one claim, of how many joined and of how many gold pairs. */
+export function countJoins(group: GoldGroup, joined: Set<string>): JoinCounts {
   const correct = [...joined].filter((key) => group.same.has(key)).length
   return { correct, joined: joined.size, gold: group.same.size }
 }
+
+const joinCounts = (group: GoldGroup, alignment: Alignment): JoinCounts =>
+  countJoins(group, joinedPairs(group, alignment))
 
 function ecbGroups(): GoldGroup[] {
   return [...loadEcbTopics()].map(([topic, documents]) => {
@@ -155,7 +164,7 @@ export const ALIGNMENT_GRID: Alignment[] = [0.3, 0.45].flatMap((sameClaim) =>
   ),
 )
 
-const sum = (counts: JoinCounts[]): JoinCounts =>
+export const sumJoins = (counts: JoinCounts[]): JoinCounts =>
   counts.reduce(
     (total, count) => ({
       correct: total.correct + count.correct,
@@ -216,13 +225,13 @@ export function crossValidateAlignment(
   const picks: number[] = []
   for (const inFold of folds) {
     const train = (index: number): JoinCounts =>
-      sum((counts[index] as JoinCounts[]).filter((_, i) => !inFold[i]))
+      sumJoins((counts[index] as JoinCounts[]).filter((_, i) => !inFold[i]))
     let best = 0
     settings.forEach((_, index) => {
       if (fHalf(train(index)) > fHalf(train(best))) best = index
     })
     picks.push(best)
-    held.push(sum((counts[best] as JoinCounts[]).filter((_, i) => inFold[i])))
+    held.push(sumJoins((counts[best] as JoinCounts[]).filter((_, i) => inFold[i])))
   }
   const tally = new Map<number, number>()
   for (const pick of picks) tally.set(pick, (tally.get(pick) ?? 0) + 1)
@@ -239,15 +248,15 @@ export function crossValidateAlignment(
       precisionMean: meanSd(held.map(precisionOf)).mean,
     },
     chosen: settings[chosenIndex] as Alignment,
-    shipped: sum(counts[shippedIndex >= 0 ? shippedIndex : 0] as JoinCounts[]),
-    before: sum(counts[beforeIndex] as JoinCounts[]),
+    shipped: sumJoins(counts[shippedIndex >= 0 ? shippedIndex : 0] as JoinCounts[]),
+    before: sumJoins(counts[beforeIndex] as JoinCounts[]),
   }
 }
 
 /** Per-setting whole-corpus counts, for the calibration note. */
 export function alignmentTable(groups: GoldGroup[], grid: Alignment[] = ALIGNMENT_GRID): string[] {
   return grid.map((setting) => {
-    const c = sum(groups.map((group) => joinCounts(group, setting)))
+    const c = sumJoins(groups.map((group) => joinCounts(group, setting)))
     return `${JSON.stringify(setting)} P ${precisionOf(c).toFixed(3)} R ${recallOf(c).toFixed(3)} F0.5 ${fHalf(c).toFixed(3)} joins ${c.joined}`
   })
 }
