@@ -16,6 +16,7 @@ import {
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
 import { IndexGroups } from '../text/index-groups.js'
 import { boundedMemo } from '../text/memo.js'
+import { singleSpaced } from '../text/normalize.js'
 
 /**
  * A rare spelling is taken for a slip of a name the story uses often when it is one edit away, at most this
@@ -700,8 +701,10 @@ function buildEntities(
           !runOns.has(compact(local.key)),
       )
       const forms = new Map<string, number>()
-      for (const local of spelled.length > 0 ? spelled : members)
-        forms.set(local.name, (forms.get(local.name) ?? 0) + local.mentions.length)
+      for (const local of spelled.length > 0 ? spelled : members) {
+        const form = singleSpaced(local.name)
+        forms.set(form, (forms.get(form) ?? 0) + local.mentions.length)
+      }
       // A legal form or a run-on word does not make a name full ("Microsoft Corp." is Microsoft's one word).
       const full = (form: string): number =>
         keyWords(canonicalKey(identityKey(nameKey(form)))).length >= 2 ? 1 : 0
@@ -731,7 +734,9 @@ function buildEntities(
       const id = runWideId(name, type, storyId, used)
       used.add(id)
       for (const local of members) idByLocal.set(`${local.articleId}\u0000${local.entityId}`, id)
-      const aliases = [...new Set(mentions.map(({ mention }) => mention.text))]
+      // An alias as a reader sees it: pages that space a name with a no-break space ("North\u00a0Korea") write
+      // the same alias as those with a plain one. The mentions keep their offsets into the text as written.
+      const aliases = [...new Set(mentions.map(({ mention }) => singleSpaced(mention.text)))]
         .filter((text) => text !== name)
         .sort()
       return {
@@ -790,7 +795,7 @@ function aliasEvidence(
   locals: Local[],
   joinedOn: Map<number, Evidence>,
 ): Evidence {
-  const holder = mentions.find(({ mention }) => mention.text === alias) as {
+  const holder = mentions.find(({ mention }) => singleSpaced(mention.text) === alias) as {
     local: Local
     mention: ArticleEntity
   }
