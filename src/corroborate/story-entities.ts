@@ -17,6 +17,7 @@ import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '
 import { IndexGroups } from '../text/index-groups.js'
 import { boundedMemo } from '../text/memo.js'
 import { singleSpaced } from '../text/normalize.js'
+import { counted } from '../report/counted.js'
 
 /**
  * A rare spelling is taken for a slip of a name the story uses often when it is one edit away, at most this
@@ -393,7 +394,7 @@ export function resolveStoryEntities(
       groups.join(index, target)
       joinedOn.set(index, {
         kind: 'misspelling',
-        text: `"${local.form}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).form}" (${countOf(compact((locals[target] as Local).key))})`,
+        text: `"${local.form}" (${counted(countOf(compact(local.key)), 'mention')}) is one letter from "${(locals[target] as Local).form}" (${countOf(compact((locals[target] as Local).key))})`,
       })
       continue
     }
@@ -420,7 +421,7 @@ export function resolveStoryEntities(
       kind,
       text: chosen.alone
         ? `"${local.form}" ${how} "${other.form}", the only such name in the story`
-        : `"${local.form}" ${how} "${other.form}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
+        : `"${local.form}" ${how} "${other.form}", which the story names ${counted(chosen.count, 'time')}, far more than the other such names (${chosen.others})`,
     })
   }
   return buildEntities(locals, groups.groups(), joinedOn, runOns, storyId)

@@ -130,7 +130,7 @@ function articleDetails(article: Article, marks: Span[]): string {
   html += h(article.text.slice(at))
   return `<details id="article-${h(article.id)}"><summary>${outletCell(article)}: ${h(article.title ?? 'untitled')}</summary>
 <pre>${html}</pre>
-<p>Removed by extraction: ${article.removed.length} blocks (${h([...new Set(article.removed.map((block) => block.kind))].join(', '))})</p></details>`
+<p>Removed by extraction: ${counted(article.removed.length, 'block')} (${h([...new Set(article.removed.map((block) => block.kind))].join(', '))})</p></details>`
 }
 
 /** The outlet, linked to the article's own page when its URL is known (escaped; http and https only). */

@@ -71,7 +71,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       '',
       '## Claims',
       '',
-      `${story.claims.length} claims: ${count(story, 'corroborated')} corroborated, ${count(story, 'single-source')} single-source, ${count(story, 'disputed')} disputed. Claims carried by more than one article:`,
+      `${counted(story.claims.length, 'claim')}: ${count(story, 'corroborated')} corroborated, ${count(story, 'single-source')} single-source, ${count(story, 'disputed')} disputed. Claims carried by more than one article:`,
       '',
       '| status | sources | claim | attributed to | first reported by |',
       '| --- | --- | --- | --- | --- |',
@@ -124,7 +124,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
             : `: also ${otherNames(entity)
                 .map((alias) => `“${md(alias)}”`)
                 .join(', ')}`
-        } (${entity.mentions.length} mentions)`,
+        } (${counted(entity.mentions.length, 'mention')})`,
       )
   }
   if (story.quotes.length > 0) {

@@ -98,7 +98,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Who and where (by canonical name, with the forms the articles use)')
     for (const entity of people)
       lines.push(
-        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${otherNames(entity).length === 0 ? '' : ` also “${otherNames(entity).join('”, “')}”`} [${entity.mentions.length} mentions]`,
+        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${otherNames(entity).length === 0 ? '' : ` also “${otherNames(entity).join('”, “')}”`} [${counted(entity.mentions.length, 'mention')}]`,
       )
   }
   const quoted = story.quotes.filter((quote) => articleCount(quote.spans) > 1)

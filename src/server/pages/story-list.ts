@@ -3,6 +3,7 @@ import type { SearchResult, StoryListRow } from '../../store/index.js'
 import { html, type SafeHtml } from '../html.js'
 import { page } from './layout.js'
 import { articleHref, storyHref } from './links.js'
+import { counted } from '../../report/counted.js'
 
 /** Outlets named on a row before "and N more". */
 const OUTLETS_SHOWN = 6
@@ -47,7 +48,7 @@ export function storyListPage(
             <code>POST /api/articles</code>.
           </p>`
       : html`<h1>Stories</h1>
-          <p class="muted">${at.total} stories, newest first.</p>
+          <p class="muted">${counted(at.total, 'story', 'stories')}, newest first.</p>
           <ul class="stories">
             ${rows.map(storyRow)}
           </ul>
