@@ -15,7 +15,7 @@ import { type InputOptions, readArticles, warnAbout } from './extract-command.js
 import { redacted } from './redacted.js'
 import { createProgress } from './progress.js'
 import { openCliStore } from './store-open.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
 export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {

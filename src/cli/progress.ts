@@ -1,5 +1,5 @@
 import type { CliIo } from './io.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 /** Least time between two redraws: a batch of small JSONL lines reads thousands of articles a second. */
 const REDRAW_MS = 100

@@ -11,7 +11,7 @@ import { type FeedState, feedList, parseInterval, pollFeeds } from '../watch.js'
 import { EXIT, type CliIo } from './io.js'
 import { redacted } from './redacted.js'
 import { openCliStore } from './store-open.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 interface ScaleOptions {
   db: string

@@ -4,7 +4,7 @@ import type { Article } from '../types.js'
 import { withExistingStore } from './commands.js'
 import { readArticles } from './extract-command.js'
 import { EXIT, type CliIo } from './io.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 /** `corroborate verify "<claim>" <inputs…> | --db FILE`: who supports and who disputes a claim. */
 export async function verifyCommand(

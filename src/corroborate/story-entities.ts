@@ -17,7 +17,7 @@ import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '
 import { IndexGroups } from '../text/index-groups.js'
 import { boundedMemo } from '../text/memo.js'
 import { singleSpaced } from '../text/normalize.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 /**
  * A rare spelling is taken for a slip of a name the story uses often when it is one edit away, at most this

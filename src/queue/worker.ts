@@ -21,7 +21,7 @@ import {
   roundArticles,
   type Sql,
 } from './rounds.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 export interface WorkerOptions {
   /** Drain the queue (nothing waiting, retrying or running) and return, instead of polling forever. */

@@ -4,7 +4,8 @@ import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
 import { articleUrl, articlesOf, dateLabel, outletLabel, soleClaims } from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
-import { counted } from './counted.js'
+import { counted } from '../text/counted.js'
+import { shownDate } from '../text/date-range.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -42,7 +43,7 @@ ${list(
   'Timeline',
   story.timeline.map(
     (entry) =>
-      `<strong>${h(entry.date)}</strong> ${h(entry.event ?? '')}: ${h(entry.text)} ${cites(entry.spans)}`,
+      `<strong>${h(shownDate(entry.date))}</strong> ${h(entry.event ?? '')}: ${h(entry.text)} ${cites(entry.spans)}`,
   ),
 )}
 ${list(

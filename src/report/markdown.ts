@@ -12,7 +12,8 @@ import {
   spanText,
 } from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
-import { counted } from './counted.js'
+import { counted } from '../text/counted.js'
+import { shownDate } from '../text/date-range.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -95,7 +96,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## Timeline', '')
     for (const entry of story.timeline)
       out.push(
-        `- **${md(entry.date)}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${onePerArticle(
+        `- **${md(shownDate(entry.date))}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${onePerArticle(
           entry.spans,
         )
           .map((span) => md(outletOf(byId, span.articleId)))

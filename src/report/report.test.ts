@@ -73,3 +73,31 @@ test('the JSON report, written an item at a time, is the text of one JSON.string
   const analysis = analyzeArticles(articles)
   expect(renderReport(analysis, 'json')).toBe(`${JSON.stringify(analysis, null, 2)}\n`)
 })
+
+test('a span of days reads one way in every report: the timeline as the conflicts, "from – to"', () => {
+  const article = extract({
+    id: 'a',
+    site: 'Daily One',
+    text: 'Officials said on Monday that the bridge would reopen after repairs, ending weeks of detours for commuters.',
+  })
+  const analysis = analyzeArticles([article])
+  const story = analysis.stories[0]
+  if (story === undefined) throw new Error('expected one story')
+  const span = { articleId: 'a', start: 0, end: 9 }
+  story.timeline = [
+    {
+      date: '2024-02-17/2024-02-18',
+      event: 'reopening',
+      text: 'the bridge would reopen',
+      spans: [span],
+      evidence: [],
+    },
+  ]
+  for (const format of ['text', 'md', 'html'] as const) {
+    const shown = renderReport(analysis, format)
+    expect(shown).toContain('2024-02-17 – 2024-02-18')
+    expect(shown).not.toContain('2024-02-17/2024-02-18')
+  }
+  // The JSON keeps ISO 8601's interval (CONTRACT.md: dates are ISO 8601).
+  expect(renderReport(analysis, 'json')).toContain('"2024-02-17/2024-02-18"')
+})

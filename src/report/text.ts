@@ -10,7 +10,8 @@ import {
   outletLabel,
   soleClaims,
 } from './outlet-label.js'
-import { counted } from './counted.js'
+import { counted } from '../text/counted.js'
+import { shownDate } from '../text/date-range.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -83,7 +84,8 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
       '',
       '  Timeline',
       ...story.timeline.map(
-        (entry) => `  • ${entry.date} ${entry.event ?? ''}: ${truncate(entry.text, 120)}`,
+        (entry) =>
+          `  • ${shownDate(entry.date)} ${entry.event ?? ''}: ${truncate(entry.text, 120)}`,
       ),
     )
   if (story.reuse.length > 0) {

@@ -12,7 +12,7 @@ import {
 import { LshIndex, lshParamsFor } from './lsh.js'
 import { minhashSignature, resemblance, shingleHashes } from './minhash.js'
 import { findSharedErrors, pairKey, type SharedError } from './rare-errors.js'
-import { counted } from '../report/counted.js'
+import { counted } from '../text/counted.js'
 
 export interface ReuseOptions {
   /** Resemblance from which two articles are near-duplicate candidates (default: 0.1, low to catch rewrites). */

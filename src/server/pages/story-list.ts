@@ -3,16 +3,11 @@ import type { SearchResult, StoryListRow } from '../../store/index.js'
 import { html, type SafeHtml } from '../html.js'
 import { page } from './layout.js'
 import { articleHref, storyHref } from './links.js'
-import { counted } from '../../report/counted.js'
+import { counted } from '../../text/counted.js'
+import { dateRange } from '../../text/date-range.js'
 
 /** Outlets named on a row before "and N more". */
 const OUTLETS_SHOWN = 6
-
-export function dateRange(start: string | null, end: string | null): string {
-  const [first, last] = [start?.slice(0, 10), end?.slice(0, 10)]
-  if (first === undefined) return 'date unknown'
-  return last === undefined || last === first ? first : `${first} – ${last}`
-}
 
 function storyRow(row: StoryListRow): SafeHtml {
   const outlets = [...new Set(row.sources.map(outletLabel))]

@@ -12,10 +12,10 @@ import {
   timelineSection,
 } from './story-sections.js'
 import { exclusiveSection, sourcesSection } from './story-sources.js'
-import { dateRange } from './story-list.js'
+import { dateRange } from '../../text/date-range.js'
 import { claimForm, verdicts } from './verify-box.js'
 import { storyHref } from './links.js'
-import { counted } from '../../report/counted.js'
+import { counted } from '../../text/counted.js'
 
 /** The story page: the cited brief first, then disagreements, claims, quotes, timeline, names and sources. */
 export function storyPage(

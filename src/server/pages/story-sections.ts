@@ -6,7 +6,8 @@ import type { StoryQuote } from '../../types.js'
 import { otherNames } from '../../report/outlet-label.js'
 import { html, type SafeHtml } from '../html.js'
 import { type StoryContext, sentenceAround } from './story-context.js'
-import { counted } from '../../report/counted.js'
+import { counted } from '../../text/counted.js'
+import { shownDate } from '../../text/date-range.js'
 
 /** A section of the page, left out when the report has nothing for it. */
 function section<T>(
@@ -120,7 +121,7 @@ export const timelineSection = (ctx: StoryContext): SafeHtml | string =>
         ${timeline.map(
           (event) =>
             html`<tr>
-              <td>${event.date}</td>
+              <td>${shownDate(event.date)}</td>
               <td>${event.text} ${ctx.cite(event.spans)}</td>
             </tr>`,
         )}

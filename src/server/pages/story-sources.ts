@@ -4,7 +4,7 @@ import type { ReuseLink, Span } from '../../types.js'
 import { html, type SafeHtml } from '../html.js'
 import { articleHref } from './links.js'
 import type { StoryContext } from './story-context.js'
-import { counted } from '../../report/counted.js'
+import { counted } from '../../text/counted.js'
 
 /** Copy groups are named A, B, … in the order of their earliest article. */
 function groupNames(ctx: StoryContext): Map<string, string> {
