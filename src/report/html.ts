@@ -2,7 +2,14 @@ import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
-import { articleUrl, articlesOf, dateLabel, outletLabel, soleClaims } from './outlet-label.js'
+import {
+  articleUrl,
+  articlesOf,
+  citedNames,
+  dateLabel,
+  outletLabel,
+  soleClaims,
+} from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
 import { shownDate } from '../text/date-range.js'
@@ -28,6 +35,7 @@ export function renderHtml(analysis: Analysis): string {
 export function storySection(story: StoryReport, allArticles: Article[]): string {
   const articles = articlesOf(story.articleIds, allArticles)
   const byId = new Map(articles.map((article) => [article.id, article]))
+  const names = citedNames(articles)
   return `<section class="story" id="${h(story.id)}">
 <h1>${h(story.title)}</h1>
 <p>${counted(articles.length, 'article')} · <strong>${counted(story.independentSources, 'independent source')}</strong></p>
@@ -71,7 +79,7 @@ ${list(
   'Reused text',
   story.reuse.map(
     (link) =>
-      `${h(link.from)} ${link.directed ? '→' : '↔'} ${h(link.to)}: <strong>${h(link.kind)}</strong> (${h(link.evidence.map((evidence) => evidence.text).join('; '))})`,
+      `${reused(link.from)} ${link.directed ? '→' : '↔'} ${reused(link.to)}: <strong>${h(link.kind)}</strong> (${h(link.evidence.map((evidence) => evidence.text).join('; '))})`,
   ),
 )}
 ${list(
@@ -86,6 +94,11 @@ ${articles.map((article) => articleDetails(article, highlights(story, article.id
   function outletOf(articleId: string): string {
     const article = byId.get(articleId)
     return article === undefined ? articleId : outletLabel(article)
+  }
+  // A reuse link's ends, named as the text card names them and linked to the article below.
+  function reused(articleId: string): string {
+    const name = names.get(articleId) ?? articleId
+    return `<a href="#article-${h(articleId)}">${h(name)}</a>`
   }
   function context(span: Span): string {
     const text = byId.get(span.articleId)?.text ?? ''

@@ -5,6 +5,7 @@ import {
   articleCount,
   articleUrl,
   articlesOf,
+  citedNames,
   dateLabel,
   otherNames,
   outletLabel,
@@ -105,9 +106,12 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   }
   if (story.reuse.length > 0) {
     out.push('', '## Reused text', '')
+    // The outlets, as the text card names them (the ids only where two would read alike; all are in "Sources").
+    const names = citedNames(articles)
+    const cited = (id: string): string => md(names.get(id) ?? id)
     for (const link of story.reuse) {
       out.push(
-        `- ${code(link.from)} ${link.directed ? '→' : '↔'} ${code(link.to)}: **${link.kind}**; ${link.evidence.map((evidence) => md(evidence.text)).join('; ')}`,
+        `- ${cited(link.from)} ${link.directed ? '→' : '↔'} ${cited(link.to)}: **${link.kind}**; ${link.evidence.map((evidence) => md(evidence.text)).join('; ')}`,
       )
       for (const passage of link.passages.slice(0, 3))
         out.push(
