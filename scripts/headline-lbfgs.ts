@@ -8,6 +8,7 @@
  */
 import { HEADLINE_CLASSES, type HeadlineModel } from '../src/corroborate/stance/headline.js'
 import type { HeadlineExample } from './headline-trainer.js'
+import { Interner } from '../src/text/interner.js'
 
 const CLASSES = HEADLINE_CLASSES.length
 
@@ -18,22 +19,13 @@ interface Compact {
 }
 
 function compact(data: HeadlineExample[]): Compact {
-  const columnOf = new Map<number, number>()
-  const columns: number[] = []
+  const columns = new Interner<number>()
   const rows = data.map((example) => ({
-    cols: example.input.indices.map((bucket) => {
-      let col = columnOf.get(bucket)
-      if (col === undefined) {
-        col = columns.length
-        columnOf.set(bucket, col)
-        columns.push(bucket)
-      }
-      return col
-    }),
+    cols: example.input.indices.map((bucket) => columns.id(bucket)),
     values: example.input.values,
     label: example.label,
   }))
-  return { columns, rows }
+  return { columns: columns.keys, rows }
 }
 
 /** Objective and gradient at `x` (columns × classes weights, then the classes' biases). */

@@ -15,6 +15,7 @@ import { type NameMention, nameMentions } from '../src/nlp/attributions/speakers
 import { tagTokens } from '../src/nlp/attributions/tokens.js'
 import type { Attribution } from '../src/types.js'
 import { MODEL_OUT, OUT_OF_FOLD } from './attribution-paths.js'
+import { Interner } from '../src/text/interner.js'
 
 export interface OutOfFold {
   folds: number
@@ -213,22 +214,12 @@ export function trainLogLinear(
   l2: number,
   iterations = 200,
 ): Record<string, number> {
-  const index = new Map<string, number>()
-  const names: string[] = []
-  const idOf = (f: string): number => {
-    let id = index.get(f)
-    if (id === undefined) {
-      id = names.length
-      index.set(f, id)
-      names.push(f)
-    }
-    return id
-  }
+  const features = new Interner<string>()
   const lists = examples.map(({ hypotheses, right }) => ({
-    rows: hypotheses.map((h) => Int32Array.from(h.features, idOf)),
+    rows: hypotheses.map((h) => Int32Array.from(h.features, features.id)),
     right,
   }))
-  const size = names.length
+  const size = features.size
   const scores: number[] = []
   // The loss and its gradient at w.
   const evaluate = (w: Float64Array, gradient: Float64Array): number => {
@@ -321,7 +312,7 @@ export function trainLogLinear(
     if (settled) break
   }
   const weights: Record<string, number> = {}
-  names.forEach((f, j) => {
+  features.keys.forEach((f, j) => {
     const value = w[j] as number
     if (Math.abs(value) > 1e-4) weights[f] = Number(value.toFixed(4))
   })

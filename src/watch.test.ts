@@ -1,6 +1,10 @@
+import { mkdtempSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { runCli } from './cli/main.js'
 import { DEFAULT_LIMITS } from './ingest/limits.js'
 import { openStore } from './store/index.js'
 import { type FeedState, feedList, parseInterval, pollFeeds } from './watch.js'
@@ -64,4 +68,18 @@ test('intervals read as seconds, minutes or hours', () => {
   expect(parseInterval('1h')).toBe(3_600_000)
   expect(parseInterval('soon')).toBeNull()
   expect(parseInterval('0s')).toBeNull()
+})
+
+test('watch --once reports its round in words that agree with the counts ("1 feed", "1 new article")', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-watch-'))
+  const feeds = join(folder, 'feeds.txt')
+  writeFileSync(feeds, `${base}/news.xml\n`)
+  let stdout = ''
+  const status = await runCli(
+    ['watch', feeds, '--db', join(folder, 'news.db'), '--once', '--allow-private'],
+    { stdout: (text) => void (stdout += text), stderr: () => undefined, stderrIsTty: false },
+  )
+  expect(status).toBe(0)
+  expect(stdout).toMatch(/ polled 1 feed: \d+ new articles?, 0 unchanged, 0 problems\n$/)
+  expect(stdout).not.toMatch(/\b1 (feeds|new articles|problems)\b/)
 })

@@ -15,6 +15,7 @@ import { type InputOptions, readArticles, warnAbout } from './extract-command.js
 import { redacted } from './redacted.js'
 import { createProgress } from './progress.js'
 import { openCliStore } from './store-open.js'
+import { counted } from '../text/counted.js'
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
 export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
@@ -47,8 +48,8 @@ export async function analyzeCommand(
   const progress = createProgress(io, 'analysing', options.quiet === true)
   progress.stage(
     options.db === undefined
-      ? `analysing ${plural(articles.length, 'article', 'articles')} into stories`
-      : `placing ${plural(articles.length, 'article', 'articles')} in the stories of ${redacted(options.db)}`,
+      ? `analysing ${counted(articles.length, 'article')} into stories`
+      : `placing ${counted(articles.length, 'article')} in the stories of ${redacted(options.db)}`,
   )
   const analysis =
     options.db === undefined
@@ -173,9 +174,7 @@ export async function ingestCommand(
       onPlacing: (count) =>
         count === 0
           ? undefined
-          : progress.stage(
-              `placing ${plural(count, 'article', 'articles')} in the store's stories`,
-            ),
+          : progress.stage(`placing ${counted(count, 'article')} in the store's stories`),
     })
     progress.done()
     if (inputs.length > 0 && result.added.length + result.existing.length === 0) {
@@ -184,10 +183,10 @@ export async function ingestCommand(
     }
     const stories = await store.countStories()
     io.stdout(
-      `added ${plural(result.added.length, 'article', 'articles')}, ${result.existing.length} already stored; ` +
-        `${plural(result.changedStories.length, 'story', 'stories')} created or updated` +
-        `${result.merged.length > 0 ? `, ${plural(result.merged.length, 'merge', 'merges')}` : ''}; ` +
-        `${plural(stories, 'story', 'stories')} in ${redacted(options.db)}\n`,
+      `added ${counted(result.added.length, 'article')}, ${result.existing.length} already stored; ` +
+        `${counted(result.changedStories.length, 'story', 'stories')} created or updated` +
+        `${result.merged.length > 0 ? `, ${counted(result.merged.length, 'merge')}` : ''}; ` +
+        `${counted(stories, 'story', 'stories')} in ${redacted(options.db)}\n`,
     )
   } finally {
     await store.close()
@@ -231,7 +230,7 @@ export async function storiesCommand(
     else
       for (const story of stories)
         io.stdout(
-          `${story.id}  ${plural(story.articleIds.length, 'article', 'articles')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
+          `${story.id}  ${counted(story.articleIds.length, 'article')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
         )
     return EXIT.ok
   })
@@ -286,8 +285,4 @@ export async function searchCommand(
 /** The store (and its native SQLite module) loads only for the commands that use it: faster start-up. */
 async function loadStore(): Promise<typeof import('../store/index.js')> {
   return import('../store/index.js')
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`
 }

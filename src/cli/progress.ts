@@ -1,4 +1,5 @@
 import type { CliIo } from './io.js'
+import { counted } from '../text/counted.js'
 
 /** Least time between two redraws: a batch of small JSONL lines reads thousands of articles a second. */
 const REDRAW_MS = 100
@@ -31,7 +32,7 @@ export function createProgress(io: CliIo, label: string, quiet = false): Progres
     shown = true
   }
   const drawCount = (): void => {
-    draw(`${label}: ${articles(count)}`)
+    draw(`${label}: ${counted(count, 'article')}`)
     drawnCount = count
   }
   // The last count read is shown before the next stage replaces it, however soon that comes.
@@ -53,8 +54,4 @@ export function createProgress(io: CliIo, label: string, quiet = false): Progres
       shown = false
     },
   }
-}
-
-function articles(count: number): string {
-  return `${count} ${count === 1 ? 'article' : 'articles'}`
 }

@@ -11,6 +11,7 @@ import { type FeedState, feedList, parseInterval, pollFeeds } from '../watch.js'
 import { EXIT, type CliIo } from './io.js'
 import { redacted } from './redacted.js'
 import { openCliStore } from './store-open.js'
+import { counted } from '../text/counted.js'
 
 interface ScaleOptions {
   db: string
@@ -104,7 +105,7 @@ export async function workerCommand(
     const seconds = (step: keyof typeof result.timings): string =>
       `${(result.timings[step] / 1000).toFixed(1)} (CPU ${(result.cpu[step] / 1000).toFixed(1)})`
     io.stdout(
-      `ran ${result.jobs} jobs (${result.articles} articles); ${result.failedJobs} failed and queued for retry; ` +
+      `ran ${counted(result.jobs, 'job')} (${counted(result.articles, 'article')}); ${result.failedJobs} failed and queued for retry; ` +
         `seconds reading and extracting ${seconds('extract')}, adding ${seconds('add')}, placing ${seconds('place')}, placing when idle ${seconds('lockWait')}, reporting ${seconds('report')}\n`,
     )
   } finally {
@@ -139,7 +140,7 @@ export async function watchCommand(
       for (const problem of result.problems)
         io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)
       io.stdout(
-        `${new Date().toISOString()} polled ${feeds.length} feeds: ${result.articles} new articles, ${result.unchanged} unchanged, ${result.problems.length} problems\n`,
+        `${new Date().toISOString()} polled ${counted(feeds.length, 'feed')}: ${counted(result.articles, 'new article')}, ${result.unchanged} unchanged, ${counted(result.problems.length, 'problem')}\n`,
       )
       if (options.once === true) break
       await new Promise<void>((resolve) => {

@@ -4,6 +4,7 @@ import type { Article } from '../types.js'
 import { withExistingStore } from './commands.js'
 import { readArticles } from './extract-command.js'
 import { EXIT, type CliIo } from './io.js'
+import { counted } from '../text/counted.js'
 
 /** `corroborate verify "<claim>" <inputs…> | --db FILE`: who supports and who disputes a claim. */
 export async function verifyCommand(
@@ -47,7 +48,7 @@ function verdictsAsText(result: VerifyResult, articles: Article[]): string {
   const byId = new Map(articles.map((article) => [article.id, article]))
   const lines = [
     `claim: ${oneLine(result.claim)}`,
-    `supported by ${result.support} independent source${result.support === 1 ? '' : 's'}, disputed by ${result.dispute}` +
+    `supported by ${counted(result.support, 'independent source')}, disputed by ${result.dispute}` +
       (result.reported === 0
         ? ''
         : `; reported as someone's words, undisputed, by ${result.reported} more`),

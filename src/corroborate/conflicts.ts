@@ -1,5 +1,6 @@
 import { HEDGES } from '../data/reporting.js'
 import type { Article, Span, StoryConflict } from '../types.js'
+import { dateRange } from '../text/date-range.js'
 import { type EventDate, findEventDates } from './event-dates.js'
 import { sameHappenings } from './event-participants.js'
 import { type NumberFact, numberFacts } from './number-facts.js'
@@ -295,7 +296,7 @@ function dateConflicts(
         `date of the ${kind}`,
         kind,
         happening.map((event) => ({
-          value: event.from === event.to ? event.from : `${event.from} – ${event.to}`,
+          value: dateRange(event.from, event.to),
           qualifier: null,
           readings: { rounded: interval(event), cut: interval(event) },
           written: writtenOn.get(event.articleId) ?? Infinity,

@@ -157,6 +157,35 @@ test('"the North" joins North Korea once the adjective "North Korean" is read as
   expect(without.entities.map((entity) => entity.name)).toContain('North')
 })
 
+test('a name spaced by a no-break or thin space is one alias with the plain one, its spans as written', () => {
+  const articles = [
+    article('a', [
+      ['North\u00a0Korea', 'place'],
+      ['North\u00a0Korea', 'place'],
+      ['Kim\u2009Jong\u00a0Un', 'person'],
+    ]),
+    article('b', [
+      ['North Korea', 'place'],
+      ['Kim Jong Un', 'person'],
+      ['Kim Jong-un', 'person'],
+    ]),
+  ]
+  const { entities } = resolveStoryEntities(articles)
+  const korea = entities.find((entity) => entity.name === 'North Korea')
+  expect(korea?.aliases).toEqual([])
+  expect(korea?.mentions).toHaveLength(3)
+  expect(entities.find((entity) => entity.name === 'Kim Jong Un')?.aliases).toEqual(['Kim Jong-un'])
+  expect(entities.flatMap((entity) => [entity.name, ...entity.aliases])).not.toContainEqual(
+    expect.stringMatching(/[^\S ]/u),
+  )
+  // The spans are the text as the page wrote it: the no-break space is still there.
+  const byId = new Map(articles.map((item) => [item.id, item.text]))
+  const spans = (korea?.mentions ?? []).map((span) =>
+    byId.get(span.articleId)?.slice(span.start, span.end),
+  )
+  expect(spans).toEqual(['North\u00a0Korea', 'North\u00a0Korea', 'North Korea'])
+})
+
 test('a surname is not split by fuller forms it begins ("Obama Administration", "Obama Announces")', () => {
   const articles = [
     article('a', [

@@ -16,6 +16,8 @@ import {
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
 import { IndexGroups } from '../text/index-groups.js'
 import { boundedMemo } from '../text/memo.js'
+import { singleSpaced } from '../text/normalize.js'
+import { counted } from '../text/counted.js'
 
 /**
  * A rare spelling is taken for a slip of a name the story uses often when it is one edit away, at most this
@@ -392,7 +394,7 @@ export function resolveStoryEntities(
       groups.join(index, target)
       joinedOn.set(index, {
         kind: 'misspelling',
-        text: `"${local.form}" (${countOf(compact(local.key))} mentions) is one letter from "${(locals[target] as Local).form}" (${countOf(compact((locals[target] as Local).key))})`,
+        text: `"${local.form}" (${counted(countOf(compact(local.key)), 'mention')}) is one letter from "${(locals[target] as Local).form}" (${countOf(compact((locals[target] as Local).key))})`,
       })
       continue
     }
@@ -419,7 +421,7 @@ export function resolveStoryEntities(
       kind,
       text: chosen.alone
         ? `"${local.form}" ${how} "${other.form}", the only such name in the story`
-        : `"${local.form}" ${how} "${other.form}", which the story names ${chosen.count} times, far more than the other such names (${chosen.others})`,
+        : `"${local.form}" ${how} "${other.form}", which the story names ${counted(chosen.count, 'time')}, far more than the other such names (${chosen.others})`,
     })
   }
   return buildEntities(locals, groups.groups(), joinedOn, runOns, storyId)
@@ -700,8 +702,10 @@ function buildEntities(
           !runOns.has(compact(local.key)),
       )
       const forms = new Map<string, number>()
-      for (const local of spelled.length > 0 ? spelled : members)
-        forms.set(local.name, (forms.get(local.name) ?? 0) + local.mentions.length)
+      for (const local of spelled.length > 0 ? spelled : members) {
+        const form = singleSpaced(local.name)
+        forms.set(form, (forms.get(form) ?? 0) + local.mentions.length)
+      }
       // A legal form or a run-on word does not make a name full ("Microsoft Corp." is Microsoft's one word).
       const full = (form: string): number =>
         keyWords(canonicalKey(identityKey(nameKey(form)))).length >= 2 ? 1 : 0
@@ -731,7 +735,9 @@ function buildEntities(
       const id = runWideId(name, type, storyId, used)
       used.add(id)
       for (const local of members) idByLocal.set(`${local.articleId}\u0000${local.entityId}`, id)
-      const aliases = [...new Set(mentions.map(({ mention }) => mention.text))]
+      // An alias as a reader sees it: pages that space a name with a no-break space ("North\u00a0Korea") write
+      // the same alias as those with a plain one. The mentions keep their offsets into the text as written.
+      const aliases = [...new Set(mentions.map(({ mention }) => singleSpaced(mention.text)))]
         .filter((text) => text !== name)
         .sort()
       return {
@@ -790,7 +796,7 @@ function aliasEvidence(
   locals: Local[],
   joinedOn: Map<number, Evidence>,
 ): Evidence {
-  const holder = mentions.find(({ mention }) => mention.text === alias) as {
+  const holder = mentions.find(({ mention }) => singleSpaced(mention.text) === alias) as {
     local: Local
     mention: ArticleEntity
   }

@@ -21,6 +21,7 @@ import {
   roundArticles,
   type Sql,
 } from './rounds.js'
+import { counted } from '../text/counted.js'
 
 export interface WorkerOptions {
   /** Drain the queue (nothing waiting, retrying or running) and return, instead of polling forever. */
@@ -183,11 +184,13 @@ export async function runWorker(url: string, options: WorkerOptions = {}): Promi
       await whenReachable(() => boss.complete(INGEST_QUEUE, ids), waiting, options.signal)
       result.jobs += jobs.length
       result.articles += articles.length
-      log(`worker ${process.pid}: ${jobs.length} jobs, ${articles.length} articles`)
+      log(
+        `worker ${process.pid}: ${counted(jobs.length, 'job')}, ${counted(articles.length, 'article')}`,
+      )
     } catch (error) {
       result.failedJobs += jobs.length
       log(
-        `worker ${process.pid}: ${jobs.length} jobs failed, to be retried: ${(error as Error).message}`,
+        `worker ${process.pid}: ${counted(jobs.length, 'job')} failed, to be retried: ${(error as Error).message}`,
       )
       for (const id of ids)
         await boss.fail(INGEST_QUEUE, id, { message: (error as Error).message }).catch(() => {})

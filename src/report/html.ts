@@ -2,9 +2,17 @@ import type { Analysis, Article, Span, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
-import { articleUrl, articlesOf, dateLabel, outletLabel, soleClaims } from './outlet-label.js'
+import {
+  articleUrl,
+  articlesOf,
+  citedNames,
+  dateLabel,
+  outletLabel,
+  soleClaims,
+} from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
-import { counted } from './counted.js'
+import { counted } from '../text/counted.js'
+import { shownDate } from '../text/date-range.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -27,6 +35,7 @@ export function renderHtml(analysis: Analysis): string {
 export function storySection(story: StoryReport, allArticles: Article[]): string {
   const articles = articlesOf(story.articleIds, allArticles)
   const byId = new Map(articles.map((article) => [article.id, article]))
+  const names = citedNames(articles)
   return `<section class="story" id="${h(story.id)}">
 <h1>${h(story.title)}</h1>
 <p>${counted(articles.length, 'article')} · <strong>${counted(story.independentSources, 'independent source')}</strong></p>
@@ -42,7 +51,7 @@ ${list(
   'Timeline',
   story.timeline.map(
     (entry) =>
-      `<strong>${h(entry.date)}</strong> ${h(entry.event ?? '')}: ${h(entry.text)} ${cites(entry.spans)}`,
+      `<strong>${h(shownDate(entry.date))}</strong> ${h(entry.event ?? '')}: ${h(entry.text)} ${cites(entry.spans)}`,
   ),
 )}
 ${list(
@@ -70,7 +79,7 @@ ${list(
   'Reused text',
   story.reuse.map(
     (link) =>
-      `${h(link.from)} ${link.directed ? '→' : '↔'} ${h(link.to)}: <strong>${h(link.kind)}</strong> (${h(link.evidence.map((evidence) => evidence.text).join('; '))})`,
+      `${reused(link.from)} ${link.directed ? '→' : '↔'} ${reused(link.to)}: <strong>${h(link.kind)}</strong> (${h(link.evidence.map((evidence) => evidence.text).join('; '))})`,
   ),
 )}
 ${list(
@@ -85,6 +94,11 @@ ${articles.map((article) => articleDetails(article, highlights(story, article.id
   function outletOf(articleId: string): string {
     const article = byId.get(articleId)
     return article === undefined ? articleId : outletLabel(article)
+  }
+  // A reuse link's ends, named as the text card names them and linked to the article below.
+  function reused(articleId: string): string {
+    const name = names.get(articleId) ?? articleId
+    return `<a href="#article-${h(articleId)}">${h(name)}</a>`
   }
   function context(span: Span): string {
     const text = byId.get(span.articleId)?.text ?? ''
@@ -130,7 +144,7 @@ function articleDetails(article: Article, marks: Span[]): string {
   html += h(article.text.slice(at))
   return `<details id="article-${h(article.id)}"><summary>${outletCell(article)}: ${h(article.title ?? 'untitled')}</summary>
 <pre>${html}</pre>
-<p>Removed by extraction: ${article.removed.length} blocks (${h([...new Set(article.removed.map((block) => block.kind))].join(', '))})</p></details>`
+<p>Removed by extraction: ${counted(article.removed.length, 'block')} (${h([...new Set(article.removed.map((block) => block.kind))].join(', '))})</p></details>`
 }
 
 /** The outlet, linked to the article's own page when its URL is known (escaped; http and https only). */

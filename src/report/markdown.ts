@@ -5,6 +5,7 @@ import {
   articleCount,
   articleUrl,
   articlesOf,
+  citedNames,
   dateLabel,
   otherNames,
   outletLabel,
@@ -12,7 +13,8 @@ import {
   spanText,
 } from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
-import { counted } from './counted.js'
+import { counted } from '../text/counted.js'
+import { shownDate } from '../text/date-range.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -71,7 +73,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       '',
       '## Claims',
       '',
-      `${story.claims.length} claims: ${count(story, 'corroborated')} corroborated, ${count(story, 'single-source')} single-source, ${count(story, 'disputed')} disputed. Claims carried by more than one article:`,
+      `${counted(story.claims.length, 'claim')}: ${count(story, 'corroborated')} corroborated, ${count(story, 'single-source')} single-source, ${count(story, 'disputed')} disputed. Claims carried by more than one article:`,
       '',
       '| status | sources | claim | attributed to | first reported by |',
       '| --- | --- | --- | --- | --- |',
@@ -95,7 +97,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
     out.push('', '## Timeline', '')
     for (const entry of story.timeline)
       out.push(
-        `- **${md(entry.date)}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${onePerArticle(
+        `- **${md(shownDate(entry.date))}** (${md(entry.event ?? 'event')}): ${md(entry.text)} (${onePerArticle(
           entry.spans,
         )
           .map((span) => md(outletOf(byId, span.articleId)))
@@ -104,9 +106,12 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   }
   if (story.reuse.length > 0) {
     out.push('', '## Reused text', '')
+    // The outlets, as the text card names them (the ids only where two would read alike; all are in "Sources").
+    const names = citedNames(articles)
+    const cited = (id: string): string => md(names.get(id) ?? id)
     for (const link of story.reuse) {
       out.push(
-        `- ${code(link.from)} ${link.directed ? '→' : '↔'} ${code(link.to)}: **${link.kind}**; ${link.evidence.map((evidence) => md(evidence.text)).join('; ')}`,
+        `- ${cited(link.from)} ${link.directed ? '→' : '↔'} ${cited(link.to)}: **${link.kind}**; ${link.evidence.map((evidence) => md(evidence.text)).join('; ')}`,
       )
       for (const passage of link.passages.slice(0, 3))
         out.push(
@@ -124,7 +129,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
             : `: also ${otherNames(entity)
                 .map((alias) => `“${md(alias)}”`)
                 .join(', ')}`
-        } (${entity.mentions.length} mentions)`,
+        } (${counted(entity.mentions.length, 'mention')})`,
       )
   }
   if (story.quotes.length > 0) {

@@ -1,4 +1,5 @@
 import type { Article, SourceAddition, StoryClaim, StoryReport } from '../types.js'
+import { singleSpaced } from '../text/normalize.js'
 
 /**
  * The outlet's name in reports: the site's name, else the domain of the article's URL, else "unknown outlet"
@@ -36,9 +37,8 @@ export function citedNames(articles: Article[]): Map<string, string> {
  * differs from the name only by a no-break space ("North\u00a0Korea") is not listed as another name.
  */
 export function otherNames(entity: { name: string; aliases: string[] }): string[] {
-  const seen = (form: string): string => form.replace(/\s+/gu, ' ')
-  const names = new Set(entity.aliases.map(seen))
-  names.delete(seen(entity.name))
+  const names = new Set(entity.aliases.map(singleSpaced))
+  names.delete(singleSpaced(entity.name))
   return [...names]
 }
 

@@ -73,3 +73,55 @@ test('the JSON report, written an item at a time, is the text of one JSON.string
   const analysis = analyzeArticles(articles)
   expect(renderReport(analysis, 'json')).toBe(`${JSON.stringify(analysis, null, 2)}\n`)
 })
+
+test('a span of days reads one way in every report: the timeline as the conflicts, "from – to"', () => {
+  const article = extract({
+    id: 'a',
+    site: 'Daily One',
+    text: 'Officials said on Monday that the bridge would reopen after repairs, ending weeks of detours for commuters.',
+  })
+  const analysis = analyzeArticles([article])
+  const story = analysis.stories[0]
+  if (story === undefined) throw new Error('expected one story')
+  const span = { articleId: 'a', start: 0, end: 9 }
+  story.timeline = [
+    {
+      date: '2024-02-17/2024-02-18',
+      event: 'reopening',
+      text: 'the bridge would reopen',
+      spans: [span],
+      evidence: [],
+    },
+  ]
+  for (const format of ['text', 'md', 'html'] as const) {
+    const shown = renderReport(analysis, format)
+    expect(shown).toContain('2024-02-17 – 2024-02-18')
+    expect(shown).not.toContain('2024-02-17/2024-02-18')
+  }
+  // The JSON keeps ISO 8601's interval (CONTRACT.md: dates are ISO 8601).
+  expect(renderReport(analysis, 'json')).toContain('"2024-02-17/2024-02-18"')
+})
+
+test('reused text names the outlets as the text card does, not the articles’ ids', () => {
+  const body =
+    'The city council approved the new bridge budget on Monday after a long debate among members. ' +
+    'The mayor said the works would start in May and last two years, and that the old crossing stays open. ' +
+    'Residents of the east bank have waited for a second crossing since 1998, the council said.'
+  const articles = [
+    extract({ id: 'copy-a', site: 'Daily One', text: body }),
+    extract({ id: 'copy-b', site: 'Evening Two', text: `${body} More to follow.` }),
+  ]
+  const analysis = analyzeArticles(articles)
+  const story = analysis.stories.find((candidate) => candidate.reuse.length > 0)
+  expect(story).toBeDefined()
+  const section = (text: string, heading: string, next: string): string =>
+    text.slice(text.indexOf(heading), text.indexOf(next, text.indexOf(heading)))
+  const markdown = section(renderReport(analysis, 'md'), '## Reused text', '\n## ')
+  expect(markdown).toMatch(/^- (Daily One|Evening Two) [→↔] (Daily One|Evening Two): \*\*/m)
+  expect(markdown).not.toContain('copy-a')
+  const html = section(renderReport(analysis, 'html'), 'Reused text', '</ul>')
+  expect(html).toContain('<a href="#article-copy-a">Daily One</a>')
+  expect(html).not.toMatch(/>copy-[ab]</)
+  const text = section(renderReport(analysis, 'text'), '  Reuse', '\n\n')
+  expect(text).toMatch(/• (Daily One|Evening Two) [→↔] (Daily One|Evening Two):/)
+})

@@ -10,7 +10,8 @@ import {
   outletLabel,
   soleClaims,
 } from './outlet-label.js'
-import { counted } from './counted.js'
+import { counted } from '../text/counted.js'
+import { shownDate } from '../text/date-range.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -83,7 +84,8 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
       '',
       '  Timeline',
       ...story.timeline.map(
-        (entry) => `  • ${entry.date} ${entry.event ?? ''}: ${truncate(entry.text, 120)}`,
+        (entry) =>
+          `  • ${shownDate(entry.date)} ${entry.event ?? ''}: ${truncate(entry.text, 120)}`,
       ),
     )
   if (story.reuse.length > 0) {
@@ -98,7 +100,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     lines.push('', '  Who and where (by canonical name, with the forms the articles use)')
     for (const entity of people)
       lines.push(
-        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${otherNames(entity).length === 0 ? '' : ` also “${otherNames(entity).join('”, “')}”`} [${entity.mentions.length} mentions]`,
+        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${otherNames(entity).length === 0 ? '' : ` also “${otherNames(entity).join('”, “')}”`} [${counted(entity.mentions.length, 'mention')}]`,
       )
   }
   const quoted = story.quotes.filter((quote) => articleCount(quote.spans) > 1)

@@ -12,6 +12,7 @@ import {
 import { LshIndex, lshParamsFor } from './lsh.js'
 import { minhashSignature, resemblance, shingleHashes } from './minhash.js'
 import { findSharedErrors, pairKey, type SharedError } from './rare-errors.js'
+import { counted } from '../text/counted.js'
 
 export interface ReuseOptions {
   /** Resemblance from which two articles are near-duplicate candidates (default: 0.1, low to catch rewrites). */
@@ -127,7 +128,7 @@ function linkPair(
     kind = containment >= COPY_COVERAGE ? 'copy' : 'rewrite'
     evidence.push({
       kind: 'aligned-words',
-      text: `${reusedWords} words in ${reused.length} passages outside quotations; containment ${containment.toFixed(2)}`,
+      text: `${counted(reusedWords, 'word')} in ${counted(reused.length, 'passage')} outside quotations; containment ${containment.toFixed(2)}`,
     })
   } else if (passages.some(isQuote)) {
     kind = 'shared-quote'

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { comparisonKey, mayStartKey } from './normalize.js'
+import { comparisonKey, mayStartKey, singleSpaced } from './normalize.js'
 
 /** The key as Unicode's letter and digit classes define it, for every text. */
 const reference = (text: string): string =>
@@ -55,4 +55,10 @@ test('mayStartKey is false only for texts whose comparison key does not start wi
   expect(mayStartKey('  “Officials said', 'officials')).toBe(true)
   expect(mayStartKey('-- Officials said', 'officials')).toBe(true)
   expect(mayStartKey('Mayor said', 'officials')).toBe(false)
+})
+
+test('singleSpaced folds every run of white space, Unicode spaces too, into one ASCII space', () => {
+  expect(singleSpaced('North\u00a0Korea')).toBe('North Korea')
+  expect(singleSpaced('Kim\u2009Jong\u202f\u3000Un\n')).toBe('Kim Jong Un ')
+  expect(singleSpaced('Kim Jong Un')).toBe('Kim Jong Un')
 })

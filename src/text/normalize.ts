@@ -17,6 +17,15 @@ export function normalizePunctuation(text: string): string {
 }
 
 /**
+ * One ASCII space for every run of white space, Unicode's too (no-break, thin, ideographic spaces, line
+ * breaks): a name written "North\u00a0Korea" on one page and "North Korea" on another is shown as one. Display
+ * and grouping only; a span's offsets still slice the text as written.
+ */
+export function singleSpaced(text: string): string {
+  return text.replace(/\s+/gu, ' ')
+}
+
+/**
  * A comparison key: lower case, letters and digits only, single spaces. (Punctuation needs no normalising
  * first: quotes, dashes and no-break spaces, whatever their form, become the one space here.)
  */

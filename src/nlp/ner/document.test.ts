@@ -54,6 +54,33 @@ test('a "person" written before a product word is a product, and so is every men
   ])
 })
 
+test('a "person" written before a model designation or "limo" is a product, and so is every mention of it', () => {
+  const text =
+    'Two limos waited: a Mercedes Maybach S600 and a Mercedes Maybach S62. He liked the Mercedes Maybach. ' +
+    'Kim rode in a Maybach limo. Maybach took notes in the 1990s while Ian Smith 2nd spoke, and Obama 2012 won.'
+  const mentions = mentionsOf(text, [
+    ['Mercedes Maybach', 'person'],
+    ['Mercedes Maybach', 'person'],
+    ['Mercedes Maybach', 'person'],
+    ['Kim', 'person'],
+    ['Maybach', 'person'],
+    ['Maybach', 'person'],
+    ['Ian Smith', 'person'],
+    ['Obama', 'person'],
+  ])
+  const typed = typedProducts(text, mentions, tokenize(text), placesOnly([]))
+  expect(typed.map((mention) => mention.type)).toEqual([
+    'other',
+    'other',
+    'other',
+    'person',
+    'other',
+    'other',
+    'person',
+    'person',
+  ])
+})
+
 test('a name ending in a product word is not a person', () => {
   const text = 'He praised the Aurus Senat Limousine.'
   const typed = typedProducts(

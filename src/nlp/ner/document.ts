@@ -338,10 +338,18 @@ export function typedEvents(mentions: NameMention[]): NameMention[] {
  * (vehicles, aircraft, weapons, devices), not from any evaluation set.
  */
 const PRODUCT_HEADS = new Set(
-  'limousine limousines sedan sedans car cars vehicle vehicles suv truck trucks jeep motorcycle jet jets airliner airliners aircraft plane planes helicopter helicopters drone drones missile missiles rocket rockets rifle rifles pistol tank tanks warship warships submarine submarines smartphone smartphones phone phones handset tablet laptop laptops console browser model models'.split(
+  'limousine limousines limo limos sedan sedans car cars vehicle vehicles suv truck trucks jeep motorcycle jet jets airliner airliners aircraft plane planes helicopter helicopters drone drones missile missiles rocket rockets rifle rifles pistol tank tanks warship warships submarine submarines smartphone smartphones phone phones handset tablet laptop laptops console browser model models'.split(
     ' ',
   ),
 )
+
+/**
+ * A maker's model designation: one to three capitals, then digits ("S600", "A380", "F-35", "MH17"). A name
+ * written just before one is a make or a product ("a Mercedes Maybach S600", "an Airbus A380"), as before a
+ * product word. Digits alone are not ("Obama 2012" is a campaign), nor ordinals and decades ("19th", "1990s").
+ * Chosen a priori, as the product words were; checked on the ECB+ entity layer (README, session 22).
+ */
+const MODEL_CODE = /^\p{Lu}{1,3}-?\d+[\p{L}\d]*$/u
 
 /** Whether a mention is written exactly as a place of the list (a whole phrase, any case). */
 export function listedPlace(mention: NameMention, gazetteer: Gazetteer): boolean {
@@ -374,8 +382,10 @@ export function typedProducts(
   tokens: Token[],
   gazetteer: Gazetteer,
 ): NameMention[] {
-  const headAfter = (mention: NameMention): boolean =>
-    PRODUCT_HEADS.has((tokens[mention.lastToken + 1]?.text ?? '').toLowerCase())
+  const headAfter = (mention: NameMention): boolean => {
+    const next = tokens[mention.lastToken + 1]?.text ?? ''
+    return PRODUCT_HEADS.has(next.toLowerCase()) || MODEL_CODE.test(next)
+  }
   const endsInHead = (mention: NameMention): boolean =>
     mention.lastToken > mention.firstToken &&
     PRODUCT_HEADS.has((tokens[mention.lastToken] as Token).text.toLowerCase())

@@ -16,6 +16,7 @@ import {
   textRows,
 } from './scorer.js'
 import type { Token } from './tokenize.js'
+import { Interner } from '../../text/interner.js'
 
 /** BIO tags over the four name types; 'O' outside names. */
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC']
@@ -379,17 +380,7 @@ export function trainPerceptron(
 ): Weights {
   const { epochs = 8, seed = 1 } = options
   const size = TAGS.length
-  const index = new Map<string, number>()
-  const names: string[] = []
-  const idOf = (feature: string): number => {
-    let id = index.get(feature)
-    if (id === undefined) {
-      id = names.length
-      index.set(feature, id)
-      names.push(feature)
-    }
-    return id
-  }
+  const featureIds = new Interner<string>()
   const interned: InternedText[] = texts.map((text) => {
     const context = featureContext(text.tokens, gazetteer)
     if (options.capital !== true) context.seenCapital.fill(false)
@@ -399,12 +390,13 @@ export function trainPerceptron(
     const tagIds = new Int32Array(count * size * TAG_FEATURES)
     for (let token = 0; token < count; token++) {
       offsets[token] = ids.length
-      for (const feature of staticFeatures(context, gazetteer, token)) ids.push(idOf(feature))
+      for (const feature of staticFeatures(context, gazetteer, token))
+        ids.push(featureIds.id(feature))
       for (let previous = 0; previous < size; previous++) {
         const features = tagFeatures(context, token, TAGS[previous] as string)
         features.forEach(
           (feature, slot) =>
-            (tagIds[(token * size + previous) * TAG_FEATURES + slot] = idOf(feature)),
+            (tagIds[(token * size + previous) * TAG_FEATURES + slot] = featureIds.id(feature)),
         )
       }
     }
@@ -419,9 +411,9 @@ export function trainPerceptron(
     }
   })
   const useHistory = options.history ?? false
-  const historyIds = HISTORY_FEATURES.map(idOf)
-  const weights = new Float64Array(names.length * size)
-  const sums = new Float64Array(names.length * size)
+  const historyIds = HISTORY_FEATURES.map(featureIds.id)
+  const weights = new Float64Array(featureIds.size * size)
+  const sums = new Float64Array(featureIds.size * size)
   let clock = 1
   const update = (id: number, tag: number, delta: number): void => {
     weights[id * size + tag] = (weights[id * size + tag] as number) + delta
@@ -512,7 +504,7 @@ export function trainPerceptron(
     }
   }
   const averaged: Weights = new Map()
-  names.forEach((feature, id) => {
+  featureIds.keys.forEach((feature, id) => {
     const mean = new Float32Array(size)
     let nonZero = false
     for (let tag = 0; tag < size; tag++) {

@@ -3,15 +3,11 @@ import type { SearchResult, StoryListRow } from '../../store/index.js'
 import { html, type SafeHtml } from '../html.js'
 import { page } from './layout.js'
 import { articleHref, storyHref } from './links.js'
+import { counted } from '../../text/counted.js'
+import { dateRange } from '../../text/date-range.js'
 
 /** Outlets named on a row before "and N more". */
 const OUTLETS_SHOWN = 6
-
-export function dateRange(start: string | null, end: string | null): string {
-  const [first, last] = [start?.slice(0, 10), end?.slice(0, 10)]
-  if (first === undefined) return 'date unknown'
-  return last === undefined || last === first ? first : `${first} – ${last}`
-}
 
 function storyRow(row: StoryListRow): SafeHtml {
   const outlets = [...new Set(row.sources.map(outletLabel))]
@@ -47,7 +43,7 @@ export function storyListPage(
             <code>POST /api/articles</code>.
           </p>`
       : html`<h1>Stories</h1>
-          <p class="muted">${at.total} stories, newest first.</p>
+          <p class="muted">${counted(at.total, 'story', 'stories')}, newest first.</p>
           <ul class="stories">
             ${rows.map(storyRow)}
           </ul>

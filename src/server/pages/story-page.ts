@@ -12,9 +12,10 @@ import {
   timelineSection,
 } from './story-sections.js'
 import { exclusiveSection, sourcesSection } from './story-sources.js'
-import { dateRange } from './story-list.js'
+import { dateRange } from '../../text/date-range.js'
 import { claimForm, verdicts } from './verify-box.js'
 import { storyHref } from './links.js'
+import { counted } from '../../text/counted.js'
 
 /** The story page: the cited brief first, then disagreements, claims, quotes, timeline, names and sources. */
 export function storyPage(
@@ -27,11 +28,9 @@ export function storyPage(
   const body = html`<article class="story">
     <h1>${story.title}</h1>
     <p>
-      <span class="badge sources"
-        >${story.independentSources} independent
-        ${story.independentSources === 1 ? 'source' : 'sources'}</span
-      ><span class="badge">${ctx.articles.length} articles</span
-      >${story.independentSources === 1 ? html`<span class="badge single-source">single source</span>` : ''}${conflicts > 0 ? html`<span class="badge conflict">${conflicts} ${conflicts === 1 ? 'conflict' : 'conflicts'}</span>` : ''}
+      <span class="badge sources">${counted(story.independentSources, 'independent source')}</span
+      ><span class="badge">${counted(ctx.articles.length, 'article')}</span
+      >${story.independentSources === 1 ? html`<span class="badge single-source">single source</span>` : ''}${conflicts > 0 ? html`<span class="badge conflict">${counted(conflicts, 'conflict')}</span>` : ''}
       <small
         >${dateRange(story.start, story.end)} ·
         <a href="/api/stories/${encodeURIComponent(story.id)}">JSON</a></small

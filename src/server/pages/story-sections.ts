@@ -6,6 +6,8 @@ import type { StoryQuote } from '../../types.js'
 import { otherNames } from '../../report/outlet-label.js'
 import { html, type SafeHtml } from '../html.js'
 import { type StoryContext, sentenceAround } from './story-context.js'
+import { counted } from '../../text/counted.js'
+import { shownDate } from '../../text/date-range.js'
 
 /** A section of the page, left out when the report has nothing for it. */
 function section<T>(
@@ -64,8 +66,8 @@ export function claimsSection(ctx: StoryContext): SafeHtml | string {
     )
     const single = claims.length - shared.length
     return html`<p class="muted">
-        ${claims.length} claims: ${shared.length} carried by several independent sources or disputed
-        (below), ${single} from a single source (under
+        ${counted(claims.length, 'claim')}: ${shared.length} carried by several independent sources
+        or disputed (below), ${single} from a single source (under
         <a href="#exclusive">each outlet's own material</a>).
       </p>
       <table>
@@ -81,7 +83,7 @@ export function claimsSection(ctx: StoryContext): SafeHtml | string {
               <td>${claim.text} ${ctx.cite(claim.spans)}</td>
               <td>
                 ${claim.independentSources} independent ·
-                ${new Set(claim.spans.map((span) => span.articleId)).size} articles
+                ${counted(new Set(claim.spans.map((span) => span.articleId)).size, 'article')}
               </td>
             </tr>`,
         )}
@@ -104,7 +106,7 @@ export function quotesSection(ctx: StoryContext): SafeHtml | string {
         html`<h3>
             ${speaker === '' ? 'Speaker not identified' : speaker}${said[0]?.speakerRole ? html` <small>${said[0].speakerRole}</small>` : ''}
           </h3>
-          ${said.map((quote) => html`<blockquote>“${quote.text}” ${ctx.cite(quote.spans)} <small>${new Set(quote.spans.map((span) => span.articleId)).size} articles</small></blockquote>`)}`,
+          ${said.map((quote) => html`<blockquote>“${quote.text}” ${ctx.cite(quote.spans)} <small>${counted(new Set(quote.spans.map((span) => span.articleId)).size, 'article')}</small></blockquote>`)}`,
     )}`
   })
 }
@@ -119,7 +121,7 @@ export const timelineSection = (ctx: StoryContext): SafeHtml | string =>
         ${timeline.map(
           (event) =>
             html`<tr>
-              <td>${event.date}</td>
+              <td>${shownDate(event.date)}</td>
               <td>${event.text} ${ctx.cite(event.spans)}</td>
             </tr>`,
         )}
@@ -149,7 +151,7 @@ export const entitiesSection = (ctx: StoryContext): SafeHtml | string =>
               </td>
               <td>
                 ${entity.mentions.length} in
-                ${new Set(entity.mentions.map((span) => span.articleId)).size} articles
+                ${counted(new Set(entity.mentions.map((span) => span.articleId)).size, 'article')}
                 ${ctx.cite(entity.mentions.slice(0, 1))}
               </td>
             </tr>`,

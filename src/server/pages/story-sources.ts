@@ -4,6 +4,7 @@ import type { ReuseLink, Span } from '../../types.js'
 import { html, type SafeHtml } from '../html.js'
 import { articleHref } from './links.js'
 import type { StoryContext } from './story-context.js'
+import { counted } from '../../text/counted.js'
 
 /** Copy groups are named A, B, … in the order of their earliest article. */
 function groupNames(ctx: StoryContext): Map<string, string> {
@@ -61,8 +62,8 @@ export function sourcesSection(ctx: StoryContext): SafeHtml {
   return html`<section id="sources">
     <h2>Sources side by side</h2>
     <p class="muted">
-      ${ctx.articles.length} articles in ${names.size} copy groups: articles of one group copied or
-      rewrote one another and count as one independent source.
+      ${counted(ctx.articles.length, 'article')} in ${counted(names.size, 'copy group')}: articles
+      of one group copied or rewrote one another and count as one independent source.
     </p>
     <table>
       <tr>
