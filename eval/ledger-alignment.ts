@@ -17,6 +17,7 @@ import type { Article } from '../src/types.js'
 import { resolveStoryEntities, withStoryEntityIds } from '../src/corroborate/story-entities.js'
 import { ecbPresent, loadEcbTopics } from './ecb-events.js'
 import { formatMeanSd, meanSd } from './site-folds.js'
+import { fnv1a32 } from '../src/text/hash.js'
 
 export interface JoinCounts {
   /** Joined unit pairs that gold calls one claim. */
@@ -194,6 +195,24 @@ export interface AlignmentFigures {
 }
 
 const FOLDS = 5
+/**
+ * Ways the groups are dealt into folds. Settings in the grid tie within 0.001 of F0.5 on some training folds, so one
+ * deal's held-out precision jumps by ±0.03 when an unrelated change tips one fold's choice (session 22: a speaker
+ * model flipped fold 1's pick and moved ECB+ precision 0.824 → 0.799 with the shipped setting's joins unchanged).
+ * Averaging over deals measures the method, not the tie-break. Deal 0 is the historical `index % FOLDS`.
+ */
+export const LEDGER_CV_DEALS = 8
+
+/** Fold of each group in one deal: deal 0 by index, the others by a fixed pseudo-random order of the names. */
+function dealFolds(groups: GoldGroup[], deal: number): number[] {
+  if (deal === 0) return groups.map((_, i) => i % FOLDS)
+  const order = groups
+    .map((group, index) => ({ index, key: fnv1a32(`${deal}:${group.name}`) }))
+    .sort((a, b) => a.key - b.key || a.index - b.index)
+  const fold = new Array<number>(groups.length)
+  order.forEach(({ index }, position) => (fold[index] = position % FOLDS))
+  return fold
+}
 const sameSetting = (a: Alignment, b: Alignment): boolean =>
   a.sameClaim === b.sameClaim &&
   a.sameEvent === b.sameEvent &&
@@ -203,11 +222,15 @@ const sameSetting = (a: Alignment, b: Alignment): boolean =>
   a.nameWords === b.nameWords &&
   a.anchorTypes === b.anchorTypes
 
-/** Cross-validation over groups: per fold, the best setting by F0.5 on the other folds, scored on this one. */
+/**
+ * Cross-validation over groups, dealt `deals` ways: per fold, the best setting by F0.5 on the other folds, scored
+ * on this one; mean ± sd over all held-out folds.
+ */
 export function crossValidateAlignment(
   corpus: string,
   groups: GoldGroup[],
   grid: Alignment[] = ALIGNMENT_GRID,
+  deals = LEDGER_CV_DEALS,
 ): AlignmentFigures {
   const before: Alignment = {
     sameClaim: 0.45,
@@ -220,7 +243,9 @@ export function crossValidateAlignment(
   }
   const settings = grid.some((setting) => sameSetting(setting, before)) ? grid : [before, ...grid]
   const counts = settings.map((setting) => groups.map((group) => joinCounts(group, setting)))
-  const folds = Array.from({ length: FOLDS }, (_, fold) => groups.map((_, i) => i % FOLDS === fold))
+  const folds = Array.from({ length: deals }, (_, deal) => dealFolds(groups, deal)).flatMap(
+    (foldOf) => Array.from({ length: FOLDS }, (_, fold) => foldOf.map((f) => f === fold)),
+  )
   const held: JoinCounts[] = []
   const picks: number[] = []
   for (const inFold of folds) {
@@ -263,8 +288,11 @@ export function alignmentTable(groups: GoldGroup[], grid: Alignment[] = ALIGNMEN
 
 export { ecbGroups, emergentGroups }
 
-export function evaluateAlignment(grid: Alignment[] = ALIGNMENT_GRID): AlignmentFigures[] {
-  const figures = [crossValidateAlignment('Emergent', emergentGroups(), grid)]
-  if (ecbPresent()) figures.push(crossValidateAlignment('ECB+', ecbGroups(), grid))
+export function evaluateAlignment(
+  grid: Alignment[] = ALIGNMENT_GRID,
+  deals = LEDGER_CV_DEALS,
+): AlignmentFigures[] {
+  const figures = [crossValidateAlignment('Emergent', emergentGroups(), grid, deals)]
+  if (ecbPresent()) figures.push(crossValidateAlignment('ECB+', ecbGroups(), grid, deals))
   return figures
 }

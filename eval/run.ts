@@ -23,7 +23,13 @@ import { aggregate } from './shingle-metric.js'
 import { byFold, formatMeanSd, meanSd, siteOf } from './site-folds.js'
 import { crossValidateTitleAgreement } from './title-agreement.js'
 import { seedChecks } from './seeds.js'
-import { evaluateAlignment, fHalf, precisionOf, recallOf } from './ledger-alignment.js'
+import {
+  evaluateAlignment,
+  fHalf,
+  LEDGER_CV_DEALS,
+  precisionOf,
+  recallOf,
+} from './ledger-alignment.js'
 import {
   evaluateEmergent,
   evaluateFnc,
@@ -322,7 +328,7 @@ console.log(
   '\nClaim ledger alignment (issue 11) — joins of clauses across articles against gold same-claim pairs,',
 )
 console.log(
-  '  5-fold CV over groups (ECB+ topics; Emergent groups of 10 claims), held-out folds mean ± sd',
+  `  5-fold CV over groups (ECB+ topics; Emergent groups of 10 claims) dealt ${LEDGER_CV_DEALS} ways, held-out folds mean ± sd`,
 )
 row('', 'P', 'R', 'F0.5')
 for (const result of evaluateAlignment()) {
