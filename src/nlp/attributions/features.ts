@@ -149,6 +149,8 @@ export interface TokenFacts {
   suffix: string
   stem: string
   cue: boolean
+  /** The word is a pronoun (PRONOUNS): read once per form, not looked up per token. */
+  pronoun: boolean
 }
 
 /**
@@ -161,7 +163,13 @@ const factsOfForm = boundedMemo(MAX_CACHED_WORDS, (text) => {
   const lowered = text.toLowerCase()
   const word = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered
   const stem = cueStem(word)
-  const facts = { word, suffix: word.slice(-3), stem, cue: CUE_STEMS.has(stem) }
+  const facts = {
+    word,
+    suffix: word.slice(-3),
+    stem,
+    cue: CUE_STEMS.has(stem),
+    pronoun: PRONOUNS.has(word),
+  }
   const marked = (mark: string): TokenFacts => ({ ...facts, shape: letterShape(text) ?? mark })
   return { plain: marked(text), open: marked('open'), close: marked('close') }
 })
@@ -289,7 +297,8 @@ export function writeRoleFeatures(
       sink.add(T['nlex|w'], w)
     }
     if (cue(i - 1)) sink.add(T['plex|s'], shape[at] as number)
-    if (PRONOUNS.has(token.lower)) sink.add(T.pron, empty)
+    // The form's word is the token's lower-case text (tokens.ts lowers it the same way).
+    if ((facts[i] as TokenFacts).pronoun) sink.add(T.pron, empty)
     const before = tokens[i - 1]
     const after = tokens[i + 1]
     if (before === undefined || before.sentence !== token.sentence) sink.add(T.first, empty)

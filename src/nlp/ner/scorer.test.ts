@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { featureContext, staticFeatures, wordCaseAt } from './features.js'
+import { emptyGazetteer, featureContext, staticFeatures, wordCaseAt } from './features.js'
 import { defaultModel } from './model.js'
 import { type CompiledWeights, compileWeights, staticScores } from './scorer.js'
 import { tokenize } from './tokenize.js'
@@ -66,4 +66,34 @@ test('compiled pairs and triples are found by the ids of their parts; values wit
   expect(triple('Xx', 'x', 'x')).toBe(-1)
   expect(word('a')).toBe(-1)
   expect(row(compiled.other.get('w-1w=a|b|c') as number)).toEqual([11, 12])
+})
+
+test('pairs and triples of a "|" token are found by their strings', () => {
+  const tags = ['O', 'B']
+  // Values with two bars: no split of them is certain, so the scorer looks them up whole.
+  const weights = new Map<string, Float32Array>([
+    ['w-1w=kcna||', Float32Array.of(1, 2)],
+    ['ww+1=||kim', Float32Array.of(3, 4)],
+    ['s-1s+1=X|||Xx', Float32Array.of(5, 6)],
+    ['w=kim', Float32Array.of(7, 8)],
+  ])
+  const compiled = compileWeights(weights, tags)
+  const gazetteer = emptyGazetteer()
+  const tokens = tokenize('KCNA | Kim said')
+  const context = featureContext(tokens, gazetteer)
+  const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
+  const scores = staticScores(compiled, context, gazetteer, wordCases)
+  let barred = 0
+  tokens.forEach((_, index) => {
+    const expected = new Float64Array(2)
+    for (const feature of staticFeatures(context, gazetteer, index)) {
+      const row = weights.get(feature)
+      if (row === undefined) continue
+      if (feature.includes('||')) barred++
+      for (let tag = 0; tag < 2; tag++)
+        expected[tag] = (expected[tag] as number) + (row[tag] as number)
+    }
+    expect([index, ...scores.subarray(index * 2, index * 2 + 2)]).toEqual([index, ...expected])
+  })
+  expect(barred).toBe(3)
 })
