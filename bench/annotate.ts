@@ -8,6 +8,7 @@ import { annotateArticle } from '../src/nlp/annotate.js'
 import { defaultAttributionModel } from '../src/nlp/attributions/index.js'
 import { defaultModel } from '../src/nlp/ner/model.js'
 import { readJsonLines } from '../eval/data.js'
+import { cpuOf } from './scale-tools.js'
 
 const ARTICLE_CHARS = 5000
 const ARTICLES = Number(process.env.BENCH_ANNOTATE_ARTICLES ?? 300)
@@ -24,14 +25,14 @@ for (let index = 0; articles.length < ARTICLES; index++) {
   articles.push(text.slice(0, text.lastIndexOf(' ', ARTICLE_CHARS)))
 }
 // What every process and worker thread pays once before its first article: reading the two models.
-const cpuOf = (run: () => unknown): number => {
+const cpuMsOf = (run: () => unknown): number => {
   const cpu = process.cpuUsage()
   run()
   const used = process.cpuUsage(cpu)
   return (used.user + used.system) / 1000
 }
-const nameModelMs = cpuOf(defaultModel)
-const attributionModelMs = cpuOf(defaultAttributionModel)
+const nameModelMs = cpuMsOf(defaultModel)
+const attributionModelMs = cpuMsOf(defaultAttributionModel)
 // The passes below read articles the process has seen (the windows overlap and repeat), so every per-word
 // memo is warm, while a real article is new. First, windows that do not overlap, each read once: the first 20
 // warm the code up, the rest are what an article of unseen text costs (its new words, forms and names).
@@ -44,11 +45,20 @@ for (let next = 0; next < texts.length;) {
     freshArticles.push(text.slice(0, text.lastIndexOf(' ', ARTICLE_CHARS)))
 }
 for (const text of freshArticles.slice(0, 20)) annotateArticle({ text })
+// The main thread's share, from /proc (Linux; null elsewhere): the rest of the process's CPU ran on V8's helper
+// threads, mostly its optimising compiler, which is still compiling the code paths these new texts reach.
+const mainThread = (): number | null => cpuOf(`/proc/self/task/${process.pid}`)
+const mainBefore = mainThread()
 const freshMs =
-  cpuOf(() => {
+  cpuMsOf(() => {
     for (const text of freshArticles.slice(20)) annotateArticle({ text })
   }) /
   (freshArticles.length - 20)
+const mainAfter = mainThread()
+const freshMainMs =
+  mainBefore === null || mainAfter === null
+    ? null
+    : ((mainAfter - mainBefore) * 1000) / (freshArticles.length - 20)
 for (const text of articles.slice(0, 20)) annotateArticle({ text })
 // Several passes over the same articles: on a shared machine one pass can be slowed by other processes; the
 // median and range of the passes say how much.
@@ -83,7 +93,7 @@ console.log(
   `  annotateArticle: ${range(cpuMs)} CPU and ${range(wallMs)} wall per article, ${(1000 / median(cpuMs)).toFixed(0)} articles per CPU second, ${(names / ARTICLES).toFixed(0)} names each`,
 )
 console.log(
-  `  articles read once (${freshArticles.length - 20} windows that do not overlap, after 20 others): ${freshMs.toFixed(1)} ms CPU per article`,
+  `  articles read once (${freshArticles.length - 20} windows that do not overlap, after 20 others): ${freshMs.toFixed(1)} ms CPU per article${freshMainMs === null ? '' : `, of which ${freshMainMs.toFixed(1)} ms on the main thread and ${(freshMs - freshMainMs).toFixed(1)} ms on V8's helper threads (compiler, GC)`}`,
 )
 console.log(
   `  reading the models once per process or worker thread: ${nameModelMs.toFixed(0)} ms CPU (names) + ${attributionModelMs.toFixed(0)} ms CPU (attributions)`,

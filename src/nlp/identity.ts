@@ -88,21 +88,24 @@ export function resolveArticleEntities(
     if (found !== undefined) return found
     const words = keyWords(key).length
     const acronym = isAcronym(mention.text)
+    // What the form's own text says, read once per form rather than once per group it is compared with.
+    const hyphenated = !acronym && isHyphenatedWord(mention.text)
     found = full.filter(
       (group, k) =>
         group.key !== key &&
-        // A short form has fewer words than the form it shortens (both tests below need it).
-        ((words < (fullWords[k] as number) &&
-          (isShortFormOf(key, group.key) || isHyphenatedSurnameOf(mention.text, key, group.key)) &&
-          !acronym &&
-          shortens(
-            key,
-            mention.type,
-            group.key,
-            fullTypes[k] as EntityType,
-            anyWordsShortenNames,
-          )) ||
-          (acronym && isAcronymOf(mention.text, firstForms[k] as string))),
+        (acronym
+          ? isAcronymOf(mention.text, firstForms[k] as string)
+          : // A short form has fewer words than the form it shortens (both tests below need it).
+            words < (fullWords[k] as number) &&
+            (isShortFormOf(key, group.key) ||
+              (hyphenated && isHyphenatedSurnameOf(key, group.key))) &&
+            shortens(
+              key,
+              mention.type,
+              group.key,
+              fullTypes[k] as EntityType,
+              anyWordsShortenNames,
+            )),
     )
     fullerOf.set(signature, found)
     return found
@@ -145,13 +148,17 @@ export function resolveArticleEntities(
   return entitiesOf(text, mentions, resolved, tokens, roleWords)
 }
 
+/** A form written as one hyphenated word ("Garcia-Lopez"): no space, a hyphen between two letters. */
+function isHyphenatedWord(written: string): boolean {
+  return !/\s/u.test(written) && /\p{L}[-‐‑]\p{L}/u.test(written)
+}
+
 /**
  * A hyphenated surname written alone ("Garcia-Lopez", "Ocasio-Cortez") is one word as written, though its key
  * has two ("garcia lopez"): it stands for the fuller name it ends ("Ana Garcia-Lopez"), where two written
  * words at the end of a name ("Jong Un" of "Kim Jong Un") do not.
  */
-function isHyphenatedSurnameOf(written: string, key: string, fullKey: string): boolean {
-  if (/\s/u.test(written) || !/\p{L}[-‐‑]\p{L}/u.test(written)) return false
+function isHyphenatedSurnameOf(key: string, fullKey: string): boolean {
   const short = keyWords(key)
   const full = keyWords(fullKey)
   return full.length > short.length && full.slice(-short.length).join(' ') === short.join(' ')

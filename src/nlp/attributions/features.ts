@@ -81,12 +81,14 @@ const T = Object.fromEntries(TEMPLATES.map((name, index) => [name, index])) as R
  * Where the templates write a token's features: a list of names for training (`collect`), or a tagger's
  * scores when decoding (perceptron.ts), which finds each feature's row by the template's index and the
  * value's id instead of building a string per feature (the tagging time and most of its garbage otherwise).
- * Writing the features of a text: `token()` before each token's first feature, tokens in order.
+ * Writing the features of a text: `token()` before each token's first feature, tokens in order; a token whose
+ * `token()` is false is not read (a paragraph the content pass skips), so its features need not be written.
  */
 export interface FeatureSink {
   /** Where `value`'s ids come from: two sinks with the same space give a value the same id. */
   readonly space: object
-  token(): void
+  /** Starts the next token; false when its features are not read (writing them would change nothing). */
+  token(): boolean
   /**
    * The id a value is written with: when decoding, its id in the model (negative when no feature holds it,
    * then nothing is looked up); when collecting, any id that gives the value back. Taken once per value.
@@ -107,7 +109,10 @@ export function collect(write: (sink: FeatureSink) => void): TokenFeatures[] {
   write({
     // Ids of this collection alone: never taken for another sink's.
     space: {},
-    token: () => tokens.push((current = [])),
+    token: () => {
+      tokens.push((current = []))
+      return true
+    },
     value: (text) => {
       let id = ids.get(text)
       if (id === undefined) ids.set(text, (id = values.push(text) - 1))
@@ -144,6 +149,8 @@ export interface TokenFacts {
   suffix: string
   stem: string
   cue: boolean
+  /** The word is a pronoun (PRONOUNS): read once per form, not looked up per token. */
+  pronoun: boolean
 }
 
 /**
@@ -156,7 +163,13 @@ const factsOfForm = boundedMemo(MAX_CACHED_WORDS, (text) => {
   const lowered = text.toLowerCase()
   const word = lowered.includes('’') ? lowered.replace(/’/g, "'") : lowered
   const stem = cueStem(word)
-  const facts = { word, suffix: word.slice(-3), stem, cue: CUE_STEMS.has(stem) }
+  const facts = {
+    word,
+    suffix: word.slice(-3),
+    stem,
+    cue: CUE_STEMS.has(stem),
+    pronoun: PRONOUNS.has(word),
+  }
   const marked = (mark: string): TokenFacts => ({ ...facts, shape: letterShape(text) ?? mark })
   return { plain: marked(text), open: marked('open'), close: marked('close') }
 })
@@ -229,14 +242,18 @@ function valueIds(facts: TokenFacts[], sink: FeatureSink): ValueIds {
   return ids
 }
 
-/** The token, its shape and its neighbours: features both layers share (`at` is the token's padded index). */
-function writeWordFeatures(sink: FeatureSink, ids: ValueIds, at: number, empty: number): void {
-  sink.token()
+/**
+ * The token, its shape and its neighbours: features both layers share (`at` is the token's padded index). Starts
+ * the token: false, and nothing written, when the sink does not read it.
+ */
+function writeWordFeatures(sink: FeatureSink, ids: ValueIds, at: number, empty: number): boolean {
+  if (!sink.token()) return false
   sink.add(T.bias, empty)
   sink.add(T.w, ids.word[at] as number)
   sink.add(T.s, ids.shape[at] as number)
   sink.add(T.p, ids.word[at - 1] as number)
   sink.add(T.n, ids.word[at + 1] as number)
+  return true
 }
 
 /** Features of each token for the source/cue layer: the words around it, their shapes, quotation state. */
@@ -256,10 +273,11 @@ export function writeRoleFeatures(
   const quoted = sink.value('true')
   const unquoted = sink.value('false')
   const cue = (i: number): boolean => facts[i]?.cue === true
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as TagToken
     const at = i + PAD
     const w = word[at] as number
-    writeWordFeatures(sink, ids, at, empty)
+    if (!writeWordFeatures(sink, ids, at, empty)) continue
     sink.add(T.pp, word[at - 2] as number)
     sink.add(T.nn, word[at + 2] as number)
     sink.addPair(T.pw, word[at - 1] as number, w)
@@ -279,14 +297,15 @@ export function writeRoleFeatures(
       sink.add(T['nlex|w'], w)
     }
     if (cue(i - 1)) sink.add(T['plex|s'], shape[at] as number)
-    if (PRONOUNS.has(token.lower)) sink.add(T.pron, empty)
+    // The form's word is the token's lower-case text (tokens.ts lowers it the same way).
+    if ((facts[i] as TokenFacts).pronoun) sink.add(T.pron, empty)
     const before = tokens[i - 1]
     const after = tokens[i + 1]
     if (before === undefined || before.sentence !== token.sentence) sink.add(T.first, empty)
     if (after === undefined || after.sentence !== token.sentence) sink.add(T.last, empty)
     if (before?.mark === 'close' || tokens[i - 2]?.mark === 'close') sink.add(T.afterclose, empty)
     if (after?.mark === 'open' || tokens[i + 2]?.mark === 'open') sink.add(T.beforeopen, empty)
-  })
+  }
 }
 
 const DISTANCES = ['1', '2', '3', '4-6', '7-12', '13+']
@@ -345,10 +364,11 @@ export function writeContentFeatures(
   const noRole = idOf('O')
   const none = idOf(NONE)
   const word = (i: number): number => ids.word[i + PAD] as number
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as TagToken
+    if (!writeWordFeatures(sink, ids, i + PAD, empty)) continue
     const q = idOf(token.inQuote ? 'Q' : token.mark !== null ? token.mark : 'U')
     const role = roleIds[i] ?? noRole
-    writeWordFeatures(sink, ids, i + PAD, empty)
     sink.add(T.q, q)
     sink.add(T.r, role)
     sink.add(T.rp, roleIds[i - 1] ?? none)
@@ -382,5 +402,5 @@ export function writeContentFeatures(
     const next = tokens[i + 1]
     if (previous === undefined || previous.sentence !== token.sentence) sink.add(T['first|q'], q)
     if (next === undefined || next.sentence !== token.sentence) sink.add(T['last|q'], q)
-  })
+  }
 }

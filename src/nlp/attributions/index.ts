@@ -143,9 +143,10 @@ function hasContentCues(
   roles: string[],
 ): (paragraph: TagToken[], offset: number) => boolean {
   const cuedParagraphs = new Set<number>()
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as TagToken
     if ((roles[i] ?? 'O') !== 'O' || token.mark !== null) cuedParagraphs.add(token.paragraph)
-  })
+  }
   return (paragraph) => {
     const index = paragraph[0]?.paragraph ?? 0
     return cuedParagraphs.has(index) || cuedParagraphs.has(index - 1)

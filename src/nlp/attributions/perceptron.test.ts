@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { type FeatureSink, TEMPLATES, collect } from './features.js'
+import {
+  type FeatureSink,
+  TEMPLATES,
+  collect,
+  tokenFacts,
+  writeContentFeatures,
+  writeRoleFeatures,
+} from './features.js'
+import { defaultAttributionModel, tagText } from './index.js'
 import { Tagger } from './perceptron.js'
+import { tagTokens } from './tokens.js'
 
 // Names whose values hold "|" themselves: a pair must find its row however its parts split the value.
 const tagger = new Tagger({
@@ -55,5 +64,49 @@ describe('Tagger scores written to a sink', () => {
     const scores = tagger.score(writeAll, 6, (token) => token !== 0)
     expect([scores[0], scores[1]]).toEqual([0, 0])
     expect(tagger.decodeScores(scores, 1, 3)).toHaveLength(3)
+  })
+})
+
+describe('Tokens a sink does not read', () => {
+  const text =
+    'Ana Ruiz said on Monday: "We will go." Later, the bank said it would wait.\n\nA "quoted" line here, he said.'
+  const tokens = tagTokens(text)
+  const facts = tokenFacts(tokens)
+  const unread = (token: number): boolean => token % 3 === 0
+
+  it('have no features written by either layer', () => {
+    const { roles } = tagText(defaultAttributionModel(), tokens)
+    let token = -1
+    const written: number[] = []
+    const sink: FeatureSink = {
+      space: {},
+      token: () => !unread(++token),
+      value: () => 0,
+      add: () => written.push(token),
+      addPair: () => written.push(token),
+    }
+    writeRoleFeatures(tokens, sink, facts)
+    token = -1
+    writeContentFeatures(tokens, roles, sink, facts)
+    expect(written.length).toBeGreaterThan(tokens.length)
+    expect(written.filter(unread)).toEqual([])
+  })
+
+  it('leave the scores of the tokens read as they are when every token is read', () => {
+    const model = defaultAttributionModel()
+    const { roles } = tagText(model, tokens)
+    const write = (sink: FeatureSink): void => writeContentFeatures(tokens, roles, sink, facts)
+    const all = model.contents.score(write, tokens.length)
+    const some = model.contents.score(write, tokens.length, (token) => !unread(token))
+    const size = model.contents.labels.length
+    for (let token = 0; token < tokens.length; token++) {
+      const row = (scores: Float64Array): number[] => [
+        ...scores.subarray(token * size, (token + 1) * size),
+      ]
+      expect([token, row(some)]).toEqual([
+        token,
+        unread(token) ? [...model.contents.bias] : row(all),
+      ])
+    }
   })
 })

@@ -104,13 +104,14 @@ class EmissionSink implements FeatureSink {
     this.scores = new Float64Array(count * this.size)
   }
 
-  token(): void {
+  token(): boolean {
     this.token_++
     this.at = this.token_ * this.size
     this.skip = this.wanted !== undefined && !this.wanted(this.token_)
     // The labels' thresholds first, then the features in the order they are written.
     const { bias } = this.tagger
     for (let label = 0; label < this.size; label++) this.scores[this.at + label] = bias[label]!
+    return !this.skip
   }
 
   get space(): object {

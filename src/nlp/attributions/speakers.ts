@@ -199,6 +199,30 @@ export class SpeakerResolver {
     return { speaker: chosen.text, entityId: null, person: true }
   }
 
+  private readonly surnames = new Map<string, string | undefined>()
+
+  /** A speaker's last word (`wordsOf(speaker).at(-1)`), kept per text: every pronoun asks for every speaker's. */
+  private surnameOf(speaker: string | null): string | undefined {
+    const name = speaker ?? ''
+    if (this.surnames.has(name)) return this.surnames.get(name)
+    const surname = wordsOf(name).at(-1)
+    this.surnames.set(name, surname)
+    return surname
+  }
+
+  private readonly written = new Map<string, Int32Array>()
+
+  /**
+   * Where `word` was last written in the text between `from` and `to`, from `from` (-1: nowhere): what
+   * `text.slice(from, to).lastIndexOf(word)` gives, found among the word's places in the text (each found
+   * once per text) by a binary search instead of a scan of the window per pronoun and speaker.
+   */
+  private lastWritten(word: string, from: number, to: number): number {
+    let places = this.written.get(word)
+    if (places === undefined) this.written.set(word, (places = placesOf(this.text, word)))
+    return lastPlaceIn(places, word.length, from, to)
+  }
+
   /** How many persons start before `position` (binary search; persons are in text order). */
   private personsBefore(position: number): number {
     return countBefore(
@@ -316,11 +340,10 @@ export class SpeakerResolver {
     let bestAt = -1
     // A pronoun's antecedent is looked for in the few paragraphs before it (a bound on the work per pronoun).
     const windowStart = Math.max(0, position - ANTECEDENT_REACH)
-    const before = this.text.slice(windowStart, position)
     for (const candidate of namedSpeakers) {
-      const surname = wordsOf(candidate.speaker ?? '').at(-1)
+      const surname = this.surnameOf(candidate.speaker)
       if (surname === undefined) continue
-      const at = before.lastIndexOf(surname)
+      const at = this.lastWritten(surname, windowStart, position)
       if (at > bestAt) {
         best = candidate
         bestAt = at
@@ -347,7 +370,6 @@ export class SpeakerResolver {
     const pronoun = pronounOf(pronounWord)
     const personal = PERSONAL.has(pronoun)
     const windowStart = Math.max(0, position - ANTECEDENT_REACH)
-    const before = this.text.slice(windowStart, position)
     const byName = new Map<string, { resolved: ResolvedSpeaker; features: string[] }>()
     const add = (resolved: ResolvedSpeaker, features: string[]): void => {
       const key = (resolved.speaker ?? '').toLowerCase()
@@ -359,9 +381,9 @@ export class SpeakerResolver {
     // Named speakers by where their surname was written last before the pronoun.
     const seen = new Map<string, { named: NamedSpeaker; at: number }>()
     for (const named of namedSpeakers) {
-      const surname = wordsOf(named.speaker ?? '').at(-1)
+      const surname = this.surnameOf(named.speaker)
       if (surname === undefined || (personal && !named.person)) continue
-      const at = before.lastIndexOf(surname)
+      const at = this.lastWritten(surname, windowStart, position)
       const key = (named.speaker ?? '').toLowerCase()
       if (at >= 0 && (seen.get(key)?.at ?? -1) < at) seen.set(key, { named, at })
     }
@@ -371,7 +393,7 @@ export class SpeakerResolver {
       .forEach(({ named, at }, rank) =>
         add(named, [
           name('ante', 'named', RANKS[rank] as string),
-          name('ante', 'named', 'far', charDistance(before.length - at)),
+          name('ante', 'named', 'far', charDistance(position - windowStart - at)),
         ]),
       )
     // The last speaker; for "he", "she", "who" the last person among them (a place or a body that spoke last is
@@ -527,6 +549,22 @@ export function standsAlone(text: string, name: string): boolean {
     if ((possessive && endsAt(end + 2)) || endsAt(end)) return true
   }
   return false
+}
+
+/** Every index where `word` (not empty) starts in `text`, overlapping ones too, ascending. */
+export function placesOf(text: string, word: string): Int32Array {
+  const found: number[] = []
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) found.push(at)
+  return Int32Array.from(found)
+}
+
+/**
+ * `text.slice(from, to).lastIndexOf(word)` from the word's places in the text (`placesOf`) and its length: the
+ * last place whose word ends by `to`, counted from `from` when it starts there or after, else -1.
+ */
+export function lastPlaceIn(places: Int32Array, length: number, from: number, to: number): number {
+  const last = countBefore(places.length, (k) => (places[k] as number) <= to - length) - 1
+  return last >= 0 && (places[last] as number) >= from ? (places[last] as number) - from : -1
 }
 
 /** An ASCII word character, as `\w` and `\b` read it without the u flag. */

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { standsAlone, wholeWordIndices } from './speakers.js'
+import { lastPlaceIn, placesOf, standsAlone, wholeWordIndices } from './speakers.js'
 
 /** The regular expression standsAlone replaces (compiled per name, which cost a tenth of attribution time). */
 const byExpression = (text: string, name: string): boolean =>
@@ -83,4 +83,23 @@ test('wholeWordIndices finds what /\\bWORD\\b/g matches (random texts)', () => {
     found += expected.length
   }
   expect(found).toBeGreaterThan(100)
+})
+
+test('lastPlaceIn finds what text.slice(from, to).lastIndexOf(word) does (random texts and windows)', () => {
+  const { random, word } = randomStrings(['a', 'b', 'ab', 'aa', ' ', 'é'], 6)
+  let found = 0
+  for (let trial = 0; trial < 3000; trial++) {
+    const name = word(1 + random(3))
+    if (name === '') continue
+    const text = word(random(40))
+    const from = random(text.length + 1)
+    const to = from + random(text.length - from + 1)
+    const expected = text.slice(from, to).lastIndexOf(name)
+    const places = placesOf(text, name)
+    expect([trial, lastPlaceIn(places, name.length, from, to)]).toEqual([trial, expected])
+    if (expected >= 0) found++
+  }
+  // Both answers are exercised (overlapping places, "aa" in "aaa", included).
+  expect(found).toBeGreaterThan(300)
+  expect(found).toBeLessThan(2700)
 })

@@ -196,10 +196,11 @@ export class TagHistory {
   ) {}
 
   static of(tokens: Token[], lower: string[]): TagHistory {
-    return new TagHistory(
-      lower,
-      Uint8Array.from(tokens, (token) => (startsUpper(token.text) ? 1 : 0)),
-    )
+    // A plain loop: Uint8Array.from with a map function cost a tenth of decoding.
+    const capital = new Uint8Array(tokens.length)
+    for (let index = 0; index < tokens.length; index++)
+      capital[index] = startsUpper((tokens[index] as Token).text) ? 1 : 0
+    return new TagHistory(lower, capital)
   }
 
   /** The type bits of the token's word so far (0 when unseen or not capitalised). */

@@ -1,36 +1,62 @@
 import { expect, test } from 'vitest'
-import { featureContext, staticFeatures, wordCaseAt } from './features.js'
+import {
+  type Gazetteer,
+  emptyGazetteer,
+  featureContext,
+  staticFeatures,
+  wordCaseAt,
+} from './features.js'
 import { defaultModel } from './model.js'
 import { type CompiledWeights, compileWeights, staticScores } from './scorer.js'
 import { tokenize } from './tokenize.js'
 
 const PAIRED = /^(?:w-1w|ww\+1|s-1s\+1)=/
 
+/**
+ * Checks, token by token, that the compiled static scores of `text` are the sums of the rows `weights` holds for
+ * staticFeatures' names; gives how many of the names summed `counted` picks out.
+ */
+function expectStaticSums(
+  weights: Map<string, Float32Array>,
+  compiled: CompiledWeights,
+  gazetteer: Gazetteer,
+  text: string,
+  counted: (feature: string) => boolean,
+): number {
+  const { size } = compiled
+  const tokens = tokenize(text)
+  const context = featureContext(tokens, gazetteer)
+  const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
+  const scores = staticScores(compiled, context, gazetteer, wordCases)
+  let count = 0
+  tokens.forEach((_, index) => {
+    const expected = new Float64Array(size)
+    for (const feature of staticFeatures(context, gazetteer, index)) {
+      const row = weights.get(feature)
+      if (row === undefined) continue
+      if (counted(feature)) count++
+      for (let tag = 0; tag < size; tag++)
+        expected[tag] = (expected[tag] as number) + (row[tag] as number)
+    }
+    expect([index, ...scores.subarray(index * size, (index + 1) * size)]).toEqual([
+      index,
+      ...expected,
+    ])
+  })
+  return count
+}
+
 test('static scores are the sums of the rows of staticFeatures, word pairs and shape triples included', () => {
   const model = defaultModel()
   const compiled = model.compiled as CompiledWeights
   expect(compiled).toBeDefined()
-  const { size } = compiled
   // Common pairs ("said on", "the White House"), words holding '|' (looked up by string) and odd shapes.
   const text =
     'President Barack Obama said on Monday that the White House would respond. A|B said. KCNA | Kim ' +
     'Jong-un met "U.S." envoys || in Pyongyang, Moscow-based RIA said; Ülker Şahin too.'
-  const tokens = tokenize(text)
-  const context = featureContext(tokens, model.gazetteer)
-  const wordCases = tokens.map((_, index) => wordCaseAt(context, index))
-  const scores = staticScores(compiled, context, model.gazetteer, wordCases)
-  let paired = 0
-  tokens.forEach((_, index) => {
-    const expected = new Float64Array(size)
-    for (const feature of staticFeatures(context, model.gazetteer, index)) {
-      const row = model.weights.get(feature)
-      if (row === undefined) continue
-      if (PAIRED.test(feature)) paired++
-      for (let tag = 0; tag < size; tag++)
-        expected[tag] = (expected[tag] as number) + (row[tag] as number)
-    }
-    expect([...scores.subarray(index * size, (index + 1) * size)]).toEqual([...expected])
-  })
+  const paired = expectStaticSums(model.weights, compiled, model.gazetteer, text, (feature) =>
+    PAIRED.test(feature),
+  )
   // The pairs and triples the model holds must be among the features summed, or the test asks nothing of them.
   expect(paired).toBeGreaterThan(20)
 })
@@ -66,4 +92,23 @@ test('compiled pairs and triples are found by the ids of their parts; values wit
   expect(triple('Xx', 'x', 'x')).toBe(-1)
   expect(word('a')).toBe(-1)
   expect(row(compiled.other.get('w-1w=a|b|c') as number)).toEqual([11, 12])
+})
+
+test('pairs and triples of a "|" token are found by their strings', () => {
+  // Values with two bars: no split of them is certain, so the scorer looks them up whole.
+  const weights = new Map<string, Float32Array>([
+    ['w-1w=kcna||', Float32Array.of(1, 2)],
+    ['ww+1=||kim', Float32Array.of(3, 4)],
+    ['s-1s+1=X|||Xx', Float32Array.of(5, 6)],
+    ['w=kim', Float32Array.of(7, 8)],
+  ])
+  const compiled = compileWeights(weights, ['O', 'B'])
+  const barred = expectStaticSums(
+    weights,
+    compiled,
+    emptyGazetteer(),
+    'KCNA | Kim said',
+    (feature) => feature.includes('||'),
+  )
+  expect(barred).toBe(3)
 })

@@ -261,6 +261,8 @@ interface WordRows {
   personName: boolean
   /** The word's case class (crc= pairs it with the token's case). */
   caseClass: string
+  /** The word holds a '|': its pairs are looked up by their strings (PairIds splits no such value). */
+  barred: boolean
 }
 
 /** Where each of a word's three sums starts in `sums` (times `size`). */
@@ -284,6 +286,8 @@ interface ShapeRows {
   personNameBefore: number
   /** t-1= plus this shape's and a case's t-1s= and t-1c= blocks, by case (tagScorer fills it). */
   withCase: Map<CaseRows, Float64Array>
+  /** The shape holds a '|': its triples are looked up by their strings. */
+  barred: boolean
 }
 
 /** What the tables hold for one (marked) case. */
@@ -520,6 +524,7 @@ function wordRows(
     company: gazetteer.companyWords.has(word),
     personName: gazetteer.personNames.has(word),
     caseClass,
+    barred: word.includes(BAR),
   }
 }
 
@@ -536,6 +541,7 @@ function shapeRows(compiled: CompiledWeights, shape: string): ShapeRows {
     roleBefore: other(`gr-1=${shape}`),
     personNameBefore: other(`gn-1=${shape}`),
     withCase: new Map(),
+    barred: shape.includes(BAR),
   }
 }
 
@@ -648,28 +654,24 @@ export function staticScores(
     addRow(scores, offset, rows, (words[index + 2] ?? pad).after2, size)
     addRow(scores, offset, rows, shapeBefore.before, size)
     addRow(scores, offset, rows, shapeAfter.after, size)
-    const shapeBeforeText = shapes[index - 1] ?? PAD
-    const shapeAfterText = shapes[index + 1] ?? PAD
-    if (shapeBeforeText.includes(BAR) || shape.includes(BAR) || shapeAfterText.includes(BAR))
+    // The kept rows say whether a value holds a '|' (PAD holds none), so no string is searched per token.
+    if (shapeBefore.barred || shapeHere.barred || shapeAfter.barred)
       addRow(
         scores,
         offset,
         rows,
-        offsetIn(other, `s-1s+1=${shapeBeforeText}|${shape}|${shapeAfterText}`),
+        offsetIn(other, `s-1s+1=${shapes[index - 1] ?? PAD}|${shape}|${shapes[index + 1] ?? PAD}`),
         size,
       )
     else {
       const pair = pairs.shapePairs.get(shapeBefore.tripleId, shapeHere.tripleId)
       addRow(scores, offset, rows, pairs.triples.get(pair, shapeAfter.tripleId), size)
     }
-    const before1 = lower[index - 1] ?? PAD
-    const after1 = lower[index + 1] ?? PAD
-    const barred = word.includes(BAR)
-    if (barred || before1.includes(BAR))
-      addRow(scores, offset, rows, offsetIn(other, `w-1w=${before1}|${word}`), size)
+    if (own.barred || before.barred)
+      addRow(scores, offset, rows, offsetIn(other, `w-1w=${lower[index - 1] ?? PAD}|${word}`), size)
     else addRow(scores, offset, rows, pairs.before.get(before.pairId, own.pairId), size)
-    if (barred || after1.includes(BAR))
-      addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${after1}`), size)
+    if (own.barred || after.barred)
+      addRow(scores, offset, rows, offsetIn(other, `ww+1=${word}|${lower[index + 1] ?? PAD}`), size)
     else addRow(scores, offset, rows, pairs.after.get(own.pairId, after.pairId), size)
     addListRows(scores, offset, compiled, context, text, index)
   }
