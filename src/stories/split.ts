@@ -7,7 +7,7 @@ import { monthDaysMentioned, yearsMentioned } from '../text/years.js'
 import type { Article, Evidence } from '../types.js'
 import { bipartition } from './bipartition.js'
 import { canonicalOrder } from './order.js'
-import { type TermVector, cosine as termCosine } from './vectors.js'
+import { type TermVector, cosine as termCosine, cosineMatrix } from './vectors.js'
 import { mapCosine } from '../text/cosine.js'
 
 /**
@@ -168,7 +168,7 @@ function textSimilarity(units: number[][], wordVectors: TermVector[]): number[][
     for (const [term, weight] of sum) sum.set(term, weight / (norm || 1))
     return sum
   })
-  return vectors.map((a) => vectors.map((b) => termCosine(a, b)))
+  return cosineMatrix(vectors)
 }
 
 /** Equal parts of two similarity matrices. */

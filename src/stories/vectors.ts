@@ -68,10 +68,32 @@ export function tfidfVector(document: DocumentTerms, idf: (term: string) => numb
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  const small = a.size <= b.size ? a : b
+  const large = small === a ? b : a
   let dot = 0
-  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0)
+  // forEach, not for-of over the entries: V8 allocated an entry pair per term here, 89 of the 1,796 MB the story
+  // stage allocates over ECB+ dev (sampled). Same order, so the same sum.
+  small.forEach((weight, term) => {
+    dot += weight * (large.get(term) ?? 0)
+  })
   return dot
+}
+
+/**
+ * `cosine` of every ordered pair of vectors. The cosine runs over the smaller vector of a pair, so for vectors of
+ * different sizes (b, a) sums the same products in the same order as (a, b) and is copied; vectors of equal size
+ * are each summed in their own order, so both are computed. The split test's units sum their articles' thousands
+ * of terms: this halves its costliest products.
+ */
+export function cosineMatrix(vectors: readonly TermVector[]): number[][] {
+  const matrix = vectors.map(() => new Array<number>(vectors.length).fill(0))
+  vectors.forEach((a, i) => {
+    const row = matrix[i] as number[]
+    vectors.forEach((b, j) => {
+      row[j] = j < i && a.size !== b.size ? ((matrix[j] as number[])[i] as number) : cosine(a, b)
+    })
+  })
+  return matrix
 }
 
 /** The heaviest terms of a vector, for the candidate index and for explanations. */
