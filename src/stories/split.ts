@@ -1,5 +1,5 @@
 import { extractEntities } from '../nlp/entities.js'
-import { estimateJaccard, minhashSignature, shingleHashes } from '../reuse/minhash.js'
+import { estimateJaccard, shingleSignature } from '../reuse/minhash.js'
 import { textWordsOf } from '../text/tokens.js'
 import { contentId } from '../text/hash.js'
 import { IndexGroups } from '../text/index-groups.js'
@@ -207,9 +207,7 @@ const REWRITE_COSINE = 0.6
  * cosine, single link).
  */
 function copyGroups(articles: Article[], vectors: TermVector[] | null): number[][] {
-  const signatures = articles.map((article) =>
-    minhashSignature(shingleHashes(textWordsOf(article.text))),
-  )
+  const signatures = articles.map((article) => shingleSignature(textWordsOf(article.text)))
   const grouping = new IndexGroups(articles.length)
   for (let a = 0; a < articles.length; a++)
     for (let b = a + 1; b < articles.length; b++) {
