@@ -68,14 +68,9 @@ export function tfidfVector(document: DocumentTerms, idf: (term: string) => numb
 }
 
 export function cosine(a: TermVector, b: TermVector): number {
-  const small = a.size <= b.size ? a : b
-  const large = small === a ? b : a
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let dot = 0
-  // forEach, not for-of over the entries: V8 allocated an entry pair per term here, 89 of the 1,796 MB the story
-  // stage allocates over ECB+ dev (sampled). Same order, so the same sum.
-  small.forEach((weight, term) => {
-    dot += weight * (large.get(term) ?? 0)
-  })
+  for (const [term, weight] of small) dot += weight * (large.get(term) ?? 0)
   return dot
 }
 
