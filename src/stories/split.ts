@@ -1,5 +1,5 @@
 import { extractEntities } from '../nlp/entities.js'
-import { estimateJaccard, minhashSignature, shingleHashes } from '../reuse/minhash.js'
+import { estimateJaccard, shingleSignature } from '../reuse/minhash.js'
 import { textWordsOf } from '../text/tokens.js'
 import { contentId } from '../text/hash.js'
 import { IndexGroups } from '../text/index-groups.js'
@@ -7,7 +7,7 @@ import { monthDaysMentioned, yearsMentioned } from '../text/years.js'
 import type { Article, Evidence } from '../types.js'
 import { bipartition } from './bipartition.js'
 import { canonicalOrder } from './order.js'
-import { type TermVector, cosine as termCosine } from './vectors.js'
+import { type TermVector, cosine as termCosine, cosineMatrix } from './vectors.js'
 import { mapCosine } from '../text/cosine.js'
 
 /**
@@ -168,7 +168,7 @@ function textSimilarity(units: number[][], wordVectors: TermVector[]): number[][
     for (const [term, weight] of sum) sum.set(term, weight / (norm || 1))
     return sum
   })
-  return vectors.map((a) => vectors.map((b) => termCosine(a, b)))
+  return cosineMatrix(vectors)
 }
 
 /** Equal parts of two similarity matrices. */
@@ -207,9 +207,7 @@ const REWRITE_COSINE = 0.6
  * cosine, single link).
  */
 function copyGroups(articles: Article[], vectors: TermVector[] | null): number[][] {
-  const signatures = articles.map((article) =>
-    minhashSignature(shingleHashes(textWordsOf(article.text))),
-  )
+  const signatures = articles.map((article) => shingleSignature(textWordsOf(article.text)))
   const grouping = new IndexGroups(articles.length)
   for (let a = 0; a < articles.length; a++)
     for (let b = a + 1; b < articles.length; b++) {

@@ -74,6 +74,23 @@ export function cosine(a: TermVector, b: TermVector): number {
   return dot
 }
 
+/**
+ * `cosine` of every ordered pair of vectors. The cosine runs over the smaller vector of a pair, so for vectors of
+ * different sizes (b, a) sums the same products in the same order as (a, b) and is copied; vectors of equal size
+ * are each summed in their own order, so both are computed. The split test's units sum their articles' thousands
+ * of terms: this halves its costliest products.
+ */
+export function cosineMatrix(vectors: readonly TermVector[]): number[][] {
+  const matrix = vectors.map(() => new Array<number>(vectors.length).fill(0))
+  vectors.forEach((a, i) => {
+    const row = matrix[i] as number[]
+    vectors.forEach((b, j) => {
+      row[j] = j < i && a.size !== b.size ? ((matrix[j] as number[])[i] as number) : cosine(a, b)
+    })
+  })
+  return matrix
+}
+
 /** The heaviest terms of a vector, for the candidate index and for explanations. */
 export function topTerms(vector: TermVector, count: number): string[] {
   return [...vector.entries()]
