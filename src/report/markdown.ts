@@ -14,7 +14,7 @@ import {
 } from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
-import { shownDate } from '../text/date-range.js'
+import { dateRange, shownDate } from '../text/date-range.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -30,7 +30,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   const out = [
     `# ${md(story.title)}`,
     '',
-    `Story ${code(story.id)}: ${counted(articles.length, 'article')}, **${counted(story.independentSources, 'independent source')}**.`,
+    `Story ${code(story.id)}: ${counted(articles.length, 'article')}, **${counted(story.independentSources, 'independent source')}**${story.start === null ? '' : `, ${md(dateRange(story.start, story.end))}`}.`,
     '',
     '## Sources',
     '',

@@ -125,3 +125,34 @@ test('reused text names the outlets as the text card does, not the articles’ i
   const text = section(renderReport(analysis, 'text'), '  Reuse', '\n\n')
   expect(text).toMatch(/• (Daily One|Evening Two) [→↔] (Daily One|Evening Two):/)
 })
+
+test('a story over several days shows its first and last day in every format', () => {
+  const shared =
+    'The city council approved the new bridge budget after a long debate among members of every party.'
+  const articles = [
+    extract({
+      id: 'a',
+      site: 'Daily One',
+      published: '2024-02-18',
+      text: `${shared} Works start in May.`,
+    }),
+    extract({
+      id: 'b',
+      site: 'Evening Two',
+      published: '2024-02-20',
+      text: `${shared} Residents waited years.`,
+    }),
+  ]
+  const analysis = analyzeArticles(articles)
+  const story = analysis.stories.find((candidate) => candidate.articleIds.length === 2)
+  expect([story?.start?.slice(0, 10), story?.end?.slice(0, 10)]).toEqual([
+    '2024-02-18',
+    '2024-02-20',
+  ])
+  const span = '2024-02-18 – 2024-02-20'
+  const header = (format: 'text' | 'md' | 'html'): string =>
+    renderReport(analysis, format)
+      .split('\n')
+      .find((line) => /independent source/.test(line)) ?? ''
+  for (const format of ['text', 'md', 'html'] as const) expect(header(format)).toContain(span)
+})

@@ -11,7 +11,7 @@ import {
   soleClaims,
 } from './outlet-label.js'
 import { counted } from '../text/counted.js'
-import { shownDate } from '../text/date-range.js'
+import { dateRange, shownDate } from '../text/date-range.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -26,7 +26,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     [...new Set(ids)].map((id) => names.get(id) ?? id).join(', ')
   const lines = [
     `■ ${story.title}`,
-    `  story ${story.id} · ${counted(articles.length, 'article')} · ${counted(story.independentSources, 'independent source')}${story.start === null ? '' : ` · ${story.start.slice(0, 10)}`}`,
+    `  story ${story.id} · ${counted(articles.length, 'article')} · ${counted(story.independentSources, 'independent source')}${story.start === null ? '' : ` · ${dateRange(story.start, story.end)}`}`,
     '',
     '  Outlets',
     ...articles.map(
