@@ -70,8 +70,10 @@ try {
   mkdirSync(base)
   execFileSync('sh', ['-c', `git archive ${REF} | tar -x -C ${base}`], { cwd: ROOT })
   symlinkSync(join(ROOT, 'node_modules'), join(base, 'node_modules'))
+  // Each tree's own build: since session 21 the launcher runs the bundle and its code cache that `npm run build`
+  // makes (tsc alone left this checkout's bundle stale and a newer ref without one).
   for (const root of [ROOT, base])
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' })
+    execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' })
   const runs: Record<'current' | 'ref', Run[]> = { current: [], ref: [] }
   const loads: number[] = []
   for (let round = 0; round < ROUNDS; round++)
