@@ -121,16 +121,14 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   }
   if (story.entities.length > 0) {
     out.push('', '## Who and where', '')
-    for (const entity of story.entities)
+    for (const entity of story.entities) {
+      const others = otherNames(entity)
       out.push(
         `- **${md(entity.name)}** (${entity.type}${entity.role === null ? '' : `, ${md(entity.role)}`})${
-          otherNames(entity).length === 0
-            ? ''
-            : `: also ${otherNames(entity)
-                .map((alias) => `“${md(alias)}”`)
-                .join(', ')}`
+          others.length === 0 ? '' : `: also ${others.map((alias) => `“${md(alias)}”`).join(', ')}`
         } (${counted(entity.mentions.length, 'mention')})`,
       )
+    }
   }
   if (story.quotes.length > 0) {
     out.push('', '## Quotes by speaker', '')

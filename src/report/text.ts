@@ -98,10 +98,12 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
   const people = story.entities.slice(0, WHO_LISTED)
   if (people.length > 0) {
     lines.push('', '  Who and where (by canonical name, with the forms the articles use)')
-    for (const entity of people)
+    for (const entity of people) {
+      const others = otherNames(entity)
       lines.push(
-        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${otherNames(entity).length === 0 ? '' : ` also “${otherNames(entity).join('”, “')}”`} [${counted(entity.mentions.length, 'mention')}]`,
+        `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${others.length === 0 ? '' : ` also “${others.join('”, “')}”`} [${counted(entity.mentions.length, 'mention')}]`,
       )
+    }
   }
   const quoted = story.quotes.filter((quote) => articleCount(quote.spans) > 1)
   if (quoted.length > 0) {

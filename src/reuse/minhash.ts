@@ -15,13 +15,25 @@ const SEEDS = Uint32Array.from(
 /** Hashes of the word shingles of a token list (a set: repeats count once). */
 export function shingleHashes(words: readonly string[], size = SHINGLE_WORDS): Set<number> {
   const hashes = new Set<number>()
+  forEachShingle(words, size, (hash) => hashes.add(hash))
+  return hashes
+}
+
+/**
+ * Each shingle's hash, in order, repeats included: every run of `size` words, or the whole text as one shingle
+ * when it is shorter (none when it is empty). The one statement of what a shingle is, for sets and signatures.
+ */
+function forEachShingle(
+  words: readonly string[],
+  size: number,
+  visit: (hash: number) => void,
+): void {
   if (words.length < size) {
-    if (words.length > 0) hashes.add(fnv1a32(words.join(' ')))
-    return hashes
+    if (words.length > 0) visit(fnv1a32(words.join(' ')))
+    return
   }
   for (let index = 0; index + size <= words.length; index++)
-    hashes.add(joinedHash(words, index, index + size))
-  return hashes
+    visit(joinedHash(words, index, index + size))
 }
 
 const FNV_OFFSET = 0x811c9dc5
@@ -57,12 +69,7 @@ export function minhashSignature(shingles: Set<number>): Uint32Array {
  */
 export function shingleSignature(words: readonly string[], size = SHINGLE_WORDS): Uint32Array {
   const signature = new Uint32Array(NUM_HASHES).fill(0xffffffff)
-  if (words.length < size) {
-    if (words.length > 0) foldShingle(signature, fnv1a32(words.join(' ')))
-    return signature
-  }
-  for (let index = 0; index + size <= words.length; index++)
-    foldShingle(signature, joinedHash(words, index, index + size))
+  forEachShingle(words, size, (hash) => foldShingle(signature, hash))
   return signature
 }
 
