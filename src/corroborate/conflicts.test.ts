@@ -82,3 +82,29 @@ test("two candidates' campaign sums share one common noun, not a subject: no con
   ]
   expect(findConflicts(race, (articleId) => articleId)).toEqual([])
 })
+
+test('a vaguer date that holds one side of a contradiction joins that side, not a third answer', () => {
+  const tuesday = '2024-02-20T12:00:00Z'
+  const reports = (
+    [
+      ['tue', 'A Russian delegation handed over the car to Kim on Tuesday, state media said.'],
+      ['sun', "Kim's sister accepted the car on Sunday, state media said."],
+      [
+        'weekend',
+        'State media said the car was hand-delivered by a Russian delegation over the weekend.',
+      ],
+    ] as const
+  ).map(([id, text]) => extract({ id, published: tuesday, clean: true, text }))
+  const handover = findConflicts(reports, (articleId) => articleId).find(
+    (conflict) => conflict.subject === 'handover',
+  )
+  expect(handover?.kind).toBe('contradiction')
+  const sides = Object.fromEntries(
+    (handover?.values ?? []).map((side) => [
+      side.value,
+      side.spans.map((span) => span.articleId).sort(),
+    ]),
+  )
+  // "Over the weekend" (17–18 February) can only be Sunday's answer: it stands with it against Tuesday.
+  expect(sides).toEqual({ '2024-02-20': ['tue'], '2024-02-18': ['sun', 'weekend'] })
+})

@@ -140,7 +140,9 @@ function conflictOf(
   if (!differ) return null
   // A contradiction shows the values that cannot all hold; a bound compatible with each of them ("less than
   // $5.7 billion" beside $3.5 and $3.6 billion) takes no side.
-  const shown = contradicting.size > 0 ? values.filter((side) => contradicting.has(side)) : values
+  const shown = foldVaguer(
+    contradicting.size > 0 ? values.filter((side) => contradicting.has(side)) : values,
+  )
   return {
     about,
     subject,
@@ -151,6 +153,30 @@ function conflictOf(
       spans: side.spans,
     })),
   }
+}
+
+const width = (side: Side): number => side.readings.rounded.high - side.readings.rounded.low
+
+/**
+ * A value that only one other shown value can be, and that holds it, is that value said less precisely
+ * ("over the weekend" beside "on Sunday"; "$13.6 million" beside "$13,625,777"): its spans join that side
+ * instead of standing as a third side of a contradiction, where a reader would take it for another answer.
+ * A bound ("as much as") is a claim of its own and stays; so does a vague value two shown values fit.
+ */
+function foldVaguer(sides: Side[]): Side[] {
+  const kept = sides.map((side) => ({ ...side, spans: [...side.spans] }))
+  for (const vague of [...kept].sort((a, b) => width(b) - width(a))) {
+    if (bounded(vague)) continue
+    const fits = kept.filter(
+      (other) => other !== vague && !bounded(other) && compatible(vague.readings, other.readings),
+    )
+    const [precise] = fits
+    if (fits.length !== 1 || precise === undefined || width(precise) > width(vague)) continue
+    if (kept.length <= 2) break
+    precise.spans.push(...vague.spans)
+    kept.splice(kept.indexOf(vague), 1)
+  }
+  return kept
 }
 
 /** Conflicts over numbers and event dates among a story's articles (`sourceOf`: independent source id). */

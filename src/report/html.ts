@@ -13,6 +13,7 @@ import {
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
 import { dateRange, shownDate } from '../text/date-range.js'
+import { excerpt } from '../text/excerpt.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -101,10 +102,7 @@ ${articles.map((article) => articleDetails(article, highlights(story, article.id
     return `<a href="#article-${h(articleId)}">${h(name)}</a>`
   }
   function context(span: Span): string {
-    const text = byId.get(span.articleId)?.text ?? ''
-    return text
-      .slice(Math.max(0, span.start - 80), Math.min(text.length, span.end + 40))
-      .replace(/\s+/g, ' ')
+    return excerpt(byId.get(span.articleId)?.text ?? '', span)
   }
   function cites(spans: Span[]): string {
     return onePerArticle(spans)

@@ -15,6 +15,7 @@ import {
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
 import { dateRange, shownDate } from '../text/date-range.js'
+import { excerpt } from '../text/excerpt.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -172,11 +173,7 @@ function spanContext(
   span: { articleId: string; start: number; end: number } | undefined,
 ): string {
   if (span === undefined) return ''
-  const text = byId.get(span.articleId)?.text ?? ''
-  return text
-    .slice(Math.max(0, span.start - 80), Math.min(text.length, span.end + 40))
-    .replace(/\s+/g, ' ')
-    .trim()
+  return excerpt(byId.get(span.articleId)?.text ?? '', span)
 }
 
 /** The outlet, linked to the article's own page when its URL is known (characters that end a link encoded). */

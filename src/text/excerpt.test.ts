@@ -1,0 +1,21 @@
+import { expect, test } from 'vitest'
+import { excerpt } from './excerpt.js'
+
+const text =
+  'North Korean state media said the car was hand-delivered by a Russian delegation over the weekend.'
+const weekend = { start: text.indexOf('weekend'), end: text.indexOf('weekend') + 'weekend'.length }
+
+test('an excerpt is cut between words and says where the text goes on', () => {
+  // 18 characters before "weekend" start inside "delegation": the excerpt starts at the next whole word.
+  expect(excerpt(text, weekend, 18, 0)).toBe('… over the weekend …')
+  expect(excerpt(text, { start: 0, end: 5 }, 10, 8)).toBe('North Korean …')
+})
+
+test('a whole text is given as it is, spaces folded', () => {
+  expect(excerpt('A  short\ntext.', { start: 3, end: 8 })).toBe('A short text.')
+})
+
+test('the span itself is never cut, however short the context', () => {
+  const car = { start: text.indexOf('car'), end: text.indexOf('car') + 3 }
+  expect(excerpt(text, car, 2, 2)).toBe('… car …')
+})
