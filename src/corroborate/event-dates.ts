@@ -109,7 +109,9 @@ function datesIn(
   for (const result of chrono.parse(text, { instant: reference, timezone: 0 })) {
     if (NOT_EVENT_DATES.test(result.text.trim())) continue
     const range = dayRange(result, reference)
-    if (range !== null) found.push({ text: result.text, index: result.index, range })
+    // chrono's weekend pattern takes the comma after the word ("over the weekend, and"): the evidence is the words.
+    const words = result.text.replace(/[\s,.;:]+$/u, '')
+    if (range !== null) found.push({ text: words, index: result.index, range })
   }
   for (const match of text.matchAll(BARE_YEAR)) {
     const index = match.index + match[0].indexOf(match[1] as string)

@@ -13,7 +13,7 @@ import {
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
 import { dateRange, shownDate } from '../text/date-range.js'
-import { excerpt } from '../text/excerpt.js'
+import { excerptParts } from '../text/excerpt.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -47,7 +47,7 @@ ${list(
   'What happened',
   story.summary.map((entry) => `${h(entry.text)} ${cites(entry.spans)}`),
 )}
-${story.conflicts.length === 0 ? '' : `<h2>Where sources disagree</h2>${story.conflicts.map((conflict) => `<h3>${h(conflict.about)} <span class="badge ${conflict.kind === 'differing' ? 'single-source' : 'disputed'}">${h(conflict.kind ?? 'contradiction')}</span></h3><table><tr>${conflict.values.map((value) => `<th>${h(value.value)}</th>`).join('')}</tr><tr>${conflict.values.map((value) => `<td>${value.spans.map((span) => `${h(outletOf(span.articleId))}: “${h(context(span))}” ${cites([span])}`).join('<br>')}</td>`).join('')}</tr></table>`).join('\n')}`}
+${story.conflicts.length === 0 ? '' : `<h2>Where sources disagree</h2>${story.conflicts.map((conflict) => `<h3>${h(conflict.about)} <span class="badge ${conflict.kind === 'differing' ? 'single-source' : 'disputed'}">${h(conflict.kind ?? 'contradiction')}</span></h3><table><tr>${conflict.values.map((value) => `<th>${h(value.value)}</th>`).join('')}</tr><tr>${conflict.values.map((value) => `<td>${value.spans.map((span) => `${h(outletOf(span.articleId))}: “${context(span)}” ${cites([span])}`).join('<br>')}</td>`).join('')}</tr></table>`).join('\n')}`}
 ${list(
   'Timeline',
   story.timeline.map(
@@ -101,8 +101,10 @@ ${articles.map((article) => articleDetails(article, highlights(story, article.id
     const name = names.get(articleId) ?? articleId
     return `<a href="#article-${h(articleId)}">${h(name)}</a>`
   }
+  // The words that decide, marked among their context (escaped: HTML).
   function context(span: Span): string {
-    return excerpt(byId.get(span.articleId)?.text ?? '', span)
+    const { lead, marked, trail } = excerptParts(byId.get(span.articleId)?.text ?? '', span)
+    return `${h(lead)}<mark>${h(marked)}</mark>${h(trail)}`
   }
   function cites(spans: Span[]): string {
     return onePerArticle(spans)

@@ -15,7 +15,7 @@ import {
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
 import { dateRange, shownDate } from '../text/date-range.js'
-import { excerpt } from '../text/excerpt.js'
+import { excerptParts } from '../text/excerpt.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -62,7 +62,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       )
       for (const value of conflict.values)
         out.push(
-          `  - ${md(value.value)}: ${value.spans.map((span) => `${md(outletOf(byId, span.articleId))} “${md(spanContext(byId, span))}”`).join('; ')}`,
+          `  - ${md(value.value)}: ${value.spans.map((span) => `${md(outletOf(byId, span.articleId))} “${spanContext(byId, span)}”`).join('; ')}`,
         )
     }
   }
@@ -173,7 +173,10 @@ function spanContext(
   span: { articleId: string; start: number; end: number } | undefined,
 ): string {
   if (span === undefined) return ''
-  return excerpt(byId.get(span.articleId)?.text ?? '', span)
+  const { lead, marked, trail } = excerptParts(byId.get(span.articleId)?.text ?? '', span)
+  // The words that decide in bold (escaped like every other cell text); bold cannot open or close on a space.
+  const words = marked.trim()
+  return words === '' ? cell(lead + trail) : `${cell(lead)}**${cell(words)}**${cell(trail)}`
 }
 
 /** The outlet, linked to the article's own page when its URL is known (characters that end a link encoded). */

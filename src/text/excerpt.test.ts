@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { excerpt } from './excerpt.js'
+import { excerpt, excerptParts } from './excerpt.js'
 
 const text =
   'North Korean state media said the car was hand-delivered by a Russian delegation over the weekend.'
@@ -18,4 +18,13 @@ test('a whole text is given as it is, spaces folded', () => {
 test('the span itself is never cut, however short the context', () => {
   const car = { start: text.indexOf('car'), end: text.indexOf('car') + 3 }
   expect(excerpt(text, car, 2, 2)).toBe('… car …')
+})
+
+test('the parts of an excerpt put the span apart from its context', () => {
+  const car = { start: text.indexOf('car'), end: text.indexOf('car') + 3 }
+  expect(excerptParts(text, car, 9, 4)).toEqual({
+    lead: '… said the ',
+    marked: 'car',
+    trail: ' was …',
+  })
 })

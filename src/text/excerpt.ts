@@ -1,14 +1,21 @@
+/** An excerpt in three parts, so that a report can mark the span that decides (`marked`) among its context. */
+export interface Excerpt {
+  lead: string
+  marked: string
+  trail: string
+}
+
 /**
  * The words around a span, as a reader needs them to see it in place: up to `before` characters before it and
  * `after` after it, cut between words (half a word reads as a typo in the quoted source), "…" where the text
  * goes on, spaces folded. The span itself is never cut.
  */
-export function excerpt(
+export function excerptParts(
   text: string,
   span: { start: number; end: number },
   before = 80,
   after = 40,
-): string {
+): Excerpt {
   let from = Math.max(0, span.start - before)
   if (from > 0 && /\S/.test(text[from - 1] ?? '')) {
     const gap = text.slice(from, span.start).search(/\s/)
@@ -20,6 +27,21 @@ export function excerpt(
     const gap = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'), tail.lastIndexOf('\t'))
     to = gap === -1 ? span.end : span.end + gap
   }
-  const words = text.slice(from, to).replace(/\s+/g, ' ').trim()
-  return `${from > 0 ? '… ' : ''}${words}${to < text.length ? ' …' : ''}`
+  const folded = (part: string): string => part.replace(/\s+/g, ' ')
+  return {
+    lead: `${from > 0 ? '… ' : ''}${folded(text.slice(from, span.start)).trimStart()}`,
+    marked: folded(text.slice(span.start, span.end)),
+    trail: `${folded(text.slice(span.end, to)).trimEnd()}${to < text.length ? ' …' : ''}`,
+  }
+}
+
+/** The excerpt as one line of text. */
+export function excerpt(
+  text: string,
+  span: { start: number; end: number },
+  before?: number,
+  after?: number,
+): string {
+  const { lead, marked, trail } = excerptParts(text, span, before, after)
+  return `${lead}${marked}${trail}`
 }
