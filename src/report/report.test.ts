@@ -156,3 +156,24 @@ test('a story over several days shows its first and last day in every format', (
       .find((line) => /independent source/.test(line)) ?? ''
   for (const format of ['text', 'md', 'html'] as const) expect(header(format)).toContain(span)
 })
+
+test('a conflict shows each side’s deciding words marked in their context, escaped', () => {
+  const text =
+    'Officials said the <b>bridge</b> reopened on Monday after repairs, ending weeks of detours for commuters.'
+  const article = extract({ id: 'a', site: 'Daily One', text })
+  const analysis = analyzeArticles([article])
+  const story = analysis.stories[0]
+  if (story === undefined) throw new Error('expected one story')
+  const monday = { articleId: 'a', start: text.indexOf('on Monday'), end: text.indexOf(' after') }
+  story.conflicts = [
+    {
+      about: 'date of the reopening',
+      subject: 'reopening',
+      kind: 'contradiction',
+      values: [{ value: '2024-02-19', qualifier: null, spans: [monday] }],
+    },
+  ]
+  const html = renderReport(analysis, 'html')
+  expect(html).toContain('&lt;b&gt;bridge&lt;/b&gt; reopened <mark>on Monday</mark> after repairs')
+  expect(renderReport(analysis, 'md')).toContain('reopened **on Monday** after repairs')
+})
