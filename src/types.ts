@@ -168,6 +168,11 @@ export interface StoryClaim {
   attributedTo: string[]
   /** Extension: at least one outlet states it in its own voice. */
   asserted: boolean
+  /**
+   * Extension: what it is disputed on — the `about` of each contradiction (`conflicts[]`) one of its spans gives
+   * a side of ("date of the handover"); [] unless `status` is `disputed`. Absent in stories stored before it.
+   */
+  disputedOn?: string[]
 }
 
 /** Extension: what one independent source alone reports (claims no other source carries). */

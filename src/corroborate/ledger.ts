@@ -91,9 +91,7 @@ export function buildLedger(
     .map((proposition) => asClause(proposition, alignment.nameWords))
   const groups = alignPropositions(propositions, alignment)
   const published = new Map(articles.map((article) => [article.id, article.published ?? '9999']))
-  const conflictSpans = conflicts
-    .filter((conflict) => conflict.kind === 'contradiction')
-    .flatMap((conflict) => conflict.values.flatMap((value) => value.spans))
+  const contradictions = conflicts.filter((conflict) => conflict.kind === 'contradiction')
   return groups.map((members) => {
     const spans: Span[] = members.map((member) => ({
       articleId: member.articleId,
@@ -101,18 +99,24 @@ export function buildLedger(
       end: member.end,
     }))
     const independentSources = new Set(spans.map((span) => sourceOf(span.articleId))).size
-    const disputed = spans.some((span) =>
-      conflictSpans.some(
-        (other) =>
-          other.articleId === span.articleId && other.start >= span.start && other.end <= span.end,
-      ),
-    )
+    // A claim is disputed on each contradiction one of its own spans gives a side of.
+    const disputedOn = contradictions
+      .filter((conflict) =>
+        conflict.values.some((value) => value.spans.some((side) => spans.some(holds(side)))),
+      )
+      .map((conflict) => conflict.about)
     const firstReportedBy = firstReporter(members, published)
     return {
       text: representative(members).text,
       spans,
       independentSources,
-      status: disputed ? 'disputed' : independentSources >= 2 ? 'corroborated' : 'single-source',
+      status:
+        disputedOn.length > 0
+          ? 'disputed'
+          : independentSources >= 2
+            ? 'corroborated'
+            : 'single-source',
+      disputedOn,
       firstReportedBy,
       attributedTo: [
         ...new Set(
@@ -124,6 +128,12 @@ export function buildLedger(
     }
   })
 }
+
+/** Whether a span lies within another of the same article. */
+const holds =
+  (inner: Span) =>
+  (outer: Span): boolean =>
+    inner.articleId === outer.articleId && inner.start >= outer.start && inner.end <= outer.end
 
 /**
  * An article's clauses, each with the days its dated events allow (event-dates.ts), their kinds and the day the

@@ -73,7 +73,7 @@ ${list(
     .filter((claim) => claim.spans.length > 1)
     .map(
       (claim) =>
-        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}${(claim.attributedTo ?? []).length > 0 ? ` <em>attributed to ${h(claim.attributedTo.join(', '))}</em>` : ''}`,
+        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}${(claim.disputedOn ?? []).length > 0 ? ` <em>disputed on ${h((claim.disputedOn ?? []).join('; '))}</em>` : ''}${(claim.attributedTo ?? []).length > 0 ? ` <em>attributed to ${h(claim.attributedTo.join(', '))}</em>` : ''}`,
     ),
 )}
 ${list(

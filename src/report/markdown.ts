@@ -13,6 +13,7 @@ import {
   spanText,
 } from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
+import { claimStatus } from './claim-label.js'
 import { counted } from '../text/counted.js'
 import { dateRange, shownDate } from '../text/date-range.js'
 import { excerptParts } from '../text/excerpt.js'
@@ -80,7 +81,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
       '| --- | --- | --- | --- | --- |',
       ...shared.map(
         (claim) =>
-          `| ${claim.status} | ${claim.independentSources} | ${cell(claim.text)} | ${cell(claim.attributedTo.join(', ') || 'asserted')} | ${cell(claim.firstReportedBy === null ? '' : outletOf(byId, claim.firstReportedBy))} |`,
+          `| ${cell(claimStatus(claim))} | ${claim.independentSources} | ${cell(claim.text)} | ${cell(claim.attributedTo.join(', ') || 'asserted')} | ${cell(claim.firstReportedBy === null ? '' : outletOf(byId, claim.firstReportedBy))} |`,
       ),
     )
   }

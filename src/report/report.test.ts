@@ -177,3 +177,25 @@ test('a conflict shows each side’s deciding words marked in their context, esc
   expect(html).toContain('&lt;b&gt;bridge&lt;/b&gt; reopened <mark>on Monday</mark> after repairs')
   expect(renderReport(analysis, 'md')).toContain('reopened **on Monday** after repairs')
 })
+
+test('a disputed claim says what it is disputed on, in the data and in every report', () => {
+  const published = '2024-02-20T12:00:00Z'
+  // Two independent reports (different words) of one handover on two days.
+  const texts = {
+    tue: 'A Russian delegation on Tuesday handed over the armoured limousine to Kim Jong Un in Pyongyang, state media said. Putin gave the car to the North Korean leader as a gift, officials confirmed.',
+    sun: "Kim Jong Un's sister accepted the armoured limousine on Sunday from a Russian delegation, the official news agency reported. The North Korean leader thanked Putin for the present in a letter.",
+  }
+  const analysis = analyzeArticles(
+    Object.entries(texts).map(([id, text]) =>
+      extract({ id, site: `${id} news`, published, clean: true, text }),
+    ),
+  )
+  const story = analysis.stories[0]
+  const disputed = story?.claims.filter((claim) => claim.status === 'disputed') ?? []
+  expect(disputed.length).toBeGreaterThan(0)
+  for (const claim of disputed) expect(claim.disputedOn).toEqual(['date of the handover'])
+  for (const claim of story?.claims ?? [])
+    if (claim.status !== 'disputed') expect(claim.disputedOn).toEqual([])
+  expect(renderReport(analysis, 'md')).toContain('| disputed (date of the handover) |')
+  expect(renderReport(analysis, 'html')).toContain('<em>disputed on date of the handover</em>')
+})

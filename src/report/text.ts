@@ -10,6 +10,7 @@ import {
   outletLabel,
   soleClaims,
 } from './outlet-label.js'
+import { claimStatus } from './claim-label.js'
 import { counted } from '../text/counted.js'
 import { dateRange, shownDate } from '../text/date-range.js'
 
@@ -62,7 +63,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         .slice(0, 8)
         .map(
           (claim) =>
-            `  • [${counted(claim.independentSources, 'source')}, ${claim.status}] ${truncate(claim.text, 140)}`,
+            `  • [${counted(claim.independentSources, 'source')}, ${claimStatus(claim)}] ${truncate(claim.text, 140)}`,
         ),
     )
   }
