@@ -7,23 +7,13 @@ import { loadavg } from 'node:os'
 import { annotateArticle } from '../src/nlp/annotate.js'
 import { defaultAttributionModel } from '../src/nlp/attributions/index.js'
 import { defaultModel } from '../src/nlp/ner/model.js'
-import { readJsonLines } from '../eval/data.js'
+import { ARTICLE_CHARS, ecbTexts, freshWindows, repeatedWindows } from './annotate-windows.js'
 import { cpuOf } from './scale-tools.js'
 
-const ARTICLE_CHARS = 5000
 const ARTICLES = Number(process.env.BENCH_ANNOTATE_ARTICLES ?? 300)
 
-const texts = readJsonLines<{ text: string }>('story-clustering-ecbplus', 'documents.jsonl').map(
-  (row) => row.text,
-)
-// Consecutive documents joined and cut to 5,000 characters at a word boundary.
-const articles: string[] = []
-for (let index = 0; articles.length < ARTICLES; index++) {
-  let text = ''
-  for (let next = index; text.length < ARTICLE_CHARS; next++)
-    text += `${texts[next % texts.length] as string}\n\n`
-  articles.push(text.slice(0, text.lastIndexOf(' ', ARTICLE_CHARS)))
-}
+const texts = ecbTexts()
+const articles = repeatedWindows(texts, ARTICLES)
 // What every process and worker thread pays once before its first article: reading the two models.
 const cpuMsOf = (run: () => unknown): number => {
   const cpu = process.cpuUsage()
@@ -36,14 +26,7 @@ const attributionModelMs = cpuMsOf(defaultAttributionModel)
 // The passes below read articles the process has seen (the windows overlap and repeat), so every per-word
 // memo is warm, while a real article is new. First, windows that do not overlap, each read once: the first 20
 // warm the code up, the rest are what an article of unseen text costs (its new words, forms and names).
-const freshArticles: string[] = []
-for (let next = 0; next < texts.length;) {
-  let text = ''
-  while (text.length < ARTICLE_CHARS && next < texts.length)
-    text += `${texts[next++] as string}\n\n`
-  if (text.length >= ARTICLE_CHARS)
-    freshArticles.push(text.slice(0, text.lastIndexOf(' ', ARTICLE_CHARS)))
-}
+const freshArticles = freshWindows(texts)
 for (const text of freshArticles.slice(0, 20)) annotateArticle({ text })
 // The main thread's share, from /proc (Linux; null elsewhere): the rest of the process's CPU ran on V8's helper
 // threads, mostly its optimising compiler, which is still compiling the code paths these new texts reach.

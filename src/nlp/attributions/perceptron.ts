@@ -187,6 +187,21 @@ function dequantised(quantised: Int16Array, scale: number): Float32Array {
   return rows
 }
 
+/**
+ * Viterbi's score and back-pointer arrays, kept between calls and grown when a longer sequence comes: the taggers
+ * decode paragraph by paragraph, and two new typed arrays per paragraph cost more than the decoding itself (a
+ * typed array's construction is slow in V8). Every cell a call reads is written by that call first.
+ */
+let scratch = { score: new Float64Array(0), back: new Int32Array(0) }
+
+function viterbiScratch(cells: number): { score: Float64Array; back: Int32Array } {
+  if (scratch.score.length < cells) {
+    const capacity = Math.max(cells, 2 * scratch.score.length)
+    scratch = { score: new Float64Array(capacity), back: new Int32Array(capacity) }
+  }
+  return scratch
+}
+
 /** Viterbi over emissions (n × size) and transitions (size × size, then the start row). */
 export function viterbi(
   emissions: Float64Array,
@@ -195,8 +210,7 @@ export function viterbi(
   size: number,
 ): number[] {
   if (length === 0) return []
-  const score = new Float64Array(length * size)
-  const back = new Int32Array(length * size)
+  const { score, back } = viterbiScratch(length * size)
   for (let label = 0; label < size; label++)
     score[label] = emissions[label]! + transitions[size * size + label]!
   for (let i = 1; i < length; i++)

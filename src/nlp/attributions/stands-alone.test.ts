@@ -1,5 +1,11 @@
 import { expect, test } from 'vitest'
-import { lastPlaceIn, placesOf, standsAlone, wholeWordIndices } from './speakers.js'
+import {
+  lastPlaceIn,
+  placesOf,
+  standsAlone,
+  wholeWordIndices,
+  writtenInLowerCase,
+} from './speakers.js'
 
 /** The regular expression standsAlone replaces (compiled per name, which cost a tenth of attribution time). */
 const byExpression = (text: string, name: string): boolean =>
@@ -102,4 +108,24 @@ test('lastPlaceIn finds what text.slice(from, to).lastIndexOf(word) does (random
   // Both answers are exercised (overlapping places, "aa" in "aaa", included).
   expect(found).toBeGreaterThan(300)
   expect(found).toBeLessThan(2700)
+})
+
+test('writtenInLowerCase answers as the set of /(?<![\\p{L}\\p{N}])\\p{Ll}+/gu matches does (random texts)', () => {
+  // Lower and upper case, digits, an astral lower-case letter (𝐚) and lone surrogates, a letter of no case (ª is
+  // Lo), a combining mark.
+  const { random, word } = randomStrings(
+    ['a', 'b', 'ab', 'A', 'é', 'É', '1', ' ', '-', "'", '𝐚', '\ud835', '\udc1a', 'ª', '\u0307'],
+    5,
+  )
+  let found = 0
+  for (let trial = 0; trial < 3000; trial++) {
+    const name = word(1 + random(3))
+    const text = word(random(30)) + (random(2) === 0 ? name : '') + word(random(10))
+    const expected = new Set(text.match(/(?<![\p{L}\p{N}])\p{Ll}+/gu) ?? []).has(name)
+    expect([trial, writtenInLowerCase(text, name)]).toEqual([trial, expected])
+    if (expected) found++
+  }
+  // Both answers are exercised.
+  expect(found).toBeGreaterThan(200)
+  expect(found).toBeLessThan(2800)
 })

@@ -205,7 +205,8 @@ function placeTags(lower: string[], gazetteer: Gazetteer): string[] {
 }
 
 function caseOf(word: string): string {
-  if (!/[^\p{ASCII}]/u.test(word)) return asciiCaseOf(word)
+  const ascii = asciiCaseOf(word)
+  if (ascii !== null) return ascii
   if (!/\p{L}/u.test(word)) return 'n'
   if (word === word.toUpperCase()) return word.length === 1 ? 'c' : 'a'
   if (/^\p{Lu}/u.test(word)) return 'c'
@@ -213,12 +214,16 @@ function caseOf(word: string): string {
   return 'l'
 }
 
-/** caseOf for ASCII words, by character codes (the hot path; the same answers as the Unicode classes). */
-function asciiCaseOf(word: string): string {
+/**
+ * caseOf for ASCII words, by character codes (the hot path; the same answers as the Unicode classes); null for a
+ * word with a character beyond ASCII (found in the same pass: no regular expression run per token first).
+ */
+function asciiCaseOf(word: string): string | null {
   let upper = 0
   let lower = 0
   for (let index = 0; index < word.length; index++) {
     const code = word.charCodeAt(index)
+    if (code >= 128) return null
     if (code >= 65 && code <= 90) upper++
     else if (code >= 97 && code <= 122) lower++
   }
