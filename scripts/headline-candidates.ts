@@ -35,7 +35,11 @@
  * per-fold gains. Prints
  * each one's accuracy and per-claim "both counts exact" (mean ± sd over folds) and its paired gain per fold.
  */
-import { headlineInput, predictHeadline } from '../src/corroborate/stance/headline.js'
+import {
+  claimWordsFound,
+  headlineInput,
+  predictHeadline,
+} from '../src/corroborate/stance/headline.js'
 import {
   jaccard,
   prepareClaim,
@@ -546,22 +550,11 @@ const alignedByCluster = (
   claim: string,
   headline: string,
 ): { claimContent: number; byStem: number[]; byCluster: number[] } => {
-  const claimWords = wordsOf(claim).filter((w) => w.content)
-  const words = wordsOf(headline)
-  const byStem: number[] = []
-  const byCluster: number[] = []
-  for (const cw of claimWords) {
-    const stemAt = words.findIndex((w) => w.content && w.stem === cw.stem)
-    if (stemAt >= 0) {
-      byStem.push(stemAt)
-      continue
-    }
-    const path = clusterPath.get(cw.norm)
-    if (path === undefined) continue
-    const at = words.findIndex((w) => w.content && clusterPath.get(w.norm) === path)
-    if (at >= 0) byCluster.push(at)
+  const claimWords = wordsOf(claim)
+  return {
+    claimContent: claimWords.filter((w) => w.content).length,
+    ...claimWordsFound(claimWords, wordsOf(headline)),
   }
-  return { claimContent: claimWords.length, byStem, byCluster }
 }
 /** The share of the claim's content words aligned by stem or cluster, by cluster alone, and none aligned. */
 const clShare = (row: HeadlineRow, f: Map<string, number>): void => {
