@@ -231,9 +231,10 @@ export function crossValidateHeadline(
   folds = 5,
   repeats = 1,
   train: HeadlineTrainer = plainTrainer(settings),
+  firstDeal = 0,
 ): number[] {
   const scores: number[] = []
-  for (let repeat = 0; repeat < repeats; repeat++)
+  for (let repeat = firstDeal; repeat < firstDeal + repeats; repeat++)
     for (let fold = 0; fold < folds; fold++) {
       const salt = repeat === 0 ? '' : `${repeat}:`
       const inFold = (example: HeadlineExample): boolean =>
@@ -259,6 +260,7 @@ export function crossValidateHeadlineClaims(
   folds = 5,
   repeats = 1,
   train?: HeadlineTrainer,
+  firstDeal = 0,
 ): { accuracy: number[]; countsExact: number[] } {
   const heldOut: Map<HeadlineExample['input'], number>[] = []
   const recording: HeadlineTrainer = (data) => {
@@ -271,7 +273,7 @@ export function crossValidateHeadlineClaims(
       return scores
     }
   }
-  const accuracy = crossValidateHeadline(examples, settings, folds, repeats, recording)
+  const accuracy = crossValidateHeadline(examples, settings, folds, repeats, recording, firstDeal)
   const countsExact = heldOut.map((predicted) => {
     // Per claim: gold for, gold against, read as for, read as against.
     const byClaim = new Map<string, number[]>()

@@ -47,8 +47,9 @@ if (folds > 0) {
 // from ../shared/data/stance-emergent at training time, not shipped; Emergent has no licence file and is used
 // here as the brief allows a dev set's training part); hashed feature weights (no vocabulary, no text), the mean
 // of ${settings.members} training orders (the learner's shuffles seeded 1…${settings.members}). Inputs:
-// headline cues and the short-text FNC model's probabilities read both ways (weights-short.ts, unchanged); no
-// FNC-1 pair and no FV-test headline is trained on here. Rebuild: nice npx tsx scripts/train-headline-stance.ts.
+// headline cues, the short-text FNC model's probabilities read both ways (weights-short.ts, unchanged), negators
+// and refuting / hedging words next to the claim's words (found by stem or by models/word-clusters.tsv.gz, read at
+// run time); each pair read alone. No FNC-1 pair and no FV-test headline is trained on here. Rebuild: nice npx tsx scripts/train-headline-stance.ts.
 // Settings: ${JSON.stringify(settings)}.
 import type { PackedHeadlineModel } from './headline.js'
 

@@ -109,3 +109,42 @@ test('word features weigh half a cue, so the words of a few hundred headlines do
   // A word said twice counts twice.
   expect(headlineFeatures(CLAIM, 'Crocodile, crocodile in Leeds').get('w:crocodil')).toBe(1)
 })
+
+test("a negator and cues scoped on the claim's words, found by stem or word cluster", () => {
+  const denied = cues('Council denies crocodile was found living in Leeds swimming pool')
+  expect(denied.has('scope:ref-before')).toBe(true)
+  // A refuting word far from every claim word frames nothing.
+  const far = cues(
+    'Crocodile found in Leeds pool; the council, asked about the zoo, denies everything',
+  )
+  expect(far.has('scope:ref-before')).toBe(false)
+  const said = cues('Crocodile living in Leeds swimming pool, sources say')
+  expect(said.has('scope:hedge-after')).toBe(true)
+  const negated = cues('No crocodile living in Leeds pool')
+  expect(negated.has('cla-neg')).toBe(true)
+  expect(cues('Crocodile living in Leeds pool').has('cla-neg')).toBe(false)
+  // "abducted" is found for "captured" by their shared word cluster, not by stem: the negator before it counts.
+  const claim = 'Rebels captured the mayor'
+  expect(cues('Mayor, rebels say, was not abducted', claim).has('cla-neg')).toBe(true)
+  expect(cues('Mayor, rebels say, was not at home', claim).has('cla-neg')).toBe(false)
+  // The share of the claim's words found is not read (it did not win, round 23).
+  expect([...denied.keys()].some((name) => /^cla-(share|cluster|none)/.test(name))).toBe(false)
+})
+
+test('a verdict reads the claim and its own article only: another article in the call changes nothing', () => {
+  const headline = { id: 'a', text: 'Crocodile found living in Leeds swimming pool' }
+  const others = [
+    { id: 'b', text: 'Leeds pool crocodile was a hoax, council says' },
+    { id: 'c', text: 'No, there is no crocodile in a Leeds swimming pool' },
+    { id: 'd', text: `${'The council met on Tuesday to discuss the budget. '.repeat(8)}` },
+  ]
+  const alone = verify(CLAIM, [headline]).verdicts[0]!
+  // Added one at a time and all together, before and after it: the headline's verdict stays the same.
+  for (const added of [[others[0]!], [others[1]!], others]) {
+    expect(verify(CLAIM, [headline, ...added]).verdicts[0]).toEqual(alone)
+    expect(verify(CLAIM, [...added, headline]).verdicts[added.length]).toEqual(alone)
+  }
+  // And each other headline's verdict is the one it gets alone.
+  const together = verify(CLAIM, [headline, ...others]).verdicts
+  others.forEach((other, i) => expect(together[i + 1]).toEqual(verify(CLAIM, [other]).verdicts[0]))
+})

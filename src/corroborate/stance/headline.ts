@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { gunzipSync, gzipSync } from 'node:zlib'
 import { HEDGING, NEGATION, REFUTING } from '../../data/stance-words.js'
 import {
@@ -54,6 +55,20 @@ const NEGATION_REACH = 3
 
 const isNegator = (word: Word): boolean => NEGATE.has(word.norm) || word.norm.endsWith("n't")
 
+/** The NER's distributional word clusters (scripts/word-clusters.ts): lower-case word -> its path in bits. */
+const CLUSTER_FILE = new URL('../../../models/word-clusters.tsv.gz', import.meta.url)
+let clusterPaths: Map<string, string> | undefined
+/** Read once, on the first headline that needs it (a few thousand short lines). */
+function wordClusters(): Map<string, string> {
+  if (clusterPaths !== undefined) return clusterPaths
+  clusterPaths = new Map()
+  for (const line of gunzipSync(readFileSync(CLUSTER_FILE)).toString('utf8').split('\n')) {
+    const [path, words] = line.split('\t')
+    if (path && words) for (const word of words.split(' ')) clusterPaths.set(word, path)
+  }
+  return clusterPaths
+}
+
 function trigramsOf(text: string): Set<string> {
   const padded = `#${text}#`
   const grams = new Set<string>()
@@ -102,6 +117,8 @@ export const swappedPrior = (
 /**
  * Named binary cues and a few graded ones; each name is hashed into the model's buckets. `prior` is the
  * short-text FNC model's probabilities for (claim, headline), `swapped` for (headline, claim) (swappedPrior).
+ * Every feature reads the claim and this one headline only, so a verdict does not depend on the other articles
+ * of a verify call.
  */
 export function headlineFeatures(
   claim: string,
@@ -160,7 +177,67 @@ export function headlineFeatures(
   swapped.forEach((p, index) => set(`swap:${index}`, p))
   reportingCues(headline, words, set)
   hedgePlace(headline, words, claimStems, set)
+  claimAlignment(claimWords, words, set)
   return features
+}
+
+/**
+ * Where the headline has each of the claim's content words: the first content word of the same stem, else the
+ * first of the same word-cluster path (models/word-clusters.tsv.gz); positions in `words`, a claim word not found
+ * left out.
+ */
+export function claimWordsFound(
+  claimWords: Word[],
+  words: Word[],
+): { byStem: number[]; byCluster: number[] } {
+  const clusters = wordClusters()
+  const byStem: number[] = []
+  const byCluster: number[] = []
+  for (const claimWord of claimWords.filter((word) => word.content)) {
+    const stemAt = words.findIndex((word) => word.content && word.stem === claimWord.stem)
+    if (stemAt >= 0) {
+      byStem.push(stemAt)
+      continue
+    }
+    const path = clusters.get(claimWord.norm)
+    if (path === undefined) continue
+    const at = words.findIndex((word) => word.content && clusters.get(word.norm) === path)
+    if (at >= 0) byCluster.push(at)
+  }
+  return { byStem, byCluster }
+}
+
+/**
+ * The claim's content words found in the headline by stem or, failing that, by word cluster ("captured" /
+ * "abducted"; the NER's clusters in place of F&V's PPDB), and what sits next to them: a negator at most
+ * NEGATION_REACH words before one when the claim has none (F&V's negation alignment), and a refuting or hedging /
+ * reporting word at most three words before one ("denies X", "reportedly X") or just after the last ("X: hoax",
+ * "X, sources say"). Reads the claim and this headline only. Kept because they won under 5-fold CV by claim on
+ * Emergent's training part, paired against the model without them (docs/JOURNAL.md, round 23); the share of the
+ * claim's words found did not, and is not read.
+ */
+function claimAlignment(
+  claimWords: Word[],
+  words: Word[],
+  set: (name: string, value?: number) => void,
+): void {
+  const { byStem, byCluster } = claimWordsFound(claimWords, words)
+  const aligned = [...byStem, ...byCluster]
+  if (aligned.length === 0) return
+  const negators = words.flatMap((word, at) => (isNegator(word) ? [at] : []))
+  const negated = aligned.some((at) => negators.some((n) => n < at && at - n <= NEGATION_REACH))
+  if (negated && !claimWords.some(isNegator)) set('cla-neg')
+  const last = Math.max(...aligned)
+  words.forEach((word, at) => {
+    const kind = REFUTE.has(word.norm)
+      ? 'ref'
+      : HEDGE.has(word.norm) || REPORT.has(word.norm)
+        ? 'hedge'
+        : undefined
+    if (kind === undefined) return
+    if (aligned.some((a) => a > at && a - at <= 3)) set(`scope:${kind}-before`)
+    if (at > last && at - last <= 2) set(`scope:${kind}-after`)
+  })
 }
 
 /**
