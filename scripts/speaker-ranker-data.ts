@@ -150,6 +150,7 @@ export function prepareTrainArticles(model: AttributionModelFile, kept: OutOfFol
 export function trainRanker(
   examples: { hypotheses: SpeakerHypothesis[]; right: boolean[] }[],
   epochs: number,
+  shuffle = 12345,
 ): Record<string, number>[] {
   const weights = new Map<string, number>()
   const totals = new Map<string, number>()
@@ -164,7 +165,7 @@ export function trainRanker(
       totals.set(f, (totals.get(f) ?? 0) + step * by)
     }
   }
-  let seed = 12345
+  let seed = shuffle
   const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   const order = examples.map((_, i) => i)
   for (let epoch = 1; epoch <= epochs; epoch++) {
