@@ -9,11 +9,13 @@
  */
 import { numberArgument } from './arguments.js'
 import { antecedents, sourceKind, speakerRight } from '../eval/attribution-metric.js'
-import { trimSpan } from '../eval/polnear.js'
 import { SpeakerRanker } from '../src/nlp/attributions/ranker.js'
 import {
   examplesOf,
   prepareTrainArticles,
+  speakingPrediction,
+  tally,
+  trimmedSpans,
   readModel,
   readOutOfFold,
   trainRanker,
@@ -23,15 +25,7 @@ const EPOCHS = numberArgument('epochs', 2)
 const SAMPLES = numberArgument('samples', 30)
 const kept = readOutOfFold()
 const articles = prepareTrainArticles(readModel(), kept)
-const counts = new Map<string, number>()
-const samples = new Map<string, string[]>()
-const count = (key: string, sample?: string): void => {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
-  if (sample === undefined) return
-  const list = samples.get(key) ?? []
-  if (list.length < SAMPLES) list.push(sample)
-  samples.set(key, list)
-}
+const { counts, samples, count } = tally(SAMPLES)
 
 for (let fold = 0; fold < kept.folds; fold++) {
   const ranker = new SpeakerRanker(
@@ -39,25 +33,10 @@ for (let fold = 0; fold < kept.folds; fold++) {
   )
   for (const article of articles.filter((a) => a.fold === fold)) {
     const { text } = article
-    const spans = article.found.map((found) => ({
-      found,
-      span: trimSpan(text, found.content.start, found.content.end),
-    }))
+    const spans = trimmedSpans(text, article.found)
     for (const unit of article.gold) {
       if (unit.source === null) continue
-      let best: (typeof spans)[number] | null = null
-      let bestOverlap = 0
-      for (const p of spans) {
-        const shared = unit.frags.reduce(
-          (sum, [fs, fe]) => sum + Math.max(0, Math.min(p.span[1], fe) - Math.max(p.span[0], fs)),
-          0,
-        )
-        const length = p.span[1] - p.span[0]
-        if (shared > 0 && shared >= 0.5 * Math.min(length, unit.length) && shared > bestOverlap) {
-          best = p
-          bestOverlap = shared
-        }
-      }
+      const best = speakingPrediction(unit, spans)
       if (best === null || sourceKind(unit.source) !== 'pronoun') continue
       const choice = article.choices.get(best.found)
       const hypotheses = choice?.hypotheses ?? []
