@@ -118,7 +118,16 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-function antecedents(text: string, unit: GoldAttribution, units: GoldAttribution[]): Set<string> {
+/**
+ * The metric's two guesses at whom a pronoun Source stands for (head surnames of the article's named gold
+ * Sources): the one written last before it, and the one annotated last before it. A predicted speaker is right
+ * when its last word is one of them (scripts/speaker-convention-probe.ts lists the misses against them).
+ */
+export function antecedents(
+  text: string,
+  unit: GoldAttribution,
+  units: GoldAttribution[],
+): Set<string> {
   const named = units.filter((u) => u.source !== null && sourceKind(u.source) === 'named')
   const names = new Set(
     named.map((u) => headSurname(u.source as string)).filter((n): n is string => n !== null),

@@ -10,13 +10,15 @@
  */
 import { numberArgument } from './arguments.js'
 import { sourceKind, speakerRight } from '../eval/attribution-metric.js'
-import { trimSpan } from '../eval/polnear.js'
 import { SpeakerRanker } from '../src/nlp/attributions/ranker.js'
 import { rangeOf, runsOf } from '../src/nlp/attributions/runs.js'
 import { tagTokens } from '../src/nlp/attributions/tokens.js'
 import {
   examplesOf,
   prepareTrainArticles,
+  speakingPrediction,
+  tally,
+  trimmedSpans,
   readModel,
   readOutOfFold,
   trainLogLinear,
@@ -30,15 +32,7 @@ const L2 = numberArgument('l2', -1)
 const kept = readOutOfFold()
 const tags = new Map(kept.articles.map((a) => [a.stem, a.roles]))
 const articles = prepareTrainArticles(readModel(), kept)
-const counts = new Map<string, number>()
-const samples = new Map<string, string[]>()
-const count = (key: string, sample?: string): void => {
-  counts.set(key, (counts.get(key) ?? 0) + 1)
-  if (sample === undefined) return
-  const list = samples.get(key) ?? []
-  if (list.length < SAMPLES) list.push(sample)
-  samples.set(key, list)
-}
+const { counts, samples, count } = tally(SAMPLES)
 const overlaps = (a: { start: number; end: number } | null, frags: [number, number][]): boolean =>
   a !== null && frags.some(([s, e]) => a.start < e && a.end > s)
 
@@ -56,26 +50,10 @@ for (let fold = 0; fold < kept.folds; fold++) {
       const range = rangeOf(tokens, run)
       return range === null ? [] : [range]
     })
-    const spans = article.found.map((found) => ({
-      found,
-      span: trimSpan(text, found.content.start, found.content.end),
-    }))
+    const spans = trimmedSpans(text, article.found)
     for (const unit of article.gold) {
       if (unit.source === null) continue
-      // The prediction with the most overlap, as the metric takes it.
-      let best: (typeof spans)[number] | null = null
-      let bestOverlap = 0
-      for (const p of spans) {
-        const shared = unit.frags.reduce(
-          (sum, [fs, fe]) => sum + Math.max(0, Math.min(p.span[1], fe) - Math.max(p.span[0], fs)),
-          0,
-        )
-        const length = p.span[1] - p.span[0]
-        if (shared > 0 && shared >= 0.5 * Math.min(length, unit.length) && shared > bestOverlap) {
-          best = p
-          bestOverlap = shared
-        }
-      }
+      const best = speakingPrediction(unit, spans)
       if (best === null) continue
       const kind = sourceKind(unit.source)
       const choice = article.choices.get(best.found)

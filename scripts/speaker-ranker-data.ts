@@ -66,6 +66,52 @@ export function matchedUnit(
   return best
 }
 
+/** Counts by key, with up to `limit` samples kept per key (the error listings' classes). */
+export function tally(limit: number): {
+  counts: Map<string, number>
+  samples: Map<string, string[]>
+  count: (key: string, sample?: string) => void
+} {
+  const counts = new Map<string, number>()
+  const samples = new Map<string, string[]>()
+  const count = (key: string, sample?: string): void => {
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+    if (sample === undefined) return
+    const list = samples.get(key) ?? []
+    if (list.length < limit) list.push(sample)
+    samples.set(key, list)
+  }
+  return { counts, samples, count }
+}
+
+/** An article's attributions with their content spans trimmed as the metric trims them. */
+export const trimmedSpans = (
+  text: string,
+  found: Attribution[],
+): { found: Attribution; span: [number, number] }[] =>
+  found.map((f) => ({ found: f, span: trimSpan(text, f.content.start, f.content.end) }))
+
+/** The prediction that gives a gold unit its speaker: the one overlapping it most (the metric's rule), if any. */
+export function speakingPrediction<P extends { span: [number, number] }>(
+  unit: GoldAttribution,
+  spans: P[],
+): P | null {
+  let best: P | null = null
+  let bestOverlap = 0
+  for (const p of spans) {
+    const shared = unit.frags.reduce(
+      (sum, [fs, fe]) => sum + Math.max(0, Math.min(p.span[1], fe) - Math.max(p.span[0], fs)),
+      0,
+    )
+    const length = p.span[1] - p.span[0]
+    if (shared > 0 && shared >= 0.5 * Math.min(length, unit.length) && shared > bestOverlap) {
+      best = p
+      bestOverlap = shared
+    }
+  }
+  return best
+}
+
 // The annotation stage's entities of every train article, kept between runs when `--cached-entities` is given
 // (they do not depend on the speaker code; delete the file when the name tagger changes).
 const ENTITY_CACHE = new URL('../eval/out/train-entities.json.gz', import.meta.url)
@@ -150,6 +196,7 @@ export function prepareTrainArticles(model: AttributionModelFile, kept: OutOfFol
 export function trainRanker(
   examples: { hypotheses: SpeakerHypothesis[]; right: boolean[] }[],
   epochs: number,
+  shuffle = 12345,
 ): Record<string, number>[] {
   const weights = new Map<string, number>()
   const totals = new Map<string, number>()
@@ -164,7 +211,7 @@ export function trainRanker(
       totals.set(f, (totals.get(f) ?? 0) + step * by)
     }
   }
-  let seed = 12345
+  let seed = shuffle
   const random = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
   const order = examples.map((_, i) => i)
   for (let epoch = 1; epoch <= epochs; epoch++) {

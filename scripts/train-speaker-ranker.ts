@@ -2,6 +2,7 @@
  * Trains the speaker ranker of the attribution model (src/nlp/attributions/ranker.ts) on PolNeAR's train/ part
  * and writes its weights into models/attributions.json.gz, with the cross-validated figures of the whole path.
  *   nice npx tsx scripts/train-speaker-ranker.ts [--epochs 8 | --learner loglinear --l2 0.3,1,3] [--no-write]
+ *     [--seeds 4]   (perceptron: each fold's figures the mean over 4 example orders; the weights written use the first)
  *     [--cached-entities]
  *     [--drop-features REGEX] [--drop-hypotheses REGEX]   (ablations: scripts/speaker-ranker-data.ts)
  * Run after scripts/train-attributions.ts (and tune-attributions.ts): it reads the out-of-fold tags those keep
@@ -40,13 +41,18 @@ const at = (flag: string): string | undefined => {
 const LOGLINEAR = at('--learner') === 'loglinear'
 const PENALTIES = (at('--l2') ?? '0.3,1,3,10').split(',').map(Number)
 
+// `--seeds N`: the perceptron trained in N example orders per fold (the shipped order first), each fold's figures
+// the mean over them — so that two feature sets are compared by more than one shuffle's luck.
+const SEEDS = numberArgument('seeds', 1)
+
 /** The rankers one training set gives: one per epoch count (perceptron) or per penalty (log-linear). */
 const fit = (
   examples: ReturnType<typeof examplesOf>,
+  seed = 12345,
 ): { setting: number; weights: Record<string, number> }[] =>
   LOGLINEAR
     ? PENALTIES.map((l2) => ({ setting: l2, weights: trainLogLinear(examples, l2) }))
-    : trainRanker(examples, EPOCHS).map((weights, e) => ({ setting: e + 1, weights }))
+    : trainRanker(examples, EPOCHS, seed).map((weights, e) => ({ setting: e + 1, weights }))
 const settingName = (setting: number): string => (LOGLINEAR ? `l2 ${setting}` : `${setting} epochs`)
 
 const started = Date.now()
@@ -63,11 +69,36 @@ const perEpoch = new Map<number, Figures[]>()
 const rule: Figures[] = []
 for (let fold = 0; fold < kept.folds; fold++) {
   const held = articles.filter((a) => a.fold === fold)
-  const rankers = fit(examplesOf(articles.filter((a) => a.fold !== fold)))
+  const examples = examplesOf(articles.filter((a) => a.fold !== fold))
   rule.push(scoreRanked(held, null))
-  for (const { setting, weights } of rankers)
-    perEpoch.set(setting, [...(perEpoch.get(setting) ?? []), scoreRanked(held, weights)])
+  const bySetting = new Map<number, Figures[]>()
+  for (let s = 0; s < (LOGLINEAR ? 1 : SEEDS); s++)
+    for (const { setting, weights } of fit(examples, 12345 + 7919 * s))
+      bySetting.set(setting, [...(bySetting.get(setting) ?? []), scoreRanked(held, weights)])
+  for (const [setting, runs] of bySetting)
+    perEpoch.set(setting, [...(perEpoch.get(setting) ?? []), averageFigures(runs)])
   log(`fold ${fold} done`)
+}
+/** The mean of several runs' figures on one fold (the fields the lines below print). */
+function averageFigures(runs: Figures[]): Figures {
+  const first = runs[0]!
+  if (runs.length === 1) return first
+  const avg = (pick: (f: Figures) => number): number => mean(runs.map(pick))
+  return {
+    ...first,
+    all: { ...first.all, overlap: { ...first.all.overlap, F1: avg((f) => f.all.overlap.F1) } },
+    direct: {
+      ...first.direct,
+      overlap: { ...first.direct.overlap, F1: avg((f) => f.direct.overlap.F1) },
+    },
+    speaker: {
+      ...first.speaker,
+      acc: avg((f) => f.speaker.acc),
+      named: { ...first.speaker.named, acc: avg((f) => f.speaker.named.acc) },
+      nominal: { ...first.speaker.nominal, acc: avg((f) => f.speaker.nominal.acc) },
+      pronoun: { ...first.speaker.pronoun, acc: avg((f) => f.speaker.pronoun.acc) },
+    },
+  }
 }
 const line = (name: string, figures: Figures[]): string =>
   `${name}: all ${show(figures.map((f) => f.all.overlap.F1))} | speaker ${show(figures.map((f) => f.speaker.acc))} ` +

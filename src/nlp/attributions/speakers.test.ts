@@ -46,3 +46,21 @@ test('"he" does not take a place or a body that spoke last as its last speaker',
     it.filter((c) => c.features.includes('ante|lastspeaker')).map((c) => c.resolved.speaker),
   ).toEqual(['Costa Rica'])
 })
+
+test('a person\'s name run on into "of" and a place or firm is cut there', () => {
+  const text =
+    'Senator Ted Cruz of Texas said no. Blair Effron of Centerview Partners agreed. Rock and Roll Hall of Fame said yes.'
+  const resolver = new SpeakerResolver(text, [
+    mention('Ted Cruz of Texas', text, 'person'),
+    mention('Blair Effron of Centerview Partners', text, 'person'),
+    mention('Rock and Roll Hall of Fame', text, 'organization'),
+  ])
+  expect(resolver.resolve(range(text, 'Senator Ted Cruz of Texas'), []).speaker).toBe('Ted Cruz')
+  expect(resolver.resolve(range(text, 'Blair Effron of Centerview Partners'), []).speaker).toBe(
+    'Blair Effron',
+  )
+  // A body keeps its "of".
+  expect(resolver.resolve(range(text, 'Rock and Roll Hall of Fame'), []).speaker).toBe(
+    'Rock and Roll Hall of Fame',
+  )
+})

@@ -142,8 +142,25 @@ export class SpeakerResolver {
       speaker:
         resolved.speaker === null
           ? null
-          : this.withoutHeadlineWord(withoutTitles(resolved.speaker)),
+          : this.withoutPlace(
+              this.withoutHeadlineWord(withoutTitles(resolved.speaker)),
+              resolved.person,
+            ),
     }
+  }
+
+  /**
+   * A person's name that the name finder ran on into the place or body after it ("Ted Cruz of Texas", "Blair
+   * Effron of Centerview Partners"): the name before "of", when it is two capitalised words or more (the surname
+   * then ends it, as a reader and the PolNeAR metric take it). A body's name keeps its "of" ("Bill of Rights").
+   */
+  private withoutPlace(name: string, person: boolean): string {
+    if (!person) return name
+    const match = / of \p{Lu}/u.exec(name)
+    if (match === null) return name
+    const head = name.slice(0, match.index)
+    const words = wordsOf(head)
+    return words.length >= 2 && words.every((word) => /^\p{Lu}/u.test(word)) ? head : name
   }
 
   private readonly headlineCuts = new Map<string, string>()
