@@ -62,11 +62,6 @@ const common = {
   bundle: true,
   platform: 'node',
   target: 'node20',
-  // esbuild writes a pattern literal with `\p{…}` as `new RegExp("…", "u")` whatever the target (whether an
-  // engine knows a property depends on its Unicode version), and one inside a function was then built by the
-  // RegExp constructor at every call: the tagger's and the story stage's word tests ran it per word. Node 20
-  // reads these literals as they are written (tsc's dist runs them so), so they are kept.
-  supported: { 'regexp-unicode-property-escapes': true },
   // Native addons and the PostgreSQL drivers load their own files at run time.
   external: ['better-sqlite3', 'pg', 'pg-boss', 'pg-native'],
   logLevel: 'warning',
