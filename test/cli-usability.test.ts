@@ -136,3 +136,14 @@ test('the Markdown report reads as written: no backslash before hyphens, dots or
     '<h1>In rebuke to the West, Putin gives North Korea’s Kim Jong-un luxury limo</h1>',
   )
 })
+
+test('a story of one republished article is dated by the day its page shows, not listed undated', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  const republished = join(EXAMPLE, '000_c4af87845c3e2fcc.txt')
+  expect((await runCaptured(['ingest', '--db', db, republished])).status).toBe(0)
+  const listed = await runCaptured(['stories', '--db', db])
+  expect(listed.stdout).toMatch(/ 1 independent {2}2025-06-24 {2}In rebuke to the West/)
+  const story = JSON.parse((await runCaptured(['stories', '--db', db, '--format', 'json'])).stdout)
+    .stories[0]
+  expect([story.start, story.end]).toEqual(['2025-06-24', '2025-06-24'])
+})
