@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXAMPLE, runCaptured } from './helpers.js'
 import MarkdownIt from 'markdown-it'
@@ -146,4 +146,25 @@ test('a story of one republished article is dated by the day its page shows, not
   const story = JSON.parse((await runCaptured(['stories', '--db', db, '--format', 'json'])).stdout)
     .stories[0]
   expect([story.start, story.end]).toEqual(['2025-06-24', '2025-06-24'])
+})
+
+test('an --out that cannot be written is refused before any work, naming the path; no file is left behind', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-out-'))
+  const missing = join(folder, 'nodir', 'report.html')
+  const noFolder = await runCaptured(['analyze', EXAMPLE, '--out', missing])
+  expect(noFolder.status).toBe(1)
+  expect(noFolder.stderr).toBe(
+    `corroborate: cannot write the report to ${missing}: there is no folder ${join(folder, 'nodir')}\n`,
+  )
+  const isFolder = await runCaptured(['analyze', EXAMPLE, '--out', folder])
+  expect(isFolder.status).toBe(1)
+  expect(isFolder.stderr).toBe(
+    `corroborate: cannot write the report to ${folder}: it is a folder; --out takes a file name, such as ${join(folder, 'report.html')}\n`,
+  )
+  expect(
+    readdirSync(dirname(folder)).filter((name) => name.startsWith(`${basename(folder)}.`)),
+  ).toEqual([])
+  const db = join(folder, 'news.db')
+  const show = await runCaptured(['show', 'story-x', '--db', db, '--out', missing])
+  expect(show.stderr).toMatch(/^corroborate: cannot write the report to .*: there is no folder /)
 })

@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs'
-import { rename, writeFile } from 'node:fs/promises'
-import { Readable } from 'node:stream'
 import { startBriefThread } from '../corroborate/brief-thread.js'
 import { describeProblem } from '../ingest/problem.js'
 import { stripControl } from '../report/escape.js'
@@ -16,6 +14,7 @@ import { redacted } from './redacted.js'
 import { createProgress } from './progress.js'
 import { openCliStore } from './store-open.js'
 import { counted } from '../text/counted.js'
+import { checkReportTarget, writeReportFile } from './report-file.js'
 
 /** The analysis settings given on the command line (the library's defaults for the rest). */
 export function analysisOptions(options: ThresholdOptions): AnalyzeOptions {
@@ -43,6 +42,7 @@ export async function analyzeCommand(
   } & ThresholdOptions,
   io: CliIo,
 ): Promise<number> {
+  if (options.out !== undefined) checkReportTarget(options.out)
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
   const progress = createProgress(io, 'analysing', options.quiet === true)
@@ -117,7 +117,7 @@ async function analyzeIntoStore(
 
 /**
  * Writes a report to stdout or a file, a piece at a time (a large batch's JSON is longer than any one string
- * can be). A file is written beside its target and renamed, so a crash never leaves a half-written report.
+ * can be).
  */
 async function writeReport(
   analysis: Analysis,
@@ -130,9 +130,7 @@ async function writeReport(
     for (const chunk of chunks) io.stdout(chunk)
     return
   }
-  const temporary = `${out}.${process.pid}.tmp`
-  await writeFile(temporary, Readable.from(chunks))
-  await rename(temporary, out)
+  await writeReportFile(out, chunks)
   io.stderr(`corroborate: wrote ${out}\n`)
 }
 
@@ -242,6 +240,7 @@ export async function showCommand(
   options: { db: string; format: ReportFormat; out?: string },
   io: CliIo,
 ): Promise<number> {
+  if (options.out !== undefined) checkReportTarget(options.out)
   return withExistingStore(options.db, io, async (store) => {
     const story = await store.getStory(storyId)
     if (story === null) {
