@@ -41,6 +41,8 @@ test('analyze in a terminal counts articles as it reads, says what it does next,
   expect(result.status).toBe(0)
   expect(result.stderr).toContain('reading: 6 articles')
   expect(result.stderr).toContain('analysing 6 articles')
+  // The story stage, most of a large batch's time, counts its stories (a report takes longer than a redraw).
+  expect(result.stderr).toContain('analysing 6 articles into stories: 1 of 1 story reported…')
   expect(result.stderr.endsWith('\r\x1b[2K')).toBe(true)
   const quiet = await runInTerminal(['analyze', ...twoExports(), '--quiet'])
   expect(quiet.status).toBe(0)
