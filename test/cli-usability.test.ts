@@ -168,3 +168,13 @@ test('an --out that cannot be written is refused before any work, naming the pat
   const show = await runCaptured(['show', 'story-x', '--db', db, '--out', missing])
   expect(show.stderr).toMatch(/^corroborate: cannot write the report to .*: there is no folder /)
 })
+
+test('a store given as an input (--db forgotten) is named as a store, with the option to give it by', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const result = await runCaptured(['analyze', db])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain(
+    `corroborate: warning: ${db}: Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${db} [input-binary]\n`,
+  )
+})

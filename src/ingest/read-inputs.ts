@@ -250,6 +250,15 @@ export function* documentsFromBytes(
     yield problem(source, 'input-empty', 'Unexpected empty input, expected an article')
     return
   }
+  if (kind === 'binary' && isSqliteFile(bytes)) {
+    // A store given as an input (`ingest news.db pages/`, --db forgotten) is the likely mistake: say so.
+    yield problem(
+      source,
+      'input-binary',
+      `Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${source}`,
+    )
+    return
+  }
   if (kind === 'binary' || kind === 'gzip') {
     yield problem(source, 'input-binary', 'Unexpected binary content, expected HTML, text or JSONL')
     return
@@ -303,4 +312,11 @@ function tooLarge(input: string, what: string, max: number): InputResult {
 
 function problem(input: string, ruleId: string, reason: string): InputResult {
   return { problem: { input, ruleId, reason } }
+}
+
+/** The header every SQLite database file starts with (a corroborate store, among others). */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+function isSqliteFile(bytes: Uint8Array): boolean {
+  return SQLITE_HEADER.equals(bytes.subarray(0, SQLITE_HEADER.length))
 }
