@@ -33,6 +33,8 @@ export interface StoreUpdateOptions extends AnalyzeOptions {
   onWait?: (message: string) => void
   /** Told when this update holds the store (after any wait): lets a worker time its wait. */
   onLocked?: () => void
+  /** Called after each story the update changed is reported, with how many are done of how many (progress). */
+  onStory?: (done: number, total: number) => void
 }
 
 /**
@@ -121,7 +123,7 @@ function storedIds(
 async function placeInStore(
   store: Store,
   articles: Article[],
-  options: AnalyzeOptions,
+  options: AnalyzeOptions & Pick<StoreUpdateOptions, 'onStory'>,
   filter?: UnclusteredFilter,
 ): Promise<StoreUpdateResult> {
   const { added, existing } = await addArticles(store, articles, options.onProblem)
@@ -129,10 +131,13 @@ async function placeInStore(
   const placement = await placeStored(store, options, filter)
   if (placement === null) return result
   const changed: string[] = []
+  const total = changedStories(placement).length
+  let done = 0
   async function* finished(placed: Placement): AsyncGenerator<FinishedStory> {
     for await (const { storyId, parts } of splitChanged(store, placed, options)) {
       const reported = parts.map((part) => reportPart(part, options))
       changed.push(...reported.map((part) => part.state.id))
+      options.onStory?.(++done, total)
       yield finishedStory(storyId, reported)
     }
   }

@@ -55,4 +55,11 @@ test('ingest in a terminal shows what it reads and when it places the articles',
   expect(result.status).toBe(0)
   expect(result.stderr).toContain('reading: 6 articles')
   expect(result.stderr).toContain('placing 6 articles')
+  expect(result.stderr).toContain(
+    "placing 6 articles in the store's stories: 1 of 1 story reported…",
+  )
+  const rebuilt = await runInTerminal(['ingest', '--db', db, '--rebuild'])
+  expect(rebuilt.stderr).toContain(
+    "placing the store's articles in stories: 1 of 1 story reported…",
+  )
 }, 60_000)

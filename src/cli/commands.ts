@@ -46,22 +46,26 @@ export async function analyzeCommand(
   const articles = await readArticles(inputs, options, io)
   if (articles === null) return EXIT.inputs
   const progress = createProgress(io, 'analysing', options.quiet === true)
-  const analysing = `analysing ${counted(articles.length, 'article')} into stories`
-  progress.stage(
+  const stage =
     options.db === undefined
-      ? analysing
-      : `placing ${counted(articles.length, 'article')} in the stories of ${redacted(options.db)}`,
-  )
+      ? `analysing ${counted(articles.length, 'article')} into stories`
+      : `placing ${counted(articles.length, 'article')} in the stories of ${redacted(options.db)}`
+  progress.stage(stage)
   // Reporting the stories is most of this stage (ECB+, 772 articles: 52 stories, 2 s placing, 25 s reports).
   const onStory = (done: number, total: number): void =>
-    progress.step(`${analysing}: ${done} of ${counted(total, 'story', 'stories')} reported`)
+    progress.step(storiesReported(stage, done, total))
   const analysis =
     options.db === undefined
       ? await analyzeInMemory(articles, { ...options, onStory })
-      : await analyzeIntoStore(articles, options.db, options, io)
+      : await analyzeIntoStore(articles, options.db, { ...options, onStory }, io)
   progress.done()
   await writeReport(analysis, options.format, options.out, io)
   return EXIT.ok
+}
+
+/** A stage's progress through its stories: "placing 6 articles in …: 3 of 9 stories reported". */
+function storiesReported(stage: string, done: number, total: number): string {
+  return `${stage}: ${done} of ${counted(total, 'story', 'stories')} reported`
 }
 
 /**
@@ -97,7 +101,7 @@ async function analyzeInMemory(
 async function analyzeIntoStore(
   articles: Article[],
   db: string,
-  options: InputOptions & ThresholdOptions,
+  options: InputOptions & ThresholdOptions & { onStory: (done: number, total: number) => void },
   io: CliIo,
 ): Promise<Analysis> {
   const store = await openCliStore(db)
@@ -110,6 +114,7 @@ async function analyzeIntoStore(
           ? undefined
           : io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`),
       onWait: (message) => io.stderr(`corroborate: ${message}\n`),
+      onStory: options.onStory,
     })
     // The batch's ids as stored (renamed ones included), in the order they were given.
     const stored = new Set([...result.added, ...result.existing])
@@ -156,6 +161,8 @@ export async function ingestCommand(
     // each batch is placed as the store's only writer (other ingests and workers wait their turn).
     const quiet = options.quiet === true
     const progress = createProgress(io, 'reading', quiet)
+    // What the store update does (a rebuild without inputs places the stored articles).
+    let placing = "placing the store's articles in stories"
     // A warning takes the progress line's place; the next article read draws it again.
     const warn = (text: string): void => {
       progress.done()
@@ -174,10 +181,12 @@ export async function ingestCommand(
         if (!quiet) warnAbout(article, { ...io, stderr: warn }, options.verbose === true)
         progress.tick()
       },
-      onPlacing: (count) =>
-        count === 0
-          ? undefined
-          : progress.stage(`placing ${counted(count, 'article')} in the store's stories`),
+      onPlacing: (count) => {
+        if (count === 0) return
+        placing = `placing ${counted(count, 'article')} in the store's stories`
+        progress.stage(placing)
+      },
+      onStory: (done, total) => progress.step(storiesReported(placing, done, total)),
     })
     progress.done()
     if (inputs.length > 0 && result.added.length + result.existing.length === 0) {
