@@ -178,3 +178,14 @@ test('a store given as an input (--db forgotten) is named as a store, with the o
     `corroborate: warning: ${db}: Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${db} [input-binary]\n`,
   )
 })
+
+test('extract --format text starts each article with its id and the file it was read from', async () => {
+  const result = await runCaptured(['extract', EXAMPLE, '--format', 'text', '--no-annotate'])
+  expect(result.status).toBe(0)
+  const ids = [...result.stdout.matchAll(/^id: (\w+)\npath: (.+)\n/gm)]
+  expect(ids.map((match) => match[2])).toEqual(
+    readdirSync(EXAMPLE)
+      .sort()
+      .map((name) => join(EXAMPLE, name)),
+  )
+})

@@ -51,7 +51,6 @@ export async function readArticles(
   return articles
 }
 
-/** An article's warnings and errors, one line each on stderr. */
 /** An article's warnings (and, verbose, its informational messages) on stderr, its name quoted safely. */
 export function warnAbout(article: Article, io: CliIo, verbose = false): void {
   for (const message of article.messages) {
@@ -84,8 +83,15 @@ export async function extractCommand(
   return EXIT.ok
 }
 
+/**
+ * One article as text: its fields, then its body. The id and where it was read from come first, so that each
+ * article of a folder or JSONL export is told from the next (paragraphs, too, are apart by a blank line).
+ */
 function articleAsText(article: Article): string {
   const facts = [
+    ['id', quoteName(article.id)],
+    ['path', article.path === null ? null : quoteName(article.path)],
+    ['url', article.url === null ? null : quoteName(article.url)],
     ['title', article.title],
     ['authors', article.authors.join(', ')],
     ['site', article.site],
