@@ -189,3 +189,11 @@ test('extract --format text starts each article with its id and the file it was 
       .map((name) => join(EXAMPLE, name)),
   )
 })
+
+test('search with nothing to look for is a usage error, as verify without a claim', async () => {
+  for (const query of ['', '  ']) {
+    const result = await runCaptured(['search', query, '--db', 'news.db'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('corroborate: search needs words to look for, such as Peskov\n')
+  }
+})

@@ -277,6 +277,11 @@ export async function searchCommand(
   options: { db: string; limit: number; format: 'text' | 'json' },
   io: CliIo,
 ): Promise<number> {
+  // As `verify` with no claim and the API's `/api/search?q=` (a 400): nothing to look for is a usage error.
+  if (query.trim() === '') {
+    io.stderr('corroborate: search needs words to look for, such as Peskov\n')
+    return EXIT.usage
+  }
   return withExistingStore(options.db, io, async (store) => {
     const result = await store.search(query, options.limit)
     if (options.format === 'json') io.stdout(`${JSON.stringify(result, null, 2)}\n`)
