@@ -86,6 +86,10 @@ test('every command’s --help gives an example; the top-level help gives exampl
   for (const command of [...commands, 'serve', 'verify']) {
     const help = await runCaptured([command, '--help'])
     expect(help.stdout, command).toMatch(/\nExamples?:\n {2}corroborate /)
+    // "Example:" heads one example, "Examples:" several.
+    const [, heading, lines] =
+      /\n(Examples?):\n((?: {2}corroborate .*\n?)+)/.exec(help.stdout) ?? []
+    expect(heading, command).toBe(lines?.trim().split('\n').length === 1 ? 'Example' : 'Examples')
   }
   const analyze = (await runCaptured(['analyze', '--help'])).stdout
   expect(analyze).toContain('64 MiB')

@@ -170,7 +170,7 @@ function buildProgram(io: CliIo): Command {
     .addOption(storyThreshold())
     .addHelpText(
       'after',
-      '\nExample:\n  corroborate ingest --db postgres://localhost/news --queue crawl.warc.gz\n  corroborate worker --db postgres://localhost/news --once',
+      '\nExamples:\n  corroborate ingest --db postgres://localhost/news --queue crawl.warc.gz\n  corroborate worker --db postgres://localhost/news --once',
     )
     .action(async (options) =>
       setStatus(
