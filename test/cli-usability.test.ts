@@ -95,6 +95,10 @@ test('every command’s --help gives an example; the top-level help gives exampl
   expect(analyze).toContain('64 MiB')
   expect(analyze).toMatch(/RSS\/Atom feeds, WARC files/)
   expect((await runCaptured(['stories', '--help'])).stdout).toContain('(default: all)')
+  // --jobs speaks of the briefs' thread only where there is one.
+  expect(analyze).toMatch(/--jobs <n>(?:.*\n){0,3}.*briefs/)
+  for (const command of ['extract', 'ingest', 'verify'])
+    expect((await runCaptured([command, '--help'])).stdout, command).not.toContain('briefs')
 })
 
 test('the story card names outlets in conflicts and reuse, and lists no alias that is the name again', async () => {
