@@ -205,3 +205,18 @@ test('search with nothing to look for is a usage error, as verify without a clai
     expect(result.stderr).toBe('corroborate: search needs words to look for, such as Peskov\n')
   }
 })
+
+test('verify with its claim forgotten says the claim comes first, instead of verifying a path as a sentence', async () => {
+  for (const argv of [
+    ['verify', EXAMPLE],
+    ['verify', EXAMPLE, join(EXAMPLE, '000_c4af87845c3e2fcc.txt')],
+    ['verify', EXAMPLE, '--db', 'news.db'],
+  ]) {
+    const result = await runCaptured(argv)
+    expect(result.status, argv.join(' ')).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      `corroborate: verify takes the claim first, in quotes, but ${EXAMPLE} is an input; such as \`corroborate verify "Putin gave Kim Jong Un a car" ${EXAMPLE}\`\n`,
+    )
+  }
+})
