@@ -220,3 +220,15 @@ test('verify with its claim forgotten says the claim comes first, instead of ver
     )
   }
 })
+
+test('watch with a feeds file that cannot be read says so in words and creates no store', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-watch-'))
+  const feeds = join(folder, 'feeds.txt')
+  const db = join(folder, 'news.db')
+  const result = await runCaptured(['watch', feeds, '--db', db, '--once'])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toBe(
+    `corroborate: cannot read the feeds file ${feeds} (no such file or folder: ENOENT)\n`,
+  )
+  expect(existsSync(db)).toBe(false)
+})

@@ -189,7 +189,8 @@ const FILE_ERRORS: Record<string, string> = {
   EMFILE: 'too many open files',
 }
 
-function errorCode(error: unknown): string {
+/** A file-system error in words, its code in brackets ("no such file or folder: ENOENT"). */
+export function errorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   if (code === undefined) return (error as Error).message
   return code in FILE_ERRORS ? `${FILE_ERRORS[code] as string}: ${code}` : code
