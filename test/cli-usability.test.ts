@@ -232,3 +232,13 @@ test('watch with a feeds file that cannot be read says so in words and creates n
   )
   expect(existsSync(db)).toBe(false)
 })
+
+test('show of a story id without its "story-" prefix names the id meant', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const id = (await runCaptured(['stories', '--db', db])).stdout.split(' ')[0] as string
+  const bare = id.replace(/^story-/, '')
+  const result = await runCaptured(['show', bare, '--db', db])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toBe(`corroborate: no story ${bare} in ${db}; did you mean ${id}?\n`)
+})

@@ -258,9 +258,13 @@ export async function showCommand(
   return withExistingStore(options.db, io, async (store) => {
     const story = await store.getStory(storyId)
     if (story === null) {
-      io.stderr(
-        `corroborate: no story ${storyId} in ${options.db}; list them with \`corroborate stories --db ${options.db}\`\n`,
-      )
+      // An id copied without its prefix ("bafefef4798e" for "story-bafefef4798e") is named as it should be.
+      const prefixed = `story-${storyId}`
+      const hint =
+        !storyId.startsWith('story-') && (await store.getStory(prefixed)) !== null
+          ? `; did you mean ${prefixed}?`
+          : `; list them with \`corroborate stories --db ${options.db}\``
+      io.stderr(`corroborate: no story ${storyId} in ${options.db}${hint}\n`)
       return EXIT.inputs
     }
     const articles = (await Promise.all(story.articleIds.map((id) => store.getArticle(id)))).filter(
