@@ -78,6 +78,8 @@ export function apiRoutes(context: AppContext): Hono {
           id: article.id,
           added: added.has(article.id),
           storyId: result.storyOf.get(article.id) ?? null,
+          // What a poster cannot see otherwise: no body found, a date that cannot be read, an id renamed.
+          messages: article.messages.filter((message) => message.severity !== 'info'),
         })),
       },
       added.size > 0 ? 201 : 200,

@@ -98,6 +98,16 @@ describe('JSON API', () => {
     ).toMatch(/line 1/)
   })
 
+  test('POST answers each article with its warnings: what the poster would not see otherwise', async () => {
+    const posted = await json('/api/articles', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'undated-1', text: 'Short.', published: 'yesterday' }),
+    })
+    expect(
+      posted.body.articles[0].messages.map((message: { ruleId: string }) => message.ruleId),
+    ).toEqual(['published-unread', 'no-body'])
+  })
+
   test('POST bodies are bounded', async () => {
     const small = createApp({ store, verify, maxBodyBytes: 1000 })
     const response = await small.request('/api/articles', {
@@ -191,7 +201,7 @@ describe('pages', () => {
     const posted = await json('/api/articles', { method: 'POST', body: JSON.stringify(HOSTILE) })
     expect(posted.status).toBe(201)
     expect(posted.body.articles).toEqual([
-      { id: 'hostile-1', added: true, storyId: expect.any(String) },
+      { id: 'hostile-1', added: true, storyId: expect.any(String), messages: [] },
     ])
     const again = await json('/api/articles', { method: 'POST', body: JSON.stringify(HOSTILE) })
     expect(again.body.articles[0].added).toBe(false)
