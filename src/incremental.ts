@@ -19,6 +19,8 @@ import { type Analysis, type Article, SCHEMA_VERSION, type StoryReport } from '.
 export interface StoreUpdateResult {
   added: string[]
   existing: string[]
+  /** The id each given article is stored under, in their order: `id~hash` when the store held its id with another text. */
+  ids: string[]
   /** Articles placed in stories by this run (the added ones, and any the store held unplaced). */
   placed: number
   /** Stories created or changed by this run, and stories merged into another. */
@@ -126,8 +128,15 @@ async function placeInStore(
   options: AnalyzeOptions & Pick<StoreUpdateOptions, 'onStory'>,
   filter?: UnclusteredFilter,
 ): Promise<StoreUpdateResult> {
-  const { added, existing } = await addArticles(store, articles, options.onProblem)
-  const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
+  const { added, existing, ids } = await addArticles(store, articles, options.onProblem)
+  const result: StoreUpdateResult = {
+    added,
+    existing,
+    ids,
+    placed: 0,
+    changedStories: [],
+    merged: [],
+  }
   const placement = await placeStored(store, options, filter)
   if (placement === null) return result
   const changed: string[] = []

@@ -108,6 +108,26 @@ describe('JSON API', () => {
     ).toEqual(['published-unread', 'no-body'])
   })
 
+  test('POST of an id the store holds with another text answers the id it is stored under, as added', async () => {
+    const first = {
+      id: 'posted-twice',
+      text: 'The bridge reopened on Monday after repairs, officials said.',
+    }
+    await json('/api/articles', { method: 'POST', body: JSON.stringify(first) })
+    const second = {
+      ...first,
+      text: 'The harbour closes on Friday for dredging works, the port said.',
+    }
+    const posted = await json('/api/articles', { method: 'POST', body: JSON.stringify(second) })
+    const [answer] = posted.body.articles
+    expect(posted.status).toBe(201)
+    expect(answer).toMatchObject({ id: expect.stringMatching(/^posted-twice~\w+$/), added: true })
+    expect(answer.messages.map((message: { ruleId: string }) => message.ruleId)).toEqual([
+      'duplicate-id',
+    ])
+    expect((await json(`/api/articles/${answer.id}`)).body.text).toBe(second.text)
+  })
+
   test('POST bodies are bounded', async () => {
     const small = createApp({ store, verify, maxBodyBytes: 1000 })
     const response = await small.request('/api/articles', {
