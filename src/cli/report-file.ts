@@ -1,7 +1,8 @@
-import { accessSync, constants, statSync } from 'node:fs'
+import { accessSync, constants } from 'node:fs'
 import { rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { Readable } from 'node:stream'
+import { isFolder } from './store-open.js'
 
 /**
  * Fails at once when `--out` cannot be written, before any input is read: a batch analysed for minutes and then
@@ -35,13 +36,5 @@ export async function writeReportFile(out: string, chunks: Iterable<string>): Pr
   } catch (error) {
     await rm(temporary, { force: true })
     throw error
-  }
-}
-
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory()
-  } catch {
-    return false
   }
 }
