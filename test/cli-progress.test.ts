@@ -63,3 +63,17 @@ test('ingest in a terminal shows what it reads and when it places the articles',
     "placing the store's articles in stories: 1 of 1 story reported…",
   )
 }, 60_000)
+
+test('a warning is printed as its input is read, not after the whole batch, in place of the progress line', async () => {
+  const [first, second] = twoExports()
+  const result = await runInTerminal([
+    'analyze',
+    '/nonexistent/early.txt',
+    first as string,
+    second as string,
+  ])
+  expect(result.status).toBe(0)
+  const warning = result.stderr.indexOf('corroborate: warning: /nonexistent/early.txt')
+  expect(warning).toBeGreaterThanOrEqual(0)
+  expect(warning).toBeLessThan(result.stderr.indexOf('reading: 6 articles'))
+}, 60_000)
