@@ -154,6 +154,11 @@ test('a story of one republished article is dated by the day its page shows, not
   const story = JSON.parse((await runCaptured(['stories', '--db', db, '--format', 'json'])).stdout)
     .stories[0]
   expect([story.start, story.end]).toEqual(['2025-06-24', '2025-06-24'])
+  // The reports say those are republication days, not when the story broke.
+  for (const format of ['text', 'md', 'html'])
+    expect(
+      (await runCaptured(['show', story.id, '--db', db, '--format', format])).stdout,
+    ).toContain('2025-06-24 (republished; original date unknown)')
 })
 
 test('an --out that cannot be written is refused before any work, naming the path; no file is left behind', async () => {
