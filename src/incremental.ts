@@ -19,6 +19,8 @@ import { type Analysis, type Article, SCHEMA_VERSION, type StoryReport } from '.
 export interface StoreUpdateResult {
   added: string[]
   existing: string[]
+  /** The id each given article is stored under, in their order: `id~hash` when the store held its id with another text. */
+  ids: string[]
   /** Articles placed in stories by this run (the added ones, and any the store held unplaced). */
   placed: number
   /** Stories created or changed by this run, and stories merged into another. */
@@ -33,6 +35,8 @@ export interface StoreUpdateOptions extends AnalyzeOptions {
   onWait?: (message: string) => void
   /** Told when this update holds the store (after any wait): lets a worker time its wait. */
   onLocked?: () => void
+  /** Called after each story the update changed is reported, with how many are done of how many (progress). */
+  onStory?: (done: number, total: number) => void
 }
 
 /**
@@ -121,18 +125,28 @@ function storedIds(
 async function placeInStore(
   store: Store,
   articles: Article[],
-  options: AnalyzeOptions,
+  options: AnalyzeOptions & Pick<StoreUpdateOptions, 'onStory'>,
   filter?: UnclusteredFilter,
 ): Promise<StoreUpdateResult> {
-  const { added, existing } = await addArticles(store, articles, options.onProblem)
-  const result: StoreUpdateResult = { added, existing, placed: 0, changedStories: [], merged: [] }
+  const { added, existing, ids } = await addArticles(store, articles, options.onProblem)
+  const result: StoreUpdateResult = {
+    added,
+    existing,
+    ids,
+    placed: 0,
+    changedStories: [],
+    merged: [],
+  }
   const placement = await placeStored(store, options, filter)
   if (placement === null) return result
   const changed: string[] = []
+  const total = changedStories(placement).length
+  let done = 0
   async function* finished(placed: Placement): AsyncGenerator<FinishedStory> {
     for await (const { storyId, parts } of splitChanged(store, placed, options)) {
       const reported = parts.map((part) => reportPart(part, options))
       changed.push(...reported.map((part) => part.state.id))
+      options.onStory?.(++done, total)
       yield finishedStory(storyId, reported)
     }
   }

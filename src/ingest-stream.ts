@@ -26,6 +26,7 @@ export async function ingestInputs(
   const total: StoreUpdateResult = {
     added: [],
     existing: [],
+    ids: [],
     placed: 0,
     changedStories: [],
     merged: [],
@@ -44,6 +45,7 @@ export async function ingestInputs(
     first = false
     total.added.push(...result.added)
     total.existing.push(...result.existing)
+    total.ids.push(...result.ids)
     total.placed += result.placed
     total.changedStories = [...new Set([...total.changedStories, ...result.changedStories])]
     total.merged.push(...result.merged)

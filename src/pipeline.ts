@@ -26,13 +26,22 @@ export async function analyze(
  */
 export function analyzeArticles(
   given: Article[],
-  options: AnalyzeOptions & Pick<StoryAnalysisOptions, 'brief'> = {},
+  options: AnalyzeOptions &
+    Pick<StoryAnalysisOptions, 'brief'> & {
+      /** Called after each placed story is reported, with how many are done of how many (progress). */
+      onStory?: (done: number, total: number) => void
+    } = {},
 ): Analysis {
   // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
   const articles = given.map(withAnnotations)
   const { stories, placement } = placeBatch(articles, options.cluster)
+  let reported = 0
   const parts = stories
-    .flatMap((story) => finishStory(placement, story, options))
+    .flatMap((story) => {
+      const finished = finishStory(placement, story, options)
+      options.onStory?.(++reported, stories.length)
+      return finished
+    })
     .sort(
       (x, y) =>
         y.state.articleIds.length - x.state.articleIds.length || (x.state.id < y.state.id ? -1 : 1),

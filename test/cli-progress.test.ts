@@ -41,6 +41,8 @@ test('analyze in a terminal counts articles as it reads, says what it does next,
   expect(result.status).toBe(0)
   expect(result.stderr).toContain('reading: 6 articles')
   expect(result.stderr).toContain('analysing 6 articles')
+  // The story stage, most of a large batch's time, counts its stories (a report takes longer than a redraw).
+  expect(result.stderr).toContain('analysing 6 articles into stories: 1 of 1 story reported…')
   expect(result.stderr.endsWith('\r\x1b[2K')).toBe(true)
   const quiet = await runInTerminal(['analyze', ...twoExports(), '--quiet'])
   expect(quiet.status).toBe(0)
@@ -53,4 +55,25 @@ test('ingest in a terminal shows what it reads and when it places the articles',
   expect(result.status).toBe(0)
   expect(result.stderr).toContain('reading: 6 articles')
   expect(result.stderr).toContain('placing 6 articles')
+  expect(result.stderr).toContain(
+    "placing 6 articles in the store's stories: 1 of 1 story reported…",
+  )
+  const rebuilt = await runInTerminal(['ingest', '--db', db, '--rebuild'])
+  expect(rebuilt.stderr).toContain(
+    "placing the store's articles in stories: 1 of 1 story reported…",
+  )
+}, 60_000)
+
+test('a warning is printed as its input is read, not after the whole batch, in place of the progress line', async () => {
+  const [first, second] = twoExports()
+  const result = await runInTerminal([
+    'analyze',
+    '/nonexistent/early.txt',
+    first as string,
+    second as string,
+  ])
+  expect(result.status).toBe(0)
+  const warning = result.stderr.indexOf('corroborate: warning: /nonexistent/early.txt')
+  expect(warning).toBeGreaterThanOrEqual(0)
+  expect(warning).toBeLessThan(result.stderr.indexOf('reading: 6 articles'))
 }, 60_000)

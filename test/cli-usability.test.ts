@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { expect, test } from 'vitest'
 import { EXAMPLE, runCaptured } from './helpers.js'
 import MarkdownIt from 'markdown-it'
@@ -86,11 +86,19 @@ test('every command’s --help gives an example; the top-level help gives exampl
   for (const command of [...commands, 'serve', 'verify']) {
     const help = await runCaptured([command, '--help'])
     expect(help.stdout, command).toMatch(/\nExamples?:\n {2}corroborate /)
+    // "Example:" heads one example, "Examples:" several.
+    const [, heading, lines] =
+      /\n(Examples?):\n((?: {2}corroborate .*\n?)+)/.exec(help.stdout) ?? []
+    expect(heading, command).toBe(lines?.trim().split('\n').length === 1 ? 'Example' : 'Examples')
   }
   const analyze = (await runCaptured(['analyze', '--help'])).stdout
   expect(analyze).toContain('64 MiB')
   expect(analyze).toMatch(/RSS\/Atom feeds, WARC files/)
   expect((await runCaptured(['stories', '--help'])).stdout).toContain('(default: all)')
+  // --jobs speaks of the briefs' thread only where there is one.
+  expect(analyze).toMatch(/--jobs <n>(?:.*\n){0,3}.*briefs/)
+  for (const command of ['extract', 'ingest', 'verify'])
+    expect((await runCaptured([command, '--help'])).stdout, command).not.toContain('briefs')
 })
 
 test('the story card names outlets in conflicts and reuse, and lists no alias that is the name again', async () => {
@@ -135,4 +143,107 @@ test('the Markdown report reads as written: no backslash before hyphens, dots or
   expect(html).toContain(
     '<h1>In rebuke to the West, Putin gives North Korea’s Kim Jong-un luxury limo</h1>',
   )
+})
+
+test('a story of one republished article is dated by the day its page shows, not listed undated', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  const republished = join(EXAMPLE, '000_c4af87845c3e2fcc.txt')
+  expect((await runCaptured(['ingest', '--db', db, republished])).status).toBe(0)
+  const listed = await runCaptured(['stories', '--db', db])
+  expect(listed.stdout).toMatch(/ 1 independent {2}2025-06-24 {2}In rebuke to the West/)
+  const story = JSON.parse((await runCaptured(['stories', '--db', db, '--format', 'json'])).stdout)
+    .stories[0]
+  expect([story.start, story.end]).toEqual(['2025-06-24', '2025-06-24'])
+  // The reports say those are republication days, not when the story broke.
+  for (const format of ['text', 'md', 'html'])
+    expect(
+      (await runCaptured(['show', story.id, '--db', db, '--format', format])).stdout,
+    ).toContain('2025-06-24 (republished; original date unknown)')
+})
+
+test('an --out that cannot be written is refused before any work, naming the path; no file is left behind', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-out-'))
+  const missing = join(folder, 'nodir', 'report.html')
+  const noFolder = await runCaptured(['analyze', EXAMPLE, '--out', missing])
+  expect(noFolder.status).toBe(1)
+  expect(noFolder.stderr).toBe(
+    `corroborate: cannot write the report to ${missing}: there is no folder ${join(folder, 'nodir')}\n`,
+  )
+  const isFolder = await runCaptured(['analyze', EXAMPLE, '--out', folder])
+  expect(isFolder.status).toBe(1)
+  expect(isFolder.stderr).toBe(
+    `corroborate: cannot write the report to ${folder}: it is a folder; --out takes a file name, such as ${join(folder, 'report.html')}\n`,
+  )
+  expect(
+    readdirSync(dirname(folder)).filter((name) => name.startsWith(`${basename(folder)}.`)),
+  ).toEqual([])
+  const db = join(folder, 'news.db')
+  const show = await runCaptured(['show', 'story-x', '--db', db, '--out', missing])
+  expect(show.stderr).toMatch(/^corroborate: cannot write the report to .*: there is no folder /)
+})
+
+test('a store given as an input (--db forgotten) is named as a store, with the option to give it by', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const result = await runCaptured(['analyze', db])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toContain(
+    `corroborate: warning: ${db}: Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${db} [input-binary]\n`,
+  )
+})
+
+test('extract --format text starts each article with its id and the file it was read from', async () => {
+  const result = await runCaptured(['extract', EXAMPLE, '--format', 'text', '--no-annotate'])
+  expect(result.status).toBe(0)
+  const ids = [...result.stdout.matchAll(/^id: (\w+)\npath: (.+)\n/gm)]
+  expect(ids.map((match) => match[2])).toEqual(
+    readdirSync(EXAMPLE)
+      .sort()
+      .map((name) => join(EXAMPLE, name)),
+  )
+})
+
+test('search with nothing to look for is a usage error, as verify without a claim', async () => {
+  for (const query of ['', '  ']) {
+    const result = await runCaptured(['search', query, '--db', 'news.db'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toBe('corroborate: search needs words to look for, such as Peskov\n')
+  }
+})
+
+test('verify with its claim forgotten says the claim comes first, instead of verifying a path as a sentence', async () => {
+  for (const argv of [
+    ['verify', EXAMPLE],
+    ['verify', EXAMPLE, join(EXAMPLE, '000_c4af87845c3e2fcc.txt')],
+    ['verify', EXAMPLE, '--db', 'news.db'],
+  ]) {
+    const result = await runCaptured(argv)
+    expect(result.status, argv.join(' ')).toBe(2)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toBe(
+      `corroborate: verify takes the claim first, in quotes, but ${EXAMPLE} is an input; such as \`corroborate verify "Putin gave Kim Jong Un a car" ${EXAMPLE}\`\n`,
+    )
+  }
+})
+
+test('watch with a feeds file that cannot be read says so in words and creates no store', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-watch-'))
+  const feeds = join(folder, 'feeds.txt')
+  const db = join(folder, 'news.db')
+  const result = await runCaptured(['watch', feeds, '--db', db, '--once'])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toBe(
+    `corroborate: cannot read the feeds file ${feeds} (no such file or folder: ENOENT)\n`,
+  )
+  expect(existsSync(db)).toBe(false)
+})
+
+test('show of a story id without its "story-" prefix names the id meant', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const id = (await runCaptured(['stories', '--db', db])).stdout.split(' ')[0] as string
+  const bare = id.replace(/^story-/, '')
+  const result = await runCaptured(['show', bare, '--db', db])
+  expect(result.status).toBe(1)
+  expect(result.stderr).toBe(`corroborate: no story ${bare} in ${db}; did you mean ${id}?\n`)
 })

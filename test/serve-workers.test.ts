@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { createServer } from 'node:net'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
@@ -48,4 +49,41 @@ test('serve --workers 2: one address said once, two processes answering, all sto
   expect(said).toContain('2 worker processes')
   await new Promise((resolve) => setTimeout(resolve, 200))
   expect(workers.filter(alive)).toEqual([])
+}, 120_000)
+
+test('serve on a port in use says so and exits 1, with --workers 2 too (its workers used to stay, and it waited)', async () => {
+  const { store, location } = await seedStore()
+  await store.close()
+  const taken = createServer()
+  await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve))
+  const port = (taken.address() as { port: number }).port
+  try {
+    for (const workers of ['1', '2']) {
+      const serve = spawn(
+        process.execPath,
+        [
+          'bin/corroborate.js',
+          'serve',
+          '--db',
+          location,
+          '--port',
+          `${port}`,
+          '--workers',
+          workers,
+        ],
+        { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] },
+      )
+      let said = ''
+      serve.stderr.on('data', (chunk: Buffer) => (said += chunk.toString()))
+      const timer = setTimeout(() => serve.kill('SIGKILL'), 30_000)
+      const code = await new Promise<number | null>((resolve) => serve.once('exit', resolve))
+      clearTimeout(timer)
+      expect(code, said).toBe(1)
+      expect(said).toContain(
+        `corroborate: cannot serve on 127.0.0.1:${port}: the port is in use; choose another with --port\n`,
+      )
+    }
+  } finally {
+    taken.close()
+  }
 }, 120_000)

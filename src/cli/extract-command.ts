@@ -2,7 +2,7 @@
  * Reading inputs for a command (progress, per-input warnings) and the `extract` command. Its own module, apart
  * from the store and analysis commands, so that `extract` loads what extraction needs and nothing more.
  */
-import { describeProblem, type InputProblem, quoteName } from '../ingest/problem.js'
+import { describeProblem, quoteName } from '../ingest/problem.js'
 import { collectArticles } from '../read-articles.js'
 import { stripControl } from '../report/escape.js'
 import type { Article } from '../types.js'
@@ -27,23 +27,32 @@ export async function readArticles(
   options: InputOptions,
   io: CliIo,
 ): Promise<Article[] | null> {
-  const progress = createProgress(io, 'reading', options.quiet === true)
-  const problems: InputProblem[] = []
+  const quiet = options.quiet === true
+  const progress = createProgress(io, 'reading', quiet)
+  // Warnings as they come, as `ingest` prints them (a long batch's first bad input is seen at once), each
+  // taking the progress line's place; an input given twice (one article kept) is warned about once.
+  const warn = (text: string): void => {
+    progress.done()
+    io.stderr(text)
+  }
+  const warned = new Set<string>()
   const articles = await collectArticles(inputs, {
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
     // Threads start only past 200 documents (collectArticles): a small batch is read in-process.
     workers: options.jobs ?? 1,
     ...(options.annotate === false ? { extract: { annotate: false } } : {}),
-    onProblem: (problem) => problems.push(problem),
-    onArticle: () => progress.tick(),
+    onProblem: (problem) =>
+      quiet ? undefined : warn(`corroborate: warning: ${describeProblem(problem)}\n`),
+    onArticle: (article) => {
+      const key = `${article.path ?? article.url ?? ''}\u0000${article.id}`
+      if (!quiet && !warned.has(key)) {
+        warned.add(key)
+        warnAbout(article, { ...io, stderr: warn }, options.verbose === true)
+      }
+      progress.tick()
+    },
   })
   progress.done()
-  if (options.quiet !== true) {
-    for (const problem of problems)
-      io.stderr(`corroborate: warning: ${describeProblem(problem)}
-`)
-    for (const article of articles) warnAbout(article, io, options.verbose === true)
-  }
   if (articles.length === 0) {
     io.stderr('corroborate: no article could be read from the inputs\n')
     return null
@@ -51,7 +60,6 @@ export async function readArticles(
   return articles
 }
 
-/** An article's warnings and errors, one line each on stderr. */
 /** An article's warnings (and, verbose, its informational messages) on stderr, its name quoted safely. */
 export function warnAbout(article: Article, io: CliIo, verbose = false): void {
   for (const message of article.messages) {
@@ -84,8 +92,15 @@ export async function extractCommand(
   return EXIT.ok
 }
 
+/**
+ * One article as text: its fields, then its body. The id and where it was read from come first, so that each
+ * article of a folder or JSONL export is told from the next (paragraphs, too, are apart by a blank line).
+ */
 function articleAsText(article: Article): string {
   const facts = [
+    ['id', quoteName(article.id)],
+    ['path', article.path === null ? null : quoteName(article.path)],
+    ['url', article.url === null ? null : quoteName(article.url)],
     ['title', article.title],
     ['authors', article.authors.join(', ')],
     ['site', article.site],

@@ -46,7 +46,9 @@ function buildProgram(io: CliIo): Command {
       .addOption(
         new Option(
           '--jobs <n>',
-          'threads: extraction past 200 documents (files, JSONL lines, WARC records); analyze also checks its briefs on a second one past 200 articles',
+          command.name() === 'analyze'
+            ? 'threads: extraction past 200 documents (files, JSONL lines, WARC records), and without --db the briefs checked on a second one past 200 articles'
+            : 'threads: extraction past 200 documents (files, JSONL lines, WARC records)',
         )
           .argParser(positiveInt)
           .default(Math.min(availableParallelism(), 4), 'the CPU cores, at most 4'),
@@ -170,7 +172,7 @@ function buildProgram(io: CliIo): Command {
     .addOption(storyThreshold())
     .addHelpText(
       'after',
-      '\nExample:\n  corroborate ingest --db postgres://localhost/news --queue crawl.warc.gz\n  corroborate worker --db postgres://localhost/news --once',
+      '\nExamples:\n  corroborate ingest --db postgres://localhost/news --queue crawl.warc.gz\n  corroborate worker --db postgres://localhost/news --once',
     )
     .action(async (options) =>
       setStatus(

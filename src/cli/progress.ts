@@ -10,11 +10,18 @@ export interface Progress {
   tick: () => void
   /** What the run does now ("analysing 210 articles into stories"), shown until the next tick or stage. */
   stage: (text: string) => void
+  /** A count within the stage ("12 of 52 stories reported"): the first at once, then at most every REDRAW_MS. */
+  step: (text: string) => void
   /** Clears the line (before the report, or warnings, are written). */
   done: () => void
 }
 
-const SILENT: Progress = { tick: () => undefined, stage: () => undefined, done: () => undefined }
+const SILENT: Progress = {
+  tick: () => undefined,
+  stage: () => undefined,
+  step: () => undefined,
+  done: () => undefined,
+}
 
 /**
  * A one-line progress on stderr when it is a terminal and the run is not `--quiet`; silent otherwise, so logs
@@ -26,6 +33,7 @@ export function createProgress(io: CliIo, label: string, quiet = false): Progres
   let drawnCount = 0
   let drawnAt = 0
   let shown = false
+  let stepped = false // a step of the current stage drawn already
   const draw = (text: string): void => {
     io.stderr(`\r\x1b[2K${text}`)
     drawnAt = Date.now()
@@ -47,6 +55,12 @@ export function createProgress(io: CliIo, label: string, quiet = false): Progres
     stage: (text) => {
       catchUp()
       draw(`${text}…`)
+      stepped = false
+    },
+    step: (text) => {
+      if (stepped && Date.now() - drawnAt < REDRAW_MS) return
+      draw(`${text}…`)
+      stepped = true
     },
     done: () => {
       catchUp()

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
 import { describeProblem } from '../ingest/problem.js'
-import { readInputs } from '../ingest/read-inputs.js'
+import { errorCode, readInputs } from '../ingest/read-inputs.js'
 import type { AnalyzeOptions } from '../pipeline.js'
 import { DEFAULT_QUEUE_SETTINGS, type IngestJob, openQueue } from '../queue/queue.js'
 import { enqueueInRounds } from '../queue/rounds.js'
@@ -114,6 +114,15 @@ export async function workerCommand(
   return EXIT.ok
 }
 
+/** The feeds a file lists; a file that cannot be read fails saying why, in words. */
+async function readFeedList(file: string): Promise<string[]> {
+  try {
+    return feedList(await readFile(file, 'utf8'))
+  } catch (error) {
+    throw new Error(`cannot read the feeds file ${file} (${errorCode(error)})`, { cause: error })
+  }
+}
+
 /** `watch FEEDS.txt`: polls the feeds listed in a file (read anew each round) into a store. */
 export async function watchCommand(
   feedsFile: string,
@@ -128,14 +137,23 @@ export async function watchCommand(
     )
     return EXIT.usage
   }
+  // Read before the store is opened: a mistyped file name creates no store.
+  let feeds = await readFeedList(feedsFile)
   const store = await openCliStore(options.db)
   const states = new Map<string, FeedState>()
   const stop = new AbortController()
   const onSignal = (): void => stop.abort()
   process.once('SIGINT', onSignal).once('SIGTERM', onSignal)
   try {
-    while (!stop.signal.aborted) {
-      const feeds = feedList(await readFile(feedsFile, 'utf8'))
+    for (let round = 0; !stop.signal.aborted; round++) {
+      // Read anew each round (feeds may be added while it runs); a file being rewritten does not stop the watch.
+      if (round > 0)
+        feeds = await readFeedList(feedsFile).catch((error: unknown) => {
+          io.stderr(
+            `corroborate: warning: ${(error as Error).message}; polling the feeds read before\n`,
+          )
+          return feeds
+        })
       const result = await pollFeeds(feeds, store, states, limitsOf(options), analysis)
       for (const problem of result.problems)
         io.stderr(`corroborate: warning: ${describeProblem(problem)}\n`)

@@ -57,20 +57,46 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIo): Pro
     import('../server/serve.js'),
     import('../corroborate/verify.js'),
   ])
-  const store = await openCliStore(options.db)
-  const server = await startServer({
-    store,
-    verify,
-    host: options.host,
-    port: options.port,
-    cacheBytes: options.cacheMb * 1024 * 1024,
-  })
-  if (!worker) announce(options, server.url, io, '')
-  await stopSignal()
-  await server.close()
-  await store.close()
-  leaveWorkers()
+  try {
+    const store = await openCliStore(options.db)
+    try {
+      const server = await startServer({
+        store,
+        verify,
+        host: options.host,
+        port: options.port,
+        cacheBytes: options.cacheMb * 1024 * 1024,
+      }).catch((error: unknown) => {
+        throw new Error(listenFailure(error, options) ?? (error as Error).message, { cause: error })
+      })
+      if (!worker) announce(options, server.url, io, '')
+      await stopSignal()
+      await server.close()
+    } finally {
+      await store.close()
+    }
+  } finally {
+    // A worker that cannot serve (a port in use) leaves too: its channel alone would keep it, and the primary
+    // waiting for it, alive.
+    leaveWorkers()
+  }
   return EXIT.ok
+}
+
+/** What a failure to listen means, in the user's terms (the option to change), or null for other errors. */
+function listenFailure(error: unknown, options: ServeCommandOptions): string | null {
+  const where = `cannot serve on ${options.host}:${options.port}`
+  switch ((error as { code?: unknown }).code) {
+    case 'EADDRINUSE':
+      return `${where}: the port is in use; choose another with --port`
+    case 'EACCES':
+      return `${where}: this user may not listen on that port; choose one above 1023 with --port`
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+      return `${where}: ${options.host} is not an address of this machine; --host takes one, such as 127.0.0.1`
+    default:
+      return null
+  }
 }
 
 function announce(options: ServeCommandOptions, url: string, io: CliIo, how: string): void {

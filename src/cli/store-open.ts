@@ -60,7 +60,8 @@ function sqliteCode(error: unknown): string | null {
   return null
 }
 
-function isFolder(path: string): boolean {
+/** Whether a path names a folder (false when it names nothing). */
+export function isFolder(path: string): boolean {
   try {
     return statSync(path).isDirectory()
   } catch {

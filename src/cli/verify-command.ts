@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs'
 import { type VerifyResult, verify } from '../corroborate/verify.js'
+import { quoteName } from '../ingest/problem.js'
 import { stripControl } from '../report/escape.js'
 import type { Article } from '../types.js'
 import { withExistingStore } from './commands.js'
@@ -21,6 +23,13 @@ export async function verifyCommand(
 ): Promise<number> {
   if (claim.trim() === '') {
     io.stderr('corroborate: verify needs a claim, such as "Putin gave Kim Jong Un a car"\n')
+    return EXIT.usage
+  }
+  // The claim forgotten: the first input was taken for it, and would be verified as a sentence against the rest.
+  if (existsSync(claim) || /^https?:\/\//i.test(claim)) {
+    io.stderr(
+      `corroborate: verify takes the claim first, in quotes, but ${quoteName(claim)} is an input; such as \`corroborate verify "Putin gave Kim Jong Un a car" ${quoteName(claim)}\`\n`,
+    )
     return EXIT.usage
   }
   if ((inputs.length === 0) === (options.db === undefined)) {

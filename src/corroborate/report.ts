@@ -32,6 +32,19 @@ const MAX_ENTITIES = 40
  */
 export type BriefMaker = (claims: LedgerClaim[], articles: Article[]) => BriefSentence[]
 
+/**
+ * The days a story spans: its articles' publication dates. A story whose every article is a republication
+ * with no original date known (`published` null, `pageDate` set) is dated by the days its pages show — it was
+ * in the news by then — rather than listed undated; where any original date is known, republication dates
+ * stay out, so a copy re-dated a year later does not stretch the story.
+ */
+function storyDays(articles: Article[]): string[] {
+  const published = articles.flatMap((article) => article.published ?? [])
+  const days =
+    published.length > 0 ? published : articles.flatMap((article) => article.pageDate ?? [])
+  return days.sort()
+}
+
 /** Builds the report of one story: independence, quotes, facts, conflicts, claims, timeline, summary. */
 export function buildStoryReport(
   cluster: StoryCluster,
@@ -64,10 +77,7 @@ export function buildStoryReport(
   // Given story entities, the members' entity ids are the story's already (withStoryEntityIds).
   const storyIdOf =
     storyEntities === undefined ? story.idOf : (_articleId: string, entityId: string) => entityId
-  const days = ordered
-    .map((article) => article.published)
-    .filter((day): day is string => day !== null)
-    .sort()
+  const days = storyDays(ordered)
   return {
     id: cluster.id,
     title: ordered.find((article) => article.title !== null)?.title ?? 'Untitled story',

@@ -1,4 +1,5 @@
 import { decideMetadata, type PageText, readPageMeta } from '../metadata/index.js'
+import { MIN_YEAR } from '../metadata/parse-date.js'
 import type { ArticleAnnotations } from '../nlp/annotate.js'
 import { MAX_ANNOTATED_CHARS } from '../nlp/annotation-limit.js'
 import { contentId } from '../text/hash.js'
@@ -74,6 +75,15 @@ export function extractPage(raw: RawDocument, options: Partial<ExtractOptions> =
       severity: 'warning',
       ruleId: 'annotation-truncated',
       reason: `Unexpected article text of ${body.text.length} characters; names and attributions were read in the first ${MAX_ANNOTATED_CHARS} only`,
+    })
+  }
+  // A date the caller gave (a JSONL `published`) that no parser reads is dropped by the date stage: said here.
+  const given = raw.hints.published
+  if (given !== null && !metadata.dateEvidence.some((evidence) => evidence.kind === 'given')) {
+    messages.push({
+      severity: 'warning',
+      ruleId: 'published-unread',
+      reason: `Unexpected "published" value "${given}", expected a date such as 2024-02-20, from ${MIN_YEAR} to today; the date was looked for in the text instead`,
     })
   }
   if (body.text === '') {

@@ -189,7 +189,8 @@ const FILE_ERRORS: Record<string, string> = {
   EMFILE: 'too many open files',
 }
 
-function errorCode(error: unknown): string {
+/** A file-system error in words, its code in brackets ("no such file or folder: ENOENT"). */
+export function errorCode(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code
   if (code === undefined) return (error as Error).message
   return code in FILE_ERRORS ? `${FILE_ERRORS[code] as string}: ${code}` : code
@@ -250,6 +251,15 @@ export function* documentsFromBytes(
     yield problem(source, 'input-empty', 'Unexpected empty input, expected an article')
     return
   }
+  if (kind === 'binary' && isSqliteFile(bytes)) {
+    // A store given as an input (`ingest news.db pages/`, --db forgotten) is the likely mistake: say so.
+    yield problem(
+      source,
+      'input-binary',
+      `Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${source}`,
+    )
+    return
+  }
   if (kind === 'binary' || kind === 'gzip') {
     yield problem(source, 'input-binary', 'Unexpected binary content, expected HTML, text or JSONL')
     return
@@ -303,4 +313,11 @@ function tooLarge(input: string, what: string, max: number): InputResult {
 
 function problem(input: string, ruleId: string, reason: string): InputResult {
   return { problem: { input, ruleId, reason } }
+}
+
+/** The header every SQLite database file starts with (a corroborate store, among others). */
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1')
+
+function isSqliteFile(bytes: Uint8Array): boolean {
+  return SQLITE_HEADER.equals(bytes.subarray(0, SQLITE_HEADER.length))
 }

@@ -231,3 +231,20 @@ test('the page names its own url (canonical, og:url, JSON-LD url) when the input
     ).url,
   ).toBe('https://mirror.example.net/d')
 })
+
+test('a given date that cannot be read is said in a warning, not dropped unseen', () => {
+  const text =
+    'Bridge reopens after repairs\n\nThe bridge that was damaged in the floods reopened on Monday, officials said, after repairs that took longer than planned.'
+  for (const published of ['yesterday', '2024-13-45', '2999-01-01']) {
+    const article = extract({ text, published })
+    expect(article.published).toBeNull()
+    expect(article.messages).toContainEqual({
+      severity: 'warning',
+      ruleId: 'published-unread',
+      reason: `Unexpected "published" value "${published}", expected a date such as 2024-02-20, from 1995 to today; the date was looked for in the text instead`,
+    })
+  }
+  const read = extract({ text, published: '2024-02-20' })
+  expect(read.published).toBe('2024-02-20')
+  expect(read.messages).toEqual([])
+})

@@ -12,8 +12,9 @@ import {
 } from './outlet-label.js'
 import { onePerArticle } from '../text/per-article.js'
 import { counted } from '../text/counted.js'
-import { dateRange, shownDate } from '../text/date-range.js'
+import { shownDate } from '../text/date-range.js'
 import { excerptParts } from '../text/excerpt.js'
+import { storyDateLabel } from './story-date-label.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -39,7 +40,7 @@ export function storySection(story: StoryReport, allArticles: Article[]): string
   const names = citedNames(articles)
   return `<section class="story" id="${h(story.id)}">
 <h1>${h(story.title)}</h1>
-<p>${counted(articles.length, 'article')} · <strong>${counted(story.independentSources, 'independent source')}</strong>${story.start === null ? '' : ` · ${h(dateRange(story.start, story.end))}`}</p>
+<p>${counted(articles.length, 'article')} · <strong>${counted(story.independentSources, 'independent source')}</strong>${story.start === null ? '' : ` · ${h(storyDateLabel(story, articles))}`}</p>
 <h2>Sources</h2><table><tr><th>Outlet</th><th>Title</th><th>Date</th><th>Authors</th><th>Why in this story</th></tr>
 ${articles.map((article) => `<tr><td>${outletCell(article)}</td><td><a href="#article-${h(article.id)}">${h(article.title ?? 'untitled')}</a></td><td>${h(dateLabel(article))}</td><td>${h(article.authors.join(', '))}</td><td>${h(whyInStory(story, article.id))}</td></tr>`).join('\n')}
 </table>

@@ -15,8 +15,9 @@ import {
 import { onePerArticle } from '../text/per-article.js'
 import { claimStatus } from './claim-label.js'
 import { counted } from '../text/counted.js'
-import { dateRange, shownDate } from '../text/date-range.js'
+import { shownDate } from '../text/date-range.js'
 import { excerptParts } from '../text/excerpt.js'
+import { storyDateLabel } from './story-date-label.js'
 
 /** A Markdown report: one section per story with sources, summary, conflicts, reuse and quotes. */
 export function renderMarkdown(analysis: Analysis): string {
@@ -32,7 +33,7 @@ export function storyMarkdown(story: StoryReport, allArticles: Article[]): strin
   const out = [
     `# ${md(story.title)}`,
     '',
-    `Story ${code(story.id)}: ${counted(articles.length, 'article')}, **${counted(story.independentSources, 'independent source')}**${story.start === null ? '' : `, ${md(dateRange(story.start, story.end))}`}.`,
+    `Story ${code(story.id)}: ${counted(articles.length, 'article')}, **${counted(story.independentSources, 'independent source')}**${story.start === null ? '' : `, ${md(storyDateLabel(story, articles))}`}.`,
     '',
     '## Sources',
     '',

@@ -12,7 +12,8 @@ import {
 } from './outlet-label.js'
 import { claimStatus } from './claim-label.js'
 import { counted } from '../text/counted.js'
-import { dateRange, shownDate } from '../text/date-range.js'
+import { shownDate } from '../text/date-range.js'
+import { storyDateLabel } from './story-date-label.js'
 
 /** A terminal story card per story: title, outlets, independent sources, conflicts, reuse, key claims. */
 export function renderText(analysis: Analysis): string {
@@ -27,7 +28,7 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
     [...new Set(ids)].map((id) => names.get(id) ?? id).join(', ')
   const lines = [
     `■ ${story.title}`,
-    `  story ${story.id} · ${counted(articles.length, 'article')} · ${counted(story.independentSources, 'independent source')}${story.start === null ? '' : ` · ${dateRange(story.start, story.end)}`}`,
+    `  story ${story.id} · ${counted(articles.length, 'article')} · ${counted(story.independentSources, 'independent source')}${story.start === null ? '' : ` · ${storyDateLabel(story, articles)}`}`,
     '',
     '  Outlets',
     ...articles.map(

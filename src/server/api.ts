@@ -60,25 +60,40 @@ export function apiRoutes(context: AppContext): Hono {
       }
     })
     const result = await context.serialize(async () => {
-      const update = await updateStore(store, articles)
+      const renamed = new Map<string, string>()
+      const update = await updateStore(store, articles, {
+        // An id the store holds with another text is stored as `id~hash`: the answer says so.
+        onProblem: (problem) => renamed.set(problem.input, problem.reason),
+      })
       const storyOf = new Map<string, string>()
       for (const id of update.changedStories)
         for (const member of (await store.getStory(id))?.articleIds ?? []) storyOf.set(member, id)
-      for (const article of articles)
-        if (!storyOf.has(article.id) && store.storyOfArticle !== undefined) {
-          const story = await store.storyOfArticle(article.id)
-          if (story !== null) storyOf.set(article.id, story)
+      for (const id of update.ids)
+        if (!storyOf.has(id) && store.storyOfArticle !== undefined) {
+          const story = await store.storyOfArticle(id)
+          if (story !== null) storyOf.set(id, story)
         }
-      return { update, storyOf }
+      return { update, storyOf, renamed }
     })
     const added = new Set(result.update.added)
     return c.json(
       {
-        articles: articles.map((article) => ({
-          id: article.id,
-          added: added.has(article.id),
-          storyId: result.storyOf.get(article.id) ?? null,
-        })),
+        articles: articles.map((article, index) => {
+          const id = result.update.ids[index] ?? article.id
+          const renamed = result.renamed.get(article.path ?? article.url ?? article.id)
+          return {
+            id,
+            added: added.has(id),
+            storyId: result.storyOf.get(id) ?? null,
+            // What a poster cannot see otherwise: no body found, a date that cannot be read, an id renamed.
+            messages: [
+              ...article.messages.filter((message) => message.severity !== 'info'),
+              ...(id === article.id || renamed === undefined
+                ? []
+                : [{ severity: 'warning', ruleId: 'duplicate-id', reason: renamed }]),
+            ],
+          }
+        }),
       },
       added.size > 0 ? 201 : 200,
     )

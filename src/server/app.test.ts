@@ -98,6 +98,36 @@ describe('JSON API', () => {
     ).toMatch(/line 1/)
   })
 
+  test('POST answers each article with its warnings: what the poster would not see otherwise', async () => {
+    const posted = await json('/api/articles', {
+      method: 'POST',
+      body: JSON.stringify({ id: 'undated-1', text: 'Short.', published: 'yesterday' }),
+    })
+    expect(
+      posted.body.articles[0].messages.map((message: { ruleId: string }) => message.ruleId),
+    ).toEqual(['published-unread', 'no-body'])
+  })
+
+  test('POST of an id the store holds with another text answers the id it is stored under, as added', async () => {
+    const first = {
+      id: 'posted-twice',
+      text: 'The bridge reopened on Monday after repairs, officials said.',
+    }
+    await json('/api/articles', { method: 'POST', body: JSON.stringify(first) })
+    const second = {
+      ...first,
+      text: 'The harbour closes on Friday for dredging works, the port said.',
+    }
+    const posted = await json('/api/articles', { method: 'POST', body: JSON.stringify(second) })
+    const [answer] = posted.body.articles
+    expect(posted.status).toBe(201)
+    expect(answer).toMatchObject({ id: expect.stringMatching(/^posted-twice~\w+$/), added: true })
+    expect(answer.messages.map((message: { ruleId: string }) => message.ruleId)).toEqual([
+      'duplicate-id',
+    ])
+    expect((await json(`/api/articles/${answer.id}`)).body.text).toBe(second.text)
+  })
+
   test('POST bodies are bounded', async () => {
     const small = createApp({ store, verify, maxBodyBytes: 1000 })
     const response = await small.request('/api/articles', {
@@ -191,7 +221,7 @@ describe('pages', () => {
     const posted = await json('/api/articles', { method: 'POST', body: JSON.stringify(HOSTILE) })
     expect(posted.status).toBe(201)
     expect(posted.body.articles).toEqual([
-      { id: 'hostile-1', added: true, storyId: expect.any(String) },
+      { id: 'hostile-1', added: true, storyId: expect.any(String), messages: [] },
     ])
     const again = await json('/api/articles', { method: 'POST', body: JSON.stringify(HOSTILE) })
     expect(again.body.articles[0].added).toBe(false)

@@ -12,10 +12,10 @@ import {
   timelineSection,
 } from './story-sections.js'
 import { exclusiveSection, sourcesSection } from './story-sources.js'
-import { dateRange } from '../../text/date-range.js'
 import { claimForm, verdicts } from './verify-box.js'
 import { storyHref } from './links.js'
 import { counted } from '../../text/counted.js'
+import { storyDateLabel } from '../../report/story-date-label.js'
 
 /** The story page: the cited brief first, then disagreements, claims, quotes, timeline, names and sources. */
 export function storyPage(
@@ -32,7 +32,7 @@ export function storyPage(
       ><span class="badge">${counted(ctx.articles.length, 'article')}</span
       >${story.independentSources === 1 ? html`<span class="badge single-source">single source</span>` : ''}${conflicts > 0 ? html`<span class="badge conflict">${counted(conflicts, 'conflict')}</span>` : ''}
       <small
-        >${dateRange(story.start, story.end)} ·
+        >${storyDateLabel(story, ctx.articles)} ·
         <a href="/api/stories/${encodeURIComponent(story.id)}">JSON</a></small
       >
     </p>
