@@ -251,6 +251,9 @@ test('a given date that cannot be read is said in a warning, not dropped unseen'
   expect(hostile?.reason).toContain('value "\\u001b[31m\\nforged: line"')
   // eslint-disable-next-line no-control-regex
   expect(hostile?.reason).not.toMatch(/[\u0000-\u001f]/)
+  // A blank value is no date given, as an absent one: nothing to warn about.
+  for (const published of ['', '  '])
+    expect(extract({ text, published }).messages.map((message) => message.ruleId)).toEqual([])
   const read = extract({ text, published: '2024-02-20' })
   expect(read.published).toBe('2024-02-20')
   expect(read.messages).toEqual([])
