@@ -247,3 +247,24 @@ test('show of a story id without its "story-" prefix names the id meant', async 
   expect(result.status).toBe(1)
   expect(result.stderr).toBe(`corroborate: no story ${bare} in ${db}; did you mean ${id}?\n`)
 })
+
+test('analyze --db lists the batch in the order given, an id the store held with another text too', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'corroborate-ux-'))
+  const db = join(folder, 'news.db')
+  const line = (id: string, text: string): string => `${JSON.stringify({ id, text })}\n`
+  const first = join(folder, 'first.jsonl')
+  writeFileSync(first, line('a', 'The bridge reopened on Monday after repairs, officials said.'))
+  expect((await runCaptured(['ingest', '--db', db, first])).status).toBe(0)
+  const batch = join(folder, 'batch.jsonl')
+  writeFileSync(
+    batch,
+    line('a', 'The harbour closes on Friday for dredging works, the port said.') +
+      line('b', 'The museum reopens its northern wing next spring, the city said.'),
+  )
+  const result = await runCaptured(['analyze', batch, '--db', db, '--format', 'json', '--quiet'])
+  expect(result.status).toBe(0)
+  const ids = (JSON.parse(result.stdout) as { articles: { id: string }[] }).articles.map(
+    (article) => article.id,
+  )
+  expect(ids.slice(0, 2)).toEqual([expect.stringMatching(/^a~\w+$/), 'b'])
+})

@@ -117,9 +117,7 @@ async function analyzeIntoStore(
       onStory: options.onStory,
     })
     // The batch's ids as stored (renamed ones included), in the order they were given.
-    const stored = new Set([...result.added, ...result.existing])
-    const given = articles.map((article) => article.id).filter((id) => stored.has(id))
-    return await storedAnalysis(store, [...given, ...stored])
+    return await storedAnalysis(store, result.ids)
   } finally {
     await store.close()
   }

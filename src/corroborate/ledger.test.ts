@@ -116,3 +116,31 @@ test('two statements of one speaker share who speaks, not what is said: they sta
   ]
   expect(joinedArticles(same, 'decision')).toEqual(['a', 'b'])
 })
+
+test('a claim is disputed on each thing once, however many contradictions of that name its spans give sides of', () => {
+  const article = extract({
+    id: 'a',
+    text: 'The company paid $3.5 million for the plant, its chief said on Monday.',
+    published: '2024-02-20',
+    clean: true,
+  })
+  const [claim] = buildLedger([article], (id) => id, [])
+  const span = claim?.spans[0]
+  if (span === undefined) throw new Error('expected a claim')
+  // Two groups of figures with no subject words are both "amount" (numberConflicts: kind, then subject).
+  const contradiction = (value: string) => ({
+    about: 'amount',
+    subject: '',
+    kind: 'contradiction' as const,
+    values: [
+      { value, qualifier: null, spans: [span] },
+      { value: '1', qualifier: null, spans: [{ articleId: 'b', start: 0, end: 1 }] },
+    ],
+  })
+  const disputed = buildLedger([article], (id) => id, [
+    contradiction('3.5 million'),
+    contradiction('3.5'),
+  ]).find((candidate) => candidate.text === claim?.text)
+  expect(disputed?.status).toBe('disputed')
+  expect(disputed?.disputedOn).toEqual(['amount'])
+})

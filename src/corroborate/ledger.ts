@@ -99,12 +99,17 @@ export function buildLedger(
       end: member.end,
     }))
     const independentSources = new Set(spans.map((span) => sourceOf(span.articleId))).size
-    // A claim is disputed on each contradiction one of its own spans gives a side of.
-    const disputedOn = contradictions
-      .filter((conflict) =>
-        conflict.values.some((value) => value.spans.some((side) => spans.some(holds(side)))),
-      )
-      .map((conflict) => conflict.about)
+    // A claim is disputed on each contradiction one of its own spans gives a side of; each thing named once
+    // (two groups of figures without subject words are both "amount").
+    const disputedOn = [
+      ...new Set(
+        contradictions
+          .filter((conflict) =>
+            conflict.values.some((value) => value.spans.some((side) => spans.some(holds(side)))),
+          )
+          .map((conflict) => conflict.about),
+      ),
+    ]
     const firstReportedBy = firstReporter(members, published)
     return {
       text: representative(members).text,

@@ -78,12 +78,19 @@ export function extractPage(raw: RawDocument, options: Partial<ExtractOptions> =
     })
   }
   // A date the caller gave (a JSONL `published`) that no parser reads is dropped by the date stage: said here.
+  // The value is the caller's text, printed on a terminal by the CLI: quoted as JSON, so that a line break or an
+  // escape sequence in it can neither forge a message line nor drive the terminal.
+  // A blank value is an export's way of saying "no date" (every row of it would be warned about otherwise).
   const given = raw.hints.published
-  if (given !== null && !metadata.dateEvidence.some((evidence) => evidence.kind === 'given')) {
+  if (
+    given !== null &&
+    given.trim() !== '' &&
+    !metadata.dateEvidence.some((evidence) => evidence.kind === 'given')
+  ) {
     messages.push({
       severity: 'warning',
       ruleId: 'published-unread',
-      reason: `Unexpected "published" value "${given}", expected a date such as 2024-02-20, from ${MIN_YEAR} to today; the date was looked for in the text instead`,
+      reason: `Unexpected "published" value ${JSON.stringify(given)}, expected a date such as 2024-02-20, from ${MIN_YEAR} to today; the date was looked for in the text instead`,
     })
   }
   if (body.text === '') {

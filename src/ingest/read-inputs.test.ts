@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { expect, test } from 'vitest'
-import { readInputs, type InputResult } from './read-inputs.js'
+import { documentsFromBytes, readInputs, type InputResult } from './read-inputs.js'
 
 async function readAll(paths: string[]): Promise<InputResult[]> {
   const results: InputResult[] = []
@@ -61,4 +61,17 @@ test('a missing path is a problem naming it', async () => {
       }),
     },
   ])
+})
+
+test('a store given as an input is named in the problem safely: a file name with a line break is quoted', () => {
+  const header = Buffer.concat([Buffer.from('SQLite format 3\0', 'latin1'), Buffer.alloc(84)])
+  const [result] = [...documentsFromBytes(header, 'news\nforged.db', null, null)]
+  expect(result).toEqual({
+    problem: {
+      input: 'news\nforged.db',
+      ruleId: 'input-binary',
+      reason:
+        'Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db "news\\nforged.db"',
+    },
+  })
 })

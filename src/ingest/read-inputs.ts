@@ -9,7 +9,7 @@ import { looksLikeFeed } from './feeds.js'
 import { fetchUrl } from './fetch-url.js'
 import { parseJsonLines } from './jsonl.js'
 import { DEFAULT_LIMITS, type InputLimits } from './limits.js'
-import type { InputProblem } from './problem.js'
+import { type InputProblem, quoteName } from './problem.js'
 import { sniffKind } from './sniff.js'
 import { listingKindOf, readListing, readUnknownStream, STDIN_NAME } from './sources.js'
 import { fileHead, readStreamedFile, type StreamedKind, streamedKindOf } from './streamed.js'
@@ -256,7 +256,7 @@ export function* documentsFromBytes(
     yield problem(
       source,
       'input-binary',
-      `Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${source}`,
+      `Unexpected SQLite database, expected HTML, text or JSONL; a store is given with --db ${quoteName(source)}`,
     )
     return
   }

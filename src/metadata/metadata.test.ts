@@ -244,6 +244,16 @@ test('a given date that cannot be read is said in a warning, not dropped unseen'
       reason: `Unexpected "published" value "${published}", expected a date such as 2024-02-20, from 1995 to today; the date was looked for in the text instead`,
     })
   }
+  // The caller's value is quoted as JSON: no control character of it reaches a terminal.
+  const hostile = extract({ text, published: '\u001b[31m\nforged: line' }).messages.find(
+    (message) => message.ruleId === 'published-unread',
+  )
+  expect(hostile?.reason).toContain('value "\\u001b[31m\\nforged: line"')
+  // eslint-disable-next-line no-control-regex
+  expect(hostile?.reason).not.toMatch(/[\u0000-\u001f]/)
+  // A blank value is no date given, as an absent one: nothing to warn about.
+  for (const published of ['', '  '])
+    expect(extract({ text, published }).messages.map((message) => message.ruleId)).toEqual([])
   const read = extract({ text, published: '2024-02-20' })
   expect(read.published).toBe('2024-02-20')
   expect(read.messages).toEqual([])

@@ -63,7 +63,10 @@ export function apiRoutes(context: AppContext): Hono {
       const renamed = new Map<string, string>()
       const update = await updateStore(store, articles, {
         // An id the store holds with another text is stored as `id~hash`: the answer says so.
-        onProblem: (problem) => renamed.set(problem.input, problem.reason),
+        onProblem: (problem) =>
+          problem.ruleId === 'duplicate-id'
+            ? renamed.set(problem.input, problem.reason)
+            : undefined,
       })
       const storyOf = new Map<string, string>()
       for (const id of update.changedStories)

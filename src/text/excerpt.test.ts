@@ -28,3 +28,13 @@ test('the parts of an excerpt put the span apart from its context', () => {
     trail: ' was …',
   })
 })
+
+test('an excerpt is cut at no-break spaces too, at its end as at its start', () => {
+  const spaced = text.replace(/ /g, '\u00a0')
+  const car = { start: spaced.indexOf('car'), end: spaced.indexOf('car') + 3 }
+  expect(excerptParts(spaced, car, 9, 6)).toEqual({
+    lead: '… said the ',
+    marked: 'car',
+    trail: ' was …',
+  })
+})

@@ -24,7 +24,8 @@ export function excerptParts(
   let to = Math.min(text.length, span.end + after)
   if (to < text.length && /\S/.test(text[to] ?? '')) {
     const tail = text.slice(span.end, to)
-    const gap = Math.max(tail.lastIndexOf(' '), tail.lastIndexOf('\n'), tail.lastIndexOf('\t'))
+    // The last white space of any kind, as the start is cut (a page's no-break spaces stay in its text).
+    const gap = tail.search(/\s\S*$/)
     to = gap === -1 ? span.end : span.end + gap
   }
   const folded = (part: string): string => part.replace(/\s+/g, ' ')
