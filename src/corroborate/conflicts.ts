@@ -162,6 +162,7 @@ const width = (side: Side): number => side.readings.rounded.high - side.readings
  * ("over the weekend" beside "on Sunday"; "$13.6 million" beside "$13,625,777"): its spans join that side
  * instead of standing as a third side of a contradiction, where a reader would take it for another answer.
  * A bound ("as much as") is a claim of its own and stays; so does a vague value two shown values fit.
+ * Differing values fold alike ("$13.6 million" and "$13,625,777" beside "as much as $20 million" are two sides).
  */
 function foldVaguer(sides: Side[]): Side[] {
   const kept = sides.map((side) => ({ ...side, spans: [...side.spans] }))

@@ -10,7 +10,7 @@ export function storyDateLabel(
   articles: Pick<Article, 'published'>[],
 ): string {
   const days = dateRange(story.start, story.end)
-  return story.start !== null && articles.every((article) => article.published === null)
-    ? `${days} (republished; original date unknown)`
-    : days
+  // Without its articles (a store missing them) nothing says the days are republication days.
+  const republished = articles.length > 0 && articles.every((article) => article.published === null)
+  return story.start !== null && republished ? `${days} (republished; original date unknown)` : days
 }

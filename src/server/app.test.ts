@@ -281,3 +281,13 @@ describe('corroborate serve', () => {
     expect((await runCaptured(['serve', '--port', 'http'])).status).toBe(2)
   })
 })
+
+test('the story page says what a disputed claim is disputed on, as the reports do', async () => {
+  const story = (await store.getStory(storyId)) as StoryReport
+  const disputed = story.claims.find(
+    (claim) => claim.status === 'disputed' && claim.independentSources > 1,
+  )
+  expect(disputed?.disputedOn?.length).toBeGreaterThan(0)
+  const { html } = await page(`/stories/${storyId}`)
+  expect(html).toContain(`disputed on ${disputed?.disputedOn?.join('; ') ?? ''}`)
+})

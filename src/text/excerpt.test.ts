@@ -1,5 +1,10 @@
 import { expect, test } from 'vitest'
-import { excerpt, excerptParts } from './excerpt.js'
+import { excerptParts } from './excerpt.js'
+
+const excerpt = (...args: Parameters<typeof excerptParts>): string => {
+  const { lead, marked, trail } = excerptParts(...args)
+  return `${lead}${marked}${trail}`
+}
 
 const text =
   'North Korean state media said the car was hand-delivered by a Russian delegation over the weekend.'

@@ -35,14 +35,3 @@ export function excerptParts(
     trail: `${folded(text.slice(span.end, to)).trimEnd()}${to < text.length ? ' …' : ''}`,
   }
 }
-
-/** The excerpt as one line of text. */
-export function excerpt(
-  text: string,
-  span: { start: number; end: number },
-  before?: number,
-  after?: number,
-): string {
-  const { lead, marked, trail } = excerptParts(text, span, before, after)
-  return `${lead}${marked}${trail}`
-}

@@ -80,7 +80,14 @@ export function claimsSection(ctx: StoryContext): SafeHtml | string {
           (claim) =>
             html`<tr>
               <td><span class="badge ${claim.status}">${claim.status}</span></td>
-              <td>${claim.text} ${ctx.cite(claim.spans)}</td>
+              <td>
+                ${claim.text} ${ctx.cite(claim.spans)}
+                ${
+                  (claim.disputedOn ?? []).length > 0
+                    ? html`<em>disputed on ${(claim.disputedOn ?? []).join('; ')}</em>`
+                    : ''
+                }
+              </td>
               <td>
                 ${claim.independentSources} independent ·
                 ${counted(new Set(claim.spans.map((span) => span.articleId)).size, 'article')}
