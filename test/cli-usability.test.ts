@@ -203,6 +203,18 @@ test('extract --format text starts each article with its id and the file it was 
   )
 })
 
+test('search with no match says so on stderr and exits 0, its listing empty (as stories on an empty store)', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const none = await runCaptured(['search', 'zzzqqq', '--db', db])
+  expect(none.status).toBe(0)
+  expect(none.stdout).toBe('')
+  expect(none.stderr).toBe(`corroborate: no match for "zzzqqq" in ${db}\n`)
+  const some = await runCaptured(['search', 'limousine', '--db', db])
+  expect(some.stdout).toMatch(/^story story-/m)
+  expect(some.stderr).toBe('')
+})
+
 test('search with nothing to look for is a usage error, as verify without a claim', async () => {
   for (const query of ['', '  ']) {
     const result = await runCaptured(['search', query, '--db', 'news.db'])

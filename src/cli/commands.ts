@@ -298,7 +298,9 @@ export async function searchCommand(
         )
       for (const story of result.stories)
         io.stdout(stripControl(`story ${story.id}  ${story.title}\n`))
-      if (result.articles.length === 0) io.stdout(stripControl(`no match for "${query}"\n`))
+      // Said on stderr, as `stories` on an empty store: the listing stays empty for scripts that count lines.
+      if (result.articles.length === 0 && result.stories.length === 0)
+        io.stderr(stripControl(`corroborate: no match for "${query}" in ${redacted(options.db)}\n`))
     }
     return EXIT.ok
   })
