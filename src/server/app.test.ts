@@ -98,6 +98,27 @@ describe('JSON API', () => {
     ).toMatch(/line 1/)
   })
 
+  test('a path that exists asked with another method is a 405 naming the methods, not a 404', async () => {
+    const cases: [string, string, string][] = [
+      ['/api/stories', 'DELETE', 'GET, HEAD'],
+      [`/api/stories/${storyId}`, 'PUT', 'GET, HEAD'],
+      ['/api/articles', 'GET', 'POST'],
+      [`/stories/${storyId}`, 'POST', 'GET, HEAD'],
+    ]
+    for (const [path, method, allow] of cases) {
+      const response = await app.request(path, { method })
+      expect({ path, method, status: response.status }).toEqual({ path, method, status: 405 })
+      expect(response.headers.get('Allow')).toBe(allow)
+    }
+    const api = await json('/api/stories', { method: 'DELETE' })
+    expect(api.body.error).toEqual({
+      status: 405,
+      message: 'DELETE is not allowed on /api/stories: use GET or HEAD',
+    })
+    expect((await page('/stories/')).status).toBe(404)
+    expect((await app.request('/api/nothing-here', { method: 'DELETE' })).status).toBe(404)
+  })
+
   test('POST answers each article with its warnings: what the poster would not see otherwise', async () => {
     const posted = await json('/api/articles', {
       method: 'POST',
