@@ -1,7 +1,13 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { verify } from '../corroborate/verify.js'
-import type { Store } from '../store/index.js'
+import { updateStore } from '../incremental.js'
+import { collectArticles } from '../pipeline.js'
+import { openStore, type Store } from '../store/index.js'
 import type { Article, StoryReport } from '../types.js'
+import { EXAMPLE } from '../../test/helpers.js'
 import { HOSTILE, activeMarkup, seedStore } from '../../test/serve-fixture.js'
 import { createApp } from './app.js'
 
@@ -171,6 +177,23 @@ describe('pages', () => {
     expect(html).not.toMatch(/<script/i)
     expect(headers.get('content-security-policy')).toMatch(/default-src 'none'/)
     expect(headers.get('content-security-policy')).not.toMatch(/script-src|unsafe/)
+  })
+
+  test('a story dated by its pages only says so on the list, as its page does; the seed story does not', async () => {
+    expect((await page('/')).html).not.toContain('original date unknown')
+    const location = join(mkdtempSync(join(tmpdir(), 'corroborate-serve-')), 'republished.db')
+    const republished = await openStore(location)
+    await updateStore(
+      republished,
+      await collectArticles([join(EXAMPLE, '000_c4af87845c3e2fcc.txt')]),
+    )
+    // The SQLite list rows, and the fallback a store without them takes (getStory and getArticle).
+    const withoutRows: Store = Object.create(republished, { listStoryRows: { value: undefined } })
+    for (const store of [republished, withoutRows]) {
+      const list = await createApp({ store, verify }).request('/')
+      expect(await list.text()).toContain('2025-06-24 (republished; original date unknown)')
+    }
+    await republished.close()
   })
 
   test('search, paging and bad page numbers', async () => {
