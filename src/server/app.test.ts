@@ -239,6 +239,14 @@ describe('pages', () => {
     expect(unescape(marked)).toBe(passage)
   })
 
+  test('the figures a source alone reports are written as the conflicts write theirs', async () => {
+    const { html } = await page(`/stories/${storyId}`)
+    const alone = html.slice(html.indexOf('What each source alone reports'))
+    expect(alone).toMatch(/price: in its most basic version 245,000 USD/)
+    expect(alone).toMatch(/as much as 1 million USD/)
+    expect(alone).not.toMatch(/\b\d{5,} USD/)
+  })
+
   test('the claim box answers on the story page and over the store', async () => {
     const claim = encodeURIComponent('Putin gave Kim Jong Un a Russian-made car')
     // The stance of each article is the model's (measured in npm run eval); the box shows every verdict.
