@@ -242,7 +242,7 @@ export async function storiesCommand(
     else
       for (const story of stories)
         io.stdout(
-          `${story.id}  ${counted(story.articleIds.length, 'article')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
+          `${story.id}  ${counted(story.articleIds.length, 'article')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}${story.datedByPages === true ? '  (republished; original date unknown)' : ''}\n`,
         )
     return EXIT.ok
   })

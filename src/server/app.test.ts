@@ -193,6 +193,8 @@ describe('pages', () => {
       const list = await createApp({ store, verify }).request('/')
       expect(await list.text()).toContain('2025-06-24 (republished; original date unknown)')
     }
+    const api = await createApp({ store: republished, verify }).request('/api/stories')
+    expect((await api.json()).stories[0].datedByPages).toBe(true)
     await republished.close()
   })
 

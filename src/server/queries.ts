@@ -30,7 +30,7 @@ export async function storyRows(
         ...summary,
         conflicts: story?.conflicts.length ?? 0,
         sources,
-        datedByPages: datedByPages(summary, sources),
+        ...(datedByPages(summary, sources) ? { datedByPages: true as const } : {}),
       }
     }),
   )

@@ -10,6 +10,11 @@ export interface StorySummary {
   independentSources: number
   start: string | null
   end: string | null
+  /**
+   * Present, true, when `start` and `end` are its pages' dates (no original date known): republication days,
+   * not when the story broke. Absent otherwise, and for stories written before it was stored.
+   */
+  datedByPages?: true
 }
 
 /** What a story list shows of an article: enough to name its outlet. */
@@ -19,8 +24,6 @@ export type ArticleHead = Pick<Article, 'id' | 'site' | 'publisher' | 'url' | 'p
 export interface StoryListRow extends StorySummary {
   sources: ArticleHead[]
   conflicts: number
-  /** Dated by its pages only (no original date known): the list says so, as the story page does. */
-  datedByPages?: boolean
 }
 
 export interface SearchResult {

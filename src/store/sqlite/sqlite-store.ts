@@ -208,9 +208,7 @@ export class SqliteStore implements Store {
   }
 
   async listStories(): Promise<StorySummary[]> {
-    return this.storyRows
-      .list(null, 0)
-      .map(({ conflicts: _conflicts, datedByPages: _byPages, ...summary }) => summary)
+    return this.storyRows.list(null, 0).map(({ conflicts: _conflicts, ...summary }) => summary)
   }
 
   async getStory(id: string): Promise<StoryReport | null> {
