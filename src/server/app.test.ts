@@ -249,6 +249,14 @@ describe('pages', () => {
     expect(alone).not.toMatch(/\b\d{5,} USD/)
   })
 
+  test('the claim box’s example, asked on the seed story, finds a source that supports it', async () => {
+    const { html } = await page(`/stories/${storyId}`)
+    const example = /placeholder="[^"]*e\.g\. ([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(example).not.toBe('')
+    const answer = (await page(`/stories/${storyId}?claim=${encodeURIComponent(example)}`)).html
+    expect(answer).toMatch(/support: [1-9]/)
+  })
+
   test('the claim box answers on the story page and over the store', async () => {
     const claim = encodeURIComponent('Putin gave Kim Jong Un a Russian-made car')
     // The stance of each article is the model's (measured in npm run eval); the box shows every verdict.
