@@ -150,10 +150,18 @@ test('a story of one republished article is dated by the day its page shows, not
   const republished = join(EXAMPLE, '000_c4af87845c3e2fcc.txt')
   expect((await runCaptured(['ingest', '--db', db, republished])).status).toBe(0)
   const listed = await runCaptured(['stories', '--db', db])
-  expect(listed.stdout).toMatch(/ 1 independent {2}2025-06-24 {2}In rebuke to the West/)
+  expect(listed.stdout).toMatch(
+    / 1 independent {2}2025-06-24 {2}In rebuke to the West.* {2}\(republished; original date unknown\)\n$/,
+  )
   const story = JSON.parse((await runCaptured(['stories', '--db', db, '--format', 'json'])).stdout)
     .stories[0]
-  expect([story.start, story.end]).toEqual(['2025-06-24', '2025-06-24'])
+  expect([story.start, story.end, story.datedByPages]).toEqual(['2025-06-24', '2025-06-24', true])
+  // A story with an original date known carries no such note.
+  const seeds = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', seeds, EXAMPLE])).status).toBe(0)
+  const seedList = await runCaptured(['stories', '--db', seeds, '--format', 'json'])
+  expect(JSON.parse(seedList.stdout).stories[0]).not.toHaveProperty('datedByPages')
+  expect((await runCaptured(['stories', '--db', seeds])).stdout).not.toContain('republished')
   // The reports say those are republication days, not when the story broke.
   for (const format of ['text', 'md', 'html'])
     expect(
@@ -201,6 +209,18 @@ test('extract --format text starts each article with its id and the file it was 
       .sort()
       .map((name) => join(EXAMPLE, name)),
   )
+})
+
+test('search with no match says so on stderr and exits 0, its listing empty (as stories on an empty store)', async () => {
+  const db = join(mkdtempSync(join(tmpdir(), 'corroborate-ux-')), 'news.db')
+  expect((await runCaptured(['ingest', '--db', db, EXAMPLE])).status).toBe(0)
+  const none = await runCaptured(['search', 'zzzqqq', '--db', db])
+  expect(none.status).toBe(0)
+  expect(none.stdout).toBe('')
+  expect(none.stderr).toBe(`corroborate: no match for "zzzqqq" in ${db}\n`)
+  const some = await runCaptured(['search', 'limousine', '--db', db])
+  expect(some.stdout).toMatch(/^story story-/m)
+  expect(some.stderr).toBe('')
 })
 
 test('search with nothing to look for is a usage error, as verify without a claim', async () => {

@@ -240,7 +240,7 @@ export async function storiesCommand(
     else
       for (const story of stories)
         io.stdout(
-          `${story.id}  ${counted(story.articleIds.length, 'article')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}\n`,
+          `${story.id}  ${counted(story.articleIds.length, 'article')}  ${story.independentSources} independent  ${story.start?.slice(0, 10) ?? '----------'}  ${story.title}${story.datedByPages === true ? '  (republished; original date unknown)' : ''}\n`,
         )
     return EXIT.ok
   })
@@ -296,7 +296,9 @@ export async function searchCommand(
         )
       for (const story of result.stories)
         io.stdout(stripControl(`story ${story.id}  ${story.title}\n`))
-      if (result.articles.length === 0) io.stdout(stripControl(`no match for "${query}"\n`))
+      // Said on stderr, as `stories` on an empty store: the listing stays empty for scripts that count lines.
+      if (result.articles.length === 0 && result.stories.length === 0)
+        io.stderr(stripControl(`corroborate: no match for "${query}" in ${redacted(options.db)}\n`))
     }
     return EXIT.ok
   })

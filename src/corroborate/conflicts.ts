@@ -371,7 +371,8 @@ function commonestWords(subjects: string[][]): string {
   return original.join(' ')
 }
 
-function formatNumber(value: number): string {
+/** A figure as the pages show it: "245,000", "1 million" (conflict values, and the facts a source alone gives). */
+export function formatNumber(value: number): string {
   if (value >= 1e9 && value % 1e7 === 0) return `${value / 1e9} billion`
   if (value >= 1e6 && value % 1e4 === 0) return `${value / 1e6} million`
   return value.toLocaleString('en-US')

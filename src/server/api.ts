@@ -4,7 +4,7 @@ import { extract } from '../pipeline.js'
 import { updateStore } from '../incremental.js'
 import type { AppContext } from './app.js'
 import { parseArticleInputs } from './article-inputs.js'
-import { badRequest, notFound } from './errors.js'
+import { badRequest } from './errors.js'
 import { intParam, textParam } from './params.js'
 import { articlesOf, loadArticle, loadStory, verifyCandidates } from './queries.js'
 import { MAX_CLAIM } from './pages/verify-box.js'
@@ -102,8 +102,6 @@ export function apiRoutes(context: AppContext): Hono {
     )
   })
 
-  api.all('*', (c) => {
-    throw notFound(`API path ${c.req.path}`)
-  })
+  // No catch-all here: a path no route answers reaches the app's notFound, which tells a 404 from a 405.
   return api
 }

@@ -1,7 +1,13 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { verify } from '../corroborate/verify.js'
-import type { Store } from '../store/index.js'
+import { updateStore } from '../incremental.js'
+import { collectArticles } from '../pipeline.js'
+import { openStore, type Store } from '../store/index.js'
 import type { Article, StoryReport } from '../types.js'
+import { EXAMPLE } from '../../test/helpers.js'
 import { HOSTILE, activeMarkup, seedStore } from '../../test/serve-fixture.js'
 import { createApp } from './app.js'
 
@@ -98,6 +104,27 @@ describe('JSON API', () => {
     ).toMatch(/line 1/)
   })
 
+  test('a path that exists asked with another method is a 405 naming the methods, not a 404', async () => {
+    const cases: [string, string, string][] = [
+      ['/api/stories', 'DELETE', 'GET, HEAD'],
+      [`/api/stories/${storyId}`, 'PUT', 'GET, HEAD'],
+      ['/api/articles', 'GET', 'POST'],
+      [`/stories/${storyId}`, 'POST', 'GET, HEAD'],
+    ]
+    for (const [path, method, allow] of cases) {
+      const response = await app.request(path, { method })
+      expect({ path, method, status: response.status }).toEqual({ path, method, status: 405 })
+      expect(response.headers.get('Allow')).toBe(allow)
+    }
+    const api = await json('/api/stories', { method: 'DELETE' })
+    expect(api.body.error).toEqual({
+      status: 405,
+      message: 'DELETE is not allowed on /api/stories: use GET or HEAD',
+    })
+    expect((await page('/stories/')).status).toBe(404)
+    expect((await app.request('/api/nothing-here', { method: 'DELETE' })).status).toBe(404)
+  })
+
   test('POST answers each article with its warnings: what the poster would not see otherwise', async () => {
     const posted = await json('/api/articles', {
       method: 'POST',
@@ -152,6 +179,25 @@ describe('pages', () => {
     expect(headers.get('content-security-policy')).not.toMatch(/script-src|unsafe/)
   })
 
+  test('a story dated by its pages only says so on the list, as its page does; the seed story does not', async () => {
+    expect((await page('/')).html).not.toContain('original date unknown')
+    const location = join(mkdtempSync(join(tmpdir(), 'corroborate-serve-')), 'republished.db')
+    const republished = await openStore(location)
+    await updateStore(
+      republished,
+      await collectArticles([join(EXAMPLE, '000_c4af87845c3e2fcc.txt')]),
+    )
+    // The SQLite list rows, and the fallback a store without them takes (getStory and getArticle).
+    const withoutRows: Store = Object.create(republished, { listStoryRows: { value: undefined } })
+    for (const store of [republished, withoutRows]) {
+      const list = await createApp({ store, verify }).request('/')
+      expect(await list.text()).toContain('2025-06-24 (republished; original date unknown)')
+    }
+    const api = await createApp({ store: republished, verify }).request('/api/stories')
+    expect((await api.json()).stories[0].datedByPages).toBe(true)
+    await republished.close()
+  })
+
   test('search, paging and bad page numbers', async () => {
     expect((await page('/?q=Peskov')).html).toContain(`/stories/${storyId}`)
     expect((await page('/?page=1')).status).toBe(200)
@@ -193,6 +239,22 @@ describe('pages', () => {
         .replace(/&#39;/g, "'")
         .replace(/&amp;/g, '&')
     expect(unescape(marked)).toBe(passage)
+  })
+
+  test('the figures a source alone reports are written as the conflicts write theirs', async () => {
+    const { html } = await page(`/stories/${storyId}`)
+    const alone = html.slice(html.indexOf('What each source alone reports'))
+    expect(alone).toMatch(/price: in its most basic version 245,000 USD/)
+    expect(alone).toMatch(/as much as 1 million USD/)
+    expect(alone).not.toMatch(/\b\d{5,} USD/)
+  })
+
+  test('the claim box’s example, asked on the seed story, finds a source that supports it', async () => {
+    const { html } = await page(`/stories/${storyId}`)
+    const example = /placeholder="[^"]*e\.g\. ([^"]+)"/.exec(html)?.[1] ?? ''
+    expect(example).not.toBe('')
+    const answer = (await page(`/stories/${storyId}?claim=${encodeURIComponent(example)}`)).html
+    expect(answer).toMatch(/support: [1-9]/)
   })
 
   test('the claim box answers on the story page and over the store', async () => {

@@ -10,7 +10,7 @@ import type { VerifyResult } from '../corroborate/verify.js'
 import type { Store } from '../store/index.js'
 import type { Article } from '../types.js'
 import { apiRoutes } from './api.js'
-import { handleError, httpError, notFound } from './errors.js'
+import { allowedMethods, handleError, httpError, notFound } from './errors.js'
 import { cachedPages, PageCache } from './page-cache.js'
 import { pageRoutes } from './pages.js'
 import { STYLESHEET } from './pages/style.js'
@@ -96,7 +96,23 @@ export function createApp(options: AppOptions): Hono {
   })
   app.route('/api', apiRoutes(context))
   app.route('/', pageRoutes(context))
-  app.notFound((c) => handleError(notFound(`Path ${c.req.path}`), c))
+  app.notFound((c) => {
+    const allowed = allowedMethods(app.routes, c.req.path)
+    if (allowed.length === 0)
+      return handleError(
+        notFound(`${c.req.path.startsWith('/api/') ? 'API path' : 'Path'} ${c.req.path}`),
+        c,
+      )
+    const response = handleError(
+      httpError(
+        405,
+        `${c.req.method} is not allowed on ${c.req.path}: use ${allowed.join(' or ')}`,
+      ),
+      c,
+    )
+    response.headers.set('Allow', allowed.join(', '))
+    return response
+  })
   app.onError(handleError)
   return app
 }

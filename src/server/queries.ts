@@ -3,6 +3,7 @@ import { contentWords } from '../corroborate/group-similar.js'
 import type { Store, StoryListRow } from '../store/index.js'
 import type { Article, StoryReport } from '../types.js'
 import { notFound } from './errors.js'
+import { datedByPages } from '../report/story-date-label.js'
 
 /** Ids longer than this are not ids (content hashes and JSONL ids are short); refused before any lookup. */
 const MAX_ID = 200
@@ -24,10 +25,12 @@ export async function storyRows(
         store.getStory(summary.id),
         Promise.all(summary.articleIds.map((id) => store.getArticle(id))),
       ])
+      const sources = articles.filter((article): article is Article => article !== null)
       return {
         ...summary,
         conflicts: story?.conflicts.length ?? 0,
-        sources: articles.filter((article): article is Article => article !== null),
+        sources,
+        ...(datedByPages(summary, sources) ? { datedByPages: true as const } : {}),
       }
     }),
   )

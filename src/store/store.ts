@@ -1,4 +1,5 @@
 import type { StoryState } from '../stories/cluster.js'
+import { datedByPages } from '../report/story-date-label.js'
 import type { Article, StoryReport } from '../types.js'
 
 /** One row of a story list. */
@@ -9,6 +10,11 @@ export interface StorySummary {
   independentSources: number
   start: string | null
   end: string | null
+  /**
+   * Present, true, when `start` and `end` are its pages' dates (no original date known): republication days,
+   * not when the story broke. Absent otherwise, and for stories written before it was stored.
+   */
+  datedByPages?: true
 }
 
 /** What a story list shows of an article: enough to name its outlet. */
@@ -181,14 +187,28 @@ export interface StoryListFields {
   independentSources: number
   articleIds: string[]
   conflicts: number
+  /** Present (true) only for a story dated by its pages alone; rows written before it lack it. */
+  datedByPages?: true
 }
 
-/** The list fields of a report, as stored in the `list_row` column of both stores. */
-export function listFieldsOf(report: StoryReport): string {
+/**
+ * The list fields of a report, as stored in the `list_row` column of both stores. `analyzed` holds its members
+ * as the story's analysis left them (a batch may hold other stories' members too: only the report's count).
+ */
+export function listFieldsOf(
+  report: StoryReport,
+  analyzed: Pick<Article, 'id' | 'published'>[],
+): string {
+  const members = new Set(report.articleIds)
+  const byPages = datedByPages(
+    report,
+    analyzed.filter((article) => members.has(article.id)),
+  )
   const fields: StoryListFields = {
     independentSources: report.independentSources,
     articleIds: report.articleIds,
     conflicts: report.conflicts?.length ?? 0,
+    ...(byPages ? { datedByPages: true } : {}),
   }
   return JSON.stringify(fields)
 }

@@ -4,7 +4,7 @@ import { html, type SafeHtml } from '../html.js'
 import { page } from './layout.js'
 import { articleHref, storyHref } from './links.js'
 import { counted } from '../../text/counted.js'
-import { dateRange } from '../../text/date-range.js'
+import { daysLabel } from '../../report/story-date-label.js'
 
 /** Outlets named on a row before "and N more". */
 const OUTLETS_SHOWN = 6
@@ -21,7 +21,7 @@ function storyRow(row: StoryListRow): SafeHtml {
     ><span class="badge"
       >${row.articleIds.length} ${row.articleIds.length === 1 ? 'article' : 'articles'}</span
     >${row.independentSources === 1 ? html`<span class="badge single-source">single source</span>` : ''}${row.conflicts > 0 ? html`<span class="badge conflict">${row.conflicts} ${row.conflicts === 1 ? 'conflict' : 'conflicts'}</span>` : ''}
-    <small>${dateRange(row.start, row.end)} · ${shown}${more}</small>
+    <small>${daysLabel(row, row.datedByPages === true)} · ${shown}${more}</small>
   </li>`
 }
 

@@ -1,4 +1,5 @@
 /** The sources of a story side by side: who they are, which copied whom, and what each alone reports. */
+import { formatNumber } from '../../corroborate/conflicts.js'
 import { whyInStory } from '../../report/membership-label.js'
 import type { ReuseLink, Span } from '../../types.js'
 import { html, type SafeHtml } from '../html.js'
@@ -37,6 +38,11 @@ function reuseNote(ctx: StoryContext, articleId: string): SafeHtml {
     return []
   })
   return html`${notes.join('; ')}`
+}
+
+/** A fact's figure written as the conflicts beside it write theirs ("1 million USD", not "1000000 USD"). */
+function factValue(value: string): string {
+  return /^-?\d+(?:\.\d+)?$/.test(value) ? formatNumber(Number(value)) : value
 }
 
 export function sourcesSection(ctx: StoryContext): SafeHtml {
@@ -131,7 +137,7 @@ export function exclusiveSection(ctx: StoryContext): SafeHtml | string {
         facts.length > 0
           ? html`<p><strong>Facts:</strong></p>
               <ul>
-                ${facts.map((fact) => html`<li>${fact.about}: ${fact.qualifier ? `${fact.qualifier} ` : ''}${fact.value}${fact.unit ? ` ${fact.unit}` : ''} ${ctx.cite(fact.spans)}</li>`)}
+                ${facts.map((fact) => html`<li>${fact.about}: ${fact.qualifier ? `${fact.qualifier} ` : ''}${factValue(fact.value)}${fact.unit ? ` ${fact.unit}` : ''} ${ctx.cite(fact.spans)}</li>`)}
               </ul>`
           : ''
       }

@@ -9,14 +9,18 @@ import { sentenceAround } from './story-context.js'
 /** Longest claim accepted (characters). */
 export const MAX_CLAIM = 1000
 
-/** The claim box: a plain GET form, so it works without script and its answer has a URL. */
+/**
+ * The claim box: a plain GET form, so it works without script and its answer has a URL. Its example is a
+ * sentence with a subject and a verb: "the car cost $245,000", the example before, read as unrelated by every
+ * seed article, even the one that gives that price, so a new user's first try on the seeds answered nothing.
+ */
 export function claimForm(action: string, claim: string): SafeHtml {
   return html`<form class="inline" method="get" action="${action}#verify">
     <input
       type="text"
       name="claim"
       value="${claim}"
-      placeholder="Type a claim, e.g. the car cost $245,000"
+      placeholder="Type a claim as a sentence, e.g. Putin gave Kim Jong Un a limousine"
       aria-label="Claim"
       maxlength="${MAX_CLAIM}"
       required

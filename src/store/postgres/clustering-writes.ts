@@ -69,7 +69,7 @@ class StoryRows {
   add(story: FinishedStory): void {
     this.moved.push(...story.moved)
     for (const { state, report } of story.parts) {
-      const row = reportRow(report)
+      const row = reportRow(report, story.analyzedArticles)
       this.states.push(state)
       this.reports.push(row)
       this.chars += row.json.length
@@ -187,9 +187,16 @@ interface AnalyzedRow {
   json: string
 }
 
-function reportRow(report: StoryReport): ReportRow {
+function reportRow(report: StoryReport, analyzed: Article[]): ReportRow {
   const { id, title, start, end } = report
-  return { id, title, start, end, json: JSON.stringify(report), listRow: listFieldsOf(report) }
+  return {
+    id,
+    title,
+    start,
+    end,
+    json: JSON.stringify(report),
+    listRow: listFieldsOf(report, analyzed),
+  }
 }
 
 function analyzedRow(article: Article): AnalyzedRow {
@@ -202,7 +209,11 @@ export async function writeReports(
   stories: StoryReport[],
   analyzedArticles: Article[],
 ): Promise<void> {
-  await writeReportRows(client, stories.map(reportRow), analyzedArticles.map(analyzedRow))
+  await writeReportRows(
+    client,
+    stories.map((report) => reportRow(report, analyzedArticles)),
+    analyzedArticles.map(analyzedRow),
+  )
 }
 
 async function writeReportRows(

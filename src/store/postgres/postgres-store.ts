@@ -403,6 +403,7 @@ export class PostgresStore implements Store, LaterReports {
         independentSources: fields.independentSources,
         start: row.start,
         end: row.end,
+        ...(fields.datedByPages === true ? { datedByPages: true as const } : {}),
       }
     })
   }

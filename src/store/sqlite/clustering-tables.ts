@@ -157,7 +157,7 @@ export function storyWriter(db: Database.Database): (story: FinishedStory) => vo
         report.start,
         report.end,
         JSON.stringify(report),
-        listFieldsOf(report),
+        listFieldsOf(report, story.analyzedArticles),
       )
       removeTitle.run(report.id)
       indexTitle.run(report.id, report.title)

@@ -3,7 +3,7 @@ import type { ArticleHead, StoryListFields, StoryListRow, StorySummary } from '.
 import { inChunks } from './clustering-tables.js'
 import { hasColumn } from './schema.js'
 
-type SummaryRow = StorySummary & { conflicts: number }
+type SummaryRow = StorySummary & Pick<StoryListFields, 'conflicts' | 'datedByPages'>
 type StoryColumns = Pick<StorySummary, 'id' | 'title' | 'start' | 'end'>
 
 /**
