@@ -35,8 +35,6 @@ export interface StoreUpdateOptions extends AnalyzeOptions {
   onWait?: (message: string) => void
   /** Told when this update holds the store (after any wait): lets a worker time its wait. */
   onLocked?: () => void
-  /** Called after each story the update changed is reported, with how many are done of how many (progress). */
-  onStory?: (done: number, total: number) => void
 }
 
 /**
@@ -125,7 +123,7 @@ function storedIds(
 async function placeInStore(
   store: Store,
   articles: Article[],
-  options: AnalyzeOptions & Pick<StoreUpdateOptions, 'onStory'>,
+  options: AnalyzeOptions,
   filter?: UnclusteredFilter,
 ): Promise<StoreUpdateResult> {
   const { added, existing, ids } = await addArticles(store, articles, options.onProblem)

@@ -26,11 +26,7 @@ export async function analyze(
  */
 export function analyzeArticles(
   given: Article[],
-  options: AnalyzeOptions &
-    Pick<StoryAnalysisOptions, 'brief'> & {
-      /** Called after each placed story is reported, with how many are done of how many (progress). */
-      onStory?: (done: number, total: number) => void
-    } = {},
+  options: AnalyzeOptions & Pick<StoryAnalysisOptions, 'brief'> = {},
 ): Analysis {
   // Articles made before annotations existed (an old store, a caller's object) are annotated here, once.
   const articles = given.map(withAnnotations)

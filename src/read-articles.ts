@@ -28,6 +28,8 @@ export interface AnalyzeOptions {
   onProblem?: (problem: InputProblem) => void
   /** Called after each article is extracted, for progress reports. */
   onArticle?: (article: Article) => void
+  /** Called after each story is reported, with how many are done of how many, for progress reports. */
+  onStory?: (done: number, total: number) => void
   /**
    * Threads that extract files and URLs in parallel, this one included (default 1: in-process); the others
    * (`workers` - 1 worker threads) start once more than 200 documents were read. Used when running compiled

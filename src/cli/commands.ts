@@ -78,7 +78,7 @@ const MIN_ARTICLES_FOR_BRIEF_THREAD = 200
 /** `analyze` without `--db`: `analyzeArticles`, with the briefs' stance checks on a thread for a large batch. */
 async function analyzeInMemory(
   articles: Article[],
-  options: InputOptions & ThresholdOptions & { onStory: (done: number, total: number) => void },
+  options: InputOptions & ThresholdOptions & Required<Pick<AnalyzeOptions, 'onStory'>>,
 ): Promise<Analysis> {
   const thread =
     (options.jobs ?? 1) > 1 && articles.length > MIN_ARTICLES_FOR_BRIEF_THREAD
@@ -101,7 +101,7 @@ async function analyzeInMemory(
 async function analyzeIntoStore(
   articles: Article[],
   db: string,
-  options: InputOptions & ThresholdOptions & { onStory: (done: number, total: number) => void },
+  options: InputOptions & ThresholdOptions & Required<Pick<AnalyzeOptions, 'onStory'>>,
   io: CliIo,
 ): Promise<Analysis> {
   const store = await openCliStore(db)

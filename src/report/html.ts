@@ -1,4 +1,4 @@
-import type { Analysis, Article, Span, StoryReport } from '../types.js'
+import type { Analysis, Article, Span, StoryClaim, StoryReport } from '../types.js'
 import { escapeHtml as h } from './escape.js'
 import { bySpeaker } from './markdown.js'
 import { whyInStory } from './membership-label.js'
@@ -15,6 +15,7 @@ import { counted } from '../text/counted.js'
 import { shownDate } from '../text/date-range.js'
 import { excerptParts } from '../text/excerpt.js'
 import { storyDateLabel } from './story-date-label.js'
+import { disputedOnLabel } from './claim-label.js'
 
 const STYLE = `body{font:16px/1.5 system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 h1{font-size:1.6rem}h2{font-size:1.2rem;margin-top:2rem}table{border-collapse:collapse;width:100%}
@@ -74,7 +75,7 @@ ${list(
     .filter((claim) => claim.spans.length > 1)
     .map(
       (claim) =>
-        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}${(claim.disputedOn ?? []).length > 0 ? ` <em>disputed on ${h((claim.disputedOn ?? []).join('; '))}</em>` : ''}${(claim.attributedTo ?? []).length > 0 ? ` <em>attributed to ${h(claim.attributedTo.join(', '))}</em>` : ''}`,
+        `<span class="badge ${h(claim.status)}">${h(claim.status)} · ${claim.independentSources}</span> ${h(claim.text)} ${cites(claim.spans)}${disputedOn(claim)}${(claim.attributedTo ?? []).length > 0 ? ` <em>attributed to ${h(claim.attributedTo.join(', '))}</em>` : ''}`,
     ),
 )}
 ${list(
@@ -106,6 +107,10 @@ ${articles.map((article) => articleDetails(article, highlights(story, article.id
   function context(span: Span): string {
     const { lead, marked, trail } = excerptParts(byId.get(span.articleId)?.text ?? '', span)
     return `${h(lead)}<mark>${h(marked)}</mark>${h(trail)}`
+  }
+  function disputedOn(claim: StoryClaim): string {
+    const on = disputedOnLabel(claim)
+    return on === null ? '' : ` <em>disputed on ${h(on)}</em>`
   }
   function cites(spans: Span[]): string {
     return onePerArticle(spans)

@@ -2,7 +2,8 @@
  * The analysis sections of a story page, each rendered from the StoryReport as it is: a section whose field
  * is empty or absent is left out, so the page follows the report as its stages improve.
  */
-import type { StoryQuote } from '../../types.js'
+import type { StoryClaim, StoryQuote } from '../../types.js'
+import { disputedOnLabel } from '../../report/claim-label.js'
 import { otherNames } from '../../report/outlet-label.js'
 import { html, type SafeHtml } from '../html.js'
 import { type StoryContext, sentenceAround } from './story-context.js'
@@ -80,14 +81,7 @@ export function claimsSection(ctx: StoryContext): SafeHtml | string {
           (claim) =>
             html`<tr>
               <td><span class="badge ${claim.status}">${claim.status}</span></td>
-              <td>
-                ${claim.text} ${ctx.cite(claim.spans)}
-                ${
-                  (claim.disputedOn ?? []).length > 0
-                    ? html`<em>disputed on ${(claim.disputedOn ?? []).join('; ')}</em>`
-                    : ''
-                }
-              </td>
+              <td>${claim.text} ${ctx.cite(claim.spans)} ${disputedOnCell(claim)}</td>
               <td>
                 ${claim.independentSources} independent ·
                 ${counted(new Set(claim.spans.map((span) => span.articleId)).size, 'article')}
@@ -165,3 +159,9 @@ export const entitiesSection = (ctx: StoryContext): SafeHtml | string =>
         )}
       </table>`,
   )
+
+/** What a disputed claim is disputed on, as the reports say it (claim-label.ts). */
+function disputedOnCell(claim: StoryClaim): SafeHtml | string {
+  const on = disputedOnLabel(claim)
+  return on === null ? '' : html`<em>disputed on ${on}</em>`
+}
