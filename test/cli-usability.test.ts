@@ -220,6 +220,8 @@ test('search with no match says so on stderr and exits 0, its listing empty (as 
   expect(none.stderr).toBe(`corroborate: no match for "zzzqqq" in ${db}\n`)
   const some = await runCaptured(['search', 'limousine', '--db', db])
   expect(some.stdout).toMatch(/^story story-/m)
+  // Each match in brackets on the terminal (the JSON gives offsets), the only brackets of the line here.
+  expect(some.stdout).toMatch(/^ {4}.*\[limousine\]/im)
   expect(some.stderr).toBe('')
 })
 

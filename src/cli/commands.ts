@@ -7,6 +7,7 @@ import { ingestInputs } from '../ingest-stream.js'
 import { type AnalyzeOptions, analyzeArticles } from '../pipeline.js'
 import { reportChunks, type ReportFormat } from '../report/index.js'
 import type { Store } from '../store/index.js'
+import { bracketedMatches } from '../store/snippet.js'
 import type { Analysis, Article } from '../types.js'
 import { EXIT, type CliIo } from './io.js'
 import { type InputOptions, readArticles, warnAbout } from './extract-command.js'
@@ -291,7 +292,7 @@ export async function searchCommand(
       for (const article of result.articles)
         io.stdout(
           stripControl(
-            `${article.id}  ${article.title ?? 'untitled'}\n    ${article.snippet.replace(/\s+/g, ' ')}\n`,
+            `${article.id}  ${article.title ?? 'untitled'}\n    ${bracketedMatches(article).replace(/\s+/g, ' ')}\n`,
           ),
         )
       for (const story of result.stories)

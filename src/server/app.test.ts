@@ -177,6 +177,13 @@ describe('pages', () => {
     expect(html).not.toMatch(/<script/i)
     expect(headers.get('content-security-policy')).toMatch(/default-src 'none'/)
     expect(headers.get('content-security-policy')).not.toMatch(/script-src|unsafe/)
+    // The icon the page names is served from this origin (the CSP's img-src), and /favicon.ico is no 404.
+    const icon = html.match(/<link rel="icon" href="([^"]+)"/)?.[1] as string
+    for (const path of [icon, '/favicon.ico']) {
+      const response = await app.request(path)
+      expect(response.status).toBe(200)
+      expect(response.headers.get('content-type')).toBe('image/svg+xml')
+    }
   })
 
   test('a story dated by its pages only says so on the list, as its page does; the seed story does not', async () => {
@@ -199,7 +206,11 @@ describe('pages', () => {
   })
 
   test('search, paging and bad page numbers', async () => {
-    expect((await page('/?q=Peskov')).html).toContain(`/stories/${storyId}`)
+    const found = (await page('/?q=Peskov')).html
+    expect(found).toContain(`/stories/${storyId}`)
+    // The matched word is marked as such, not written between brackets like the text's own "[…]".
+    expect(found).toContain('<mark>Peskov</mark>')
+    expect(found).not.toContain('[Peskov]')
     expect((await page('/?page=1')).status).toBe(200)
     expect((await page('/?page=9')).status).toBe(400)
     expect((await page('/?page=x')).status).toBe(400)

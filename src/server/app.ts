@@ -13,7 +13,7 @@ import { apiRoutes } from './api.js'
 import { allowedMethods, handleError, httpError, notFound } from './errors.js'
 import { cachedPages, PageCache } from './page-cache.js'
 import { pageRoutes } from './pages.js'
-import { STYLESHEET } from './pages/style.js'
+import { ICON, STYLESHEET } from './pages/style.js'
 
 export type VerifyFn = (claim: string, articles: Article[]) => VerifyResult | Promise<VerifyResult>
 
@@ -94,6 +94,12 @@ export function createApp(options: AppOptions): Hono {
     c.header('Cache-Control', 'public, max-age=3600')
     return c.body(STYLESHEET, 200, { 'Content-Type': 'text/css; charset=utf-8' })
   })
+  // The pages name this icon; browsers that ask for /favicon.ico anyway get it too rather than a 404.
+  for (const path of ['/assets/icon.svg', '/favicon.ico'])
+    app.get(path, (c) => {
+      c.header('Cache-Control', 'public, max-age=86400')
+      return c.body(ICON, 200, { 'Content-Type': 'image/svg+xml' })
+    })
   app.route('/api', apiRoutes(context))
   app.route('/', pageRoutes(context))
   app.notFound((c) => {

@@ -8,7 +8,8 @@ import { minhashSignature, shingleHashes } from '../reuse/minhash.js'
 import { words } from '../text/tokens.js'
 import type { Article } from '../types.js'
 import { stateFromMembers } from '../stories/cluster.js'
-import { openStore } from './index.js'
+import { openStore, type SearchResult } from './index.js'
+import { MATCH_END, MATCH_START } from './snippet.js'
 import { loadMigrations, migrate } from './postgres/migrate.js'
 import { PostgresStore } from './postgres/postgres-store.js'
 
@@ -133,7 +134,14 @@ describe.each(DIALECTS)('the %s store', (dialect) => {
     expect(await store.similarCandidates(keys)).toContain(target.id)
     const found = await store.search('Peskov')
     expect(found.articles.length).toBeGreaterThanOrEqual(3)
-    expect(found.articles[0]?.snippet).toMatch(/\[Peskov\]/)
+    const first = found.articles[0] as SearchResult['articles'][number]
+    // Each match is given as offsets into the snippet's plain text, no marker left in it.
+    expect(first.highlights.length).toBeGreaterThan(0)
+    for (const { start, end } of first.highlights)
+      expect(first.snippet.slice(start, end)).toBe('Peskov')
+    expect(first.snippet).not.toContain(MATCH_START)
+    expect(first.snippet).not.toContain(MATCH_END)
+    expect(first.snippet).not.toContain('[Peskov]')
     expect(found.stories).toHaveLength(1)
     expect(await store.search('Peskov OR "x" NEAR( \' & | !')).toMatchObject({ stories: [] })
     expect(await store.search('*** ')).toEqual({ articles: [], stories: [] })

@@ -1,6 +1,7 @@
 import type { StoryState } from '../stories/cluster.js'
 import { datedByPages } from '../report/story-date-label.js'
 import type { Article, StoryReport } from '../types.js'
+import type { Snippet } from './snippet.js'
 
 /** One row of a story list. */
 export interface StorySummary {
@@ -27,7 +28,8 @@ export interface StoryListRow extends StorySummary {
 }
 
 export interface SearchResult {
-  articles: { id: string; title: string | null; snippet: string }[]
+  /** `snippet` as text; `highlights` (extension) where the query's words are in it (src/store/snippet.ts). */
+  articles: ({ id: string; title: string | null } & Snippet)[]
   stories: { id: string; title: string }[]
 }
 

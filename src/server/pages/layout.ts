@@ -10,6 +10,7 @@ export function page(title: string, body: SafeHtml, query = ''): SafeHtml {
         <meta name="referrer" content="no-referrer" />
         <title>${title} · corroborate</title>
         <link rel="stylesheet" href="/assets/style.css" />
+        <link rel="icon" href="/assets/icon.svg" type="image/svg+xml" />
       </head>
       <body>
         <header class="top">

@@ -1,5 +1,6 @@
 import { outletLabel } from '../../report/outlet-label.js'
 import type { SearchResult, StoryListRow } from '../../store/index.js'
+import { snippetParts } from '../../store/snippet.js'
 import { html, type SafeHtml } from '../html.js'
 import { page } from './layout.js'
 import { articleHref, storyHref } from './links.js'
@@ -66,7 +67,7 @@ export function searchPage(query: string, result: SearchResult): SafeHtml {
       result.articles.length === 0
         ? html`<p>No article matches.</p>`
         : html`<ul class="stories">
-            ${result.articles.map((article) => html`<li><a class="title" href="${articleHref(article.id)}">${article.title ?? 'Untitled'}</a><br /><small>${article.snippet}</small></li>`)}
+            ${result.articles.map((article) => html`<li><a class="title" href="${articleHref(article.id)}">${article.title ?? 'Untitled'}</a><br /><small>${snippetParts(article).map((part) => (part.match ? html`<mark>${part.text}</mark>` : part.text))}</small></li>`)}
           </ul>`
     }`
   return page(`Search: ${query}`, body, query)

@@ -34,3 +34,7 @@ details{margin:.4rem 0}summary{cursor:pointer}pre{white-space:pre-wrap}
 nav.pages{display:flex;gap:1rem;margin:1rem 0}
 dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.meta dt{font-weight:600}dl.meta dd{margin:0}
 `
+
+/** The site icon: two overlapping circles, sources that meet (served at /assets/icon.svg and /favicon.ico). */
+export const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="12" cy="16" r="9" fill="none" stroke="#1b1b1b" stroke-width="3"/><circle cx="20" cy="16" r="9" fill="none" stroke="#b3541e" stroke-width="3"/></svg>'

@@ -21,6 +21,7 @@ import {
 } from '../store.js'
 import { byChars, writeClustering, writePlacement, writeReports } from './clustering-writes.js'
 import { migrate } from './migrate.js'
+import { MATCH_END, MATCH_START, readSnippet } from '../snippet.js'
 
 /** Characters of an article's text indexed for search: a tsvector is bounded (1 MB), hostile texts are not. */
 const SEARCHED_CHARS = 100_000
@@ -444,7 +445,7 @@ export class PostgresStore implements Store, LaterReports {
          WHERE search @@ q.query ORDER BY rank DESC, id COLLATE "C" LIMIT $2
        )
        SELECT id, title, ts_headline('simple', left(json::jsonb ->> 'text', ${SEARCHED_CHARS}), q.query,
-         'StartSel=[, StopSel=], MaxWords=16, MinWords=8, FragmentDelimiter=…, MaxFragments=1') AS snippet
+         'StartSel=${MATCH_START}, StopSel=${MATCH_END}, MaxWords=16, MinWords=8, FragmentDelimiter=…, MaxFragments=1') AS snippet
        FROM found, q ORDER BY rank DESC, id COLLATE "C"`,
       [terms, limit],
     )
@@ -457,7 +458,7 @@ export class PostgresStore implements Store, LaterReports {
       articles: articles.map((row) => ({
         id: row.id,
         title: row.title === '' ? null : row.title,
-        snippet: row.snippet,
+        ...readSnippet(row.snippet),
       })),
       stories: stories.map((row) => ({ id: row.id, title: row.title })),
     }

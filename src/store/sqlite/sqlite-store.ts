@@ -24,6 +24,7 @@ import {
 import { addMissingColumns, isCurrent, SCHEMA, SCHEMA_VERSION } from './schema.js'
 import { StoryRowReader } from './story-rows.js'
 import { WriterLock } from './writer-lock.js'
+import { MATCH_END, MATCH_START, readSnippet } from '../snippet.js'
 
 /** Resemblance threshold the stored LSH bands are built for (near-duplicates and heavy rewrites). */
 export const STORED_LSH_THRESHOLD = 0.5
@@ -248,7 +249,7 @@ export class SqliteStore implements Store {
     if (match === null) return { articles: [], stories: [] }
     const articles = this.db
       .prepare(
-        `SELECT id, title, snippet(articles_fts, 2, '[', ']', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
+        `SELECT id, title, snippet(articles_fts, 2, '${MATCH_START}', '${MATCH_END}', '…', 16) AS snippet FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?`,
       )
       .all(match, limit) as { id: string; title: string; snippet: string }[]
     const stories = inChunks<{ id: string; title: string }>(
@@ -260,7 +261,7 @@ export class SqliteStore implements Store {
       articles: articles.map((row) => ({
         id: row.id,
         title: row.title === '' ? null : row.title,
-        snippet: row.snippet,
+        ...readSnippet(row.snippet),
       })),
       stories,
     }
