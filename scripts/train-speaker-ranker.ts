@@ -3,6 +3,7 @@
  * and writes its weights into models/attributions.json.gz, with the cross-validated figures of the whole path.
  *   nice npx tsx scripts/train-speaker-ranker.ts [--epochs 8 | --learner loglinear --l2 0.3,1,3] [--no-write]
  *     [--seeds 4]   (perceptron: each fold's figures the mean over 4 example orders; the weights written use the first)
+ *     [--ensemble]  (with --seeds N: the ranker is the mean of the N orders' weights, in each fold and as written)
  *     [--cached-entities]
  *     [--drop-features REGEX] [--drop-hypotheses REGEX]   (ablations: scripts/speaker-ranker-data.ts)
  * Run after scripts/train-attributions.ts (and tune-attributions.ts): it reads the out-of-fold tags those keep
@@ -44,6 +45,19 @@ const PENALTIES = (at('--l2') ?? '0.3,1,3,10').split(',').map(Number)
 // `--seeds N`: the perceptron trained in N example orders per fold (the shipped order first), each fold's figures
 // the mean over them — so that two feature sets are compared by more than one shuffle's luck.
 const SEEDS = numberArgument('seeds', 1)
+// `--ensemble`: the perceptron's weights averaged over the SEEDS example orders (each order's perceptron is already
+// averaged over its updates; the mean over orders takes out the luck of one order, which moves a fold by ±0.003).
+const ENSEMBLE = process.argv.includes('--ensemble')
+const orderSeed = (s: number): number => 12345 + 7919 * s
+
+/** The mean of several rankers' weights, a feature missing from one counting as 0 there. */
+function meanWeights(list: Record<string, number>[]): Record<string, number> {
+  const sum = new Map<string, number>()
+  for (const weights of list)
+    for (const [feature, weight] of Object.entries(weights))
+      sum.set(feature, (sum.get(feature) ?? 0) + weight)
+  return Object.fromEntries([...sum].map(([feature, weight]) => [feature, weight / list.length]))
+}
 
 /** The rankers one training set gives: one per epoch count (perceptron) or per penalty (log-linear). */
 const fit = (
@@ -72,9 +86,14 @@ for (let fold = 0; fold < kept.folds; fold++) {
   const examples = examplesOf(articles.filter((a) => a.fold !== fold))
   rule.push(scoreRanked(held, null))
   const bySetting = new Map<number, Figures[]>()
+  const byOrder = new Map<number, Record<string, number>[]>()
   for (let s = 0; s < (LOGLINEAR ? 1 : SEEDS); s++)
-    for (const { setting, weights } of fit(examples, 12345 + 7919 * s))
-      bySetting.set(setting, [...(bySetting.get(setting) ?? []), scoreRanked(held, weights)])
+    for (const { setting, weights } of fit(examples, orderSeed(s))) {
+      if (ENSEMBLE) byOrder.set(setting, [...(byOrder.get(setting) ?? []), weights])
+      else bySetting.set(setting, [...(bySetting.get(setting) ?? []), scoreRanked(held, weights)])
+    }
+  for (const [setting, list] of byOrder)
+    bySetting.set(setting, [scoreRanked(held, meanWeights(list))])
   for (const [setting, runs] of bySetting)
     perEpoch.set(setting, [...(perEpoch.get(setting) ?? []), averageFigures(runs)])
   log(`fold ${fold} done`)
@@ -115,9 +134,16 @@ const chosen = perEpoch.get(best.epochs)!
 log(`chosen: ${settingName(best.epochs)}`)
 console.log(`per fold (speaker): ${chosen.map((f) => f.speaker.acc.toFixed(4)).join(' ')}`)
 if (process.argv.includes('--no-write')) process.exit(0)
+const all = examplesOf(articles)
 const weights = LOGLINEAR
-  ? trainLogLinear(examplesOf(articles), best.epochs)
-  : trainRanker(examplesOf(articles), best.epochs).at(-1)!
+  ? trainLogLinear(all, best.epochs)
+  : ENSEMBLE
+    ? meanWeights(
+        Array.from({ length: SEEDS }, (_, s) =>
+          trainRanker(all, best.epochs, orderSeed(s)).at(-1)!,
+        ),
+      )
+    : trainRanker(all, best.epochs).at(-1)!
 const figure = (pick: (f: Figures) => number): [number, number] => [
   mean(chosen.map(pick)),
   sd(chosen.map(pick)),
@@ -131,7 +157,9 @@ model.crossValidation = {
 }
 const learner = LOGLINEAR
   ? `conditional log-linear ranker (L-BFGS, L2 penalty ${best.epochs}`
-  : `averaged perceptron (${best.epochs} epochs`
-model.provenance = `${model.provenance.replace(/ Speaker ranker:.*$/, '')} Speaker ranker: ${learner} by ${kept.folds}-fold cross-validation over articles) over each attribution's speaker hypotheses, trained by scripts/train-speaker-ranker.ts${LOGLINEAR ? ' --learner loglinear' : ''} on the same train/ articles (out-of-fold tags, the annotation stage's entities).`
+  : ENSEMBLE
+    ? `mean of ${SEEDS} averaged perceptrons trained in different example orders (${best.epochs} epochs`
+    : `averaged perceptron (${best.epochs} epochs`
+model.provenance = `${model.provenance.replace(/ Speaker ranker:.*$/, '')} Speaker ranker: ${learner} by ${kept.folds}-fold cross-validation over articles) over each attribution's speaker hypotheses, trained by scripts/train-speaker-ranker.ts${LOGLINEAR ? ' --learner loglinear' : ENSEMBLE ? ` --seeds ${SEEDS} --ensemble` : ''} on the same train/ articles (out-of-fold tags, the annotation stage's entities).`
 writeFileSync(MODEL_OUT, gzipSync(JSON.stringify(model), { level: 9 }))
 log(`wrote ${MODEL_OUT.pathname} (${Object.keys(weights).length} ranker weights)`)

@@ -20,6 +20,7 @@ import { type StoredTaggerWeights, Tagger, readWeights } from './perceptron.js'
 import { SpeakerRanker, type StoredRankerWeights } from './ranker.js'
 import { type NameMention, SpeakerResolver, nameMentions } from './speakers.js'
 import { transcriptAttributions } from './transcripts.js'
+import { withoutReportedSubjects } from './source-runs.js'
 import { paragraphs, tagTokens, type TagToken } from './tokens.js'
 
 export type { Attribution, AttributionEntity, AttributionKind, TextRange } from '../../types.js'
@@ -122,7 +123,11 @@ export function tagText(
 ): { roles: string[]; contents: string[] } {
   // Words, shapes and stems are read once for both layers.
   const facts = tokenFacts(tokens)
-  const roles = tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink, facts))
+  // A reported clause's subject that the role tagger read as a source goes back to the content (source-runs.ts).
+  const roles = withoutReportedSubjects(
+    tokens,
+    tagSequence(model.roles, tokens, (sink) => writeRoleFeatures(tokens, sink, facts)),
+  )
   const contents = tagSequence(
     model.contents,
     tokens,

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { sourceRuns } from './source-runs.js'
+import { sourceRuns, withoutReportedSubjects } from './source-runs.js'
 import { tagTokens } from './tokens.js'
 
 /** Role labels for a text: the words listed as source (B-/I-SRC) and cue (B-/I-CUE), by token index. */
@@ -47,4 +47,66 @@ test('a source with a noun, or a pronoun, is left as tagged', () => {
   expect(runs.map((run) => words(text, run))).toEqual(['The official'])
   const pronoun = 'He said so.'
   expect(words(pronoun, sourceRuns(tagTokens(pronoun), labels(pronoun, [0], [1]))[0]!)).toBe('He')
+})
+
+/** Role labels from runs given as [first, last, 'SRC' | 'CUE'] token indices. */
+function runLabels(text: string, runs: [number, number, string][]): string[] {
+  const roles = tagTokens(text).map(() => 'O')
+  for (const [first, last, role] of runs)
+    for (let i = first; i <= last; i++) roles[i] = `${i === first ? 'B' : 'I'}-${role}`
+  return roles
+}
+
+test("a reported clause's subject read as a source and its verb as a cue go back to O", () => {
+  // Mr . Coffman said Mr . Trump had disrespected American troops .
+  const text = 'Mr. Coffman said Mr. Trump had disrespected American troops.'
+  const roles = runLabels(text, [
+    [0, 2, 'SRC'],
+    [3, 3, 'CUE'],
+    [4, 6, 'SRC'],
+    [7, 8, 'CUE'],
+  ])
+  expect(withoutReportedSubjects(tagTokens(text), roles)).toEqual(
+    runLabels(text, [
+      [0, 2, 'SRC'],
+      [3, 3, 'CUE'],
+    ]),
+  )
+  // "that" may stand between: Ms . Reyes said that Mr . Tan had lied .
+  const that = 'Ms. Reyes said that Mr. Tan had lied.'
+  const thatRoles = runLabels(that, [
+    [0, 2, 'SRC'],
+    [3, 3, 'CUE'],
+    [5, 7, 'SRC'],
+    [8, 8, 'CUE'],
+  ])
+  expect(withoutReportedSubjects(tagTokens(that), thatRoles)[5]).toBe('O')
+})
+
+test('an inverted cue, a listener after "told" and a source not followed by a cue keep their labels', () => {
+  // “ We will win , ” said Joe Biden urging patience .   (no subject before "said": a quotation ends there)
+  const inverted = '“We will win,” said Joe Biden urging patience.'
+  const invertedRoles = runLabels(inverted, [
+    [6, 6, 'CUE'],
+    [7, 8, 'SRC'],
+    [9, 9, 'CUE'],
+  ])
+  expect(withoutReportedSubjects(tagTokens(inverted), invertedRoles)).toBe(invertedRoles)
+  // Ms . Reyes told Mr . Tan to leave .
+  const told = 'Ms. Reyes told Mr. Tan to leave.'
+  const toldRoles = runLabels(told, [
+    [0, 2, 'SRC'],
+    [3, 3, 'CUE'],
+    [4, 6, 'SRC'],
+    [7, 7, 'CUE'],
+  ])
+  expect(withoutReportedSubjects(tagTokens(told), toldRoles)).toBe(toldRoles)
+  // Mr . Coffman said Mr . Trump .
+  const alone = 'Mr. Coffman said Mr. Trump.'
+  const aloneRoles = runLabels(alone, [
+    [0, 2, 'SRC'],
+    [3, 3, 'CUE'],
+    [4, 6, 'SRC'],
+  ])
+  expect(withoutReportedSubjects(tagTokens(alone), aloneRoles)).toBe(aloneRoles)
 })
