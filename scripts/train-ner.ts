@@ -154,9 +154,18 @@ export function nerTrainTexts(countries: Set<string>, newsRepeat = NEWS_REPEAT):
  */
 const DOCUMENT = (process.env.NER_DOCUMENT ?? '').split(',')
 
-export function trainModelOn(texts: TrainingText[], gazetteer: Gazetteer, epochs = EPOCHS) {
+/** The training order's seed (the shuffle between passes; scripts/ner-ecb-cv.ts compares several). */
+export const SEED = Number(process.env.NER_SEED ?? 1)
+
+export function trainModelOn(
+  texts: TrainingText[],
+  gazetteer: Gazetteer,
+  epochs = EPOCHS,
+  seed = SEED,
+) {
   return trainPerceptron(texts, gazetteer, {
     epochs,
+    seed,
     history: DOCUMENT.includes('history'),
     capital: DOCUMENT.includes('capital'),
     onEpoch: (epoch, accuracy) =>
