@@ -27,13 +27,19 @@ import {
   type NameRule,
   recognizeNames,
 } from '../src/nlp/ner/recognize.js'
-import { TAGS, type TrainingText } from '../src/nlp/ner/perceptron.js'
+import type { TrainingText } from '../src/nlp/ner/perceptron.js'
 import { DATA_DIR } from '../eval/data.js'
-import { readNerTrain } from './ner-corpora.js'
+import {
+  FOLDS,
+  foldOf,
+  foldTrainingTexts,
+  groupedNerTrain,
+  heldOutTexts,
+  meanSd,
+  prf,
+} from './ner-folds.js'
 import { EPOCHS, PROVENANCE, buildGazetteer, trainModelOn } from './train-ner.js'
 
-const FOLDS = 5
-const TWEETS_PER_GROUP = 25
 const TOOLS = new URL('../../shared/tools/', import.meta.url).pathname
 const CACHE = process.env.NER_CV_CACHE ?? '/tmp/corroborate-ner-cv'
 const TAG = process.env.NER_CV_TAG ?? 'current'
@@ -44,60 +50,6 @@ const TYPE_CODE: Record<string, string> = {
   place: 'LOC',
   other: 'MISC',
 }
-
-interface HeldOutText {
-  group: number
-  news: boolean
-  text: string
-  gold: Set<string>
-}
-
-/** The training text written as a user's text, and its gold names as "start:end:TYPE" keys. */
-function asUserText(training: TrainingText): { text: string; gold: Set<string> } {
-  let text = ''
-  const starts: number[] = []
-  const ends: number[] = []
-  training.tokens.forEach((token, index) => {
-    if (index > 0)
-      text += (training.tokens[index - 1]?.sentence ?? 0) === token.sentence ? ' ' : '\n'
-    starts.push(text.length)
-    text += token.text
-    ends.push(text.length)
-  })
-  const gold = new Set<string>()
-  let first = -1
-  const close = (last: number): void => {
-    if (first < 0) return
-    gold.add(
-      `${starts[first]}:${ends[last]}:${(TAGS[training.tags[first] as number] as string).slice(2)}`,
-    )
-    first = -1
-  }
-  training.tags.forEach((tag, index) => {
-    const name = TAGS[tag] as string
-    if (name === 'O' || name.startsWith('B-')) close(index - 1)
-    if (name.startsWith('B-')) first = index
-  })
-  close(training.tags.length - 1)
-  return { text, gold }
-}
-
-function prf(correct: number, predicted: number, gold: number): number {
-  const p = predicted === 0 ? 0 : correct / predicted
-  const r = gold === 0 ? 0 : correct / gold
-  return p + r === 0 ? 0 : (2 * p * r) / (p + r)
-}
-
-function meanSd(values: number[]): { mean: number; sd: number } {
-  const mean = values.reduce((sum, value) => sum + value, 0) / values.length
-  const sd = Math.sqrt(
-    values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / Math.max(1, values.length - 1),
-  )
-  return { mean, sd }
-}
-
-/** Deterministic fold of a group (a multiplicative hash, so neighbouring documents fall apart). */
-const foldOf = (group: number): number => ((group * 2654435761) >>> 0) % FOLDS
 
 function foldModel(
   fold: number,
@@ -215,33 +167,10 @@ function corpusScores(
 }
 
 const { gazetteer, countries } = buildGazetteer()
-const items = readNerTrain(countries)
-let group = 0
-let tweets = 0
-let lastSource = ''
-const texts = items.map((item) => {
-  const btc = item.source.startsWith('btc/')
-  if (!btc) group++
-  else if (item.source !== lastSource || tweets % TWEETS_PER_GROUP === 0) group++
-  tweets = btc ? (item.source === lastSource ? tweets + 1 : 1) : 0
-  lastSource = item.source
-  return { ...item, group, btc }
-})
-const heldOut: HeldOutText[] = texts.map((item) => ({
-  group: item.group,
-  news: !item.btc,
-  ...asUserText(item.text),
-}))
+const texts = groupedNerTrain(countries)
+const heldOut = heldOutTexts(texts)
 const models = Array.from({ length: FOLDS }, (_, fold) =>
-  foldModel(
-    fold,
-    texts
-      .filter((item) => foldOf(item.group) !== fold)
-      // Tweets without a name are left out of training (scripts/train-ner.ts).
-      .filter((item) => !item.btc || item.text.tags.some((tag) => tag !== 0))
-      .map((item) => item.text),
-    gazetteer,
-  ),
+  foldModel(fold, foldTrainingTexts(texts, fold), gazetteer),
 )
 const shipped = process.env.NER_CV_SHIPPED
   ? parseModel(readFileSync(process.env.NER_CV_SHIPPED))

@@ -1,4 +1,5 @@
 import { expect, test } from 'vitest'
+import { gunzipSync } from 'node:zlib'
 import { defaultModel, parseModel, serializeModel, type NerModel } from './model.js'
 import { featureContext, listFeatures } from './features.js'
 import { TAGS, tagTokens, tagTokensByFeature } from './perceptron.js'
@@ -83,4 +84,21 @@ test('a model file keeps its case classes and word clusters (and reads as empty 
     }),
   )
   expect(listFeatures(context, none.gazetteer, 2, 'aH').some((f) => /^c[rw]/.test(f))).toBe(false)
+})
+
+test("a model file whose header length starts with the byte of '{' reads as format /2", () => {
+  // The 4-byte length before the JSON header is little-endian: a length of 123 mod 256 starts with 0x7b, the
+  // byte of '{' that format /1 (all JSON) starts with. Provenance notes of each length up to 256 bytes
+  // reach every remainder.
+  const model = (note: string): NerModel => ({
+    weights: new Map([['b', row({ O: 1 })]]),
+    gazetteer: { ...defaultModel().gazetteer, wordClusters: new Map(), caseClasses: new Map() },
+    provenance: { note },
+  })
+  const header = (bytes: Buffer): number => gunzipSync(bytes).readUInt32LE(0)
+  const file = Array.from({ length: 256 }, (_, length) =>
+    serializeModel(model('x'.repeat(length))),
+  ).find((bytes) => header(bytes) % 256 === 0x7b)
+  expect(file).toBeDefined()
+  expect(parseModel(file as Buffer).weights.get('b')?.[TAGS.indexOf('O')]).toBe(2000)
 })

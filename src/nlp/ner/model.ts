@@ -190,7 +190,9 @@ export function parseModel(bytes: Buffer): NerModel {
 
 /** The header and weights of a model file of format /2, or of the JSON of format /1 (older models). */
 function readModelFile(bytes: Buffer): { file: ModelFile; rows: Float32Array } {
-  const json = bytes[0] === 0x7b // '{': format /1
+  // Format /1 is JSON from its first byte; a /2 file's header opens with '{' at byte 4, after its length, whose
+  // first byte may itself be '{' (one length in 256: a fold model of session 24 was misread so).
+  const json = bytes[0] === 0x7b && bytes[4] !== 0x7b
   const headerLength = json ? bytes.length : bytes.readUInt32LE(0)
   const file = JSON.parse(
     bytes.toString('utf8', json ? 0 : 4, json ? bytes.length : 4 + headerLength),

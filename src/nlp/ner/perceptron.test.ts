@@ -128,3 +128,38 @@ test("training learns to read the tagger's own earlier tags of a word", () => {
   expect(tagged(true)).toEqual(test.tags)
   expect(tagged(false)).not.toEqual(test.tags)
 })
+
+test('a partly annotated text teaches its fixed tags and nothing about its open words', () => {
+  // "Zork" is an organisation in two fully tagged texts. Three more texts write "Zork grew" and fix "Blip"
+  // as a person: read as a full gold (Zork 'O'), they teach that Zork is no name; with Zork left open
+  // (any tag allowed), the tagger keeps what the full texts taught, and still learns Blip.
+  const gazetteer = { ...defaultModel().gazetteer, wordClusters: new Map<string, string>() }
+  const full = (text: string, gold: Record<string, string>) => {
+    const tokens = tokenize(text)
+    return { tokens, tags: tokens.map((token) => TAGS.indexOf(gold[token.text] ?? 'O')) }
+  }
+  const known = [full('Zork said so', { Zork: 'B-ORG' }), full('Zork said no', { Zork: 'B-ORG' })]
+  const ANY = (1 << TAGS.length) - 1
+  const only = (tag: string): number => 1 << TAGS.indexOf(tag)
+  const partial = [
+    'Zork grew , Blip said',
+    'Zork grew and Blip left',
+    'Zork grew as Blip came',
+  ].map((text) => {
+    const { tokens, tags } = full(text, { Blip: 'B-PER' })
+    const allowed = Uint16Array.from(tokens, (token) =>
+      token.text === 'Zork' ? ANY : only(token.text === 'Blip' ? 'B-PER' : 'O'),
+    )
+    return { tokens, tags, allowed }
+  })
+  const tags = (texts: { tokens: Token[]; tags: number[] }[], text: string): string[] =>
+    tagTokensByFeature(
+      tokenize(text),
+      trainPerceptron(texts, gazetteer, { epochs: 10 }),
+      gazetteer,
+    ).map((tag) => TAGS[tag] as string)
+  const asFullGold = partial.map(({ tokens, tags }) => ({ tokens, tags }))
+  expect(tags([...known, ...asFullGold], 'Zork grew')).toEqual(['O', 'O'])
+  expect(tags([...known, ...partial], 'Zork grew')).toEqual(['B-ORG', 'O'])
+  expect(tags([...known, ...partial], 'Blip left')).toEqual(['B-PER', 'O'])
+})

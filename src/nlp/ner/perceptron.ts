@@ -159,6 +159,31 @@ function transitionByRows(
 
 const NO_BLOCKS = new Float32Array(0)
 
+/** Added to the score of a tag the partial gold does not allow (finite, so no sum turns NaN). */
+const DISALLOWED = -1e15
+
+/**
+ * The gold path of a partly annotated sentence: the best path whose every tag the annotation allows
+ * (`allowed[token] & (1 << tag)`), under the same scores as the prediction, written into `gold`.
+ */
+function constrainedGold(
+  from: number,
+  to: number,
+  own: Float64Array,
+  transition: TransitionScores,
+  allowed: Uint16Array,
+  gold: number[],
+): void {
+  const size = TAGS.length
+  const masked = new Float64Array(own.length)
+  for (let token = from; token <= to; token++)
+    for (let tag = 0; tag < size; tag++)
+      masked[token * size + tag] =
+        (own[token * size + tag] as number) +
+        (((allowed[token] as number) >> tag) & 1 ? 0 : DISALLOWED)
+  viterbiSentence(from, to, masked, transition, gold)
+}
+
 /** The [first, last] token index of each sentence. */
 function sentenceRanges(tokens: Token[]): [number, number][] {
   const ranges: [number, number][] = []
@@ -333,6 +358,13 @@ export function tagTokensByFeature(
 export interface TrainingText {
   tokens: Token[]
   tags: number[]
+  /**
+   * Partly annotated text (the ECB+ entity layer marks only some names): per token, a bit per tag index that
+   * the gold allows (`1 << tag`). Where present, the gold path of each sentence is the best path under the
+   * current weights among the allowed ones (constrained Viterbi; Tsuboi et al. 2008), and `tags` is not read:
+   * a capitalised word the annotators left unmarked teaches nothing, instead of teaching that it is no name.
+   */
+  allowed?: Uint16Array
 }
 
 export interface TrainOptions {
@@ -435,6 +467,8 @@ export function trainPerceptron(
       const historyBits = new Int32Array(text.tokens.length)
       const own = new Float64Array(text.tokens.length * size)
       const predicted = new Array<number>(text.tokens.length).fill(OUTSIDE)
+      const { allowed } = text
+      const gold = allowed === undefined ? text.tags : new Array<number>(text.tokens.length)
       const transition = transitionByRows((token, previous, into) => {
         into.fill(0)
         const base = (token * size + previous) * TAG_FEATURES
@@ -464,12 +498,13 @@ export function trainPerceptron(
                   (own[token * size + tag] as number) + (weights[row + tag] as number)
             }
           }
+        if (allowed !== undefined) constrainedGold(from, to, own, transition, allowed, gold)
         viterbiSentence(from, to, own, transition, predicted)
         history?.record(from, to, predicted)
         for (let token = from; token <= to; token++) {
-          const truth = text.tags[token] as number
+          const truth = gold[token] as number
           const guess = predicted[token] as number
-          const truthBefore = token === from ? OUTSIDE : (text.tags[token - 1] as number)
+          const truthBefore = token === from ? OUTSIDE : (gold[token - 1] as number)
           const guessBefore = token === from ? OUTSIDE : (predicted[token - 1] as number)
           seen++
           if (truth === guess) right++
