@@ -104,9 +104,10 @@ export async function* extractInputs(
       // thread extract while a worker sits idle (measured: a worker idle 1.7 of 5 s, this thread waiting 3 s).
       await new Promise((resolve) => setImmediate(resolve))
       // This thread is one of the `workers`: it extracts the document itself whenever the pool's threads
-      // have enough queued, rather than wait idle for them (one thread fewer loads the code and models).
+      // have enough queued or are still loading, rather than wait idle for them (one thread fewer loads the
+      // code and models).
       inFlight.push(
-        pool.pending() < (workers - 1) * SENT_PER_WORKER
+        pool.hasRoom()
           ? pool.extract(result.document).then(asArticle)
           : Promise.resolve(safeExtractWith(extractOne, result.document, options)),
       )
