@@ -17,8 +17,10 @@ test('a large batch extracted on worker threads gives the same articles, in the 
   )
   const dir = mkdtempSync(join(tmpdir(), 'corroborate-pool-'))
   const seeds = readdirSync(EXAMPLE).map((name) => readFileSync(join(EXAMPLE, name), 'utf8'))
-  // Enough files for the CLI to start workers; each distinct, some of them hostile.
-  for (let index = 0; index < 240; index++) {
+  // Enough files for the CLI to start workers (past 200) and for its worker to extract some: a worker is sent
+  // documents only once it has loaded and warmed up (about 1.5 s), and with 240 files the main thread had
+  // extracted them all by then. Each file distinct, some of them hostile.
+  for (let index = 0; index < 480; index++) {
     const body =
       index % 40 === 7
         ? '\u0000\u0001binary'
@@ -36,6 +38,6 @@ test('a large batch extracted on worker threads gives the same articles, in the 
       )
     ).stdout
   const parallel = await run('2')
-  expect(parallel.split('\n').filter(Boolean)).toHaveLength(234)
+  expect(parallel.split('\n').filter(Boolean)).toHaveLength(468)
   expect(parallel).toBe(await run('1'))
-}, 180_000) // extraction now annotates each article too; on a loaded 2-core machine two runs of 240 take minutes
+}, 300_000) // extraction annotates each article too; on a loaded 2-core machine two runs of 480 take minutes

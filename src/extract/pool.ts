@@ -3,13 +3,16 @@ import { Worker } from 'node:worker_threads'
 import type { RawDocument } from '../types.js'
 import type { ExtractOptions, Extractor, PageArticle } from './extract-page.js'
 import { failedExtraction } from './failed.js'
-import type { ExtractTask } from './worker.js'
+import type { ExtractTask, WorkerAnswer } from './worker.js'
 
 /** Extraction spread over worker threads, one document at a time per worker, results in submission order. */
 export interface ExtractionPool {
   extract(document: RawDocument): Promise<PageArticle>
-  /** Documents sent and not yet returned (queued or being extracted). */
-  pending(): number
+  /**
+   * Whether a document given now would go straight to a worker that has loaded its extractor (fewer than `depth`
+   * sent to it). False while the workers load: the caller extracts in-process rather than queue behind them.
+   */
+  hasRoom(): boolean
   close(): Promise<void>
 }
 
@@ -45,13 +48,16 @@ export function createExtractionPool(
   // sent at once: a worker then goes on to its next document without waiting for the main thread, which hands
   // out documents only between its own work (it extracts too) and would otherwise leave the worker idle.
   const running = new Map<Worker, Pending[]>()
+  // Workers that have loaded their extractor; none is sent a document before (see worker.ts).
+  const ready = new Set<Worker>()
   let nextId = 0
 
-  /** The worker with the fewest documents sent, if it has room for another. */
+  /** The ready worker with the fewest documents sent, if it has room for another. */
   const freest = (): [Worker, Pending[]] | undefined => {
     let found: [Worker, Pending[]] | undefined
     for (const entry of running)
-      if (found === undefined || entry[1].length < found[1].length) found = entry
+      if (ready.has(entry[0]) && (found === undefined || entry[1].length < found[1].length))
+        found = entry
     return found !== undefined && found[1].length < depth ? found : undefined
   }
   const dispatch = (): void => {
@@ -61,25 +67,36 @@ export function createExtractionPool(
       free[0].postMessage(pending.task)
     }
   }
+  /** A document no worker is left to take (the last one died while loading), extracted on this thread. */
+  const extractHere = ({ task, resolve }: Pending): void => {
+    try {
+      resolve(extractOne(task.document, options))
+    } catch (error) {
+      resolve(failedExtraction(task.document, error as Error, options, extractOne))
+    }
+  }
   const start = (): Worker => {
-    const worker = new Worker(WORKER_FILE)
+    const worker = new Worker(WORKER_FILE, { workerData: options })
     running.set(worker, [])
-    worker.on('message', ({ article }: { article: PageArticle }) => {
-      running.get(worker)?.shift()?.resolve(article)
+    worker.on('message', (answer: WorkerAnswer) => {
+      if ('ready' in answer) ready.add(worker)
+      else running.get(worker)?.shift()?.resolve(answer.article)
       dispatch()
     })
     // A worker that dies (out of memory on a hostile page) fails its document, not the batch: the
     // document becomes an article with an error message, the documents queued behind it go back to the
-    // queue, and a fresh worker takes its place.
+    // queue, and a fresh worker takes its place. One that dies while loading (its extractor failed to load)
+    // is not replaced: its successor would die the same way, again and again; the caller extracts in-process.
     worker.on('error', (error) => {
       const [failed, ...waiting] = running.get(worker) ?? []
       running.delete(worker)
       queue.unshift(...waiting)
       failed?.resolve(failedExtraction(failed.task.document, error, options, extractOne))
-      if (!closed) {
+      if (closed) return
+      if (ready.delete(worker)) {
         start()
         dispatch()
-      }
+      } else if (running.size === 0) for (const pending of queue.splice(0)) extractHere(pending)
     })
     return worker
   }
@@ -93,10 +110,10 @@ export function createExtractionPool(
         dispatch()
       })
     },
-    pending() {
+    hasRoom() {
       let sent = 0
       for (const tasks of running.values()) sent += tasks.length
-      return queue.length + sent
+      return queue.length + sent < ready.size * depth
     },
     async close() {
       closed = true
