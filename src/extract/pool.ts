@@ -5,7 +5,10 @@ import type { ExtractOptions, Extractor, PageArticle } from './extract-page.js'
 import { failedExtraction } from './failed.js'
 import type { ExtractTask, WorkerAnswer } from './worker.js'
 
-/** Extraction spread over worker threads, one document at a time per worker, results in submission order. */
+/**
+ * Extraction spread over worker threads: up to `depth` documents sent to each worker once it has loaded its
+ * extractor (`hasRoom`), results in submission order.
+ */
 export interface ExtractionPool {
   extract(document: RawDocument): Promise<PageArticle>
   /**
