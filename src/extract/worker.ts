@@ -66,13 +66,10 @@ YouGov, 54% of Londoners support it. The work starts in May and will end in 2027
 parentPort?.on('message', async ({ id, document, options }: ExtractTask) => {
   const extractOne = await extractor
   let article
-  const t = performance.now()
   try {
     article = extractOne(document, options)
   } catch (error) {
     article = failedExtraction(document, error as Error, options, extractOne)
   }
-  if (process.env.POOL_PROBE && id < 8)
-    process.stderr.write(`W${id} ${(performance.now() - t).toFixed(0)}ms `)
   parentPort?.postMessage({ id, article } satisfies WorkerAnswer)
 })
