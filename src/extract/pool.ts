@@ -44,6 +44,8 @@ export function createExtractionPool(
   extractOne: Extractor,
   /** Documents sent to each worker at once (read-articles.ts SENT_PER_WORKER says why more than one). */
   depth: number,
+  /** The worker script (the compiled worker.ts; a test gives one that fails to load). */
+  workerFile: URL = WORKER_FILE,
 ): ExtractionPool {
   type Pending = { task: ExtractTask; resolve: (article: PageArticle) => void }
   const queue: Pending[] = []
@@ -79,7 +81,7 @@ export function createExtractionPool(
     }
   }
   const start = (): Worker => {
-    const worker = new Worker(WORKER_FILE, { workerData: options })
+    const worker = new Worker(workerFile, { workerData: options })
     running.set(worker, [])
     worker.on('message', (answer: WorkerAnswer) => {
       if ('ready' in answer) ready.add(worker)
