@@ -164,7 +164,9 @@ const DISALLOWED = -1e15
 
 /**
  * The gold path of a partly annotated sentence: the best path whose every tag the annotation allows
- * (`allowed[token] & (1 << tag)`), under the same scores as the prediction, written into `gold`.
+ * (`allowed[token] & (1 << tag)`), under the same scores as the prediction, written into `gold`. `masked` is
+ * the text's scratch of `own`'s size (allocated once per text, not per sentence); only this sentence's part is
+ * written and read.
  */
 function constrainedGold(
   from: number,
@@ -173,9 +175,9 @@ function constrainedGold(
   transition: TransitionScores,
   allowed: Uint16Array,
   gold: number[],
+  masked: Float64Array,
 ): void {
   const size = TAGS.length
-  const masked = new Float64Array(own.length)
   for (let token = from; token <= to; token++)
     for (let tag = 0; tag < size; tag++)
       masked[token * size + tag] =
@@ -469,6 +471,7 @@ export function trainPerceptron(
       const predicted = new Array<number>(text.tokens.length).fill(OUTSIDE)
       const { allowed } = text
       const gold = allowed === undefined ? text.tags : new Array<number>(text.tokens.length)
+      const masked = allowed === undefined ? null : new Float64Array(own.length)
       const transition = transitionByRows((token, previous, into) => {
         into.fill(0)
         const base = (token * size + previous) * TAG_FEATURES
@@ -498,7 +501,8 @@ export function trainPerceptron(
                   (own[token * size + tag] as number) + (weights[row + tag] as number)
             }
           }
-        if (allowed !== undefined) constrainedGold(from, to, own, transition, allowed, gold)
+        if (allowed !== undefined && masked !== null)
+          constrainedGold(from, to, own, transition, allowed, gold, masked)
         viterbiSentence(from, to, own, transition, predicted)
         history?.record(from, to, predicted)
         for (let token = from; token <= to; token++) {
