@@ -111,7 +111,7 @@ export function createExtractionPool(
   return {
     extract(document) {
       return new Promise((resolve) => {
-        queue.push({ task: { id: nextId++, document, options }, resolve })
+        queue.push({ task: { id: nextId++, document }, resolve })
         dispatch()
       })
     },

@@ -12,10 +12,10 @@ import {
 } from './extract-page.js'
 import { failedExtraction } from './failed.js'
 
+/** A document to extract; the options are the pool's, given once as the thread's `workerData`. */
 export interface ExtractTask {
   id: number
   document: RawDocument
-  options: Partial<ExtractOptions>
 }
 
 /** What a worker posts back: once `ready` when its extractor is loaded and warm, then one article per task. */
@@ -24,9 +24,10 @@ export type WorkerAnswer = { ready: true } | { id: number; article: PageArticle 
 // The extractor (code and models, about 0.5 s) loads and warms up as the thread starts, with the pool's options,
 // not on the first document: the pool sends nothing before `ready`, and the main thread extracts meanwhile (it
 // used to wait 0.3 to 0.5 s, in one stretch, for the first documents sent to a worker still loading).
-const extractor = loadExtractor(workerData as Partial<ExtractOptions>)
+const options = workerData as Partial<ExtractOptions>
+const extractor = loadExtractor(options)
 void extractor.then((extractOne) => {
-  warmUp(extractOne, workerData as Partial<ExtractOptions>)
+  warmUp(extractOne)
   parentPort?.postMessage({ ready: true } satisfies WorkerAnswer)
 })
 
@@ -36,7 +37,7 @@ void extractor.then((extractOne) => {
  * before `ready`, it is spent while the main thread extracts, not while the main thread waits for that document.
  * Extraction is pure, so the page changes no later article; a failure here only leaves the worker cold.
  */
-function warmUp(extractOne: Extractor, options: Partial<ExtractOptions>): void {
+function warmUp(extractOne: Extractor): void {
   try {
     extractOne(WARM_UP_PAGE, options)
   } catch {
@@ -63,7 +64,7 @@ YouGov, 54% of Londoners support it. The work starts in May and will end in 2027
   messages: [],
 }
 
-parentPort?.on('message', async ({ id, document, options }: ExtractTask) => {
+parentPort?.on('message', async ({ id, document }: ExtractTask) => {
   const extractOne = await extractor
   let article
   try {
