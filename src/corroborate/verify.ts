@@ -12,6 +12,7 @@ import {
   wordsOf,
 } from './stance/features.js'
 import { statingSentence } from './stance/stated.js'
+import { figuresOf, statesFigures } from './stance/figures.js'
 import { predictMean, STANCES, type Stance, type StanceModel, unpackModel } from './stance/model.js'
 import { CUE_STANCE_MODELS } from './stance/weights-cues.js'
 import { STANCE_MODELS } from './stance/weights.js'
@@ -60,6 +61,17 @@ const argmax = (values: number[]): number => values.indexOf(Math.max(...values))
 export const RESTATED_SHARE = 0.7
 const relatedArgmax = (values: number[]): number =>
   argmax(values.map((value, index) => (index === UNRELATED ? -Infinity : value)))
+/**
+ * How sure a verdict is: the model's probability for the stance chosen, or, when a restating sentence overrode
+ * the model's "unrelated", that stance's share of the related probabilities (the model's "unrelated" is
+ * what was overridden, so its mass says nothing about agree against discuss).
+ */
+function confidenceOf(probabilities: number[], best: number, restated: boolean): number {
+  const chosen = probabilities[best] as number
+  if (!restated) return chosen
+  const related = 1 - (probabilities[UNRELATED] as number)
+  return related > 0 ? chosen / related : chosen
+}
 const withOffsets = (probabilities: number[], offsets: number[]): number[] =>
   probabilities.map((p, index) => Math.log(Math.max(p, 1e-6)) + (offsets[index] as number))
 
@@ -213,6 +225,8 @@ export function verify(
   const claimText = claim.slice(0, MAX_CLAIM_CHARS)
   const prepared = prepareClaim(claimText)
   const claimWords = wordsOf(claimText)
+  // A sentence that states the claim's figures restates it too (stance/figures.ts).
+  const figures = [...new Set(figuresOf(claimText))]
   // The claim as a text, for the headlines' reading the other way round: prepared once, when one needs it.
   let claimAsText: PreparedText | undefined
   const claimAsTextOnce = (): PreparedText => (claimAsText ??= prepareText(claimText))
@@ -234,7 +248,12 @@ export function verify(
           close,
         )
     const scores = short ? probabilities : withOffsets(probabilities, BODY_OFFSETS)
-    const restated = close.length > 0 && shareOf(prepared.stems, close[0]!.stems) >= RESTATED_SHARE
+    const restated =
+      close.length > 0 &&
+      (shareOf(prepared.stems, close[0]!.stems) >= RESTATED_SHARE ||
+        close.some((sentence) =>
+          statesFigures(figures, article.text.slice(sentence.start, sentence.end)),
+        ))
     const best = restated ? relatedArgmax(scores) : argmax(scores)
     const modelled = short
       ? headlineStance(
@@ -244,7 +263,7 @@ export function verify(
           probabilities,
           close.length > 0 && best !== UNRELATED,
         )
-      : { stance: STANCES[best] as Stance, confidence: probabilities[best] as number }
+      : { stance: STANCES[best] as Stance, confidence: confidenceOf(probabilities, best, restated) }
     // An article that states the claim in its own voice, nearly word for word, does not dispute it, whatever
     // the rest of its body leads the model to (stance/stated.ts; FNC-1 train: of the pairs the model calls
     // 'disagree' where the rule fires, 3 are gold 'agree', 1 'discuss', none 'disagree'; Emergent's
