@@ -18,7 +18,8 @@ const ABOUT_CUES: [RegExp, string][] = [
   [/\b(price[ds]?|costs?|costing|sells? for|sold for|retails? for)\b/i, 'price'],
   [/\bworth\b|\bvalued\b/i, 'value'],
 ]
-const SCALE: Record<string, number> = {
+/** What a scale word after a number multiplies it by ("$1.5 million", "$3bn"). */
+export const SCALE: Record<string, number> = {
   thousand: 1e3,
   k: 1e3,
   million: 1e6,

@@ -1,3 +1,5 @@
+import { SCALE } from '../../nlp/facts.js'
+
 /**
  * The figures a claim states ("$245,000", "1,200 people", "$2.5 million"), as numbers, so that `verify` can tell
  * a sentence that restates the claim's figure in other words ("priced … at $245,000" for "the car cost
@@ -13,16 +15,6 @@
  * stated in a body about that watch, paired as unrelated).
  */
 export const FIGURE_MIN = 100
-
-const SCALE: Record<string, number> = {
-  thousand: 1e3,
-  k: 1e3,
-  million: 1e6,
-  m: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-  trillion: 1e12,
-}
 
 // A number with its currency, thousands separators or plain digits, a decimal part, a scale word and a currency
 // word ("$1.5 million", "US$3bn", "245,000 dollars", "€40m").
