@@ -12,6 +12,7 @@
  * classic 1-SE rule (sd of the best alone, or over inner folds), a bootstrap's mean rank and its most frequent
  * best (docs/JOURNAL.md, "Claim ledger: how its CV chooses a setting", session 25).
  */
+import { random } from '../scripts/perceptron-trainer.js'
 import { meanSd } from './site-folds.js'
 
 export interface JoinCounts {
@@ -42,18 +43,6 @@ export const fHalf = (c: JoinCounts): number => {
 /** Bootstrap replicates of the training groups behind "within noise" (the picks are stable to ±0 at 200). */
 export const SELECTION_REPLICATES = 200
 
-/** A seeded generator (mulberry32): the same folds give the same picks on every run and machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Each setting's counts summed over some groups (indices into a row; repeats count again). */
 const pooled = (counts: JoinCounts[][], groups: number[]): JoinCounts[] =>
   counts.map((row) => sumJoins(groups.map((g) => row[g] as JoinCounts)))
@@ -75,7 +64,7 @@ export function withinNoiseOfBest(
 ): number[] {
   const f = pooled(counts, train).map(fHalf)
   const best = argmax(f)
-  const next = seededRandom(seed)
+  const next = random(seed)
   const boot = Array.from({ length: replicates }, () =>
     pooled(
       counts,

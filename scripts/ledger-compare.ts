@@ -7,15 +7,17 @@
  */
 import { readFileSync } from 'node:fs'
 import { ALIGNMENT, type Alignment } from '../src/corroborate/ledger.js'
-import { dealFolds, FOLDS, LEDGER_CV_DEALS } from '../eval/ledger-alignment.js'
 import {
-  chooseSetting,
+  dealFolds,
   fHalf,
+  FOLDS,
   type JoinCounts,
+  LEDGER_CV_DEALS,
   precisionOf,
   recallOf,
   sumJoins,
-} from '../eval/ledger-selection.js'
+} from '../eval/ledger-alignment.js'
+import { chooseSetting } from '../eval/ledger-selection.js'
 import { formatMeanSd } from '../eval/site-folds.js'
 
 interface Counts {

@@ -21,7 +21,8 @@ import {
   sumJoins,
   type JoinCounts,
 } from '../eval/ledger-alignment.js'
-import { chooseSetting, seededRandom } from '../eval/ledger-selection.js'
+import { chooseSetting } from '../eval/ledger-selection.js'
+import { random } from './perceptron-trainer.js'
 import { meanSd } from '../eval/site-folds.js'
 
 const at = (flag: string): string | undefined => {
@@ -46,7 +47,7 @@ const argmax = (values: number[]): number =>
 
 /** Bootstrap replicates of the training groups, the same for every setting (paired). */
 function replicates(groups: number[], n: number, seed: number): number[][] {
-  const next = seededRandom(seed)
+  const next = random(seed)
   return Array.from({ length: n }, () =>
     groups.map(() => groups[Math.floor(next() * groups.length)] as number),
   )
@@ -239,7 +240,7 @@ for (const corpus of ['ECB+', 'Emergent']) {
     const baseF = RULES.map((_, r) => meanSd((held[r] as JoinCounts[]).map(fHalf)).mean)
     const moved = RULES.map(() => [] as number[])
     const movedF = RULES.map(() => [] as number[])
-    const next = seededRandom(99)
+    const next = random(99)
     const int = (k: number): number => Math.floor(next() * (2 * k + 1)) - k
     for (let t = 0; t < TRIALS; t++) {
       const g = Math.floor(next() * names.length)
