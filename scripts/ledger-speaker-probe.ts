@@ -1,6 +1,6 @@
 /**
  * Why a speaker model moves the claim ledger's alignment figures (issue 16): eval/ledger-alignment.ts's
- * cross-validation, fold by fold — the setting each fold's training groups choose, and the held-out joins it
+ * cross-validation (its first deal), fold by fold — the setting each fold's training groups choose, and the held-out joins it
  * gives — plus every setting's whole-corpus counts and the joined unit pairs of the shipped setting (to
  * `--pairs FILE`, one per line with whether gold calls them one claim), so that two runs with different
  * models/attributions.json.gz can be compared join by join.
@@ -21,6 +21,7 @@ import {
   joinedPairs,
   type JoinCounts,
 } from '../eval/ledger-alignment.js'
+import { chooseSetting } from '../eval/ledger-selection.js'
 
 const at = (flag: string): string | undefined => {
   const k = process.argv.indexOf(flag)
@@ -48,11 +49,13 @@ const held: JoinCounts[] = []
 for (let fold = 0; fold < FOLDS; fold++) {
   const inFold = (i: number): boolean => i % FOLDS === fold
   const train = (index: number): JoinCounts => sumJoins(counts[index]!.filter((_, i) => !inFold(i)))
-  let best = 0
-  grid.forEach((_, index) => {
-    if (fHalf(train(index)) > fHalf(train(best))) best = index
-  })
-  // The runner-up on the training folds: how close the choice was.
+  // The eval's choice (eval/ledger-selection.ts), with deal 0's seed for this fold.
+  const best = chooseSetting(
+    counts,
+    groups.flatMap((_, i) => (inFold(i) ? [] : [i])),
+    fold + 1,
+  )
+  // The best and the runner-up by training F0.5: how close the argmax was.
   const ranked = grid
     .map((_, index) => ({ index, f: fHalf(train(index)) }))
     .sort((a, b) => b.f - a.f)
@@ -61,7 +64,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   held.push(out)
   const shippedTrain = fHalf(train(shippedIndex))
   console.log(
-    `fold ${fold}: picks #${best} (train F0.5 ${ranked[0]!.f.toFixed(4)}, shipped #${shippedIndex} ${shippedTrain.toFixed(4)}, next #${ranked[1]!.index} ${ranked[1]!.f.toFixed(4)}); held out ${fmt(out)}; shipped setting held out ${fmt(shippedOut)}`,
+    `fold ${fold}: picks #${best} (train F0.5 ${fHalf(train(best)).toFixed(4)}; best #${ranked[0]!.index} ${ranked[0]!.f.toFixed(4)}, shipped #${shippedIndex} ${shippedTrain.toFixed(4)}, next #${ranked[1]!.index} ${ranked[1]!.f.toFixed(4)}); held out ${fmt(out)}; shipped setting held out ${fmt(shippedOut)}`,
   )
 }
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length

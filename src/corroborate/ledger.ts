@@ -55,7 +55,10 @@ export interface Alignment {
  * against gold same-claim pairs; figures in README "Claim ledger"): a lower shared-term bar than before (0.3
  * against 0.45) with shared anchors wins on ECB+ in both precision and recall (whole dev: P 0.819 → 0.827,
  * R 0.125 → 0.153); the stance model as a further gate changed no figure (ECB+ P 0.827 both, Emergent recall
- * 0.324 → 0.323) and costs a model call per candidate pair, so it is not part of the join.
+ * 0.324 → 0.323) and costs a model call per candidate pair, so it is not part of the join. `nameWords` and
+ * `anchorTypes` were set later (session 14) for a statistical tagger's unstable names, on whole-dev figures; the
+ * CV's own rule (eval/ledger-selection.ts) picks `nameWords` 'apart' on all of ECB+ dev, with this setting within
+ * noise of it, and no anchors on Emergent (docs/JOURNAL.md, session 25).
  */
 export const ALIGNMENT: Alignment = {
   sameClaim: 0.3,
