@@ -58,7 +58,10 @@ export interface Alignment {
  * 0.324 → 0.323) and costs a model call per candidate pair, so it is not part of the join. `nameWords` and
  * `anchorTypes` were set later (session 14) for a statistical tagger's unstable names, on whole-dev figures; the
  * CV's own rule (eval/ledger-selection.ts) picks `nameWords` 'apart' on all of ECB+ dev, with this setting within
- * noise of it, and no anchors on Emergent (docs/JOURNAL.md, session 25).
+ * noise of it, and no anchors on Emergent (docs/JOURNAL.md, session 25). 'apart' was tried as the product's
+ * setting and not kept: on the bundled example the brief lost its lead ("the Russian leader gifted Kim an armored
+ * … limousine" left "What happened", which opened on the 2018 Singapore stroll) and "the Russian leader gifted
+ * Kim" became disputed on the handover's date.
  */
 export const ALIGNMENT: Alignment = {
   sameClaim: 0.3,
