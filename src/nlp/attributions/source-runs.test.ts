@@ -133,6 +133,12 @@ test('a nationality adjective is completed to the noun it qualifies; other names
   expect(phrases('A Russian delegation over the weekend left.', ['Russian'])).toEqual([
     'Russian delegation',
   ])
+  expect(phrases('Republican voters appears to be split.', ['Republican'])).toEqual([
+    'Republican voters',
+  ])
+  expect(phrases('An Egyptian textbook just published says so.', ['Egyptian'])).toEqual([
+    'Egyptian textbook',
+  ])
   // Not a nationality: a place that acts ("Moscow wants") keeps its name alone.
   expect(phrases('Moscow wants talks, Russian media reported.', ['Moscow', 'Russian'])).toEqual([
     'Moscow',

@@ -96,9 +96,10 @@ const REPORTING_STEMS = new Set(REPORTING_VERBS.map(cueStem))
 const saying = (word: string): boolean =>
   REPORTING_FORMS.has(word) || (word.endsWith('s') && REPORTING_STEMS.has(cueStem(word)))
 // Where the noun phrase of a nationality ends besides PHRASE_ENDS: a preposition ("a Russian delegation over
-// the weekend"), an adverb or a verb in -ed ("North Korean media, monitored"), a verb of saying.
+// the weekend"), an adverb or a time word ("an Egyptian textbook just published", "the German state next
+// month"), an auxiliary, a verb in -ed ("North Korean media, monitored"), a verb of saying.
 const NOUN_PHRASE_ENDS = new Set(
-  'of in on at for to with by from about over under during into via also reportedly then now'.split(
+  'of in on at for to with by from about over under during into via also reportedly then now just next last this still already even often never again too recently once later would will could may might can should must be been being'.split(
     ' ',
   ),
 )
@@ -130,11 +131,13 @@ export function namePhraseRuns(
       !/(?:ly|ed)$/.test(token.lower)
     let last = run.last
     for (let k = run.last + 1; k <= run.last + NOUN_WORDS && inPhrase(tokens[k]); k++) {
+      const plural = /[^su]s$/.test((tokens[k] as TagToken).lower) && tokens[k]?.lower !== 'news'
       // A word in -s after the noun, with more words after it, is a verb ("a North Korean leader evokes
       // memories"); at the end of the phrase it is a plural noun ("South Korean defense officials said").
-      if (k > run.last + 1 && /s$/.test((tokens[k] as TagToken).lower) && inPhrase(tokens[k + 1]))
-        break
+      if (k > run.last + 1 && plural && inPhrase(tokens[k + 1])) break
       last = k
+      // A plural noun ends the phrase: a word in -s after it is its verb ("Republican voters appears").
+      if (plural) break
     }
     return { first: run.first, last }
   })
