@@ -7,8 +7,8 @@ import {
   type PronounRule,
   type SpeakerResolver,
 } from './speakers.js'
-import { type Run, gap, isPunctuation, nameRuns, rangeOf, runsOf, within } from './runs.js'
-import { sourceRuns } from './source-runs.js'
+import { type Run, gap, isPunctuation, rangeOf, runsOf, within } from './runs.js'
+import { namePhraseRuns, sourceRuns } from './source-runs.js'
 import type { TagToken } from './tokens.js'
 
 export { runsOf }
@@ -128,7 +128,14 @@ export function assembleAttributions(
 ): Attribution[] {
   const cues = runsOf(roles, 'CUE')
   const sources = sourceRuns(tokens, roles)
-  const names = nameRuns(tokens, resolver.mentions)
+  const names = namePhraseRuns(tokens, resolver.mentions)
+  // A quotation with neither cue nor tagged source near it takes a name beside it as its speaker only if the
+  // name can speak: a place beside a quoted name is where it is ("“The Friendship Bridge,” crosses the
+  // border's Tumen River"), not who said it.
+  const speakingNames = namePhraseRuns(
+    tokens,
+    resolver.mentions.filter((mention) => mention.type !== 'place'),
+  )
   const drafts: {
     content: TextRange
     cue: Run | null
@@ -156,7 +163,13 @@ export function assembleAttributions(
     const source = byName
       ? besideName
       : (nearest(tokens, cue ?? run, sources, options.sentencePenalty * 2, run) ??
-        nearestName(tokens, cue ?? run, names, run, options.nameReach))
+        nearestName(
+          tokens,
+          cue ?? run,
+          cue === null ? speakingNames : names,
+          run,
+          options.nameReach,
+        ))
     const ownCue = cue !== null && inOwnSentence(cue)
     drafts.push({ content, cue, source, kind, run, ownCue })
   }

@@ -77,6 +77,26 @@ describe('findAttributions', () => {
     expect(found.map((a) => [a.speaker, a.entityId])).toContainEqual(['Andrei Lankov', 'e1'])
   })
 
+  it('gives a quotation with neither cue nor source no place beside it as its speaker', () => {
+    const text =
+      'It is not clear how the vehicle was delivered.\n\nA narrow land border connects North Korea with the Russian Far East. A single railway bridge, “The Friendship Bridge,” crosses the border’s Tumen River. Using the line, trains can move onto the Trans-Siberian Express.'
+    const place = (name: string, entityId: string) => ({
+      text: name,
+      type: 'place' as const,
+      start: text.indexOf(name),
+      end: text.indexOf(name) + name.length,
+      entityId,
+    })
+    const found = findAttributions(text, {
+      entities: [
+        place('North Korea', 'north-korea'),
+        place('Russian Far East', 'russian-far-east'),
+        place('Tumen River', 'tumen-river'),
+      ],
+    })
+    expect(found.map((a) => a.speaker)).not.toContain('Tumen River')
+  })
+
   it('reads at most the first 200,000 characters of a very long text', () => {
     const text = '“It will not work,” Lankov said. '.repeat(8000)
     const found = findAttributions(text)

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest'
-import { sourceRuns, withoutReportedSubjects } from './source-runs.js'
+import { namePhraseRuns, sourceRuns, withoutReportedSubjects } from './source-runs.js'
 import { tagTokens } from './tokens.js'
 
 /** Role labels for a text: the words listed as source (B-/I-SRC) and cue (B-/I-CUE), by token index. */
@@ -109,4 +109,39 @@ test('an inverted cue, a listener after "told" and a source not followed by a cu
     [4, 6, 'SRC'],
   ])
   expect(withoutReportedSubjects(tagTokens(alone), aloneRoles)).toBe(aloneRoles)
+})
+
+test('a nationality adjective is completed to the noun it qualifies; other names are kept as found', () => {
+  const phrases = (text: string, names: string[]): string[] =>
+    namePhraseRuns(
+      tagTokens(text),
+      names.map((name) => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length })),
+    ).map((run) => words(text, run))
+  expect(phrases('North Korean state media said the car came.', ['North Korean'])).toEqual([
+    'North Korean state media',
+  ])
+  expect(
+    phrases('The gift, North Korean media, monitored in Seoul, reported.', ['North Korean']),
+  ).toEqual(['North Korean media'])
+  // A word in -s followed by more words is a verb; at the end of the phrase, a plural noun.
+  expect(phrases('A car for a North Korean leader evokes memories.', ['North Korean'])).toEqual([
+    'North Korean leader',
+  ])
+  expect(phrases('South Korean defense officials said no.', ['South Korean'])).toEqual([
+    'South Korean defense officials',
+  ])
+  expect(phrases('A Russian delegation over the weekend left.', ['Russian'])).toEqual([
+    'Russian delegation',
+  ])
+  expect(phrases('Republican voters appears to be split.', ['Republican'])).toEqual([
+    'Republican voters',
+  ])
+  expect(phrases('An Egyptian textbook just published says so.', ['Egyptian'])).toEqual([
+    'Egyptian textbook',
+  ])
+  // Not a nationality: a place that acts ("Moscow wants") keeps its name alone.
+  expect(phrases('Moscow wants talks, Russian media reported.', ['Moscow', 'Russian'])).toEqual([
+    'Moscow',
+    'Russian media',
+  ])
 })

@@ -1,5 +1,6 @@
-import { cueStem } from '../../data/reporting.js'
-import { type Run, runsOf } from './runs.js'
+import { DEMONYMS } from '../../data/name-lexicon.js'
+import { REPORTING_VERBS, cueStem } from '../../data/reporting.js'
+import { type Run, nameRuns, runsOf } from './runs.js'
 import type { TagToken } from './tokens.js'
 
 // Words that name nobody alone: a source run of only these was cut by the tagger before its noun ("according to
@@ -85,4 +86,59 @@ export function withoutReportedSubjects(tokens: TagToken[], roles: string[]): st
     for (let i = source.first; i <= inner.last; i++) relabelled[i] = 'O'
   }
   return relabelled ?? roles
+}
+
+const NATIONALITIES = new Set(DEMONYMS)
+const REPORTING_FORMS = new Set(REPORTING_VERBS)
+const REPORTING_STEMS = new Set(REPORTING_VERBS.map(cueStem))
+// A verb of saying as written after a subject ("said", "wrote", "notes"); a bare stem is no verb here ("North
+// Korean state media": after a nationality, "state" is a noun).
+const saying = (word: string): boolean =>
+  REPORTING_FORMS.has(word) || (word.endsWith('s') && REPORTING_STEMS.has(cueStem(word)))
+// Where the noun phrase of a nationality ends besides PHRASE_ENDS: a preposition ("a Russian delegation over
+// the weekend"), an adverb or a time word ("an Egyptian textbook just published", "the German state next
+// month"), an auxiliary, a verb in -ed ("North Korean media, monitored"), a verb of saying.
+const NOUN_PHRASE_ENDS = new Set(
+  'of in on at for to with by from about over under during into via also reportedly then now just next last this still already even often never again too recently once later would will could may might can should must be been being'.split(
+    ' ',
+  ),
+)
+// How many lower-case words a nationality's noun phrase may take ("North Korean state media" takes two).
+const NOUN_WORDS = 3
+
+/**
+ * The token runs of the name mentions, a nationality adjective's run completed to the noun it qualifies: the
+ * name finder types "North Korean" in "North Korean state media said" or "North Korean media, monitored in
+ * Seoul, reported" as a place, and the bare adjective names no speaker, where "North Korean state media" does.
+ * The lower-case words after it in its sentence are taken, up to a mark, a verb of saying, a preposition, an
+ * adverb, a verb in -ed or in -s, or a word that opens a clause (at most NOUN_WORDS).
+ */
+export function namePhraseRuns(
+  tokens: TagToken[],
+  mentions: { start: number; end: number }[],
+): Run[] {
+  return nameRuns(tokens, mentions).map((run) => {
+    const adjective = tokens[run.last] as TagToken
+    if (!NATIONALITIES.has(adjective.lower)) return run
+    const inPhrase = (token: TagToken | undefined): token is TagToken =>
+      token !== undefined &&
+      token.sentence === adjective.sentence &&
+      token.inQuote === adjective.inQuote &&
+      /^\p{Ll}+$/u.test(token.text) &&
+      !PHRASE_ENDS.has(token.lower) &&
+      !NOUN_PHRASE_ENDS.has(token.lower) &&
+      !saying(token.lower) &&
+      !/(?:ly|ed)$/.test(token.lower)
+    let last = run.last
+    for (let k = run.last + 1; k <= run.last + NOUN_WORDS && inPhrase(tokens[k]); k++) {
+      const plural = /[^su]s$/.test((tokens[k] as TagToken).lower) && tokens[k]?.lower !== 'news'
+      // A word in -s after the noun, with more words after it, is a verb ("a North Korean leader evokes
+      // memories"); at the end of the phrase it is a plural noun ("South Korean defense officials said").
+      if (k > run.last + 1 && plural && inPhrase(tokens[k + 1])) break
+      last = k
+      // A plural noun ends the phrase: a word in -s after it is its verb ("Republican voters appears").
+      if (plural) break
+    }
+    return { first: run.first, last }
+  })
 }

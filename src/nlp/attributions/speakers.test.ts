@@ -64,3 +64,17 @@ test('a person\'s name run on into "of" and a place or firm is cut there', () =>
     'Rock and Roll Hall of Fame',
   )
 })
+
+test('"the official" is not an earlier named holder when an official was introduced since', () => {
+  const text =
+    'The car is used by Mr. Putin for official business. Media reported that an official of the ministry spoke. "It is a violation," the official said.'
+  const resolver = new SpeakerResolver(text, [mention('Putin', text, 'person')])
+  expect(resolver.resolve(range(text, 'the official'), []).speaker).toBe('official')
+})
+
+test('"the spokesman" is still the holder whose own apposition names the role', () => {
+  const text =
+    'Dmitry Peskov, a Kremlin spokesman, spoke on Tuesday. Later the spokesman said the gift was made.'
+  const resolver = new SpeakerResolver(text, [mention('Dmitry Peskov', text, 'person')])
+  expect(resolver.resolve(range(text, 'the spokesman'), []).speaker).toBe('Dmitry Peskov')
+})

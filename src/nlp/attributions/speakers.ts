@@ -515,7 +515,25 @@ export class SpeakerResolver {
         return role.test(around) && qualifiers.every((word) => around.includes(word))
       })
       .at(-1)
-    return holder === undefined ? null : this.canonical(holder)
+    // The holder's own apposition ("Dmitry Peskov, a Kremlin spokesman,") introduces nobody new.
+    if (holder === undefined || this.introducedSince(roleForms, holder.end + ROLE_REACH, position))
+      return null
+    return this.canonical(holder)
+  }
+
+  /**
+   * Whether the text between a named holder of a role and "the <role>" introduces someone new with that role
+   * ("… used by Mr. Putin … an official of Seoul's Unification Ministry … 'the official said'"): an indefinite
+   * phrase ending in the role ("an official", "a senior ministry official", "another spokesman"). The definite
+   * description then points back to it, not to the holder named before.
+   */
+  private introducedSince(roleForms: string[], from: number, to: number): boolean {
+    if (from >= to) return false
+    const between = this.text.slice(from, to)
+    return new RegExp(
+      `\\b(?:an?|another|one)\\s+(?:[\\p{L}'’-]+\\s+){0,3}?(?:${roleForms.join('|')})\\b`,
+      'iu',
+    ).test(between)
   }
 }
 
