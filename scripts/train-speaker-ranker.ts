@@ -11,7 +11,7 @@
  * are the entities annotateArticle finds (the pipeline's path). For each attribution the assembly lists its
  * speaker hypotheses; one is right when the PolNeAR metric (eval/attribution-metric.ts) would count its speaker
  * right for the gold content the attribution matches. An averaged perceptron, or with `--learner loglinear` a
- * conditional log-linear ranker (shipped since session 21), learns to rank a right one first; the epoch count or
+ * conditional log-linear ranker (shipped since session 25; measured in session 21), learns to rank a right one first; the epoch count or
  * the L2 penalty is chosen by 5-fold cross-validation over articles (the taggers' folds), on the mean speaker
  * accuracy of the held-out folds. The dev/ part is never read here.
  */
