@@ -55,11 +55,6 @@ export class FeatureRows {
     return this.vocabulary.valueId(value)
   }
 
-  /** Whether the names hold a feature of this template (its table is not all -1). */
-  has(template: string): boolean {
-    return this.tables.has(template)
-  }
-
   /**
    * A template's table: `table[valueId]` is the index of the feature `template=value` in the names given,
    * or -1. Read it once per text and index it per token (a template the model lacks gives all -1).

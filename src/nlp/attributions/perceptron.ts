@@ -18,11 +18,10 @@ export interface TaggerWeights {
 export class Tagger {
   readonly labels: string[]
   private readonly transitions: Float64Array
-  /** The value ids (shared with other taggers that read the same values of a text). */
-  readonly vocabulary: FeatureVocabulary
-  /** The one-value features by value, then template: see `ValueMajorRows`. */
-  readonly singles: ValueMajorRows
-  /** Per template of TEMPLATES: (first id, second id) → feature index (a row of `rows`). */
+  private readonly features: FeatureRows
+  /** Per template of TEMPLATES: value id → feature index (-1: none). */
+  readonly singles: Int32Array[]
+  /** Per template of TEMPLATES: (first id, second id) → feature index. */
   readonly pairs: PairTable[]
   readonly rows: Float32Array
   /** Added to every token's score of each label (a decision threshold; zero for a plain perceptron). */
@@ -41,20 +40,19 @@ export class Tagger {
     this.bias = Float64Array.from(weights.labels, (_, label) => bias[label] ?? 0)
     this.transitions = Float64Array.from(weights.transitions)
     this.rows = weights.rows
-    this.vocabulary = vocabulary
-    // The per-template tables are laid out again by value (and then dropped); the pair tables are kept.
-    const features = new FeatureRows(weights.names, vocabulary)
-    this.singles = valueMajorRows(
-      TEMPLATES.map((template) => (features.has(template) ? features.table(template) : null)),
-      weights.rows,
-      weights.labels.length,
-    )
-    this.pairs = TEMPLATES.map((template) => features.pairs(template))
+    this.features = new FeatureRows(weights.names, vocabulary)
+    this.singles = TEMPLATES.map((template) => this.features.table(template))
+    this.pairs = TEMPLATES.map((template) => this.features.pairs(template))
   }
 
   /** The id of a value in this tagger's vocabulary (-1 when no feature holds it). */
   valueId(value: string): number {
-    return this.vocabulary.valueId(value)
+    return this.features.valueId(value)
+  }
+
+  /** The vocabulary its value ids come from (taggers sharing one read a text's values once). */
+  get vocabulary(): FeatureVocabulary {
+    return this.features.vocabulary
   }
 
   /**
@@ -88,7 +86,7 @@ class EmissionSink implements FeatureSink {
   readonly scores: Float64Array
   private readonly size: number
   private readonly rows: Float32Array
-  private readonly singles: ValueMajorRows
+  private readonly singles: Int32Array[]
   private readonly pairs: PairTable[]
   private token_ = -1
   private at = 0
@@ -126,70 +124,21 @@ class EmissionSink implements FeatureSink {
 
   add(template: number, value: number): void {
     if (this.skip || value < 0) return
-    const { slots, width, index, rows } = this.singles
-    const slot = slots[template]!
-    if (slot < 0) return
-    const feature = index[value * width + slot]!
-    if (feature >= 0) this.addRow(rows, feature)
+    const feature = this.singles[template]![value]!
+    if (feature >= 0) this.addRow(feature)
   }
 
   addPair(template: number, first: number, second: number): void {
     if (this.skip) return
     const feature = this.pairs[template]!.get(first, second)
-    if (feature >= 0) this.addRow(this.rows, feature)
+    if (feature >= 0) this.addRow(feature)
   }
 
-  private addRow(rows: Float32Array, feature: number): void {
-    const { scores, size, at } = this
+  private addRow(feature: number): void {
+    const { scores, rows, size, at } = this
     const row = feature * size
     for (let label = 0; label < size; label++) scores[at + label]! += rows[row + label]!
   }
-}
-
-/**
- * A tagger's one-value features laid out by value id, then template: a token's features read the same value
- * under several templates as the window moves (a word is `nn=` of the token two before it, `n=`, `w=`, `p=`,
- * `pp=` of the next four), and feature by template kept each in a table and a row of its own, scattered over
- * megabytes, so most reads missed the processor's caches. Here a value's feature indices are side by side in
- * `index` and their rows side by side in `rows` (copies of the model's rows, in that order). Only the layout
- * changes: the same rows are added in the same order, so every score is the same.
- */
-export interface ValueMajorRows {
-  /** Per template of TEMPLATES: its column in `index` (-1 when the tagger has no feature of it). */
-  slots: Int32Array
-  /** Columns per value: the templates the tagger has one-value features of. */
-  width: number
-  /** value id × width + column → row in `rows` (-1: no feature). */
-  index: Int32Array
-  rows: Float32Array
-}
-
-function valueMajorRows(
-  tables: (Int32Array | null)[],
-  rows: Float32Array,
-  size: number,
-): ValueMajorRows {
-  const columns: Int32Array[] = []
-  const slots = new Int32Array(tables.length).fill(-1)
-  tables.forEach((table, template) => {
-    if (table !== null) slots[template] = columns.push(table) - 1
-  })
-  const width = columns.length
-  const values = columns[0]?.length ?? 0
-  const index = new Int32Array(values * width).fill(-1)
-  // Every row is some template's (one value each), so the copies take no more room than the rows.
-  const ordered = new Float32Array(rows.length)
-  // Plain loops: this runs once per process, mostly before the JIT has compiled it.
-  let next = 0
-  for (let value = 0; value < values; value++)
-    for (let column = 0; column < width; column++) {
-      const feature = (columns[column] as Int32Array)[value] as number
-      if (feature < 0) continue
-      for (let label = 0; label < size; label++)
-        ordered[next * size + label] = rows[feature * size + label] as number
-      index[value * width + column] = next++
-    }
-  return { slots, width, index, rows: ordered }
 }
 
 /** Weights as stored: rows quantised to 16-bit integers (row × scale), base64, names joined by newlines. */
