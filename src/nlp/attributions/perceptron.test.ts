@@ -3,12 +3,13 @@ import {
   type FeatureSink,
   TEMPLATES,
   collect,
+  featureName,
   tokenFacts,
   writeContentFeatures,
   writeRoleFeatures,
 } from './features.js'
-import { defaultAttributionModel, tagText } from './index.js'
-import { Tagger } from './perceptron.js'
+import { defaultAttributionModel, readAttributionModelFile, tagText } from './index.js'
+import { Tagger, readWeights } from './perceptron.js'
 import { tagTokens } from './tokens.js'
 
 // Names whose values hold "|" themselves: a pair must find its row however its parts split the value.
@@ -107,6 +108,48 @@ describe('Tokens a sink does not read', () => {
         token,
         unread(token) ? [...model.contents.bias] : row(all),
       ])
+    }
+  })
+})
+
+describe("The shipped taggers' rows as laid out for decoding", () => {
+  it("give every token the sums of its features' rows as the model file names them", () => {
+    const text =
+      'Ana Ruiz, a spokeswoman for the U.S. ministry, said on Monday: "We will not wait." The bank’s chief ' +
+      'told Reuters it would act.\n\nCritics say the rules, which took effect in 2023, are too weak, he added.'
+    const tokens = tagTokens(text)
+    const model = defaultAttributionModel()
+    const file = readAttributionModelFile()
+    const { roles } = tagText(model, tokens)
+    const layers = [
+      [model.roles, file.roles, file.roleBias ?? [], writeRoleFeatures],
+      [
+        model.contents,
+        file.contents,
+        [],
+        (tagged: typeof tokens, sink: FeatureSink) => writeContentFeatures(tagged, roles, sink),
+      ],
+    ] as const
+    for (const [tagger, stored, bias, write] of layers) {
+      const weights = readWeights(stored)
+      const rowOf = new Map(weights.names.map((name, row) => [name, row]))
+      const size = weights.labels.length
+      const scores = tagger.score((sink) => write(tokens, sink), tokens.length)
+      // Each token's features by name, added in the order they are written, after the labels' bias.
+      collect((sink) => write(tokens, sink)).forEach((features, token) => {
+        const expected = Array.from({ length: size }, (_, label) => bias[label] ?? 0)
+        for (let k = 0; k < features.length; k += 2) {
+          const row = rowOf.get(featureName(features[k] as string, features[k + 1] as string))
+          if (row === undefined) continue
+          for (let label = 0; label < size; label++)
+            expected[label] =
+              (expected[label] as number) + (weights.rows[row * size + label] as number)
+        }
+        expect([token, ...scores.subarray(token * size, (token + 1) * size)]).toEqual([
+          token,
+          ...expected,
+        ])
+      })
     }
   })
 })
