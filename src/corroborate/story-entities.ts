@@ -825,6 +825,28 @@ function aliasEvidence(
 }
 
 /**
+ * The article as `analyze` prints it (after the story is reported): each mention's `name` and each attributed
+ * speaker's name are those of its story entity, as its `entityId` is, so that one speaker reads one way in every
+ * article and in the story's `quotes` ("Korean Central News Agency", not "KCNA" in one article; "Kim Jong Un",
+ * not "Kim Jong-un"). The report itself is built from the article-level names (`withStoryEntityIds`); only what
+ * is printed and stored for reading changes.
+ */
+export function withStoryNames(article: Article, story: StoryEntities): Article {
+  const names = new Map(story.entities.map((entity) => [entity.id, entity.name]))
+  return {
+    ...article,
+    entities: article.entities.map((entity) => {
+      const name = names.get(entity.entityId)
+      return name === undefined ? entity : { ...entity, name }
+    }),
+    attributions: article.attributions.map((attribution) => {
+      const speaker = attribution.entityId === null ? undefined : names.get(attribution.entityId)
+      return speaker === undefined ? attribution : { ...attribution, speaker }
+    }),
+  }
+}
+
+/**
  * The article with its entities' ids replaced by the story's, and (`storyTypes`, default true) each mention's
  * type by its story entity's: the vote of all the entity's mentions across the story (buildEntities). The
  * tagger types one name differently from article to article ("Yo Jong" an organisation in one seed article, a
