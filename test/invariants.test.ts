@@ -89,3 +89,16 @@ test('in analyze output, a mention and a speaker with a story entity id read as 
   }
   expect(speakers).toBeGreaterThan(20)
 })
+
+test('a story entity’s and a quote’s role says what the person is, never a courtesy title alone', async () => {
+  const analysis = await analyze([EXAMPLE])
+  const roles = analysis.stories.flatMap((story) => [
+    ...story.entities.map((entity) => entity.role),
+    ...story.quotes.map((quote) => quote.speakerRole),
+  ])
+  expect(roles).toContain('Kremlin spokesman')
+  // Kim Yo Jong, first written "Ms Kim" in one copy, was shown as "Kim Yo Jong (Ms)".
+  expect(roles.filter((role) => role !== null && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(role))).toEqual(
+    [],
+  )
+})

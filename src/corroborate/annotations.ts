@@ -102,6 +102,7 @@ function quotesOf(
 // A courtesy title alone ("Ms Kim") says nothing of what the speaker is.
 const COURTESY = /^(?:mr|mrs|ms|miss|dr)\.?$/i
 
-function isRole(role: string | null | undefined): role is string {
+/** Whether a role written before a name says what the person is: not a courtesy title alone ("Ms"). */
+export function isRole(role: string | null | undefined): role is string {
   return typeof role === 'string' && !COURTESY.test(role.trim())
 }

@@ -14,6 +14,7 @@ import {
   unusedId,
 } from '../nlp/names.js'
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
+import { isRole } from './annotations.js'
 import { IndexGroups } from '../text/index-groups.js'
 import { boundedMemo } from '../text/memo.js'
 import { singleSpaced } from '../text/normalize.js'
@@ -754,7 +755,8 @@ function buildEntities(
           alias,
           ...aliasEvidence(alias, name, mentions, locals, joinedOn),
         })),
-        role: mentions.find(({ mention }) => mention.role !== null)?.mention.role ?? null,
+        // A role that says what the entity is ("Kremlin spokesman"), not the courtesy title of a mention ("Ms").
+        role: mentions.find(({ mention }) => isRole(mention.role))?.mention.role ?? null,
       } satisfies StoryEntity
     })
   const typeById = new Map(entities.map((entity) => [entity.id, entity.type]))

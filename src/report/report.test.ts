@@ -215,3 +215,15 @@ test('no report carries control characters from article text (a Markdown or HTML
     expect(rendered).toContain('never')
   }
 })
+
+test('a speaker named once is among the story’s entities, and the text card lists who is quoted by name', () => {
+  const article = extract({
+    text: 'The talks ended on Monday without a deal, officials said.\n\n“The sanctions regime is broken,” said Andrew Yeo, a senior fellow at the Brookings Institution.\n\nNegotiators will meet again next week to continue the talks.',
+  })
+  const analysis = analyzeArticles([article])
+  const story = analysis.stories[0]
+  expect(story?.entities.map((entity) => entity.name)).toContain('Andrew Yeo')
+  expect(story?.quotes.map((quote) => quote.speaker)).toContain('Andrew Yeo')
+  const card = renderReport(analysis, 'text')
+  expect(card).toContain('Who is quoted (by canonical name)\n  • Andrew Yeo: 1 quote in 1 article')
+})

@@ -502,7 +502,6 @@ export class SpeakerResolver {
     // Only a definite role points back ("the spokesman"); "a local spokesman" is someone new.
     if (!ROLE_WORDS.has(head) || !/^(the|this|that)$/i.test(words[0] ?? '')) return null
     const roleForms = [head, ...(ROLE_ABBREVIATIONS.get(head) ?? [])]
-    const role = new RegExp(`\\b(?:${roleForms.join('|')})\\b`, 'i')
     const qualifiers = words
       .slice(1, -1)
       .map((word) => word.replace(/['’]s?$/, ''))
@@ -510,14 +509,42 @@ export class SpeakerResolver {
     const holder = this.persons
       .filter((m) => m.end <= position)
       .filter((m) => {
-        // The mention itself too: a name finder may keep the role in it ("Ohio Gov. John Kasich").
         const around = this.text.slice(Math.max(0, m.start - ROLE_REACH), m.end + ROLE_REACH)
-        return role.test(around) && qualifiers.every((word) => around.includes(word))
+        return this.titled(m, roleForms) && qualifiers.every((word) => around.includes(word))
       })
       .at(-1)
     return holder === undefined ? null : this.canonical(holder)
   }
+
+  /**
+   * Whether one of `roleForms` is written as the mention's title: in the name itself ("Ohio Gov. John Kasich"),
+   * before it with only capitalised words and TITLE_LINKS between ("Kremlin spokesman Dmitry Peskov", "Sen.
+   * Marco Rubio", "The Kremlin spokesman, Dmitry Peskov"), or in apposition after it, a few words past its
+   * comma or parenthesis ("Peskov, the Kremlin's chief spokesman"). A role word that merely stands near the
+   * name is not its title: "the official" is not Mr. Putin of "Mr. Putin for official business" (issue 16 audit:
+   * a Unification Ministry official's words were given to Vladimir Putin).
+   */
+  private titled(mention: NameMention, roleForms: string[]): boolean {
+    const forms = roleForms.join('|')
+    if (new RegExp(`\\b(?:${forms})\\b`, 'i').test(mention.text)) return true
+    const before = this.text.slice(Math.max(0, mention.start - ROLE_REACH), mention.start)
+    const last = [...before.matchAll(new RegExp(`\\b(?:${forms})\\b\\.?`, 'gi'))].at(-1)
+    if (last !== undefined) {
+      const between = before.slice(last.index + last[0].length)
+      const words = between.split(/[\s,]+/).filter(Boolean)
+      if (
+        !/[.;:!?()"“”]/.test(between) &&
+        words.every((word) => /^\p{Lu}/u.test(word) || TITLE_LINKS.has(word.toLowerCase()))
+      )
+        return true
+    }
+    const after = this.text.slice(mention.end, mention.end + ROLE_REACH)
+    return new RegExp(`^\\s*[,(]\\s*(?:[\\p{L}'’-]+\\s+){0,4}?(?:${forms})\\b`, 'iu').test(after)
+  }
 }
+
+// Words that may stand between a role and the name it titles ("spokesman for the Kremlin, Dmitry Peskov").
+const TITLE_LINKS = new Set(['for', 'of', 'the', 'at', 'to', 'in', 'and'])
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u
 const SPACE = /^\s$/u
