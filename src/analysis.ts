@@ -4,6 +4,7 @@ import {
   STORY_JOIN_RULES,
   resolveStoryEntities,
   withStoryEntityIds,
+  withStoryNames,
 } from './corroborate/story-entities.js'
 import { findReuseLinks, type ReuseOptions } from './reuse/links.js'
 import {
@@ -70,7 +71,10 @@ export function reportStory(
   const entities = resolveStoryEntities(articles, STORY_JOIN_RULES, cluster.id)
   const members = pinStoryDates(articles).map((member) => withStoryEntityIds(member, entities))
   const links = findReuseLinks(members, options.reuse)
-  return { report: buildStoryReport(cluster, members, links, entities, options.brief), members }
+  return {
+    report: buildStoryReport(cluster, members, links, entities, options.brief),
+    members: members.map((member) => withStoryNames(member, entities)),
+  }
 }
 
 /** A changed story as a store saves it (`parts`: its parts after the split test, each with its report). */

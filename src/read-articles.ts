@@ -10,7 +10,7 @@ import {
 } from './extract/extract-page.js'
 import { failedExtraction } from './extract/failed.js'
 import { canUseWorkers, createExtractionPool, type ExtractionPool } from './extract/pool.js'
-import { documentFromInput } from './ingest/document.js'
+import { documentFromInput, takenAsGiven } from './ingest/document.js'
 import { readInputs } from './ingest/read-inputs.js'
 import { DEFAULT_LIMITS, type InputLimits } from './ingest/limits.js'
 import type { InputProblem } from './ingest/problem.js'
@@ -36,6 +36,11 @@ export interface AnalyzeOptions {
    * code; results and their order are the same either way.
    */
   workers?: number
+  /**
+   * Every plain-text document (text files, stdin, JSONL lines' `text`) is the article body as given, as a
+   * JSONL line's `"clean": true` says for its own text: no boilerplate removal (default: false).
+   */
+  cleanText?: boolean
 }
 
 /**
@@ -93,10 +98,11 @@ export async function* extractInputs(
         continue
       }
       documents++
+      const document = options.cleanText === true ? takenAsGiven(result.document) : result.document
       if (pool === null && workers > 1 && documents > MIN_DOCUMENTS_FOR_WORKERS && canUseWorkers())
         pool = createExtractionPool(workers - 1, options.extract ?? {}, extractOne, SENT_PER_WORKER)
       if (pool === null) {
-        yield done(safeExtractWith(extractOne, result.document, options))
+        yield done(safeExtractWith(extractOne, document, options))
         continue
       }
       // The threads' finished documents are taken in (and more sent) before this thread decides: reading a
@@ -108,8 +114,8 @@ export async function* extractInputs(
       // code and models).
       inFlight.push(
         pool.hasRoom()
-          ? pool.extract(result.document).then(asArticle)
-          : Promise.resolve(safeExtractWith(extractOne, result.document, options)),
+          ? pool.extract(document).then(asArticle)
+          : Promise.resolve(safeExtractWith(extractOne, document, options)),
       )
       while (inFlight.length > workers * IN_FLIGHT_PER_WORKER)
         yield done(await (inFlight.shift() as Promise<Article>))

@@ -70,3 +70,35 @@ test('every span of the seed analysis slices back to its text', async () => {
         expect(article.text.slice(evidence.start, evidence.end)).toBe(evidence.text)
   }
 })
+
+test('in analyze output, a mention and a speaker with a story entity id read as that entity’s name', async () => {
+  const analysis = await analyze([EXAMPLE])
+  const names = new Map(
+    analysis.stories.flatMap((story) => story.entities.map((entity) => [entity.id, entity.name])),
+  )
+  let speakers = 0
+  for (const article of analysis.articles) {
+    for (const entity of article.entities)
+      if (names.has(entity.entityId)) expect(entity.name).toBe(names.get(entity.entityId))
+    for (const attribution of article.attributions) {
+      if (attribution.entityId === null || !names.has(attribution.entityId)) continue
+      // "KCNA" in The Independent's copy is the story's Korean Central News Agency, as in its quotes.
+      expect(attribution.speaker).toBe(names.get(attribution.entityId))
+      speakers++
+    }
+  }
+  expect(speakers).toBeGreaterThan(20)
+})
+
+test('a story entity’s and a quote’s role says what the person is, never a courtesy title alone', async () => {
+  const analysis = await analyze([EXAMPLE])
+  const roles = analysis.stories.flatMap((story) => [
+    ...story.entities.map((entity) => entity.role),
+    ...story.quotes.map((quote) => quote.speakerRole),
+  ])
+  expect(roles).toContain('Kremlin spokesman')
+  // Kim Yo Jong, first written "Ms Kim" in one copy, was shown as "Kim Yo Jong (Ms)".
+  expect(roles.filter((role) => role !== null && /^(?:mr|mrs|ms|miss|dr)\.?$/i.test(role))).toEqual(
+    [],
+  )
+})

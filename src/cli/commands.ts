@@ -174,6 +174,7 @@ export async function ingestCommand(
       onWait: (message) => warn(`corroborate: ${message}\n`),
       limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
       workers: options.jobs ?? 1,
+      ...(options.cleanText === true ? { cleanText: true } : {}),
       onProblem: (problem) =>
         quiet ? undefined : warn(`corroborate: warning: ${describeProblem(problem)}\n`),
       onArticle: (article) => {

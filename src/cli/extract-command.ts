@@ -19,6 +19,8 @@ export interface InputOptions {
   verbose?: boolean
   /** `extract --no-annotate`: no names, attributions or sentences (only `extract` prints articles as read). */
   annotate?: boolean
+  /** `--clean-text`: plain texts are the bodies as given (no boilerplate removal). */
+  cleanText?: boolean
 }
 
 /** Reads and extracts inputs with progress and per-input warnings; null when no input gave an article. */
@@ -40,6 +42,7 @@ export async function readArticles(
     limits: { maxBytes: options.maxBytes, allowPrivateNetwork: options.allowPrivate },
     // Threads start only past 200 documents (collectArticles): a small batch is read in-process.
     workers: options.jobs ?? 1,
+    ...(options.cleanText === true ? { cleanText: true } : {}),
     ...(options.annotate === false ? { extract: { annotate: false } } : {}),
     onProblem: (problem) =>
       quiet ? undefined : warn(`corroborate: warning: ${describeProblem(problem)}\n`),

@@ -43,6 +43,10 @@ function buildProgram(io: CliIo): Command {
     command
       .addOption(maxBytes())
       .option('--allow-private', 'allow fetching URLs on loopback or private networks', false)
+      .option(
+        '--clean-text',
+        'take plain text (text files, stdin, JSONL "text") as the article body as given: no boilerplate removal, offsets into the input (a JSONL line\'s "clean": true does so for its own text)',
+      )
       .addOption(
         new Option(
           '--jobs <n>',

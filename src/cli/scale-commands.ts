@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { DEFAULT_LIMITS, type InputLimits } from '../ingest/limits.js'
+import { takenAsGiven } from '../ingest/document.js'
 import { describeProblem } from '../ingest/problem.js'
 import { errorCode, readInputs } from '../ingest/read-inputs.js'
 import type { AnalyzeOptions } from '../pipeline.js'
@@ -17,6 +18,8 @@ interface ScaleOptions {
   db: string
   maxBytes: number
   allowPrivate: boolean
+  /** `ingest --queue --clean-text`: the queued plain texts are the bodies as given. */
+  cleanText?: boolean
 }
 
 function limitsOf(options: ScaleOptions): InputLimits {
@@ -78,7 +81,10 @@ async function* jobsOf(
     }
     for await (const read of readInputs([input], limitsOf(options))) {
       if ('problem' in read) io.stderr(`corroborate: warning: ${describeProblem(read.problem)}\n`)
-      else yield { document: read.document }
+      else
+        yield {
+          document: options.cleanText === true ? takenAsGiven(read.document) : read.document,
+        }
     }
   }
 }

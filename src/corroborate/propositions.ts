@@ -2,6 +2,7 @@ import { stem } from '../text/stem.js'
 import { EVENT_VERBS } from '../data/event-verbs.js'
 import { REPORTING_VERBS } from '../data/reporting.js'
 import { STOPWORDS } from '../data/stopwords.js'
+import { overlapFinder } from '../text/span-window.js'
 import { tokenize } from '../text/tokens.js'
 import type { Article } from '../types.js'
 import { readAnnotations, type StoryAnnotations, sentencesOf } from './annotations.js'
@@ -80,6 +81,10 @@ const nameTerms = (text: string): string[] =>
 
 export function propositionsOf(article: Article): Proposition[] {
   const { entities: names, quotes } = readAnnotations(article)
+  // Names, sources and quotes near each clause, found by search (a scan per clause made a long text quadratic).
+  const namesIn = overlapFinder(names, (name) => name)
+  const sourcesIn = overlapFinder(quotes, (quote) => quote.source)
+  const quotesIn = overlapFinder(quotes, (quote) => quote)
   const out: Proposition[] = []
   const dateline = datelinePrefix(article.dateline)
   for (const sentence of sentencesOf(article)) {
@@ -100,8 +105,9 @@ export function propositionsOf(article: Article): Proposition[] {
       const tokens = tokenize(clause.text)
       if (tokens.length < MIN_CLAUSE_WORDS) continue
       const terms = new Set<string>()
-      const all = names.filter(
-        (name) => name.start >= clause.start && name.end <= clause.start + clause.text.length,
+      const clauseEnd = clause.start + clause.text.length
+      const all = namesIn(clause.start, clauseEnd).filter(
+        (name) => name.start >= clause.start && name.end <= clauseEnd,
       )
       const inside = all.filter((name) => !(name.type === 'organization' && inCue(name.start)))
       // Words of names count once, as name terms (below), not again as plain stems.
@@ -111,8 +117,10 @@ export function propositionsOf(article: Article): Proposition[] {
             clause.start + token.start >= name.start && clause.start + token.start < name.end,
         )
       const sourceTerms = new Set<string>()
+      // A source holding a word of the clause overlaps the clause.
+      const sources = sourcesIn(clause.start, clauseEnd)
       const inSource = (token: { start: number }): boolean =>
-        quotes.some(
+        sources.some(
           (quote) =>
             quote.source !== null &&
             clause.start + token.start >= quote.source.start &&
@@ -159,7 +167,7 @@ export function propositionsOf(article: Article): Proposition[] {
         attributedTo:
           attribution === null
             ? null
-            : (speakerOf(quotes, clause.start, clause.start + clause.text.length) ??
+            : (speakerOf(quotesIn(clause.start, clauseEnd), clause.start, clauseEnd) ??
               (PRONOUN_SOURCE.test(attribution) ? UNNAMED : attribution)),
         opinion: OPINION.test(clause.text.replace(/["“][^"”]*["”]/g, '')),
         dangling: PRONOUN_START.test(clause.text),

@@ -73,10 +73,10 @@ export function buildStoryReport(
   const claims = ledger.map(asStoryClaim)
   // The story's identities (aliases joined across articles) when the annotation stage resolved them.
   const story = storyEntities ?? resolveStoryEntities(ordered, STORY_JOIN_RULES, cluster.id)
-  const entities = listedEntities(story.entities)
   // Given story entities, the members' entity ids are the story's already (withStoryEntityIds).
   const storyIdOf =
     storyEntities === undefined ? story.idOf : (_articleId: string, entityId: string) => entityId
+  const entities = listedEntities(story.entities, quotedIds(ordered, storyIdOf))
   const days = storyDays(ordered)
   return {
     id: cluster.id,
@@ -229,12 +229,33 @@ function onlyIn(claims: StoryClaim[], sourceOf: (articleId: string) => string): 
   }))
 }
 
-/** The entities a story report lists: those in two articles or mentioned three times, most present first. */
-function listedEntities(entities: StoryEntity[]): StoryEntity[] {
+/**
+ * The story-level ids of the entities quoted in it (direct and mixed attributions: the story's `quotes`), so
+ * that a speaker the story names once ("Andrew Yeo, a senior fellow…") is still among its entities.
+ */
+function quotedIds(
+  articles: Article[],
+  storyIdOf: (articleId: string, entityId: string) => string,
+): Set<string> {
+  const ids = new Set<string>()
+  for (const article of articles)
+    for (const attribution of article.attributions)
+      if (attribution.entityId !== null && attribution.kind !== 'indirect')
+        ids.add(storyIdOf(article.id, attribution.entityId))
+  return ids
+}
+
+/**
+ * The entities a story report lists: those in two articles, mentioned three times or quoted (`quoted`: ids),
+ * most present first.
+ */
+function listedEntities(entities: StoryEntity[], quoted: Set<string>): StoryEntity[] {
   const articlesOf = (entity: StoryEntity): number =>
     new Set(entity.mentions.map((mention) => mention.articleId)).size
   return entities
-    .filter((entity) => articlesOf(entity) >= 2 || entity.mentions.length >= 3)
+    .filter(
+      (entity) => articlesOf(entity) >= 2 || entity.mentions.length >= 3 || quoted.has(entity.id),
+    )
     .sort(
       (a, b) =>
         articlesOf(b) - articlesOf(a) ||

@@ -14,6 +14,7 @@ import {
   unusedId,
 } from '../nlp/names.js'
 import type { Article, ArticleEntity, EntityType, Evidence, StoryEntity } from '../types.js'
+import { isRole } from './annotations.js'
 import { IndexGroups } from '../text/index-groups.js'
 import { boundedMemo } from '../text/memo.js'
 import { singleSpaced } from '../text/normalize.js'
@@ -754,7 +755,8 @@ function buildEntities(
           alias,
           ...aliasEvidence(alias, name, mentions, locals, joinedOn),
         })),
-        role: mentions.find(({ mention }) => mention.role !== null)?.mention.role ?? null,
+        // A role that says what the entity is ("Kremlin spokesman"), not the courtesy title of a mention ("Ms").
+        role: mentions.find(({ mention }) => isRole(mention.role))?.mention.role ?? null,
       } satisfies StoryEntity
     })
   const typeById = new Map(entities.map((entity) => [entity.id, entity.type]))
@@ -821,6 +823,28 @@ function aliasEvidence(
     text: `"${alias}" refers to "${within}" in the same article`,
     start: holder.mention.start,
     end: holder.mention.end,
+  }
+}
+
+/**
+ * The article as `analyze` prints it (after the story is reported): each mention's `name` and each attributed
+ * speaker's name are those of its story entity, as its `entityId` is, so that one speaker reads one way in every
+ * article and in the story's `quotes` ("Korean Central News Agency", not "KCNA" in one article; "Kim Jong Un",
+ * not "Kim Jong-un"). The report itself is built from the article-level names (`withStoryEntityIds`); only what
+ * is printed and stored for reading changes.
+ */
+export function withStoryNames(article: Article, story: StoryEntities): Article {
+  const names = new Map(story.entities.map((entity) => [entity.id, entity.name]))
+  return {
+    ...article,
+    entities: article.entities.map((entity) => {
+      const name = names.get(entity.entityId)
+      return name === undefined ? entity : { ...entity, name }
+    }),
+    attributions: article.attributions.map((attribution) => {
+      const speaker = attribution.entityId === null ? undefined : names.get(attribution.entityId)
+      return speaker === undefined ? attribution : { ...attribution, speaker }
+    }),
   }
 }
 

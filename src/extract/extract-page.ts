@@ -74,7 +74,7 @@ export function extractPage(raw: RawDocument, options: Partial<ExtractOptions> =
     messages.push({
       severity: 'warning',
       ruleId: 'annotation-truncated',
-      reason: `Unexpected article text of ${body.text.length} characters; names and attributions were read in the first ${MAX_ANNOTATED_CHARS} only`,
+      reason: `Unexpected article text of ${body.text.length} characters; names, attributions and figures were read in the first ${MAX_ANNOTATED_CHARS} only`,
     })
   }
   // A date the caller gave (a JSONL `published`) that no parser reads is dropped by the date stage: said here.

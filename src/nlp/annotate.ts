@@ -31,10 +31,7 @@ export function annotateArticle(
   options: Partial<AnnotateOptions> = {},
 ): ArticleAnnotations {
   const sentences = splitSentences(article.text).map(({ start, end }) => ({ start, end }))
-  const text =
-    article.text.length <= MAX_ANNOTATED_CHARS
-      ? article.text
-      : article.text.slice(0, annotatedEnd(sentences))
+  const text = annotatedPart(article.text, sentences)
   const entities = articleEntities(text, options.model)
   return {
     sentences,
@@ -44,8 +41,17 @@ export function annotateArticle(
   }
 }
 
+/**
+ * The part of a text the annotation stage reads (names, attributions; the story stage's figures too): all of
+ * it, or a long text up to its last sentence end within MAX_ANNOTATED_CHARS. Offsets into it are offsets into
+ * the text.
+ */
+export function annotatedPart(text: string, sentences: readonly TextRange[]): string {
+  return text.length <= MAX_ANNOTATED_CHARS ? text : text.slice(0, annotatedEnd(sentences))
+}
+
 /** Where a long text's annotated part ends: at a sentence end, so no name or quotation is cut in two. */
-function annotatedEnd(sentences: TextRange[]): number {
+function annotatedEnd(sentences: readonly TextRange[]): number {
   return (
     sentences.findLast((sentence) => sentence.end <= MAX_ANNOTATED_CHARS)?.end ??
     MAX_ANNOTATED_CHARS

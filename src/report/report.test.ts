@@ -199,3 +199,31 @@ test('a disputed claim says what it is disputed on, in the data and in every rep
   expect(renderReport(analysis, 'md')).toContain('| disputed (date of the handover) |')
   expect(renderReport(analysis, 'html')).toContain('<em>disputed on date of the handover</em>')
 })
+
+test('no report carries control characters from article text (a Markdown or HTML report may go to a terminal)', () => {
+  const bell = 'John \u001b]0;pwned\u0007Smith\u001b[2J'
+  const article = extract({
+    title: 'Bridge \u001b[31mreopens\u001b[0m',
+    site: 'Site \u009b31m',
+    text: `Officials said on Monday that the bridge would reopen after repairs, ${bell} said. "We will \u001b[5mnever\u001b[0m close it again," ${bell} said. "Never," said the mayor.`,
+  })
+  const analysis = analyzeArticles([article])
+  for (const format of ['md', 'html'] as const) {
+    const rendered = renderReport(analysis, format)
+    // eslint-disable-next-line no-control-regex
+    expect(rendered).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/)
+    expect(rendered).toContain('never')
+  }
+})
+
+test('a speaker named once is among the story’s entities, and the text card lists who is quoted by name', () => {
+  const article = extract({
+    text: 'The talks ended on Monday without a deal, officials said.\n\n“The sanctions regime is broken,” said Andrew Yeo, a senior fellow at the Brookings Institution.\n\nNegotiators will meet again next week to continue the talks.',
+  })
+  const analysis = analyzeArticles([article])
+  const story = analysis.stories[0]
+  expect(story?.entities.map((entity) => entity.name)).toContain('Andrew Yeo')
+  expect(story?.quotes.map((quote) => quote.speaker)).toContain('Andrew Yeo')
+  const card = renderReport(analysis, 'text')
+  expect(card).toContain('Who is quoted (by canonical name)\n  • Andrew Yeo: 1 quote in 1 article')
+})

@@ -11,6 +11,7 @@ import {
   soleClaims,
 } from './outlet-label.js'
 import { claimStatus } from './claim-label.js'
+import { bySpeaker } from './markdown.js'
 import { counted } from '../text/counted.js'
 import { shownDate } from '../text/date-range.js'
 import { storyDateLabel } from './story-date-label.js'
@@ -106,6 +107,19 @@ export function storyCard(story: StoryReport, analysis: Pick<Analysis, 'articles
         `  • ${entity.name} (${entity.type}${entity.role === null ? '' : `, ${entity.role}`})${others.length === 0 ? '' : ` also “${others.join('”, “')}”`} [${counted(entity.mentions.length, 'mention')}]`,
       )
     }
+  }
+  // Who speaks, by the story's canonical names (quotes of one outlet too, which the list below leaves out);
+  // descriptions such as "officials" or "the site" are not names and are left to the other reports.
+  const named = new Set(story.entities.map((entity) => entity.name))
+  const speakers = bySpeaker(story)
+    .filter(([speaker]) => named.has(speaker))
+    .slice(0, WHO_LISTED)
+  if (speakers.length > 0) {
+    lines.push('', '  Who is quoted (by canonical name)')
+    for (const [speaker, quotes] of speakers)
+      lines.push(
+        `  • ${speaker}: ${counted(quotes.length, 'quote')} in ${counted(articleCount(quotes.flatMap((quote) => quote.spans)), 'article')}`,
+      )
   }
   const quoted = story.quotes.filter((quote) => articleCount(quote.spans) > 1)
   if (quoted.length > 0) {

@@ -31,6 +31,9 @@ export function tagTokens(text: string): TagToken[] {
   let sentence = 0
   let paragraph = 0
   let quoted = false
+  // The last token that is no closing mark: where endsSentence looks for the terminal (kept here, since
+  // walking back over a run of closers per token made a text of n quotation marks cost n²).
+  let solid = -1
   // The next line break after the previous token, found once and kept until passed (linear in the text).
   let nextBreak = text.indexOf('\n')
   // exec over the shared pattern, not matchAll (which clones it and builds an iterator per call); nothing
@@ -45,7 +48,7 @@ export function tagTokens(text: string): TagToken[] {
       quoted = false
     }
     const word = match[0]
-    if (lineBreak || endsSentence(tokens, word)) sentence++
+    if (lineBreak || endsSentence(tokens, solid, word)) sentence++
     let mark: TagToken['mark'] = null
     if (OPENING.has(word) || (word === STRAIGHT && !quoted)) mark = 'open'
     else if (CLOSING.has(word) || word === STRAIGHT) mark = 'close'
@@ -62,6 +65,7 @@ export function tagTokens(text: string): TagToken[] {
       mark,
     })
     if (mark === 'open') quoted = true
+    if (!CLOSERS.has(word)) solid = tokens.length - 1
   }
   return tokens
 }
@@ -78,18 +82,17 @@ const CLOSERS = new Set(['”', '"', '’', "'", ')', '»'])
 /**
  * Whether a sentence ends before `next`: after ".", "!" or "?" (and any closing marks), when the next word
  * starts with a capital, a digit or an opening mark, and the word before the dot is no abbreviation or
- * initial. Token-wise, so that splitting stays linear in the text.
+ * initial. Token-wise, so that splitting stays linear in the text: `solid` is the index of the last token
+ * that is no closing mark (-1: none).
  */
-function endsSentence(tokens: TagToken[], next: string): boolean {
+function endsSentence(tokens: TagToken[], solid: number, next: string): boolean {
   const previous = tokens.at(-1)?.text ?? ''
   if (!TERMINAL.has(previous) && !CLOSERS.has(previous)) return false
   if (!/^[\p{Lu}\p{N}“"‘'(«]/u.test(next)) return false
-  let k = tokens.length - 1
-  while (k >= 0 && CLOSERS.has(tokens[k]?.text ?? '')) k--
-  const terminal = tokens[k]
+  const terminal = tokens[solid]
   if (terminal === undefined || !TERMINAL.has(terminal.text)) return false
   if (terminal.text !== '.') return true
-  const before = tokens[k - 1]
+  const before = tokens[solid - 1]
   if (before === undefined || before.end !== terminal.start) return true
   return !(ABBREVIATIONS.has(before.lower) || before.text.length === 1)
 }

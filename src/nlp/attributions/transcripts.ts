@@ -31,15 +31,15 @@ export function transcriptAttributions(
   )
   const capitals = (label: string): boolean => /^[\p{Lu}.'’ -]{2,}$/u.test(label)
   const transcript = new Set(lines.map((line) => line[1] ?? '').filter(capitals)).size >= 2
+  const persons = personsBySurname(mentions, surname)
   for (const line of lines) {
     const label = line[1] ?? ''
     const sourceStart = line.index + line[0].indexOf(label)
     const colon = sourceStart + label.length
     // The person named elsewhere (the longest such mention), not the label itself.
-    const person = mentions
-      .filter((m) => m.type === 'person' && (m.end <= sourceStart || m.start >= colon))
-      .filter((m) => surname(m.text) === surname(label))
-      .sort((a, b) => b.text.length - a.text.length)[0]
+    const person = persons
+      .get(surname(label))
+      ?.find((m) => m.end <= sourceStart || m.start >= colon)
     if (person === undefined && !(transcript && capitals(label))) continue
     const contentStart = line.index + line[0].length - (line[3] ?? '').length
     const content = { start: contentStart, end: line.index + line[0].trimEnd().length }
@@ -59,6 +59,26 @@ export function transcriptAttributions(
     })
   }
   return found
+}
+
+/**
+ * The person mentions of each surname, longest first (text order among equals). Grouped once, not filtered
+ * per label line: a transcript of n lines naming its speakers n times cost n² (issue 16's hostile inputs).
+ */
+function personsBySurname(
+  mentions: NameMention[],
+  surname: (name: string) => string,
+): Map<string, NameMention[]> {
+  const groups = new Map<string, NameMention[]>()
+  for (const mention of mentions) {
+    if (mention.type !== 'person') continue
+    const key = surname(mention.text)
+    const group = groups.get(key)
+    if (group === undefined) groups.set(key, [mention])
+    else group.push(mention)
+  }
+  for (const group of groups.values()) group.sort((a, b) => b.text.length - a.text.length)
+  return groups
 }
 
 /** "WALLACE" → "Wallace", "MR. PESKOV" → "Mr. Peskov". */
