@@ -3,6 +3,7 @@ import type { Article, Span, StoryConflict } from '../types.js'
 import { dateRange } from '../text/date-range.js'
 import { type EventDate, findEventDates } from './event-dates.js'
 import { sameHappenings } from './event-participants.js'
+import { groupFigures } from './figure-groups.js'
 import { type NumberFact, numberFacts } from './number-facts.js'
 
 /**
@@ -14,14 +15,6 @@ import { type NumberFact, numberFacts } from './number-facts.js'
 
 /** A date this many days or more before the report is background ("in 2018"), not the story's event. */
 const CURRENT_EVENT_DAYS = 14
-/**
- * Sums other than prices and counts of people are of one thing only when their subjects share this many words:
- * one common noun names a kind of thing, and two sums of it are often of two ("raised $200,000 for his
- * campaign" and "raised $5.4 million for the campaign" are two candidates'; last year's "$25 billion in wall
- * money" and this year's "$5.7 billion for his proposed border wall"). Two words ("military construction",
- * "state … local taxes") single one thing out.
- */
-const MIN_SHARED_SUBJECT_WORDS = 2
 /** "About" and its kin: values this close (relative) are the same figure rounded. */
 const APPROXIMATE_SPREAD = 0.1
 
@@ -195,7 +188,10 @@ function numberConflicts(
   facts: NumberFact[],
   sourceOf: (articleId: string) => string,
 ): StoryConflict[] {
-  const groups = groupFigures(facts)
+  const intervals = facts.map((fact) => allowed(fact.value, fact.qualifier, fact.rounding))
+  const groups = groupFigures(facts, (i, j) =>
+    compatible(intervals[i] as Readings, intervals[j] as Readings),
+  )
   return groups.flatMap((members) => {
     const subject = subjectLabel(members)
     const first = members[0] as NumberFact
@@ -213,79 +209,6 @@ function numberConflicts(
     )
     return conflict === null ? [] : [conflict]
   })
-}
-
-/**
- * Figures of one thing, best-linked first. A price or a count of people is of the story's object; other sums
- * are of one thing when the subject words they share single them out: the words' weights (inverse document
- * frequency among the story's sums of that kind) add up to at least a word only those two sums use, and they
- * share at least MIN_SHARED_SUBJECT_WORDS words. A word
- * most sums share ("wall", "construction" in a border-wall story) links nothing alone. One article giving
- * two values that cannot both hold writes about two things ("$1.375 billion for the wall … the $5.7 billion
- * he demanded"), so no group holds both.
- */
-function groupFigures(facts: NumberFact[]): NumberFact[][] {
-  const intervals = facts.map((fact) => allowed(fact.value, fact.qualifier, fact.rounding))
-  const kindOf = (fact: NumberFact): string => `${fact.kind}|${fact.unit ?? ''}`
-  const weights = subjectWeights(facts, kindOf)
-  const pairs: { i: number; j: number; weight: number }[] = []
-  for (let i = 0; i < facts.length; i++)
-    for (let j = i + 1; j < facts.length; j++) {
-      const [a, b] = [facts[i] as NumberFact, facts[j] as NumberFact]
-      if (kindOf(a) !== kindOf(b)) continue
-      if (a.party !== null && b.party !== null && a.party !== b.party) continue
-      if (a.kind === 'price' || a.unit === 'people') {
-        pairs.push({ i, j, weight: Infinity })
-        continue
-      }
-      const kind = kindOf(a)
-      const shared = [...new Set(a.subject)].filter((word) => b.subject.includes(word))
-      if (shared.length < MIN_SHARED_SUBJECT_WORDS) continue
-      const weight = shared.reduce((sum, word) => sum + weights.word(kind, word), 0)
-      if (weight >= weights.pair(kind)) pairs.push({ i, j, weight })
-    }
-  pairs.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j)
-  const groupOf = facts.map((_, index) => [index])
-  const clash = (left: number[], right: number[]): boolean =>
-    left.some((i) =>
-      right.some(
-        (j) =>
-          facts[i]?.articleId === facts[j]?.articleId &&
-          !compatible(intervals[i] as Readings, intervals[j] as Readings),
-      ),
-    )
-  for (const { i, j } of pairs) {
-    const [left, right] = [groupOf[i] as number[], groupOf[j] as number[]]
-    if (left === right || clash(left, right)) continue
-    left.push(...right)
-    for (const index of right) groupOf[index] = left
-  }
-  return [...new Set(groupOf)].map((members) =>
-    members.sort((a, b) => a - b).map((index) => facts[index] as NumberFact),
-  )
-}
-
-/**
- * Each subject word's weight ln((n + 1) / df) among the n figures of its kind, and the weight a pair of figures
- * of that kind must reach: that of a word exactly two of them use.
- */
-function subjectWeights(
-  facts: NumberFact[],
-  kindOf: (fact: NumberFact) => string,
-): { word: (kind: string, word: string) => number; pair: (kind: string) => number } {
-  const figures = new Map<string, number>()
-  const df = new Map<string, number>()
-  for (const fact of facts) {
-    const kind = kindOf(fact)
-    figures.set(kind, (figures.get(kind) ?? 0) + 1)
-    for (const word of new Set(fact.subject))
-      df.set(`${kind}\u0000${word}`, (df.get(`${kind}\u0000${word}`) ?? 0) + 1)
-  }
-  const n = (kind: string): number => figures.get(kind) ?? 0
-  return {
-    word: (kind, word) => Math.log((n(kind) + 1) / (df.get(`${kind}\u0000${word}`) ?? 1)),
-    pair: (kind) => Math.log((n(kind) + 1) / 2),
-  }
 }
 
 function dateConflicts(
