@@ -9,8 +9,10 @@ export interface Token {
 
 // Initialisms keep their dots ("U.S.", "U.N."), and so does a middle initial ("Raj K. Chohan"); words keep inner hyphens, dots of initials and apostrophes
 // followed by two or more letters ("Jong-un", "O'Brien"), so that the possessive "'s" is a token of its own.
+// A hyphen before an initialism ends the word ("then-U.S. President" is then, -, U.S., President): read as one
+// word, "then-U" took the initialism's first letter, its dot ended a sentence, and the role read "S. President".
 const TOKEN =
-  /\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:(?:[-‐'’&][\p{L}\p{M}\p{N}]{2,}|[-‐][\p{L}\p{M}\p{N}]+))*|['’]s\b|\S/gu
+  /\p{Lu}(?:\.\p{Lu})+\.?|\p{Lu}\.(?=\s+\p{Lu}\p{Ll})|[\p{L}\p{M}\p{N}]+(?:(?:[-‐'’&][\p{L}\p{M}\p{N}]{2,}|[-‐](?!\p{Lu}\.\p{Lu})[\p{L}\p{M}\p{N}]+))*|['’]s\b|\S/gu
 
 // A sentence ends after . ! ? (and closing quotes) when the next token starts with a capital or a quote, and
 // at every line break; short capitalised words before a dot ("Mr.", "Gen.", "St.") are abbreviations.
