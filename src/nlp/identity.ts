@@ -53,7 +53,8 @@ function shortens(
  * Entities of one article: mentions of one name share an entityId. Forms join when their keys match
  * (transliterations, dots, accents), when a short form is the first or last words of a fuller name of the
  * article (surname "Peskov", family name "Kim": the fuller name mentioned last before it wins, so "Kim" after
- * "Kim Yo Jong" is her), and when an acronym spells a name's initials (KCNA).
+ * "Kim Yo Jong" is her, unless the article keeps writing her name in full: withoutKeptInFull), and when an
+ * acronym spells a name's initials (KCNA).
  */
 export function resolveArticleEntities(
   text: string,
@@ -62,6 +63,8 @@ export function resolveArticleEntities(
   roleWords: Set<string>,
   /** Let an organisation or place be shortened by its first words too (the rule before; for the CV script). */
   anyWordsShortenNames = false,
+  /** A name the article keeps writing in full leaves its short form to the others (see withoutKeptInFull). */
+  keepFullForms = true,
 ): ArticleEntity[] {
   // Function words run on before a name ("Although Microsoft") are not part of who it names.
   const keys = mentions.map((mention) => identityKey(nameKey(mention.text)))
@@ -110,6 +113,17 @@ export function resolveArticleEntities(
     fullerOf.set(signature, found)
     return found
   }
+  // The names a short form may stand for depend on the form and its candidates only: found once for them.
+  const keptOutOf = new Map<string, Group[]>()
+  const keptOut = (key: string, fullest: Group[]): Group[] => {
+    const signature = [key, ...fullest.map((group) => group.key)].join('\u0000')
+    let open = keptOutOf.get(signature)
+    if (open === undefined) {
+      open = withoutKeptInFull(fullest, groups.get(key)?.mentions ?? [], mentions)
+      keptOutOf.set(signature, open)
+    }
+    return open
+  }
   // Each mention's group after short forms and acronyms are resolved to a fuller form.
   const target = mentions.map((_, index) => keys[index] as string)
   mentions.forEach((mention, index) => {
@@ -117,9 +131,10 @@ export function resolveArticleEntities(
     const fuller = fullerForms(mention, key)
     if (fuller.length === 0) return
     // The fullest forms only ("Kim Jong Un" over "Jong Un"), then the one mentioned last before here.
-    const candidates = fuller.filter(
+    const fullest = fuller.filter(
       (group) => !fuller.some((other) => isShortFormOf(group.key, other.key)),
     )
+    const candidates = keepFullForms ? keptOut(key, fullest) : fullest
     const lastBefore = (group: Group): number =>
       Math.max(
         -1,
@@ -146,6 +161,42 @@ export function resolveArticleEntities(
     return current
   })
   return entitiesOf(text, mentions, resolved, tokens, roleWords)
+}
+
+/**
+ * The fuller names a short form may stand for, without those the article keeps writing in full: a name written
+ * in full twice with neither another of them nor the short form between ("Kim Yo Jong … accepted the gift …
+ * Kim Yo Jong said"), where the short form would have named it. A writer who does so keeps the short form for
+ * another one ("Kim" for Kim Jong Un in an article that names his sister in full each time: AP style for
+ * relatives who share a surname). Unchanged when every candidate is so written, or only one is a candidate.
+ */
+function withoutKeptInFull(
+  candidates: Group[],
+  shortForms: number[],
+  mentions: NameMention[],
+): Group[] {
+  if (candidates.length < 2) return candidates
+  // Who each mention of these names is, in text order; the short form's own mentions separate the others.
+  const written = new Map<number, Group | null>(
+    shortForms.map((index) => [(mentions[index] as NameMention).start, null]),
+  )
+  for (const group of candidates)
+    for (const index of group.mentions) written.set((mentions[index] as NameMention).start, group)
+  const kept = new Set<Group>()
+  // Before the pair, the short form was in use and another of the names written.
+  let shortSeen = false
+  const seen = new Set<Group>()
+  let previous: Group | null = null
+  for (const [, group] of [...written].sort((a, b) => a[0] - b[0])) {
+    if (group === null) shortSeen = true
+    else {
+      if (previous === group && shortSeen && seen.size > 1) kept.add(group)
+      seen.add(group)
+    }
+    previous = group
+  }
+  const open = candidates.filter((group) => !kept.has(group))
+  return open.length > 0 ? open : candidates
 }
 
 /** A form written as one hyphenated word ("Garcia-Lopez"): no space, a hyphen between two letters. */
