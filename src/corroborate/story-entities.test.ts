@@ -219,7 +219,9 @@ test('a headline run-on and a role-prefixed name join the plain full name the st
   const entities = resolveStoryEntities(articles).entities
   const without = resolveStoryEntities(
     articles,
-    STORY_JOIN_RULES.filter((rule) => rule !== 'extCopied' && rule !== 'affix'),
+    STORY_JOIN_RULES.filter(
+      (rule) => rule !== 'extCopied' && rule !== 'affix' && rule !== 'givenPart',
+    ),
   ).entities
   expect(without).toHaveLength(4)
   const lohan = entities.find((entity) => entity.aliases.includes('Lohan'))

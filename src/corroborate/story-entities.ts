@@ -83,7 +83,8 @@ function canonicalKey(key: string): string {
 const DOMINANT_RATIO = 3
 
 /** How a shorter or variant form relates to a fuller one, as joined evidence says it. */
-type Relation = 'acronym' | 'short-form' | 'part' | 'given-name' | 'extension' | 'demonym'
+type Relation =
+  'acronym' | 'short-form' | 'part' | 'given-name' | 'given-part' | 'extension' | 'demonym'
 
 /**
  * The joins beyond same key, short person names and acronyms, each kept because it raised ECB+ entity
@@ -119,6 +120,7 @@ export type StoryJoinRule =
   | 'headlineRunOn'
   | 'formTypes'
   | 'personPart'
+  | 'givenPart'
 export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
   'part',
   'head',
@@ -137,6 +139,7 @@ export const STORY_JOIN_RULES: readonly StoryJoinRule[] = [
   'headlineRunOn',
   'formTypes',
   'personPart',
+  'givenPart',
 ]
 
 /** Endings that make a place's adjective or people ("North Korea" → "North Korean", "Russia" → "Russian"). */
@@ -251,6 +254,19 @@ const RELATION_RULES: readonly RelationRule[] = [
       other.type === 'person' &&
       isGivenNameVariant(local.key, other.key) &&
       keyWords(local.key)[0]!.length < keyWords(other.key)[0]!.length,
+  },
+  {
+    // The given names of a three-part name, family name first, written alone ("Kim's sister, Yo Jong" of Kim
+    // Yo Jong; "Jong Un" of Kim Jong Un): two words that end a three-word person's name. Joined only when it
+    // is the one name they could be (resolveStoryEntities).
+    rule: 'givenPart',
+    relation: 'given-part',
+    holds: (local, other) =>
+      local.type === 'person' &&
+      other.type === 'person' &&
+      wordCount(local.key) === 2 &&
+      wordCount(other.key) === 3 &&
+      other.key.endsWith(` ${local.key}`),
   },
   {
     rule: 'givenStem',
@@ -382,6 +398,9 @@ export function resolveStoryEntities(
     }
     if (rules.includes('surnameLast'))
       keepSurnameMatches(local, byRoot, locals, rules.includes('personPart'))
+    // Given names alone join a full name only when the story has no other name they could be.
+    if (byRoot.size > 1)
+      for (const [root, target] of byRoot) if (target.relation === 'given-part') byRoot.delete(root)
     const chosen = dominantTarget(byRoot, groupMentions, rules.includes('dominant'))
     if (chosen === null) {
       const minLength = rules.includes('slip4') ? 4 : MISSPELLING_MIN_LENGTH
@@ -415,9 +434,11 @@ export function resolveStoryEntities(
           ? 'is, with words run on or a role before it,'
           : chosen.target.relation === 'given-name'
             ? 'is a given-name variant of'
-            : chosen.target.relation === 'demonym'
-              ? 'is the adjective of'
-              : 'shortens'
+            : chosen.target.relation === 'given-part'
+              ? 'is the given name of'
+              : chosen.target.relation === 'demonym'
+                ? 'is the adjective of'
+                : 'shortens'
     joinedOn.set(index, {
       kind,
       text: chosen.alone
