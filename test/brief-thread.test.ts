@@ -1,10 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from 'vitest'
 import type { BriefLine } from '../src/corroborate/brief.js'
 import { LINES_READ } from '../src/corroborate/brief.js'
 import { linesAlwaysRead } from '../src/corroborate/brief-thread.js'
-import { STANCE_THREAD_NICE } from '../src/corroborate/stance-worker.js'
 import { EXAMPLE } from './helpers.js'
 
 const ROOT = new URL('..', import.meta.url).pathname
@@ -50,35 +49,3 @@ test('briefs whose stance checks ran on the thread are the in-process briefs, an
   expect(here.stories.some((story) => story.summary.length > 0)).toBe(true)
   expect(JSON.stringify(threaded)).toBe(JSON.stringify(here))
 }, 60_000)
-
-/** The nice value of each of this process's threads (Linux: field 19 of /proc/self/task/<id>/stat). */
-const threadNices = (): number[] =>
-  readdirSync('/proc/self/task').map((id) => {
-    const stat = readFileSync(`/proc/self/task/${id}/stat`, 'utf8')
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16])
-  })
-
-// The main thread reports the next stories while the stance thread checks the earlier briefs: the stance
-// thread yields the cores to it (a nice value of its own), and the main thread keeps the process's.
-test.runIf(process.platform === 'linux')(
-  'the stance thread runs below the main thread, which keeps its priority',
-  async () => {
-    const { startBriefThread } = (await import(
-      join(ROOT, 'dist/corroborate/brief-thread.js')
-    )) as typeof import('../src/corroborate/brief-thread.js')
-    const before = threadNices()
-    const briefs = startBriefThread()
-    expect(briefs).not.toBeNull()
-    let nices = threadNices()
-    for (let waited = 0; !nices.includes(STANCE_THREAD_NICE) && waited < 20_000; waited += 50) {
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      nices = threadNices()
-    }
-    await briefs!.finish()
-    expect(STANCE_THREAD_NICE).toBeGreaterThan(0)
-    expect(before).not.toContain(STANCE_THREAD_NICE)
-    expect(nices.filter((nice) => nice === STANCE_THREAD_NICE)).toHaveLength(1)
-    expect(nices[0]).toBe(before[0])
-  },
-  60_000,
-)
