@@ -226,7 +226,24 @@ function numberConflicts(
  */
 function groupFigures(facts: NumberFact[]): NumberFact[][] {
   const intervals = facts.map((fact) => allowed(fact.value, fact.qualifier, fact.rounding))
-  const pairs = linkedFigures(facts)
+  const kindOf = (fact: NumberFact): string => `${fact.kind}|${fact.unit ?? ''}`
+  const weights = subjectWeights(facts, kindOf)
+  const pairs: { i: number; j: number; weight: number }[] = []
+  for (let i = 0; i < facts.length; i++)
+    for (let j = i + 1; j < facts.length; j++) {
+      const [a, b] = [facts[i] as NumberFact, facts[j] as NumberFact]
+      if (kindOf(a) !== kindOf(b)) continue
+      if (a.party !== null && b.party !== null && a.party !== b.party) continue
+      if (a.kind === 'price' || a.unit === 'people') {
+        pairs.push({ i, j, weight: Infinity })
+        continue
+      }
+      const kind = kindOf(a)
+      const shared = [...new Set(a.subject)].filter((word) => b.subject.includes(word))
+      if (shared.length < MIN_SHARED_SUBJECT_WORDS) continue
+      const weight = shared.reduce((sum, word) => sum + weights.word(kind, word), 0)
+      if (weight >= weights.pair(kind)) pairs.push({ i, j, weight })
+    }
   pairs.sort((x, y) => y.weight - x.weight || x.i - y.i || x.j - y.j)
   const groupOf = facts.map((_, index) => [index])
   const clash = (left: number[], right: number[]): boolean =>
@@ -246,43 +263,6 @@ function groupFigures(facts: NumberFact[]): NumberFact[][] {
   return [...new Set(groupOf)].map((members) =>
     members.sort((a, b) => a - b).map((index) => facts[index] as NumberFact),
   )
-}
-
-/**
- * The pairs of figures that may be of one thing, each with its link's weight (Infinity for a price or a count of
- * people). Only figures of one kind and unit can be, so each kind's figures are paired among themselves: a
- * large story's figures are of many kinds, and pairing all of them was quadratic in the story's figures. The
- * order pairs are found in does not matter: `groupFigures` sorts them by weight and position.
- */
-function linkedFigures(facts: NumberFact[]): { i: number; j: number; weight: number }[] {
-  const kindOf = (fact: NumberFact): string => `${fact.kind}|${fact.unit ?? ''}`
-  const weights = subjectWeights(facts, kindOf)
-  const byKind = new Map<string, number[]>()
-  facts.forEach((fact, index) => {
-    const kind = kindOf(fact)
-    const indices = byKind.get(kind)
-    if (indices === undefined) byKind.set(kind, [index])
-    else indices.push(index)
-  })
-  // Each figure's subject words once, in their order (the weights are summed in that order, as before).
-  const subjects = facts.map((fact) => [...new Set(fact.subject)])
-  const pairs: { i: number; j: number; weight: number }[] = []
-  for (const [kind, indices] of byKind)
-    for (let x = 0; x < indices.length; x++)
-      for (let y = x + 1; y < indices.length; y++) {
-        const [i, j] = [indices[x] as number, indices[y] as number]
-        const [a, b] = [facts[i] as NumberFact, facts[j] as NumberFact]
-        if (a.party !== null && b.party !== null && a.party !== b.party) continue
-        if (a.kind === 'price' || a.unit === 'people') {
-          pairs.push({ i, j, weight: Infinity })
-          continue
-        }
-        const shared = (subjects[i] as string[]).filter((word) => b.subject.includes(word))
-        if (shared.length < MIN_SHARED_SUBJECT_WORDS) continue
-        const weight = shared.reduce((sum, word) => sum + weights.word(kind, word), 0)
-        if (weight >= weights.pair(kind)) pairs.push({ i, j, weight })
-      }
-  return pairs
 }
 
 /**
