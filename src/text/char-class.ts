@@ -97,3 +97,18 @@ export function runEnd(text: string, at: number, bits: number, count?: Int32Arra
   if (count !== undefined) count[0] = points
   return end
 }
+
+/** Whether a text's first code point has one of `bits` (`/^\p{Ll}/u` is `startsWithClass(text, LOWER)`). */
+export function startsWithClass(text: string, bits: number): boolean {
+  return (classAt(text, 0) & bits) !== 0
+}
+
+/** Whether any code point of a text has one of `bits` (`/[\p{L}\p{N}]/u` is `hasClass(text, LETTER | NUMBER)`). */
+export function hasClass(text: string, bits: number): boolean {
+  for (let at = 0; at < text.length;) {
+    const codePoint = codePointAt(text, at)
+    if ((classOf(codePoint) & bits) !== 0) return true
+    at += widthOf(codePoint)
+  }
+  return false
+}
