@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { BEYOND_ASCII, randomTexts } from '../../test/random-texts.js'
 import { tagTokens } from './attributions/tokens.js'
 import { tokenize } from './ner/tokenize.js'
 
@@ -16,59 +17,38 @@ const offsets = (tokens: { start: number; end: number }[]): [number, number][] =
   tokens.map((token) => [token.start, token.end])
 
 /**
- * Random texts over what the patterns tell apart: capitals and lower case (accented, caseless, astral), a
+ * Pieces of random texts, what the patterns tell apart: capitals and lower case (accented, caseless, astral), a
  * combining mark, digits (an astral one), the joiners and dots, the possessive, white space beyond ASCII
  * (no-break, ideographic), lone surrogates, an emoji.
  */
-function randomTexts(count: number, seed: number): string[] {
-  const pieces = [
-    'a',
-    'b',
-    's',
-    'B',
-    'K',
-    'é',
-    'É',
-    'ß',
-    '中',
-    '\u0301',
-    '𝐀',
-    '𝐚',
-    '𝟏',
-    '\uD835',
-    '\uDC00',
-    '😀',
-    '1',
-    '_',
-    '.',
-    '-',
-    '‐',
-    "'",
-    '’',
-    '&',
-    '"',
-    ',',
-    ' ',
-    '  ',
-    '\n',
-    '\u00a0',
-    '\u3000',
-    '\ufeff',
-    'ﬁ',
-    '\t',
-  ]
-  let state = seed
-  const next = (): number => {
-    state = (state * 1103515245 + 12345) % 2147483648
-    return state / 2147483648
-  }
-  return Array.from({ length: count }, () =>
-    Array.from(
-      { length: 1 + Math.floor(next() * 40) },
-      () => pieces[Math.floor(next() * pieces.length)],
-    ).join(''),
-  )
-}
+const PIECES = [
+  'a',
+  'b',
+  's',
+  'B',
+  'K',
+  ...BEYOND_ASCII,
+  'ß',
+  '😀',
+  '1',
+  '_',
+  '.',
+  '-',
+  '‐',
+  "'",
+  '’',
+  '&',
+  '"',
+  ',',
+  ' ',
+  '  ',
+  '\n',
+  '\u00a0',
+  '\u3000',
+  '\ufeff',
+  'ﬁ',
+  '\t',
+]
 
 const SAMPLE =
   "Raj K. Chohan of the U.S. Army and the U.N., Kim Jong-un's sister Kim Yo‐Jong, O'Brien’s AT&T don’t co-op. " +
@@ -76,12 +56,12 @@ const SAMPLE =
 
 describe('tokenisers read by character codes', () => {
   it('find the tokens the name tokeniser’s pattern found', () => {
-    for (const text of [SAMPLE, ...randomTexts(4000, 11)])
+    for (const text of [SAMPLE, ...randomTexts(PIECES, 4000, 11, 40)])
       expect(offsets(tokenize(text)), JSON.stringify(text)).toEqual(spans(text, NAME_TOKEN))
   })
 
   it('find the tokens the attribution tokeniser’s pattern found', () => {
-    for (const text of [SAMPLE, ...randomTexts(4000, 13)])
+    for (const text of [SAMPLE, ...randomTexts(PIECES, 4000, 13, 40)])
       expect(offsets(tagTokens(text)), JSON.stringify(text)).toEqual(spans(text, TAG_TOKEN))
   })
 })
