@@ -6,10 +6,15 @@
  * threads) per run, mean ± sd, and the load average. Both reports are compared, but for the dates the pages
  * give relative to the time of the run ("3 hours ago"). Figures only: nothing here asserts a time.
  *
- * ANALYZE_AB_REF (commit), ANALYZE_AB_ROUNDS (default 3), ANALYZE_AB_ARGS (extra arguments, e.g. "--jobs 1").
+ * ANALYZE_AB_REF (commit), ANALYZE_AB_ROUNDS (default 3), ANALYZE_AB_ARGS (extra arguments, e.g. "--jobs 1"),
+ * ANALYZE_AB_GROUP_NICE (e.g. -15; Linux, root): the nice value of this run's autogroup while it runs. Linux
+ * shares the CPU equally between sessions' autogroups, whatever nice value a process takes inside its own, so on
+ * a machine other sessions load a run gets its group's share, and wall time measures that share more than the
+ * code (session 26: two CPU-bound processes at load 8 ran 33.6 s each for 11.2 s of CPU; with the group at -15,
+ * 12.2 s for 11.0 s). Set it to compare wall times as on two free cores; the other sessions run slower meanwhile.
  */
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { dataPath } from '../eval/data.js'
@@ -19,6 +24,21 @@ const REF = process.env.ANALYZE_AB_REF ?? 'ccdc44a'
 const ROUNDS = Number(process.env.ANALYZE_AB_ROUNDS ?? 3)
 const EXTRA = (process.env.ANALYZE_AB_ARGS ?? '').split(' ').filter(Boolean)
 const input = dataPath('story-clustering-ecbplus', 'documents.jsonl')
+const GROUP_NICE = process.env.ANALYZE_AB_GROUP_NICE
+
+/**
+ * Sets this session's autogroup nice value (see ANALYZE_AB_GROUP_NICE) and returns the one it had, or null where
+ * there are no autogroups or it may not be set (the runs then share the CPU as before).
+ */
+function setGroupNice(nice: string): string | null {
+  try {
+    const before = /nice (-?\d+)/.exec(readFileSync('/proc/self/autogroup', 'utf8'))?.[1] ?? null
+    writeFileSync('/proc/self/autogroup', nice)
+    return before
+  } catch {
+    return null
+  }
+}
 
 interface Run {
   wall: number
@@ -66,6 +86,7 @@ const figure = (values: number[]): string =>
 
 const scratch = mkdtempSync(join(tmpdir(), 'corroborate-ab-'))
 const base = join(scratch, 'ref')
+const groupNiceBefore = GROUP_NICE === undefined ? null : setGroupNice(GROUP_NICE)
 try {
   mkdirSync(base)
   execFileSync('sh', ['-c', `git archive ${REF} | tar -x -C ${base}`], { cwd: ROOT })
@@ -86,7 +107,7 @@ try {
     }
   const current = runs.current.map((run) => withoutRunDates(run.report))
   console.log(
-    `\nanalyze of ECB+ dev (772 documents, --format json ${EXTRA.join(' ')}), ${ROUNDS} interleaved rounds; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}`,
+    `\nanalyze of ECB+ dev (772 documents, --format json ${EXTRA.join(' ')}), ${ROUNDS} interleaved rounds; load average ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)}${groupNiceBefore === null ? '' : `; this session's autogroup at nice ${GROUP_NICE}`}`,
   )
   for (const [name, label] of [
     ['current', 'this checkout'],
@@ -104,5 +125,6 @@ try {
     `  this checkout's reports identical across runs (but for run-time dates): ${current.every((report) => report === current[0])}`,
   )
 } finally {
+  if (groupNiceBefore !== null) setGroupNice(groupNiceBefore)
   rmSync(scratch, { recursive: true, force: true })
 }

@@ -14,6 +14,7 @@ import {
   unusedId,
   withoutRunOnWords,
 } from './names.js'
+import { UPPER, startsWithClass } from '../text/char-class.js'
 
 interface Group {
   key: string
@@ -330,7 +331,7 @@ function roleBefore(
     if (token.sentence !== sentence) break
     const word = token.text.toLowerCase().replace(/\.$/, '')
     if (roleWords.has(word)) hasRole = true
-    else if (!/^\p{Lu}/u.test(token.text) || /^(The|A|An)$/.test(token.text)) break
+    else if (!startsWithClass(token.text, UPPER) || /^(The|A|An)$/.test(token.text)) break
     from = index
   }
   if (!hasRole) return null
@@ -338,7 +339,7 @@ function roleBefore(
   while (
     from < firstToken &&
     !roleWords.has((tokens[from] as Token).text.toLowerCase()) &&
-    !/^\p{Lu}/u.test((tokens[from] as Token).text)
+    !startsWithClass((tokens[from] as Token).text, UPPER)
   )
     from++
   return text.slice((tokens[from] as Token).start, (tokens[firstToken - 1] as Token).end)

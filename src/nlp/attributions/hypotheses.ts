@@ -4,6 +4,7 @@ import { type SpeakerHypothesis, featureName as name, tokenDistance } from './ra
 import { type Run, gap, rangeOf, within } from './runs.js'
 import type { NameMention, NamedSpeaker, ResolvedSpeaker, SpeakerResolver } from './speakers.js'
 import { type TagToken, countBefore } from './tokens.js'
+import { LETTER, NUMBER, UPPER, hasClass, startsWithClass } from '../../text/char-class.js'
 
 /** What the assembly knows of one content run when its speaker is chosen. */
 export interface SpeakerDraft {
@@ -66,7 +67,7 @@ const ROLES = new Set(SPEAKER_ROLES.map((role) => role.toLowerCase()))
 const relation = (a: Run, b: Run): string =>
   a.last < b.first ? 'before' : a.first > b.last ? 'after' : 'in'
 const clamp = (n: number): number => Math.max(-2, Math.min(2, n))
-const isWord = (token: TagToken): boolean => /[\p{L}\p{N}]/u.test(token.text)
+const isWord = (token: TagToken): boolean => hasClass(token.text, LETTER | NUMBER)
 
 /** Whether a code unit is white space as `\s` reads it (ASCII by its code: every hypothesis asks). */
 const isSpace = (text: string, at: number): boolean => {
@@ -171,7 +172,7 @@ export function speakerHypotheses(
         name(category, 'shape', 'pron', first.lower, draft.kind),
       )
     else {
-      const shape = /^\p{Lu}/u.test(head.text) ? 'cap' : 'lower'
+      const shape = startsWithClass(head.text, UPPER) ? 'cap' : 'lower'
       features.push(name(category, 'shape', shape), name(category, 'shape', shape, draft.kind))
     }
     return features
@@ -201,7 +202,7 @@ export function speakerHypotheses(
             ? token.lower
             : ROLES.has(token.lower)
               ? 'role'
-              : /^\p{Lu}/u.test(token.text)
+              : startsWithClass(token.text, UPPER)
                 ? 'cap'
                 : 'word'
     const possessive = /'s$/.test(last.lower) || after?.lower === "'s"
@@ -230,7 +231,7 @@ export function speakerHypotheses(
         name(category, draft.kind),
         ...common,
         ...features,
-        speaker === '' ? 'res|none' : /^\p{Lu}/u.test(speaker) ? 'res|upper' : 'res|lower',
+        speaker === '' ? 'res|none' : startsWithClass(speaker, UPPER) ? 'res|upper' : 'res|lower',
         name('res', 'person', resolved.person),
         name('res', 'words', Math.min(3, wordCount(speaker))),
       ],
@@ -281,7 +282,7 @@ export function speakerHypotheses(
   // A name that qualifies a role before another name ("Kremlin spokesman Dmitry Peskov") is not a speaker.
   const qualifiesRole = (run: Run): boolean =>
     ROLES.has(tokens[run.last + 1]?.lower ?? '') &&
-    /^\p{Lu}/u.test(tokens[run.last + 2]?.text ?? '')
+    startsWithClass(tokens[run.last + 2]?.text ?? '', UPPER)
   const from = draft.run.first - TOKEN_REACH
   const to = draft.run.last + TOKEN_REACH
   for (const run of within(context.sources, from, to)) if (near(run)) consider('src', run)

@@ -1,5 +1,6 @@
 import type { TextRange } from '../../types.js'
 import { type TagToken, countBefore } from './tokens.js'
+import { LETTER, NUMBER, hasClass } from '../../text/char-class.js'
 
 /** A run of tokens with one role: [first, last] token indices. */
 export interface Run {
@@ -41,7 +42,7 @@ export function runsOf(labels: string[], role: string): Run[] {
 export const gap = (a: Run, b: Run): number =>
   a.last < b.first ? b.first - a.last : b.last < a.first ? a.first - b.last : 0
 
-export const isPunctuation = (token: TagToken): boolean => !/[\p{L}\p{N}]/u.test(token.text)
+export const isPunctuation = (token: TagToken): boolean => !hasClass(token.text, LETTER | NUMBER)
 
 /** The text range of a run without punctuation or quotation marks at its ends; null when nothing is left. */
 export function rangeOf(tokens: TagToken[], run: Run): TextRange | null {

@@ -2,6 +2,7 @@ import { DEMONYMS } from '../../data/name-lexicon.js'
 import { REPORTING_VERBS, cueStem } from '../../data/reporting.js'
 import { type Run, nameRuns, runsOf } from './runs.js'
 import type { TagToken } from './tokens.js'
+import { LETTER, NUMBER, startsWithClass } from '../../text/char-class.js'
 
 // Words that name nobody alone: a source run of only these was cut by the tagger before its noun ("according to
 // the|budget office", "a|person close to the talks").
@@ -33,7 +34,7 @@ export function sourceRuns(tokens: TagToken[], roles: string[]): Run[] {
         token.sentence !== opening.sentence ||
         token.inQuote !== opening.inQuote ||
         (roles[k] ?? 'O') !== 'O' ||
-        !/^[\p{L}\p{N}]/u.test(token.text) ||
+        !startsWithClass(token.text, LETTER | NUMBER) ||
         PHRASE_ENDS.has(token.lower)
       )
         break

@@ -1,3 +1,14 @@
+import {
+  BASIC_CLASSES,
+  LETTER,
+  NUMBER,
+  SPACE,
+  classOf,
+  codePointAt,
+  runEnd,
+  widthOf,
+} from '../../text/char-class.js'
+
 /** A token of the attribution tagger: a word or one punctuation mark, with where it stands. */
 export interface TagToken {
   text: string
@@ -14,9 +25,37 @@ export interface TagToken {
   mark: 'open' | 'close' | null
 }
 
-// Words with inner apostrophes, dots, hyphens and ampersands kept whole (don’t, U.S, Kim’s, Rolls-Royce, AT&T);
-// any other non-space character is a token of its own.
-const TOKEN = /[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|\S/gu
+/** What a word is made of, and the marks that join two words into one token. */
+const WORD = LETTER | NUMBER
+
+/**
+ * Where the token that starts at `start` (no white space) ends: a word with inner apostrophes, dots, hyphens
+ * and ampersands kept whole (don’t, U.S, Kim’s, Rolls-Royce, AT&T), or any other one character. The tokens of
+ * `/[\p{L}\p{N}]+(?:['’.\-&][\p{L}\p{N}]+)*|\S/gu`, read by character codes (tokens.test.ts checks the two
+ * agree): an `exec` per token built a match object and searched Unicode ranges per character (issue 16).
+ */
+export function tokenEnd(text: string, start: number): number {
+  const code = text.charCodeAt(start)
+  const first = code < 0xd800 ? code : codePointAt(text, start)
+  if (((BASIC_CLASSES[first] || classOf(first)) & WORD) === 0) return start + widthOf(first)
+  let end = runEnd(text, start, WORD)
+  while (end + 1 < text.length && isJoiner(text.charCodeAt(end))) {
+    const after = runEnd(text, end + 1, WORD)
+    if (after === end + 1) break
+    end = after
+  }
+  return end
+}
+
+/** ' ’ . - & */
+const isJoiner = (code: number): boolean =>
+  code === 39 || code === 0x2019 || code === 46 || code === 45 || code === 38
+
+/** Where the next token starts at or after `at` (the text's length when none does): past white space. */
+export function tokenStart(text: string, at: number): number {
+  return runEnd(text, at, SPACE)
+}
+
 const OPENING = new Set(['“', '„', '«'])
 const CLOSING = new Set(['”', '»'])
 const STRAIGHT = '"'
@@ -36,18 +75,15 @@ export function tagTokens(text: string): TagToken[] {
   let solid = -1
   // The next line break after the previous token, found once and kept until passed (linear in the text).
   let nextBreak = text.indexOf('\n')
-  // exec over the shared pattern, not matchAll (which clones it and builds an iterator per call); nothing
-  // runs between lastIndex's reset and the loop's end.
-  TOKEN.lastIndex = 0
-  for (let match = TOKEN.exec(text); match !== null; match = TOKEN.exec(text)) {
-    const start = match.index
+  for (let start = tokenStart(text, 0); start < text.length;) {
+    const end = tokenEnd(text, start)
     const lineBreak = nextBreak >= 0 && nextBreak < start
     if (lineBreak) nextBreak = text.indexOf('\n', start)
     if (tokens.length > 0 && lineBreak) {
       paragraph++
       quoted = false
     }
-    const word = match[0]
+    const word = text.slice(start, end)
     if (lineBreak || endsSentence(tokens, solid, word)) sentence++
     let mark: TagToken['mark'] = null
     if (OPENING.has(word) || (word === STRAIGHT && !quoted)) mark = 'open'
@@ -58,7 +94,7 @@ export function tagTokens(text: string): TagToken[] {
       text: word,
       lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower,
       start,
-      end: start + word.length,
+      end,
       sentence,
       paragraph,
       inQuote: quoted && mark === null,
@@ -66,6 +102,7 @@ export function tagTokens(text: string): TagToken[] {
     })
     if (mark === 'open') quoted = true
     if (!CLOSERS.has(word)) solid = tokens.length - 1
+    start = tokenStart(text, end)
   }
   return tokens
 }

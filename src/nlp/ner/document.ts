@@ -2,6 +2,7 @@ import type { EntityType } from '../../types.js'
 import type { Gazetteer } from './features.js'
 import type { NameMention } from './recognize.js'
 import type { Token } from './tokenize.js'
+import { LOWER, startsWithClass } from '../../text/char-class.js'
 
 /**
  * Decisions about names that need the whole text, not one word and its neighbours: the tagger decides token
@@ -237,7 +238,7 @@ export function completedNames(
   }
   const absorbed = new Set<number>()
   const lowerSeen = new Set<string>()
-  for (const token of tokens) if (/^\p{Ll}/u.test(token.text)) lowerSeen.add(token.text)
+  for (const token of tokens) if (startsWithClass(token.text, LOWER)) lowerSeen.add(token.text)
   const free = (index: number, sentence: number): boolean => {
     const token = tokens[index]
     if (token === undefined || covered[index] === 1 || token.sentence !== sentence) return false
@@ -255,7 +256,7 @@ export function completedNames(
   // article starts a new phrase, so the word before it is no qualifier: "gifted Kim Jong Un a car").
   const beforeProse = (index: number): boolean => {
     const token = tokens[index]
-    return token !== undefined && /^\p{Ll}/u.test(token.text) && !ARTICLES.has(token.text)
+    return token !== undefined && startsWithClass(token.text, LOWER) && !ARTICLES.has(token.text)
   }
   const out = mentions.map((mention) => {
     let { firstToken, lastToken } = mention
