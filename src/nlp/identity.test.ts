@@ -3,6 +3,7 @@ import type { EntityType } from '../types.js'
 import { resolveArticleEntities } from './identity.js'
 import type { NameMention } from './ner/recognize.js'
 import { tokenize } from './ner/tokenize.js'
+import { cpuMillisOf } from '../../test/cpu-time.js'
 
 /**
  * The mentions of the given forms, each at its every place in the text that no form listed before covers (list
@@ -69,9 +70,10 @@ test('an article naming one entity 40,000 times is resolved in linear time (issu
       firstToken: k * 3,
       lastToken: k * 3,
     })
-  const started = performance.now()
-  const entities = resolveArticleEntities(text, mentions, tokens, new Set())
+  const { value: entities, millis } = cpuMillisOf(() =>
+    resolveArticleEntities(text, mentions, tokens, new Set()),
+  )
   // Copying the entity's member list at each mention was n²/2 copies: 8·10⁸ here.
-  expect(performance.now() - started).toBeLessThan(5_000)
+  expect(millis).toBeLessThan(5_000)
   expect(new Set(entities.map((entity) => entity.entityId)).size).toBe(1)
 })
