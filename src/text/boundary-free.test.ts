@@ -36,6 +36,14 @@ describe('withoutWordBoundaries', () => {
     expect(withoutWordBoundaries(/ab/iu)).toBeNull()
     expect(withoutWordBoundaries(/\bab\b/giu)).toBeNull()
   })
+
+  it('gives no test for a pattern with a negative lookaround, which dropping \\b would narrow', () => {
+    // "ab" matches a(?!\bb) (no boundary between a and b), while a(?!b) refuses it.
+    expect(/a(?!\bb)/iu.test('ab') && !/a(?!b)/iu.test('ab')).toBe(true)
+    expect(withoutWordBoundaries(/a(?!\bb)/iu)).toBeNull()
+    expect(withoutWordBoundaries(/(?<!\bx)a\b/iu)).toBeNull()
+    expect(prefiltered(/a(?!\bb)/iu)('ab')).toBe(true)
+  })
 })
 
 describe('prefiltered', () => {

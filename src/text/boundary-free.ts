@@ -8,12 +8,14 @@
  *
  * Exact by construction: removing zero-width assertions from a pattern only lets it match more, so a text the
  * boundary-free pattern does not match, the pattern does not match either; a text it matches is tested with the
- * pattern itself. Only `\b` outside character classes goes (inside one, `[\b]` is a backspace).
+ * pattern itself. Only `\b` outside character classes goes (inside one, `[\b]` is a backspace). A pattern with a
+ * negative lookaround gets no such test: a `\b` dropped inside `(?!…)` or `(?<!…)` would let it match less.
  */
 export function withoutWordBoundaries(pattern: RegExp): RegExp | null {
   const { source, flags } = pattern
   // Stateful flags (g, y) would make `test` move lastIndex: a prefilter must not.
   if (!/^(?=.*i)(?=.*u)[^gy]*$/.test(flags) || !source.includes('\\b')) return null
+  if (/\(\?<?!/.test(source)) return null
   let out = ''
   let inClass = false
   for (let index = 0; index < source.length; index++) {
